@@ -1,0 +1,41 @@
+/**
+ * Reading a Markdown file that may live outside a workspace (the `segment` and `roundtrip` commands:
+ * editors try a new article before putting it in `articles/`). The language comes from `--lang`, else the
+ * `articles/<lang>/` folder, else front matter `lang`, else English.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { inputError } from '../errors.js';
+import { isSupportedLanguage, supportedLanguages, type Lang } from '../languages.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { decodeArticleBytes, parseArticle, type ParsedArticle } from './read.js';
+
+export function readLooseArticle(file: string, config: ResolvedConfig, options: { cwd: string; lang?: string | undefined; maxBlockChars?: number }): ParsedArticle {
+  const absolute = path.resolve(options.cwd, file);
+  let bytes: Buffer;
+  try {
+    if (statSync(absolute).isDirectory()) throw inputError('article.isDirectory', 'articles:isDirectory', { file }, { file });
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('article.notFound', 'articles:notFound', { file }, { file });
+    throw error;
+  }
+  const text = decodeArticleBytes(bytes, file);
+  const relative = path.relative(config.paths.articles, absolute).split(path.sep).join('/');
+  const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
+  let lang: Lang = 'en';
+  if (options.lang !== undefined) {
+    if (!isSupportedLanguage(options.lang)) {
+      throw inputError('article.unknownLanguage', 'articles:unknownLanguage', { file, code: options.lang, expected: supportedLanguages.join(', ') }, { file });
+    }
+    lang = options.lang;
+  } else {
+    const folder = inside ? relative.split('/')[0] : undefined;
+    const declared = /^---[ \t]*\n[\s\S]*?^lang:[ \t]*["']?([a-z]{2})["']?[ \t]*$/m.exec(text)?.[1];
+    if (folder !== undefined && relative.includes('/') && isSupportedLanguage(folder)) lang = folder;
+    else if (declared !== undefined && isSupportedLanguage(declared)) lang = declared;
+  }
+  const input: Parameters<typeof parseArticle>[0] = { path: file, relativePath: inside ? relative : path.basename(absolute), lang, text, frontMatterKeys: config.frontMatterKeys };
+  if (options.maxBlockChars !== undefined) input.maxBlockChars = options.maxBlockChars;
+  return parseArticle(input);
+}

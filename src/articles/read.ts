@@ -1,0 +1,213 @@
+/**
+ * Reading source articles: bytes → checked UTF-8 text → front matter + Markdown segments.
+ * Bad input (binary, invalid UTF-8, empty, broken front matter, unknown language, a path outside the
+ * workspace, an oversized block) is refused with the file and, where it applies, line and column.
+ */
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { inputError } from '../errors.js';
+import { isSupportedLanguage, type Lang } from '../languages.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Article, Segment } from '../segments/types.js';
+import { computeLineStarts, positionOf, segmentMarkdown, stableId, type SegmentationContext, type SegmentationWarning } from '../segments/markdown.js';
+import { escapeXml } from '../segments/xml.js';
+import { contentHash, sha256Hex } from '../segments/hash.js';
+import { frontMatterValues, readFrontMatter } from './front-matter.js';
+
+/** A block (paragraph, heading, cell) longer than this is refused: no news paragraph is 1 MB long. */
+export const DEFAULT_MAX_BLOCK_CHARS = 1_000_000;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes file bytes, refusing binary content and invalid UTF-8 with the position of the first bad byte. */
+export function decodeArticleBytes(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw inputError('article.empty', 'articles:empty', { file }, { file });
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw inputError('article.binary', 'articles:binary', { file }, { file, ...lineColumnOfByte(bytes, nul) });
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8Byte(bytes);
+    throw inputError('article.encoding', 'articles:encoding', { file }, { file, ...lineColumnOfByte(bytes, bad) });
+  }
+}
+
+function lineColumnOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i]!;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return 0;
+}
+
+export interface ParseArticleInput {
+  path: string;
+  relativePath: string;
+  lang: Lang;
+  text: string;
+  frontMatterKeys: readonly string[];
+  /** 0 disables the limit (benchmarks) */
+  maxBlockChars?: number;
+}
+
+export interface ParsedArticle extends Article {
+  /** blocks left untranslated because their offsets could not be recovered */
+  warnings: SegmentationWarning[];
+}
+
+/** Parses article text into front matter and segments (pure: no file access). */
+export function parseArticle(input: ParseArticleInput): ParsedArticle {
+  const { text, path: file } = input;
+  if (text.trim().length === 0) throw inputError('article.empty', 'articles:empty', { file }, { file });
+  const lineStarts = computeLineStarts(text);
+  const maxBlockChars = input.maxBlockChars ?? DEFAULT_MAX_BLOCK_CHARS;
+  const ctx: SegmentationContext = {
+    file,
+    lang: input.lang,
+    lineStarts,
+    segments: [],
+    warnings: [],
+    seen: new Map(),
+    maxBlockChars,
+    onOversizedBlock(offset, length) {
+      throw inputError('article.blockTooLarge', 'articles:blockTooLarge', { file, length, limit: maxBlockChars }, { file, ...positionOf(lineStarts, offset) });
+    },
+  };
+  const frontMatter = readFrontMatter(text, file);
+  if (frontMatter) {
+    for (const value of frontMatterValues(frontMatter, input.frontMatterKeys)) {
+      const segmentText = escapeXml(value.value);
+      const sourceHash = contentHash(segmentText);
+      const kind = value.key === 'title' ? 'title' : 'frontMatter';
+      const segment: Segment = {
+        id: stableId(ctx, kind, sourceHash),
+        kind,
+        structure: `frontMatter:${value.key}`,
+        text: segmentText,
+        sourceHash,
+        ...positionOf(lineStarts, value.start),
+        start: value.start,
+        end: value.end,
+        linePrefixes: [],
+        tags: {},
+        context: value.value,
+        frontMatterKey: value.key,
+      };
+      ctx.segments.push(segment);
+    }
+  }
+  const bodyStart = frontMatter ? frontMatter.bodyStart : 0;
+  if (text.includes('\r')) {
+    // marked normalises line endings, which would shift every offset: refuse rather than misplace text
+    throw inputError('article.lineEndings', 'articles:lineEndings', { file }, { file, ...positionOf(lineStarts, text.indexOf('\r')) });
+  }
+  segmentMarkdown(ctx, text, text.slice(bodyStart), bodyStart);
+  return {
+    path: file,
+    relativePath: input.relativePath,
+    lang: input.lang,
+    source: text,
+    frontMatter: frontMatter ? { raw: frontMatter.raw, start: frontMatter.start, end: frontMatter.end, data: frontMatter.data } : null,
+    segments: ctx.segments,
+    sourceHash: sha256Hex(text),
+    warnings: ctx.warnings,
+  };
+}
+
+/** Resolves a path given on the command line and checks it lies inside the articles folder. */
+export function resolveArticlePath(config: ResolvedConfig, given: string, cwd: string): { absolute: string; relativePath: string } {
+  const absolute = path.resolve(cwd, given);
+  const relative = path.relative(config.paths.articles, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw inputError('article.outsideWorkspace', 'articles:outsideWorkspace', { file: given, articles: config.paths.articles }, { file: given });
+  }
+  return { absolute, relativePath: relative.split(path.sep).join('/') };
+}
+
+/** The source language of an article: its first folder under articles/ (`en/…`), else front matter `lang`. */
+export function articleLanguage(relativePath: string, frontMatterLang: unknown, file: string): Lang {
+  const folder = relativePath.split('/')[0] ?? '';
+  if (relativePath.includes('/') && isSupportedLanguage(folder)) return folder;
+  if (typeof frontMatterLang === 'string' && isSupportedLanguage(frontMatterLang)) return frontMatterLang;
+  const code = relativePath.includes('/') ? folder : String(frontMatterLang ?? '');
+  throw inputError('article.unknownLanguage', 'articles:unknownLanguage', { file, code }, { file });
+}
+
+/** Reads and parses one article of the workspace. */
+export function readArticleFile(file: string, config: ResolvedConfig, options: { cwd?: string; maxBlockChars?: number } = {}): ParsedArticle {
+  const { absolute, relativePath } = resolveArticlePath(config, file, options.cwd ?? process.cwd());
+  return readArticleAt(absolute, relativePath, config, options.maxBlockChars);
+}
+
+function readArticleAt(absolute: string, relativePath: string, config: ResolvedConfig, maxBlockChars?: number): ParsedArticle {
+  let bytes: Buffer;
+  try {
+    if (statSync(absolute).isDirectory()) throw inputError('article.isDirectory', 'articles:isDirectory', { file: absolute }, { file: absolute });
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('article.notFound', 'articles:notFound', { file: absolute }, { file: absolute });
+    throw error;
+  }
+  const text = decodeArticleBytes(bytes, absolute);
+  const frontMatterLang = /^---[ \t]*\n[\s\S]*?^lang:[ \t]*["']?([a-z]{2})["']?[ \t]*$/m.exec(text)?.[1];
+  const lang = articleLanguage(relativePath, frontMatterLang, absolute);
+  if (!config.sourceLanguages.includes(lang)) {
+    throw inputError('article.notSourceLanguage', 'articles:notSourceLanguage', { file: absolute, code: lang, languages: config.sourceLanguages.join(', ') }, { file: absolute });
+  }
+  const input: ParseArticleInput = { path: absolute, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys };
+  if (maxBlockChars !== undefined) input.maxBlockChars = maxBlockChars;
+  return parseArticle(input);
+}
+
+/**
+ * The articles to work on, as absolute paths in a stable order: the given files/folders, or every
+ * `*.md` under `articles/<source language>/`.
+ */
+export function listArticles(config: ResolvedConfig, given: readonly string[] = [], cwd = process.cwd()): string[] {
+  const files: string[] = [];
+  const collect = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) collect(full);
+      else if (entry.isFile() && entry.name.endsWith('.md')) files.push(full);
+    }
+  };
+  if (given.length === 0) {
+    for (const lang of config.sourceLanguages) {
+      const dir = path.join(config.paths.articles, lang);
+      if (existsSync(dir)) collect(dir);
+    }
+    return files;
+  }
+  for (const item of given) {
+    const { absolute } = resolveArticlePath(config, item, cwd);
+    if (!existsSync(absolute)) throw inputError('article.notFound', 'articles:notFound', { file: item }, { file: item });
+    if (statSync(absolute).isDirectory()) collect(absolute);
+    else files.push(absolute);
+  }
+  return [...new Set(files)];
+}
+
+/** Reads every article (or the given ones) of the workspace. */
+export function readArticles(config: ResolvedConfig, given: readonly string[] = [], cwd = process.cwd()): ParsedArticle[] {
+  return listArticles(config, given, cwd).map((file) => {
+    const relativePath = path.relative(config.paths.articles, file).split(path.sep).join('/');
+    return readArticleAt(file, relativePath, config);
+  });
+}

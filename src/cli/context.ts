@@ -1,0 +1,49 @@
+/**
+ * What every command receives: output streams, the UI language and a lazy workspace config.
+ * Commands are thin: parse flags, call the library, print, return an exit code.
+ */
+import type { Command } from 'commander';
+import { loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
+
+export interface Output {
+  write(text: string): void;
+  /** true when the stream is a terminal (progress bars, colour) */
+  isTTY: boolean;
+}
+
+export interface CommandContext {
+  stdout: Output;
+  stderr: Output;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** `--workspace` when given */
+  workspace: string | undefined;
+  debug: boolean;
+  /** the workspace config, loaded on first use */
+  config(): ResolvedConfig;
+  /** a signal aborted on Ctrl-C (SIGINT) */
+  signal: AbortSignal;
+}
+
+/** A command module: registers its commander subcommand; the action returns an exit code. */
+export type CommandModule = (program: Command, ctx: CommandContext, setExitCode: (code: number) => void) => void;
+
+export function createContext(options: {
+  stdout: Output;
+  stderr: Output;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  workspace: string | undefined;
+  debug: boolean;
+  signal: AbortSignal;
+}): CommandContext {
+  let cached: ResolvedConfig | undefined;
+  return {
+    ...options,
+    config() {
+      cached ??= loadConfig({ workspace: options.workspace, cwd: options.cwd });
+      return cached;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Character tables for matching, built once per process (BMP only; astral characters pass through).
+ *
+ * The automaton runs over *folded* text: lower case, every space-like character and every hyphen folded
+ * to one separator, typographic apostrophes to `'`. Folding maps one UTF-16 unit to one unit, so offsets
+ * in folded text are offsets in the searched text. What folding forgets (case, hyphen vs space) is checked
+ * again per candidate when an entry or the matcher asks for it.
+ */
+
+/** the separator every space and hyphen folds to */
+export const SEPARATOR = 0x20;
+
+/** Character classes for boundary rules. */
+export const enum CharClass {
+  other = 0,
+  /** letters, digits and marks of scripts that separate words with spaces (Latin, Greek, Cyrillic…) */
+  word = 1,
+  /** Hangul syllables and jamo: words take particles (김수현은) */
+  hangul = 2,
+  /** Han, kana, Thai…: no spaces between words, so no boundary is required */
+  continuous = 3,
+  space = 4,
+  hyphen = 5,
+}
+
+const HYPHENS = [0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0xad, 0xfe63, 0xff0d];
+const APOSTROPHES = [0x2019, 0x2018, 0x02bc, 0x2032];
+
+function buildTables(): { fold: Uint16Array; classes: Uint8Array } {
+  const fold = new Uint16Array(0x10000);
+  const classes = new Uint8Array(0x10000);
+  const wordChar = /[\p{L}\p{N}\p{M}]/u;
+  const continuousScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+  const spaceChar = /\s/u;
+  for (let code = 0; code < 0x10000; code++) {
+    fold[code] = code;
+    if (code >= 0xd800 && code <= 0xdfff) continue; // surrogates: astral characters pass through unfolded
+    const char = String.fromCharCode(code);
+    const lower = char.toLowerCase();
+    if (lower.length === 1) fold[code] = lower.charCodeAt(0);
+    if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) {
+      classes[code] = CharClass.hangul;
+    } else if (continuousScript.test(char)) {
+      classes[code] = CharClass.continuous;
+    } else if (wordChar.test(char)) {
+      classes[code] = CharClass.word;
+    } else if (spaceChar.test(char)) {
+      classes[code] = CharClass.space;
+      fold[code] = SEPARATOR;
+    }
+  }
+  for (const code of HYPHENS) {
+    classes[code] = CharClass.hyphen;
+    fold[code] = SEPARATOR;
+  }
+  for (const code of APOSTROPHES) fold[code] = 0x27;
+  return { fold, classes };
+}
+
+const tables = buildTables();
+/** folded code unit per code unit */
+export const FOLD: Uint16Array = tables.fold;
+/** CharClass per code unit */
+export const CLASS: Uint8Array = tables.classes;
+
+/** Folds a whole string (for patterns and comparisons). */
+export function foldText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += String.fromCharCode(FOLD[text.charCodeAt(i)]!);
+  return out;
+}
+
+export function charClassAt(text: string, index: number): CharClass {
+  if (index < 0 || index >= text.length) return CharClass.other;
+  return CLASS[text.charCodeAt(index)]! as CharClass;
+}
+
+/** true for letters/digits of any script (what a Latin word boundary must not touch) */
+export function isLetterLike(cls: CharClass): boolean {
+  return cls === CharClass.word || cls === CharClass.hangul || cls === CharClass.continuous;
+}

@@ -1,0 +1,193 @@
+/**
+ * Termbase lint: the checks that need the whole merged termbase. Problems are values; the CLI prints
+ * them and exits 1 when one is an error. Error classes (code → what):
+ *   glossary.duplicateId          two entries share an id (names the first place)
+ *   glossary.conflictingTargets   one source form leads to two different target forms (names both)
+ *   glossary.duplicateForm        (warning) two entries share a source form with the same target
+ *   glossary.variantIsOtherForm   a variant equals another entry's canonical form in that language
+ *   glossary.redundantVariant     (warning) a variant equals the entry's own canonical form
+ *   glossary.emptyForm            an empty form, variant or forbidden form
+ *   glossary.paddedForm           leading/trailing/double spaces, tabs or line breaks in a form
+ *   glossary.missingTargetForm    no form for a configured target language (not do-not-translate)
+ *   glossary.noSourceForm         (warning) no form in any configured source language
+ *   glossary.forbiddenIsAccepted  a forbidden form equals an accepted form of the same language
+ * YAML and schema problems come from the loader (load.ts) with the same shape.
+ */
+import path from 'node:path';
+import type { Lang } from '../languages.js';
+import { foldText } from './chars.js';
+import { acceptedFormsOf, formOf, isCaseSensitive } from './entry.js';
+import type { EntryPositions, SourcePoint } from './load.js';
+import type { GlossaryEntry, GlossaryProblem, Termbase } from './types.js';
+
+export interface LintOptions {
+  sourceLanguages: readonly Lang[];
+  targetLanguages: readonly Lang[];
+  /** positions of forms inside entries (from the loader), to point at the exact form */
+  positions?: EntryPositions;
+  /** render the "other place" of a message relative to this folder */
+  relativeTo?: string;
+}
+
+interface FormRef {
+  entry: GlossaryEntry;
+  lang: Lang;
+  form: string;
+  /** "forms.en", "variants.en.1" */
+  part: string;
+}
+
+export function lintTermbase(termbase: Termbase, options: LintOptions): GlossaryProblem[] {
+  const problems: GlossaryProblem[] = [];
+  const pointOf = (entry: GlossaryEntry, part?: string): SourcePoint => {
+    const point = part === undefined ? undefined : options.positions?.get(entry)?.[part];
+    return point ?? { line: entry.line, column: entry.column ?? 1 };
+  };
+  const placeOf = (entry: GlossaryEntry, part?: string): string => {
+    const point = pointOf(entry, part);
+    const file = options.relativeTo ? path.relative(options.relativeTo, entry.file) || entry.file : entry.file;
+    return `${file}:${point.line}:${point.column}`;
+  };
+  const report = (
+    code: string,
+    severity: GlossaryProblem['severity'],
+    entry: GlossaryEntry,
+    part: string | undefined,
+    params: Record<string, unknown>,
+  ): void => {
+    const point = pointOf(entry, part);
+    problems.push({ code, severity, file: entry.file, line: point.line, column: point.column, messageKey: `glossary:lint.${code.slice('glossary.'.length)}`, params: { id: entry.id, ...params } });
+  };
+
+  // duplicate ids
+  const firstById = new Map<string, GlossaryEntry>();
+  for (const entry of termbase.entries) {
+    const first = firstById.get(entry.id);
+    if (first) report('glossary.duplicateId', 'error', entry, undefined, { otherPlace: placeOf(first) });
+    else firstById.set(entry.id, entry);
+  }
+
+  // every written form, for the form-level checks
+  const refs: FormRef[] = [];
+  for (const entry of termbase.entries) {
+    for (const [lang, form] of Object.entries(entry.forms) as Array<[Lang, string]>) refs.push({ entry, lang, form, part: `forms.${lang}` });
+    for (const group of ['variants', 'forbidden'] as const) {
+      for (const [lang, list] of Object.entries(entry[group]) as Array<[Lang, string[]]>) {
+        list.forEach((form, i) => refs.push({ entry, lang, form, part: `${group}.${lang}.${i}` }));
+      }
+    }
+  }
+  for (const ref of refs) {
+    if (ref.form.trim() === '') report('glossary.emptyForm', 'error', ref.entry, ref.part, { lang: ref.lang, part: ref.part });
+    else if (ref.form !== ref.form.trim() || /\s\s|[\t\n\r]/.test(ref.form)) {
+      report('glossary.paddedForm', 'error', ref.entry, ref.part, { lang: ref.lang, part: ref.part, form: JSON.stringify(ref.form) });
+    }
+  }
+
+  // configured languages
+  for (const entry of termbase.entries) {
+    for (const target of options.targetLanguages) {
+      if (formOf(entry, target) === undefined) report('glossary.missingTargetForm', 'error', entry, undefined, { lang: target });
+    }
+    if (options.sourceLanguages.length > 0 && options.sourceLanguages.every((lang) => entry.forms[lang] === undefined) && !entry.doNotTranslate) {
+      report('glossary.noSourceForm', 'warning', entry, undefined, { langs: options.sourceLanguages.join(', ') });
+    }
+  }
+
+  const keyOf = (entry: GlossaryEntry, lang: Lang, form: string): string =>
+    isCaseSensitive(entry, lang) ? `${lang}\u0000${form.trim()}` : `${lang}\u0000${foldText(form.trim())}`;
+
+  // variants: equal to the own canonical form (warning) or to another entry's canonical form (error)
+  const canonicalFolded = new Map<string, FormRef>();
+  for (const ref of refs) {
+    if (!ref.part.startsWith('forms.') || ref.form.trim() === '') continue;
+    const key = `${ref.lang}\u0000${foldText(ref.form.trim())}`;
+    if (!canonicalFolded.has(key)) canonicalFolded.set(key, ref);
+  }
+  for (const ref of refs) {
+    if (!ref.part.startsWith('variants.') || ref.form.trim() === '') continue;
+    const canonical = canonicalFolded.get(`${ref.lang}\u0000${foldText(ref.form.trim())}`);
+    if (!canonical) continue;
+    if (canonical.entry === ref.entry) {
+      report('glossary.redundantVariant', 'warning', ref.entry, ref.part, { lang: ref.lang, form: ref.form });
+    } else {
+      report('glossary.variantIsOtherForm', 'error', ref.entry, ref.part, {
+        lang: ref.lang,
+        form: ref.form,
+        otherId: canonical.entry.id,
+        otherPlace: placeOf(canonical.entry, canonical.part),
+      });
+    }
+  }
+
+  // one source form, two targets: canonical vs canonical and variant vs variant across entries
+  // (variant vs canonical is variantIsOtherForm above)
+  for (const source of options.sourceLanguages) {
+    for (const target of options.targetLanguages) {
+      for (const kind of ['forms.', 'variants.']) {
+        const firstByKey = new Map<string, FormRef>();
+        for (const ref of refs) {
+          if (ref.lang !== source || !ref.part.startsWith(kind) || ref.form.trim() === '') continue;
+          const key = keyOf(ref.entry, source, ref.form);
+          const first = firstByKey.get(key);
+          if (!first) {
+            firstByKey.set(key, ref);
+            continue;
+          }
+          if (first.entry === ref.entry) continue;
+          const firstTarget = formOf(first.entry, target);
+          const thisTarget = formOf(ref.entry, target);
+          if (firstTarget === undefined || thisTarget === undefined) continue; // missingTargetForm says it
+          if (firstTarget !== thisTarget) {
+            report('glossary.conflictingTargets', 'error', ref.entry, ref.part, {
+              lang: source,
+              targetLang: target,
+              form: ref.form,
+              target: thisTarget,
+              otherId: first.entry.id,
+              otherTarget: firstTarget,
+              otherPlace: placeOf(first.entry, first.part),
+            });
+          } else {
+            report('glossary.duplicateForm', 'warning', ref.entry, ref.part, {
+              lang: source,
+              form: ref.form,
+              otherId: first.entry.id,
+              otherPlace: placeOf(first.entry, first.part),
+            });
+          }
+        }
+      }
+    }
+  }
+
+  // forbidden forms that are accepted somewhere in the same language
+  const acceptedByKey = new Map<string, GlossaryEntry>();
+  const forbiddenLangs = new Set<Lang>();
+  for (const entry of termbase.entries) for (const lang of Object.keys(entry.forbidden) as Lang[]) forbiddenLangs.add(lang);
+  for (const lang of forbiddenLangs) {
+    acceptedByKey.clear();
+    for (const entry of termbase.entries) {
+      for (const form of acceptedFormsOf(entry, lang)) {
+        const key = foldText(form.trim());
+        if (!acceptedByKey.has(key)) acceptedByKey.set(key, entry);
+      }
+    }
+    for (const entry of termbase.entries) {
+      (entry.forbidden[lang] ?? []).forEach((form, i) => {
+        const owner = acceptedByKey.get(foldText(form.trim()));
+        if (!owner || form.trim() === '') return;
+        // a case-sensitive entry may forbid a capitalisation of its own accepted form
+        if (owner === entry && isCaseSensitive(entry, lang) && !acceptedFormsOf(entry, lang).includes(form.trim())) return;
+        report('glossary.forbiddenIsAccepted', 'error', entry, `forbidden.${lang}.${i}`, { lang, form, otherId: owner.id, otherPlace: placeOf(owner) });
+      });
+    }
+  }
+
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+/** true when any problem is an error */
+export function hasErrors(problems: readonly GlossaryProblem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}

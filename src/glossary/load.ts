@@ -1,0 +1,304 @@
+/**
+ * Reading the termbase: every `glossary/*.yaml` (and `*.yml`) file of the workspace, in name order,
+ * merged into one Termbase. Problems in the files are values (GlossaryProblem) with file, line and
+ * column; only a file that cannot be read at all throws (exit code 2).
+ *
+ * Validation is the published JSON Schema (ajv); ajv's instance paths are mapped back to YAML nodes
+ * and their ranges to line/column with yaml's LineCounter. An entry with a schema error is left out of
+ * the termbase (the rest of the file still loads, so lint can report everything in one run).
+ */
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { inputError } from '../errors.js';
+import { supportedLanguages, type Lang } from '../languages.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { entryHash } from './hash.js';
+import { glossarySchema } from './schema.js';
+import type { GlossaryEntry, GlossaryProblem, TermType, Termbase } from './types.js';
+
+export interface SourcePoint {
+  line: number;
+  column: number;
+}
+
+/**
+ * Positions of the parts of an entry ("forms.en", "variants.it.0", "forbidden.it.1"), for lint
+ * messages that point at the exact form. Absent for entries built in code.
+ */
+export type EntryPositions = Map<GlossaryEntry, Record<string, SourcePoint>>;
+
+export interface LoadedTermbase {
+  termbase: Termbase;
+  /** YAML and schema problems (lint adds the rest) */
+  problems: GlossaryProblem[];
+  positions: EntryPositions;
+}
+
+let validator: ValidateFunction | undefined;
+function validate(data: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(glossarySchema);
+  return validator(data) ? [] : [...(validator.errors ?? [])];
+}
+
+/** The glossary files of a folder: `*.yaml` and `*.yml`, sorted by name; none when it does not exist. */
+export function listGlossaryFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw inputError('glossary.unreadable', 'glossary:error.unreadable', { file: dir, detail: (error as Error).message });
+  }
+  return names
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort()
+    .map((name) => path.join(dir, name))
+    .filter((file) => statSync(file).isFile());
+}
+
+/** Loads the workspace termbase (`paths.glossary/*.yaml`), or the given files instead. */
+export function loadWorkspaceTermbase(config: ResolvedConfig, files?: readonly string[]): LoadedTermbase {
+  const chosen = files && files.length > 0 ? files.map((file) => path.resolve(config.workspaceDir, file)) : listGlossaryFiles(config.paths.glossary);
+  return readTermbaseFiles(chosen);
+}
+
+/** Reads and merges files; the same file given twice (even by another path or a symlink) is read once. */
+export function readTermbaseFiles(files: readonly string[]): LoadedTermbase {
+  const seen = new Set<string>();
+  const texts: Array<{ file: string; text: string }> = [];
+  for (const file of files) {
+    let real: string;
+    let text: string;
+    try {
+      real = realpathSync(file);
+      if (seen.has(real)) continue;
+      text = readFileSync(real, 'utf8');
+    } catch (error) {
+      throw inputError('glossary.unreadable', 'glossary:error.unreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    }
+    seen.add(real);
+    texts.push({ file: path.resolve(file), text });
+  }
+  return parseTermbaseTexts(texts);
+}
+
+/** Merges already-read files (tests, stdin). */
+export function parseTermbaseTexts(texts: ReadonlyArray<{ file: string; text: string }>): LoadedTermbase {
+  const entries: GlossaryEntry[] = [];
+  const problems: GlossaryProblem[] = [];
+  const positions: EntryPositions = new Map();
+  for (const { file, text } of texts) {
+    const parsed = parseGlossaryFile(text, file);
+    entries.push(...parsed.entries);
+    problems.push(...parsed.problems);
+    for (const [entry, points] of parsed.positions) positions.set(entry, points);
+  }
+  const byId = new Map<string, GlossaryEntry>();
+  for (const entry of entries) if (!byId.has(entry.id)) byId.set(entry.id, entry);
+  return { termbase: { entries, byId, files: texts.map((t) => t.file) }, problems, positions };
+}
+
+interface RawEntry {
+  id: string;
+  type: TermType;
+  forms: Record<string, string>;
+  variants?: Record<string, string[]>;
+  forbidden?: Record<string, string[]>;
+  doNotTranslate?: boolean;
+  caseSensitive?: boolean | Record<string, boolean>;
+  note?: string;
+}
+
+/** Parses one file: its entries, and its YAML/schema problems. */
+export function parseGlossaryFile(
+  text: string,
+  file: string,
+): { entries: GlossaryEntry[]; problems: GlossaryProblem[]; positions: EntryPositions } {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): SourcePoint => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const problem = (code: string, offset: number, messageKey: string, params: Record<string, unknown>): GlossaryProblem => ({
+    code,
+    severity: 'error',
+    file,
+    ...at(offset),
+    messageKey,
+    params,
+  });
+  if (doc.errors.length > 0) {
+    return {
+      entries: [],
+      problems: doc.errors.map((error) =>
+        problem('glossary.yaml', error.pos[0], 'glossary:problem.yaml', { detail: error.message.split('\n')[0] }),
+      ),
+      positions: new Map(),
+    };
+  }
+  const data: unknown = doc.toJS() ?? {};
+  const problems = validate(data).flatMap((error) => schemaProblem(error, doc, file, at));
+  // entries with an error inside are left out; an error above the entries leaves the whole file out
+  const badEntries = new Set<number>();
+  let fileUnusable = false;
+  for (const p of problems) {
+    const index = (p.params as { entryIndex?: number }).entryIndex;
+    if (index === undefined) fileUnusable = true;
+    else badEntries.add(index);
+  }
+  const entries: GlossaryEntry[] = [];
+  const positions: EntryPositions = new Map();
+  const entriesNode = doc.get('entries', true) as Node | undefined;
+  const rawEntries = (data as { entries?: unknown }).entries;
+  if (fileUnusable || !isSeq(entriesNode) || !Array.isArray(rawEntries)) return { entries, problems, positions };
+  rawEntries.forEach((raw: RawEntry, index) => {
+    if (badEntries.has(index)) return;
+    const node = entriesNode.items[index] as Node;
+    const start = at(node.range?.[0] ?? 0);
+    const caseSensitive = typeof raw.caseSensitive === 'boolean' ? raw.caseSensitive : false;
+    const entry: Omit<GlossaryEntry, 'hash'> = {
+      id: raw.id,
+      type: raw.type,
+      forms: raw.forms as Partial<Record<Lang, string>>,
+      variants: (raw.variants ?? {}) as Partial<Record<Lang, string[]>>,
+      forbidden: (raw.forbidden ?? {}) as Partial<Record<Lang, string[]>>,
+      doNotTranslate: raw.doNotTranslate ?? false,
+      caseSensitive,
+      file,
+      line: start.line,
+      column: start.column,
+    };
+    if (raw.caseSensitive !== undefined && typeof raw.caseSensitive === 'object') {
+      entry.caseSensitiveIn = raw.caseSensitive as Partial<Record<Lang, boolean>>;
+    }
+    if (raw.note !== undefined) entry.note = raw.note;
+    const full: GlossaryEntry = { ...entry, hash: entryHash(entry) };
+    entries.push(full);
+    positions.set(full, formPositions(node, at));
+  });
+  return { entries, problems, positions };
+}
+
+/** "forms.en" → position of the value, for every form, variant and forbidden form of an entry node */
+function formPositions(entryNode: Node, at: (offset: number) => SourcePoint): Record<string, SourcePoint> {
+  const points: Record<string, SourcePoint> = {};
+  if (!isMap(entryNode)) return points;
+  for (const group of ['forms', 'variants', 'forbidden']) {
+    const groupNode = entryNode.get(group, true) as Node | undefined;
+    if (!isMap(groupNode)) continue;
+    for (const pair of groupNode.items as Pair<Node, Node>[]) {
+      const lang = isScalar(pair.key) ? String(pair.key.value) : '';
+      const value = pair.value;
+      if (isSeq(value)) {
+        value.items.forEach((item, i) => {
+          const range = (item as Node).range;
+          if (range) points[`${group}.${lang}.${i}`] = at(range[0]);
+        });
+      } else if (value?.range) {
+        points[`${group}.${lang}`] = at(value.range[0]);
+      }
+    }
+  }
+  return points;
+}
+
+function pathSegments(instancePath: string): string[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** entries[3].forms.en */
+function readablePath(segments: readonly string[]): string {
+  let out = '';
+  for (const segment of segments) out += /^\d+$/.test(segment) ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+  return out === '' ? '(top level)' : out;
+}
+
+function nodeAt(doc: Document, segments: readonly string[]): Node | undefined {
+  if (segments.length === 0) return doc.contents ?? undefined;
+  const keys = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return doc.getIn(keys, true) as Node | undefined;
+}
+
+function keyNodeOf(mapNode: Node | undefined, key: string): Node | undefined {
+  if (!isMap(mapNode)) return undefined;
+  for (const pair of mapNode.items as Pair<Node, Node>[]) {
+    if (isScalar(pair.key) && String(pair.key.value) === key) return pair.key;
+  }
+  return undefined;
+}
+
+function schemaProblem(
+  error: ErrorObject,
+  doc: Document,
+  file: string,
+  at: (offset: number) => SourcePoint,
+): GlossaryProblem[] {
+  const segments = pathSegments(error.instancePath);
+  const entryIndex = segments[0] === 'entries' && segments[1] !== undefined && /^\d+$/.test(segments[1]) ? Number(segments[1]) : undefined;
+  let node = nodeAt(doc, segments);
+  const where = readablePath(segments);
+  let messageKey: string;
+  let params: Record<string, unknown>;
+  // oneOf (caseSensitive: boolean or map) also reports each branch's failure: keep only the summary
+  if (error.keyword === 'type' && error.schemaPath.includes('/oneOf/')) return [];
+  if (error.keyword === 'propertyNames') return []; // the enum error of the name says it better
+  if (error.propertyName !== undefined) {
+    node = keyNodeOf(node, error.propertyName) ?? node;
+    messageKey = 'glossary:schema.language';
+    params = { where, code: error.propertyName, expected: supportedLanguages.join(', ') };
+  } else {
+    switch (error.keyword) {
+      case 'required':
+        messageKey = 'glossary:schema.required';
+        params = { where, property: (error.params as { missingProperty: string }).missingProperty };
+        break;
+      case 'additionalProperties': {
+        const property = (error.params as { additionalProperty: string }).additionalProperty;
+        node = keyNodeOf(node, property) ?? node;
+        const allowed = Object.keys(
+          (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {},
+        ).join(', ');
+        messageKey = 'glossary:schema.unknownProperty';
+        params = { where, property, expected: allowed };
+        break;
+      }
+      case 'type':
+        messageKey = 'glossary:schema.type';
+        params = { where, expected: (error.params as { type: string }).type };
+        break;
+      case 'enum':
+        messageKey = 'glossary:schema.enum';
+        params = { where, value: String(error.data), expected: ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ') };
+        break;
+      case 'pattern':
+        messageKey = 'glossary:schema.id';
+        params = { where, value: String(error.data) };
+        break;
+      case 'const':
+        messageKey = 'glossary:schema.version';
+        params = { where, value: String(error.data) };
+        break;
+      case 'minProperties':
+        messageKey = 'glossary:schema.noForms';
+        params = { where };
+        break;
+      case 'oneOf':
+        messageKey = 'glossary:schema.caseSensitive';
+        params = { where };
+        break;
+      default:
+        messageKey = 'glossary:schema.other';
+        params = { where, detail: error.message ?? error.keyword };
+    }
+  }
+  if (entryIndex !== undefined) params.entryIndex = entryIndex;
+  const point = at(node?.range?.[0] ?? 0);
+  return [{ code: 'glossary.schema', severity: 'error', file, line: point.line, column: point.column, messageKey, params }];
+}

@@ -1,0 +1,232 @@
+/**
+ * Term matching: one Aho–Corasick automaton per (termbase, language, options), built once and reused for
+ * any number of texts (the check runs 10,000 terms over thousands of articles with one matcher).
+ *
+ * Rules applied to every candidate the automaton reports (see README of this module in index.ts):
+ *   - folding: case, space vs hyphen (Kim Soo-hyun ≈ Kim Soo Hyun ≈ Kim Soo‑hyun), ’ vs ';
+ *   - case per entry and language: a case-sensitive form must match exactly, except a first letter
+ *     that may change case (a lower-case form at sentence start; an Italian article on the target side);
+ *   - `separators: 'strict'` (target side): a hyphen must stay a hyphen, a space a space;
+ *   - Latin boundaries: no letter or digit before; after, no letter/digit, not even behind a hyphen
+ *     (`Kim` not in `Kimchi`, `Han Ji` not in `Han Ji-min`);
+ *   - Korean: no letter right before; the Hangul right after must be particles/suffixes only
+ *     (김수현은, 김수현씨는, tvN에서), so 김수현대학교 and 한지공예 are not matches;
+ *   - leftmost-longest: among overlapping matches the one starting first wins, then the longest
+ *     ("Queen of Tears" over "Queen"), then canonical over variant, then termbase order.
+ */
+import type { Lang } from '../languages.js';
+import { buildAutomaton, type Automaton } from './automaton.js';
+import { CLASS, CharClass, FOLD, foldText } from './chars.js';
+import { acceptedFormsOf, entriesOf, forbiddenOf, isCaseSensitive } from './entry.js';
+import { isParticleSequence } from './korean.js';
+import { identityProjection, mapSpan, projectXml, type Projection } from './projection.js';
+import { derivedTargetForms, firstLetterMayChangeCase } from './target-language.js';
+import type { GlossaryEntry, TermMatch, Termbase } from './types.js';
+
+export type FormKind = 'canonical' | 'variant' | 'forbidden';
+
+export interface TermMatcherOptions {
+  /** which forms to look for (default canonical and variants) */
+  forms?: readonly FormKind[];
+  /** `xml` (default): the text is segment XML, matched over its plain projection; `plain`: as is */
+  markup?: 'xml' | 'plain';
+  /** `loose` (default): hyphen ≈ space; `strict`: as written (target-side checks) */
+  separators?: 'loose' | 'strict';
+  /**
+   * Target-side matching: also accept forms the target language derives (Italian articulated
+   * prepositions) and an article that changes case. Default false.
+   */
+  targetSide?: boolean;
+  /** only these entries */
+  filter?: (entry: GlossaryEntry) => boolean;
+  /** `longest` (default): leftmost-longest, no overlaps; `all`: every valid occurrence */
+  overlaps?: 'longest' | 'all';
+}
+
+export interface MatchOptions {
+  /** overrides the matcher's markup for one call */
+  markup?: 'xml' | 'plain';
+}
+
+export interface TermMatcher {
+  readonly lang: Lang;
+  /** number of patterns (forms) in the automaton */
+  readonly patternCount: number;
+  match(text: string, options?: MatchOptions): TermMatch[];
+}
+
+const enum Edge {
+  none = 0,
+  latin = 1,
+  hangul = 2,
+}
+
+interface Pattern {
+  entryIndex: number;
+  entryId: string;
+  kind: FormKind;
+  /** tie-break: canonical 0, variant 1, derived 2, forbidden 3 */
+  rank: number;
+  form: string;
+  derived: 'articulated' | undefined;
+  length: number;
+  caseSensitive: boolean;
+  firstLetterFree: boolean;
+  left: Edge;
+  right: Edge;
+}
+
+function edgeOf(code: number): Edge {
+  const cls = CLASS[code]! as CharClass;
+  if (cls === CharClass.word) return Edge.latin;
+  if (cls === CharClass.hangul) return Edge.hangul;
+  return Edge.none;
+}
+
+export function createTermMatcher(
+  termbase: Termbase | readonly GlossaryEntry[],
+  lang: Lang,
+  options: TermMatcherOptions = {},
+): TermMatcher {
+  const kinds = new Set<FormKind>(options.forms ?? ['canonical', 'variant']);
+  const targetSide = options.targetSide ?? false;
+  const strictSeparators = (options.separators ?? 'loose') === 'strict';
+  const defaultMarkup = options.markup ?? 'xml';
+  const allOverlaps = options.overlaps === 'all';
+  const entries = entriesOf(termbase);
+
+  const patterns: Pattern[] = [];
+  const folded: string[] = [];
+  const seen = new Set<string>();
+  const add = (entryIndex: number, entry: GlossaryEntry, form: string, kind: FormKind, derived?: 'articulated'): void => {
+    const trimmed = form.trim();
+    if (trimmed === '') return; // lint reports it; an empty pattern would match everywhere
+    // exact text: two forms that only differ by case or hyphenation verify differently
+    const key = `${entryIndex}\u0000${kind}\u0000${trimmed}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const caseSensitive = isCaseSensitive(entry, lang);
+    patterns.push({
+      entryIndex,
+      entryId: entry.id,
+      kind,
+      rank: kind === 'canonical' ? 0 : kind === 'forbidden' ? 3 : derived ? 2 : 1,
+      form: trimmed,
+      derived,
+      length: trimmed.length,
+      caseSensitive,
+      firstLetterFree: derived !== undefined || (!entry.doNotTranslate && firstLetterMayChangeCase(trimmed, lang, targetSide)),
+      left: edgeOf(trimmed.charCodeAt(0)),
+      right: edgeOf(trimmed.charCodeAt(trimmed.length - 1)),
+    });
+    folded.push(foldText(trimmed));
+  };
+  entries.forEach((entry, index) => {
+    if (options.filter && !options.filter(entry)) return;
+    const accepted = acceptedFormsOf(entry, lang);
+    accepted.forEach((form, position) => {
+      const kind: FormKind = position === 0 ? 'canonical' : 'variant';
+      if (kinds.has(kind)) add(index, entry, form, kind);
+      if (targetSide && kinds.has(kind) && !entry.doNotTranslate) {
+        for (const derivedForm of derivedTargetForms(form, lang)) add(index, entry, derivedForm, kind, 'articulated');
+      }
+    });
+    if (kinds.has('forbidden')) for (const form of forbiddenOf(entry, lang)) add(index, entry, form, 'forbidden');
+  });
+
+  const automaton: Automaton = buildAutomaton(folded);
+
+  function verify(pattern: Pattern, plain: string, start: number, end: number): number {
+    // returns the length of the Korean suffix after the match, or -1 when the candidate is rejected
+    if (pattern.left !== Edge.none && start > 0) {
+      const before = CLASS[plain.charCodeAt(start - 1)]! as CharClass;
+      if (before === CharClass.word || before === CharClass.hangul) return -1;
+    }
+    let suffix = 0;
+    if (pattern.right !== Edge.none && end < plain.length) {
+      const after = CLASS[plain.charCodeAt(end)]! as CharClass;
+      if (after === CharClass.hangul) {
+        let runEnd = end + 1;
+        while (runEnd < plain.length && CLASS[plain.charCodeAt(runEnd)] === CharClass.hangul) runEnd++;
+        if (!isParticleSequence(plain.slice(end, runEnd))) return -1;
+        suffix = runEnd - end;
+      } else if (pattern.right === Edge.latin) {
+        if (after === CharClass.word) return -1;
+        if (after === CharClass.hyphen && end + 1 < plain.length) {
+          const next = CLASS[plain.charCodeAt(end + 1)]! as CharClass;
+          if (next === CharClass.word || next === CharClass.hangul) return -1;
+        }
+      }
+    }
+    if (pattern.caseSensitive || strictSeparators) {
+      const form = pattern.form;
+      for (let k = 0; k < pattern.length; k++) {
+        const a = plain.charCodeAt(start + k);
+        const b = form.charCodeAt(k);
+        if (a === b) continue;
+        const classA = CLASS[a]! as CharClass;
+        const classB = CLASS[b]! as CharClass;
+        const separatorA = classA === CharClass.space || classA === CharClass.hyphen;
+        const separatorB = classB === CharClass.space || classB === CharClass.hyphen;
+        if (separatorA || separatorB) {
+          if (strictSeparators && classA !== classB) return -1;
+          continue;
+        }
+        // folded equal (the automaton guarantees it): differs by case, or by apostrophe style
+        const caseDiffers = FOLD[a] !== a || FOLD[b] !== b;
+        if (caseDiffers && pattern.caseSensitive && !(k === 0 && pattern.firstLetterFree)) return -1;
+      }
+    }
+    return suffix;
+  }
+
+  function match(text: string, matchOptions: MatchOptions = {}): TermMatch[] {
+    const markup = matchOptions.markup ?? defaultMarkup;
+    const projection: Projection = markup === 'xml' ? projectXml(text) : identityProjection(text);
+    const plain = projection.text;
+    const found: Array<{ pattern: Pattern; start: number; end: number; suffix: number }> = [];
+    automaton.scan(plain, (patternIndex, end) => {
+      const pattern = patterns[patternIndex]!;
+      const start = end - pattern.length;
+      const suffix = verify(pattern, plain, start, end);
+      if (suffix >= 0) found.push({ pattern, start, end, suffix });
+    });
+    if (found.length === 0) return [];
+    found.sort(
+      (a, b) =>
+        a.start - b.start ||
+        b.end - a.end ||
+        a.pattern.rank - b.pattern.rank ||
+        a.pattern.entryIndex - b.pattern.entryIndex,
+    );
+    const results: TermMatch[] = [];
+    let lastEnd = -1;
+    const reported = new Set<string>();
+    for (const candidate of found) {
+      if (allOverlaps) {
+        const key = `${candidate.pattern.entryIndex}:${candidate.start}:${candidate.end}:${candidate.pattern.kind}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+      } else {
+        if (candidate.start < lastEnd) continue;
+        lastEnd = candidate.end;
+      }
+      const span = mapSpan(projection, candidate.start, candidate.end);
+      const result: TermMatch = {
+        entryId: candidate.pattern.entryId,
+        lang,
+        start: span.start,
+        end: span.end,
+        surface: plain.slice(candidate.start, candidate.end + candidate.suffix),
+        matchedAs: candidate.pattern.kind,
+        form: candidate.pattern.form,
+        suffix: plain.slice(candidate.end, candidate.end + candidate.suffix),
+      };
+      if (candidate.pattern.derived) result.derived = candidate.pattern.derived;
+      results.push(result);
+    }
+    return results;
+  }
+
+  return { lang, patternCount: patterns.length, match };
+}

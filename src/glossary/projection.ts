@@ -1,0 +1,91 @@
+/**
+ * Matching over segment XML. Segment text carries inline tags (`<g id="1">…</g>`, `<x id="2"/>`) and
+ * XML entities (`&amp;`). We match over the *plain projection* of that text and map offsets back:
+ *   - paired tags `<g …>`/`</g>` vanish, so `<g id="1">Queen</g> of Tears` reads "Queen of Tears" (as a
+ *     reader sees it) and a term may span emphasis;
+ *   - a standalone tag `<x …/>` (code, image, line break) becomes U+FFFC, which no term contains and no
+ *     word boundary accepts: a term never runs across inline code;
+ *   - entities are decoded (`&amp;` → `&`).
+ * Offsets of matches are given in the XML text: `start` is where the first matched character's source
+ * begins, `end` where the last one's ends. A match inside `<g>…</g>` therefore never includes the tags.
+ */
+
+export interface Projection {
+  /** the plain text */
+  text: string;
+  /** per plain index: start offset in the original text; null when the projection is the identity */
+  starts: Int32Array | null;
+  /** per plain index: end offset (exclusive) in the original text */
+  ends: Int32Array | null;
+}
+
+export const STANDALONE_MARK = '\uFFFC';
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
+
+/** Plain text is its own projection. */
+export function identityProjection(text: string): Projection {
+  return { text, starts: null, ends: null };
+}
+
+/** Projects segment XML to plain text; text without `<` or `&` is returned as is (no copy, no maps). */
+export function projectXml(xml: string): Projection {
+  if (xml.indexOf('<') < 0 && xml.indexOf('&') < 0) return identityProjection(xml);
+  const starts = new Int32Array(xml.length);
+  const ends = new Int32Array(xml.length);
+  let out = '';
+  let n = 0;
+  const push = (chars: string, start: number, end: number): void => {
+    for (let k = 0; k < chars.length; k++) {
+      starts[n] = start;
+      ends[n] = end;
+      n++;
+    }
+    out += chars;
+  };
+  let i = 0;
+  while (i < xml.length) {
+    const char = xml[i]!;
+    if (char === '<') {
+      const close = xml.indexOf('>', i + 1);
+      const next = xml.charCodeAt(i + 1);
+      const looksLikeTag = close > 0 && ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x2f);
+      if (looksLikeTag) {
+        if (xml[close - 1] === '/') push(STANDALONE_MARK, i, close + 1);
+        i = close + 1;
+        continue;
+      }
+    } else if (char === '&') {
+      const semi = xml.indexOf(';', i + 1);
+      if (semi > 0 && semi - i <= 10) {
+        const decoded = decodeEntity(xml.slice(i + 1, semi));
+        if (decoded !== null) {
+          push(decoded, i, semi + 1);
+          i = semi + 1;
+          continue;
+        }
+      }
+    }
+    push(char, i, i + 1);
+    i++;
+  }
+  return { text: out, starts, ends };
+}
+
+function decodeEntity(name: string): string | null {
+  if (name.startsWith('#x') || name.startsWith('#X')) {
+    const code = Number.parseInt(name.slice(2), 16);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : null;
+  }
+  if (name.startsWith('#')) {
+    const code = Number.parseInt(name.slice(1), 10);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : null;
+  }
+  return NAMED_ENTITIES[name] ?? null;
+}
+
+/** Maps a plain span [start, end) to the original text. */
+export function mapSpan(projection: Projection, start: number, end: number): { start: number; end: number } {
+  if (!projection.starts || !projection.ends) return { start, end };
+  return { start: projection.starts[start]!, end: projection.ends[end - 1]! };
+}

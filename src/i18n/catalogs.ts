@@ -1,0 +1,39 @@
+/**
+ * The registry of message catalogs: one import per namespace and language. A test checks that every
+ * namespace has exactly the same keys in every language.
+ */
+import enCommon from './locales/en/common.js';
+import itCommon from './locales/it/common.js';
+import koCommon from './locales/ko/common.js';
+import enCli from './locales/en/cli.js';
+import itCli from './locales/it/cli.js';
+import koCli from './locales/ko/cli.js';
+import enConfig from './locales/en/config.js';
+import itConfig from './locales/it/config.js';
+import koConfig from './locales/ko/config.js';
+import enArticles from './locales/en/articles.js';
+import itArticles from './locales/it/articles.js';
+import koArticles from './locales/ko/articles.js';
+import enMemory from './locales/en/memory.js';
+import itMemory from './locales/it/memory.js';
+import koMemory from './locales/ko/memory.js';
+import enTranslate from './locales/en/translate.js';
+import itTranslate from './locales/it/translate.js';
+import koTranslate from './locales/ko/translate.js';
+import enEngines from './locales/en/engines.js';
+import itEngines from './locales/it/engines.js';
+import koEngines from './locales/ko/engines.js';
+import enQueue from './locales/en/queue.js';
+import itQueue from './locales/it/queue.js';
+import koQueue from './locales/ko/queue.js';
+
+export const uiLanguages = ['en', 'it', 'ko'] as const;
+export type UiLanguage = (typeof uiLanguages)[number];
+
+export type Catalog = { [key: string]: string | Catalog };
+
+export const catalogs: Record<UiLanguage, Record<string, Catalog>> = {
+  en: { common: enCommon, cli: enCli, config: enConfig, articles: enArticles, memory: enMemory, translate: enTranslate, engines: enEngines, queue: enQueue },
+  it: { common: itCommon, cli: itCli, config: itConfig, articles: itArticles, memory: itMemory, translate: itTranslate, engines: itEngines, queue: itQueue },
+  ko: { common: koCommon, cli: koCli, config: koConfig, articles: koArticles, memory: koMemory, translate: koTranslate, engines: koEngines, queue: koQueue },
+};

@@ -1,0 +1,24 @@
+/** Command-line help and output of the foundation commands. */
+export default {
+  description: 'Translate Markdown news stories with a glossary, translation memory, review and CI checks.',
+  option: {
+    workspace: 'workspace folder (default: found from the current folder upwards)',
+    uiLang: 'language of messages: en, it or ko (default: from LANG)',
+    debug: 'print stack traces of errors',
+    sourceLang: 'source language of the file (default: from articles/<lang>/ or front matter lang, else en)',
+    json: 'print JSON',
+  },
+  segment: {
+    description: 'list the segments of an article (id, kind, line, text)',
+    file: 'the Markdown article',
+    header: '{{count}} segments in {{file}}',
+    warning: '{{position}}: warning: block left untranslated ({{reason}})',
+  },
+  roundtrip: {
+    description: 'parse, segment and reassemble files with the identity translation; exit 1 unless byte-identical',
+    files: 'Markdown files',
+    ok: 'ok: {{file}} ({{segments}} segments) comes back byte for byte',
+    differs: '{{file}}:{{line}}:{{column}}: differs after reassembly: expected {{expected}}, got {{actual}}',
+    summary: '{{ok}} of {{total}} files identical',
+  },
+};

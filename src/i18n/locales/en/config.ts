@@ -1,0 +1,16 @@
+/** Messages about storyloc.config.yaml. */
+export default {
+  notFound: 'No {{name}} found in {{dir}} or any folder above it. Create one (see README) or pass --workspace DIR.',
+  notFoundIn: 'No {{name}} in {{dir}} (given with --workspace).',
+  invalidYaml: 'the configuration is not valid YAML: {{detail}}',
+  expectedMap: '{{where}}: expected a mapping of keys to values',
+  unknownKey: 'unknown key "{{key}}"; expected one of: {{expected}}',
+  expectedString: '{{where}}: expected a non-empty string',
+  expectedNumber: '{{where}}: expected a number from {{min}} to {{max}}',
+  expectedBoolean: '{{where}}: expected true or false',
+  expectedOneOf: '{{where}}: expected one of: {{expected}}',
+  expectedList: '{{where}}: expected a non-empty list',
+  unsupportedLanguage: '{{where}}: unsupported language code "{{code}}"; expected one of: {{expected}}',
+  pathOutside: '{{where}}: the path "{{path}}" leads outside the workspace',
+  sameLanguage: 'language "{{code}}" is both a source and a target language',
+};

@@ -1,0 +1,56 @@
+/** Segment state, translation memory, locks, file writes, XLIFF/TMX interchange. */
+export default {
+  state: {
+    invalidJson: 'The state file {{file}} is not valid JSON ({{detail}}). Fix it or restore it from version control; nothing was overwritten.',
+    invalidShape: 'The state file {{file}} has an invalid field {{field}} (expected {{expected}}). Fix it or restore it from version control; nothing was overwritten.',
+    unreadable: 'Cannot read the state file {{file}} ({{detail}}).',
+    otherArticle: 'The state file {{file}} belongs to {{found}}, not {{expected}}. Restore it from version control or delete it.',
+  },
+  write: {
+    diskFull: 'The disk is full while writing {{file}}: nothing was half-written and finished work is kept. Free some space and run again.',
+    readOnly: 'Cannot write {{file}}: the folder is read-only or not writable ({{detail}}). Nothing was changed.',
+    failed: 'Cannot write {{file}} ({{detail}}). Nothing was half-written.',
+  },
+  lock: {
+    busy: 'Another storyloc run (process {{pid}}) is working on this workspace ({{file}}). Wait for it to finish; if no such process exists, the lock is recovered automatically.',
+    failed: 'Cannot create the workspace lock {{file}} ({{detail}}).',
+  },
+  edit: {
+    broken: '{{detail}}: the translated file was edited in a way that breaks its structure. Restore the structure (or the file from version control); nothing was overwritten.',
+    paragraphCount: 'expected {{expected}} blocks (paragraphs, headings, list items) but found {{found}}',
+    frontMatter: 'the front matter is damaged or missing',
+    frontMatterKey: 'front-matter key "{{key}}" was changed or removed',
+    markup: 'the markup of segment {{id}} was changed (a link, emphasis or inline code is broken or missing)',
+    unchangedText: 'text outside the translated segments was changed',
+  },
+  interchange: {
+    unknownFormat: 'Unknown export format "{{format}}": use xliff or tmx.',
+    invalidXml: 'The file {{file}} is not valid XML ({{detail}}).',
+    notXliff: 'The file {{file}} is neither XLIFF 1.2 nor TMX 1.4.',
+    tmxPair: 'The TMX file {{file}} is for {{found}}; this workspace translates {{expected}}. Nothing was imported.',
+    missingAttribute: 'The element <{{element}}> lacks the attribute {{attribute}}.',
+    unknownArticle: 'unknown article {{article}}',
+    unknownId: 'unknown segment id {{id}}',
+    changedSource: 'the source of segment {{id}} has changed since the export',
+    badTags: 'the target of segment {{id}} does not keep the source inline tags',
+    exported: 'Exported {{units}} units from {{articles}} articles to {{file}}.',
+    imported: 'Imported {{applied}} targets from {{file}} ({{unchanged}} unchanged, {{rejected}} not applied).',
+    notApplied: '{{file}}:{{line}}: not applied: {{reason}}',
+    tmxImported: 'Imported {{applied}} translation units from {{file}} into the memory ({{skipped}} skipped).',
+    noArticles: 'No translated article to export (run storyloc translate first).',
+  },
+  command: {
+    export: {
+      description: 'Export segment state to XLIFF 1.2 (for CAT tools) or TMX 1.4 (approved units)',
+      format: 'xliff or tmx',
+      to: 'target language (default: every target in the config)',
+      output: 'write to this file instead of standard output',
+      articles: 'articles to export (default: all)',
+    },
+    import: {
+      description: 'Import a translated XLIFF 1.2 file (targets and states) or a TMX 1.4 memory',
+      file: 'the XLIFF or TMX file',
+      by: 'name recorded as the author of the changes',
+    },
+  },
+};

@@ -1,0 +1,4 @@
+/** storyloc translate: the pipeline's messages and summary. */
+export default {
+  placeholder: '',
+};

@@ -1,0 +1,24 @@
+/** Aiuto e messaggi dei comandi di base. */
+export default {
+  description: 'Traduci articoli Markdown con glossario, memoria di traduzione, revisione e controlli in CI.',
+  option: {
+    workspace: 'cartella di lavoro (predefinita: cercata dalla cartella corrente verso l’alto)',
+    uiLang: 'lingua dei messaggi: en, it o ko (predefinita: da LANG)',
+    debug: 'mostra lo stack degli errori',
+    sourceLang: 'lingua di origine del file (predefinita: da articles/<lingua>/ o dal lang del front matter, altrimenti en)',
+    json: 'stampa in JSON',
+  },
+  segment: {
+    description: 'elenca i segmenti di un articolo (id, tipo, riga, testo)',
+    file: 'l’articolo Markdown',
+    header: '{{count}} segmenti in {{file}}',
+    warning: '{{position}}: avviso: blocco lasciato non tradotto ({{reason}})',
+  },
+  roundtrip: {
+    description: 'analizza, segmenta e ricompone i file con la traduzione identica; esce con 1 se non sono identici byte per byte',
+    files: 'file Markdown',
+    ok: 'ok: {{file}} ({{segments}} segmenti) torna identico byte per byte',
+    differs: '{{file}}:{{line}}:{{column}}: differisce dopo la ricomposizione: atteso {{expected}}, ottenuto {{actual}}',
+    summary: '{{ok}} file identici su {{total}}',
+  },
+};

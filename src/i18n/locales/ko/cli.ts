@@ -1,0 +1,24 @@
+/** 기본 명령의 도움말과 출력. */
+export default {
+  description: '용어집, 번역 메모리, 검토, CI 검사로 마크다운 뉴스 기사를 번역합니다.',
+  option: {
+    workspace: '작업 폴더 (기본값: 현재 폴더에서 위로 찾음)',
+    uiLang: '메시지 언어: en, it, ko (기본값: LANG에서)',
+    debug: '오류의 스택 트레이스를 출력',
+    sourceLang: '파일의 원본 언어 (기본값: articles/<언어>/ 또는 머리말 lang, 없으면 en)',
+    json: 'JSON으로 출력',
+  },
+  segment: {
+    description: '기사의 세그먼트 목록 (id, 종류, 줄, 텍스트)',
+    file: '마크다운 기사',
+    header: '{{file}}의 세그먼트 {{count}}개',
+    warning: '{{position}}: 경고: 번역하지 않은 블록 ({{reason}})',
+  },
+  roundtrip: {
+    description: '파일을 항등 번역으로 분석, 분할, 재조립하고 바이트 단위로 같지 않으면 1로 종료',
+    files: '마크다운 파일',
+    ok: '정상: {{file}} (세그먼트 {{segments}}개) 바이트 단위로 동일',
+    differs: '{{file}}:{{line}}:{{column}}: 재조립 후 다름: 예상 {{expected}}, 실제 {{actual}}',
+    summary: '파일 {{total}}개 중 {{ok}}개 동일',
+  },
+};

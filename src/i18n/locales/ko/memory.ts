@@ -1,0 +1,56 @@
+/** 세그먼트 상태, 번역 메모리, 잠금, 파일 쓰기, XLIFF/TMX 교환. */
+export default {
+  state: {
+    invalidJson: '상태 파일 {{file}}이(가) 올바른 JSON이 아닙니다({{detail}}). 파일을 고치거나 버전 관리에서 복원하세요. 아무것도 덮어쓰지 않았습니다.',
+    invalidShape: '상태 파일 {{file}}의 {{field}} 필드가 올바르지 않습니다(예상: {{expected}}). 파일을 고치거나 버전 관리에서 복원하세요. 아무것도 덮어쓰지 않았습니다.',
+    unreadable: '상태 파일 {{file}}을(를) 읽을 수 없습니다({{detail}}).',
+    otherArticle: '상태 파일 {{file}}은(는) {{expected}}이(가) 아니라 {{found}}의 파일입니다. 버전 관리에서 복원하거나 삭제하세요.',
+  },
+  write: {
+    diskFull: '{{file}}을(를) 쓰는 중에 디스크가 가득 찼습니다. 반쯤 쓰인 파일은 없으며 끝난 작업은 보존됩니다. 공간을 확보한 뒤 다시 실행하세요.',
+    readOnly: '{{file}}을(를) 쓸 수 없습니다. 폴더가 읽기 전용이거나 쓰기 권한이 없습니다({{detail}}). 아무것도 바뀌지 않았습니다.',
+    failed: '{{file}}을(를) 쓸 수 없습니다({{detail}}). 반쯤 쓰인 파일은 없습니다.',
+  },
+  lock: {
+    busy: '다른 storyloc 실행(프로세스 {{pid}})이 이 작업 공간에서 작업 중입니다({{file}}). 끝날 때까지 기다리세요. 그 프로세스가 없으면 잠금은 자동으로 회수됩니다.',
+    failed: '작업 공간 잠금 {{file}}을(를) 만들 수 없습니다({{detail}}).',
+  },
+  edit: {
+    broken: '{{detail}}: 번역 파일이 구조를 깨뜨리는 방식으로 수정되었습니다. 구조를 복원하거나 버전 관리에서 파일을 복원하세요. 아무것도 덮어쓰지 않았습니다.',
+    paragraphCount: '블록(문단, 제목, 목록 항목) {{expected}}개가 있어야 하는데 {{found}}개가 있습니다',
+    frontMatter: '프런트 매터가 손상되었거나 없습니다',
+    frontMatterKey: '프런트 매터 키 "{{key}}"이(가) 바뀌었거나 삭제되었습니다',
+    markup: '세그먼트 {{id}}의 마크업이 바뀌었습니다(링크, 강조 또는 인라인 코드가 깨졌거나 없습니다)',
+    unchangedText: '번역된 세그먼트 밖의 텍스트가 바뀌었습니다',
+  },
+  interchange: {
+    unknownFormat: '알 수 없는 내보내기 형식 "{{format}}": xliff 또는 tmx를 쓰세요.',
+    invalidXml: '파일 {{file}}이(가) 올바른 XML이 아닙니다({{detail}}).',
+    notXliff: '파일 {{file}}은(는) XLIFF 1.2도 TMX 1.4도 아닙니다.',
+    tmxPair: 'TMX 파일 {{file}}은(는) {{found}}용입니다. 이 작업 공간은 {{expected}}을(를) 번역합니다. 아무것도 가져오지 않았습니다.',
+    missingAttribute: '요소 <{{element}}>에 {{attribute}} 속성이 없습니다.',
+    unknownArticle: '알 수 없는 기사 {{article}}',
+    unknownId: '알 수 없는 세그먼트 ID {{id}}',
+    changedSource: '내보낸 뒤 세그먼트 {{id}}의 원문이 바뀌었습니다',
+    badTags: '세그먼트 {{id}}의 번역문에 원문의 인라인 태그가 그대로 있지 않습니다',
+    exported: '기사 {{articles}}개의 단위 {{units}}개를 {{file}}(으)로 내보냈습니다.',
+    imported: '{{file}}에서 번역문 {{applied}}개를 가져왔습니다(변경 없음 {{unchanged}}개, 적용 안 됨 {{rejected}}개).',
+    notApplied: '{{file}}:{{line}}: 적용 안 됨: {{reason}}',
+    tmxImported: '{{file}}에서 번역 단위 {{applied}}개를 메모리로 가져왔습니다(건너뜀 {{skipped}}개).',
+    noArticles: '내보낼 번역된 기사가 없습니다(먼저 storyloc translate를 실행하세요).',
+  },
+  command: {
+    export: {
+      description: '세그먼트 상태를 XLIFF 1.2(CAT 도구용) 또는 TMX 1.4(승인된 단위)로 내보냅니다',
+      format: 'xliff 또는 tmx',
+      to: '도착 언어(기본값: 설정의 모든 도착 언어)',
+      output: '표준 출력 대신 이 파일에 씁니다',
+      articles: '내보낼 기사(기본값: 전체)',
+    },
+    import: {
+      description: '번역된 XLIFF 1.2 파일(번역문과 상태) 또는 TMX 1.4 메모리를 가져옵니다',
+      file: 'XLIFF 또는 TMX 파일',
+      by: '변경한 사람으로 기록할 이름',
+    },
+  },
+};

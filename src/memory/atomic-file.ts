@@ -1,0 +1,70 @@
+/**
+ * Atomic file writes: the data goes to a temporary file in the same folder, is flushed to disk, and is
+ * renamed over the destination. A reader (or a run killed with SIGKILL half-way) sees either the old file
+ * or the new one, never a torn one. On any failure the temporary file is removed, so a full disk or a
+ * read-only folder leaves nothing half-written.
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { StorylocError } from '../errors.js';
+
+/** The file-system calls an atomic write needs; tests inject failures (a full disk) through this. */
+export interface AtomicWriteFs {
+  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
+  open(file: string, flags: string, mode?: number): Promise<fsp.FileHandle>;
+  rename(from: string, to: string): Promise<void>;
+  rm(file: string, options: { force: true }): Promise<void>;
+}
+
+const nodeFs: AtomicWriteFs = {
+  mkdir: (dir, options) => fsp.mkdir(dir, options),
+  open: (file, flags, mode) => fsp.open(file, flags, mode),
+  rename: (from, to) => fsp.rename(from, to),
+  rm: (file, options) => fsp.rm(file, options),
+};
+
+let counter = 0;
+
+/** Error codes storyloc reports for a failed write, by errno. */
+function writeErrorCode(error: NodeJS.ErrnoException): { code: string; key: string } {
+  switch (error.code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { code: 'write.diskFull', key: 'memory:write.diskFull' };
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return { code: 'write.readOnly', key: 'memory:write.readOnly' };
+    default:
+      return { code: 'write.failed', key: 'memory:write.failed' };
+  }
+}
+
+/**
+ * Writes `data` to `file` atomically (temp file + fsync + rename), creating missing folders.
+ * Throws StorylocError `write.diskFull` / `write.readOnly` / `write.failed` (exit 2) naming the file.
+ */
+export async function writeFileAtomic(file: string, data: string, fs: AtomicWriteFs = nodeFs): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
+  let created = false;
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    const handle = await fs.open(temp, 'wx', 0o644);
+    created = true;
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, file);
+    created = false;
+  } catch (error) {
+    if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
+    if (error instanceof StorylocError) throw error;
+    const errno = error as NodeJS.ErrnoException;
+    const { code, key } = writeErrorCode(errno);
+    throw new StorylocError(code, key, { file, detail: errno.code ?? errno.message }, { position: { file }, cause: error });
+  }
+}

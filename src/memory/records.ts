@@ -1,0 +1,56 @@
+/**
+ * Small helpers on segment records shared by the merge, the memory and the pipeline: what a fresh record
+ * looks like, which records still need an engine, how sources are normalised for matching.
+ */
+import { createHash } from 'node:crypto';
+import { normalizeForHash } from '../segments/hash.js';
+import type { Segment } from '../segments/types.js';
+import type { SegmentRecord, SegmentStatus } from './types.js';
+
+/** The name recorded in `changedBy` for changes storyloc makes itself (MT, stale marking). */
+export const PIPELINE_AUTHOR = 'storyloc';
+
+/** NFC + whitespace collapsed + trimmed: two sources equal under this are the same sentence for the memory. */
+export function normaliseSource(text: string): string {
+  return normalizeForHash(text);
+}
+
+/** sha256 hex of a whole file's text (state `sourceFileHash`, `outputHash`). */
+export function fileHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A record for a segment never translated. */
+export function untranslatedRecord(segment: Segment): SegmentRecord {
+  return {
+    id: segment.id,
+    kind: segment.kind,
+    line: segment.line,
+    source: segment.text,
+    sourceHash: segment.sourceHash,
+    target: null,
+    state: 'untranslated',
+    engine: null,
+    glossary: {},
+    changedBy: null,
+    changedAt: null,
+  };
+}
+
+/** States whose target a translator or reviewer produced or vouched for: MT never overwrites them. */
+export const humanStates: readonly SegmentStatus[] = ['edited', 'approved'];
+
+/**
+ * True when the record has no target yet and an engine (or the memory) should supply one. Rejected
+ * segments wait for a translator: MT would give the same rejected text again.
+ */
+export function needsTranslation(record: SegmentRecord): boolean {
+  return record.target === null && (record.state === 'untranslated' || record.state === 'stale');
+}
+
+/** Shallow-equal for glossary usage maps (entry id → hash). */
+export function sameGlossaryUsage(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  return keysA.every((key) => b[key] === a[key]);
+}

@@ -1,0 +1,203 @@
+/**
+ * Reading and writing segment state files: `output/<lang>/<article path>.state.json`, one per article and
+ * target language, beside the translated article.
+ *
+ * The format is made for pull requests: records in article order, keys in a fixed order, 2-space JSON,
+ * a trailing newline, so a change to one segment is a change to a few lines. Writes are atomic.
+ */
+import { readFileSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { StorylocError } from '../errors.js';
+import { isSupportedLanguage, type Lang } from '../languages.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { ArticleState, SegmentRecord, SegmentStatus } from './types.js';
+import { writeFileAtomic, type AtomicWriteFs } from './atomic-file.js';
+
+export const STATE_SUFFIX = '.state.json';
+
+export const segmentStatuses: readonly SegmentStatus[] = ['untranslated', 'machine', 'edited', 'approved', 'rejected', 'stale'];
+
+/** Where the translation of an article goes: `output/<lang>/<same relative path>`. */
+export function outputPathFor(config: ResolvedConfig, articleRelativePath: string, targetLang: Lang): string {
+  return path.join(config.paths.output, targetLang, ...articleRelativePath.split('/'));
+}
+
+/** Where the segment state of an article goes: beside the output, `<output>.state.json`. */
+export function statePathFor(config: ResolvedConfig, articleRelativePath: string, targetLang: Lang): string {
+  return outputPathFor(config, articleRelativePath, targetLang) + STATE_SUFFIX;
+}
+
+/** An empty state for an article never translated into `targetLang`. */
+export function emptyArticleState(article: string, sourceLang: Lang, targetLang: Lang): ArticleState {
+  return { version: 1, article, sourceLang, targetLang, sourceFileHash: '', segments: [] };
+}
+
+/** 1-based line and column of a UTF-16 offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The line of the record with this id in the file text (for shape errors), else the line of `"segments"`. */
+function lineOfRecord(text: string, id: unknown): number {
+  const needle = typeof id === 'string' ? `"id": ${JSON.stringify(id)}` : '"segments"';
+  const at = text.indexOf(needle);
+  return at < 0 ? 1 : lineAndColumn(text, at).line;
+}
+
+/**
+ * Parses state file text. Throws StorylocError `state.invalidJson` or `state.invalidShape` with the file
+ * and line when someone edited it into something else. Exported for tests and the review module.
+ */
+export function parseArticleState(text: string, file: string): ArticleState {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const byLine = /line (\d+) column (\d+)/.exec(message);
+    const byOffset = /position (\d+)/.exec(message);
+    const where = byLine
+      ? { line: Number(byLine[1]), column: Number(byLine[2]) }
+      : lineAndColumn(text, byOffset ? Number(byOffset[1]) : text.length);
+    throw new StorylocError('state.invalidJson', 'memory:state.invalidJson', { file, detail: message.split('\n')[0] }, {
+      position: { file, line: where.line, column: where.column },
+    });
+  }
+  const fail = (field: string, expected: string, id?: unknown): never => {
+    throw new StorylocError('state.invalidShape', 'memory:state.invalidShape', { file, field, expected }, {
+      position: { file, line: lineOfRecord(text, id) },
+    });
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('(root)', 'object');
+  const root = data as Record<string, unknown>;
+  if (root.version !== 1) fail('version', '1');
+  if (typeof root.article !== 'string' || root.article === '') fail('article', 'string');
+  if (typeof root.sourceLang !== 'string' || !isSupportedLanguage(root.sourceLang)) fail('sourceLang', 'language code');
+  if (typeof root.targetLang !== 'string' || !isSupportedLanguage(root.targetLang)) fail('targetLang', 'language code');
+  if (typeof root.sourceFileHash !== 'string') fail('sourceFileHash', 'string');
+  if (!Array.isArray(root.segments)) fail('segments', 'array');
+  const seen = new Set<string>();
+  const segments = (root.segments as unknown[]).map((raw, index) => {
+    const where = `segments[${index}]`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(where, 'object');
+    const r = raw as Record<string, unknown>;
+    const id = r.id;
+    const need = (key: string, ok: boolean, expected: string): void => {
+      if (!ok) fail(`${where}.${key}`, expected, id);
+    };
+    const optionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
+    need('id', typeof id === 'string' && id !== '', 'string');
+    if (seen.has(id as string)) fail(`${where}.id`, 'unique id', id);
+    seen.add(id as string);
+    need('kind', typeof r.kind === 'string', 'string');
+    need('line', Number.isInteger(r.line) && (r.line as number) >= 1, 'line number');
+    need('source', typeof r.source === 'string', 'string');
+    need('sourceHash', typeof r.sourceHash === 'string', 'string');
+    need('target', r.target === null || typeof r.target === 'string', 'string or null');
+    need('state', segmentStatuses.includes(r.state as SegmentStatus), segmentStatuses.join('|'));
+    need('engine', r.engine === null || typeof r.engine === 'string', 'string or null');
+    const glossaryOk =
+      typeof r.glossary === 'object' && r.glossary !== null && !Array.isArray(r.glossary) &&
+      Object.values(r.glossary as object).every((v) => typeof v === 'string');
+    need('glossary', glossaryOk, 'object of entry id → hash');
+    need('changedBy', r.changedBy === null || typeof r.changedBy === 'string', 'string or null');
+    need('changedAt', r.changedAt === null || typeof r.changedAt === 'string', 'string or null');
+    need('previousTarget', optionalString(r.previousTarget), 'string');
+    need('approvedTarget', optionalString(r.approvedTarget), 'string');
+    need('forced', r.forced === undefined || typeof r.forced === 'boolean', 'boolean');
+    need('flags', r.flags === undefined || (Array.isArray(r.flags) && r.flags.every((f) => typeof f === 'string')), 'array of strings');
+    return normaliseRecord(r as unknown as SegmentRecord);
+  });
+  return {
+    version: 1,
+    article: root.article as string,
+    sourceLang: root.sourceLang as Lang,
+    targetLang: root.targetLang as Lang,
+    sourceFileHash: root.sourceFileHash as string,
+    segments,
+  };
+}
+
+/**
+ * Reads a state file; null when it does not exist (never translated). Invalid content throws
+ * StorylocError with file and line (nothing is overwritten: the run stops before writing).
+ */
+export function readArticleState(file: string): ArticleState | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new StorylocError('state.unreadable', 'memory:state.unreadable', { file, detail: (error as NodeJS.ErrnoException).code }, {
+      position: { file },
+      cause: error,
+    });
+  }
+  return parseArticleState(text, file);
+}
+
+/** Async variant of readArticleState for bulk loading (memory index). */
+export async function readArticleStateAsync(file: string): Promise<ArticleState | null> {
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new StorylocError('state.unreadable', 'memory:state.unreadable', { file, detail: (error as NodeJS.ErrnoException).code }, {
+      position: { file },
+      cause: error,
+    });
+  }
+  return parseArticleState(text, file);
+}
+
+/** A record with keys in the canonical order and optional fields present only when set. */
+export function normaliseRecord(record: SegmentRecord): SegmentRecord {
+  const glossary: Record<string, string> = {};
+  for (const key of Object.keys(record.glossary).sort()) glossary[key] = record.glossary[key]!;
+  const out: SegmentRecord = {
+    id: record.id,
+    kind: record.kind,
+    line: record.line,
+    source: record.source,
+    sourceHash: record.sourceHash,
+    target: record.target,
+    state: record.state,
+    engine: record.engine,
+    glossary,
+    changedBy: record.changedBy,
+    changedAt: record.changedAt,
+  };
+  if (record.previousTarget !== undefined) out.previousTarget = record.previousTarget;
+  if (record.approvedTarget !== undefined) out.approvedTarget = record.approvedTarget;
+  if (record.forced !== undefined) out.forced = record.forced;
+  if (record.flags !== undefined && record.flags.length > 0) out.flags = [...record.flags];
+  return out;
+}
+
+/** The exact text written for a state: deterministic, so equal states give byte-identical files. */
+export function serializeArticleState(state: ArticleState): string {
+  const ordered = {
+    version: state.version,
+    article: state.article,
+    sourceLang: state.sourceLang,
+    targetLang: state.targetLang,
+    sourceFileHash: state.sourceFileHash,
+    segments: state.segments.map(normaliseRecord),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** Writes a state file atomically (temp file + rename); folders are created as needed. */
+export async function writeArticleState(file: string, state: ArticleState, fs?: AtomicWriteFs): Promise<void> {
+  await writeFileAtomic(file, serializeArticleState(state), fs);
+}

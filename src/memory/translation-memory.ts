@@ -1,0 +1,68 @@
+/**
+ * The project-wide translation memory: every target in every state file of the workspace, keyed by
+ * language pair and normalised source. An exact hit is reused with no engine call, in any article.
+ * Ranking: approved > edited > machine (a stale record that was re-translated counts as machine);
+ * rejected, untranslated and flagged records are never offered.
+ */
+import { pairKey, type LanguagePair } from '../languages.js';
+import type { GlossaryUsage } from '../glossary/types.js';
+import type { ArticleState, SegmentRecord, SegmentStatus } from './types.js';
+import { normaliseSource, sameGlossaryUsage } from './records.js';
+
+export interface MemoryHit {
+  target: string;
+  /** the state of the record the hit came from */
+  state: SegmentStatus;
+  glossary: GlossaryUsage;
+  /** where it came from: `<article>#<segment id>` */
+  origin: string;
+}
+
+const rank: Partial<Record<SegmentStatus, number>> = { approved: 3, edited: 2, machine: 1, stale: 1 };
+
+function memoryKey(pair: LanguagePair, source: string): string {
+  return `${pairKey(pair)}\u0000${normaliseSource(source)}`;
+}
+
+export class TranslationMemory {
+  /** per key, candidates best first (rank, then first seen) */
+  private readonly entries = new Map<string, MemoryHit[]>();
+
+  /** Number of distinct (pair, source) keys held. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Adds every usable record of a state. */
+  addState(state: ArticleState): void {
+    const pair = { source: state.sourceLang, target: state.targetLang };
+    for (const record of state.segments) this.addRecord(pair, record, state.article);
+  }
+
+  /** Adds one record when it holds a usable target. */
+  addRecord(pair: LanguagePair, record: SegmentRecord, article: string): void {
+    const recordRank = rank[record.state];
+    if (recordRank === undefined || record.target === null || (record.flags?.length ?? 0) > 0) return;
+    const key = memoryKey(pair, record.source);
+    const hit: MemoryHit = { target: record.target, state: record.state, glossary: record.glossary, origin: `${article}#${record.id}` };
+    const list = this.entries.get(key);
+    if (!list) {
+      this.entries.set(key, [hit]);
+      return;
+    }
+    if (list.some((h) => h.target === hit.target && h.state === hit.state && sameGlossaryUsage(h.glossary, hit.glossary))) return;
+    const at = list.findIndex((h) => (rank[h.state] ?? 0) < recordRank);
+    if (at < 0) list.push(hit);
+    else list.splice(at, 0, hit);
+  }
+
+  /**
+   * The best target for `source` translated with exactly `glossary` (a hit made with an older version of
+   * a glossary entry is out of date), or null.
+   */
+  lookup(pair: LanguagePair, source: string, glossary: GlossaryUsage): MemoryHit | null {
+    const list = this.entries.get(memoryKey(pair, source));
+    if (!list) return null;
+    return list.find((hit) => sameGlossaryUsage(hit.glossary, glossary)) ?? null;
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Splices translations back into the source by position: every byte outside a translated span is
+ * copied unchanged. Inline tags in a translation become the exact Markdown they stood for, whatever
+ * their order in the translation; container prefixes (`> `, list indentation) are put back after each
+ * newline; front-matter values are written as YAML scalars in their original style.
+ */
+import { parseDocument, isMap, isScalar, type Node } from 'yaml';
+import type { Lang } from '../languages.js';
+import type { Article, InlineTag, Segment } from '../segments/types.js';
+import { inlineTagPattern, unescapeXml } from '../segments/xml.js';
+import { renderYamlScalar } from '../articles/front-matter.js';
+
+/** A translation whose tags do not match its source's. Reassembly refuses rather than guess. */
+export class TagMismatchError extends Error {
+  constructor(readonly segmentId: string, readonly detail: string) {
+    super(`segment ${segmentId}: ${detail}`);
+    this.name = 'TagMismatchError';
+  }
+}
+
+/** Turns a segment's XML (source or translation) into Markdown, using the segment's tag table. */
+export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
+  let markdown = '';
+  let last = 0;
+  const open: InlineTag[] = [];
+  inlineTagPattern.lastIndex = 0;
+  for (const match of xml.matchAll(inlineTagPattern)) {
+    markdown += unescapeXml(xml.slice(last, match.index));
+    last = match.index + match[0].length;
+    const [, closing, type, id] = match;
+    if (closing) {
+      const tag = open.pop();
+      if (!tag) throw new TagMismatchError(segment.id, `unexpected </${type}>`);
+      markdown += renderTagPart(tag, 'close', targets, byId);
+      continue;
+    }
+    const tag = segment.tags[id ?? ''];
+    if (!tag || tag.type !== type) throw new TagMismatchError(segment.id, `unknown tag <${type} id="${id ?? ''}">`);
+    markdown += renderTagPart(tag, 'open', targets, byId);
+    if (type === 'g' && !match[4]) open.push(tag);
+  }
+  if (open.length > 0) throw new TagMismatchError(segment.id, 'unclosed <g>');
+  markdown += unescapeXml(xml.slice(last));
+  return markdown;
+}
+
+/** The Markdown of one part of a tag, with nested translations (alt text, titles) spliced in. */
+function renderTagPart(tag: InlineTag, part: 'open' | 'close', targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
+  const markdown = part === 'open' ? tag.open : tag.close;
+  const nested = tag.nested?.filter((item) => item.part === part);
+  if (!nested || nested.length === 0) return markdown;
+  let result = '';
+  let cursor = 0;
+  for (const item of [...nested].sort((a, b) => a.start - b.start)) {
+    const segment = byId.get(item.segmentId);
+    const translation = targets.get(item.segmentId);
+    result += markdown.slice(cursor, item.start);
+    result += segment && translation !== undefined ? xmlToMarkdown(segment, translation, targets, byId) : markdown.slice(item.start, item.end);
+    cursor = item.end;
+  }
+  return result + markdown.slice(cursor);
+}
+
+/** Re-inserts the container prefixes after each newline (the last prefix repeats for extra lines). */
+function withLinePrefixes(markdown: string, prefixes: readonly string[]): string {
+  if (prefixes.length === 0 || !markdown.includes('\n')) return markdown;
+  let index = 0;
+  return markdown.replace(/\n/g, () => `\n${prefixes[Math.min(index++, prefixes.length - 1)]}`);
+}
+
+/** Renders one top-level segment (translation, or its source when there is none). */
+export function renderSegment(segment: Segment, article: Article, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
+  const xml = targets.get(segment.id) ?? segment.text;
+  if (segment.frontMatterKey !== undefined) {
+    const value = unescapeXml(xml);
+    const original = article.source.slice(segment.start, segment.end);
+    if (value === unescapeXml(segment.text)) return original; // unchanged values keep their exact bytes
+    return renderYamlScalar(value, scalarStyle(original));
+  }
+  return withLinePrefixes(xmlToMarkdown(segment, xml, targets, byId), segment.linePrefixes);
+}
+
+function scalarStyle(raw: string): 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED' {
+  if (raw.startsWith("'")) return 'QUOTE_SINGLE';
+  if (raw.startsWith('"')) return 'QUOTE_DOUBLE';
+  if (raw.startsWith('|')) return 'BLOCK_LITERAL';
+  if (raw.startsWith('>')) return 'BLOCK_FOLDED';
+  return 'PLAIN';
+}
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Where the front matter's `lang` value is, or where a `lang:` line can be added. */
+function langSplice(article: Article, targetLang: Lang): Splice | null {
+  const frontMatter = article.frontMatter;
+  if (!frontMatter || targetLang === article.lang) return null;
+  const document = parseDocument(frontMatter.raw, { keepSourceTokens: true });
+  const contents = document.contents;
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (isScalar(key) && key.value === 'lang' && isScalar(value) && value.range) {
+        return { start: frontMatter.start + value.range[0], end: frontMatter.start + value.range[1], text: targetLang };
+      }
+    }
+  }
+  const insertAt = frontMatter.end;
+  const needsNewline = frontMatter.raw.length > 0 && !frontMatter.raw.endsWith('\n');
+  return { start: insertAt, end: insertAt, text: `${needsNewline ? '\n' : ''}lang: ${targetLang}\n` };
+}
+
+/**
+ * The translated article: the source with each top-level segment replaced by its translation
+ * (or kept when `targets` has none), and front matter `lang` set to `targetLang`.
+ */
+export function reassembleArticle(article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang): string {
+  const byId = new Map(article.segments.map((segment) => [segment.id, segment]));
+  const splices: Splice[] = [];
+  for (const segment of article.segments) {
+    if (segment.parentId !== undefined) continue;
+    splices.push({ start: segment.start, end: segment.end, text: renderSegment(segment, article, targets, byId) });
+  }
+  const lang = langSplice(article, targetLang);
+  if (lang) splices.push(lang);
+  splices.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const splice of splices) {
+    parts.push(article.source.slice(cursor, splice.start), splice.text);
+    cursor = splice.end;
+  }
+  parts.push(article.source.slice(cursor));
+  return parts.join('');
+}
+
+/** Identity round trip: the first position where reassembling with source texts differs, or null. */
+export function roundtripDifference(article: Article): { line: number; column: number; expected: string; actual: string } | null {
+  const rebuilt = reassembleArticle(article, new Map(), article.lang);
+  if (rebuilt === article.source) return null;
+  let index = 0;
+  while (index < rebuilt.length && index < article.source.length && rebuilt[index] === article.source[index]) index++;
+  const before = article.source.slice(0, index);
+  const line = before.split('\n').length;
+  const column = index - before.lastIndexOf('\n');
+  return { line, column, expected: article.source.slice(index, index + 20), actual: rebuilt.slice(index, index + 20) };
+}

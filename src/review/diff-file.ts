@@ -1,0 +1,113 @@
+/**
+ * The review diff beside each output: `output/<lang>/<article path>.diff` (e.g.
+ * `output/it/en/queen-of-tears.md.diff`, next to `…md` and `…md.state.json`), a unified diff editors
+ * read in pull requests.
+ *
+ * What it compares — decided here, once:
+ *   - old side, the *approved baseline*: the current article reassembled with, for each segment, its
+ *     last approved translation (`target` of an approved segment, else `approvedTarget`), and the
+ *     source text for segments never approved (so a new paragraph shows as "source → translation");
+ *     an approved translation whose tags no longer fit the segment (its source changed) falls back to
+ *     the source text too;
+ *   - new side: the candidate output, as written.
+ * The file exists exactly while the two differ: when everything is approved (or the run changed
+ * nothing that awaits review) there is no diff file, and an old one is removed. Equal inputs give a
+ * byte-identical file (no timestamps), so reruns do not churn pull requests.
+ */
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import type { ResolvedConfig } from '../config/types.js';
+import type { Lang } from '../languages.js';
+import type { ArticleState, SegmentRecord } from '../memory/types.js';
+import { outputPathFor } from '../memory/state-store.js';
+import { writeFileAtomic } from '../memory/atomic-file.js';
+import { StorylocError } from '../errors.js';
+import type { Article } from '../segments/types.js';
+import { sameTags } from '../segments/xml.js';
+import { reassembleArticle } from '../reassembly/reassemble.js';
+
+export const REVIEW_DIFF_SUFFIX = '.diff';
+
+/** `output/<lang>/<article path>.diff` */
+export function reviewDiffPathFor(config: ResolvedConfig, articleRelativePath: string, targetLang: Lang): string {
+  return outputPathFor(config, articleRelativePath, targetLang) + REVIEW_DIFF_SUFFIX;
+}
+
+/** The last approved translation of a record, if any. */
+export function approvedTargetOf(record: SegmentRecord): string | null {
+  if (record.state === 'approved' && record.target !== null) return record.target;
+  return record.approvedTarget ?? null;
+}
+
+/** The article as last approved: approved translations, source text elsewhere (see the module doc). */
+export function approvedBaseline(article: Article, state: ArticleState): string {
+  const segmentsById = new Map(article.segments.map((segment) => [segment.id, segment]));
+  const targets = new Map<string, string>();
+  for (const record of state.segments) {
+    const approved = approvedTargetOf(record);
+    const segment = segmentsById.get(record.id);
+    if (approved === null || !segment) continue;
+    if (!sameTags(segment.text, approved)) continue;
+    targets.set(record.id, approved);
+  }
+  return reassembleArticle(article, targets, state.targetLang);
+}
+
+/** The unified diff text from `baseline` to `candidate`, or null when they are equal. */
+export function reviewDiffText(displayPath: string, baseline: string, candidate: string): string | null {
+  if (baseline === candidate) return null;
+  return createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, baseline, candidate, 'approved', 'candidate', {
+    context: 3,
+    headerOptions: FILE_HEADERS_ONLY,
+  });
+}
+
+export interface ReviewDiffInput {
+  config: ResolvedConfig;
+  /** the current source article (parsed), the one the state is aligned with */
+  article: Article;
+  /** the state after the run */
+  state: ArticleState;
+  /** the candidate output text, as written to `outputPathFor(…)` */
+  candidate: string;
+}
+
+export interface ReviewDiffResult {
+  /** absolute path of the diff file */
+  file: string;
+  /** the diff was written (created or changed) */
+  written: boolean;
+  /** an old diff file was removed because nothing awaits review */
+  removed: boolean;
+  /** the diff text, null when there is none */
+  diff: string | null;
+}
+
+/**
+ * Writes (atomically) or removes the review diff of one article. Call it after the output has been
+ * reassembled and written. An unchanged diff is not rewritten.
+ */
+export async function writeReviewDiff(input: ReviewDiffInput): Promise<ReviewDiffResult> {
+  const { config, article, state, candidate } = input;
+  const file = reviewDiffPathFor(config, state.article, state.targetLang);
+  const outputPath = outputPathFor(config, state.article, state.targetLang);
+  const displayPath = path.relative(config.workspaceDir, outputPath).split(path.sep).join('/');
+  const diff = reviewDiffText(displayPath, approvedBaseline(article, state), candidate);
+  const existing = await fsp.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (diff === null) {
+    if (existing === null) return { file, written: false, removed: false, diff };
+    try {
+      await fsp.rm(file, { force: true });
+    } catch (error) {
+      throw new StorylocError('write.failed', 'memory:write.failed', { file, detail: (error as NodeJS.ErrnoException).code }, { position: { file }, cause: error });
+    }
+    return { file, written: false, removed: true, diff };
+  }
+  if (existing === diff) return { file, written: false, removed: false, diff };
+  await writeFileAtomic(file, diff);
+  return { file, written: true, removed: false, diff };
+}

@@ -1,0 +1,251 @@
+/**
+ * The review page's HTML, rendered on the server in the reader's language (en/it/ko through
+ * i18next). Plain forms do the work (approve, reject, edit, approve all), so the page works with the
+ * keyboard and without script; every value from articles, state files or requests is escaped.
+ */
+import { createHash } from 'node:crypto';
+import type { Lang } from '../languages.js';
+import type { ArticleState, SegmentRecord } from '../memory/types.js';
+import { segmentStatuses } from '../memory/state-store.js';
+import { tIn, uiLanguages, type UiLanguage } from '../i18n/index.js';
+import { articleRevision, reviewableStatuses, segmentRevision } from './approval.js';
+import { escapeHtml, renderDiffHtml, renderTokensHtml, type Highlight } from './html.js';
+import { PAGE_CSS, PAGE_SCRIPT } from './page-assets.js';
+import type { ArticleStatus } from './status.js';
+import { tokenizeTaggedText, toEditableText, tagSignatureOf } from './tagged-text.js';
+import type { TermFinding } from './term-findings.js';
+import { previousVersionOf, sourceChangeOf } from './terminal-review.js';
+import { diffSegmentWords } from './word-diff.js';
+
+export interface PageContext {
+  ui: UiLanguage;
+  token: string;
+  targetLang: Lang;
+  /** CSP nonce of this response */
+  nonce: string;
+}
+
+/** A message shown on the page after an action; segment notices appear inside that segment. */
+export interface PageNotice {
+  tone: 'ok' | 'error';
+  /** plain text (escaped when rendered) */
+  message: string;
+  segmentId?: string;
+  /** the reviewer's unsaved text, put back into the edit box (conflict, refused tags) */
+  editText?: string;
+  /** show an "approve anyway" button in the segment (refused by the glossary check) */
+  offerForce?: boolean;
+}
+
+export interface ArticleView {
+  state: ArticleState;
+  findings: Map<string, TermFinding[]>;
+}
+
+/** The DOM id of a segment's section: a hash, because segment ids may hold any character. */
+export function segmentAnchor(segmentId: string): string {
+  return `seg-${createHash('sha256').update(segmentId).digest('hex').slice(0, 10)}`;
+}
+
+/** A page URL carrying the token, the UI language and the target language. */
+export function pageUrl(ctx: PageContext, pathname: string, params: Record<string, string> = {}, fragment?: string): string {
+  const search = new URLSearchParams({ token: ctx.token, lang: ctx.ui, to: ctx.targetLang, ...params });
+  return `${pathname}?${search.toString()}${fragment ? `#${fragment}` : ''}`;
+}
+
+function t(ctx: PageContext, key: string, params: Record<string, unknown> = {}): string {
+  return escapeHtml(tIn(ctx.ui, `review:${key}`, params));
+}
+
+function layout(ctx: PageContext, title: string, body: string, currentUrl: (ui: UiLanguage) => string): string {
+  const switcher = uiLanguages
+    .map((ui) => `<a href="${escapeHtml(currentUrl(ui))}" lang="${ui}" hreflang="${ui}"${ui === ctx.ui ? ' aria-current="true"' : ''}>${ui.toUpperCase()}</a>`)
+    .join(' ');
+  return `<!doctype html>
+<html lang="${ctx.ui}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style nonce="${ctx.nonce}">${PAGE_CSS}</style>
+</head>
+<body>
+<a class="skip" href="#main">${t(ctx, 'page.skip')}</a>
+<header>
+<h1>${t(ctx, 'page.title')}</h1>
+<nav aria-label="${t(ctx, 'page.language')}">${switcher}</nav>
+</header>
+<main id="main">
+${body}
+</main>
+<script nonce="${ctx.nonce}">${PAGE_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function noticeHtml(notice: PageNotice | undefined, where: 'page' | 'segment'): string {
+  if (!notice) return '';
+  const role = notice.tone === 'error' ? 'alert' : 'status';
+  const extra = where === 'segment' ? ' seg-notice' : '';
+  return `<p class="notice ${notice.tone}${extra}" role="${role}">${escapeHtml(notice.message)}</p>`;
+}
+
+/** The article list: counts per state and whether each output is publishable. */
+export function renderIndexPage(ctx: PageContext, statuses: ArticleStatus[], notice?: PageNotice): string {
+  const headCells = segmentStatuses.map((status) => `<th scope="col"><span class="st-${status}">${t(ctx, `state.${status}`)}</span></th>`).join('');
+  const rows = statuses
+    .map((status) => {
+      const cells = segmentStatuses.map((s) => `<td class="num">${status.counts[s]}</td>`).join('');
+      const link = pageUrl(ctx, '/article', { a: status.article });
+      return `<tr><th scope="row"><a href="${escapeHtml(link)}">${escapeHtml(status.article)}</a></th>${cells}<td class="num">${status.total}</td><td>${status.publishable ? t(ctx, 'page.yes') : t(ctx, 'page.no')}</td></tr>`;
+    })
+    .join('\n');
+  const table = statuses.length === 0
+    ? `<p>${t(ctx, 'page.noArticles')}</p>`
+    : `<table><caption class="help">${t(ctx, 'page.targetLanguage', { lang: ctx.targetLang })}</caption>
+<thead><tr><th scope="col">${t(ctx, 'page.article')}</th>${headCells}<th scope="col">${t(ctx, 'page.total')}</th><th scope="col">${t(ctx, 'page.publishable')}</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
+  const body = `<h2>${t(ctx, 'page.articles')}</h2>\n${noticeHtml(notice, 'page')}\n${table}`;
+  return layout(ctx, tIn(ctx.ui, 'review:page.title'), body, (ui) => pageUrl({ ...ctx, ui }, '/'));
+}
+
+/** A hidden-field form posting one action. */
+function actionForm(ctx: PageContext, fields: Record<string, string>, buttons: string, inner = ''): string {
+  const hidden = Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('');
+  return `<form method="post" action="${escapeHtml(pageUrl(ctx, '/action'))}">${hidden}${inner}${buttons}</form>`;
+}
+
+function sourceHighlights(ctx: PageContext, findings: TermFinding[]): Highlight[] {
+  return findings.map((finding) => ({
+    start: finding.sourceStart,
+    end: finding.sourceEnd,
+    className: finding.respected ? 'term-ok' : 'term-bad',
+    title: tIn(ctx.ui, 'review:page.expected', { expected: finding.expected.join(' / ') }),
+  }));
+}
+
+function targetHighlights(ctx: PageContext, findings: TermFinding[]): Highlight[] {
+  const highlights: Highlight[] = [];
+  for (const finding of findings) {
+    if (finding.targetStart === undefined || finding.targetEnd === undefined) continue;
+    highlights.push({
+      start: finding.targetStart,
+      end: finding.targetEnd,
+      className: finding.forbidden === undefined ? 'term-ok' : 'term-bad',
+      title: tIn(ctx.ui, 'review:page.expected', { expected: finding.expected.join(' / ') }),
+    });
+  }
+  return highlights;
+}
+
+function findingItem(ctx: PageContext, finding: TermFinding): string {
+  const expected = finding.expected[0] ?? '';
+  if (finding.respected) {
+    return `<li class="ok">✓ ${t(ctx, 'page.termOk', { term: finding.sourceSurface, found: finding.found ?? expected })}</li>`;
+  }
+  if (finding.forbidden !== undefined) {
+    return `<li class="bad">✗ ${t(ctx, 'page.termForbidden', { term: finding.sourceSurface, expected, forbidden: finding.forbidden })}</li>`;
+  }
+  return `<li class="bad">✗ ${t(ctx, 'page.termMissing', { term: finding.sourceSurface, expected })}</li>`;
+}
+
+function tagList(sourceXml: string): string {
+  const tokens = tokenizeTaggedText(sourceXml, true).filter((token) => token.type === 'open' || token.type === 'standalone');
+  return tokens.map((token) => (token.type === 'open' ? `<g id="${token.id}">…</g>` : token.type === 'standalone' ? token.raw : '')).join(' ');
+}
+
+function renderSegment(ctx: PageContext, state: ArticleState, record: SegmentRecord, findings: TermFinding[], notice: PageNotice | undefined): string {
+  const anchor = segmentAnchor(record.id);
+  const revision = segmentRevision(record);
+  const status = record.state;
+  const who = record.changedBy && record.changedAt ? `<span>${t(ctx, 'page.changedBy', { by: record.changedBy, at: record.changedAt })}</span>` : '';
+  const forced = record.forced ? `<span class="badge st-stale">${t(ctx, 'page.forced')}</span>` : '';
+
+  const sourceChange = sourceChangeOf(record);
+  const sourceHtml = sourceChange
+    ? renderDiffHtml(sourceChange, sourceHighlights(ctx, findings))
+    : renderTokensHtml(tokenizeTaggedText(record.source, true), sourceHighlights(ctx, findings));
+  const sourceTitle = sourceChange ? t(ctx, 'page.sourceChanged') : t(ctx, 'page.source');
+
+  const previous = previousVersionOf(record);
+  const previousTitle = previous && !previous.approved ? t(ctx, 'page.previousStale') : t(ctx, 'page.previousApproved');
+  const previousHtml = previous ? renderTokensHtml(tokenizeTaggedText(previous.text, true)) : `<span class="empty">${t(ctx, 'page.none')}</span>`;
+
+  let candidateHtml: string;
+  if (record.target === null) candidateHtml = `<span class="empty">${t(ctx, 'page.untranslated')}</span>`;
+  else if (previous === null) candidateHtml = renderTokensHtml(tokenizeTaggedText(record.target, true), targetHighlights(ctx, findings));
+  else candidateHtml = renderDiffHtml(diffSegmentWords(previous.text, record.target), targetHighlights(ctx, findings));
+
+  const terms = findings.length > 0 ? `<ul class="terms" aria-label="${t(ctx, 'page.glossary')}">${findings.map((f) => findingItem(ctx, f)).join('')}</ul>` : '';
+  const flags = record.flags && record.flags.length > 0 ? `<p class="flags">${t(ctx, 'page.flags', { flags: record.flags.join(', ') })}</p>` : '';
+
+  const base = { a: state.article, seg: record.id, base: revision };
+  const buttons: string[] = [];
+  if (record.target !== null && status !== 'approved') {
+    buttons.push(actionForm(ctx, base, `<button type="submit" name="op" value="approve" class="approve" data-key="approve">${t(ctx, 'page.approve')}</button>`));
+  }
+  if (notice?.offerForce) {
+    buttons.push(actionForm(ctx, base, `<button type="submit" name="op" value="force" class="force">${t(ctx, 'page.approveAnyway')}</button>`));
+  }
+  if (record.target !== null && status !== 'rejected') {
+    buttons.push(actionForm(ctx, base, `<button type="submit" name="op" value="reject" class="reject" data-key="reject">${t(ctx, 'page.reject')}</button>`));
+  }
+  const editText = notice?.editText ?? toEditableText(record.target ?? record.source);
+  const textareaId = `${anchor}-text`;
+  const tags = tagSignatureOf(tokenizeTaggedText(record.source, true));
+  const hasTags = tags.ok && tags.signature.paired.length + tags.signature.standalone.length > 0;
+  const editInner = `<label for="${textareaId}">${t(ctx, 'page.editLabel', { id: record.id, tags: hasTags ? tagList(record.source) : '—' })}</label>
+${hasTags ? `<p class="help">${t(ctx, 'page.editHelp')}</p>` : ''}
+<textarea id="${textareaId}" name="text" lang="${state.targetLang}" spellcheck="true">${escapeHtml(editText)}</textarea>`;
+  const open = notice?.editText !== undefined ? ' open' : '';
+  buttons.push(`<details${open}><summary>${t(ctx, 'page.edit')}</summary>${actionForm(ctx, base, `<button type="submit" name="op" value="edit">${t(ctx, 'page.save')}</button>`, editInner)}</details>`);
+
+  return `<section class="seg st-${status}" id="${anchor}" data-seg="${escapeHtml(record.id)}" data-state="${status}" tabindex="-1" aria-labelledby="${anchor}-h">
+<h2 id="${anchor}-h"><span class="badge st-${status}">${t(ctx, `state.${status}`)}</span><span>${t(ctx, 'page.line', { line: record.line })}</span><code>${escapeHtml(record.id)}</code>${who}${forced}</h2>
+${noticeHtml(notice, 'segment')}
+<div class="cols">
+<div class="col"><h3>${sourceTitle}</h3><div class="text source" lang="${state.sourceLang}">${sourceHtml}</div></div>
+<div class="col"><h3>${previousTitle}</h3><div class="text previous" lang="${state.targetLang}">${previousHtml}</div></div>
+<div class="col"><h3>${t(ctx, 'page.candidate')}</h3><div class="text candidate" lang="${state.targetLang}">${candidateHtml}</div></div>
+</div>
+${terms}${flags}
+<div class="actions">${buttons.join('\n')}</div>
+</section>`;
+}
+
+/** One article: counts, approve all, and every segment side by side (source | previous | candidate). */
+export function renderArticlePage(ctx: PageContext, view: ArticleView, notice?: PageNotice): string {
+  const { state } = view;
+  const waiting = state.segments.filter((record) => reviewableStatuses.includes(record.state) && record.target !== null).length;
+  const counts = segmentStatuses
+    .map((status) => ({ status, n: state.segments.filter((r) => r.state === status).length }))
+    .filter(({ n }) => n > 0)
+    .map(({ status, n }) => `<span class="badge st-${status}">${t(ctx, `state.${status}`)}: ${n}</span>`)
+    .join(' ');
+  const approveAll = waiting > 0
+    ? actionForm(ctx, { a: state.article, base: articleRevision(state) }, `<button type="submit" name="op" value="approveAll" class="approve">${t(ctx, 'page.approveAll', { n: waiting })}</button>`)
+    : `<span class="help">${t(ctx, 'page.approveAllNone')}</span>`;
+  const pageNotice = notice && notice.segmentId === undefined ? notice : undefined;
+  const segments = state.segments
+    .map((record) => renderSegment(ctx, state, record, view.findings.get(record.id) ?? [], notice?.segmentId === record.id ? notice : undefined))
+    .join('\n');
+  const body = `<p><a href="${escapeHtml(pageUrl(ctx, '/'))}" data-key="back">← ${t(ctx, 'page.back')}</a></p>
+<h2>${escapeHtml(state.article)} → ${escapeHtml(state.targetLang)}</h2>
+${noticeHtml(pageNotice, 'page')}
+<div class="toolbar">${counts}${approveAll}</div>
+<p class="shortcuts">${t(ctx, 'page.shortcuts')}</p>
+${segments}`;
+  return layout(ctx, `${state.article} — ${tIn(ctx.ui, 'review:page.title')}`, body, (ui) => pageUrl({ ...ctx, ui }, '/article', { a: state.article }));
+}
+
+/** A bare message page (403, 404, 400). */
+export function renderMessagePage(ctx: PageContext, message: string, withBackLink: boolean): string {
+  const back = withBackLink ? `<p><a href="${escapeHtml(pageUrl(ctx, '/'))}" data-key="back">← ${t(ctx, 'page.back')}</a></p>` : '';
+  return layout(ctx, tIn(ctx.ui, 'review:page.title'), `${back}<p class="notice error" role="alert">${escapeHtml(message)}</p>`, () => (withBackLink ? pageUrl(ctx, '/') : '#'));
+}

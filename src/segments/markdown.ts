@@ -1,0 +1,378 @@
+/**
+ * Markdown body → segments. marked's lexer gives the block and inline tokens with their exact source
+ * (`raw`); offsets are recovered by aligning each container's content with its raw text (align.ts),
+ * so every segment knows the exact file span it replaces.
+ *
+ * Translatable: headings, paragraphs, list items, blockquotes, table cells, image alt text, link and
+ * image titles. Never: code (fenced/indented), inline code, raw HTML, URLs, link reference definitions.
+ */
+import { Lexer, type Token, type Tokens, type MarkedOptions } from 'marked';
+import type { Lang } from '../languages.js';
+import { alignStripped, identityMap, type OffsetMap } from './align.js';
+import { buildInlineContent, InlineAlignmentError, type InlineContent, type Piece } from './inline.js';
+import { sentenceStarts } from './sentences.js';
+import { escapeXml } from './xml.js';
+import { contentHash } from './hash.js';
+import type { InlineTag, Segment, SegmentKind } from './types.js';
+
+const lexerOptions: MarkedOptions = { gfm: true, breaks: false, pedantic: false };
+
+export interface SegmentationWarning {
+  /** file offset of the block left untranslated */
+  offset: number;
+  reason: string;
+}
+
+export interface SegmentationContext {
+  file: string;
+  lang: Lang;
+  lineStarts: number[];
+  segments: Segment[];
+  warnings: SegmentationWarning[];
+  /** occurrences per kind+hash, for the duplicate suffix of ids */
+  seen: Map<string, number>;
+  /** blocks longer than this many characters are refused (0: no limit) */
+  maxBlockChars: number;
+  onOversizedBlock: (offset: number, length: number) => void;
+}
+
+const idPrefix: Record<SegmentKind, string> = {
+  title: 'title',
+  frontMatter: 'fm',
+  heading: 'h',
+  paragraph: 'p',
+  listItem: 'li',
+  blockquote: 'bq',
+  tableCell: 'td',
+  imageAlt: 'alt',
+  imageTitle: 'imgtitle',
+  linkTitle: 'linktitle',
+};
+
+/** 1-based line and column of a file offset. */
+export function positionOf(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+}
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  let index = text.indexOf('\n');
+  while (index !== -1) {
+    starts.push(index + 1);
+    index = text.indexOf('\n', index + 1);
+  }
+  return starts;
+}
+
+export function stableId(ctx: SegmentationContext, kind: SegmentKind, sourceHash: string): string {
+  const base = `${idPrefix[kind]}-${sourceHash.slice(0, 12)}`;
+  const count = (ctx.seen.get(base) ?? 0) + 1;
+  ctx.seen.set(base, count);
+  return count === 1 ? base : `${base}-${count}`;
+}
+
+/** Segments the Markdown `body`, which starts at `bodyOffset` in the file text `file`. */
+export function segmentMarkdown(ctx: SegmentationContext, fileText: string, body: string, bodyOffset: number): void {
+  const tokens = Lexer.lex(body, lexerOptions);
+  walkBlocks(ctx, fileText, tokens, body, identityMap(bodyOffset), '', null);
+}
+
+const rawOf = (tokens: readonly Token[] | undefined): string => {
+  let text = '';
+  if (tokens) for (const token of tokens) text += token.raw;
+  return text;
+};
+
+function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly Token[], source: string, map: OffsetMap, structure: string, container: 'blockquote' | 'listItem' | null): void {
+  let cursor = 0;
+  for (const token of tokens) {
+    const found = source.startsWith(token.raw, cursor) ? cursor : source.indexOf(token.raw, cursor);
+    if (found === -1) {
+      ctx.warnings.push({ offset: map.toFile(cursor), reason: `cannot locate ${token.type}` });
+      continue;
+    }
+    const start = found;
+    cursor = start + token.raw.length;
+    switch (token.type) {
+      case 'paragraph':
+      case 'text': {
+        const kind: SegmentKind = container ?? 'paragraph';
+        inlineBlock(ctx, fileText, token as Tokens.Paragraph, source, start, map, kind, `${structure}${structure ? '>' : ''}${token.type === 'text' ? 'text' : 'paragraph'}`);
+        break;
+      }
+      case 'heading':
+        inlineBlock(ctx, fileText, token as Tokens.Heading, source, start, map, 'heading', `${structure}${structure ? '>' : ''}heading`);
+        break;
+      case 'blockquote': {
+        const children = (token as Tokens.Blockquote).tokens;
+        const inner = rawOf(children);
+        const childMap = alignStripped(inner, source, start, map);
+        if (!childMap) ctx.warnings.push({ offset: map.toFile(start), reason: 'cannot align blockquote' });
+        else walkBlocks(ctx, fileText, children, inner, childMap, `${structure}${structure ? '>' : ''}blockquote`, 'blockquote');
+        break;
+      }
+      case 'list': {
+        let itemCursor = start;
+        for (const item of (token as Tokens.List).items) {
+          const itemStart = source.indexOf(item.raw, itemCursor);
+          if (itemStart === -1) {
+            ctx.warnings.push({ offset: map.toFile(itemCursor), reason: 'cannot locate list item' });
+            continue;
+          }
+          itemCursor = itemStart + item.raw.length;
+          const inner = rawOf(item.tokens);
+          // the item's content starts after its marker (`- `, `1. `): search from there
+          const markerLength = /^\s*(?:[-+*]|\d{1,9}[.)])[ \t]*/.exec(item.raw)?.[0].length ?? 0;
+          const childMap = alignStripped(inner, source, itemStart + Math.min(markerLength, item.raw.length), map);
+          if (!childMap) ctx.warnings.push({ offset: map.toFile(itemStart), reason: 'cannot align list item' });
+          else walkBlocks(ctx, fileText, item.tokens, inner, childMap, `${structure}${structure ? '>' : ''}listItem`, 'listItem');
+        }
+        break;
+      }
+      case 'table':
+        tableBlock(ctx, fileText, token as Tokens.Table, source, start, map, `${structure}${structure ? '>' : ''}table`);
+        break;
+      default:
+        // code, html, def, hr, space: never translated
+        break;
+    }
+  }
+}
+
+function inlineBlock(ctx: SegmentationContext, fileText: string, token: Tokens.Paragraph | Tokens.Heading | Tokens.Text, source: string, start: number, map: OffsetMap, kind: SegmentKind, structure: string): void {
+  const tokens = token.tokens ?? [];
+  const inline = rawOf(tokens);
+  if (inline.length === 0) return;
+  const inlineMap = alignStripped(inline, source, start, map);
+  if (!inlineMap) {
+    ctx.warnings.push({ offset: map.toFile(start), reason: `cannot align ${token.type}` });
+    return;
+  }
+  if (ctx.maxBlockChars > 0 && inline.length > ctx.maxBlockChars) {
+    ctx.onOversizedBlock(inlineMap.toFile(0), inline.length);
+  }
+  let content: InlineContent;
+  try {
+    content = buildInlineContent(inline, tokens);
+  } catch (error) {
+    if (!(error instanceof InlineAlignmentError)) throw error;
+    ctx.warnings.push({ offset: inlineMap.toFile(0), reason: error.message });
+    return;
+  }
+  emitSentences(ctx, fileText, content, inlineMap, kind, structure);
+}
+
+/** Splits one table row line into cell spans (offsets in `line`), honouring `\|` escapes. */
+export function splitTableRow(line: string): Array<{ start: number; end: number }> {
+  const cells: Array<{ start: number; end: number }> = [];
+  let position = 0;
+  while (position < line.length && (line[position] === ' ' || line[position] === '\t')) position++;
+  if (line[position] === '|') position++;
+  let cellStart = position;
+  for (let i = position; i <= line.length; i++) {
+    const ch = line[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '|' || i === line.length) {
+      let s = cellStart;
+      let e = i;
+      while (s < e && /\s/.test(line[s]!)) s++;
+      while (e > s && /\s/.test(line[e - 1]!)) e--;
+      if (!(i === line.length && s === e && ch !== '|')) cells.push({ start: s, end: e });
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
+
+function tableBlock(ctx: SegmentationContext, fileText: string, token: Tokens.Table, source: string, start: number, map: OffsetMap, structure: string): void {
+  const rows: Tokens.TableCell[][] = [token.header, ...token.rows];
+  let lineStart = start;
+  const tableEnd = start + token.raw.length;
+  let rowIndex = 0;
+  let lineNumber = 0;
+  while (lineStart < tableEnd && rowIndex < rows.length) {
+    let lineEnd = source.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > tableEnd) lineEnd = tableEnd;
+    const line = source.slice(lineStart, lineEnd);
+    if (lineNumber !== 1) {
+      // line 1 is the delimiter row
+      const spans = splitTableRow(line);
+      const cells = rows[rowIndex]!;
+      for (let c = 0; c < cells.length && c < spans.length; c++) {
+        const span = spans[c]!;
+        const cellRaw = line.slice(span.start, span.end);
+        if (cellRaw.length === 0) continue;
+        const cell = cells[c]!;
+        const tokens = rawOf(cell.tokens) === cellRaw ? cell.tokens : Lexer.lexInline(cellRaw, lexerOptions);
+        const cellStart = lineStart + span.start;
+        const cellMap: OffsetMap = { toFile: (offset) => map.toFile(cellStart + offset) };
+        let content: InlineContent;
+        try {
+          content = buildInlineContent(cellRaw, tokens);
+        } catch (error) {
+          if (!(error instanceof InlineAlignmentError)) throw error;
+          ctx.warnings.push({ offset: cellMap.toFile(0), reason: error.message });
+          continue;
+        }
+        emitSentences(ctx, fileText, content, cellMap, 'tableCell', `${structure}>cell`);
+      }
+      rowIndex++;
+    }
+    lineNumber++;
+    lineStart = lineEnd + 1;
+  }
+}
+
+const letterOrDigit = /[\p{L}\p{N}]/u;
+const OBJECT = '\uFFFC';
+
+/** Cuts a block's inline content into sentences and emits one segment per sentence. */
+function emitSentences(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, kind: SegmentKind, structure: string): void {
+  const { source, pieces } = content;
+  // Plain projection: text as is, standalone markup as one object character, paired markup as nothing.
+  let plain = '';
+  const plainStarts: number[] = [];
+  const depthBefore: number[] = [];
+  let depth = 0;
+  for (const piece of pieces) {
+    plainStarts.push(plain.length);
+    depthBefore.push(depth);
+    if (piece.type === 'text') plain += source.slice(piece.start, piece.end);
+    else if (piece.type === 'x') plain += OBJECT;
+    else if (piece.type === 'open') depth++;
+    else depth--;
+  }
+  const context = plain.replaceAll(OBJECT, ' ').replace(/\s+/g, ' ').trim();
+
+  // Sentence starts, in source offsets, never inside paired markup.
+  const cuts: number[] = [0];
+  let pieceIndex = 0;
+  for (const plainStart of sentenceStarts(plain, ctx.lang)) {
+    // the last piece whose plain range starts at or before the boundary, preferring a text piece
+    while (pieceIndex + 1 < pieces.length && plainStarts[pieceIndex + 1]! <= plainStart) pieceIndex++;
+    let index = pieceIndex;
+    let piece = pieces[index]!;
+    if (piece.type !== 'text') continue;
+    let cut = piece.start + (plainStart - plainStarts[index]!);
+    if (cut === piece.start) {
+      // move back over opening markup right before the sentence (`**Next** sentence`)
+      while (index > 0 && pieces[index - 1]!.type === 'open') {
+        index--;
+        piece = pieces[index]!;
+        cut = piece.start;
+      }
+    }
+    if (depthBefore[index]! > 0) continue;
+    cuts.push(cut);
+  }
+  cuts.push(source.length);
+
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    emitSegment(ctx, fileText, content, map, kind, structure, context, cuts[i]!, cuts[i + 1]!);
+  }
+}
+
+function pieceIndexAt(pieces: readonly Piece[], offset: number): number {
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (pieces[mid]!.start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\u00a0';
+
+function emitSegment(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, kind: SegmentKind, structure: string, context: string, from: number, to: number): void {
+  const { source, pieces } = content;
+  // trim whitespace that belongs to plain text (never markup such as a hard break)
+  let start = from;
+  while (start < to && isSpace(source[start]) && pieces[pieceIndexAt(pieces, start)]!.type === 'text') start++;
+  let end = to;
+  while (end > start && isSpace(source[end - 1]) && pieces[pieceIndexAt(pieces, end - 1)]!.type === 'text') end--;
+  if (start >= end) return;
+
+  let text = '';
+  let plain = '';
+  const localIds = new Map<number, number>();
+  const tags: Record<string, InlineTag> = {};
+  const first = pieceIndexAt(pieces, start);
+  for (let i = first; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (piece.start >= end) break;
+    if (piece.type === 'text') {
+      const chunk = source.slice(Math.max(piece.start, start), Math.min(piece.end, end));
+      text += escapeXml(chunk);
+      plain += chunk;
+      continue;
+    }
+    let local = localIds.get(piece.tag);
+    if (local === undefined) {
+      local = localIds.size + 1;
+      localIds.set(piece.tag, local);
+      const original = content.tags[piece.tag - 1]!;
+      tags[String(local)] = { ...original };
+    }
+    if (piece.type === 'open') text += `<g id="${local}">`;
+    else if (piece.type === 'close') text += '</g>';
+    else text += `<x id="${local}"/>`;
+  }
+
+  const nestedHere = content.nested.filter((span) => span.start >= start && span.end <= end);
+  const isSegment = letterOrDigit.test(plain);
+  let parentId: string | undefined;
+  if (isSegment) {
+    const sourceHash = contentHash(text);
+    const fileStart = map.toFile(start);
+    const fileEnd = map.toFile(end - 1) + 1;
+    const position = positionOf(ctx.lineStarts, fileStart);
+    const linePrefixes: string[] = [];
+    for (let k = source.indexOf('\n', start); k !== -1 && k < end; k = source.indexOf('\n', k + 1)) {
+      linePrefixes.push(fileText.slice(map.toFile(k) + 1, map.toFile(k + 1)));
+    }
+    const id = stableId(ctx, kind, sourceHash);
+    parentId = id;
+    ctx.segments.push({ id, kind, structure, text, sourceHash, line: position.line, column: position.column, start: fileStart, end: fileEnd, linePrefixes, tags, context });
+  }
+  for (const span of nestedHere) {
+    const nestedText = escapeXml(source.slice(span.start, span.end));
+    const sourceHash = contentHash(nestedText);
+    const fileStart = map.toFile(span.start);
+    const position = positionOf(ctx.lineStarts, fileStart);
+    const id = stableId(ctx, span.kind, sourceHash);
+    const segment: Segment = {
+      id,
+      kind: span.kind,
+      structure: `${structure}>${span.kind}`,
+      text: nestedText,
+      sourceHash,
+      line: position.line,
+      column: position.column,
+      start: fileStart,
+      end: map.toFile(span.end - 1) + 1,
+      linePrefixes: [],
+      tags: {},
+      context,
+    };
+    if (parentId !== undefined) {
+      segment.parentId = parentId;
+      const local = localIds.get(span.tag)!;
+      const tag = tags[String(local)]!;
+      const tagPiece = pieces.find((piece) => piece.type === (span.part === 'open' ? (tag.type === 'x' ? 'x' : 'open') : 'close') && 'tag' in piece && piece.tag === span.tag)!;
+      (tag.nested ??= []).push({ segmentId: id, part: span.part, start: span.start - tagPiece.start, end: span.end - tagPiece.start });
+    }
+    ctx.segments.push(segment);
+  }
+}

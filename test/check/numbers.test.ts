@@ -1,0 +1,51 @@
+import { describe, expect, test } from '@jest/globals';
+import { extractNumbers, formatValue, valuesPresent } from '../../src/check/numbers.js';
+
+const values = (text: string, lang: 'en' | 'ko' | 'it'): string[][] => extractNumbers(text, lang).map((token) => token.values);
+
+describe('extractNumbers', () => {
+  test('English decimals, thousands, ordinals and dates', () => {
+    expect(values('Ratings rose to 24.85% from 1,000 viewers on April 16th, 2024.', 'en')).toEqual([
+      ['24.85'], ['1000'], ['date:4-16'], ['2024'],
+    ]);
+    expect(values('Episodes 11 and 12 aired on 3 May and Sept. 9.', 'en')).toEqual([['11'], ['12'], ['date:5-3'], ['date:9-9']]);
+  });
+
+  test('digits inside names and codes are not numbers', () => {
+    expect(values('2NE1, B1A4, 4K video, mp3, COVID-19 and v1.2.3 in the 1990s', 'en')).toEqual([['19']]);
+  });
+
+  test('Italian reads commas as decimals and dots as thousands, strictly', () => {
+    expect(values('il 24,85% di 1.000 spettatori il 16 aprile, 1° maggio', 'it')).toEqual([
+      ['24.85'], ['1000'], ['date:4-16'], ['date:5-1'],
+    ]);
+    // an English format in Italian text: "1,000" is one, "24.85" is not a number
+    expect(values('1,000 e 24.85%', 'it')).toEqual([['1'], ['24']]);
+    expect(extractNumbers('gli episodi 11 e 12.', 'it').map((token) => [token.raw, token.start])).toEqual([['11', 12], ['12', 17]]);
+  });
+
+  test('Korean dates, counters and large-number units', () => {
+    expect(values('2024년 4월 16일 11회와 12회 시청률 20.5%', 'ko')).toEqual([['2024'], ['date:4-16'], ['11'], ['12'], ['20.5']]);
+    expect(values('2024. 4. 16. 방송', 'ko')).toEqual([['2024'], ['date:4-16']]);
+    expect(values('시청자 1만 명, 제작비 20억 원', 'ko')).toEqual([['10000', '1'], ['2000000000', '2000', '2']]);
+  });
+});
+
+describe('valuesPresent', () => {
+  test('includes the day of a date and Italian number words', () => {
+    expect([...valuesPresent('sei settimane, la terza settimana di aprile, il 16 aprile, il ventesimo', 'it')].sort()).toEqual(
+      ['16', '20', '3', '6', 'date:4-16'].sort(),
+    );
+  });
+});
+
+describe('formatValue', () => {
+  test('writes values the Italian way', () => {
+    expect(formatValue('24.85', 'it')).toBe('24,85');
+    expect(formatValue('1000', 'it', true)).toBe('1.000');
+    expect(formatValue('2024', 'it')).toBe('2024');
+    expect(formatValue('1234567.5', 'it')).toBe('1.234.567,5');
+    expect(formatValue('date:4-16', 'it')).toBe('16 aprile');
+    expect(formatValue('date:4-16', 'en')).toBe('April 16');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, test, beforeEach, afterEach } from '@jest/globals';
+import { chmodSync, mkdirSync, mkdtempSync, promises as fsp, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { StorylocError } from '../../src/errors.js';
+import { writeFileAtomic, type AtomicWriteFs } from '../../src/memory/atomic-file.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-atomic-'));
+});
+afterEach(() => {
+  chmodSync(dir, 0o755);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function rejection(promise: Promise<unknown>): Promise<StorylocError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof StorylocError) return error;
+    throw error;
+  }
+  throw new Error('expected a StorylocError');
+}
+
+describe('writeFileAtomic', () => {
+  test('a full disk leaves the old file intact and no temp file', async () => {
+    const file = path.join(dir, 'a.md');
+    writeFileSync(file, 'old\n');
+    // A file system whose writes fail like a full disk does (ENOSPC) after the temp file is created.
+    const fullDisk: AtomicWriteFs = {
+      mkdir: (d, o) => fsp.mkdir(d, o),
+      rename: (a, b) => fsp.rename(a, b),
+      rm: (f, o) => fsp.rm(f, o),
+      open: async (f, flags, mode) => {
+        const handle = await fsp.open(f, flags, mode);
+        handle.writeFile = async () => {
+          throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        };
+        return handle;
+      },
+    };
+    const error = await rejection(writeFileAtomic(file, 'new\n', fullDisk));
+    expect(error.code).toBe('write.diskFull');
+    expect(error.params).toEqual({ file, detail: 'ENOSPC' });
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['a.md']);
+  });
+
+  test('a read-only folder is reported as such and nothing changes', async () => {
+    if (process.getuid?.() === 0) {
+      console.warn('skipped: running as root, permissions are not enforced');
+      return;
+    }
+    const sub = path.join(dir, 'ro');
+    mkdirSync(sub);
+    writeFileSync(path.join(sub, 'a.md'), 'old\n');
+    chmodSync(sub, 0o555);
+    try {
+      const error = await rejection(writeFileAtomic(path.join(sub, 'a.md'), 'new\n'));
+      expect(error.code).toBe('write.readOnly');
+      expect(readFileSync(path.join(sub, 'a.md'), 'utf8')).toBe('old\n');
+      expect(readdirSync(sub)).toEqual(['a.md']);
+    } finally {
+      chmodSync(sub, 0o755);
+    }
+  });
+});

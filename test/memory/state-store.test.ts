@@ -1,0 +1,114 @@
+import { describe, expect, test, beforeEach, afterEach } from '@jest/globals';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultConfig } from '../../src/config/load.js';
+import { StorylocError } from '../../src/errors.js';
+import {
+  outputPathFor,
+  parseArticleState,
+  readArticleState,
+  serializeArticleState,
+  statePathFor,
+  writeArticleState,
+} from '../../src/memory/state-store.js';
+import { record, state } from './factories.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-state-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function thrown(fn: () => unknown): StorylocError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof StorylocError) return error;
+    throw error;
+  }
+  throw new Error('expected a StorylocError');
+}
+
+describe('paths', () => {
+  test('output and state live under output/<lang>/<relative path>', () => {
+    const config = defaultConfig('/ws');
+    expect(outputPathFor(config, 'en/queen.md', 'it')).toBe('/ws/output/it/en/queen.md');
+    expect(statePathFor(config, 'en/sub/queen.md', 'it')).toBe('/ws/output/it/en/sub/queen.md.state.json');
+  });
+});
+
+describe('serialisation', () => {
+  test('stable key order, 2-space JSON, sorted glossary keys, trailing newline', () => {
+    const r = record('Hello.', { glossary: { zeta: '2', alpha: '1' }, previousTarget: 'Old.' });
+    // Keys deliberately scrambled: the writer puts them in the canonical order.
+    const scrambled = { previousTarget: r.previousTarget, state: r.state, ...r } as typeof r;
+    const text = serializeArticleState(state([scrambled]));
+    expect(text.endsWith('}\n')).toBe(true);
+    const lines = text.split('\n');
+    expect(lines.slice(0, 7)).toEqual([
+      '{',
+      '  "version": 1,',
+      '  "article": "en/story.md",',
+      '  "sourceLang": "en",',
+      '  "targetLang": "it",',
+      '  "sourceFileHash": "abc",',
+      '  "segments": [',
+    ]);
+    const keys = Object.keys((JSON.parse(text) as { segments: Record<string, unknown>[] }).segments[0]!);
+    expect(keys).toEqual(['id', 'kind', 'line', 'source', 'sourceHash', 'target', 'state', 'engine', 'glossary', 'changedBy', 'changedAt', 'previousTarget']);
+    expect(text).toContain('"glossary": {\n        "alpha": "1",\n        "zeta": "2"\n      }');
+  });
+
+  test('equal states give byte-identical files and round-trip through parse', () => {
+    const s = state([record('One.'), record('Two.', { state: 'approved', approvedTarget: 'IT Two.', flags: [] })]);
+    const text = serializeArticleState(s);
+    expect(serializeArticleState(parseArticleState(text, 'x.json'))).toBe(text);
+    // Empty flags are not written.
+    expect(text).not.toContain('"flags"');
+  });
+});
+
+describe('reading', () => {
+  test('a missing file is null (never translated)', () => {
+    expect(readArticleState(path.join(dir, 'nope.state.json'))).toBeNull();
+  });
+
+  test('invalid JSON names the file, line and column', () => {
+    const file = path.join(dir, 'bad.state.json');
+    writeFileSync(file, '{\n  "version": 1,\n  "article": "en/a.md",\n}\n');
+    const error = thrown(() => readArticleState(file));
+    expect(error.code).toBe('state.invalidJson');
+    expect(error.exitCode).toBe(2);
+    expect(error.position).toEqual({ file, line: 4, column: 1 });
+  });
+
+  test('a wrong shape names the field and the line of the record', () => {
+    const file = path.join(dir, 'shape.state.json');
+    const good = serializeArticleState(state([record('One.'), record('Two.')]));
+    const broken = good.replace(/"state": "machine"(?![\s\S]*"state": "machine")/, '"state": "done"');
+    writeFileSync(file, broken);
+    const error = thrown(() => readArticleState(file));
+    expect(error.code).toBe('state.invalidShape');
+    expect(error.params).toMatchObject({ field: 'segments[1].state' });
+    const idLine = broken.split('\n').findIndex((l) => l.includes(`"id": "${record('Two.').id}"`)) + 1;
+    expect(error.position).toEqual({ file, line: idLine });
+  });
+
+  test('duplicate ids and a wrong version are refused', () => {
+    const dup = serializeArticleState(state([record('One.'), record('One.')]));
+    expect(thrown(() => parseArticleState(dup, 'f')).params).toMatchObject({ field: 'segments[1].id', expected: 'unique id' });
+    const v2 = serializeArticleState(state([])).replace('"version": 1', '"version": 2');
+    expect(thrown(() => parseArticleState(v2, 'f')).params).toMatchObject({ field: 'version' });
+  });
+});
+
+describe('writing', () => {
+  test('writes atomically into new folders and leaves no temp file', async () => {
+    const file = path.join(dir, 'output', 'it', 'en', 'a.md.state.json');
+    const s = state([record('One.')]);
+    await writeArticleState(file, s);
+    expect(readFileSync(file, 'utf8')).toBe(serializeArticleState(s));
+    expect(readdirSync(path.dirname(file))).toEqual(['a.md.state.json']);
+  });
+});

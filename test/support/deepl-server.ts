@@ -1,0 +1,676 @@
+/**
+ * A DeepL-compatible HTTP server for tests, the bench and manual runs. deepl-node talks to it through
+ * its real HTTP code: point `serverUrl` at `server.url` (always `http://localhost:PORT`).
+ *
+ * ```ts
+ * const server = await startDeepLServer({ latencyMs: 100, requestsPerSecond: 20, rateLimitedRatio: 0.2 });
+ * const translator = new DeepLClient(server.authKey, { serverUrl: server.url, maxRetries: 0 });
+ * server.injectFault({ kind: 'status', status: 503, count: 2 });
+ * …
+ * expect(server.requests({ path: '/v2/translate' }).map((r) => r.status)).toEqual([503, 503, 200]);
+ * await server.close();
+ * ```
+ *
+ * Endpoints (bodies form-encoded, as deepl-node 1.28 sends them, or JSON; GET/DELETE read the query):
+ * - `POST /v2/translate`: repeated `text`, `source_lang`, `target_lang`, `tag_handling` (xml|html),
+ *   `glossary_id`, `context` (accepted, not billed), `formality`, `split_sentences`,
+ *   `show_billed_characters` → `{translations: [{detected_source_language, text, billed_characters}]}`.
+ *   Translations are deterministic: see `deepl-translate.ts` (glossary first, a small en/ko→it dictionary,
+ *   `word-it` for the rest, tags kept with tag_handling). 400 for a missing text or target, an unknown
+ *   language, a glossary without `source_lang`, a glossary with no dictionary for the pair (DeepL may
+ *   ignore it silently: this double is stricter on purpose), formality more/less for a target without
+ *   formality; 404 for an unknown glossary id; 456 when `characterLimit` would be exceeded.
+ * - `GET /v2/usage` → `{character_count, character_limit}`.
+ * - `GET /v2/languages[?type=target]` → `[{language, name, supports_formality?}]`.
+ * - `GET /v2/glossary-language-pairs` → `{supported_languages: [{source_lang, target_lang}]}`.
+ * - v3 glossaries: `POST /v3/glossaries` (name, dictionaries[i].source_lang/target_lang/entries/entries_format)
+ *   → 201 info; `GET /v3/glossaries` → `{glossaries: [info]}`; `GET /v3/glossaries/{id}` → info;
+ *   `GET /v3/glossaries/{id}/entries?source_lang&target_lang` → `{dictionaries: [{…, entries (TSV)}]}`;
+ *   `PATCH /v3/glossaries/{id}` (name and/or dictionaries: entries are merged) → info;
+ *   `PUT /v3/glossaries/{id}/dictionaries` (source_lang, target_lang, entries) → dictionary info (replaced);
+ *   `DELETE /v3/glossaries/{id}` → 204; `DELETE /v3/glossaries/{id}/dictionaries?source_lang&target_lang` → 204.
+ *   Info is `{glossary_id, name, dictionaries: [{source_lang, target_lang, entry_count}], creation_time}`.
+ *   Ids are UUIDs: a malformed id → 400, an unknown one → 404.
+ * Errors are JSON `{"message": …}`. Every request needs `Authorization: DeepL-Auth-Key <key>` with one of
+ * `authKeys`, else 403. A proxy CONNECT (deepl-node with a `proxy` and no `serverUrl`) is logged with the
+ * target host as `path` and its connection destroyed: this is how tests see which DeepL host a key selects.
+ *
+ * Order of checks for each request: injected fault → auth (403) → rate limit (429) → random 429
+ * (translate only) → the endpoint. Latency is added to every answer except hangs and resets.
+ *
+ * Options (all can be changed later with `configure`):
+ * - `latencyMs` (default 0): fixed delay before each answer.
+ * - `requestsPerSecond` (default null: unlimited): token bucket holding `burst` tokens (default
+ *   `requestsPerSecond`), refilled continuously at `requestsPerSecond`; a request that finds no token gets
+ *   429 (and takes none). A client spacing requests evenly, or sending `burst` at once every second, never
+ *   sees a 429.
+ * - `rateLimitedRatio` (default 0) with `seed` (default 1): that fraction of `/v2/translate` requests gets
+ *   429, chosen by a seeded pseudo-random sequence (the same run gives the same 429s).
+ * - `retryAfterSeconds` (default null): sent as `Retry-After` on rate-limit 429s.
+ * - `characterLimit` (default null: unlimited): a translate request whose billed characters would take the
+ *   usage past it gets 456 and counts nothing.
+ * - `authKeys` (default `[DEFAULT_TEST_AUTH_KEY]`); `echoAuthKeyInErrors` (default false): put the key the
+ *   client sent into 403 messages, like a careless proxy, to test that clients redact it.
+ * Faults: `injectFault({ kind: 'status', status: 429|500|503|…, count?, retryAfterSeconds?, path? })`,
+ * `{ kind: 'hang', count?, path? }` (never answered until the client gives up or `close()`),
+ * `{ kind: 'reset', count?, path? }` (socket destroyed after the body is read). Faults are used first in,
+ * first out by the next `count` (default 1) requests whose path starts with `path` (default: any).
+ * Log: `server.log` holds every request (method, path, params with all values incl. texts, status,
+ * outcome, timings); `requests({method, path})` filters it. `close()` ends hanging sockets too.
+ *
+ * CLI for manual runs: `node dist/test/support/deepl-server.js --port 8787 --latency 100 --rps 20
+ * --ratio-429 0.2 --char-limit 500000 --auth-key KEY` (prints the URL and key; Ctrl-C stops).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { BadRequest, dictionaryInfoJson, entriesToTsv, findDictionary, GlossaryStore, glossaryInfoJson, UUID_PATTERN, type DictionaryInput, type StoredGlossary } from './deepl-glossaries.js';
+import { baseLanguage, billedCharactersForTest, translateForTest } from './deepl-translate.js';
+
+export const DEFAULT_TEST_AUTH_KEY = 'storyloc-test-key-0000';
+
+/** Shown as the limit in `/v2/usage` when `characterLimit` is null (DeepL Pro reports a huge number). */
+const UNLIMITED_CHARACTERS = 1_000_000_000_000;
+
+export interface DeepLServerSettings {
+  latencyMs: number;
+  requestsPerSecond: number | null;
+  burst: number | null;
+  rateLimitedRatio: number;
+  seed: number;
+  retryAfterSeconds: number | null;
+  characterLimit: number | null;
+  authKeys: string[];
+  echoAuthKeyInErrors: boolean;
+}
+
+export interface DeepLServerOptions extends Partial<DeepLServerSettings> {
+  /** default 0: a free port */
+  port?: number;
+}
+
+export type DeepLFault =
+  | { kind: 'status'; status: number; count?: number; retryAfterSeconds?: number; path?: string }
+  | { kind: 'hang'; count?: number; path?: string }
+  | { kind: 'reset'; count?: number; path?: string };
+
+export interface LoggedRequest {
+  /** 1-based arrival order */
+  seq: number;
+  method: string;
+  /** path without the query; for CONNECT, the requested `host:port` */
+  path: string;
+  /** the Host header (the DeepL host when the request came through the proxy interface) */
+  host: string | undefined;
+  /** query and body parameters, every value kept (repeated `text`, `dictionaries[0].entries`, …) */
+  params: Record<string, string[]>;
+  bodyFormat: 'form' | 'json' | 'none' | 'other';
+  /** the `text` values, for translate requests */
+  texts: string[];
+  auth: 'ok' | 'missing' | 'wrong';
+  /** the status sent, null while pending or for hang/reset/CONNECT-less outcomes */
+  status: number | null;
+  outcome: 'pending' | 'answered' | 'hang' | 'reset';
+  /** why the server answered an error on its own: an injected fault, the rate limit, the random 429s, the quota */
+  fault?: 'injected' | 'rate-limit' | 'random-429' | 'quota';
+  /** billed characters of a successful translate request */
+  billedCharacters?: number;
+  /** ms since the server started */
+  receivedAt: number;
+  durationMs: number | null;
+}
+
+export interface DeepLServer {
+  /** `http://localhost:PORT`, for deepl-node's `serverUrl` */
+  readonly url: string;
+  readonly port: number;
+  /** the first accepted key */
+  readonly authKey: string;
+  /** every request so far, in arrival order (live array) */
+  readonly log: LoggedRequest[];
+  readonly usage: { characterCount: number; characterLimit: number | null };
+  /** direct access to the stored glossaries (seed with `glossaries.add(name, dictionaries)`) */
+  readonly glossaries: GlossaryStore;
+  requests(filter?: { method?: string; path?: string }): LoggedRequest[];
+  injectFault(fault: DeepLFault): void;
+  clearFaults(): void;
+  clearLog(): void;
+  configure(settings: Partial<DeepLServerSettings>): void;
+  close(): Promise<void>;
+}
+
+interface SourceLanguage {
+  code: string;
+  name: string;
+}
+
+const SOURCE_LANGUAGES: SourceLanguage[] = [
+  ['AR', 'Arabic'], ['BG', 'Bulgarian'], ['CS', 'Czech'], ['DA', 'Danish'], ['DE', 'German'], ['EL', 'Greek'],
+  ['EN', 'English'], ['ES', 'Spanish'], ['ET', 'Estonian'], ['FI', 'Finnish'], ['FR', 'French'], ['HE', 'Hebrew'],
+  ['HU', 'Hungarian'], ['ID', 'Indonesian'], ['IT', 'Italian'], ['JA', 'Japanese'], ['KO', 'Korean'],
+  ['LT', 'Lithuanian'], ['LV', 'Latvian'], ['NB', 'Norwegian (bokmål)'], ['NL', 'Dutch'], ['PL', 'Polish'],
+  ['PT', 'Portuguese'], ['RO', 'Romanian'], ['RU', 'Russian'], ['SK', 'Slovak'], ['SL', 'Slovenian'],
+  ['SV', 'Swedish'], ['TH', 'Thai'], ['TR', 'Turkish'], ['UK', 'Ukrainian'], ['VI', 'Vietnamese'], ['ZH', 'Chinese'],
+].map(([code, name]) => ({ code: code!, name: name! }));
+
+/** Targets DeepL documents as supporting `formality`. */
+const FORMALITY_TARGETS = new Set(['DE', 'ES', 'FR', 'IT', 'JA', 'NL', 'PL', 'PT-BR', 'PT-PT', 'RU']);
+
+const TARGET_LANGUAGES: Array<SourceLanguage & { supportsFormality: boolean }> = SOURCE_LANGUAGES.flatMap((language) => {
+  const variants: Record<string, SourceLanguage[]> = {
+    EN: [{ code: 'EN-GB', name: 'English (British)' }, { code: 'EN-US', name: 'English (American)' }],
+    PT: [{ code: 'PT-BR', name: 'Portuguese (Brazilian)' }, { code: 'PT-PT', name: 'Portuguese (European)' }],
+    ZH: [language, { code: 'ZH-HANS', name: 'Chinese (simplified)' }, { code: 'ZH-HANT', name: 'Chinese (traditional)' }],
+  };
+  return (variants[language.code] ?? [language]).map((l) => ({ ...l, supportsFormality: FORMALITY_TARGETS.has(l.code) }));
+});
+
+const SOURCE_CODES = new Set(SOURCE_LANGUAGES.map((l) => l.code));
+/** Targets accepted by /v2/translate: the listed ones plus the deprecated bare EN and PT. */
+const TARGET_CODES = new Set([...TARGET_LANGUAGES.map((l) => l.code), 'EN', 'PT']);
+const GLOSSARY_LANGUAGES = new Set(SOURCE_LANGUAGES.map((l) => l.code.toLowerCase()));
+const FORMALITY_VALUES = new Set(['default', 'more', 'less', 'prefer_more', 'prefer_less']);
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  fault?: LoggedRequest['fault'];
+}
+
+interface ParsedRequest {
+  entry: LoggedRequest;
+  params: Record<string, string[]>;
+  get(name: string): string | undefined;
+  getAll(name: string): string[];
+}
+
+function defaultSettings(options: DeepLServerOptions): DeepLServerSettings {
+  return {
+    latencyMs: options.latencyMs ?? 0,
+    requestsPerSecond: options.requestsPerSecond ?? null,
+    burst: options.burst ?? null,
+    rateLimitedRatio: options.rateLimitedRatio ?? 0,
+    seed: options.seed ?? 1,
+    retryAfterSeconds: options.retryAfterSeconds ?? null,
+    characterLimit: options.characterLimit ?? null,
+    authKeys: options.authKeys ?? [DEFAULT_TEST_AUTH_KEY],
+    echoAuthKeyInErrors: options.echoAuthKeyInErrors ?? false,
+  };
+}
+
+/** Starts the server on `localhost` (deepl-node's own tests intercept only `localhost:PORT` URLs). */
+export async function startDeepLServer(options: DeepLServerOptions = {}): Promise<DeepLServer> {
+  const settings = defaultSettings(options);
+  if (settings.authKeys.length === 0) throw new Error('startDeepLServer: authKeys must hold at least one key');
+  const startedAt = performance.now();
+  const log: LoggedRequest[] = [];
+  const faults: Array<DeepLFault & { remaining: number }> = [];
+  const usage = { characterCount: 0, characterLimit: settings.characterLimit };
+  const glossaries = new GlossaryStore((code) => GLOSSARY_LANGUAGES.has(code));
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let random = seededRandom(settings.seed);
+  let bucket = { tokens: settings.burst ?? settings.requestsPerSecond ?? 0, at: performance.now() };
+
+  const elapsed = (): number => Math.round((performance.now() - startedAt) * 1000) / 1000;
+
+  function takeFault(path: string): DeepLFault | undefined {
+    const index = faults.findIndex((fault) => path.startsWith(fault.path ?? '/'));
+    if (index === -1) return undefined;
+    const fault = faults[index]!;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) faults.splice(index, 1);
+    return fault;
+  }
+
+  function takeRateLimitToken(): boolean {
+    const rate = settings.requestsPerSecond;
+    if (rate === null) return true;
+    const capacity = settings.burst ?? rate;
+    const now = performance.now();
+    bucket = { tokens: Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * rate), at: now };
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  function send(res: ServerResponse, entry: LoggedRequest, answer: Answer): void {
+    const reply = (): void => {
+      if (res.destroyed) return;
+      entry.status = answer.status;
+      entry.outcome = 'answered';
+      if (answer.fault) entry.fault = answer.fault;
+      entry.durationMs = elapsed() - entry.receivedAt;
+      const body = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+      const contentType = typeof answer.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
+      res.writeHead(answer.status, { ...(body ? { 'Content-Type': contentType } : {}), ...answer.headers });
+      res.end(body);
+    };
+    if (settings.latencyMs <= 0) return reply();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      reply();
+    }, settings.latencyMs);
+    timers.add(timer);
+  }
+
+  function rateLimited(fault: LoggedRequest['fault']): Answer {
+    const headers: Record<string, string> = settings.retryAfterSeconds === null ? {} : { 'Retry-After': String(settings.retryAfterSeconds) };
+    return { status: 429, body: { message: 'Too many requests' }, headers, fault };
+  }
+
+  function checkAuth(req: IncomingMessage, entry: LoggedRequest): Answer | undefined {
+    const header = req.headers.authorization;
+    const match = header ? /^DeepL-Auth-Key (.+)$/.exec(header) : null;
+    const key = match?.[1]?.trim();
+    entry.auth = key === undefined ? 'missing' : settings.authKeys.includes(key) ? 'ok' : 'wrong';
+    if (entry.auth === 'ok') return undefined;
+    const message =
+      settings.echoAuthKeyInErrors && key !== undefined
+        ? `Authorization failed: key ${key} is not valid`
+        : 'Authorization failed: missing or wrong DeepL-Auth-Key';
+    return { status: 403, body: { message } };
+  }
+
+  function route(request: ParsedRequest, method: string, path: string): Answer {
+    if (path === '/v2/translate') return method === 'POST' ? translate(request) : methodNotAllowed();
+    if (path === '/v2/usage') {
+      return method === 'GET' ? { status: 200, body: { character_count: usage.characterCount, character_limit: usage.characterLimit ?? UNLIMITED_CHARACTERS } } : methodNotAllowed();
+    }
+    if (path === '/v2/languages') return method === 'GET' ? languages(request) : methodNotAllowed();
+    if (path === '/v2/glossary-language-pairs') return method === 'GET' ? glossaryLanguagePairs() : methodNotAllowed();
+    if (path === '/v3/glossaries') {
+      if (method === 'POST') {
+        const glossary = glossaries.create(request.get('name'), dictionaryInputs(request.params));
+        return { status: 201, body: glossaryInfoJson(glossary) };
+      }
+      return method === 'GET' ? { status: 200, body: { glossaries: glossaries.list().map(glossaryInfoJson) } } : methodNotAllowed();
+    }
+    const glossaryPath = /^\/v3\/glossaries\/([^/]+)(\/entries|\/dictionaries)?$/.exec(path);
+    if (glossaryPath) return glossaryRoute(request, method, decodeURIComponent(glossaryPath[1]!), glossaryPath[2]);
+    return { status: 404, body: { message: 'Not found' } };
+  }
+
+  function glossaryRoute(request: ParsedRequest, method: string, id: string, sub: string | undefined): Answer {
+    if (!UUID_PATTERN.test(id)) return { status: 400, body: { message: `Invalid glossary id '${id}'` } };
+    const glossary = glossaries.get(id);
+    if (!glossary) return { status: 404, body: { message: 'Glossary not found' } };
+    if (sub === undefined) {
+      if (method === 'GET') return { status: 200, body: glossaryInfoJson(glossary) };
+      if (method === 'DELETE') {
+        glossaries.delete(id);
+        return { status: 204 };
+      }
+      if (method === 'PATCH') {
+        glossaries.update(glossary, request.get('name'), dictionaryInputs(request.params));
+        return { status: 200, body: glossaryInfoJson(glossary) };
+      }
+      return methodNotAllowed();
+    }
+    if (sub === '/entries') return method === 'GET' ? entries(request, glossary) : methodNotAllowed();
+    if (method === 'PUT') {
+      const { dictionary, created } = glossaries.replace(glossary, {
+        sourceLang: request.get('source_lang'),
+        targetLang: request.get('target_lang'),
+        entries: request.get('entries'),
+        entriesFormat: request.get('entries_format'),
+      });
+      return { status: created ? 201 : 200, body: dictionaryInfoJson(dictionary) };
+    }
+    if (method === 'DELETE') {
+      const source = request.get('source_lang');
+      const target = request.get('target_lang');
+      if (!source || !target) throw new BadRequest("Missing parameter 'source_lang' or 'target_lang'");
+      return glossaries.deleteDictionary(glossary, source, target) ? { status: 204 } : { status: 404, body: { message: 'Dictionary not found' } };
+    }
+    return methodNotAllowed();
+  }
+
+  function entries(request: ParsedRequest, glossary: StoredGlossary): Answer {
+    const source = request.get('source_lang');
+    const target = request.get('target_lang');
+    if (!source || !target) throw new BadRequest("Missing parameter 'source_lang' or 'target_lang'");
+    const dictionary = findDictionary(glossary, source, target);
+    if (!dictionary) return { status: 404, body: { message: 'Dictionary not found' } };
+    return {
+      status: 200,
+      body: {
+        dictionaries: [
+          { source_lang: dictionary.sourceLang, target_lang: dictionary.targetLang, entries: entriesToTsv(dictionary.entries), entries_format: 'tsv' },
+        ],
+      },
+    };
+  }
+
+  function languages(request: ParsedRequest): Answer {
+    const type = request.get('type') ?? 'source';
+    if (type === 'source') return { status: 200, body: SOURCE_LANGUAGES.map((l) => ({ language: l.code, name: l.name })) };
+    if (type === 'target') {
+      return { status: 200, body: TARGET_LANGUAGES.map((l) => ({ language: l.code, name: l.name, supports_formality: l.supportsFormality })) };
+    }
+    throw new BadRequest(`Value for 'type' not supported: ${type}`);
+  }
+
+  function glossaryLanguagePairs(): Answer {
+    const codes = [...GLOSSARY_LANGUAGES];
+    const pairs = codes.flatMap((source) => codes.filter((target) => target !== source).map((target) => ({ source_lang: source, target_lang: target })));
+    return { status: 200, body: { supported_languages: pairs } };
+  }
+
+  function translate(request: ParsedRequest): Answer {
+    const texts = request.getAll('text');
+    if (texts.length === 0) throw new BadRequest("Parameter 'text' not specified.");
+    if (texts.length > 50) throw new BadRequest('Too many texts: at most 50 per request.');
+    const targetLang = request.get('target_lang')?.toUpperCase();
+    if (!targetLang) throw new BadRequest("Parameter 'target_lang' not specified.");
+    if (!TARGET_CODES.has(targetLang)) throw new BadRequest(`Value for 'target_lang' not supported: ${targetLang}`);
+    const sourceParam = request.get('source_lang')?.toUpperCase();
+    if (sourceParam !== undefined && !SOURCE_CODES.has(sourceParam)) throw new BadRequest(`Value for 'source_lang' not supported: ${sourceParam}`);
+    const tagHandling = request.get('tag_handling');
+    if (tagHandling !== undefined && tagHandling !== 'xml' && tagHandling !== 'html') throw new BadRequest(`Value for 'tag_handling' not supported: ${tagHandling}`);
+    const formality = request.get('formality');
+    if (formality !== undefined) {
+      if (!FORMALITY_VALUES.has(formality)) throw new BadRequest(`Value for 'formality' not supported: ${formality}`);
+      if ((formality === 'more' || formality === 'less') && !FORMALITY_TARGETS.has(targetLang)) {
+        throw new BadRequest(`'formality' is not supported for target_lang ${targetLang}`);
+      }
+    }
+    const detected = sourceParam ?? (texts.some((text) => /\p{Script=Hangul}/u.test(text)) ? 'KO' : 'EN');
+    let glossary: ReadonlyMap<string, string> | undefined;
+    const glossaryId = request.get('glossary_id');
+    if (glossaryId !== undefined) {
+      if (sourceParam === undefined) throw new BadRequest('Use of a glossary requires the source_lang parameter to be set.');
+      if (!UUID_PATTERN.test(glossaryId)) throw new BadRequest(`Invalid glossary id '${glossaryId}'`);
+      const stored = glossaries.get(glossaryId);
+      if (!stored) return { status: 404, body: { message: 'Glossary not found' } };
+      const dictionary = findDictionary(stored, baseLanguage(sourceParam), baseLanguage(targetLang));
+      if (!dictionary) throw new BadRequest(`Glossary has no dictionary for ${sourceParam}->${targetLang}`);
+      glossary = dictionary.entries;
+    }
+    const xml = tagHandling !== undefined;
+    const billed = texts.map((text) => billedCharactersForTest(text, xml));
+    const total = billed.reduce((sum, count) => sum + count, 0);
+    if (usage.characterLimit !== null && usage.characterCount + total > usage.characterLimit) {
+      return { status: 456, body: { message: 'Quota exceeded. The character limit has been reached.' }, fault: 'quota' };
+    }
+    usage.characterCount += total;
+    request.entry.billedCharacters = total;
+    const showBilled = ['1', 'true'].includes(request.get('show_billed_characters') ?? '');
+    const options = { sourceLang: baseLanguage(detected), targetLang, xml, ...(glossary ? { glossary } : {}), ...(formality ? { formality } : {}) };
+    const translations = texts.map((text, index) => ({
+      detected_source_language: detected,
+      text: translateForTest(text, options),
+      ...(showBilled ? { billed_characters: billed[index]! } : {}),
+    }));
+    return { status: 200, body: { translations } };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = elapsed();
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const entry: LoggedRequest = {
+      seq: log.length + 1,
+      method,
+      path: url.pathname,
+      host: req.headers.host,
+      params: {},
+      bodyFormat: 'none',
+      texts: [],
+      auth: 'missing',
+      status: null,
+      outcome: 'pending',
+      receivedAt,
+      durationMs: null,
+    };
+    log.push(entry);
+    const body = await readBody(req);
+    let params: Record<string, string[]> = {};
+    let malformed: string | undefined;
+    try {
+      const parsed = parseParams(url, body, req.headers['content-type']);
+      params = parsed.params;
+      entry.bodyFormat = parsed.format;
+    } catch (error) {
+      malformed = error instanceof Error ? error.message : String(error);
+    }
+    entry.params = params;
+    entry.texts = params.text ?? [];
+    const request: ParsedRequest = {
+      entry,
+      params,
+      get: (name) => params[name]?.[0],
+      getAll: (name) => params[name] ?? [],
+    };
+
+    const fault = takeFault(url.pathname);
+    if (fault?.kind === 'hang') {
+      entry.outcome = 'hang';
+      return;
+    }
+    if (fault?.kind === 'reset') {
+      entry.outcome = 'reset';
+      entry.durationMs = elapsed() - receivedAt;
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'status') {
+      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
+      return send(res, entry, { status: fault.status, body: { message: `Injected fault ${fault.status}` }, headers, fault: 'injected' });
+    }
+    const denied = checkAuth(req, entry);
+    if (denied) return send(res, entry, denied);
+    if (!takeRateLimitToken()) return send(res, entry, rateLimited('rate-limit'));
+    if (url.pathname === '/v2/translate' && settings.rateLimitedRatio > 0 && random() < settings.rateLimitedRatio) {
+      return send(res, entry, rateLimited('random-429'));
+    }
+    if (malformed !== undefined) return send(res, entry, { status: 400, body: { message: malformed } });
+    let answer: Answer;
+    try {
+      answer = route(request, method, url.pathname);
+    } catch (error) {
+      if (!(error instanceof BadRequest)) throw error;
+      answer = { status: 400, body: { message: error.message } };
+    }
+    send(res, entry, answer);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent && !res.destroyed) {
+        res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ message: `Test server error: ${String(error)}` }));
+      }
+    });
+  });
+  // deepl-node keeps connections alive; a server closing idle sockets first makes clients see resets.
+  server.keepAliveTimeout = 60_000;
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    log.push({
+      seq: log.length + 1,
+      method: 'CONNECT',
+      path: req.url ?? '',
+      host: req.headers.host,
+      params: {},
+      bodyFormat: 'none',
+      texts: [],
+      auth: 'missing',
+      status: null,
+      outcome: 'reset',
+      receivedAt: elapsed(),
+      durationMs: 0,
+    });
+    // No tunnel to the real DeepL from tests: the client sees a connection failure.
+    socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, 'localhost', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    get authKey() {
+      return settings.authKeys[0]!;
+    },
+    log,
+    usage: {
+      get characterCount() {
+        return usage.characterCount;
+      },
+      get characterLimit() {
+        return usage.characterLimit;
+      },
+    },
+    glossaries,
+    requests(filter = {}) {
+      return log.filter((entry) => (filter.method === undefined || entry.method === filter.method) && (filter.path === undefined || entry.path === filter.path));
+    },
+    injectFault(fault) {
+      const count = fault.count ?? 1;
+      if (!Number.isInteger(count) || count < 1) throw new Error(`injectFault: count must be a positive integer, got ${String(fault.count)}`);
+      faults.push({ ...fault, remaining: count });
+    },
+    clearFaults() {
+      faults.length = 0;
+    },
+    clearLog() {
+      log.length = 0;
+    },
+    configure(changes) {
+      Object.assign(settings, changes);
+      if ('characterLimit' in changes) usage.characterLimit = settings.characterLimit;
+      if ('seed' in changes) random = seededRandom(settings.seed);
+      if ('requestsPerSecond' in changes || 'burst' in changes) {
+        bucket = { tokens: settings.burst ?? settings.requestsPerSecond ?? 0, at: performance.now() };
+      }
+    },
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+}
+
+function methodNotAllowed(): Answer {
+  return { status: 405, body: { message: 'Method not allowed' } };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Query and body parameters as one multimap; JSON is flattened to the form's key style. */
+function parseParams(url: URL, body: string, contentType: string | undefined): { params: Record<string, string[]>; format: LoggedRequest['bodyFormat'] } {
+  const params: Record<string, string[]> = {};
+  const add = (key: string, value: string): void => {
+    (params[key] ??= []).push(value);
+  };
+  for (const [key, value] of url.searchParams) add(key, value);
+  if (body === '') return { params, format: 'none' };
+  if (contentType?.includes('application/json')) {
+    try {
+      flattenJson(JSON.parse(body) as unknown, '', add);
+    } catch {
+      throw new BadRequest('Malformed JSON body');
+    }
+    return { params, format: 'json' };
+  }
+  if (contentType?.includes('application/x-www-form-urlencoded')) {
+    for (const [key, value] of new URLSearchParams(body)) add(key, value);
+    return { params, format: 'form' };
+  }
+  return { params, format: 'other' };
+}
+
+/** `{text: ["a"], dictionaries: [{source_lang: "en"}]}` → `text=a`, `dictionaries[0].source_lang=en`. */
+function flattenJson(value: unknown, key: string, add: (key: string, value: string) => void): void {
+  if (value === null || value === undefined) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      if (item !== null && typeof item === 'object') flattenJson(item, `${key}[${index}]`, add);
+      else flattenJson(item, key, add);
+    });
+  } else if (typeof value === 'object') {
+    for (const [name, item] of Object.entries(value)) flattenJson(item, key ? `${key}.${name}` : name, add);
+  } else if (typeof value === 'boolean') add(key, value ? '1' : '0');
+  else add(key, String(value));
+}
+
+function dictionaryInputs(params: Record<string, string[]>): DictionaryInput[] {
+  const byIndex = new Map<number, Record<string, string>>();
+  for (const [key, values] of Object.entries(params)) {
+    const match = /^dictionaries\[(\d+)\]\.(\w+)$/.exec(key);
+    if (!match) continue;
+    const index = Number(match[1]);
+    const fields = byIndex.get(index) ?? {};
+    fields[match[2]!] = values[0]!;
+    byIndex.set(index, fields);
+  }
+  return [...byIndex.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, fields]) => ({
+      sourceLang: fields.source_lang,
+      targetLang: fields.target_lang,
+      entries: fields.entries,
+      entriesFormat: fields.entries_format,
+    }));
+}
+
+/** mulberry32: a tiny seeded generator, so random 429s repeat from run to run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function parseCliArguments(argv: string[]): DeepLServerOptions {
+  const options: DeepLServerOptions = {};
+  const numeric: Record<string, (value: number) => void> = {
+    '--port': (v) => (options.port = v),
+    '--latency': (v) => (options.latencyMs = v),
+    '--rps': (v) => (options.requestsPerSecond = v),
+    '--burst': (v) => (options.burst = v),
+    '--ratio-429': (v) => (options.rateLimitedRatio = v),
+    '--seed': (v) => (options.seed = v),
+    '--retry-after': (v) => (options.retryAfterSeconds = v),
+    '--char-limit': (v) => (options.characterLimit = v),
+  };
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i]!;
+    const value = argv[i + 1];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    if (flag === '--auth-key') options.authKeys = [...(options.authKeys ?? []), value];
+    else if (numeric[flag] && Number.isFinite(Number(value))) numeric[flag](Number(value));
+    else throw new Error(`unknown flag or bad value: ${flag} ${value} (flags: ${[...Object.keys(numeric), '--auth-key'].join(' ')})`);
+  }
+  return options;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const server = await startDeepLServer(parseCliArguments(process.argv.slice(2)));
+  process.stdout.write(`DeepL test server on ${server.url} (auth key: ${server.authKey})\n`);
+  process.on('SIGINT', () => void server.close().then(() => process.exit(0)));
+}
