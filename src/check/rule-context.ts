@@ -67,6 +67,8 @@ export interface SegmentTerms {
   inSource: import('../glossary/types.js').TermMatch[];
   /** target-side matches in the target: accepted forms (with derived forms) and forbidden forms */
   inTarget: import('../glossary/types.js').TermMatch[];
+  /** source-language forms of terms that must be translated, found in the target (not also accepted there) */
+  leftUntranslated: import('../glossary/types.js').TermMatch[];
 }
 
 /** A rule over one segment (most rules). */

@@ -20,6 +20,8 @@ export interface TextView {
   tags: TagOccurrence[];
   /** false when tags are not properly nested/closed */
   wellFormed: boolean;
+  /** how many XML characters plain character i stands for (1, or an entity's or a tag's length) */
+  xmlLengths(index: number): number;
 }
 
 export interface TagOccurrence {
@@ -90,12 +92,23 @@ export function textView(xml: string): TextView {
   appendRaw(last, xml.length);
   xmlOffsets.push(xml.length);
   if (openDepth !== 0) wellFormed = false;
-  return { text, xmlOffsets, tags, wellFormed };
+  const xmlLengths = (index: number): number => {
+    const at = xmlOffsets[index]!;
+    if (xml[at] === '&' || xml[at] === '<') return xml.indexOf(xml[at] === '&' ? ';' : '>', at) + 1 - at;
+    return 1;
+  };
+  return { text, xmlOffsets, tags, wellFormed, xmlLengths };
 }
 
 /** A plain-text view of text that is not XML (target-only plain files): offsets map to themselves. */
 export function identityView(text: string): TextView {
   const xmlOffsets = new Array<number>(text.length + 1);
   for (let i = 0; i <= text.length; i++) xmlOffsets[i] = i;
-  return { text, xmlOffsets, tags: [], wellFormed: true };
+  return { text, xmlOffsets, tags: [], wellFormed: true, xmlLengths: () => 1 };
+}
+
+/** A span of the plain text [start, end) as a span of the XML (end just after the last character's XML). */
+export function xmlSpanOf(view: TextView, start: number, end: number): { start: number; end: number } {
+  if (end <= start) return { start: view.xmlOffsets[start]!, end: view.xmlOffsets[start]! };
+  return { start: view.xmlOffsets[start]!, end: view.xmlOffsets[end - 1]! + view.xmlLengths(end - 1) };
 }

@@ -37,6 +37,11 @@ interface FormRef {
   part: string;
 }
 
+/** case-insensitive, typographic apostrophes folded, spaces and hyphens kept as written */
+function spellingKey(form: string): string {
+  return form.trim().toLowerCase().replace(/[\u2019\u2018\u02BC]/g, "'");
+}
+
 export function lintTermbase(termbase: Termbase, options: LintOptions): GlossaryProblem[] {
   const problems: GlossaryProblem[] = [];
   const pointOf = (entry: GlossaryEntry, part?: string): SourcePoint => {
@@ -109,7 +114,10 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
     const canonical = canonicalFolded.get(`${ref.lang}\u0000${foldText(ref.form.trim())}`);
     if (!canonical) continue;
     if (canonical.entry === ref.entry) {
-      report('glossary.redundantVariant', 'warning', ref.entry, ref.part, { lang: ref.lang, form: ref.form });
+      // "Kim Soo Hyun" beside "Kim Soo-hyun" is not redundant: target-side checks keep hyphens apart
+      if (spellingKey(canonical.form) === spellingKey(ref.form)) {
+        report('glossary.redundantVariant', 'warning', ref.entry, ref.part, { lang: ref.lang, form: ref.form });
+      }
     } else {
       report('glossary.variantIsOtherForm', 'error', ref.entry, ref.part, {
         lang: ref.lang,

@@ -115,7 +115,9 @@ export function createTermMatcher(
       derived,
       length: trimmed.length,
       caseSensitive,
-      firstLetterFree: derived !== undefined || (!entry.doNotTranslate && firstLetterMayChangeCase(trimmed, lang, targetSide)),
+      // a forbidden form is wrong at sentence start too; a derived form starts with a lower-case preposition
+      firstLetterFree:
+        kind === 'forbidden' || derived !== undefined || (!entry.doNotTranslate && firstLetterMayChangeCase(trimmed, lang, targetSide)),
       left: edgeOf(trimmed.charCodeAt(0)),
       right: edgeOf(trimmed.charCodeAt(trimmed.length - 1)),
     });

@@ -26,6 +26,15 @@ import koEngines from './locales/ko/engines.js';
 import enQueue from './locales/en/queue.js';
 import itQueue from './locales/it/queue.js';
 import koQueue from './locales/ko/queue.js';
+import enCheck from './locales/en/check.js';
+import itCheck from './locales/it/check.js';
+import koCheck from './locales/ko/check.js';
+import enReview from './locales/en/review.js';
+import itReview from './locales/it/review.js';
+import koReview from './locales/ko/review.js';
+import enGlossary from './locales/en/glossary.js';
+import itGlossary from './locales/it/glossary.js';
+import koGlossary from './locales/ko/glossary.js';
 
 export const uiLanguages = ['en', 'it', 'ko'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
@@ -33,7 +42,7 @@ export type UiLanguage = (typeof uiLanguages)[number];
 export type Catalog = { [key: string]: string | Catalog };
 
 export const catalogs: Record<UiLanguage, Record<string, Catalog>> = {
-  en: { common: enCommon, cli: enCli, config: enConfig, articles: enArticles, memory: enMemory, translate: enTranslate, engines: enEngines, queue: enQueue },
-  it: { common: itCommon, cli: itCli, config: itConfig, articles: itArticles, memory: itMemory, translate: itTranslate, engines: itEngines, queue: itQueue },
-  ko: { common: koCommon, cli: koCli, config: koConfig, articles: koArticles, memory: koMemory, translate: koTranslate, engines: koEngines, queue: koQueue },
+  en: { common: enCommon, cli: enCli, config: enConfig, articles: enArticles, memory: enMemory, translate: enTranslate, engines: enEngines, queue: enQueue, check: enCheck, review: enReview, glossary: enGlossary },
+  it: { common: itCommon, cli: itCli, config: itConfig, articles: itArticles, memory: itMemory, translate: itTranslate, engines: itEngines, queue: itQueue, check: itCheck, review: itReview, glossary: itGlossary },
+  ko: { common: koCommon, cli: koCli, config: koConfig, articles: koArticles, memory: koMemory, translate: koTranslate, engines: koEngines, queue: koQueue, check: koCheck, review: koReview, glossary: koGlossary },
 };

@@ -84,6 +84,8 @@ export function parseArticleState(text: string, file: string): ArticleState {
   if (typeof root.sourceLang !== 'string' || !isSupportedLanguage(root.sourceLang)) fail('sourceLang', 'language code');
   if (typeof root.targetLang !== 'string' || !isSupportedLanguage(root.targetLang)) fail('targetLang', 'language code');
   if (typeof root.sourceFileHash !== 'string') fail('sourceFileHash', 'string');
+  if (root.outputHash !== undefined && typeof root.outputHash !== 'string') fail('outputHash', 'string');
+  if (root.previousOutputHash !== undefined && typeof root.previousOutputHash !== 'string') fail('previousOutputHash', 'string');
   if (!Array.isArray(root.segments)) fail('segments', 'array');
   const seen = new Set<string>();
   const segments = (root.segments as unknown[]).map((raw, index) => {
@@ -113,11 +115,12 @@ export function parseArticleState(text: string, file: string): ArticleState {
     need('changedAt', r.changedAt === null || typeof r.changedAt === 'string', 'string or null');
     need('previousTarget', optionalString(r.previousTarget), 'string');
     need('approvedTarget', optionalString(r.approvedTarget), 'string');
+    need('approvedSource', optionalString(r.approvedSource), 'string');
     need('forced', r.forced === undefined || typeof r.forced === 'boolean', 'boolean');
     need('flags', r.flags === undefined || (Array.isArray(r.flags) && r.flags.every((f) => typeof f === 'string')), 'array of strings');
     return normaliseRecord(r as unknown as SegmentRecord);
   });
-  return {
+  const state: ArticleState = {
     version: 1,
     article: root.article as string,
     sourceLang: root.sourceLang as Lang,
@@ -125,6 +128,9 @@ export function parseArticleState(text: string, file: string): ArticleState {
     sourceFileHash: root.sourceFileHash as string,
     segments,
   };
+  if (typeof root.outputHash === 'string') state.outputHash = root.outputHash;
+  if (typeof root.previousOutputHash === 'string') state.previousOutputHash = root.previousOutputHash;
+  return state;
 }
 
 /**
@@ -160,28 +166,35 @@ export async function readArticleStateAsync(file: string): Promise<ArticleState 
   return parseArticleState(text, file);
 }
 
-/** A record with keys in the canonical order and optional fields present only when set. */
+/** Key order of a record in the file; optional keys appear only when set. */
+const recordKeyOrder = [
+  'id', 'kind', 'line', 'source', 'sourceHash', 'target', 'state', 'engine', 'glossary', 'changedBy', 'changedAt',
+  'previousTarget', 'approvedTarget', 'approvedSource', 'forced', 'flags',
+] as const;
+
+/**
+ * A record with keys in the canonical order. Optional fields are present only when set (empty `flags`
+ * are dropped); fields added to the contract later are kept, after the known ones, in name order.
+ */
 export function normaliseRecord(record: SegmentRecord): SegmentRecord {
-  const glossary: Record<string, string> = {};
-  for (const key of Object.keys(record.glossary).sort()) glossary[key] = record.glossary[key]!;
-  const out: SegmentRecord = {
-    id: record.id,
-    kind: record.kind,
-    line: record.line,
-    source: record.source,
-    sourceHash: record.sourceHash,
-    target: record.target,
-    state: record.state,
-    engine: record.engine,
-    glossary,
-    changedBy: record.changedBy,
-    changedAt: record.changedAt,
-  };
-  if (record.previousTarget !== undefined) out.previousTarget = record.previousTarget;
-  if (record.approvedTarget !== undefined) out.approvedTarget = record.approvedTarget;
-  if (record.forced !== undefined) out.forced = record.forced;
-  if (record.flags !== undefined && record.flags.length > 0) out.flags = [...record.flags];
-  return out;
+  const source = record as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of recordKeyOrder) {
+    const value = source[key];
+    if (value === undefined && !['target', 'engine', 'changedBy', 'changedAt'].includes(key)) continue;
+    if (key === 'flags' && Array.isArray(value) && value.length === 0) continue;
+    if (key === 'glossary') {
+      const glossary: Record<string, string> = {};
+      for (const id of Object.keys(record.glossary).sort()) glossary[id] = record.glossary[id]!;
+      out.glossary = glossary;
+      continue;
+    }
+    out[key] = key === 'flags' ? [...(value as string[])] : (value ?? null);
+  }
+  for (const key of Object.keys(source).sort()) {
+    if (!(recordKeyOrder as readonly string[]).includes(key) && source[key] !== undefined) out[key] = source[key];
+  }
+  return out as unknown as SegmentRecord;
 }
 
 /** The exact text written for a state: deterministic, so equal states give byte-identical files. */
@@ -192,6 +205,8 @@ export function serializeArticleState(state: ArticleState): string {
     sourceLang: state.sourceLang,
     targetLang: state.targetLang,
     sourceFileHash: state.sourceFileHash,
+    ...(state.outputHash !== undefined ? { outputHash: state.outputHash } : {}),
+    ...(state.previousOutputHash !== undefined ? { previousOutputHash: state.previousOutputHash } : {}),
     segments: state.segments.map(normaliseRecord),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

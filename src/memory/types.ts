@@ -46,5 +46,15 @@ export interface ArticleState {
   targetLang: Lang;
   /** sha256 of the source file the state was last aligned with */
   sourceFileHash: string;
+  /**
+   * sha256 of the output file written from this state. A file on disk with another hash was edited by
+   * someone (or written by an older state, see `previousOutputHash`).
+   */
+  outputHash?: string;
+  /**
+   * sha256 of the output that was on disk, unedited, when this state was written. The state is written
+   * before the output: a run killed between the two leaves this output, which is not a human edit.
+   */
+  previousOutputHash?: string;
   segments: SegmentRecord[];
 }

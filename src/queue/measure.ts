@@ -18,7 +18,7 @@ export function billedCharacterCount(text: string): number {
 }
 
 /** Bytes that stay one byte in `application/x-www-form-urlencoded` by every common encoder. */
-const UNESCAPED = /[A-Za-z0-9*\-._~]/;
+const UNESCAPED = /[A-Za-z0-9*\-._]/;
 
 /**
  * Size of a value once form-encoded, counted conservatively: every UTF-8 byte outside the characters no

@@ -197,12 +197,15 @@ function renderSegment(ctx: PageContext, state: ArticleState, record: SegmentRec
     buttons.push(actionForm(ctx, base, `<button type="submit" name="op" value="reject" class="reject" data-key="reject">${t(ctx, 'page.reject')}</button>`));
   }
   const editText = notice?.editText ?? toEditableText(record.target ?? record.source);
+  // (the HTML parser drops one newline right after <textarea>; the template adds one so a text that
+  // starts with a newline keeps it)
   const textareaId = `${anchor}-text`;
   const tags = tagSignatureOf(tokenizeTaggedText(record.source, true));
   const hasTags = tags.ok && tags.signature.paired.length + tags.signature.standalone.length > 0;
   const editInner = `<label for="${textareaId}">${t(ctx, 'page.editLabel', { id: record.id, tags: hasTags ? tagList(record.source) : '—' })}</label>
 ${hasTags ? `<p class="help">${t(ctx, 'page.editHelp')}</p>` : ''}
-<textarea id="${textareaId}" name="text" lang="${state.targetLang}" spellcheck="true">${escapeHtml(editText)}</textarea>`;
+<textarea id="${textareaId}" name="text" lang="${state.targetLang}" spellcheck="true">
+${escapeHtml(editText)}</textarea>`;
   const open = notice?.editText !== undefined ? ' open' : '';
   buttons.push(`<details${open}><summary>${t(ctx, 'page.edit')}</summary>${actionForm(ctx, base, `<button type="submit" name="op" value="edit">${t(ctx, 'page.save')}</button>`, editInner)}</details>`);
 

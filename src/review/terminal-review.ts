@@ -9,6 +9,7 @@ import { t } from '../i18n/index.js';
 import type { TermFinding } from './term-findings.js';
 import { toEditableText } from './tagged-text.js';
 import { diffSegmentWords, formatDiffAnsi, formatDiffMarkers, hasChanges, type DiffPart } from './word-diff.js';
+import { displayWidth } from './display-width.js';
 
 export interface ReviewItem {
   article: string;
@@ -30,17 +31,6 @@ export function previousVersionOf(record: SegmentRecord): { text: string; approv
 export function sourceChangeOf(record: SegmentRecord): DiffPart[] | null {
   if (record.approvedSource === undefined || record.approvedSource === record.source) return null;
   return diffSegmentWords(record.approvedSource, record.source);
-}
-
-/** Terminal columns a string takes: East Asian wide characters count 2 (for aligning labels). */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    const wide = (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60);
-    width += wide ? 2 : 1;
-  }
-  return width;
 }
 
 export function renderTerminalReview(items: ReviewItem[], options: { color: boolean }): string {

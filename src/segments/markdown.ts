@@ -240,19 +240,27 @@ const OBJECT = '\uFFFC';
 function emitSentences(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, kind: SegmentKind, structure: string): void {
   const { source, pieces } = content;
   // Plain projection: text as is, standalone markup as one object character, paired markup as nothing.
-  let plain = '';
+  const plainParts: string[] = [];
+  let plainLength = 0;
   const plainStarts: number[] = [];
   const depthBefore: number[] = [];
   let depth = 0;
   for (const piece of pieces) {
-    plainStarts.push(plain.length);
+    plainStarts.push(plainLength);
     depthBefore.push(depth);
-    if (piece.type === 'text') plain += source.slice(piece.start, piece.end);
-    else if (piece.type === 'x') plain += OBJECT;
-    else if (piece.type === 'open') depth++;
+    if (piece.type === 'text') {
+      const part = source.slice(piece.start, piece.end);
+      plainParts.push(part);
+      plainLength += part.length;
+    } else if (piece.type === 'x') {
+      plainParts.push(OBJECT);
+      plainLength++;
+    } else if (piece.type === 'open') depth++;
     else depth--;
   }
-  const context = plain.replaceAll(OBJECT, ' ').replace(/\s+/g, ' ').trim();
+  const plain = plainParts.length === 1 ? plainParts[0]! : plainParts.join('');
+  let context = plain.includes(OBJECT) ? plain.replaceAll(OBJECT, ' ') : plain;
+  if (/\s\s|[\t\n\r]|^\s|\s$/.test(context)) context = context.replace(/\s+/g, ' ').trim();
 
   // Sentence starts, in source offsets, never inside paired markup.
   const cuts: number[] = [0];

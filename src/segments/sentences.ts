@@ -20,6 +20,8 @@ const titleAbbreviations: Record<string, readonly string[]> = {
 /** Abbreviations that only bind a following number (No. 1, nr. 3, n. 5). */
 const numberAbbreviations = ['no.', 'nos.', 'nr.', 'n.', 'num.', 'art.', 'p.', 'pp.'];
 
+/** blocks up to this size are given to the segmenter whole (it is fast on small strings) */
+const wholeBlockLimit = 2048;
 const windowBefore = 48;
 const windowAfter = 48;
 
@@ -42,8 +44,8 @@ const hangulStart = /^[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/u;
 function lastWord(text: string, end: number): string {
   let start = end;
   while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
-  // strip opening quotes/brackets and markup the word may carry
-  return text.slice(start, end).replace(/^["'“‘«(\[*_]+/, '').toLowerCase();
+  // strip opening quotes/brackets the word may carry
+  return text.slice(start, end).replace(/^["'“‘«(\[]+/, '');
 }
 
 /**
@@ -52,35 +54,48 @@ function lastWord(text: string, end: number): string {
  */
 export function sentenceStarts(text: string, lang: Lang): number[] {
   const starts: number[] = [];
+  // Small blocks (nearly all paragraphs) are segmented whole, once; large ones window by window.
+  let segmenterBreaks: Set<number> | null = null;
+  const breaksOf = (): Set<number> => {
+    if (segmenterBreaks === null) {
+      segmenterBreaks = new Set();
+      for (const piece of segmenterFor(lang).segment(text)) segmenterBreaks.add(piece.index);
+    }
+    return segmenterBreaks;
+  };
+  const isSmall = text.length <= wholeBlockLimit;
   candidatePattern.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = candidatePattern.exec(text)) !== null) {
     const boundary = match.index + match[0].length;
     if (boundary >= text.length) break;
     const punctuationEnd = match.index + match[0].trimEnd().length;
-    if (!isBoundary(text, match.index, punctuationEnd, boundary, lang)) continue;
+    if (!isBoundary(text, match.index, punctuationEnd, boundary, lang, isSmall ? breaksOf : null)) continue;
     starts.push(boundary);
   }
   return starts;
 }
 
-function isBoundary(text: string, punctuationStart: number, punctuationEnd: number, boundary: number, lang: Lang): boolean {
+function isBoundary(text: string, punctuationStart: number, punctuationEnd: number, boundary: number, lang: Lang, wholeBlockBreaks: (() => Set<number>) | null): boolean {
   const next = text.slice(boundary, boundary + 2);
   const punctuation = text.slice(punctuationStart, punctuationEnd);
-  const word = lastWord(text, punctuationEnd);
+  const originalWord = lastWord(text, punctuationEnd);
+  const word = originalWord.toLowerCase();
   const endsWithEllipsis = punctuation.includes('…') || punctuation.startsWith('...');
 
   // Exception rules first: they hold whatever the segmenter says.
   if (lang !== 'ko' && lowercaseStart.test(next)) return false; // "vs. them", "ecc. e poi"
   if (/\d$/.test(text.slice(0, punctuationStart)) && digitStart.test(next) && punctuation === '.') return false; // Korean dates 2024. 3. 15.
+  if (/\d{4}\.\s+\d{1,2}\.\s+\d{1,2}$/.test(text.slice(Math.max(0, punctuationStart - 16), punctuationStart))) return false; // 2024. 4. 16. (a date, not a sentence end)
   if (numberAbbreviations.includes(word) && digitStart.test(next)) return false; // No. 1
   if ((titleAbbreviations[lang] ?? titleAbbreviations.en!).includes(word)) return false; // Mr. Kim, sig. Rossi
   if (lang === 'ko' && titleAbbreviations.en!.includes(word)) return false; // English names in Korean text
-  if (/^\p{Lu}\.$/u.test(word)) return false; // initials: J. K. Rowling
+  if (/^\p{Lu}\.$/u.test(originalWord)) return false; // initials: J. K. Rowling
   if (/^(\p{L}\.){2,}$/u.test(word)) return false; // U.S., U.K. (multi-letter initialisms)
   if (endsWithEllipsis) return uppercaseStart.test(next) || hangulStart.test(next) || next.startsWith('“') || next.startsWith('"');
 
-  // Otherwise the segmenter decides, on a window around the candidate.
+  // Otherwise the segmenter decides: on the whole block when small, else on a window around the candidate.
+  if (wholeBlockBreaks) return wholeBlockBreaks().has(boundary);
   const windowStart = Math.max(0, punctuationStart - windowBefore);
   const windowEnd = Math.min(text.length, boundary + windowAfter);
   const window = text.slice(windowStart, windowEnd);

@@ -42,7 +42,7 @@ describe('serialisation', () => {
   test('stable key order, 2-space JSON, sorted glossary keys, trailing newline', () => {
     const r = record('Hello.', { glossary: { zeta: '2', alpha: '1' }, previousTarget: 'Old.' });
     // Keys deliberately scrambled: the writer puts them in the canonical order.
-    const scrambled = { previousTarget: r.previousTarget, state: r.state, ...r } as typeof r;
+    const scrambled = Object.fromEntries(Object.entries(r).reverse()) as typeof r;
     const text = serializeArticleState(state([scrambled]));
     expect(text.endsWith('}\n')).toBe(true);
     const lines = text.split('\n');

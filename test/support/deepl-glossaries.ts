@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 export interface StoredDictionary {
   sourceLang: string;
   targetLang: string;
-  /** source term → target term, in insertion order */
+  /** source term → target term, in insertion order; replaced, never mutated, on change */
   entries: Map<string, string>;
 }
 
@@ -81,7 +81,8 @@ export class GlossaryStore {
       const patch = this.parseDictionary(input);
       const existing = findDictionary(glossary, patch.sourceLang, patch.targetLang);
       if (!existing) glossary.dictionaries.push(patch);
-      else for (const [source, target] of patch.entries) existing.entries.set(source, target);
+      // a new Map, never a mutation: the translator caches prepared terms per Map
+      else existing.entries = new Map([...existing.entries, ...patch.entries]);
     }
   }
 

@@ -106,6 +106,15 @@ describe('DeepL test server through deepl-node', () => {
     });
     expect(response).toEqual({ status: 200, json: { translations: [{ detected_source_language: 'EN', text: 'Il dramma', billed_characters: 9 }] } });
     expect(server.log[0]!.bodyFormat).toBe('json');
+    const created = await post(
+      server,
+      '/v3/glossaries',
+      JSON.stringify({ name: 'json', dictionaries: [{ source_lang: 'EN', target_lang: 'IT', entries: 'tvN\ttvN', entries_format: 'tsv' }] }),
+      { ...auth, 'Content-Type': 'application/json' },
+    );
+    expect(created.status).toBe(201);
+    expect((created.json as { dictionaries: unknown }).dictionaries).toEqual([{ source_lang: 'en', target_lang: 'it', entry_count: 1 }]);
+    expect(server.log[1]!.params['dictionaries[0].entries']).toEqual(['tvN\ttvN']);
   });
 
   test('403 without a key or with a wrong key, as JSON {message}', async () => {
@@ -227,6 +236,13 @@ describe('DeepL test server through deepl-node', () => {
     const result = await clientFor(server).translateText('<g id="1">Queen of Tears</g> with Kim Soo-hyun', 'en', 'it', { tagHandling: 'xml', glossary: glossary.id });
     expect(result.text).toBe('<g id="1">La regina delle lacrime</g> con Kim Soo-hyun');
     expect(server.log[0]!.params.glossary_id).toEqual([glossary.id]);
+    await clientFor(server).updateMultilingualGlossaryDictionary(glossary.id, {
+      sourceLangCode: 'en',
+      targetLangCode: 'it',
+      entries: new GlossaryEntries({ entries: { with: 'insieme a' } }),
+    });
+    const afterPatch = await clientFor(server).translateText('Queen of Tears with Kim Soo-hyun', 'en', 'it', { glossary: glossary.id });
+    expect(afterPatch.text).toBe('La regina delle lacrime insieme a Kim Soo-hyun');
   });
 });
 

@@ -27,13 +27,14 @@
  *   → 201 info; `GET /v3/glossaries` → `{glossaries: [info]}`; `GET /v3/glossaries/{id}` → info;
  *   `GET /v3/glossaries/{id}/entries?source_lang&target_lang` → `{dictionaries: [{…, entries (TSV)}]}`;
  *   `PATCH /v3/glossaries/{id}` (name and/or dictionaries: entries are merged) → info;
- *   `PUT /v3/glossaries/{id}/dictionaries` (source_lang, target_lang, entries) → dictionary info (replaced);
+ *   `PUT /v3/glossaries/{id}/dictionaries` (source_lang, target_lang, entries) → dictionary info (200
+ *   replaced, 201 added);
  *   `DELETE /v3/glossaries/{id}` → 204; `DELETE /v3/glossaries/{id}/dictionaries?source_lang&target_lang` → 204.
  *   Info is `{glossary_id, name, dictionaries: [{source_lang, target_lang, entry_count}], creation_time}`.
  *   Ids are UUIDs: a malformed id → 400, an unknown one → 404.
  * Errors are JSON `{"message": …}`. Every request needs `Authorization: DeepL-Auth-Key <key>` with one of
  * `authKeys`, else 403. A proxy CONNECT (deepl-node with a `proxy` and no `serverUrl`) is logged with the
- * target host as `path` and its connection destroyed: this is how tests see which DeepL host a key selects.
+ * target host as `path` and its connection reset: this is how tests see which DeepL host a key selects.
  *
  * Order of checks for each request: injected fault → auth (403) → rate limit (429) → random 429
  * (translate only) → the endpoint. Latency is added to every answer except hangs and resets.
@@ -108,7 +109,7 @@ export interface LoggedRequest {
   /** the `text` values, for translate requests */
   texts: string[];
   auth: 'ok' | 'missing' | 'wrong';
-  /** the status sent, null while pending or for hang/reset/CONNECT-less outcomes */
+  /** the status sent; null while pending, for hangs and resets (CONNECTs are reset) */
   status: number | null;
   outcome: 'pending' | 'answered' | 'hang' | 'reset';
   /** why the server answered an error on its own: an injected fault, the rate limit, the random 429s, the quota */
@@ -505,8 +506,9 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       receivedAt: elapsed(),
       durationMs: 0,
     });
-    // No tunnel to the real DeepL from tests: the client sees a connection failure.
-    socket.destroy();
+    // No tunnel to the real DeepL from tests: reset (RST) the connection. A plain close (FIN) would leave
+    // https-proxy-agent 5 waiting forever for the CONNECT answer.
+    socket.resetAndDestroy();
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -120,15 +120,39 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+interface Term {
+  source: string;
+  target: string;
+  /** ends in Hangul: may carry a particle */
+  hangul: boolean;
+}
+
+/**
+ * Terms sorted longest first, per glossary and mode (a glossary map is reused by many requests). The
+ * glossary store replaces a dictionary's Map on every change, so a cached entry never goes stale.
+ */
+const preparedTerms = new WeakMap<ReadonlyMap<string, string>, { xml: Term[]; plain: Term[] }>();
+
+function termsOf(glossary: ReadonlyMap<string, string>, xml: boolean): Term[] {
+  let prepared = preparedTerms.get(glossary);
+  if (!prepared) {
+    const build = (escape: boolean): Term[] =>
+      [...glossary.entries()]
+        .map(([source, target]) => ({
+          source: escape ? escapeXml(source) : source,
+          target: escape ? escapeXml(target) : target,
+          hangul: HANGUL.test(source.at(-1) ?? ''),
+        }))
+        .sort((a, b) => b.source.length - a.source.length);
+    prepared = { xml: build(true), plain: build(false) };
+    preparedTerms.set(glossary, prepared);
+  }
+  return xml ? prepared.xml : prepared.plain;
+}
+
 /** Splits a text run into glossary hits (fixed) and the text between them. */
 function applyGlossary(run: string, glossary: ReadonlyMap<string, string>, xml: boolean): Piece[] {
-  const terms = [...glossary.entries()]
-    .map(([source, target]) => ({
-      source: xml ? escapeXml(source) : source,
-      target: xml ? escapeXml(target) : target,
-      hangul: HANGUL.test(source.at(-1) ?? ''),
-    }))
-    .sort((a, b) => b.source.length - a.source.length);
+  const terms = termsOf(glossary, xml);
   const pieces: Piece[] = [];
   let plainStart = 0;
   let index = 0;
@@ -147,11 +171,7 @@ function applyGlossary(run: string, glossary: ReadonlyMap<string, string>, xml: 
   return pieces;
 }
 
-function matchTermAt(
-  run: string,
-  index: number,
-  terms: Array<{ source: string; target: string; hangul: boolean }>,
-): { target: string; end: number } | undefined {
+function matchTermAt(run: string, index: number, terms: Term[]): { target: string; end: number } | undefined {
   const before = index > 0 ? run[index - 1]! : '';
   if (before && LETTER_OR_NUMBER.test(before)) return undefined;
   for (const term of terms) {

@@ -2,8 +2,18 @@
 import type { CommandModule } from '../context.js';
 import { segmentCommand } from './segment.js';
 import { roundtripCommand } from './roundtrip.js';
+import { reviewCommand } from './review.js';
+import { statusCommand } from './status.js';
+import { approveCommand } from './approve.js';
+import { rejectCommand } from './reject.js';
+import { glossaryCommand } from './glossary.js';
 
 export const commandModules: CommandModule[] = [
   segmentCommand,
   roundtripCommand,
+  reviewCommand,
+  statusCommand,
+  approveCommand,
+  rejectCommand,
+  glossaryCommand,
 ];

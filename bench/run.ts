@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: every performance figure the issues ask for, printed as `name: value` lines, or as
+ * one JSON object with `--json`. Figures are ratios where the machine is noisy (2 shared cores).
+ */
+import { benchSegment } from './segment.js';
+
+type Bench = { name: string; run: () => Promise<Record<string, number>> };
+
+const benches: Bench[] = [
+  { name: 'segment', run: benchSegment },
+];
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const figures: Record<string, number | string> = {};
+  for (const bench of benches) {
+    if (only && !only.includes(bench.name)) continue;
+    const started = performance.now();
+    const result = await bench.run();
+    Object.assign(figures, result);
+    if (!json) {
+      for (const [key, value] of Object.entries(result)) process.stdout.write(`${key}: ${value}\n`);
+      process.stderr.write(`(${bench.name} took ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    }
+  }
+  if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

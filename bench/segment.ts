@@ -1,0 +1,60 @@
+/**
+ * Segmentation benchmarks (issue 2): parse + segment + reassemble over the generated corpus, on one
+ * core (this process), warm.
+ */
+import { parseArticle } from '../src/articles/read.js';
+import { reassembleArticle } from '../src/reassembly/reassemble.js';
+import { corpusBytes, generateCorpus, englishSentence, createRandom, type CorpusArticle } from './corpus.js';
+
+function processCorpus(corpus: readonly CorpusArticle[]): number {
+  let segments = 0;
+  for (const article of corpus) {
+    const parsed = parseArticle({ path: article.relativePath, relativePath: article.relativePath, lang: article.lang, text: article.text, frontMatterKeys: ['title', 'summary'] });
+    const output = reassembleArticle(parsed, new Map(), parsed.lang);
+    if (output.length !== article.text.length) throw new Error(`round trip changed ${article.relativePath}`);
+    segments += parsed.segments.length;
+  }
+  return segments;
+}
+
+/** Best of `runs` timings, in seconds (the machine is shared: the best run is the least disturbed). */
+function bestSeconds(runs: number, work: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    best = Math.min(best, (performance.now() - start) / 1000);
+  }
+  return best;
+}
+
+function bigParagraph(bytes: number): string {
+  const random = createRandom(7);
+  let text = '';
+  while (text.length < bytes) text += `${englishSentence(random)} `;
+  return `${text.trimEnd()}\n`;
+}
+
+export async function benchSegment(): Promise<Record<string, number>> {
+  const corpus = generateCorpus(2000);
+  const doubled = [...corpus, ...generateCorpus(2000, 43)];
+  processCorpus(corpus.slice(0, 200)); // warm up the JIT
+  const single = bestSeconds(3, () => processCorpus(corpus));
+  const double = bestSeconds(3, () => processCorpus(doubled));
+  const megabytes = corpusBytes(corpus) / 1e6;
+
+  const parseBig = (text: string) => () => {
+    parseArticle({ path: 'big.md', relativePath: 'en/big.md', lang: 'en', text, frontMatterKeys: [], maxBlockChars: 0 });
+  };
+  const big = bigParagraph(5_000_000);
+  const half = bigParagraph(2_500_000);
+  const bigSeconds = bestSeconds(2, parseBig(big));
+  const halfSeconds = bestSeconds(2, parseBig(half));
+  return {
+    segment_corpus_mb: Number(megabytes.toFixed(2)),
+    segment_mb_per_s: Number((megabytes / single).toFixed(1)),
+    segment_scaling: Number((double / single).toFixed(2)),
+    segment_big_paragraph_s: Number(bigSeconds.toFixed(2)),
+    segment_big_paragraph_scaling: Number((bigSeconds / halfSeconds).toFixed(2)),
+  };
+}

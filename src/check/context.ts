@@ -1,0 +1,104 @@
+/**
+ * The RuleContext of one checked file: severities, glossary, the locator that places violations, and the
+ * per-segment term analysis shared by the glossary rules.
+ */
+import path from 'node:path';
+import type { Severity } from '../config/types.js';
+import type { Lang } from '../languages.js';
+import { t } from '../i18n/index.js';
+import type { GlossaryIndex } from './glossary-index.js';
+import type { SegmentLocator } from './locate.js';
+import type { CheckedSegment, Rule, RuleContext, SegmentTerms } from './rule-context.js';
+import { analyseTerms } from './terms.js';
+import type { RuleId, Violation } from './types.js';
+
+/** How files are named in reports: relative to the workspace when inside it, else relative to cwd. */
+export function displayPath(file: string, workspaceDir: string | null, cwd: string): string {
+  const absolute = path.resolve(cwd, file);
+  if (workspaceDir !== null) {
+    const inWorkspace = path.relative(workspaceDir, absolute);
+    if (!inWorkspace.startsWith('..') && !path.isAbsolute(inWorkspace)) return inWorkspace.split(path.sep).join('/');
+  }
+  return path.relative(cwd, absolute).split(path.sep).join('/') || path.basename(absolute);
+}
+
+export interface FileContextInput {
+  mode: RuleContext['mode'];
+  sourceLang: Lang | null;
+  targetLang: Lang;
+  sourceLanguages: readonly Lang[];
+  glossary: GlossaryIndex;
+  severities: Readonly<Record<RuleId, Severity>>;
+  locator: SegmentLocator;
+  workspaceDir: string | null;
+  cwd: string;
+  /** the source article, for violations in its translation */
+  sourceFile?: string;
+}
+
+export function createFileContext(input: FileContextInput): RuleContext {
+  const termCache = new Map<CheckedSegment, SegmentTerms>();
+  const sourceFile = input.sourceFile === undefined ? undefined : displayPath(input.sourceFile, input.workspaceDir, input.cwd);
+  const ctx: RuleContext = {
+    mode: input.mode,
+    sourceLang: input.sourceLang,
+    targetLang: input.targetLang,
+    sourceLanguages: input.sourceLanguages,
+    glossary: input.glossary,
+    severityOf: (rule) => input.severities[rule],
+    terms(segment) {
+      let terms = termCache.get(segment);
+      if (!terms) {
+        terms = analyseTerms(segment, input.glossary, { source: input.sourceLang, target: input.targetLang, untranslatedFrom: input.sourceLanguages });
+        termCache.set(segment, terms);
+      }
+      return terms;
+    },
+    report(report) {
+      const severity = input.severities[report.rule];
+      const placement = input.locator.place(report.segment?.id ?? null, report.at);
+      const violation: Violation = {
+        rule: report.rule,
+        severity: severity === 'off' ? 'warning' : severity,
+        file: displayPath(placement.file, input.workspaceDir, input.cwd),
+        line: placement.line,
+        column: placement.column,
+        segmentId: report.segment?.id ?? null,
+        message: t(report.messageKey, report.params ?? {}),
+      };
+      if (placement.endLine !== undefined && placement.endColumn !== undefined) {
+        violation.endLine = placement.endLine;
+        violation.endColumn = placement.endColumn;
+      }
+      if (report.suggestion !== undefined) violation.suggestion = report.suggestion;
+      if (sourceFile !== undefined && violation.file !== sourceFile) violation.sourceFile = sourceFile;
+      if (input.mode === 'workspace') violation.targetLang = input.targetLang;
+      if (report.entryId !== undefined) violation.entryId = report.entryId;
+      return violation;
+    },
+  };
+  return ctx;
+}
+
+/** Groups segments into blocks by their block key, in order of first appearance. */
+export function blocksOf(segments: readonly CheckedSegment[]): CheckedSegment[][] {
+  const blocks = new Map<string, CheckedSegment[]>();
+  for (const segment of segments) {
+    const block = blocks.get(segment.block);
+    if (block) block.push(segment);
+    else blocks.set(segment.block, [segment]);
+  }
+  return [...blocks.values()];
+}
+
+/** Runs every enabled rule of the mode over the segments of one file. */
+export function runRules(rules: readonly Rule[], segments: readonly CheckedSegment[], ctx: RuleContext): Violation[] {
+  const violations: Violation[] = [];
+  const enabled = rules.filter((rule) => rule.modes.includes(ctx.mode) && ctx.severityOf(rule.id) !== 'off');
+  const blocks = enabled.some((rule) => rule.scope === 'block') ? blocksOf(segments) : [];
+  for (const rule of enabled) {
+    if (rule.scope === 'segment') for (const segment of segments) violations.push(...rule.check(segment, ctx));
+    else for (const block of blocks) violations.push(...rule.check(block, ctx));
+  }
+  return violations;
+}

@@ -1,0 +1,164 @@
+/**
+ * Placing a violation in the file it concerns, exactly.
+ *
+ * A target problem belongs in the output file (`output/it/en/story.md`), but rules see segment XML, and
+ * the output is that XML rendered back into the Markdown of the source (tags restored, front-matter
+ * values re-quoted, container prefixes after line breaks). Rather than re-implementing that rendering
+ * here and hoping it stays identical, the locator asks reassembly itself: it inserts a private-use marker
+ * character into the segment's target text at the offset concerned, reassembles the article, and reads
+ * where the marker landed. Everything before the marker is byte-identical to the output file (checked
+ * once per article: the output must equal the reassembly of the state, else `output-sync` reports it and
+ * violations fall back to the segment's line in the source article).
+ *
+ * One reassembly per violation: linear in the article size, and a clean article costs nothing.
+ */
+import type { Lang } from '../languages.js';
+import type { Article, Segment } from '../segments/types.js';
+import type { TargetSpan } from './rule-context.js';
+
+/** `reassembleArticle` from src/reassembly (injected so the check can be tested against the real one only) */
+export type Reassemble = (article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang) => string;
+
+export interface Placement {
+  /** absolute path */
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface SegmentLocator {
+  place(segmentId: string | null, span?: TargetSpan): Placement;
+}
+
+/** 1-based line and column (UTF-16 code units) of an offset. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The first offset where two texts differ, or -1 when they are equal. */
+export function firstDifference(a: string, b: string): number {
+  if (a === b) return -1;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return i;
+  return length;
+}
+
+/** A marker character that occurs nowhere in the given texts (private use area). */
+function pickMarkers(texts: readonly string[]): [string, string] {
+  const free: string[] = [];
+  for (let code = 0xe000; code <= 0xf8ff && free.length < 2; code++) {
+    const char = String.fromCharCode(code);
+    if (texts.every((text) => !text.includes(char))) free.push(char);
+  }
+  return [free[0]!, free[1]!];
+}
+
+function insertAt(text: string, offset: number, marker: string): string {
+  return text.slice(0, offset) + marker + text.slice(offset);
+}
+
+function placementFromMarkers(file: string, rendered: string, startMarker: string, endMarker: string): Placement | null {
+  const start = rendered.indexOf(startMarker);
+  if (start < 0) return null;
+  const placement: Placement = { file, ...lineColumnAt(rendered, start) };
+  const withoutStart = rendered.slice(0, start) + rendered.slice(start + 1);
+  const end = withoutStart.indexOf(endMarker);
+  if (end >= start) {
+    // exclusive end, as SARIF regions count it: the position just after the span
+    const endPosition = lineColumnAt(withoutStart, end);
+    placement.endLine = endPosition.line;
+    placement.endColumn = endPosition.column;
+  }
+  return placement;
+}
+
+/** The segment's own line/column in the article (when the output cannot be trusted). */
+function segmentStart(article: Article, segmentId: string | null): Placement {
+  const segment = segmentId === null ? undefined : article.segments.find((candidate) => candidate.id === segmentId);
+  return segment ? { file: article.path, line: segment.line, column: segment.column } : { file: article.path, line: 1, column: 1 };
+}
+
+/**
+ * Places target problems of a translated article in its output file. `inSync` says whether the output
+ * file equals the reassembly of `targets` (the caller compared them); when it does not, violations are
+ * placed at the segment in the source article.
+ */
+export function createOutputLocator(input: {
+  article: Article;
+  targets: ReadonlyMap<string, string>;
+  targetLang: Lang;
+  outputPath: string;
+  outputText: string;
+  inSync: boolean;
+  reassemble: Reassemble;
+}): SegmentLocator {
+  const { article, targets, targetLang, outputPath, outputText, inSync, reassemble } = input;
+  const segmentsById = new Map<string, Segment>(article.segments.map((segment) => [segment.id, segment]));
+  let markers: [string, string] | undefined;
+  return {
+    place(segmentId, span) {
+      const segment = segmentId === null ? undefined : segmentsById.get(segmentId);
+      if (!inSync || !segment) return segmentStart(article, segmentId);
+      markers ??= pickMarkers([outputText, article.source, ...targets.values()]);
+      const [startMarker, endMarker] = markers;
+      // an untranslated segment keeps its source text in the output: mark that
+      const base = targets.get(segment.id) ?? segment.text;
+      const start = Math.min(span?.start ?? 0, base.length);
+      let marked = base;
+      if (span?.end !== undefined && span.end > start) marked = insertAt(marked, Math.min(span.end, base.length), endMarker);
+      marked = insertAt(marked, start, startMarker);
+      const markedTargets = new Map(targets);
+      markedTargets.set(segment.id, marked);
+      return placementFromMarkers(outputPath, reassemble(article, markedTargets, targetLang), startMarker, endMarker) ?? segmentStart(article, segmentId);
+    },
+  };
+}
+
+/**
+ * Places problems of a Markdown file checked on its own (target-only mode): the identity reassembly
+ * gives the file back byte for byte (the round-trip guarantee), so a marker in a segment lands where
+ * that text is in the file.
+ */
+export function createIdentityLocator(article: Article, reassemble: Reassemble): SegmentLocator {
+  const identity = new Map<string, string>(article.segments.map((segment) => [segment.id, segment.text]));
+  let markers: [string, string] | undefined;
+  return {
+    place(segmentId, span) {
+      const segment = segmentId === null ? undefined : article.segments.find((candidate) => candidate.id === segmentId);
+      if (!segment) return segmentStart(article, segmentId);
+      markers ??= pickMarkers([article.source]);
+      const [startMarker, endMarker] = markers;
+      const start = Math.min(span?.start ?? 0, segment.text.length);
+      let marked = segment.text;
+      if (span?.end !== undefined && span.end > start) marked = insertAt(marked, Math.min(span.end, segment.text.length), endMarker);
+      marked = insertAt(marked, start, startMarker);
+      const targets = new Map(identity);
+      targets.set(segment.id, marked);
+      return placementFromMarkers(article.path, reassemble(article, targets, article.lang), startMarker, endMarker) ?? segmentStart(article, segmentId);
+    },
+  };
+}
+
+/** Places problems of a plain-text file, whose segments are spans of the file itself. */
+export function createPlainLocator(file: string, text: string, segmentStarts: ReadonlyMap<string, number>): SegmentLocator {
+  return {
+    place(segmentId, span) {
+      const base = segmentId === null ? 0 : (segmentStarts.get(segmentId) ?? 0);
+      const placement: Placement = { file, ...lineColumnAt(text, base + (span?.start ?? 0)) };
+      if (span?.end !== undefined && span.end > (span.start ?? 0)) {
+        const end = lineColumnAt(text, base + span.end);
+        placement.endLine = end.line;
+        placement.endColumn = end.column;
+      }
+      return placement;
+    },
+  };
+}

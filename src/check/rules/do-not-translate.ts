@@ -1,0 +1,52 @@
+/**
+ * do-not-translate: a term marked do-not-translate (tvN, chaebol) found in the source must appear in the
+ * target exactly as the glossary writes it. When the target has it with other capitals ("TVN") the
+ * violation points there; when it is gone, at the segment.
+ */
+import type { Violation } from '../types.js';
+import type { SegmentRule } from '../rule-context.js';
+import { termText } from '../terms.js';
+import { textView, xmlSpanOf } from '../text-view.js';
+
+export const doNotTranslateRule: SegmentRule = {
+  id: 'do-not-translate',
+  scope: 'segment',
+  modes: ['workspace'],
+  check(segment, ctx) {
+    if (segment.source === null || segment.target === null) return [];
+    const terms = ctx.terms(segment);
+    const violations: Violation[] = [];
+    const done = new Set<string>();
+    for (const match of terms.inSource) {
+      const entry = ctx.glossary.entry(match.entryId);
+      if (!entry || !entry.doNotTranslate || done.has(entry.id)) continue;
+      done.add(entry.id);
+      const expected = ctx.glossary.formIn(entry, ctx.targetLang);
+      if (expected === undefined) continue;
+      if (terms.inTarget.some((found) => found.entryId === entry.id && found.matchedAs !== 'forbidden')) continue;
+      const view = textView(segment.target);
+      const changedAt = view.text.toLowerCase().indexOf(expected.toLowerCase());
+      const base = {
+        rule: 'do-not-translate' as const,
+        segment,
+        params: { term: termText(match), expected },
+        suggestion: expected,
+        entryId: entry.id,
+      };
+      if (changedAt >= 0) {
+        const found = view.text.slice(changedAt, changedAt + expected.length);
+        violations.push(
+          ctx.report({
+            ...base,
+            at: xmlSpanOf(view, changedAt, changedAt + expected.length),
+            messageKey: 'check:message.doNotTranslateChanged',
+            params: { ...base.params, found },
+          }),
+        );
+      } else {
+        violations.push(ctx.report({ ...base, messageKey: 'check:message.doNotTranslateMissing' }));
+      }
+    }
+    return violations;
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * glossary-term: a term found in the source segment must appear in the target in its canonical target
+ * form or an accepted variant; the glossary's target-side matcher also accepts what Italian derives
+ * (articulated prepositions: "della regina delle lacrime"; a capital at sentence start). One violation
+ * per entry and segment, placed at the segment: a missing term has no place of its own in the target.
+ */
+import type { Violation } from '../types.js';
+import type { SegmentRule } from '../rule-context.js';
+import { termText } from '../terms.js';
+
+export const glossaryTermRule: SegmentRule = {
+  id: 'glossary-term',
+  scope: 'segment',
+  modes: ['workspace'],
+  check(segment, ctx) {
+    if (segment.source === null || segment.target === null) return [];
+    const terms = ctx.terms(segment);
+    const violations: Violation[] = [];
+    const done = new Set<string>();
+    for (const match of terms.inSource) {
+      if (done.has(match.entryId)) continue;
+      done.add(match.entryId);
+      const entry = ctx.glossary.entry(match.entryId);
+      if (!entry || entry.doNotTranslate) continue; // do-not-translate has its own rule
+      const expected = ctx.glossary.formIn(entry, ctx.targetLang);
+      if (expected === undefined) continue; // lint reports a missing target form
+      const sameEntry = terms.inTarget.filter((found) => found.entryId === entry.id);
+      if (sameEntry.some((found) => found.matchedAs !== 'forbidden')) continue;
+      // already reported as a forbidden or an untranslated form: one problem, one violation
+      if (ctx.severityOf('forbidden-term') !== 'off' && sameEntry.length > 0) continue;
+      if (ctx.severityOf('untranslated-term') !== 'off' && terms.leftUntranslated.some((found) => found.entryId === entry.id)) continue;
+      violations.push(
+        ctx.report({
+          rule: 'glossary-term',
+          segment,
+          messageKey: 'check:message.glossaryTerm',
+          params: { term: termText(match), expected },
+          suggestion: expected,
+          entryId: entry.id,
+        }),
+      );
+    }
+    return violations;
+  },
+};

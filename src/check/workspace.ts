@@ -1,0 +1,146 @@
+/**
+ * `storyloc check` over a workspace: every article × target language (or the ones PATH names: source
+ * articles, folders, output files or state files), each checked against its source, its segment state
+ * and the glossary, plus the glossary's own lint.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import { inputError } from '../errors.js';
+import type { Lang } from '../languages.js';
+import { listArticles, readArticleFile } from '../articles/read.js';
+import { loadWorkspaceTermbase } from '../glossary/load.js';
+import { lintTermbase } from '../glossary/lint.js';
+import { outputPathFor, readArticleState, statePathFor, STATE_SUFFIX } from '../memory/state-store.js';
+import { reassembleArticle } from '../reassembly/reassemble.js';
+import { createGlossaryIndex, type GlossaryIndex } from './glossary-index.js';
+import { glossaryLintViolations } from './rules/glossary-lint.js';
+import { resolveSeverities } from './severities.js';
+import { checkTranslation, type CheckEnvironment } from './translation.js';
+import { displayPath } from './context.js';
+import { ruleIds, type CheckReport, type Violation } from './types.js';
+
+export interface WorkspaceCheckOptions {
+  config: ResolvedConfig;
+  cwd: string;
+  /** source articles, folders, output or state files; empty: the whole workspace */
+  paths?: readonly string[];
+  /** target languages (`--to`); default: the configured ones */
+  targetLangs?: readonly Lang[];
+  /** a glossary index already built (benchmarks, repeated runs) */
+  glossary?: GlossaryIndex;
+}
+
+/** The workspace glossary with its YAML, schema and lint problems. */
+export function loadCheckGlossary(config: ResolvedConfig): GlossaryIndex {
+  const loaded = loadWorkspaceTermbase(config);
+  const lint = lintTermbase(loaded.termbase, {
+    sourceLanguages: config.sourceLanguages,
+    targetLanguages: config.targetLanguages,
+    positions: loaded.positions,
+    relativeTo: config.workspaceDir,
+  });
+  return createGlossaryIndex(loaded.termbase, [...loaded.problems, ...lint]);
+}
+
+interface Selected {
+  articleFile: string;
+  targetLang: Lang;
+}
+
+function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** The (article, target language) pairs a command line names, in a stable order without repeats. */
+export function selectTranslations(config: ResolvedConfig, paths: readonly string[], targetLangs: readonly Lang[], cwd: string): Selected[] {
+  const selected: Selected[] = [];
+  const seen = new Set<string>();
+  const add = (articleFile: string, targetLang: Lang): void => {
+    const key = `${targetLang}\u0000${articleFile}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    selected.push({ articleFile, targetLang });
+  };
+  if (paths.length === 0) {
+    for (const file of listArticles(config, [], cwd)) for (const targetLang of targetLangs) add(file, targetLang);
+    return selected;
+  }
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    if (isInside(config.paths.output, absolute) && absolute !== config.paths.output) {
+      // output/<lang>/<article path>[.state.json]: that translation; output/<lang>[/folder]: all below
+      const parts = path.relative(config.paths.output, absolute).split(path.sep);
+      const lang = parts[0] as Lang;
+      if (!config.targetLanguages.includes(lang)) {
+        throw inputError('check.notATargetLanguage', 'check:error.notATargetLanguage', { file: given, lang, expected: config.targetLanguages.join(', ') }, { file: given });
+      }
+      if (!existsSync(absolute)) throw inputError('check.notFound', 'check:error.notFound', { file: given }, { file: given });
+      if (!targetLangs.includes(lang)) continue;
+      let rest = parts.slice(1).join('/');
+      if (rest.endsWith(STATE_SUFFIX)) rest = rest.slice(0, -STATE_SUFFIX.length);
+      const articlePath = rest === '' ? config.paths.articles : path.join(config.paths.articles, ...rest.split('/'));
+      if (!existsSync(articlePath)) throw inputError('check.noSourceArticle', 'check:error.noSourceArticle', { file: given, article: displayPath(articlePath, config.workspaceDir, cwd) }, { file: given });
+      const articles = rest === '' ? listArticles(config, [], cwd) : listArticles(config, [articlePath], cwd);
+      for (const file of articles) add(file, lang);
+    } else {
+      for (const file of listArticles(config, [given], cwd)) for (const targetLang of targetLangs) add(file, targetLang);
+    }
+  }
+  return selected;
+}
+
+/** Violations in report order: by file, then position, then rule. */
+export function sortViolations(violations: Violation[]): Violation[] {
+  const ruleOrder = new Map<string, number>(ruleIds.map((id, index) => [id, index]));
+  return violations.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (ruleOrder.get(a.rule) ?? 99) - (ruleOrder.get(b.rule) ?? 99),
+  );
+}
+
+function readOutput(file: string): string | null {
+  try {
+    if (!statSync(file).isFile()) return null;
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw inputError('check.unreadable', 'check:error.unreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) }, { file });
+  }
+}
+
+export function checkWorkspace(options: WorkspaceCheckOptions): CheckReport {
+  const { config, cwd } = options;
+  const severities = resolveSeverities(config.check.severities, config.configFile);
+  const targetLangs = options.targetLangs && options.targetLangs.length > 0 ? options.targetLangs : config.targetLanguages;
+  for (const lang of targetLangs) {
+    if (!config.targetLanguages.includes(lang)) {
+      throw inputError('check.notATargetLanguage', 'check:error.notATargetLanguage', { file: '--to', lang, expected: config.targetLanguages.join(', ') });
+    }
+  }
+  const glossary = options.glossary ?? loadCheckGlossary(config);
+  const env: CheckEnvironment = {
+    glossary,
+    severities,
+    sourceLanguages: config.sourceLanguages,
+    workspaceDir: config.workspaceDir,
+    cwd,
+    reassemble: reassembleArticle,
+  };
+  const violations: Violation[] = glossaryLintViolations(glossary.problems, severities['glossary-lint'], config.workspaceDir, cwd);
+  const files: string[] = [];
+  // selections list an article's languages together: keep only the article read last
+  let article: ReturnType<typeof readArticleFile> | undefined;
+  for (const { articleFile, targetLang } of selectTranslations(config, options.paths ?? [], targetLangs, cwd)) {
+    if (article === undefined || article.path !== articleFile) article = readArticleFile(articleFile, config, { cwd });
+    const outputPath = outputPathFor(config, article.relativePath, targetLang);
+    const state = readArticleState(statePathFor(config, article.relativePath, targetLang));
+    files.push(displayPath(outputPath, config.workspaceDir, cwd));
+    violations.push(...checkTranslation({ article, targetLang, state, outputPath, outputText: readOutput(outputPath) }, env));
+  }
+  return { violations: sortViolations(violations), files, severities, mode: 'workspace' };
+}

@@ -1,0 +1,24 @@
+/** `storyloc status [ARTICLE…] [--to it] [--json]`: segments per state per article, and what is publishable. */
+import { Option } from 'commander';
+import { t } from '../../i18n/index.js';
+import { ExitCode } from '../../errors.js';
+import { formatStatusTable } from '../../review/outcome-text.js';
+import { ReviewWorkspace, resolveTargetLanguage } from '../../review/workspace.js';
+import type { CommandModule } from '../context.js';
+
+export const statusCommand: CommandModule = (program, ctx, setExitCode) => {
+  program
+    .command('status')
+    .description(t('review:cli.status.description'))
+    .argument('[articles...]', t('review:cli.status.articles'))
+    .addOption(new Option('--to <lang>', t('review:cli.review.to')))
+    .option('--json', t('review:cli.status.json'))
+    .action((articles: string[], options: { to?: string; json?: boolean }) => {
+      const config = ctx.config();
+      const targetLang = resolveTargetLanguage(config, options.to);
+      const statuses = new ReviewWorkspace(config, targetLang, ctx.cwd).statuses(articles);
+      if (options.json) ctx.stdout.write(`${JSON.stringify({ targetLang, articles: statuses }, null, 2)}\n`);
+      else ctx.stdout.write(formatStatusTable(statuses));
+      setExitCode(ExitCode.ok);
+    });
+};

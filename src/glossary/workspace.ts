@@ -1,0 +1,58 @@
+/**
+ * The termbase of a workspace as other stages want it: loaded, linted, and refused when it has errors
+ * (translating with a broken glossary would bake the error into every segment).
+ */
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import { inputError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { hasErrors, lintTermbase } from './lint.js';
+import { loadWorkspaceTermbase, type EntryPositions } from './load.js';
+import type { GlossaryProblem, Termbase } from './types.js';
+
+export interface CheckedTermbase {
+  termbase: Termbase;
+  /** YAML, schema and lint problems, errors and warnings */
+  problems: GlossaryProblem[];
+  positions: EntryPositions;
+}
+
+/** Loads `glossary/*.yaml` (or `files`) and lints it against the configured languages. */
+export function lintWorkspaceTermbase(config: ResolvedConfig, files?: readonly string[]): CheckedTermbase {
+  const loaded = loadWorkspaceTermbase(config, files);
+  const lint = lintTermbase(loaded.termbase, {
+    sourceLanguages: config.sourceLanguages,
+    targetLanguages: config.targetLanguages,
+    positions: loaded.positions,
+    relativeTo: config.workspaceDir,
+  });
+  return { termbase: loaded.termbase, problems: [...loaded.problems, ...lint], positions: loaded.positions };
+}
+
+/** The workspace termbase; throws `glossary.invalid` (exit 2) naming the first error when there is one. */
+export function loadTermbase(config: ResolvedConfig): Termbase {
+  const checked = lintWorkspaceTermbase(config);
+  if (hasErrors(checked.problems)) {
+    const errors = checked.problems.filter((problem) => problem.severity === 'error');
+    const first = errors[0]!;
+    const position = { file: first.file, line: first.line, column: first.column };
+    throw inputError(
+      'glossary.invalid',
+      'glossary:error.invalid',
+      { count: errors.length, first: `${path.relative(config.workspaceDir, first.file) || first.file}:${first.line}:${first.column}`, message: t(first.messageKey, first.params) },
+      position,
+    );
+  }
+  return checked.termbase;
+}
+
+/** One problem as a line for people: `glossary/people.yaml:4:7: error: … [glossary.duplicateId]`. */
+export function formatProblem(problem: GlossaryProblem, relativeTo: string): string {
+  const file = path.relative(relativeTo, problem.file) || problem.file;
+  return t('glossary:problem.line', {
+    position: `${file}:${problem.line}:${problem.column}`,
+    severity: t(`glossary:severity.${problem.severity}`),
+    message: t(problem.messageKey, problem.params),
+    code: problem.code,
+  });
+}

@@ -1,0 +1,370 @@
+/**
+ * Human edits of a translated file: a translator may edit `output/<lang>/….md` directly. We know exactly
+ * what the file looked like when storyloc wrote it (the article reassembled with the state's targets),
+ * so the edits are found by comparing that expected text with the file on disk:
+ *
+ *  1. the region that differs (common prefix and suffix trimmed) is widened to whole segments; text
+ *     outside every segment (Markdown structure, front matter keys, blank lines) must be unchanged;
+ *  2. each changed segment's new Markdown is turned back into segment XML: the Markdown of every inline
+ *     tag (link, emphasis, code, image) must still be there, in order; what lies between is text;
+ *  3. the whole file is rebuilt from the new targets and must equal the file on disk byte for byte.
+ *
+ * Anything that fails (a paragraph deleted, a link broken, front matter damaged) is a structural break,
+ * reported with the line in the edited file; the caller then overwrites nothing.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { Lang } from '../languages.js';
+import type { Article, InlineTag, Segment } from '../segments/types.js';
+import { escapeXml, inlineTagPattern, unescapeXml } from '../segments/xml.js';
+import { reassembleArticle, renderSegment, xmlToMarkdown } from '../reassembly/reassemble.js';
+
+export interface HumanEdit {
+  segmentId: string;
+  /** the translator's text as segment XML */
+  target: string;
+}
+
+export type StructureBreak = 'frontMatter' | 'structure' | 'markup';
+
+export type EditDetection =
+  | { status: 'unchanged' }
+  | { status: 'edited'; edits: HumanEdit[] }
+  | { status: 'broken'; reason: StructureBreak; line: number; column: number; segmentId?: string };
+
+interface Span {
+  segment: Segment;
+  /** offsets in the expected output */
+  start: number;
+  end: number;
+}
+
+class Broken extends Error {
+  constructor(readonly reason: StructureBreak, readonly offset: number, readonly segmentId?: string) {
+    super(reason);
+  }
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The expected output and where each top-level segment's text lies in it. */
+export function expectedOutput(article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang): { text: string; spans: Span[] } {
+  const text = reassembleArticle(article, targets, targetLang);
+  const byId = new Map(article.segments.map((segment) => [segment.id, segment]));
+  const topLevel = article.segments.filter((s) => s.parentId === undefined).sort((a, b) => a.start - b.start);
+  // Our own splice without the front-matter `lang` change; the difference to `text` is that one change.
+  const raw: Span[] = [];
+  let rebuilt = '';
+  let cursor = 0;
+  for (const segment of topLevel) {
+    rebuilt += article.source.slice(cursor, segment.start);
+    const rendered = renderSegment(segment, article, targets, byId);
+    raw.push({ segment, start: rebuilt.length, end: rebuilt.length + rendered.length });
+    rebuilt += rendered;
+    cursor = segment.end;
+  }
+  rebuilt += article.source.slice(cursor);
+  let common = 0;
+  while (common < rebuilt.length && common < text.length && rebuilt.charCodeAt(common) === text.charCodeAt(common)) common++;
+  const delta = text.length - rebuilt.length;
+  const spans = raw.map((span) => (span.start >= common && delta !== 0 ? { ...span, start: span.start + delta, end: span.end + delta } : span));
+  return { text, spans };
+}
+
+/** One piece of a segment's rendered Markdown: text, or the Markdown of a tag part. */
+type Piece =
+  | { type: 'text' }
+  | { type: 'tag'; xml: string; parts: Array<{ static: string } | { nestedId: string }> };
+
+/** Splits a tag part's Markdown around the nested segments spliced into it (alt text, titles). */
+function tagParts(tag: InlineTag, part: 'open' | 'close'): Array<{ static: string } | { nestedId: string }> {
+  const markdown = part === 'open' ? tag.open : tag.close;
+  const nested = (tag.nested ?? []).filter((item) => item.part === part).sort((a, b) => a.start - b.start);
+  const parts: Array<{ static: string } | { nestedId: string }> = [];
+  let cursor = 0;
+  for (const item of nested) {
+    parts.push({ static: markdown.slice(cursor, item.start) }, { nestedId: item.segmentId });
+    cursor = item.end;
+  }
+  parts.push({ static: markdown.slice(cursor) });
+  return parts;
+}
+
+/** The pieces of `xml` rendered for `segment`, mirroring reassembly's `xmlToMarkdown`. */
+function piecesOf(segment: Segment, xml: string): Piece[] | null {
+  const pieces: Piece[] = [];
+  const open: InlineTag[] = [];
+  let last = 0;
+  for (const match of xml.matchAll(inlineTagPattern)) {
+    if (match.index > last) pieces.push({ type: 'text' });
+    last = match.index + match[0].length;
+    const [, closing, type, id] = match;
+    if (closing) {
+      const tag = open.pop();
+      if (!tag) return null;
+      pieces.push({ type: 'tag', xml: '</g>', parts: tagParts(tag, 'close') });
+      continue;
+    }
+    const tag = segment.tags[id ?? ''];
+    if (!tag || tag.type !== type) return null;
+    const selfClosing = type === 'x' || Boolean(match[4]);
+    pieces.push({ type: 'tag', xml: selfClosing ? `<x id="${id}"/>` : `<g id="${id}">`, parts: tagParts(tag, 'open') });
+    if (!selfClosing) open.push(tag);
+  }
+  return pieces;
+}
+
+interface Inversion {
+  xml: string;
+  /** new targets of nested segments (alt text, titles) found inside tags */
+  nested: Map<string, string>;
+}
+
+/**
+ * Turns a segment's edited Markdown (container prefixes already removed) back into XML, using the tag
+ * Markdown of its current target as anchors. Throws Broken('markup') when a tag's Markdown is missing.
+ */
+function invertMarkdown(
+  segment: Segment,
+  markdown: string,
+  targets: ReadonlyMap<string, string>,
+  byId: ReadonlyMap<string, Segment>,
+  offset: number,
+): Inversion {
+  const current = targets.get(segment.id) ?? segment.text;
+  const pieces = piecesOf(segment, current);
+  if (!pieces) throw new Broken('markup', offset, segment.id);
+  let xml = '';
+  const nested = new Map<string, string>();
+  let cursor = 0;
+  const find = (needle: string): number => {
+    if (needle === '') return cursor;
+    const at = markdown.indexOf(needle, cursor);
+    if (at < 0) throw new Broken('markup', offset + cursor, segment.id);
+    return at;
+  };
+  for (const piece of pieces) {
+    if (piece.type === 'text') continue;
+    const parts = piece.parts;
+    const first = parts[0] as { static: string };
+    const at = find(first.static);
+    xml += escapeXml(markdown.slice(cursor, at));
+    cursor = at + first.static.length;
+    for (let i = 1; i < parts.length; i += 2) {
+      const nestedPart = parts[i] as { nestedId: string };
+      const after = parts[i + 1] as { static: string };
+      // The nested text ends where the next static Markdown of the tag begins (`](` after alt text).
+      const end = after.static === '' ? markdown.length : markdown.indexOf(after.static, cursor);
+      if (end < 0) throw new Broken('markup', offset + cursor, segment.id);
+      const nestedSegment = byId.get(nestedPart.nestedId);
+      const nestedMarkdown = markdown.slice(cursor, end);
+      if (nestedSegment) {
+        const rendered = xmlToMarkdown(nestedSegment, targets.get(nestedSegment.id) ?? nestedSegment.text, targets, byId);
+        if (rendered !== nestedMarkdown) {
+          const inner = invertMarkdown(nestedSegment, nestedMarkdown, targets, byId, offset + cursor);
+          nested.set(nestedSegment.id, inner.xml);
+          for (const [id, text] of inner.nested) nested.set(id, text);
+        }
+      }
+      cursor = end + after.static.length;
+    }
+    xml += piece.xml;
+  }
+  xml += escapeXml(markdown.slice(cursor));
+  return { xml, nested };
+}
+
+/** Removes the container prefixes reassembly puts after each newline; null when one is missing. */
+function withoutLinePrefixes(markdown: string, prefixes: readonly string[]): string | null {
+  if (prefixes.length === 0 || !markdown.includes('\n')) return markdown;
+  let index = 0;
+  let out = '';
+  let cursor = 0;
+  for (let nl = markdown.indexOf('\n'); nl >= 0; nl = markdown.indexOf('\n', nl + 1)) {
+    const expected = prefixes[Math.min(index++, prefixes.length - 1)]!;
+    out += markdown.slice(cursor, nl + 1);
+    // An empty continuation line may have lost the prefix's trailing space in the editor.
+    const candidates = [expected, expected.trimEnd()];
+    const found = candidates.find((p) => markdown.startsWith(p, nl + 1));
+    if (found === undefined) return null;
+    cursor = nl + 1 + found.length;
+  }
+  return out + markdown.slice(cursor);
+}
+
+/** The translator's new target for one top-level segment (and its nested segments). */
+function invertSegment(
+  segment: Segment,
+  markdown: string,
+  targets: ReadonlyMap<string, string>,
+  byId: ReadonlyMap<string, Segment>,
+  offset: number,
+): Inversion {
+  if (segment.frontMatterKey !== undefined) {
+    let value: unknown;
+    try {
+      value = parseYaml(markdown);
+    } catch {
+      throw new Broken('frontMatter', offset, segment.id);
+    }
+    if (typeof value !== 'string' || value.includes('\n') !== unescapeXml(segment.text).includes('\n')) {
+      throw new Broken('frontMatter', offset, segment.id);
+    }
+    return { xml: escapeXml(value), nested: new Map() };
+  }
+  const unprefixed = withoutLinePrefixes(markdown, segment.linePrefixes);
+  if (unprefixed === null) throw new Broken('structure', offset, segment.id);
+  return invertMarkdown(segment, unprefixed, targets, byId, offset);
+}
+
+/**
+ * Splits the changed region of the file into the new texts of the touched segments: the gap text between
+ * two segments (a space, a line break) must be found in the region. Where it occurs several times, the
+ * cut that leaves a part the segment can take (its tags intact) wins, then one that ends like the old
+ * text did (sentence punctuation), then the one nearest to where the old lengths put it.
+ */
+function splitRegion(
+  region: string,
+  expectedParts: readonly string[],
+  gaps: readonly string[],
+  offset: number,
+  accepts: (index: number, markdown: string, offset: number) => boolean,
+): string[] {
+  const parts: string[] = [];
+  let cursor = 0;
+  const expectedTotal = expectedParts.reduce((sum, part) => sum + part.length, 0) + gaps.reduce((sum, gap) => sum + gap.length, 0);
+  const scale = expectedTotal === 0 ? 1 : region.length / expectedTotal;
+  for (let k = 0; k < gaps.length; k++) {
+    const gap = gaps[k]!;
+    const expected = expectedParts[k]!;
+    const aim = cursor + Math.round(expected.length * scale);
+    const candidates: number[] = [];
+    if (gap === '') candidates.push(Math.min(aim, region.length));
+    else for (let at = region.indexOf(gap, cursor); at >= 0; at = region.indexOf(gap, at + 1)) candidates.push(at);
+    const lastChar = expected.slice(-1);
+    const ranked = candidates
+      .map((at) => ({ at, sameEnding: at > cursor && region.charAt(at - 1) === lastChar, distance: Math.abs(at - aim) }))
+      .sort((a, b) => Number(b.sameEnding) - Number(a.sameEnding) || a.distance - b.distance || a.at - b.at);
+    const chosen = ranked.find(({ at }) => accepts(k, region.slice(cursor, at), offset + cursor)) ?? ranked[0];
+    if (!chosen) throw new Broken('structure', offset + cursor);
+    parts.push(region.slice(cursor, chosen.at));
+    cursor = chosen.at + gap.length;
+  }
+  parts.push(region.slice(cursor));
+  return parts;
+}
+
+/**
+ * Compares the file on disk (`actual`) with what storyloc wrote from `targets` and returns the
+ * translator's edits, or where the structure was broken.
+ */
+export function detectHumanEdits(article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang, actual: string): EditDetection {
+  const expected = expectedOutput(article, targets, targetLang);
+  const text = expected.text;
+  if (text === actual) return { status: 'unchanged' };
+  const brokenAt = (error: Broken): EditDetection => ({
+    status: 'broken',
+    reason: error.reason,
+    ...lineColumn(actual, Math.min(error.offset, actual.length)),
+    ...(error.segmentId !== undefined ? { segmentId: error.segmentId } : {}),
+  });
+  const frontMatterEnd = article.frontMatter ? text.indexOf('\n---', article.frontMatter.start) + 4 : 0;
+  try {
+    let prefix = 0;
+    const maxPrefix = Math.min(text.length, actual.length);
+    while (prefix < maxPrefix && text.charCodeAt(prefix) === actual.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < maxPrefix - prefix && text.charCodeAt(text.length - 1 - suffix) === actual.charCodeAt(actual.length - 1 - suffix)) suffix++;
+    const changeStart = prefix;
+    const changeEnd = text.length - suffix;
+    // Segments the change touches (an insertion at a segment's edge belongs to that segment).
+    const spans = expected.spans;
+    let first = spans.findIndex((span) => span.end >= changeStart);
+    let last = -1;
+    for (let i = spans.length - 1; i >= 0; i--) {
+      if (spans[i]!.start <= changeEnd) {
+        last = i;
+        break;
+      }
+    }
+    const reasonOutside = (offset: number): StructureBreak => (offset < frontMatterEnd ? 'frontMatter' : 'structure');
+    if (first < 0 || last < 0 || first > last || spans[first]!.start > changeStart || spans[last]!.end < changeEnd) {
+      // Some changed text lies outside every segment.
+      throw new Broken(reasonOutside(changeStart), changeStart);
+    }
+    // Unchanged whole segments at either end of the region (the char trim may stop inside them).
+    const regionStart = spans[first]!.start;
+    let regionEndInActual = actual.length - (text.length - spans[last]!.end);
+    let regionStartInActual = regionStart;
+    if (regionEndInActual < regionStartInActual) throw new Broken(reasonOutside(changeStart), changeStart);
+    while (first < last) {
+      const span = spans[first]!;
+      const piece = text.slice(span.start, spans[first + 1]!.start);
+      if (!actual.startsWith(piece, regionStartInActual) || regionStartInActual + piece.length > regionEndInActual) break;
+      regionStartInActual += piece.length;
+      first++;
+    }
+    while (last > first) {
+      const span = spans[last]!;
+      const piece = text.slice(spans[last - 1]!.end, span.end);
+      if (regionEndInActual - piece.length < regionStartInActual || actual.slice(regionEndInActual - piece.length, regionEndInActual) !== piece) break;
+      regionEndInActual -= piece.length;
+      last--;
+    }
+    const region = actual.slice(regionStartInActual, regionEndInActual);
+    const touched = spans.slice(first, last + 1);
+    const expectedParts = touched.map((span) => text.slice(span.start, span.end));
+    const gaps = touched.slice(1).map((span, k) => text.slice(touched[k]!.end, span.start));
+    const byId = new Map(article.segments.map((segment) => [segment.id, segment]));
+    const accepts = (k: number, markdown: string, at: number): boolean => {
+      if (markdown === expectedParts[k]) return true;
+      try {
+        invertSegment(touched[k]!.segment, markdown, targets, byId, at);
+        return true;
+      } catch (error) {
+        if (error instanceof Broken) return false;
+        throw error;
+      }
+    };
+    const newParts = splitRegion(region, expectedParts, gaps, regionStartInActual, accepts);
+
+    const newTargets = new Map(targets);
+    const edits: HumanEdit[] = [];
+    let offset = regionStartInActual;
+    touched.forEach((span, k) => {
+      const markdown = newParts[k]!;
+      if (markdown !== expectedParts[k]) {
+        const inversion = invertSegment(span.segment, markdown, targets, byId, offset);
+        for (const [id, xml] of [[span.segment.id, inversion.xml] as const, ...inversion.nested]) {
+          if ((targets.get(id) ?? byId.get(id)?.text) !== xml) edits.push({ segmentId: id, target: xml });
+          newTargets.set(id, xml);
+        }
+      }
+      offset += markdown.length + (gaps[k]?.length ?? 0);
+    });
+    // The proof: the file rebuilt from the new targets is the file on disk.
+    const rebuilt = reassembleArticle(article, newTargets, targetLang);
+    if (rebuilt !== actual) {
+      let at = 0;
+      while (at < rebuilt.length && at < actual.length && rebuilt.charCodeAt(at) === actual.charCodeAt(at)) at++;
+      throw new Broken(reasonOutside(at), at);
+    }
+    return edits.length === 0 ? { status: 'unchanged' } : { status: 'edited', edits };
+  } catch (error) {
+    if (error instanceof Broken) return brokenAt(error);
+    // Reassembly refusing the rebuilt targets (a tag mismatch) means the markup was broken.
+    if (error instanceof Error && error.name === 'TagMismatchError') {
+      return brokenAt(new Broken('markup', 0, (error as Error & { segmentId?: string }).segmentId));
+    }
+    throw error;
+  }
+}

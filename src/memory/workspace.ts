@@ -1,0 +1,142 @@
+/**
+ * The memory's view of a workspace: every state file under `output/<lang>/`, the source snapshots that
+ * let a run compare an edited output with the source it was translated from, and the units imported
+ * from TMX files (`output/memory/<source>-<target>.json`).
+ */
+import { existsSync, promises as fsp, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import { StorylocError } from '../errors.js';
+import { isSupportedLanguage, pairKey, type LanguagePair } from '../languages.js';
+import type { ArticleState } from './types.js';
+import { STATE_SUFFIX, readArticleStateAsync } from './state-store.js';
+import { writeFileAtomic } from './atomic-file.js';
+import { normaliseSource } from './records.js';
+
+/** Every `*.state.json` under `output/<lang>/`, sorted (a stable memory order). */
+export function listStateFiles(config: ResolvedConfig): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && entry.name.endsWith(STATE_SUFFIX)) files.push(full);
+    }
+  };
+  let langs: string[] = [];
+  try {
+    langs = readdirSync(config.paths.output).filter((name) => isSupportedLanguage(name));
+  } catch {
+    return [];
+  }
+  for (const lang of langs.sort()) walk(path.join(config.paths.output, lang));
+  return files.sort();
+}
+
+/** Reads every state file of the workspace (in parallel, in chunks); invalid ones throw with file/line. */
+export async function loadWorkspaceStates(config: ResolvedConfig): Promise<Map<string, ArticleState>> {
+  const files = listStateFiles(config);
+  const states = new Map<string, ArticleState>();
+  const chunk = 64;
+  for (let i = 0; i < files.length; i += chunk) {
+    const slice = files.slice(i, i + chunk);
+    const loaded = await Promise.all(slice.map((file) => readArticleStateAsync(file)));
+    loaded.forEach((state, k) => {
+      if (state) states.set(slice[k]!, state);
+    });
+  }
+  return states;
+}
+
+/** `<workspace>/.storyloc/sources/<hash>.md`: the source text an output was last written from. */
+export function snapshotPathFor(config: ResolvedConfig, sourceFileHash: string): string {
+  return path.join(config.workspaceDir, '.storyloc', 'sources', `${sourceFileHash}.md`);
+}
+
+export function readSnapshot(config: ResolvedConfig, sourceFileHash: string): string | null {
+  try {
+    return readFileSync(snapshotPathFor(config, sourceFileHash), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a source snapshot once (content-addressed, so an existing one is never rewritten). */
+export async function writeSnapshot(config: ResolvedConfig, sourceFileHash: string, text: string): Promise<void> {
+  const file = snapshotPathFor(config, sourceFileHash);
+  if (existsSync(file)) return;
+  await writeFileAtomic(file, text);
+}
+
+/** Removes snapshots no state refers to any more. */
+export async function pruneSnapshots(config: ResolvedConfig, referenced: ReadonlySet<string>): Promise<void> {
+  const dir = path.join(config.workspaceDir, '.storyloc', 'sources');
+  let names: string[];
+  try {
+    names = await fsp.readdir(dir);
+  } catch {
+    return;
+  }
+  await Promise.all(
+    names
+      .filter((name) => name.endsWith('.md') && !referenced.has(name.slice(0, -3)))
+      .map((name) => fsp.rm(path.join(dir, name), { force: true }).catch(() => undefined)),
+  );
+}
+
+/** One unit imported from a TMX file: approved elsewhere, reused like an approved segment. */
+export interface ImportedUnit {
+  source: string;
+  target: string;
+  /** file the unit came from and its tuid, for people reading the file */
+  origin: string;
+}
+
+export interface ImportedMemory {
+  version: 1;
+  sourceLang: string;
+  targetLang: string;
+  units: ImportedUnit[];
+}
+
+export function importedMemoryPathFor(config: ResolvedConfig, pair: LanguagePair): string {
+  return path.join(config.paths.output, 'memory', `${pairKey(pair)}.json`);
+}
+
+/** Imported units of a pair; an empty list when none were imported. */
+export function readImportedMemory(config: ResolvedConfig, pair: LanguagePair): ImportedUnit[] {
+  const file = importedMemoryPathFor(config, pair);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  try {
+    const data = JSON.parse(text) as ImportedMemory;
+    if (!Array.isArray(data.units)) throw new Error('units');
+    return data.units.filter((u) => typeof u.source === 'string' && typeof u.target === 'string');
+  } catch (error) {
+    throw new StorylocError('state.invalidJson', 'memory:state.invalidJson', { file, detail: (error as Error).message }, { position: { file } });
+  }
+}
+
+/**
+ * Adds units to a pair's imported memory (a unit with the same normalised source is replaced) and
+ * writes it sorted by source, so the file diffs well. Returns the number of units stored.
+ */
+export async function addImportedUnits(config: ResolvedConfig, pair: LanguagePair, units: readonly ImportedUnit[]): Promise<number> {
+  const byKey = new Map<string, ImportedUnit>();
+  for (const unit of readImportedMemory(config, pair)) byKey.set(normaliseSource(unit.source), unit);
+  for (const unit of units) byKey.set(normaliseSource(unit.source), unit);
+  const sorted = [...byKey.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, unit]) => unit);
+  const data: ImportedMemory = { version: 1, sourceLang: pair.source, targetLang: pair.target, units: sorted };
+  await writeFileAtomic(importedMemoryPathFor(config, pair), `${JSON.stringify(data, null, 2)}\n`);
+  return sorted.length;
+}

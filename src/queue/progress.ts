@@ -1,0 +1,122 @@
+/**
+ * Progress of a queue run for people: a cli-progress bar on a terminal (segments, characters, ETA), and
+ * plain lines elsewhere (CI logs, pipes): one line each time another `stepPercent` of the segments is
+ * done, plus one per whole-queue pause. All text comes from the `queue` catalog.
+ */
+import cliProgress from 'cli-progress';
+import type { Output } from '../cli/context.js';
+import { t } from '../i18n/index.js';
+import type { QueueProgress } from './types.js';
+
+export interface ProgressDisplay {
+  /** pass as the queue's `onProgress` */
+  update(event: QueueProgress): void;
+  /** stops the bar's redraw timer and ends its line; safe to call twice */
+  stop(): void;
+}
+
+export interface ProgressDisplayOptions {
+  /** plain mode: a line every this many percent; @default 10 */
+  stepPercent?: number;
+  /** terminal width for the bar; @default 80 */
+  columns?: number;
+  /** number of planned requests, shown in the first plain line */
+  requests?: number;
+}
+
+function formatSeconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
+function backoffLine(event: QueueProgress): string {
+  return t('queue:progress.backoff', {
+    reason: t(`queue:reason.${event.backoffKind ?? 'fatal'}`),
+    seconds: formatSeconds(event.backoffMs ?? 0),
+  });
+}
+
+export function createProgressDisplay(output: Output, options: ProgressDisplayOptions = {}): ProgressDisplay {
+  return output.isTTY ? barDisplay(output, options) : plainDisplay(output, options);
+}
+
+function plainDisplay(output: Output, options: ProgressDisplayOptions): ProgressDisplay {
+  const step = options.stepPercent ?? 10;
+  let nextPercent = step;
+  return {
+    update(event) {
+      if (event.segmentsTotal === 0) return;
+      if (event.type === 'start') {
+        output.write(
+          `${t('queue:progress.start', { segments: event.segmentsTotal, requests: options.requests ?? event.requests, characters: event.charactersTotal })}\n`,
+        );
+        return;
+      }
+      if (event.type === 'backoff') {
+        output.write(`${backoffLine(event)}\n`);
+        return;
+      }
+      if (event.type !== 'batch') return;
+      const percent = Math.floor((event.segmentsDone * 100) / event.segmentsTotal);
+      if (percent < nextPercent && event.segmentsDone < event.segmentsTotal) return;
+      // Several steps crossed at once print one line, at the percentage actually reached.
+      nextPercent = (Math.floor(percent / step) + 1) * step;
+      output.write(
+        `${t('queue:progress.line', {
+          done: event.segmentsDone,
+          total: event.segmentsTotal,
+          percent,
+          characters: event.charactersDone,
+          retries: event.retries,
+        })}\n`,
+      );
+    },
+    stop() {},
+  };
+}
+
+function barDisplay(output: Output, options: ProgressDisplayOptions): ProgressDisplay {
+  // cli-progress writes to a stream; readline's cursor helpers only need `write`.
+  const stream = {
+    isTTY: true,
+    columns: options.columns ?? 80,
+    write(text: string): boolean {
+      output.write(text);
+      return true;
+    },
+  } as unknown as NodeJS.WritableStream;
+  const bar = new cliProgress.SingleBar(
+    {
+      format: t('queue:progress.bar'),
+      stream,
+      hideCursor: false,
+      clearOnComplete: false,
+      stopOnComplete: false,
+      etaBuffer: 50,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  let stopped = false;
+  return {
+    update(event) {
+      if (stopped || event.segmentsTotal === 0) return;
+      const payload = { characters: event.charactersDone };
+      if (!started) {
+        bar.start(event.segmentsTotal, event.segmentsDone, payload);
+        started = true;
+      }
+      if (event.type === 'backoff') {
+        // A pause notice goes above the bar, which redraws on the next update.
+        output.write(`\r\x1b[2K${backoffLine(event)}\n`);
+      }
+      bar.update(event.segmentsDone, payload);
+      if (event.type === 'end') this.stop();
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      if (started) bar.stop();
+    },
+  };
+}

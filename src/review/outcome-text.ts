@@ -1,0 +1,70 @@
+/** Lines printed by `approve` / `reject` for each segment, and the status table of `status`. */
+import { t } from '../i18n/index.js';
+import type { ArticleState } from '../memory/types.js';
+import { segmentStatuses } from '../memory/state-store.js';
+import type { SegmentOutcome } from './approval.js';
+import type { ArticleStatus } from './status.js';
+import type { TermFinding } from './term-findings.js';
+import { displayWidth } from './display-width.js';
+
+export function describeFindings(findings: TermFinding[], flags: string[]): string {
+  const parts = findings.map((finding) =>
+    finding.forbidden !== undefined
+      ? t('review:outcome.termForbidden', { term: finding.sourceSurface, expected: finding.expected[0] ?? '', forbidden: finding.forbidden })
+      : t('review:outcome.termMissing', { term: finding.sourceSurface, expected: finding.expected[0] ?? '' }),
+  );
+  if (flags.length > 0) parts.push(t('review:outcome.flagged', { flags: flags.join(', ') }));
+  return parts.join('; ');
+}
+
+/** One line per segment outcome, in the order given. */
+export function formatOutcomes(outcomes: SegmentOutcome[], state: ArticleState): string[] {
+  const stateOf = new Map(state.segments.map((record) => [record.id, record.state]));
+  return outcomes.map((outcome) => {
+    const id = outcome.id;
+    switch (outcome.outcome) {
+      case 'approved':
+        return t(outcome.forced ? 'review:outcome.approvedForced' : 'review:outcome.approved', { id });
+      case 'rejected':
+        return t('review:outcome.rejected', { id });
+      case 'edited':
+        return t('review:outcome.edited', { id });
+      case 'unchanged':
+        return t('review:outcome.unchanged', { id, state: t(`review:state.${stateOf.get(id) ?? 'approved'}`) });
+      case 'refusedUntranslated':
+        return t('review:outcome.refusedUntranslated', { id });
+      case 'refusedGlossary':
+        return t('review:outcome.refusedGlossary', { id, problems: describeFindings(outcome.findings, outcome.flags) });
+    }
+  });
+}
+
+function pad(text: string, width: number, align: 'left' | 'right'): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'left' ? text + fill : fill + text;
+}
+
+/** The `status` table: article, one column per state, total, publishable. */
+export function formatStatusTable(statuses: ArticleStatus[]): string {
+  if (statuses.length === 0) return `${t('review:status.none')}\n`;
+  const header = [t('review:status.article'), ...segmentStatuses.map((s) => t(`review:state.${s}`)), t('review:status.total'), t('review:status.publishable')];
+  const rows = statuses.map((status) => {
+    if (!status.translated) {
+      return [status.article, ...segmentStatuses.map(() => '-'), '-', t('review:status.notTranslated')];
+    }
+    return [
+      status.article,
+      ...segmentStatuses.map((s) => String(status.counts[s])),
+      String(status.total),
+      status.publishable ? t('review:status.yes') : t('review:status.no'),
+    ];
+  });
+  const widths = header.map((cell, column) => Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[column]!))));
+  const last = header.length - 1;
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => pad(cell, widths[column]!, column === 0 || column === last ? 'left' : 'right'))
+      .join('  ')
+      .trimEnd();
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}

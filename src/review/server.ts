@@ -1,0 +1,363 @@
+/**
+ * `storyloc review --serve`: the local review page over node:http.
+ *
+ * Safety: bound to 127.0.0.1 only; a random token (crypto.randomBytes) must be in every URL, else 403;
+ * the Host header must name this server (no DNS rebinding); a strict CSP allows only this response's
+ * inline style and script; no referrer leaves the page (the token is in the URL).
+ * Consistency: every change carries the revision of what the reviewer saw; a change based on an older
+ * revision is refused with 409 and the reviewer's text is kept on the page. Changes are serialised in
+ * this process and take the workspace lock, so a running `translate` is never interleaved.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { StorylocError, inputError } from '../errors.js';
+import { tIn, uiLanguages, type UiLanguage } from '../i18n/index.js';
+import type { ArticleState } from '../memory/types.js';
+import { approveSegments, articleRevision, editSegment, rejectSegments, segmentRevision, type DecisionResult, type ReviewActor } from './approval.js';
+import { pageUrl, renderArticlePage, renderIndexPage, renderMessagePage, segmentAnchor, type PageContext, type PageNotice } from './page.js';
+import { parseEditedText, type TagProblem } from './tagged-text.js';
+import type { TermFinding } from './term-findings.js';
+import type { ReviewWorkspace } from './workspace.js';
+
+export interface ReviewServerOptions {
+  workspace: ReviewWorkspace;
+  /** recorded as `changedBy` for every change made through the page */
+  approver: string;
+  /** 0: any free port */
+  port: number;
+  /** page language when neither `?lang=` nor Accept-Language picks one */
+  defaultUi: UiLanguage;
+  /** clock for `changedAt` (tests) */
+  now?: () => Date;
+}
+
+export interface RunningReviewServer {
+  /** the address to open, token included */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** `?lang=` when it is a UI language, else the best Accept-Language match, else the default. */
+export function pickUiLanguage(param: string | null, acceptLanguage: string | undefined, fallback: UiLanguage): UiLanguage {
+  if (param && (uiLanguages as readonly string[]).includes(param)) return param as UiLanguage;
+  if (acceptLanguage) {
+    const ranked = acceptLanguage
+      .split(',')
+      .map((part, index) => {
+        const [tag = '', ...params] = part.trim().split(';');
+        const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+        return { code: tag.trim().toLowerCase().slice(0, 2), q: q === undefined ? 1 : Number(q), index };
+      })
+      .filter((entry) => entry.q > 0)
+      .sort((a, b) => b.q - a.q || a.index - b.index);
+    const match = ranked.find((entry) => (uiLanguages as readonly string[]).includes(entry.code));
+    if (match) return match.code as UiLanguage;
+  }
+  return fallback;
+}
+
+function tokensEqual(given: string | null, token: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: ServerResponse, status: number, html: string, nonce: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cache-Control': 'no-store',
+  });
+  res.end(html);
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(303, { Location: location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+  res.end();
+}
+
+class BodyTooLarge extends Error {}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** What a change request came to: a redirect to the updated page, or the page again with a message. */
+type ActionValue =
+  | { kind: 'done'; done: 'approved' | 'rejected' | 'edited' | 'unchanged' | 'approvedAll'; n?: number; refused?: number }
+  | { kind: 'conflict'; by: string; at: string }
+  | { kind: 'articleConflict' }
+  | { kind: 'unknownSegment' }
+  | { kind: 'refusedGlossary'; findings: TermFinding[]; flags: string[] }
+  | { kind: 'refusedUntranslated' }
+  | { kind: 'refusedTags'; problem: TagProblem };
+
+export async function startReviewServer(options: ReviewServerOptions): Promise<RunningReviewServer> {
+  const { workspace } = options;
+  const targetLang = workspace.targetLang;
+  const token = randomBytes(24).toString('base64url');
+  const now = options.now ?? (() => new Date());
+  let port = options.port;
+  // One change at a time in this process (the workspace lock guards against other processes).
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const knownArticle = (article: string | null): article is string => article !== null && workspace.listStatedArticles().includes(article);
+
+  const message = (ui: UiLanguage, key: string, params: Record<string, unknown> = {}): string => tIn(ui, `review:${key}`, params);
+
+  function tagProblemText(ui: UiLanguage, problem: TagProblem): string {
+    switch (problem.problem) {
+      case 'unbalanced':
+        return message(ui, 'page.tagUnbalanced');
+      case 'missingTag':
+        return message(ui, 'page.tagMissing', { tag: problem.tag });
+      case 'unexpectedTag':
+        return message(ui, 'page.tagUnexpected', { tag: problem.tag });
+      case 'duplicateTag':
+        return message(ui, 'page.tagDuplicate', { tag: problem.tag });
+    }
+  }
+
+  function findingsText(ui: UiLanguage, findings: TermFinding[], flags: string[]): string {
+    const parts = findings.map((finding) =>
+      finding.forbidden !== undefined
+        ? tIn(ui, 'review:outcome.termForbidden', { term: finding.sourceSurface, expected: finding.expected[0] ?? '', forbidden: finding.forbidden })
+        : tIn(ui, 'review:outcome.termMissing', { term: finding.sourceSurface, expected: finding.expected[0] ?? '' }),
+    );
+    if (flags.length > 0) parts.push(tIn(ui, 'review:outcome.flagged', { flags: flags.join(', ') }));
+    return parts.join('; ');
+  }
+
+  function doneNotice(ui: UiLanguage, params: URLSearchParams): PageNotice | undefined {
+    const id = params.get('seg') ?? '';
+    const n = Number(params.get('n') ?? '0');
+    const refused = Number(params.get('refused') ?? '0');
+    switch (params.get('done')) {
+      case 'approved':
+        return { tone: 'ok', message: message(ui, 'page.noticeApproved', { id }) };
+      case 'rejected':
+        return { tone: 'ok', message: message(ui, 'page.noticeRejected', { id }) };
+      case 'edited':
+        return { tone: 'ok', message: message(ui, 'page.noticeEdited', { id }) };
+      case 'unchanged':
+        return { tone: 'ok', message: message(ui, 'page.noticeUnchanged', { id }) };
+      case 'approvedAll':
+        return refused > 0
+          ? { tone: 'error', message: message(ui, 'page.noticeApprovedAllRefused', { n, refused }) }
+          : { tone: 'ok', message: message(ui, 'page.noticeApprovedAll', { n }) };
+      default:
+        return undefined;
+    }
+  }
+
+  function articlePage(res: ServerResponse, ctx: PageContext, status: number, state: ArticleState, notice?: PageNotice): void {
+    send(res, status, renderArticlePage(ctx, { state, findings: workspace.findings(state) }, notice), ctx.nonce);
+  }
+
+  async function handleAction(req: IncomingMessage, res: ServerResponse, ctx: PageContext): Promise<void> {
+    const ui = ctx.ui;
+    let form: URLSearchParams;
+    try {
+      form = await readForm(req);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        send(res, 413, renderMessagePage(ctx, message(ui, 'page.badRequest', { detail: '> 1 MiB' }), true), ctx.nonce);
+        return;
+      }
+      throw error;
+    }
+    const article = form.get('a');
+    const op = form.get('op') ?? '';
+    const segmentId = form.get('seg') ?? '';
+    const base = form.get('base') ?? '';
+    // Browsers submit text areas with CRLF line ends; segment text uses LF.
+    const text = (form.get('text') ?? '').replace(/\r\n?/g, '\n');
+    if (!knownArticle(article)) {
+      send(res, 404, renderMessagePage(ctx, message(ui, 'page.notFound'), true), ctx.nonce);
+      return;
+    }
+    if (!['approve', 'force', 'reject', 'edit', 'approveAll'].includes(op)) {
+      send(res, 400, renderMessagePage(ctx, message(ui, 'page.badRequest', { detail: `op=${op}` }), true), ctx.nonce);
+      return;
+    }
+    const actor: ReviewActor = { name: options.approver, at: now().toISOString() };
+
+    const decide = (state: ArticleState): { result: DecisionResult | null; value: ActionValue } => {
+      if (op === 'approveAll') {
+        if (articleRevision(state) !== base) return { result: null, value: { kind: 'articleConflict' } };
+        const result = approveSegments(state, 'all', { actor, force: false, checkTerms: workspace.termChecker(state.sourceLang) });
+        const n = result.outcomes.filter((o) => o.outcome === 'approved').length;
+        const refused = result.outcomes.filter((o) => o.outcome === 'refusedGlossary' || o.outcome === 'refusedUntranslated').length;
+        return { result, value: { kind: 'done', done: 'approvedAll', n, refused } };
+      }
+      const record = state.segments.find((r) => r.id === segmentId);
+      if (!record) return { result: null, value: { kind: 'unknownSegment' } };
+      if (segmentRevision(record) !== base) return { result: null, value: { kind: 'conflict', by: record.changedBy ?? '?', at: record.changedAt ?? '?' } };
+      if (op === 'edit') {
+        const parsed = parseEditedText(text, record.source);
+        if (!parsed.ok) return { result: null, value: { kind: 'refusedTags', problem: parsed } };
+        const result = editSegment(state, segmentId, parsed.xml, actor);
+        return { result, value: { kind: 'done', done: result.stateChanged ? 'edited' : 'unchanged' } };
+      }
+      const result = op === 'reject'
+        ? rejectSegments(state, [segmentId], actor)
+        : approveSegments(state, [segmentId], { actor, force: op === 'force', checkTerms: workspace.termChecker(state.sourceLang) });
+      const outcome = result.outcomes[0]!;
+      switch (outcome.outcome) {
+        case 'refusedGlossary':
+          return { result: null, value: { kind: 'refusedGlossary', findings: outcome.findings, flags: outcome.flags } };
+        case 'refusedUntranslated':
+          return { result: null, value: { kind: 'refusedUntranslated' } };
+        case 'approved':
+          return { result, value: { kind: 'done', done: 'approved' } };
+        case 'rejected':
+          return { result, value: { kind: 'done', done: 'rejected' } };
+        default:
+          return { result, value: { kind: 'done', done: 'unchanged' } };
+      }
+    };
+
+    let outcome;
+    try {
+      outcome = await exclusive(() => workspace.updateArticle(article, decide));
+    } catch (error) {
+      if (!(error instanceof StorylocError)) throw error;
+      // The change was not made (lock busy, output edited on disk, source changed, write failed): show
+      // why, with the reviewer's text still in the edit box.
+      const status = error.code === 'lock.busy' || error.code.startsWith('review.') ? 409 : 500;
+      const notice: PageNotice = { tone: 'error', message: tIn(ui, error.messageKey, error.params) };
+      if (op !== 'approveAll' && segmentId) notice.segmentId = segmentId;
+      if (op === 'edit') notice.editText = text;
+      articlePage(res, ctx, status, workspace.readState(article), notice);
+      return;
+    }
+    const value = outcome.value;
+    const anchor = segmentId ? segmentAnchor(segmentId) : undefined;
+    switch (value.kind) {
+      case 'done': {
+        const params: Record<string, string> = { a: article, done: value.done };
+        if (segmentId && op !== 'approveAll') params.seg = segmentId;
+        if (value.n !== undefined) params.n = String(value.n);
+        if (value.refused !== undefined) params.refused = String(value.refused);
+        redirect(res, pageUrl(ctx, '/article', params, op === 'approveAll' ? undefined : anchor));
+        return;
+      }
+      case 'conflict': {
+        const key = op === 'edit' ? 'page.conflict' : 'page.conflictDecision';
+        const notice: PageNotice = { tone: 'error', segmentId, message: message(ui, key, { id: segmentId, by: value.by, at: value.at }) };
+        // A conflicting edit keeps the reviewer's text; a conflicting approve/reject just shows the new version.
+        if (op === 'edit') notice.editText = text;
+        articlePage(res, ctx, 409, outcome.state, notice);
+        return;
+      }
+      case 'articleConflict':
+        articlePage(res, ctx, 409, outcome.state, { tone: 'error', message: message(ui, 'page.conflictArticle') });
+        return;
+      case 'unknownSegment':
+        articlePage(res, ctx, 409, outcome.state, { tone: 'error', message: message(ui, 'page.unknownSegment', { id: segmentId }) });
+        return;
+      case 'refusedGlossary':
+        articlePage(res, ctx, 422, outcome.state, {
+          tone: 'error',
+          segmentId,
+          offerForce: true,
+          message: message(ui, 'page.refusedGlossary', { id: segmentId, problems: findingsText(ui, value.findings, value.flags) }),
+        });
+        return;
+      case 'refusedUntranslated':
+        articlePage(res, ctx, 422, outcome.state, { tone: 'error', segmentId, message: message(ui, 'page.refusedUntranslated', { id: segmentId }) });
+        return;
+      case 'refusedTags':
+        articlePage(res, ctx, 422, outcome.state, {
+          tone: 'error',
+          segmentId,
+          editText: text,
+          message: message(ui, 'page.refusedTags', { problem: tagProblemText(ui, value.problem) }),
+        });
+        return;
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const ui = pickUiLanguage(url.searchParams.get('lang'), req.headers['accept-language'], options.defaultUi);
+    const nonce = randomBytes(16).toString('base64');
+    const ctx: PageContext = { ui, token, targetLang, nonce };
+    const hostOk = req.headers.host === `${HOST}:${port}` || req.headers.host === `localhost:${port}`;
+    if (!hostOk || !tokensEqual(url.searchParams.get('token'), token)) {
+      send(res, 403, renderMessagePage({ ...ctx, token: '' }, message(ui, 'page.forbidden'), false), nonce);
+      return;
+    }
+    try {
+      if (req.method === 'GET' && url.pathname === '/') {
+        send(res, 200, renderIndexPage(ctx, workspace.statuses().filter((status) => status.translated)), nonce);
+      } else if (req.method === 'GET' && url.pathname === '/article') {
+        const article = url.searchParams.get('a');
+        if (!knownArticle(article)) {
+          send(res, 404, renderMessagePage(ctx, message(ui, 'page.notFound'), true), nonce);
+          return;
+        }
+        articlePage(res, ctx, 200, workspace.readState(article), doneNotice(ui, url.searchParams));
+      } else if (req.method === 'POST' && url.pathname === '/action') {
+        await handleAction(req, res, ctx);
+      } else {
+        send(res, 404, renderMessagePage(ctx, message(ui, 'page.notFound'), true), nonce);
+      }
+    } catch (error) {
+      const text = error instanceof StorylocError ? tIn(ui, error.messageKey, error.params) : tIn(ui, 'common:error.unexpected', { message: (error as Error).message });
+      if (!res.headersSent) send(res, 500, renderMessagePage(ctx, text, true), nonce);
+      else res.end();
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.removeListener('listening', onListening);
+      if (error.code === 'EADDRINUSE') reject(inputError('review.portInUse', 'review:error.portInUse', { port: options.port }));
+      else reject(inputError('review.listenFailed', 'review:error.listenFailed', { port: options.port, detail: error.code ?? error.message }));
+    };
+    const onListening = (): void => {
+      server.removeListener('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(options.port, HOST);
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * The review stage's access to a workspace: which articles have a state, reading a state, and
+ * committing a decision. Every command and the review page go through `updateArticle`, which:
+ *   1. takes the workspace lock (a `translate` run and a review never interleave their writes);
+ *   2. reads the state fresh from disk and lets the caller decide on it (so revision checks see the
+ *      latest version);
+ *   3. when targets change (an edit), reassembles the output — but only if the output on disk is
+ *      exactly what the previous state produces: a translator's direct edit of the output file, not yet
+ *      recorded by `translate`, is never overwritten (the decision is refused instead);
+ *   4. writes the output first and the state second, so a crash in between leaves an output that the
+ *      next run records as a human edit — the same text, nothing lost;
+ *   5. updates the review diff file.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/types.js';
+import { inputError } from '../errors.js';
+import { isSupportedLanguage, type Lang } from '../languages.js';
+import type { ArticleState } from '../memory/types.js';
+import { outputPathFor, readArticleState, statePathFor, writeArticleState, STATE_SUFFIX } from '../memory/state-store.js';
+import { writeFileAtomic } from '../memory/atomic-file.js';
+import { acquireWorkspaceLock } from '../memory/lock.js';
+import { fileHash } from '../memory/records.js';
+import { listArticles, readArticleFile } from '../articles/read.js';
+import type { Article } from '../segments/types.js';
+import { sameTags } from '../segments/xml.js';
+import { reassembleArticle } from '../reassembly/reassemble.js';
+import { loadWorkspaceTermbase } from '../glossary/load.js';
+import type { Termbase } from '../glossary/types.js';
+import type { DecisionResult } from './approval.js';
+import { writeReviewDiff, type ReviewDiffResult } from './diff-file.js';
+import { createGlossaryReviewer } from './glossary-review.js';
+import { summarizeArticleState, untranslatedArticleStatus, type ArticleStatus } from './status.js';
+import type { SegmentTermChecker, TermFinding } from './term-findings.js';
+
+/** `--to`: a configured target language, the first one by default. */
+export function resolveTargetLanguage(config: ResolvedConfig, given: string | undefined): Lang {
+  if (given === undefined) return config.targetLanguages[0] ?? 'it';
+  if (!isSupportedLanguage(given) || !config.targetLanguages.includes(given)) {
+    throw inputError('review.targetNotConfigured', 'review:error.targetNotConfigured', { lang: given, configured: config.targetLanguages.join(', ') });
+  }
+  return given;
+}
+
+/**
+ * The targets an output is assembled from: every translated segment whose tags fit its source
+ * (the others keep the source text, as `reassembleArticle` does for missing targets).
+ */
+export function outputTargetsOf(article: Article, state: ArticleState): Map<string, string> {
+  const segmentsById = new Map(article.segments.map((segment) => [segment.id, segment]));
+  const targets = new Map<string, string>();
+  for (const record of state.segments) {
+    const segment = segmentsById.get(record.id);
+    if (record.target === null || !segment || !sameTags(segment.text, record.target)) continue;
+    targets.set(record.id, record.target);
+  }
+  return targets;
+}
+
+export interface UpdateOutcome<T> {
+  value: T;
+  /** the state after the decision (the old one when nothing changed) */
+  state: ArticleState;
+  outputWritten: boolean;
+  diff: ReviewDiffResult | null;
+}
+
+export class ReviewWorkspace {
+  private termbase: Termbase | undefined;
+  private readonly checkers = new Map<string, SegmentTermChecker>();
+
+  constructor(
+    readonly config: ResolvedConfig,
+    readonly targetLang: Lang,
+    private readonly cwd: string,
+  ) {}
+
+  /**
+   * An article named on the command line → its path under `articles/` (`en/queen.md`). Accepts a file
+   * path (from the current folder) or a path relative to the articles folder; an article whose source
+   * was deleted is still found by its state file.
+   */
+  resolveArticle(given: string): string {
+    const fromCwd = path.resolve(this.cwd, given);
+    const inArticles = path.resolve(this.config.paths.articles, given);
+    for (const candidate of [fromCwd, inArticles]) {
+      const relative = path.relative(this.config.paths.articles, candidate);
+      if (relative.startsWith('..') || path.isAbsolute(relative) || relative === '') continue;
+      const relativePath = relative.split(path.sep).join('/');
+      if (existsSync(candidate) || existsSync(statePathFor(this.config, relativePath, this.targetLang))) return relativePath;
+    }
+    throw inputError('review.unknownArticle', 'review:error.unknownArticle', { article: given, dir: this.config.paths.articles });
+  }
+
+  /** Articles with a state file for the target language, sorted. */
+  listStatedArticles(): string[] {
+    const root = path.join(this.config.paths.output, this.targetLang);
+    const found: string[] = [];
+    const walk = (dir: string): void => {
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        if (entry.name.startsWith('.')) continue;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.isFile() && entry.name.endsWith(STATE_SUFFIX)) {
+          found.push(path.relative(root, full.slice(0, -STATE_SUFFIX.length)).split(path.sep).join('/'));
+        }
+      }
+    };
+    walk(root);
+    return found.sort();
+  }
+
+  /** The articles named (resolved), or every article with a state. */
+  articlesToReview(given: readonly string[] = []): string[] {
+    if (given.length === 0) return this.listStatedArticles();
+    return [...new Set(given.map((item) => this.resolveArticle(item)))];
+  }
+
+  /** Status rows: the named articles, or every source article and every article with a state. */
+  statuses(given: readonly string[] = []): ArticleStatus[] {
+    let articles: string[];
+    if (given.length > 0) articles = this.articlesToReview(given);
+    else {
+      const sources = listArticles(this.config, [], this.cwd).map((file) => path.relative(this.config.paths.articles, file).split(path.sep).join('/'));
+      articles = [...new Set([...sources, ...this.listStatedArticles()])].sort();
+    }
+    return articles.map((article) => {
+      const state = readArticleState(statePathFor(this.config, article, this.targetLang));
+      return state ? summarizeArticleState(state) : untranslatedArticleStatus(article, this.targetLang);
+    });
+  }
+
+  /** The state of an article, or `review.noState` (exit 2) when it was never translated. */
+  readState(article: string): ArticleState {
+    const file = statePathFor(this.config, article, this.targetLang);
+    const state = readArticleState(file);
+    if (!state) throw inputError('review.noState', 'review:error.noState', { article, lang: this.targetLang, file: path.relative(this.cwd, file) || file });
+    return state;
+  }
+
+  /** Glossary findings of one article's segments (the termbase is loaded once per workspace). */
+  termChecker(sourceLang: Lang): SegmentTermChecker {
+    let checker = this.checkers.get(sourceLang);
+    if (!checker) {
+      // Problems in the termbase are `storyloc glossary lint`'s business; review uses what loaded.
+      this.termbase ??= loadWorkspaceTermbase(this.config).termbase;
+      checker = createGlossaryReviewer(this.termbase, sourceLang, this.targetLang);
+      this.checkers.set(sourceLang, checker);
+    }
+    return checker;
+  }
+
+  findings(state: ArticleState): Map<string, TermFinding[]> {
+    const check = this.termChecker(state.sourceLang);
+    return new Map(state.segments.map((record) => [record.id, check(record)]));
+  }
+
+  /** The source article when it exists and still is the version the state was aligned with. */
+  private alignedArticle(state: ArticleState): { article: Article | null; aligned: boolean } {
+    const file = path.join(this.config.paths.articles, ...state.article.split('/'));
+    if (!existsSync(file)) return { article: null, aligned: false };
+    const article = readArticleFile(file, this.config, { cwd: this.cwd });
+    return { article, aligned: fileHash(article.source) === state.sourceFileHash };
+  }
+
+  /**
+   * Applies a decision to an article under the workspace lock (see the module doc). `decide` gets the
+   * state as it is on disk now and returns the decision (null: nothing to change) and a value for the
+   * caller. Throws `lock.busy` while a translate run works, `review.sourceChanged` /
+   * `review.outputEdited` when an edit cannot be written to the output safely.
+   */
+  async updateArticle<T>(article: string, decide: (state: ArticleState) => { result: DecisionResult | null; value: T }): Promise<UpdateOutcome<T>> {
+    const lock = acquireWorkspaceLock(this.config.workspaceDir);
+    try {
+      const before = this.readState(article);
+      const { result, value } = decide(before);
+      if (!result || !result.stateChanged) return { value, state: before, outputWritten: false, diff: null };
+      const after = result.state;
+      const outputFile = outputPathFor(this.config, article, this.targetLang);
+      const { article: source, aligned } = this.alignedArticle(before);
+      let outputWritten = false;
+      if (result.targetsChanged) {
+        if (!source || !aligned) {
+          throw inputError('review.sourceChanged', 'review:error.sourceChanged', { article });
+        }
+        const current = readTextOrNull(outputFile);
+        const expected = reassembleArticle(source, outputTargetsOf(source, before), this.targetLang);
+        if (current !== null && current !== expected) {
+          throw inputError('review.outputEdited', 'review:error.outputEdited', { file: path.relative(this.cwd, outputFile) || outputFile });
+        }
+        const next = reassembleArticle(source, outputTargetsOf(source, after), this.targetLang);
+        if (next !== current) {
+          await writeFileAtomic(outputFile, next);
+          outputWritten = true;
+        }
+      }
+      await writeArticleState(statePathFor(this.config, article, this.targetLang), after);
+      let diff: ReviewDiffResult | null = null;
+      const candidate = readTextOrNull(outputFile);
+      if (source && aligned && candidate !== null) {
+        diff = await writeReviewDiff({ config: this.config, article: source, state: after, candidate });
+      }
+      return { value, state: after, outputWritten, diff };
+    } finally {
+      lock.release();
+    }
+  }
+}
+
+function readTextOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The queue through the real DeepL engine (deepl-node's HTTP code) against the DeepL-compatible test
+ * server, with its injected faults. deepl-node's own retries are off (the queue owns them), so every
+ * attempt the queue makes is exactly one request in the server log.
+ */
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { createDeepLEngine } from '../../src/engines/deepl.js';
+import type { Engine } from '../../src/engines/types.js';
+import { runTranslationQueue } from '../../src/queue/run.js';
+import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
+import { job, jobs, queueOptions } from './helpers.js';
+
+let server: DeepLServer;
+let engine: Engine;
+
+// A fresh server per test: its usage counter, faults and log start empty.
+beforeEach(async () => {
+  server = await startDeepLServer();
+  engine = createDeepLEngine({ authKey: server.authKey, serverUrl: server.url, timeoutMs: 400, formality: 'default', sendContext: true });
+});
+
+afterEach(async () => {
+  await server.close();
+});
+
+const translateStatuses = (): Array<number | null> => server.requests({ path: '/v2/translate' }).map((request) => request.status);
+
+describe('queue + deepl engine + test server', () => {
+  test('sends batches of unique texts and gets the server translations and billed characters', async () => {
+    const input = [job('Hello world'), job('the drama'), job('Hello world'), ...jobs(60)];
+    const outcome = await runTranslationQueue(engine, input, queueOptions());
+    expect(outcome.stopped).toBeNull();
+    expect(server.requests({ path: '/v2/translate' }).map((request) => request.texts.length).sort()).toEqual([12, 50]);
+    expect(outcome.translations.get(job('Hello world').key)).toBe('Hello-it mondo');
+    expect(outcome.summary.billedCharacters).toBe(outcome.plan.billedCharacters);
+    expect(outcome.summary.billedCharacters).toBe(11 + 9 + 10 * 2 + 50 * 3);
+  });
+
+  test('N×429 then success: the queue retries, deepl-node does not multiply attempts', async () => {
+    server.injectFault({ kind: 'status', status: 429, count: 2 });
+    const outcome = await runTranslationQueue(engine, jobs(3), queueOptions({ concurrency: 1 }));
+    expect(outcome.stopped).toBeNull();
+    expect(translateStatuses()).toEqual([429, 429, 200]);
+    expect(outcome.summary).toMatchObject({ requests: 3, retries: 2 });
+    expect(outcome.translations.size).toBe(3);
+  });
+
+  test('5xx is retried', async () => {
+    server.injectFault({ kind: 'status', status: 503, count: 1 });
+    server.injectFault({ kind: 'status', status: 500, count: 1 });
+    const outcome = await runTranslationQueue(engine, jobs(2), queueOptions());
+    expect(outcome.stopped).toBeNull();
+    expect(translateStatuses()).toEqual([503, 500, 200]);
+  });
+
+  test('a reset connection and a hanging response are retried as network failures', async () => {
+    server.injectFault({ kind: 'reset', count: 1 });
+    server.injectFault({ kind: 'hang', count: 1 });
+    const outcome = await runTranslationQueue(engine, jobs(2), queueOptions());
+    expect(outcome.stopped).toBeNull();
+    expect(server.requests({ path: '/v2/translate' }).map((request) => request.outcome)).toEqual(['reset', 'hang', 'answered']);
+    expect(outcome.summary.retries).toBe(2);
+  });
+
+  test('retries are bounded: a server that keeps failing stops the run as failed', async () => {
+    server.injectFault({ kind: 'status', status: 502, count: 10 });
+    const outcome = await runTranslationQueue(engine, jobs(2), queueOptions({ maxRetries: 2 }));
+    expect(outcome.stopped).toBe('failed');
+    expect(outcome.failure).toMatchObject({ kind: 'server', status: 502 });
+    expect(translateStatuses()).toEqual([502, 502, 502]);
+  });
+
+  test('456 quota: stops, keeps the finished batches, and a rerun of the rest resumes', async () => {
+    // Two batches (t50..t99: 150 characters, t100..t149: 200); the limit lets only the first through.
+    const input = jobs(150).slice(50);
+    server.configure({ characterLimit: 200 });
+    const first = await runTranslationQueue(engine, input, queueOptions({ concurrency: 1 }));
+    expect(first.stopped).toBe('quota');
+    expect(first.failure?.status).toBe(456);
+    expect(translateStatuses()).toEqual([200, 456]);
+    expect(first.translations.size).toBe(50);
+
+    server.configure({ characterLimit: null });
+    const rest = input.filter((j) => first.untranslatedKeys.includes(j.key));
+    const second = await runTranslationQueue(engine, rest, queueOptions({ concurrency: 1 }));
+    expect(second.stopped).toBeNull();
+    expect(second.translations.size).toBe(50);
+    expect(first.translations.size + second.translations.size).toBe(input.length);
+  });
+
+  test('a wrong key stops with auth and the key appears nowhere in the outcome', async () => {
+    const wrongKey = 'wrong-key-1234';
+    const badEngine = createDeepLEngine({ authKey: wrongKey, serverUrl: server.url, timeoutMs: 400, formality: 'default', sendContext: true });
+    server.configure({ echoAuthKeyInErrors: true });
+    const outcome = await runTranslationQueue(badEngine, jobs(2), queueOptions());
+    expect(outcome.stopped).toBe('auth');
+    expect(JSON.stringify(outcome.failure)).not.toContain(wrongKey);
+  });
+
+  test('requests per second: the client never trips the server limit', async () => {
+    server.configure({ requestsPerSecond: 10, latencyMs: 20 });
+    const started = Date.now();
+    const outcome = await runTranslationQueue(engine, jobs(14), queueOptions({ maxTextsPerRequest: 1, requestsPerSecond: 10, concurrency: 4 }));
+    expect(outcome.stopped).toBeNull();
+    expect(translateStatuses().every((status) => status === 200)).toBe(true);
+    // 9 at once, then one per 100 ms: the 14th starts at about 500 ms.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+  });
+
+  test('a 429 pauses the whole queue: no request reaches the server during the pause', async () => {
+    server.injectFault({ kind: 'status', status: 429, count: 1 });
+    server.configure({ latencyMs: 20 });
+    const outcome = await runTranslationQueue(engine, jobs(6), queueOptions({ maxTextsPerRequest: 1, concurrency: 3, backoffBaseMs: 300, backoffMaxMs: 300 }));
+    expect(outcome.stopped).toBeNull();
+    const log = server.requests({ path: '/v2/translate' });
+    const failed = log.find((request) => request.status === 429)!;
+    const failedAnswerAt = failed.receivedAt + (failed.durationMs ?? 0);
+    // random() = 0.5: a pause of 225 ms; requests already in flight when it began may still arrive.
+    const arrivedDuringPause = log.filter((request) => request.receivedAt > failedAnswerAt + 10 && request.receivedAt < failedAnswerAt + 225 - 10);
+    expect(arrivedDuringPause).toEqual([]);
+    expect(log).toHaveLength(7);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, test } from '@jest/globals';
+import type { Output } from '../../src/cli/context.js';
+import { createProgressDisplay } from '../../src/queue/progress.js';
+import type { QueueProgress } from '../../src/queue/types.js';
+
+function capture(isTTY: boolean): Output & { text(): string } {
+  const chunks: string[] = [];
+  return { isTTY, write: (text) => void chunks.push(text), text: () => chunks.join('') };
+}
+
+const event = (type: QueueProgress['type'], segmentsDone: number, extra: Partial<QueueProgress> = {}): QueueProgress => ({
+  type,
+  segmentsDone,
+  segmentsTotal: 200,
+  charactersDone: segmentsDone * 10,
+  charactersTotal: 2000,
+  requests: 0,
+  retries: 0,
+  ...extra,
+});
+
+describe('progress display', () => {
+  test('not a terminal: plain lines at each 10% step and one per pause', () => {
+    const output = capture(false);
+    const display = createProgressDisplay(output, { requests: 4 });
+    display.update(event('start', 0));
+    display.update(event('batch', 10));
+    display.update(event('batch', 20));
+    display.update(event('backoff', 20, { backoffMs: 1500, backoffKind: 'rate-limited', retries: 1 }));
+    display.update(event('batch', 70, { retries: 1 }));
+    display.update(event('batch', 200, { retries: 1 }));
+    display.update(event('end', 200, { retries: 1 }));
+    display.stop();
+    expect(output.text()).toBe(
+      [
+        'Translating 200 segments in 4 requests (2000 billed characters)…',
+        'Translated 20/200 segments (10%), 200 characters, 0 retries',
+        'The engine reported too many requests (429): all requests pause for 1.5 s.',
+        'Translated 70/200 segments (35%), 700 characters, 1 retries',
+        'Translated 200/200 segments (100%), 2000 characters, 1 retries',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('nothing to send: no output', () => {
+    const output = capture(false);
+    createProgressDisplay(output).update({ ...event('start', 0), segmentsTotal: 0 });
+    expect(output.text()).toBe('');
+  });
+
+  test('terminal: a bar with segments, characters and ETA, redrawn in place', () => {
+    const output = capture(true);
+    const display = createProgressDisplay(output, { columns: 120 });
+    display.update(event('start', 0));
+    display.update(event('batch', 100));
+    display.update(event('end', 200));
+    display.stop();
+    const text = output.text();
+    expect(text).toContain('100% | 200/200 segments | 2000 characters | ETA 0s');
+    expect(text).toContain('\u001b['); // cursor control: the line is redrawn, not appended
+    expect(text.endsWith('\n')).toBe(true);
+  });
+});

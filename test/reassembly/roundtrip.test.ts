@@ -1,0 +1,66 @@
+import { describe, expect, test } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArticle } from '../../src/articles/read.js';
+import { reassembleArticle, roundtripDifference, TagMismatchError } from '../../src/reassembly/reassemble.js';
+import type { Lang } from '../../src/languages.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const parse = (file: string, text: string, lang: Lang = 'en') =>
+  parseArticle({ path: file, relativePath: `${lang}/${path.basename(file)}`, lang, text, frontMatterKeys: ['title', 'summary'] });
+
+const fixtureFiles = [
+  ...readdirSync(path.join(root, 'test/fixtures/markdown')).map((name) => path.join(root, 'test/fixtures/markdown', name)),
+  path.join(root, 'articles/en/queen-of-tears.md'),
+  path.join(root, 'articles/ko/queen-of-tears.md'),
+  path.join(root, '../shared/seeds/queen-of-tears.it.txt'),
+];
+
+describe('identity round trip is byte-exact', () => {
+  test.each(fixtureFiles.map((file) => [path.relative(root, file), file]))('%s', (_name, file) => {
+    const text = readFileSync(file, 'utf8');
+    const article = parse(file, text, file.includes('/ko/') || file.includes('korean') ? 'ko' : 'en');
+    expect(article.segments.length).toBeGreaterThan(0);
+    expect(roundtripDifference(article)).toBeNull();
+  });
+});
+
+describe('splicing translations', () => {
+  const text = '---\ntitle: Queen of Tears\nlang: en\ndate: 2024-04-16 # kept\n---\n> A *quoted* sentence\n> on two lines. Second [one](https://x.io "Link title").\n\n- ![The cast](c.jpg)\n';
+  const article = parse('story.md', text);
+  const byText = (source: string) => article.segments.find((s) => s.text === source)!.id;
+
+  test('targets replace exactly their spans; tags become the original Markdown; prefixes come back', () => {
+    const targets = new Map([
+      [byText('Queen of Tears'), 'La regina delle lacrime'],
+      [byText('A <g id="1">quoted</g> sentence\non two lines.'), 'Una frase <g id="1">citata</g>\nsu due righe.'],
+      [byText('Second <g id="1">one</g>.'), 'La <g id="1">seconda</g>.'],
+      [byText('Link title'), 'Titolo del link'],
+      [byText('The cast'), 'Il cast'],
+    ]);
+    expect(reassembleArticle(article, targets, 'it')).toBe(
+      '---\ntitle: La regina delle lacrime\nlang: it\ndate: 2024-04-16 # kept\n---\n> Una frase *citata*\n> su due righe. La [seconda](https://x.io "Titolo del link").\n\n- ![Il cast](c.jpg)\n',
+    );
+  });
+
+  test('tags may come back in another order', () => {
+    const sentence = parse('s.md', 'The *red* and **blue** car.\n');
+    const id = sentence.segments[0]!.id;
+    expect(reassembleArticle(sentence, new Map([[id, "L'auto <g id=\"2\">blu</g> e <g id=\"1\">rossa</g>."]]), 'en')).toBe("L'auto **blu** e *rossa*.\n");
+  });
+
+  test('XML entities in translations are decoded; a value that needs quoting is quoted in YAML', () => {
+    const withSummary = parse('s.md', '---\nsummary: Plain value\n---\nBody & more.\n');
+    const [summary, body] = withSummary.segments;
+    expect(body!.text).toBe('Body &amp; more.');
+    const output = reassembleArticle(withSummary, new Map([[summary!.id, 'Titolo: con due punti'], [body!.id, 'Corpo &amp; altro &lt;3.']]), 'it');
+    expect(output).toBe('---\nsummary: "Titolo: con due punti"\nlang: it\n---\nCorpo & altro <3.\n');
+  });
+
+  test('a translation with an unknown or unclosed tag is refused, never spliced', () => {
+    const sentence = parse('s.md', 'The *red* car.\n');
+    const id = sentence.segments[0]!.id;
+    expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="9">rossa</g>.']]), 'it')).toThrow(TagMismatchError);
+    expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="1">rossa.']]), 'it')).toThrow(TagMismatchError);
+  });
+});

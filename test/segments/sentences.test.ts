@@ -1,0 +1,63 @@
+import { describe, expect, test } from '@jest/globals';
+import { sentenceStarts } from '../../src/segments/sentences.js';
+import type { Lang } from '../../src/languages.js';
+
+/** Splits plain text into sentences with the rules under test. */
+function split(text: string, lang: Lang): string[] {
+  const starts = [0, ...sentenceStarts(text, lang), text.length];
+  const sentences: string[] = [];
+  for (let i = 0; i + 1 < starts.length; i++) sentences.push(text.slice(starts[i], starts[i + 1]).trim());
+  return sentences;
+}
+
+describe('English sentence rules', () => {
+  test.each([
+    ['Mr. Kim arrived. He smiled.', ['Mr. Kim arrived.', 'He smiled.']],
+    ['Dr. Park and Mrs. Lee met. Then they left.', ['Dr. Park and Mrs. Lee met.', 'Then they left.']],
+    ['It ranked No. 1 in April. Fans cheered.', ['It ranked No. 1 in April.', 'Fans cheered.']],
+    ['The U.S. release is in May. It streams on Netflix.', ['The U.S. release is in May.', 'It streams on Netflix.']],
+    ['Dramas, e.g. Queen of Tears, were popular. Others not.', ['Dramas, e.g. Queen of Tears, were popular.', 'Others not.']],
+    ['Romance, i.e. love, wins. Always.', ['Romance, i.e. love, wins.', 'Always.']],
+    ['Kim vs. Park was the match. Kim won.', ['Kim vs. Park was the match.', 'Kim won.']],
+    ['The rating was 20.7 percent. A record.', ['The rating was 20.7 percent.', 'A record.']],
+    ['He waited... Then he spoke.', ['He waited...', 'Then he spoke.']],
+    ['He waited… and then he spoke.', ['He waited… and then he spoke.']],
+    ['She said: “Don’t be afraid.” Then she left.', ['She said: “Don’t be afraid.”', 'Then she left.']],
+    ['(This is a note.) The story goes on.', ['(This is a note.)', 'The story goes on.']],
+    ['Written by J. K. Rowling. Published later.', ['Written by J. K. Rowling.', 'Published later.']],
+    ['Is it true? Yes! It is.', ['Is it true?', 'Yes!', 'It is.']],
+  ])('%s', (text, expected) => {
+    expect(split(text, 'en')).toEqual(expected);
+  });
+});
+
+describe('Italian sentence rules', () => {
+  test.each([
+    ['Il sig. Rossi è arrivato. Poi è partito.', ['Il sig. Rossi è arrivato.', 'Poi è partito.']],
+    ['La dott. Bianchi ha parlato. Tutti hanno ascoltato.', ['La dott. Bianchi ha parlato.', 'Tutti hanno ascoltato.']],
+    ['Attori, registi ecc. erano presenti. La festa è finita.', ['Attori, registi ecc. erano presenti.', 'La festa è finita.']],
+    ['Il punteggio è stato del 24,85%. Un record.', ['Il punteggio è stato del 24,85%.', 'Un record.']],
+    ['Ha detto “Non abbiate paura.” e ha sorriso.', ['Ha detto “Non abbiate paura.” e ha sorriso.']],
+    ['Ha detto: “Non abbiate paura.” Poi ha sorriso.', ['Ha detto: “Non abbiate paura.”', 'Poi ha sorriso.']],
+  ])('%s', (text, expected) => {
+    expect(split(text, 'it')).toEqual(expected);
+  });
+});
+
+describe('Korean sentence rules', () => {
+  test.each([
+    ['김수현이 웃었다. 김지원도 웃었다.', ['김수현이 웃었다.', '김지원도 웃었다.']],
+    ['정말 좋아요. 다음 주에 봐요.', ['정말 좋아요.', '다음 주에 봐요.']],
+    ['“무서워하지 마.”라고 말했다. 모두 안심했다.', ['“무서워하지 마.”라고 말했다.', '모두 안심했다.']],
+    ['방송은 2024. 4. 16. 공개됐다. 반응이 뜨거웠다.', ['방송은 2024. 4. 16. 공개됐다.', '반응이 뜨거웠다.']],
+    ['시청률은 20.7%였다. 자체 최고다.', ['시청률은 20.7%였다.', '자체 최고다.']],
+  ])('%s', (text, expected) => {
+    expect(split(text, 'ko')).toEqual(expected);
+  });
+});
+
+test('a very large paragraph is split in linear passes (no quadratic segmenter call)', () => {
+  const sentence = 'The drama kept first place for six weeks. ';
+  const text = sentence.repeat(20_000);
+  expect(sentenceStarts(text, 'en')).toHaveLength(19_999);
+});
