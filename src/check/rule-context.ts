@@ -23,6 +23,8 @@ export interface CheckedSegment {
   tags: Record<string, InlineTag>;
   /** review state; null in target-only mode or when the state has no record */
   state: SegmentStatus | null;
+  /** what produced the target (`deepl`, `pseudo`, `human`…); null when unknown */
+  engine: string | null;
   flags: readonly string[];
   /** segments of one block (paragraph, heading, list item) share a key: quotes balance per block */
   block: string;

@@ -85,6 +85,7 @@ export function checkTargetOnly(options: TargetOnlyOptions): CheckReport {
         target: segment.text,
         tags: segment.tags,
         state: null,
+        engine: null,
         flags: [],
         block: blocks.get(segment.id) ?? segment.id,
       }));
@@ -95,7 +96,7 @@ export function checkTargetOnly(options: TargetOnlyOptions): CheckReport {
       segments = paragraphs.map((paragraph, index) => {
         const id = `p${index + 1}`;
         starts.set(id, paragraph.start);
-        return { id, kind: 'paragraph', source: null, target: maskUrls(paragraph.text), plainTarget: true, tags: {}, state: null, flags: [], block: id };
+        return { id, kind: 'paragraph', source: null, target: maskUrls(paragraph.text), plainTarget: true, tags: {}, state: null, engine: null, flags: [], block: id };
       });
       locator = createPlainLocator(absolute, text, starts);
     }

@@ -80,6 +80,7 @@ export function pairSegments(article: Article, state: ArticleState | null): Chec
       target: record?.target ?? null,
       tags: segment.tags,
       state: record?.state ?? null,
+      engine: record?.engine ?? null,
       flags: record?.flags ?? [],
       block: blocks.get(segment.id) ?? segment.id,
     };

@@ -109,6 +109,7 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
     const key = `${ref.lang}\u0000${foldText(ref.form.trim())}`;
     if (!canonicalFolded.has(key)) canonicalFolded.set(key, ref);
   }
+  const reportedVariants = new Set<FormRef>();
   for (const ref of refs) {
     if (!ref.part.startsWith('variants.') || ref.form.trim() === '') continue;
     const canonical = canonicalFolded.get(`${ref.lang}\u0000${foldText(ref.form.trim())}`);
@@ -119,6 +120,7 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
         report('glossary.redundantVariant', 'warning', ref.entry, ref.part, { lang: ref.lang, form: ref.form });
       }
     } else {
+      reportedVariants.add(ref);
       report('glossary.variantIsOtherForm', 'error', ref.entry, ref.part, {
         lang: ref.lang,
         form: ref.form,
@@ -142,7 +144,7 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
             firstByKey.set(key, ref);
             continue;
           }
-          if (first.entry === ref.entry) continue;
+          if (first.entry === ref.entry || reportedVariants.has(ref)) continue;
           const firstTarget = formOf(first.entry, target);
           const thisTarget = formOf(ref.entry, target);
           if (firstTarget === undefined || thisTarget === undefined) continue; // missingTargetForm says it
@@ -185,8 +187,13 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
       (entry.forbidden[lang] ?? []).forEach((form, i) => {
         const owner = acceptedByKey.get(foldText(form.trim()));
         if (!owner || form.trim() === '') return;
-        // a case-sensitive entry may forbid a capitalisation of its own accepted form
-        if (owner === entry && isCaseSensitive(entry, lang) && !acceptedFormsOf(entry, lang).includes(form.trim())) return;
+        // a case-sensitive entry may forbid another capitalisation of its own accepted form ("Regina delle
+        // Lacrime" beside "regina delle lacrime"), but not one that only changes the first letter, which
+        // matching lets change case at sentence start
+        if (owner === entry && isCaseSensitive(entry, lang)) {
+          const firstLetterFolded = (text: string): string => text.trim().charAt(0).toLowerCase() + text.trim().slice(1);
+          if (!acceptedFormsOf(entry, lang).some((accepted) => firstLetterFolded(accepted) === firstLetterFolded(form))) return;
+        }
         report('glossary.forbiddenIsAccepted', 'error', entry, `forbidden.${lang}.${i}`, { lang, form, otherId: owner.id, otherPlace: placeOf(owner) });
       });
     }

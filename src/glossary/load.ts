@@ -131,16 +131,18 @@ export function parseGlossaryFile(
     params,
   });
   if (doc.errors.length > 0) {
+    // the first error only: the ones after it are mostly its echoes
+    const first = doc.errors[0]!;
     return {
       entries: [],
-      problems: doc.errors.map((error) =>
-        problem('glossary.yaml', error.pos[0], 'glossary:problem.yaml', { detail: error.message.split('\n')[0] }),
-      ),
+      problems: [problem('glossary.yaml', first.pos[0], 'glossary:problem.yaml', { detail: first.message.split('\n')[0] })],
       positions: new Map(),
     };
   }
   const data: unknown = doc.toJS() ?? {};
-  const problems = validate(data).flatMap((error) => schemaProblem(error, doc, file, at));
+  const problems = validate(data)
+    .flatMap((error) => schemaProblem(error, doc, file, at))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
   // entries with an error inside are left out; an error above the entries leaves the whole file out
   const badEntries = new Set<number>();
   let fileUnusable = false;

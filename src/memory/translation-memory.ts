@@ -11,9 +11,10 @@ import { normaliseSource, sameGlossaryUsage } from './records.js';
 
 export interface MemoryHit {
   target: string;
-  /** the state of the record the hit came from */
+  /** the state of the record the hit came from (`approved` for units imported from TMX) */
   state: SegmentStatus;
-  glossary: GlossaryUsage;
+  /** entries the target was made with; null for imported units, which carry no glossary versions */
+  glossary: GlossaryUsage | null;
   /** where it came from: `<article>#<segment id>` */
   origin: string;
 }
@@ -45,13 +46,26 @@ export class TranslationMemory {
     if (recordRank === undefined || record.target === null || (record.flags?.length ?? 0) > 0) return;
     const key = memoryKey(pair, record.source);
     const hit: MemoryHit = { target: record.target, state: record.state, glossary: record.glossary, origin: `${article}#${record.id}` };
+    this.insert(key, hit, recordRank);
+  }
+
+  /** Adds units imported from a TMX file: approved translations from elsewhere. */
+  addImported(pair: LanguagePair, units: ReadonlyArray<{ source: string; target: string; origin: string }>): void {
+    for (const unit of units) {
+      this.insert(memoryKey(pair, unit.source), { target: unit.target, state: 'approved', glossary: null, origin: unit.origin }, rank.approved!);
+    }
+  }
+
+  private insert(key: string, hit: MemoryHit, hitRank: number): void {
     const list = this.entries.get(key);
     if (!list) {
       this.entries.set(key, [hit]);
       return;
     }
-    if (list.some((h) => h.target === hit.target && h.state === hit.state && sameGlossaryUsage(h.glossary, hit.glossary))) return;
-    const at = list.findIndex((h) => (rank[h.state] ?? 0) < recordRank);
+    const same = (h: MemoryHit): boolean =>
+      h.target === hit.target && h.state === hit.state && (h.glossary === null ? hit.glossary === null : hit.glossary !== null && sameGlossaryUsage(h.glossary, hit.glossary));
+    if (list.some(same)) return;
+    const at = list.findIndex((h) => (rank[h.state] ?? 0) < hitRank);
     if (at < 0) list.push(hit);
     else list.splice(at, 0, hit);
   }
@@ -63,6 +77,6 @@ export class TranslationMemory {
   lookup(pair: LanguagePair, source: string, glossary: GlossaryUsage): MemoryHit | null {
     const list = this.entries.get(memoryKey(pair, source));
     if (!list) return null;
-    return list.find((hit) => sameGlossaryUsage(hit.glossary, glossary)) ?? null;
+    return list.find((hit) => hit.glossary === null || sameGlossaryUsage(hit.glossary, glossary)) ?? null;
   }
 }

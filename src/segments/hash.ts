@@ -11,11 +11,13 @@ import { hash } from 'node:crypto';
  * copy of every segment on the hot path.
  */
 const mayChangeUnderNfc = /[\u0300-\u036f\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u2126\u212a\u212b\u3130-\u318f\uf900-\ufaff\ufe20-\ufe2f]/;
-const needsWhitespaceFold = /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u3000]|^\s|\s$/;
+const needsWhitespaceFold = /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u3000]/;
+const isEdgeSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09;
 
 export function normalizeForHash(text: string): string {
   const composed = mayChangeUnderNfc.test(text) ? text.normalize('NFC') : text;
-  return needsWhitespaceFold.test(composed) ? composed.replace(/\s+/g, ' ').trim() : composed;
+  const fold = needsWhitespaceFold.test(composed) || isEdgeSpace(composed.charCodeAt(0)) || isEdgeSpace(composed.charCodeAt(composed.length - 1));
+  return fold ? composed.replace(/\s+/g, ' ').trim() : composed;
 }
 
 export function sha256Hex(text: string, length = 16): string {

@@ -93,7 +93,9 @@ const rawOf = (tokens: readonly Token[] | undefined): string => {
 function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly Token[], source: string, map: OffsetMap, structure: string, container: 'blockquote' | 'listItem' | null): void {
   let cursor = 0;
   for (const token of tokens) {
-    const found = source.startsWith(token.raw, cursor) ? cursor : source.indexOf(token.raw, cursor);
+    // marked's block raws concatenate to the source (FIELD-NOTES); a cheap first-character check
+    // guards the common case and a search recovers anything else
+    const found = source.charCodeAt(cursor) === token.raw.charCodeAt(0) && source.startsWith(token.raw, cursor) ? cursor : source.indexOf(token.raw, cursor);
     if (found === -1) {
       ctx.warnings.push({ offset: map.toFile(cursor), reason: `cannot locate ${token.type}` });
       continue;
@@ -260,7 +262,7 @@ function emitSentences(ctx: SegmentationContext, fileText: string, content: Inli
   }
   const plain = plainParts.length === 1 ? plainParts[0]! : plainParts.join('');
   let context = plain.includes(OBJECT) ? plain.replaceAll(OBJECT, ' ') : plain;
-  if (/\s\s|[\t\n\r]|^\s|\s$/.test(context)) context = context.replace(/\s+/g, ' ').trim();
+  if (/\s\s|[\t\n\r]/.test(context) || context.startsWith(' ') || context.endsWith(' ')) context = context.replace(/\s+/g, ' ').trim();
 
   // Sentence starts, in source offsets, never inside paired markup.
   const cuts: number[] = [0];

@@ -61,3 +61,18 @@ test('a very large paragraph is split in linear passes (no quadratic segmenter c
   const text = sentence.repeat(20_000);
   expect(sentenceStarts(text, 'en')).toHaveLength(19_999);
 });
+
+test('the fast path agrees with Intl.Segmenter on every candidate of a generated corpus', async () => {
+  const { generateCorpus } = await import('../../bench/corpus.js');
+  let compared = 0;
+  for (const article of generateCorpus(120)) {
+    for (const block of article.text.split('\n\n')) {
+      const lang = article.lang;
+      const fast = sentenceStarts(block, lang);
+      const asked = sentenceStarts(block, lang, { askSegmenterAlways: true });
+      expect(fast).toEqual(asked);
+      compared += asked.length;
+    }
+  }
+  expect(compared).toBeGreaterThan(1000);
+});

@@ -7,6 +7,7 @@ import { statusCommand } from './status.js';
 import { approveCommand } from './approve.js';
 import { rejectCommand } from './reject.js';
 import { glossaryCommand } from './glossary.js';
+import { checkCommand } from './check.js';
 
 export const commandModules: CommandModule[] = [
   segmentCommand,
@@ -16,4 +17,5 @@ export const commandModules: CommandModule[] = [
   approveCommand,
   rejectCommand,
   glossaryCommand,
+  checkCommand,
 ];

@@ -1,0 +1,55 @@
+/**
+ * JUnit XML, as CI servers read it: one <testsuite> per checked file, one failing <testcase> per
+ * violation (named after its rule and position, the severity in the failure type), and one passing
+ * <testcase> for a file with no violation, so clean files show up as passed.
+ */
+import { t } from '../../i18n/index.js';
+import type { CheckReport, Violation } from '../types.js';
+
+export function escapeXmlAttribute(text: string): string {
+  return escapeXmlText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+export function escapeXmlText(text: string): string {
+  // characters XML 1.0 cannot carry at all are dropped
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function testcase(file: string, violation: Violation): string {
+  const name = `${violation.rule} ${violation.line}:${violation.column}`;
+  const body = [`${file}:${violation.line}:${violation.column}`, violation.message];
+  if (violation.segmentId !== null) body.push(`segment: ${violation.segmentId}`);
+  if (violation.suggestion !== undefined) body.push(t('check:report.suggestion', { suggestion: violation.suggestion }));
+  return (
+    `    <testcase name="${escapeXmlAttribute(name)}" classname="${escapeXmlAttribute(file)}" file="${escapeXmlAttribute(file)}" line="${violation.line}">\n` +
+    `      <failure message="${escapeXmlAttribute(violation.message)}" type="${violation.severity}">${escapeXmlText(body.join('\n'))}</failure>\n` +
+    '    </testcase>\n'
+  );
+}
+
+export function formatJunit(report: CheckReport): string {
+  const byFile = new Map<string, Violation[]>();
+  for (const file of report.files) byFile.set(file, []);
+  for (const violation of report.violations) {
+    const list = byFile.get(violation.file);
+    if (list) list.push(violation);
+    else byFile.set(violation.file, [violation]);
+  }
+  let tests = 0;
+  let suites = '';
+  for (const [file, violations] of byFile) {
+    const count = Math.max(1, violations.length);
+    tests += count;
+    suites += `  <testsuite name="${escapeXmlAttribute(file)}" tests="${count}" failures="${violations.length}" errors="0" skipped="0">\n`;
+    if (violations.length === 0) suites += `    <testcase name="storyloc check" classname="${escapeXmlAttribute(file)}" file="${escapeXmlAttribute(file)}"/>\n`;
+    for (const violation of violations) suites += testcase(file, violation);
+    suites += '  </testsuite>\n';
+  }
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuites name="storyloc check" tests="${tests}" failures="${report.violations.length}" errors="0">\n` +
+    suites +
+    '</testsuites>\n'
+  );
+}

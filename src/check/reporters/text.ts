@@ -1,0 +1,39 @@
+/**
+ * The report for people: violations grouped by file, one line each as `file:line:col  severity  rule
+ * message`, the suggestion on the next line, and a summary.
+ */
+import { t } from '../../i18n/index.js';
+import type { CheckReport, Violation } from '../types.js';
+import { countBySeverity } from './summary.js';
+
+export function formatText(report: CheckReport): string {
+  const lines: string[] = [];
+  const byFile = new Map<string, Violation[]>();
+  for (const violation of report.violations) {
+    const list = byFile.get(violation.file);
+    if (list) list.push(violation);
+    else byFile.set(violation.file, [violation]);
+  }
+  const severityWidth = Math.max(...['error', 'warning'].map((s) => t(`check:report.severity.${s}`).length));
+  const ruleWidth = Math.max(0, ...report.violations.map((v) => v.rule.length));
+  for (const [file, violations] of byFile) {
+    lines.push(file);
+    const positions = violations.map((v) => `${file}:${v.line}:${v.column}`);
+    const positionWidth = Math.max(...positions.map((p) => p.length));
+    violations.forEach((violation, index) => {
+      const severity = t(`check:report.severity.${violation.severity}`).padEnd(severityWidth);
+      lines.push(`  ${positions[index]!.padEnd(positionWidth)}  ${severity}  ${violation.rule.padEnd(ruleWidth)}  ${violation.message}`);
+      if (violation.suggestion !== undefined) {
+        lines.push(`  ${' '.repeat(positionWidth)}  ${' '.repeat(severityWidth)}  ${' '.repeat(ruleWidth)}  ${t('check:report.suggestion', { suggestion: violation.suggestion })}`);
+      }
+    });
+    lines.push('');
+  }
+  const counts = countBySeverity(report.violations);
+  lines.push(
+    report.violations.length === 0
+      ? t('check:report.clean', { files: report.files.length })
+      : t('check:report.summary', { errors: counts.error, warnings: counts.warning, files: report.files.length }),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,64 @@
+/**
+ * `storyloc check [PATH…] [--to it] [--format text|json|junit|github|sarif] [--fail-on error|warning]`
+ * and `storyloc check --target-only --lang it FILE…`. Exit 0 when clean, 1 when a violation at or above
+ * --fail-on is found, 2 on usage, config or input errors.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Option } from 'commander';
+import { t } from '../../i18n/index.js';
+import { ExitCode, inputError } from '../../errors.js';
+import { isSupportedLanguage, supportedLanguages, type Lang } from '../../languages.js';
+import { checkWorkspace } from '../../check/workspace.js';
+import { checkTargetOnly } from '../../check/target-only.js';
+import { failsAt, formatReport, reportFormats, type ReportFormat } from '../../check/reporters/index.js';
+import type { FailOn } from '../../check/types.js';
+import { workspaceConfigOrDefaults } from '../workspace.js';
+import type { CommandModule } from '../context.js';
+
+interface CheckFlags {
+  to?: string;
+  format: ReportFormat;
+  failOn: FailOn;
+  targetOnly?: boolean;
+  lang?: string;
+  output?: string;
+}
+
+function parseLanguages(value: string): Lang[] {
+  return value.split(',').map((code) => {
+    const trimmed = code.trim();
+    if (!isSupportedLanguage(trimmed)) throw inputError('check.unknownLanguage', 'check:error.unknownLanguage', { lang: trimmed, expected: supportedLanguages.join(', ') });
+    return trimmed;
+  });
+}
+
+export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
+  program
+    .command('check')
+    .description(t('check:cli.description'))
+    .argument('[paths...]', t('check:cli.paths'))
+    .addOption(new Option('--to <langs>', t('check:cli.to')))
+    .addOption(new Option('--format <format>', t('check:cli.format')).choices(reportFormats).default('text'))
+    .addOption(new Option('--fail-on <severity>', t('check:cli.failOn')).choices(['error', 'warning']).default('error'))
+    .addOption(new Option('--target-only', t('check:cli.targetOnly')))
+    .addOption(new Option('--lang <code>', t('check:cli.lang')))
+    .addOption(new Option('-o, --output <file>', t('check:cli.output')))
+    .action((paths: string[], flags: CheckFlags) => {
+      let report;
+      if (flags.targetOnly) {
+        if (flags.lang === undefined) throw inputError('check.targetOnlyNeedsLang', 'check:error.targetOnlyNeedsLang', {});
+        const [lang] = parseLanguages(flags.lang);
+        report = checkTargetOnly({ config: workspaceConfigOrDefaults(ctx), cwd: ctx.cwd, files: paths, lang: lang! });
+      } else {
+        const options: Parameters<typeof checkWorkspace>[0] = { config: ctx.config(), cwd: ctx.cwd, paths };
+        if (flags.to !== undefined) options.targetLangs = parseLanguages(flags.to);
+        report = checkWorkspace(options);
+      }
+      const text = formatReport(report, flags.format);
+      if (flags.output !== undefined) writeFileSync(path.resolve(ctx.cwd, flags.output), text);
+      else ctx.stdout.write(text);
+      const failing = report.violations.some((violation) => failsAt(violation.severity, flags.failOn));
+      setExitCode(failing ? ExitCode.findings : ExitCode.ok);
+    });
+};
