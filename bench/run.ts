@@ -3,11 +3,13 @@
  * one JSON object with `--json`. Figures are ratios where the machine is noisy (2 shared cores).
  */
 import { benchSegment } from './segment.js';
+import { benchQueue } from './queue.js';
 
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
 
 const benches: Bench[] = [
   { name: 'segment', run: benchSegment },
+  { name: 'queue', run: benchQueue },
 ];
 
 async function main(): Promise<void> {

@@ -28,16 +28,16 @@ import type { TermMatcher } from './glossary/matcher.js';
 import type { GlossaryUsage, Termbase } from './glossary/types.js';
 import { glossaryIdsFor } from './glossary/deepl-sync.js';
 import { isSupportedLanguage, pairKey, type Lang, type LanguagePair } from './languages.js';
-import { writeFileAtomic } from './memory/atomic-file.js';
 import { applyGlossaryChanges } from './memory/glossary-staleness.js';
 import { detectHumanEdits, type StructureBreak } from './memory/human-edits.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from './memory/lock.js';
 import { mergeState } from './memory/merge.js';
 import { fileHash, needsTranslation, PIPELINE_AUTHOR } from './memory/records.js';
-import { outputPathFor, serializeArticleState, statePathFor } from './memory/state-store.js';
+import { applyHumanEdits, outputTargets, persistArticleResult, type ArticleResult } from './memory/persist.js';
+import { outputPathFor, statePathFor } from './memory/state-store.js';
 import { TranslationMemory } from './memory/translation-memory.js';
 import type { ArticleState, SegmentRecord } from './memory/types.js';
-import { loadWorkspaceStates, pruneSnapshots, readImportedMemory, readSnapshot, writeSnapshot } from './memory/workspace.js';
+import { loadWorkspaceStates, pruneSnapshots, readImportedMemory, readSnapshot } from './memory/workspace.js';
 import { planBatches } from './queue/plan.js';
 import { runTranslationQueue } from './queue/run.js';
 import type { BatchResult, QueueOutcome, QueuePlan, QueueProgress, QueueStop, TranslationJob } from './queue/types.js';
@@ -132,18 +132,14 @@ export class BrokenEditsError extends StorylocError {
   }
 }
 
+/** Rate limit for local engines (pseudo, Apertium): effectively none. */
+const LOCAL_REQUESTS_PER_SECOND = 1000;
+
 /** One article in one target language. */
-interface ArticleWork {
+interface ArticleWork extends ArticleResult {
   article: ParsedArticle;
-  sourceHash: string;
-  pair: LanguagePair;
   statePath: string;
   outputPath: string;
-  records: SegmentRecord[];
-  /** hash of the output on disk, known not to hold unrecorded human edits; null when there is none */
-  diskOutputHash: string | null;
-  /** state text last read or written (unchanged states are not rewritten) */
-  writtenState: string | null;
   dirty: boolean;
 }
 
@@ -152,16 +148,6 @@ interface Waiter {
   work: ArticleWork;
   recordId: string;
   placeholders: TermPlaceholder[];
-}
-
-/** Targets that reassembly can use: a target whose tags do not fit its source renders the source. */
-export function outputTargets(segments: readonly Segment[], records: readonly SegmentRecord[]): Map<string, string> {
-  const known = new Set(segments.map((segment) => segment.id));
-  const targets = new Map<string, string>();
-  for (const record of records) {
-    if (record.target !== null && known.has(record.id) && sameTags(record.source, record.target)) targets.set(record.id, record.target);
-  }
-  return targets;
 }
 
 function relativeToWorkspace(config: ResolvedConfig, file: string): string {
@@ -195,19 +181,6 @@ function resolveTargets(config: ResolvedConfig, given: readonly string[] | undef
     if (!targets.includes(code)) targets.push(code);
   }
   return targets;
-}
-
-/** Records edited by a translator in the output: `edited` by `human`, never replaced by MT. */
-function applyHumanEdits(records: SegmentRecord[], edits: ReadonlyArray<{ segmentId: string; target: string }>, editor: string, now: string): SegmentRecord[] {
-  const byId = new Map(edits.map((edit) => [edit.segmentId, edit.target]));
-  return records.map((record) => {
-    const target = byId.get(record.id);
-    if (target === undefined) return record;
-    const edited: SegmentRecord = { ...record, target, state: 'edited', engine: 'human', changedBy: editor, changedAt: now };
-    delete edited.flags;
-    delete edited.forced;
-    return edited;
-  });
 }
 
 /** The next state of a record the engine translated. */
@@ -474,36 +447,15 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     // Phase 3: persist what is known, then translate batch by batch.
     const written = new Set<string>();
     let persisting: Promise<void> = Promise.resolve();
-    const persist = async (work: ArticleWork): Promise<void> => {
-      const output = reassembleArticle(work.article, outputTargets(work.article.segments, work.records), work.pair.target);
-      const outputHash = fileHash(output);
-      const state: ArticleState = {
-        version: 1,
-        article: work.article.relativePath,
-        sourceLang: work.pair.source,
-        targetLang: work.pair.target,
-        sourceFileHash: work.sourceHash,
-        outputHash,
-        segments: work.records,
-      };
-      if (work.diskOutputHash !== null && work.diskOutputHash !== outputHash) state.previousOutputHash = work.diskOutputHash;
-      const stateText = serializeArticleState(state);
-      await writeSnapshot(config, work.sourceHash, work.article.source);
-      if (stateText !== work.writtenState) {
-        await writeFileAtomic(work.statePath, stateText);
-        work.writtenState = stateText;
-      }
-      if (work.diskOutputHash !== outputHash) {
-        await writeFileAtomic(work.outputPath, output);
-        work.diskOutputHash = outputHash;
-        written.add(relativeToWorkspace(config, work.outputPath));
-      }
+    const persist = async (work: ArticleWork, final: boolean): Promise<void> => {
+      const outcome = await persistArticleResult(config, work, final);
+      if (outcome.outputWritten) written.add(relativeToWorkspace(config, work.outputPath));
       work.dirty = false;
     };
-    const persistDirty = (): Promise<void> => {
+    const persistDirty = (final = false): Promise<void> => {
       // One writer at a time: two batches finishing together must not interleave state and output.
       persisting = persisting.then(async () => {
-        for (const work of works) if (work.dirty) await persist(work);
+        for (const work of works) if (work.dirty || (final && work.writtenState?.includes('"previousOutputHash"'))) await persist(work, final);
       });
       return persisting;
     };
@@ -537,7 +489,8 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       outcome = await runTranslationQueue(engine, jobs, {
         ...limits,
         concurrency: options.concurrency ?? config.queue.concurrency,
-        requestsPerSecond: local ? Number.POSITIVE_INFINITY : config.queue.requestsPerSecond,
+        // Local engines have no server to protect: a limit far above what a process can do.
+        requestsPerSecond: local ? LOCAL_REQUESTS_PER_SECOND : config.queue.requestsPerSecond,
         maxRetries: config.queue.maxRetries,
         backoffBaseMs: config.queue.backoffBaseMs,
         backoffMaxMs: config.queue.backoffMaxMs,
@@ -546,7 +499,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
         onProgress: options.onProgress,
       });
     }
-    await persistDirty();
+    await persistDirty(true);
     for (const work of works) {
       await writeReviewDiff({
         config,

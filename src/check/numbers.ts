@@ -18,7 +18,7 @@ export interface NumberToken {
   raw: string;
   start: number;
   end: number;
-  kind: 'number' | 'date';
+  kind: 'number' | 'date' | 'month';
 }
 
 const englishMonths = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -114,6 +114,9 @@ export function extractNumbers(text: string, lang: Lang): NumberToken[] {
         const year = /^\d{4}/.exec(match[0])![0];
         tokens.push({ raw: year, start: base.start, end: base.start + 4, kind: 'number', values: [year] });
         tokens.push({ ...base, kind: 'date', values: [dateValue(Number(match[3]), Number(match[4]))] });
+      } else if (match[6] === undefined && text[base.end] === '월' && Number(match[5]) >= 1 && Number(match[5]) <= 12) {
+        // 4월 with no day (4월 셋째 주): a month, which Italian writes as a name (aprile)
+        tokens.push({ ...base, kind: 'month', values: [`month:${Number(match[5])}`, match[5]!] });
       } else {
         tokens.push({ ...base, kind: 'number', values: koreanUnitValues(canonicalNumber(match[5]!, ',', '.'), match[6]) });
       }
@@ -161,20 +164,25 @@ for (let value = 11; value <= 20; value++) {
 }
 
 /**
- * Every canonical value present in a target text: its numbers and dates, the day of each date (the source
- * may say "the 16th"), and for Italian the number words above.
+ * Every canonical value present in a target text: its numbers and dates, the day and month of each date
+ * (the source may say "the 16th", or 4월 for a month), month names, and for Italian the number words above.
  */
 export function valuesPresent(text: string, lang: Lang): Set<string> {
   const values = new Set<string>();
   for (const token of extractNumbers(text, lang)) {
     values.add(token.values[0]!);
-    if (token.kind === 'date') values.add(token.values[0]!.replace(/^date:\d+-/, ''));
-  }
-  if (lang === 'it') {
-    for (const word of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-      const value = italianWordValue.get(word[0]);
-      if (value !== undefined) values.add(value);
+    const date = /^date:(\d+)-(\d+)$/.exec(token.values[0]!);
+    if (date) {
+      values.add(date[2]!);
+      values.add(`month:${date[1]}`);
     }
+  }
+  const monthNames = lang === 'it' ? italianMonthNumber : lang === 'ko' ? null : englishMonthNumber;
+  for (const word of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    const value = lang === 'it' ? italianWordValue.get(word[0]) : undefined;
+    if (value !== undefined) values.add(value);
+    const month = monthNames?.get(word[0]);
+    if (month !== undefined && (monthNames === italianMonthNumber || englishMonths.includes(word[0]))) values.add(`month:${month}`);
   }
   return values;
 }

@@ -57,18 +57,36 @@ export function apertiumRoute(source: Lang, target: Lang, installedModes: readon
 // Inline tags: storyloc XML <-> HTML that Apertium keeps
 
 const STORYLOC_TAG = /<(\/?)([gx])(?:\s+id="([^"]*)")?\s*(\/?)>/g;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** `<g id="1">` → `<span data-g="1">`, `</g>` → `</span>`, `<x id="2"/>` → `<br data-x="2">`. */
+/** A standalone tag written as a word Apertium does not know and copies unchanged (`-u`). */
+function placeholderWord(id: string): string {
+  return `zqx${id}qxz`;
+}
+
+/**
+ * `<g id="1">` → `<span data-g="1">`, `</g>` → `</span>`; `<x id="2"/>` → the word `zqx2qxz`.
+ *
+ * A standalone tag (glossary placeholder, inline code, image) travels as an unknown word: Transfuse
+ * drops a span that holds no word (`<g id="1"><x id="t1"/></g>`, a protected term in bold, lost its
+ * `<g>`) and moves tags out of spans, while an unknown word stays inside its span and is reordered like
+ * the noun it usually stands for. A tag glued to a letter or digit would merge into that word, so it
+ * stays a tag (`<br data-x="2">`, which Apertium keeps in place).
+ */
 export function toApertiumHtml(text: string): string {
-  return text.replace(STORYLOC_TAG, (whole, closing: string, type: string, id: string | undefined) => {
+  return text.replace(STORYLOC_TAG, (whole, closing: string, type: string, id: string | undefined, _selfClosing: string, offset: number) => {
     if (type === 'g') return closing ? '</span>' : `<span data-g="${id ?? ''}">`;
-    return id === undefined ? whole : `<br data-x="${id}">`;
+    if (id === undefined) return whole;
+    const before = text.slice(0, offset).replace(/<[^>]*>$/, '').slice(-1);
+    const after = text.slice(offset + whole.length).replace(/^<[^>]*>/, '').charAt(0);
+    const glued = WORD_CHAR.test(before) || WORD_CHAR.test(after);
+    return glued || !/^[a-z0-9]+$/.test(id) ? `<br data-x="${id}">` : placeholderWord(id);
   });
 }
 
 type Token = { type: 'text'; value: string } | { type: 'open' | 'close' | 'x'; id: string };
 
-const HTML_TAG = /<span data-g="([^"]*)">|<\/span>|<br data-x="([^"]*)"\s*\/?>|<\/br>/g;
+const HTML_TAG = /<span data-g="([^"]*)">|<\/span>|<br data-x="([^"]*)"\s*\/?>|<\/br>|zqx([a-z0-9]+)qxz/gi;
 
 function tokenize(html: string): Token[] {
   const tokens: Token[] = [];
@@ -82,6 +100,9 @@ function tokenize(html: string): Token[] {
       tokens.push({ type: 'open', id: match[1] });
     } else if (match[2] !== undefined) {
       tokens.push({ type: 'x', id: match[2] });
+    } else if (match[3] !== undefined) {
+      // Apertium may capitalise the word (sentence start, all-caps text); ids are lower case.
+      tokens.push({ type: 'x', id: match[3].toLowerCase() });
     } else if (match[0] === '</span>') {
       const id = openIds.pop();
       // A stray close without an open cannot be mapped to a <g>: keep it visible for the tag check.

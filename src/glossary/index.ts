@@ -21,10 +21,28 @@ export {
   placeholderFlags,
   protectTerms,
   restoreTerms,
+  translateWithPlaceholders,
   type PlaceholderProblem,
+  type ProtectedBatchResult,
   type ProtectResult,
   type RestoreResult,
   type TermPlaceholder,
 } from './placeholders.js';
 export { changedEntriesIn, glossaryUsageFor } from './usage.js';
 export { glossarySchema } from './schema.js';
+export { formatProblem, lintWorkspaceTermbase, loadTermbase, type CheckedTermbase } from './workspace.js';
+export {
+  buildDictionaries,
+  configuredPairs,
+  glossaryIdFor,
+  glossaryIdsFor,
+  glossaryNameFor,
+  readSyncState,
+  syncDeepLGlossaries,
+  syncStatePath,
+  type DictionaryContent,
+  type GlossarySyncClient,
+  type SyncAction,
+  type SyncResult,
+  type SyncState,
+} from './deepl-sync.js';

@@ -38,7 +38,7 @@ export interface LoadedTermbase {
 
 let validator: ValidateFunction | undefined;
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(glossarySchema);
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(glossarySchema);
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 

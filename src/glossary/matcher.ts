@@ -2,7 +2,7 @@
  * Term matching: one Aho–Corasick automaton per (termbase, language, options), built once and reused for
  * any number of texts (the check runs 10,000 terms over thousands of articles with one matcher).
  *
- * Rules applied to every candidate the automaton reports (see README of this module in index.ts):
+ * Rules applied to every candidate the automaton reports:
  *   - folding: case, space vs hyphen (Kim Soo-hyun ≈ Kim Soo Hyun ≈ Kim Soo‑hyun), ’ vs ';
  *   - case per entry and language: a case-sensitive form must match exactly, except a first letter
  *     that may change case (a lower-case form at sentence start; an Italian article on the target side);
@@ -203,12 +203,14 @@ export function createTermMatcher(
     );
     const results: TermMatch[] = [];
     let lastEnd = -1;
-    const reported = new Set<string>();
+    // `all`: overlaps between entries are kept, but a form inside a longer form of the same entry
+    // ("regina delle lacrime" inside "La regina delle lacrime") is one occurrence, not two
+    const coveredUntil = new Map<number, number>();
     for (const candidate of found) {
       if (allOverlaps) {
-        const key = `${candidate.pattern.entryIndex}:${candidate.start}:${candidate.end}:${candidate.pattern.kind}`;
-        if (reported.has(key)) continue;
-        reported.add(key);
+        const covered = coveredUntil.get(candidate.pattern.entryIndex) ?? -1;
+        if (candidate.end <= covered) continue;
+        coveredUntil.set(candidate.pattern.entryIndex, Math.max(covered, candidate.end));
       } else {
         if (candidate.start < lastEnd) continue;
         lastEnd = candidate.end;

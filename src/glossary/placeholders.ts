@@ -12,6 +12,7 @@
  * Italian: a form that starts with a definite article merges with a preposition MT put before the
  * placeholder ("di <x id="t1"/>" → "della regina delle lacrime"), as an editor would write it.
  */
+import { EngineError, type Engine, type TranslateBatchRequest } from '../engines/types.js';
 import type { Lang } from '../languages.js';
 import { formOf } from './entry.js';
 import type { GlossaryEntry, TermMatch, Termbase } from './types.js';
@@ -167,4 +168,31 @@ export function restoreTerms(translated: string, placeholders: readonly TermPlac
 /** Segment flags for SegmentRecord.flags: `placeholder.lost:t1:queen-of-tears`. */
 export function placeholderFlags(problems: readonly PlaceholderProblem[]): string[] {
   return problems.map((problem) => `${problem.code}:${problem.placeholderId}${problem.entryId ? `:${problem.entryId}` : ''}`);
+}
+
+export interface ProtectedBatchResult {
+  /** translations with the canonical target forms in place of the placeholders */
+  texts: string[];
+  billedCharacters: number;
+  /** per text: the placeholder problems (empty when every placeholder came back exactly once) */
+  problems: PlaceholderProblem[][];
+}
+
+/**
+ * Translates a batch with an engine that does not apply the glossary itself: protect, translate,
+ * restore. `matchSource` finds the terms in one source text (a TermMatcher's `match`).
+ */
+export async function translateWithPlaceholders(
+  engine: Pick<Engine, 'translateBatch'>,
+  request: TranslateBatchRequest,
+  matchSource: (text: string) => TermMatch[],
+  termbase: Termbase | readonly GlossaryEntry[],
+): Promise<ProtectedBatchResult> {
+  const protectedTexts = request.texts.map((text) => protectTerms(text, matchSource(text), termbase, request.targetLang));
+  const result = await engine.translateBatch({ ...request, texts: protectedTexts.map((p) => p.text) });
+  if (result.texts.length !== request.texts.length) {
+    throw new EngineError('fatal', `engine returned ${result.texts.length} texts for ${request.texts.length}`);
+  }
+  const restored = result.texts.map((text, i) => restoreTerms(text, protectedTexts[i]!.placeholders));
+  return { texts: restored.map((r) => r.text), billedCharacters: result.billedCharacters, problems: restored.map((r) => r.problems) };
 }

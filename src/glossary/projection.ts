@@ -33,43 +33,55 @@ export function projectXml(xml: string): Projection {
   if (xml.indexOf('<') < 0 && xml.indexOf('&') < 0) return identityProjection(xml);
   const starts = new Int32Array(xml.length);
   const ends = new Int32Array(xml.length);
-  let out = '';
+  const parts: string[] = [];
   let n = 0;
-  const push = (chars: string, start: number, end: number): void => {
-    for (let k = 0; k < chars.length; k++) {
-      starts[n] = start;
-      ends[n] = end;
-      n++;
+  /** copies xml[from, to) as is */
+  const copy = (from: number, to: number): void => {
+    if (to <= from) return;
+    parts.push(xml.slice(from, to));
+    for (let k = from; k < to; k++, n++) {
+      starts[n] = k;
+      ends[n] = k + 1;
     }
-    out += chars;
   };
+  /** emits `chars` standing for xml[from, to) */
+  const emit = (chars: string, from: number, to: number): void => {
+    parts.push(chars);
+    for (let k = 0; k < chars.length; k++, n++) {
+      starts[n] = from;
+      ends[n] = to;
+    }
+  };
+  let runStart = 0;
   let i = 0;
   while (i < xml.length) {
-    const char = xml[i]!;
-    if (char === '<') {
+    const code = xml.charCodeAt(i);
+    if (code === 0x3c /* < */) {
       const close = xml.indexOf('>', i + 1);
       const next = xml.charCodeAt(i + 1);
       const looksLikeTag = close > 0 && ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x2f);
       if (looksLikeTag) {
-        if (xml[close - 1] === '/') push(STANDALONE_MARK, i, close + 1);
-        i = close + 1;
+        copy(runStart, i);
+        if (xml.charCodeAt(close - 1) === 0x2f /* / */) emit(STANDALONE_MARK, i, close + 1);
+        i = runStart = close + 1;
         continue;
       }
-    } else if (char === '&') {
+    } else if (code === 0x26 /* & */) {
       const semi = xml.indexOf(';', i + 1);
       if (semi > 0 && semi - i <= 10) {
         const decoded = decodeEntity(xml.slice(i + 1, semi));
         if (decoded !== null) {
-          push(decoded, i, semi + 1);
-          i = semi + 1;
+          copy(runStart, i);
+          emit(decoded, i, semi + 1);
+          i = runStart = semi + 1;
           continue;
         }
       }
     }
-    push(char, i, i + 1);
     i++;
   }
-  return { text: out, starts, ends };
+  copy(runStart, xml.length);
+  return { text: parts.join(''), starts, ends };
 }
 
 function decodeEntity(name: string): string | null {

@@ -34,10 +34,12 @@ export class TokenBucket {
 }
 
 /**
- * The client's bucket for a `requestsPerSecond` limit: one second's worth of requests, less one. A
- * server applying the same limit then always has a token to spare, so the network's jitter (two
- * requests arriving closer together than they left) cannot turn into a 429.
+ * The client's bucket for a `requestsPerSecond` limit: one second's worth of requests less a tenth (at
+ * least one). A server applying the same limit then always has tokens to spare, so jitter between
+ * sending and arrival (new connections, a busy event loop: up to 1/10 s) cannot turn into a 429.
  */
 export function clientTokenBucket(requestsPerSecond: number, now: number = Date.now()): TokenBucket {
-  return new TokenBucket(requestsPerSecond, Math.max(1, Math.ceil(requestsPerSecond) - 1), now);
+  if (!Number.isFinite(requestsPerSecond)) return new TokenBucket(requestsPerSecond, 1, now);
+  const slack = Math.max(1, Math.ceil(requestsPerSecond / 10));
+  return new TokenBucket(requestsPerSecond, Math.max(1, Math.ceil(requestsPerSecond) - slack), now);
 }

@@ -4,7 +4,8 @@
  *  - approving needs a target, and passes the glossary check (and carries no MT flags) unless forced;
  *    a forced approval is recorded (`forced: true`);
  *  - approving records the approved target and source, so later reviews show what changed since;
- *  - rejecting keeps the target (the next run re-translates it; the reviewer can still read it);
+ *  - rejecting keeps the target (the next translate run translates the segment again and keeps the
+ *    rejected text as `previousTarget` for the reviewer);
  *  - editing stores the reviewer's text as `edited` by `human`;
  *  - every change records who and when.
  * Refusals are outcomes (values), not exceptions; an unknown segment id is an input error because

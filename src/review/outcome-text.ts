@@ -7,13 +7,18 @@ import type { ArticleStatus } from './status.js';
 import type { TermFinding } from './term-findings.js';
 import { displayWidth } from './display-width.js';
 
-export function describeFindings(findings: TermFinding[], flags: string[]): string {
+/** Why a segment may not be approved: its failing glossary terms and MT flags, in one line. */
+export function describeFindings(
+  findings: TermFinding[],
+  flags: string[],
+  translate: (key: string, params: Record<string, unknown>) => string = t,
+): string {
   const parts = findings.map((finding) =>
     finding.forbidden !== undefined
-      ? t('review:outcome.termForbidden', { term: finding.sourceSurface, expected: finding.expected[0] ?? '', forbidden: finding.forbidden })
-      : t('review:outcome.termMissing', { term: finding.sourceSurface, expected: finding.expected[0] ?? '' }),
+      ? translate('review:outcome.termForbidden', { term: finding.sourceSurface, expected: finding.expected[0] ?? '', forbidden: finding.forbidden })
+      : translate('review:outcome.termMissing', { term: finding.sourceSurface, expected: finding.expected[0] ?? '' }),
   );
-  if (flags.length > 0) parts.push(t('review:outcome.flagged', { flags: flags.join(', ') }));
+  if (flags.length > 0) parts.push(translate('review:outcome.flagged', { flags: flags.join(', ') }));
   return parts.join('; ');
 }
 

@@ -26,8 +26,8 @@ table { border-collapse: collapse; background: var(--card); width: 100%; }
 th, td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 999px; font-size: .8rem; font-weight: 600; border: 1px solid; vertical-align: middle; }
-.st-untranslated { color: var(--muted); } .st-machine { color: #3d4bb3; } .st-edited { color: #7a3fb0; }
-.st-approved { color: var(--ok); } .st-rejected { color: var(--bad); } .st-stale { color: var(--warn); }
+span.st-untranslated { color: var(--muted); } span.st-machine { color: #3d4bb3; } span.st-edited { color: #7a3fb0; }
+span.st-approved { color: var(--ok); } span.st-rejected { color: var(--bad); } span.st-stale { color: var(--warn); }
 .seg { background: var(--card); border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; margin: 1rem 0; padding: .6rem .9rem; }
 .seg.st-machine { border-left-color: #3d4bb3; } .seg.st-edited { border-left-color: #7a3fb0; } .seg.st-stale { border-left-color: var(--warn); }
 .seg.st-approved { border-left-color: var(--ok); } .seg.st-rejected { border-left-color: var(--bad); }
@@ -53,7 +53,7 @@ button, summary { font: inherit; cursor: pointer; border-radius: 5px; border: 1p
 button.approve { background: var(--ok); border-color: var(--ok); color: #fff; font-weight: 600; }
 button.force { background: var(--warn); border-color: var(--warn); color: #fff; }
 button.reject { color: var(--bad); border-color: var(--bad); }
-details { flex-basis: 100%; }
+details[open] { flex-basis: 100%; }
 details summary { display: inline-block; list-style: none; }
 details summary::-webkit-details-marker { display: none; }
 details[open] summary { margin-bottom: .4rem; }

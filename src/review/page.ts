@@ -47,9 +47,9 @@ export function segmentAnchor(segmentId: string): string {
   return `seg-${createHash('sha256').update(segmentId).digest('hex').slice(0, 10)}`;
 }
 
-/** A page URL carrying the token, the UI language and the target language. */
+/** A page URL carrying the token and the UI language (the target language is fixed per server, `--to`). */
 export function pageUrl(ctx: PageContext, pathname: string, params: Record<string, string> = {}, fragment?: string): string {
-  const search = new URLSearchParams({ token: ctx.token, lang: ctx.ui, to: ctx.targetLang, ...params });
+  const search = new URLSearchParams({ token: ctx.token, lang: ctx.ui, ...params });
   return `${pathname}?${search.toString()}${fragment ? `#${fragment}` : ''}`;
 }
 

@@ -11,6 +11,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { statePathFor } from '../memory/state-store.js';
 import { StorylocError, inputError } from '../errors.js';
 import { tIn, uiLanguages, type UiLanguage } from '../i18n/index.js';
 import type { ArticleState } from '../memory/types.js';
@@ -18,6 +20,7 @@ import { approveSegments, articleRevision, editSegment, rejectSegments, segmentR
 import { pageUrl, renderArticlePage, renderIndexPage, renderMessagePage, segmentAnchor, type PageContext, type PageNotice } from './page.js';
 import { parseEditedText, type TagProblem } from './tagged-text.js';
 import type { TermFinding } from './term-findings.js';
+import { describeFindings } from './outcome-text.js';
 import type { ReviewWorkspace } from './workspace.js';
 
 export interface ReviewServerOptions {
@@ -123,7 +126,12 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     return run;
   };
 
-  const knownArticle = (article: string | null): article is string => article !== null && workspace.listStatedArticles().includes(article);
+  // Only a plain relative path of an article that has a state: nothing outside the output folder.
+  const knownArticle = (article: string | null): article is string =>
+    article !== null &&
+    /^[^/\\\0]+(?:\/[^/\\\0]+)*$/.test(article) &&
+    !article.split('/').some((part) => part === '.' || part === '..') &&
+    existsSync(statePathFor(workspace.config, article, targetLang));
 
   const message = (ui: UiLanguage, key: string, params: Record<string, unknown> = {}): string => tIn(ui, `review:${key}`, params);
 
@@ -138,16 +146,6 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       case 'duplicateTag':
         return message(ui, 'page.tagDuplicate', { tag: problem.tag });
     }
-  }
-
-  function findingsText(ui: UiLanguage, findings: TermFinding[], flags: string[]): string {
-    const parts = findings.map((finding) =>
-      finding.forbidden !== undefined
-        ? tIn(ui, 'review:outcome.termForbidden', { term: finding.sourceSurface, expected: finding.expected[0] ?? '', forbidden: finding.forbidden })
-        : tIn(ui, 'review:outcome.termMissing', { term: finding.sourceSurface, expected: finding.expected[0] ?? '' }),
-    );
-    if (flags.length > 0) parts.push(tIn(ui, 'review:outcome.flagged', { flags: flags.join(', ') }));
-    return parts.join('; ');
   }
 
   function doneNotice(ui: UiLanguage, params: URLSearchParams): PageNotice | undefined {
@@ -283,7 +281,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
           tone: 'error',
           segmentId,
           offerForce: true,
-          message: message(ui, 'page.refusedGlossary', { id: segmentId, problems: findingsText(ui, value.findings, value.flags) }),
+          message: message(ui, 'page.refusedGlossary', { id: segmentId, problems: describeFindings(value.findings, value.flags, (key, params) => tIn(ui, key, params)) }),
         });
         return;
       case 'refusedUntranslated':

@@ -49,6 +49,8 @@ export function renderTerminalReview(items: ReviewItem[], options: { color: bool
   const ok = options.color ? '\u001b[32m✓\u001b[0m' : '✓';
   const bad = options.color ? '\u001b[31m✗\u001b[0m' : '✗';
 
+  // Multi-line segments (a paragraph with line breaks) keep their lines under the value column.
+  const indent = (text: string): string => text.replace(/\n/g, `\n${continuation}`);
   const lines: string[] = [];
   let shown = 0;
   for (const item of items) {
@@ -59,18 +61,18 @@ export function renderTerminalReview(items: ReviewItem[], options: { color: bool
       lines.push('');
       lines.push(`  ${t('review:terminal.segmentHeader', { state: t(`review:state.${record.state}`), line: record.line, id: record.id })}`);
       const sourceChange = sourceChangeOf(record);
-      if (sourceChange) lines.push(label(labels.sourceChanged) + format(sourceChange));
-      else lines.push(label(labels.source) + toEditableText(record.source));
+      if (sourceChange) lines.push(label(labels.sourceChanged) + indent(format(sourceChange)));
+      else lines.push(label(labels.source) + indent(toEditableText(record.source)));
 
       const previous = previousVersionOf(record);
       const previousLabel = previous?.approved === false ? labels.previous : labels.approved;
-      lines.push(label(previousLabel) + (previous ? toEditableText(previous.text) : t('review:terminal.none')));
+      lines.push(label(previousLabel) + (previous ? indent(toEditableText(previous.text)) : t('review:terminal.none')));
 
       if (record.target === null) lines.push(label(labels.candidate) + t('review:terminal.untranslated'));
-      else if (previous === null) lines.push(label(labels.candidate) + toEditableText(record.target));
+      else if (previous === null) lines.push(label(labels.candidate) + indent(toEditableText(record.target)));
       else {
         const parts = diffSegmentWords(previous.text, record.target);
-        lines.push(label(labels.candidate) + (hasChanges(parts) ? format(parts) : `${toEditableText(record.target)}  ${t('review:terminal.unchanged')}`));
+        lines.push(label(labels.candidate) + indent(hasChanges(parts) ? format(parts) : `${toEditableText(record.target)}  ${t('review:terminal.unchanged')}`));
       }
 
       const findings = item.findings.get(record.id) ?? [];

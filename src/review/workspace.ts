@@ -7,11 +7,12 @@
  *   3. when targets change (an edit), reassembles the output — but only if the output on disk is
  *      exactly what the previous state produces: a translator's direct edit of the output file, not yet
  *      recorded by `translate`, is never overwritten (the decision is refused instead);
- *   4. writes the output first and the state second, so a crash in between leaves an output that the
- *      next run records as a human edit — the same text, nothing lost;
+ *   4. writes the state first (with the new output's hash and the old one's as `previousOutputHash`,
+ *      as the pipeline does) and the output second, so a crash in between is recognised by the next
+ *      run and not taken for a translator's edit;
  *   5. updates the review diff file.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { inputError } from '../errors.js';
@@ -25,7 +26,7 @@ import { listArticles, readArticleFile } from '../articles/read.js';
 import type { Article } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
-import { loadWorkspaceTermbase } from '../glossary/load.js';
+import { listGlossaryFiles, loadWorkspaceTermbase } from '../glossary/load.js';
 import type { Termbase } from '../glossary/types.js';
 import type { DecisionResult } from './approval.js';
 import { writeReviewDiff, type ReviewDiffResult } from './diff-file.js';
@@ -67,6 +68,7 @@ export interface UpdateOutcome<T> {
 
 export class ReviewWorkspace {
   private termbase: Termbase | undefined;
+  private termbaseStamp: string | undefined;
   private readonly checkers = new Map<string, SegmentTermChecker>();
 
   constructor(
@@ -144,13 +146,21 @@ export class ReviewWorkspace {
     return state;
   }
 
-  /** Glossary findings of one article's segments (the termbase is loaded once per workspace). */
+  /**
+   * The glossary check for segments of one source language. The termbase is loaded again when a
+   * glossary file changed (the review page runs for hours while people fix the glossary).
+   */
   termChecker(sourceLang: Lang): SegmentTermChecker {
+    const stamp = glossaryStamp(this.config.paths.glossary);
+    if (stamp !== this.termbaseStamp) {
+      // Problems in the termbase are `storyloc glossary lint`'s business; review uses what loaded.
+      this.termbase = loadWorkspaceTermbase(this.config).termbase;
+      this.termbaseStamp = stamp;
+      this.checkers.clear();
+    }
     let checker = this.checkers.get(sourceLang);
     if (!checker) {
-      // Problems in the termbase are `storyloc glossary lint`'s business; review uses what loaded.
-      this.termbase ??= loadWorkspaceTermbase(this.config).termbase;
-      checker = createGlossaryReviewer(this.termbase, sourceLang, this.targetLang);
+      checker = createGlossaryReviewer(this.termbase!, sourceLang, this.targetLang);
       this.checkers.set(sourceLang, checker);
     }
     return checker;
@@ -181,10 +191,10 @@ export class ReviewWorkspace {
       const before = this.readState(article);
       const { result, value } = decide(before);
       if (!result || !result.stateChanged) return { value, state: before, outputWritten: false, diff: null };
-      const after = result.state;
+      let after = result.state;
       const outputFile = outputPathFor(this.config, article, this.targetLang);
       const { article: source, aligned } = this.alignedArticle(before);
-      let outputWritten = false;
+      let nextOutput: string | null = null;
       if (result.targetsChanged) {
         if (!source || !aligned) {
           throw inputError('review.sourceChanged', 'review:error.sourceChanged', { article });
@@ -195,12 +205,17 @@ export class ReviewWorkspace {
           throw inputError('review.outputEdited', 'review:error.outputEdited', { file: path.relative(this.cwd, outputFile) || outputFile });
         }
         const next = reassembleArticle(source, outputTargetsOf(source, after), this.targetLang);
-        if (next !== current) {
-          await writeFileAtomic(outputFile, next);
-          outputWritten = true;
-        }
+        // The pipeline's protocol: the state names the hash of the output it produces, and the hash of
+        // the output on disk while that one is being replaced, so a crash in between is not taken for a
+        // translator's edit.
+        after = { ...after, outputHash: fileHash(next) };
+        if (current !== null && current !== next) after.previousOutputHash = fileHash(current);
+        else delete after.previousOutputHash;
+        if (next !== current) nextOutput = next;
       }
       await writeArticleState(statePathFor(this.config, article, this.targetLang), after);
+      if (nextOutput !== null) await writeFileAtomic(outputFile, nextOutput);
+      const outputWritten = nextOutput !== null;
       let diff: ReviewDiffResult | null = null;
       const candidate = readTextOrNull(outputFile);
       if (source && aligned && candidate !== null) {
@@ -211,6 +226,16 @@ export class ReviewWorkspace {
       lock.release();
     }
   }
+}
+
+/** Names, sizes and modification times of the glossary files: changes when any of them changes. */
+function glossaryStamp(dir: string): string {
+  return listGlossaryFiles(dir)
+    .map((file) => {
+      const stat = statSync(file);
+      return `${file}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join('\n');
 }
 
 function readTextOrNull(file: string): string | null {

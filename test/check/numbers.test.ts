@@ -34,7 +34,7 @@ describe('extractNumbers', () => {
 describe('valuesPresent', () => {
   test('includes the day of a date and Italian number words', () => {
     expect([...valuesPresent('sei settimane, la terza settimana di aprile, il 16 aprile, il ventesimo', 'it')].sort()).toEqual(
-      ['16', '20', '3', '6', 'date:4-16'].sort(),
+      ['16', '20', '3', '6', 'date:4-16', 'month:4'].sort(),
     );
   });
 });
@@ -47,5 +47,14 @@ describe('formatValue', () => {
     expect(formatValue('1234567.5', 'it')).toBe('1.234.567,5');
     expect(formatValue('date:4-16', 'it')).toBe('16 aprile');
     expect(formatValue('date:4-16', 'en')).toBe('April 16');
+  });
+});
+
+describe('months', () => {
+  test('a Korean month with no day is a month, satisfied by its Italian name', () => {
+    expect(extractNumbers('4월 셋째 주', 'ko').map((token) => [token.kind, token.values])).toEqual([['month', ['month:4', '4']]]);
+    expect(valuesPresent('la terza settimana di aprile', 'it').has('month:4')).toBe(true);
+    expect(valuesPresent('il 16 aprile', 'it').has('month:4')).toBe(true);
+    expect(valuesPresent('la terza settimana', 'it').has('month:4')).toBe(false);
   });
 });

@@ -28,11 +28,17 @@ describe('apertium: routes and tag mapping (no Apertium needed)', () => {
   });
 
   test('maps inline tags to HTML Apertium keeps, and back', () => {
-    const text = 'A <g id="1">b <g id="2">c</g></g> <x id="3"/> <x id="t1"/> &amp; ⟪T1⟫';
+    const text = 'A <g id="1">b <g id="2">c</g></g> <x id="3"/> <g id="4"><x id="t1"/></g> &amp; ⟪T1⟫';
     const html = toApertiumHtml(text);
-    expect(html).toBe('A <span data-g="1">b <span data-g="2">c</span></span> <br data-x="3"> <br data-x="t1"> &amp; ⟪T1⟫');
+    expect(html).toBe('A <span data-g="1">b <span data-g="2">c</span></span> zqx3qxz <span data-g="4">zqxt1qxz</span> &amp; ⟪T1⟫');
     expect(fromApertiumHtml(html)).toBe(text);
-    expect(fromApertiumHtml('a <br data-x="3"/></br> b')).toBe('a <x id="3"/> b');
+    // Capitalised by Apertium at a sentence start or in all-caps text: still the same tag.
+    expect(fromApertiumHtml('Zqxt1qxz e ZQX3QXZ')).toBe('<x id="t1"/> e <x id="3"/>');
+  });
+
+  test('a standalone tag glued to a word stays a tag, so it cannot merge into the word', () => {
+    expect(toApertiumHtml('note<x id="5"/> and <g id="1">x</g><x id="6"/>.')).toBe('note<br data-x="5"> and <span data-g="1">x</span><br data-x="6">.');
+    expect(fromApertiumHtml('nota<br data-x="5"> e <br data-x="6"/></br>.')).toBe('nota<x id="5"/> e <x id="6"/>.');
   });
 
   test('merges a span Apertium split while reordering words', () => {
@@ -55,7 +61,7 @@ describe('apertium: routes and tag mapping (no Apertium needed)', () => {
 });
 
 describe(`apertium: the real Debian binary${hasApertium ? '' : ' (SKIPPED: apertium is not installed)'}`, () => {
-  itIf('translates en→it through Spanish, keeping inline tags and glossary placeholders', async () => {
+  itIf('translates en→it through Spanish, keeping inline tags and glossary placeholders (also inside tags)', async () => {
     const engine = createApertiumEngine();
     const result = await engine.translateBatch({
       sourceLang: 'en',
@@ -65,6 +71,7 @@ describe(`apertium: the real Debian binary${hasApertium ? '' : ' (SKIPPED: apert
         'The <g id="1">red</g> car is fast.',
         'The big <x id="2"/> house.',
         'Yesterday <x id="t1"/> visited the city.',
+        'A video of the drama <g id="1"><x id="t1"/></g> was uploaded by the channel <g id="2"><x id="t2"/></g>.',
         '<g id="1">Bold <g id="2">nested</g> words</g> are here',
         '',
         'The actors &amp; the crew arrived.',
@@ -74,8 +81,9 @@ describe(`apertium: the real Debian binary${hasApertium ? '' : ' (SKIPPED: apert
       texts: [
         'Il gatto è nero.',
         'La macchina <g id="1">rossa</g> è rapidamente.',
-        'La casa <x id="2"/> grande.',
+        'Il grande <x id="2"/> casa.',
         'Ieri <x id="t1"/> ha visitato la città.',
+        'Un video dell\'opera <g id="1"><x id="t1"/></g> fu caricato dal canale <g id="2"><x id="t2"/></g>.',
         '<g id="1">Intrépido <g id="2">nested</g> le parole</g> sono qui',
         '',
         "Gli attori &amp; l'equipaggio è arrivato.",

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeFileSync as write } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeFileSync as write } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseGlossaryFile, parseTermbaseTexts, readTermbaseFiles, listGlossaryFiles } from '../../src/glossary/load.js';
 import { hasErrors, lintTermbase } from '../../src/glossary/lint.js';
 import { glossarySchema } from '../../src/glossary/schema.js';
 import { StorylocError } from '../../src/errors.js';
+import { defaultConfig } from '../../src/config/load.js';
+import { loadTermbase } from '../../src/glossary/workspace.js';
 import { t } from '../../src/i18n/index.js';
 
 const langs = { sourceLanguages: ['en', 'ko'] as const, targetLanguages: ['it'] as const };
@@ -211,6 +213,28 @@ describe('files', () => {
     const loaded = readTermbaseFiles([file, file, path.join(dir, 'alias.yaml')]);
     expect(loaded.termbase.entries.map((e) => e.id)).toEqual(['kim']);
     expect(lintTermbase(loaded.termbase, lintOptions)).toEqual([]);
+  });
+
+  test('loadTermbase refuses a termbase with errors, naming the first one; no folder is an empty termbase', () => {
+    const workspace = path.join(dir, 'ws');
+    const config = defaultConfig(workspace);
+    expect(loadTermbase(config).entries).toEqual([]);
+    const glossaryDir = path.join(workspace, 'glossary');
+    mkdirSync(glossaryDir, { recursive: true });
+    write(path.join(glossaryDir, 'a.yaml'), 'entries:\n  - id: kim\n    type: person\n    forms: { en: Kim }\n');
+    let caught: unknown;
+    try {
+      loadTermbase(config);
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as StorylocError).code).toBe('glossary.invalid');
+    expect((caught as StorylocError).position).toEqual({ file: path.join(glossaryDir, 'a.yaml'), line: 2, column: 5 });
+    expect(t((caught as StorylocError).messageKey, (caught as StorylocError).params)).toBe(
+      'The glossary has 1 error(s), the first at glossary/a.yaml:2:5: entry "kim" has no form for the target language it (add forms.it, or doNotTranslate: true). Run storyloc glossary lint.',
+    );
+    write(path.join(glossaryDir, 'a.yaml'), 'entries:\n  - id: kim\n    type: person\n    forms: { en: Kim, it: Kim }\n');
+    expect(loadTermbase(config).entries.map((e) => e.id)).toEqual(['kim']);
   });
 
   test('an unreadable file is an input error (exit code 2)', () => {

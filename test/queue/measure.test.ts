@@ -64,11 +64,17 @@ describe('TokenBucket', () => {
     expect([10_000, 10_000, 10_000].map((now) => bucket.reserve(now))).toEqual([0, 0, 500]);
   });
 
-  test('the client bucket keeps one token below a server with the same limit', () => {
+  test('the client bucket keeps a tenth of a second below a server with the same limit', () => {
     const bucket = clientTokenBucket(20, 0);
-    const waits = Array.from({ length: 21 }, () => bucket.reserve(0));
-    expect(waits.filter((wait) => wait === 0)).toHaveLength(19);
-    expect(waits.slice(19)).toEqual([50, 100]);
+    const waits = Array.from({ length: 20 }, () => bucket.reserve(0));
+    expect(waits.filter((wait) => wait === 0)).toHaveLength(18);
+    expect(waits.slice(18)).toEqual([50, 100]);
+    const ten = clientTokenBucket(10, 0);
+    expect(Array.from({ length: 10 }, () => ten.reserve(0)).filter((wait) => wait === 0)).toHaveLength(9);
+    const one = clientTokenBucket(1, 0);
+    expect([one.reserve(0), one.reserve(0)]).toEqual([0, 1000]);
     expect(new TokenBucket(Number.POSITIVE_INFINITY, 1, 0).reserve(0)).toBe(0);
+    const unlimited = clientTokenBucket(Number.POSITIVE_INFINITY, 0);
+    expect([unlimited.reserve(0), unlimited.reserve(0)]).toEqual([0, 0]);
   });
 });

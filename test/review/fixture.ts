@@ -134,11 +134,13 @@ export async function writeReviewWorkspace(dir: string): Promise<ReviewFixture> 
       ...plan.extra,
     };
   });
-  const state: ArticleState = { version: 1, article: ARTICLE, sourceLang: 'en', targetLang: 'it', sourceFileHash: fileHash(article.source), segments };
   const targets = new Map(segments.filter((r) => r.target !== null).map((r) => [r.id, r.target!]));
+  const output = reassembleArticle(article, targets, 'it');
+  // as the pipeline writes it: the state names the hash of the output it produced
+  const state: ArticleState = { version: 1, article: ARTICLE, sourceLang: 'en', targetLang: 'it', sourceFileHash: fileHash(article.source), outputHash: fileHash(output), segments };
   const outputPath = outputPathFor(config, ARTICLE, 'it');
   mkdirSync(path.dirname(outputPath), { recursive: true });
-  writeFileSync(outputPath, reassembleArticle(article, targets, 'it'));
+  writeFileSync(outputPath, output);
   const statePath = statePathFor(config, ARTICLE, 'it');
   await writeArticleState(statePath, state);
   return { dir, config, article, ids, statePath, outputPath, diffPath: `${outputPath}.diff`, state };

@@ -7,6 +7,7 @@ import { startReviewServer, pickUiLanguage, type RunningReviewServer } from '../
 import { ReviewWorkspace } from '../../src/review/workspace.js';
 import { articleRevision, segmentRevision } from '../../src/review/approval.js';
 import type { ArticleState } from '../../src/memory/types.js';
+import { fileHash } from '../../src/memory/records.js';
 import { readJson, writeReviewWorkspace, type ReviewFixture } from './fixture.js';
 
 const NOW = '2024-05-02T08:30:00.000Z';
@@ -89,7 +90,7 @@ describe('access', () => {
 describe('pages', () => {
   test('the article list has counts per state', async () => {
     const html = await (await fetch(url('/'))).text();
-    expect(html).toContain(`<a href="/article?token=${server.token}&amp;lang=en&amp;to=it&amp;a=en%2Fqueen.md">en/queen.md</a></th><td class="num">0</td><td class="num">4</td><td class="num">1</td><td class="num">2</td><td class="num">0</td><td class="num">1</td><td class="num">8</td><td>no</td>`);
+    expect(html).toContain(`<a href="/article?token=${server.token}&amp;lang=en&amp;a=en%2Fqueen.md">en/queen.md</a></th><td class="num">0</td><td class="num">4</td><td class="num">1</td><td class="num">2</td><td class="num">0</td><td class="num">1</td><td class="num">8</td><td>no</td>`);
   });
 
   test('hostile segments are escaped text, never markup', async () => {
@@ -131,6 +132,8 @@ describe('pages', () => {
   test('an unknown article or a path outside the output: 404', async () => {
     expect((await fetch(url('/article', { a: '../../storyloc.config.yaml' }))).status).toBe(404);
     expect((await fetch(url('/article', { a: 'en/none.md' }))).status).toBe(404);
+    expect((await fetch(url('/article', { a: 'en/../en/queen.md' }))).status).toBe(404);
+    expect((await fetch(url('/article', { a: '/en/queen.md' }))).status).toBe(404);
     expect((await fetch(url('/nothing'))).status).toBe(404);
   });
 });
@@ -140,7 +143,7 @@ describe('changes', () => {
     const response = await post({ op: 'approve', seg: fx.ids.aired, base: revisionOf(fx.ids.aired) });
     expect(response.status).toBe(303);
     const location = response.headers.get('location')!;
-    expect(location).toMatch(new RegExp(`^/article\\?token=${server.token}&lang=en&to=it&a=en%2Fqueen.md&done=approved&seg=${fx.ids.aired}#seg-[0-9a-f]{10}$`));
+    expect(location).toMatch(new RegExp(`^/article\\?token=${server.token}&lang=en&a=en%2Fqueen.md&done=approved&seg=${fx.ids.aired}#seg-[0-9a-f]{10}$`));
     expect(state().segments.find((r) => r.id === fx.ids.aired)).toMatchObject({ state: 'approved', changedBy: 'Tester', changedAt: NOW });
     const page = await (await fetch(`${base}${location}`)).text();
     expect(page).toContain(`<p class="notice ok" role="status">Segment ${fx.ids.aired} approved.</p>`);
@@ -157,9 +160,10 @@ describe('changes', () => {
       changedBy: 'Tester',
       changedAt: NOW,
     });
-    expect(readFileSync(fx.outputPath, 'utf8')).toBe(
-      outputBefore.replace('I fan hanno esultato.', 'I tifosi hanno festeggiato & applaudito.\n'),
-    );
+    const outputAfter = outputBefore.replace('I fan hanno esultato.', 'I tifosi hanno festeggiato & applaudito.\n');
+    expect(readFileSync(fx.outputPath, 'utf8')).toBe(outputAfter);
+    // the pipeline's protocol: the state names the hash of the output it produced, and the one it replaced
+    expect([state().outputHash, state().previousOutputHash]).toEqual([fileHash(outputAfter), fileHash(outputBefore)]);
   });
 
   test('edit that drops a tag: 422, the text is kept on the page, nothing saved', async () => {
@@ -200,6 +204,16 @@ describe('changes', () => {
     expect(state().segments.find((r) => r.id === fx.ids.heading)).toMatchObject({ state: 'approved', forced: true, changedBy: 'Tester' });
   });
 
+  test('a glossary fixed while the page runs is used for the next approval', async () => {
+    expect((await post({ op: 'approve', seg: fx.ids.heading, base: revisionOf(fx.ids.heading) })).status).toBe(422);
+    const glossary = path.join(dir, 'glossary', 'terms.yaml');
+    writeFileSync(glossary, readFileSync(glossary, 'utf8').replace('forbidden: { it: [Regina di lacrime] }', 'variants: { it: [regina delle lacrime, Regina di lacrime] }').replace('    variants: { it: [regina delle lacrime] }\n', ''));
+    const approved = await post({ op: 'approve', seg: fx.ids.heading, base: revisionOf(fx.ids.heading) });
+    expect(approved.status).toBe(303);
+    expect(state().segments.find((r) => r.id === fx.ids.heading)).toMatchObject({ state: 'approved', changedBy: 'Tester' });
+    expect(state().segments.find((r) => r.id === fx.ids.heading)!.forced).toBeUndefined();
+  });
+
   test('approve all: only with the revision of what was shown; refused segments are counted', async () => {
     const shown = articleRevision(state());
     await post({ op: 'reject', seg: fx.ids.fans, base: revisionOf(fx.ids.fans) });
@@ -209,7 +223,7 @@ describe('changes', () => {
     expect(state().segments.filter((r) => r.state === 'approved')).toHaveLength(2);
     const ok = await post({ op: 'approveAll', base: articleRevision(state()) });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe(`/article?token=${server.token}&lang=en&to=it&a=en%2Fqueen.md&done=approvedAll&n=4&refused=1`);
+    expect(ok.headers.get('location')).toBe(`/article?token=${server.token}&lang=en&a=en%2Fqueen.md&done=approvedAll&n=4&refused=1`);
     expect(state().segments.map((r) => r.state)).toEqual(['approved', 'approved', 'machine', 'approved', 'approved', 'rejected', 'approved', 'approved']);
   });
 

@@ -44,7 +44,8 @@ export const doNotTranslateRule: SegmentRule = {
           }),
         );
       } else {
-        violations.push(ctx.report({ ...base, messageKey: 'check:message.doNotTranslateMissing' }));
+        const messageKey = termText(match) === expected ? 'check:message.doNotTranslateGone' : 'check:message.doNotTranslateMissing';
+        violations.push(ctx.report({ ...base, messageKey }));
       }
     }
     return violations;

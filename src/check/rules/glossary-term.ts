@@ -29,12 +29,14 @@ export const glossaryTermRule: SegmentRule = {
       // already reported as a forbidden or an untranslated form: one problem, one violation
       if (ctx.severityOf('forbidden-term') !== 'off' && sameEntry.length > 0) continue;
       if (ctx.severityOf('untranslated-term') !== 'off' && terms.leftUntranslated.some((found) => found.entryId === entry.id)) continue;
+      const term = termText(match);
       violations.push(
         ctx.report({
           rule: 'glossary-term',
           segment,
-          messageKey: 'check:message.glossaryTerm',
-          params: { term: termText(match), expected },
+          // a name written the same in both languages is simply missing, not "to be translated as itself"
+          messageKey: term === expected ? 'check:message.glossaryTermMissing' : 'check:message.glossaryTerm',
+          params: { term, expected },
           suggestion: expected,
           entryId: entry.id,
         }),

@@ -2,6 +2,7 @@
 import type { CommandModule } from '../context.js';
 import { segmentCommand } from './segment.js';
 import { roundtripCommand } from './roundtrip.js';
+import { translateCommand } from './translate.js';
 import { reviewCommand } from './review.js';
 import { statusCommand } from './status.js';
 import { approveCommand } from './approve.js';
@@ -12,6 +13,7 @@ import { checkCommand } from './check.js';
 export const commandModules: CommandModule[] = [
   segmentCommand,
   roundtripCommand,
+  translateCommand,
   reviewCommand,
   statusCommand,
   approveCommand,

@@ -26,11 +26,13 @@ export default {
   },
   message: {
     glossaryTerm: '“{{term}}” must be translated as “{{expected}}” (or an accepted variant)',
+    glossaryTermMissing: '“{{term}}” is missing from the translation',
     forbiddenTerm: '“{{term}}” is a forbidden form',
     forbiddenTermUse: '“{{term}}” is a forbidden form: use “{{expected}}”',
     untranslatedTerm: '“{{term}}” is left untranslated: use “{{expected}}”',
     doNotTranslateChanged: '“{{found}}” must stay exactly “{{expected}}” (do not translate)',
     doNotTranslateMissing: '“{{term}}” must appear in the translation as “{{expected}}” (do not translate)',
+    doNotTranslateGone: '“{{term}}” is missing from the translation (do not translate)',
     numberFormat: '{{number}} is written the source-language way: write {{expected}}',
     numberMissing: '{{number}} from the source is missing (expected {{expected}})',
     markupMalformed: 'inline tags are not properly nested or closed',

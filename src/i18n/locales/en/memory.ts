@@ -16,12 +16,11 @@ export default {
     failed: 'Cannot create the workspace lock {{file}} ({{detail}}).',
   },
   edit: {
-    broken: '{{detail}}: the translated file was edited in a way that breaks its structure. Restore the structure (or the file from version control); nothing was overwritten.',
-    paragraphCount: 'expected {{expected}} blocks (paragraphs, headings, list items) but found {{found}}',
-    frontMatter: 'the front matter is damaged or missing',
-    frontMatterKey: 'front-matter key "{{key}}" was changed or removed',
-    markup: 'the markup of segment {{id}} was changed (a link, emphasis or inline code is broken or missing)',
-    unchangedText: 'text outside the translated segments was changed',
+    frontMatter: 'The translated file was edited in a way that damages its front matter (a key renamed or removed, a fence deleted, invalid YAML). Restore it, or the file from version control; nothing was overwritten.',
+    structure: 'The translated file was edited in a way that changes its structure (a paragraph, heading or list item deleted or added, or text outside the translated sentences changed). Restore the structure; nothing was overwritten.',
+    markup: 'The markup of segment {{id}} was changed in the translated file (a link, emphasis, inline code or image is broken or missing). Restore the markup; nothing was overwritten.',
+    noState: 'This translated file has no state file ({{state}}), so storyloc cannot tell a translator\'s work from its own. Restore the state file or move the translated file away; nothing was overwritten.',
+    unverifiable: 'This translated file was edited and its source changed since the last run, and the source it was translated from is no longer available (.storyloc/sources). Restore the translated file, or run translate before editing the source; nothing was overwritten.',
   },
   interchange: {
     unknownFormat: 'Unknown export format "{{format}}": use xliff or tmx.',

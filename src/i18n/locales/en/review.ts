@@ -31,7 +31,7 @@ export default {
       force: 'approve even when the glossary check fails (recorded in the state)',
     },
     reject: {
-      description: 'Reject segments of a translated article (they wait for a translator to rework them)',
+      description: 'Reject segments of a translated article (the next translate run translates them again)',
       segment: 'segment id to reject (repeatable)',
       all: 'reject every segment waiting for review',
       by: 'reviewer name (default: git user.name, else the OS user)',

@@ -26,11 +26,13 @@ export default {
   },
   message: {
     glossaryTerm: '“{{term}}” va tradotto con “{{expected}}” (o una variante accettata)',
+    glossaryTermMissing: 'nella traduzione manca “{{term}}”',
     forbiddenTerm: '“{{term}}” è una forma vietata',
     forbiddenTermUse: '“{{term}}” è una forma vietata: usa “{{expected}}”',
     untranslatedTerm: '“{{term}}” è rimasto non tradotto: usa “{{expected}}”',
     doNotTranslateChanged: '“{{found}}” deve restare esattamente “{{expected}}” (da non tradurre)',
     doNotTranslateMissing: '“{{term}}” deve comparire nella traduzione come “{{expected}}” (da non tradurre)',
+    doNotTranslateGone: 'nella traduzione manca “{{term}}” (da non tradurre)',
     numberFormat: '{{number}} è scritto secondo l’uso della lingua di partenza: scrivi {{expected}}',
     numberMissing: 'manca {{number}} dell’originale (atteso {{expected}})',
     markupMalformed: 'i tag in linea non sono annidati o chiusi correttamente',

@@ -16,12 +16,11 @@ export default {
     failed: 'Impossibile creare il lock del workspace {{file}} ({{detail}}).',
   },
   edit: {
-    broken: '{{detail}}: il file tradotto è stato modificato in un modo che ne rompe la struttura. Ripristina la struttura (o il file dal controllo di versione); non è stato sovrascritto nulla.',
-    paragraphCount: 'attesi {{expected}} blocchi (paragrafi, titoli, voci di elenco), trovati {{found}}',
-    frontMatter: 'il front matter è danneggiato o mancante',
-    frontMatterKey: 'la chiave del front matter "{{key}}" è stata modificata o rimossa',
-    markup: 'il markup del segmento {{id}} è stato modificato (un link, un\'enfasi o un codice inline è rotto o mancante)',
-    unchangedText: 'è stato modificato del testo fuori dai segmenti tradotti',
+    frontMatter: 'Il file tradotto è stato modificato in un modo che danneggia il front matter (una chiave rinominata o rimossa, un delimitatore cancellato, YAML non valido). Ripristinalo, o ripristina il file dal controllo di versione; non è stato sovrascritto nulla.',
+    structure: 'Il file tradotto è stato modificato in un modo che ne cambia la struttura (un paragrafo, un titolo o una voce di elenco cancellati o aggiunti, o testo modificato fuori dalle frasi tradotte). Ripristina la struttura; non è stato sovrascritto nulla.',
+    markup: 'Il markup del segmento {{id}} è stato modificato nel file tradotto (un link, un\'enfasi, un codice inline o un\'immagine sono rotti o mancanti). Ripristina il markup; non è stato sovrascritto nulla.',
+    noState: 'Questo file tradotto non ha un file di stato ({{state}}), quindi storyloc non può distinguere il lavoro di un traduttore dal proprio. Ripristina il file di stato o sposta altrove il file tradotto; non è stato sovrascritto nulla.',
+    unverifiable: 'Questo file tradotto è stato modificato e il suo testo di partenza è cambiato dall\'ultima esecuzione, e la versione da cui era stato tradotto non è più disponibile (.storyloc/sources). Ripristina il file tradotto, oppure esegui translate prima di modificare il testo di partenza; non è stato sovrascritto nulla.',
   },
   interchange: {
     unknownFormat: 'Formato di esportazione sconosciuto "{{format}}": usa xliff o tmx.',

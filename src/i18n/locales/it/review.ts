@@ -31,7 +31,7 @@ export default {
       force: 'approva anche se il controllo del glossario fallisce (viene registrato nello stato)',
     },
     reject: {
-      description: 'Rifiuta segmenti di un articolo tradotto (restano in attesa che un traduttore li rielabori)',
+      description: 'Rifiuta segmenti di un articolo tradotto (la prossima esecuzione di translate li traduce di nuovo)',
       segment: 'id del segmento da rifiutare (ripetibile)',
       all: 'rifiuta tutti i segmenti in attesa di revisione',
       by: 'nome del revisore (predefinito: user.name di git, altrimenti l’utente del sistema)',

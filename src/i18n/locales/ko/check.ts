@@ -26,11 +26,13 @@ export default {
   },
   message: {
     glossaryTerm: '“{{term}}”은(는) “{{expected}}”(또는 허용된 변형)로 번역해야 합니다',
+    glossaryTermMissing: '번역문에 “{{term}}”이(가) 없습니다',
     forbiddenTerm: '“{{term}}”은(는) 금지된 형태입니다',
     forbiddenTermUse: '“{{term}}”은(는) 금지된 형태입니다: “{{expected}}”을(를) 쓰세요',
     untranslatedTerm: '“{{term}}”이(가) 번역되지 않았습니다: “{{expected}}”을(를) 쓰세요',
     doNotTranslateChanged: '“{{found}}”은(는) 정확히 “{{expected}}”(으)로 남아야 합니다 (번역 금지)',
     doNotTranslateMissing: '“{{term}}”은(는) 번역문에 “{{expected}}”(으)로 나타나야 합니다 (번역 금지)',
+    doNotTranslateGone: '번역문에 “{{term}}”이(가) 없습니다 (번역 금지)',
     numberFormat: '{{number}}이(가) 원문 언어 표기법으로 적혀 있습니다: {{expected}}(으)로 쓰세요',
     numberMissing: '원문의 {{number}}이(가) 빠졌습니다 (기대값 {{expected}})',
     markupMalformed: '인라인 태그가 올바르게 중첩되거나 닫히지 않았습니다',

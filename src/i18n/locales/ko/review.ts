@@ -31,7 +31,7 @@ export default {
       force: '용어집 검사에 실패해도 승인 (상태에 기록됨)',
     },
     reject: {
-      description: '번역된 기사의 세그먼트를 반려합니다 (번역가가 다시 작업할 때까지 대기)',
+      description: '번역된 기사의 세그먼트를 반려합니다 (다음 translate 실행 때 다시 번역됨)',
       segment: '반려할 세그먼트 id (여러 번 지정 가능)',
       all: '검토를 기다리는 모든 세그먼트를 반려',
       by: '검토자 이름 (기본값: git user.name, 없으면 운영체제 사용자)',

@@ -1,0 +1,105 @@
+/**
+ * Writing one article's result: the source snapshot, the state, then the output, each atomically.
+ *
+ * The order and the two hashes make a crash at any point recoverable: the state (written first) records
+ * the hash of the output about to be written (`outputHash`) and of the unedited output still on disk
+ * (`previousOutputHash`). A run that finds either hash on disk knows the output holds no human edit.
+ */
+import type { ResolvedConfig } from '../config/types.js';
+import type { LanguagePair } from '../languages.js';
+import { reassembleArticle } from '../reassembly/reassemble.js';
+import type { Article, Segment } from '../segments/types.js';
+import { sameTags } from '../segments/xml.js';
+import { writeFileAtomic } from './atomic-file.js';
+import { fileHash } from './records.js';
+import { outputPathFor, serializeArticleState, statePathFor } from './state-store.js';
+import type { ArticleState, SegmentRecord } from './types.js';
+import { writeSnapshot } from './workspace.js';
+
+/** Targets that reassembly can use: a target whose tags do not fit its source renders the source. */
+export function outputTargets(segments: readonly Segment[], records: readonly SegmentRecord[]): Map<string, string> {
+  const known = new Set(segments.map((segment) => segment.id));
+  const targets = new Map<string, string>();
+  for (const record of records) {
+    if (record.target !== null && known.has(record.id) && sameTags(record.source, record.target)) targets.set(record.id, record.target);
+  }
+  return targets;
+}
+
+/** Records edited by a translator in the output: `edited` by `human`, never replaced by MT. */
+export function applyHumanEdits(
+  records: readonly SegmentRecord[],
+  edits: ReadonlyArray<{ segmentId: string; target: string }>,
+  editor: string,
+  now: string,
+): SegmentRecord[] {
+  const byId = new Map(edits.map((edit) => [edit.segmentId, edit.target]));
+  return records.map((record) => {
+    const target = byId.get(record.id);
+    if (target === undefined) return record;
+    const edited: SegmentRecord = { ...record, target, state: 'edited', engine: 'human', changedBy: editor, changedAt: now };
+    delete edited.flags;
+    delete edited.forced;
+    return edited;
+  });
+}
+
+export interface ArticleResult {
+  article: Article;
+  pair: LanguagePair;
+  /** sha256 of the article's source file */
+  sourceHash: string;
+  records: SegmentRecord[];
+  /** hash of the (unedited) output on disk, null when there is none; updated after writing */
+  diskOutputHash: string | null;
+  /** the state text on disk, if known (an identical state is not rewritten); updated after writing */
+  writtenState: string | null;
+}
+
+export interface PersistOutcome {
+  output: string;
+  outputWritten: boolean;
+  stateWritten: boolean;
+}
+
+/**
+ * Writes snapshot, state and output for one article. With `final`, the crash marker
+ * (`previousOutputHash`) is dropped once the output is on disk, so finished runs leave small diffs.
+ */
+export async function persistArticleResult(config: ResolvedConfig, result: ArticleResult, final: boolean): Promise<PersistOutcome> {
+  const output = reassembleArticle(result.article, outputTargets(result.article.segments, result.records), result.pair.target);
+  const outputHash = fileHash(output);
+  const state: ArticleState = {
+    version: 1,
+    article: result.article.relativePath,
+    sourceLang: result.pair.source,
+    targetLang: result.pair.target,
+    sourceFileHash: result.sourceHash,
+    outputHash,
+    segments: result.records,
+  };
+  if (result.diskOutputHash !== null && result.diskOutputHash !== outputHash) state.previousOutputHash = result.diskOutputHash;
+  const statePath = statePathFor(config, result.article.relativePath, result.pair.target);
+  const outputPath = outputPathFor(config, result.article.relativePath, result.pair.target);
+  let stateText = serializeArticleState(state);
+  let stateWritten = false;
+  let outputWritten = false;
+  await writeSnapshot(config, result.sourceHash, result.article.source);
+  if (stateText !== result.writtenState) {
+    await writeFileAtomic(statePath, stateText);
+    result.writtenState = stateText;
+    stateWritten = true;
+  }
+  if (result.diskOutputHash !== outputHash) {
+    await writeFileAtomic(outputPath, output);
+    result.diskOutputHash = outputHash;
+    outputWritten = true;
+  }
+  if (final && state.previousOutputHash !== undefined) {
+    delete state.previousOutputHash;
+    stateText = serializeArticleState(state);
+    await writeFileAtomic(statePath, stateText);
+    result.writtenState = stateText;
+  }
+  return { output, outputWritten, stateWritten };
+}

@@ -1,0 +1,110 @@
+/**
+ * Crash safety: the CLI is killed with SIGKILL between two batches (its next request hangs at the DeepL
+ * test server, so nothing is in flight that the server answered), then run again. From the server's log:
+ * every text answered exactly once across both runs, every segment translated, every file intact.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
+import { cliEntry, ensureBuilt } from './build.js';
+import { copyWorkspace, type TempWorkspace } from './workspace.js';
+
+let server: DeepLServer;
+beforeAll(async () => {
+  ensureBuilt();
+  server = await startDeepLServer({ latencyMs: 40 });
+}, 120_000);
+afterAll(async () => {
+  await server.close();
+});
+
+function useDeepL(ws: TempWorkspace, url: string): void {
+  const config = ws.read('storyloc.config.yaml').replace('  default: pseudo\n', `  default: deepl\n  deepl:\n    serverUrl: ${url}\n    timeoutMs: 20000\n`);
+  writeFileSync(path.join(ws.dir, 'storyloc.config.yaml'), config);
+}
+
+function runChild(ws: TempWorkspace): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+  const child = spawn(process.execPath, [cliEntry, 'translate', '--workspace', ws.dir, '--engine', 'deepl'], {
+    env: { PATH: process.env.PATH, DEEPL_AUTH_KEY: server.authKey, LANG: 'en_US.UTF-8' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.resume();
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, stderr })),
+  );
+  return { child, done };
+}
+
+async function waitFor(predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+describe('kill -9 between batches, then rerun', () => {
+  test('no text is answered twice, every segment is translated, no file is corrupt', async () => {
+    const ws = copyWorkspace();
+    try {
+      useDeepL(ws, server.url);
+      server.clearLog();
+      const translateRequests = () => server.requests({ path: '/v2/translate' });
+      const first = runChild(ws);
+      // When the second request arrives, make the third one hang: the child is then blocked between
+      // batches, with two batches answered and persisted.
+      await waitFor(() => translateRequests().length >= 2);
+      server.injectFault({ kind: 'hang', path: '/v2/translate' });
+      await waitFor(() => translateRequests().length >= 3 && translateRequests()[2]!.outcome === 'hang');
+      const answeredBeforeKill = translateRequests().filter((r) => r.outcome === 'answered' && r.status === 200);
+      expect(answeredBeforeKill).toHaveLength(2);
+      // Both answered batches are on disk before the kill.
+      const persisted = (): number =>
+        allFiles(ws.dir)
+          .filter((f) => f.endsWith('.state.json'))
+          .flatMap((f) => ws.state(f).segments)
+          .filter((r) => r.engine === 'deepl').length;
+      expect(persisted()).toBeGreaterThanOrEqual(answeredBeforeKill.flatMap((r) => r.texts).length);
+      first.child.kill('SIGKILL');
+      const killed = await first.done;
+      expect(killed.signal).toBe('SIGKILL');
+
+      // Every file is whole: states parse, no temp files left behind by the writes.
+      const files = allFiles(ws.dir);
+      expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      for (const f of files.filter((name) => name.endsWith('.state.json'))) expect(() => ws.state(f)).not.toThrow();
+
+      server.clearFaults();
+      const second = runChild(ws);
+      const rerun = await second.done;
+      expect({ code: rerun.code, stderr: rerun.stderr }).toEqual({ code: 0, stderr: expect.not.stringContaining('error') });
+
+      const answered = translateRequests().filter((r) => r.outcome === 'answered' && r.status === 200);
+      const texts = answered.flatMap((r) => r.texts);
+      expect(texts.length).toBe(new Set(texts).size);
+      expect(texts).toHaveLength(21);
+      // The hanging request's texts were sent again (never answered, never billed).
+      const hung = translateRequests()[2]!.texts;
+      expect(hung.every((text) => texts.includes(text))).toBe(true);
+      const records = allFiles(ws.dir)
+        .filter((f) => f.endsWith('.state.json'))
+        .flatMap((f) => ws.state(f).segments);
+      expect(records).toHaveLength(22);
+      expect(records.filter((r) => r.target === null)).toEqual([]);
+      expect(allFiles(ws.dir).filter((f) => f.startsWith('.storyloc/lock'))).toEqual([]);
+    } finally {
+      ws.remove();
+    }
+  }, 60_000);
+});

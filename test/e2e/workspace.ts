@@ -1,0 +1,44 @@
+/** Temp copies of the fixture workspace for end-to-end tests, and helpers to read what a run wrote. */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArticleState } from '../../src/memory/state-store.js';
+import type { ArticleState } from '../../src/memory/types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '..', '..');
+export const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'workspaces', 'newsroom');
+
+export interface TempWorkspace {
+  dir: string;
+  read(relative: string): string;
+  state(relative: string): ArticleState;
+  /** every file under the workspace (relative, sorted), for "nothing else was written" checks */
+  files(): string[];
+  remove(): void;
+}
+
+export function copyWorkspace(): TempWorkspace {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-e2e-'));
+  cpSync(fixtureWorkspace, dir, { recursive: true });
+  const read = (relative: string): string => readFileSync(path.join(dir, relative), 'utf8');
+  return {
+    dir,
+    read,
+    state: (relative) => parseArticleState(read(relative), relative),
+    files() {
+      const out: string[] = [];
+      const walk = (sub: string): void => {
+        for (const name of readdirSync(path.join(dir, sub))) {
+          const rel = sub ? `${sub}/${name}` : name;
+          if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
+          else out.push(rel);
+        }
+      };
+      walk('');
+      return out.sort();
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
+
+const repo = process.cwd();
+let workspace: string;
+let server: DeepLServer;
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    cwd: workspace,
+    env,
+    stdout: { write: (text) => void (stdout += text), isTTY: false },
+    stderr: { write: (text) => void (stderr += text), isTTY: false },
+  });
+  return { code, stdout, stderr };
+}
+
+beforeAll(async () => {
+  server = await startDeepLServer();
+  workspace = mkdtempSync(path.join(tmpdir(), 'storyloc-glossary-cli-'));
+  cpSync(path.join(repo, 'glossary'), path.join(workspace, 'glossary'), { recursive: true });
+  mkdirSync(path.join(workspace, 'articles', 'en'), { recursive: true });
+  writeFileSync(
+    path.join(workspace, 'articles', 'en', 'story.md'),
+    '---\ntitle: Queen of Tears returns\n---\n\nKim Soo Hyun and **Kim Ji-won** star in *Queen of Tears* on tvN.\n\nKimchi is not Kim.\n',
+  );
+  writeFileSync(
+    path.join(workspace, 'storyloc.config.yaml'),
+    `sourceLanguages: [en, ko]\ntargetLanguages: [it]\nengine:\n  deepl:\n    serverUrl: ${server.url}\n    authKeyEnv: TEST_DEEPL_KEY\n`,
+  );
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+describe('storyloc glossary', () => {
+  test('lint: 0 when clean, 1 with errors (each with file:line:column), 2 for an unreadable file', async () => {
+    expect(await run(['glossary', 'lint'])).toEqual({ code: 0, stdout: 'Glossary clean: 10 entries in 4 file(s).\n', stderr: '' });
+    const broken = path.join(workspace, 'broken.yaml');
+    writeFileSync(broken, 'entries:\n  - id: kim-soo-hyun\n    type: person\n    forms: { en: Kim Soo-hyun }\n');
+    const withErrors = await run(['glossary', 'lint', 'glossary/people.yaml', 'broken.yaml']);
+    expect(withErrors.code).toBe(1);
+    expect(withErrors.stdout.split('\n')).toEqual([
+      'broken.yaml:2:5: error: the id "kim-soo-hyun" is already used at glossary/people.yaml:6:5 [glossary.duplicateId]',
+      'broken.yaml:2:5: error: entry "kim-soo-hyun" has no form for the target language it (add forms.it, or doNotTranslate: true) [glossary.missingTargetForm]',
+      '2 error(s), 0 warning(s): 5 entries in 2 file(s).',
+      '',
+    ]);
+    const json = JSON.parse((await run(['glossary', 'lint', 'broken.yaml', '--json'])).stdout);
+    expect(json.problems.map((p: { code: string; line: number }) => [p.code, p.line])).toEqual([['glossary.missingTargetForm', 2]]);
+    const missing = await run(['glossary', 'lint', 'nope.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Cannot read the glossary file');
+  });
+
+  test('match --json: entry id, surface, segment id and line', async () => {
+    const result = await run(['glossary', 'match', 'articles/en/story.md', '--json']);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(rows.map((r) => [r.line, r.entryId, r.surface])).toEqual([
+      [2, 'queen-of-tears', 'Queen of Tears'],
+      [5, 'kim-soo-hyun', 'Kim Soo Hyun'],
+      [5, 'kim-ji-won', 'Kim Ji-won'],
+      [5, 'queen-of-tears', 'Queen of Tears'],
+      [5, 'tvn', 'tvN'],
+    ]);
+    expect(rows.every((r) => typeof r.segmentId === 'string' && r.segmentId !== '')).toBe(true);
+  });
+
+  test('list and show', async () => {
+    const list = JSON.parse((await run(['glossary', 'list', '--json'])).stdout) as Array<{ id: string; file: string }>;
+    expect(list).toHaveLength(10);
+    expect(list.find((e) => e.id === 'tvn')?.file).toBe(path.join('glossary', 'organizations.yaml'));
+    const show = await run(['glossary', 'show', 'kim-ji-won', '--json']);
+    expect(JSON.parse(show.stdout).usage).toEqual([{ article: 'en/story.md', count: 1, lines: [5] }]);
+    const text = await run(['glossary', 'show', 'queen-of-tears']);
+    expect(text.stdout).toContain('Used in 1 article(s):\n  en/story.md: 2 time(s), line(s) 2, 5\n');
+    const unknown = await run(['glossary', 'show', 'nobody']);
+    expect(unknown.code).toBe(2);
+  });
+
+  test('sync: needs a key; dry run plans; sync creates then reuses, through the DeepL test server', async () => {
+    const noKey = await run(['glossary', 'sync']);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('TEST_DEEPL_KEY');
+    const env = { TEST_DEEPL_KEY: server.authKey };
+    const name = `storyloc:${path.basename(workspace)}`;
+    const plan = await run(['glossary', 'sync', '--dry-run'], env);
+    expect(plan.stdout).toBe(`Plan (dry run, nothing changed on DeepL):\n  create glossary ${name} with en-it, ko-it (33 entries)\n`);
+    expect(server.glossaries.list()).toEqual([]);
+    const first = await run(['glossary', 'sync'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('DeepL glossaries in step (1 change(s)); recorded in output/.storyloc/deepl-glossaries.json.');
+    const state = readFileSync(path.join(workspace, 'output', '.storyloc', 'deepl-glossaries.json'), 'utf8');
+    expect(state).not.toContain(server.authKey);
+    server.clearLog();
+    const second = await run(['glossary', 'sync'], env);
+    expect(second.stdout).toContain('keep dictionary en-it (20 entries, unchanged)');
+    expect(server.log.map((r) => r.method)).toEqual(['GET']);
+    expect(`${first.stdout}${first.stderr}${second.stdout}`).not.toContain(server.authKey);
+  });
+});
