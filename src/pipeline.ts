@@ -21,7 +21,7 @@ import { listArticles, parseArticle, readArticleFile, type ParsedArticle } from 
 import type { EngineName, ResolvedConfig } from './config/types.js';
 import { createEngine, selectEngine, type EngineChoice } from './engines/select.js';
 import type { Engine } from './engines/types.js';
-import { inputError, StorylocError, type SourcePosition } from './errors.js';
+import { inputError, StorylocError } from './errors.js';
 import { createTermMatcher, glossaryUsageFor, loadWorkspaceTermbase, placeholderFlags, protectTerms, restoreTerms } from './glossary/index.js';
 import type { TermPlaceholder } from './glossary/placeholders.js';
 import type { TermMatcher } from './glossary/matcher.js';
@@ -29,7 +29,9 @@ import type { GlossaryUsage, Termbase } from './glossary/types.js';
 import { glossaryIdsFor } from './glossary/deepl-sync.js';
 import { isSupportedLanguage, pairKey, type Lang, type LanguagePair } from './languages.js';
 import { applyGlossaryChanges } from './memory/glossary-staleness.js';
-import { detectHumanEdits, type StructureBreak } from './memory/human-edits.js';
+import { BrokenEditsError, detectHumanEdits, type BrokenEdit } from './memory/human-edits.js';
+
+export { BrokenEditsError, type BrokenEdit };
 import { acquireWorkspaceLock, type WorkspaceLock } from './memory/lock.js';
 import { mergeState } from './memory/merge.js';
 import { fileHash, needsTranslation, PIPELINE_AUTHOR } from './memory/records.js';
@@ -43,7 +45,6 @@ import { runTranslationQueue } from './queue/run.js';
 import type { BatchResult, QueueOutcome, QueuePlan, QueueProgress, QueueStop, TranslationJob } from './queue/types.js';
 import { reassembleArticle } from './reassembly/reassemble.js';
 import { writeReviewDiff } from './review/diff-file.js';
-import type { Segment } from './segments/types.js';
 import { sameTags } from './segments/xml.js';
 
 export interface TranslateOptions {
@@ -112,24 +113,6 @@ export interface TranslateSummary {
   plan: QueuePlan | null;
   /** output files written (relative to the workspace) */
   written: string[];
-}
-
-/** A structural break found in a translated file: reported with file and line, nothing overwritten. */
-export interface BrokenEdit {
-  reason: StructureBreak | 'noState' | 'unverifiable';
-  position: SourcePosition;
-  segmentId?: string;
-  /** the state file the output belongs to */
-  stateFile: string;
-}
-
-/** Thrown (exit 2) when translated files were edited in ways that break them; lists every one. */
-export class BrokenEditsError extends StorylocError {
-  constructor(readonly broken: BrokenEdit[]) {
-    const first = broken[0]!;
-    super('edit.broken', `memory:edit.${first.reason}`, { id: first.segmentId ?? '', state: first.stateFile, count: broken.length }, { position: first.position });
-    this.name = 'BrokenEditsError';
-  }
 }
 
 /** Rate limit for local engines (pseudo, Apertium): effectively none. */

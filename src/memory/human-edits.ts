@@ -13,6 +13,7 @@
  * reported with the line in the edited file; the caller then overwrites nothing.
  */
 import { parse as parseYaml } from 'yaml';
+import { StorylocError, type SourcePosition } from '../errors.js';
 import type { Lang } from '../languages.js';
 import type { Article, InlineTag, Segment } from '../segments/types.js';
 import { escapeXml, inlineTagPattern, unescapeXml } from '../segments/xml.js';
@@ -368,3 +369,22 @@ export function detectHumanEdits(article: Article, targets: ReadonlyMap<string, 
     throw error;
   }
 }
+
+/** A structural break found in a translated file: reported with file and line, nothing overwritten. */
+export interface BrokenEdit {
+  reason: StructureBreak | 'noState' | 'unverifiable';
+  position: SourcePosition;
+  segmentId?: string;
+  /** the state file the output belongs to */
+  stateFile: string;
+}
+
+/** Thrown (exit 2) when translated files were edited in ways that break them; lists every one. */
+export class BrokenEditsError extends StorylocError {
+  constructor(readonly broken: BrokenEdit[]) {
+    const first = broken[0]!;
+    super('edit.broken', `memory:edit.${first.reason}`, { id: first.segmentId ?? '', state: first.stateFile, count: broken.length }, { position: first.position });
+    this.name = 'BrokenEditsError';
+  }
+}
+

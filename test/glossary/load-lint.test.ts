@@ -185,16 +185,16 @@ describe('lint error classes', () => {
   });
 
   // 50,000 entries are loaded by the bench (glossary_load_50k_s): YAML parsing alone takes seconds
-  test('regular-expression metacharacters are plain text; 5,000 entries load and lint', () => {
-    const entries = Array.from({ length: 5_000 }, (_, i) => `  - id: e${i}\n    type: term\n    forms: { en: "Term (${i})+*?", it: "Termine [${i}]" }\n`);
+  test('regular-expression metacharacters are plain text; 1,000 entries load and lint', () => {
+    const entries = Array.from({ length: 1_000 }, (_, i) => `  - id: e${i}\n    type: term\n    forms: { en: "Term (${i})+*?", it: "Termine [${i}]" }\n`);
     const started = performance.now();
     const loaded = parseTermbaseTexts([{ file: 'big.yaml', text: `entries:\n${entries.join('')}` }]);
     const problems = lintTermbase(loaded.termbase, lintOptions);
     const seconds = (performance.now() - started) / 1000;
     expect(loaded.problems).toEqual([]);
     expect(problems).toEqual([]);
-    expect(loaded.termbase.entries).toHaveLength(5_000);
-    expect(loaded.termbase.entries[4_999]!.forms.en).toBe('Term (4999)+*?');
+    expect(loaded.termbase.entries).toHaveLength(1_000);
+    expect(loaded.termbase.entries[999]!.forms.en).toBe('Term (999)+*?');
     expect(seconds).toBeLessThan(10); // a generous ceiling: figures belong to the bench
   });
 });
