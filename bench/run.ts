@@ -4,12 +4,14 @@
  */
 import { benchSegment } from './segment.js';
 import { benchQueue } from './queue.js';
+import { benchGlossary } from './glossary.js';
 
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
 
 const benches: Bench[] = [
   { name: 'segment', run: benchSegment },
   { name: 'queue', run: benchQueue },
+  { name: 'glossary', run: benchGlossary },
 ];
 
 async function main(): Promise<void> {

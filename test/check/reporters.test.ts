@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
 import { Ajv } from 'ajv';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { initI18n } from '../../src/i18n/index.js';
 import { formatReport } from '../../src/check/reporters/index.js';
 import { escapeData, escapeProperty } from '../../src/check/reporters/github.js';
@@ -88,6 +88,7 @@ describe('json', () => {
 describe('junit', () => {
   test('parses as XML: a suite per file, a failing case per violation, a passing case for a clean file', () => {
     const xml = formatReport(report, 'junit');
+    expect(XMLValidator.validate(xml)).toBe(true);
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(xml) as {
       testsuites: { '@tests': string; '@failures': string; testsuite: Array<{ '@name': string; '@tests': string; '@failures': string; testcase: Array<Record<string, unknown>> }> };
     };

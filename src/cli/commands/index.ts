@@ -3,6 +3,8 @@ import type { CommandModule } from '../context.js';
 import { segmentCommand } from './segment.js';
 import { roundtripCommand } from './roundtrip.js';
 import { translateCommand } from './translate.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
 import { reviewCommand } from './review.js';
 import { statusCommand } from './status.js';
 import { approveCommand } from './approve.js';
@@ -14,6 +16,8 @@ export const commandModules: CommandModule[] = [
   segmentCommand,
   roundtripCommand,
   translateCommand,
+  exportCommand,
+  importCommand,
   reviewCommand,
   statusCommand,
   approveCommand,
