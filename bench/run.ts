@@ -5,6 +5,7 @@
 import { benchSegment } from './segment.js';
 import { benchQueue } from './queue.js';
 import { benchGlossary } from './glossary.js';
+import { benchMemory } from './memory.js';
 
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
 
@@ -12,6 +13,7 @@ const benches: Bench[] = [
   { name: 'segment', run: benchSegment },
   { name: 'queue', run: benchQueue },
   { name: 'glossary', run: benchGlossary },
+  { name: 'memory', run: () => benchMemory() },
 ];
 
 async function main(): Promise<void> {

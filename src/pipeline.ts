@@ -14,10 +14,10 @@
  *     engine call), then after every finished batch; the state is written before the output, with the
  *     hashes that let the next run tell a crash from a human edit.
  */
-import { promises as fsp } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listArticles, parseArticle, readArticleFile, type ParsedArticle } from './articles/read.js';
+import { articleLanguage, decodeArticleBytes, listArticles, parseArticle, type ParsedArticle } from './articles/read.js';
 import type { EngineName, ResolvedConfig } from './config/types.js';
 import { createEngine, selectEngine, type EngineChoice } from './engines/select.js';
 import type { Engine } from './engines/types.js';
@@ -38,13 +38,22 @@ import { fileHash, needsTranslation, PIPELINE_AUTHOR } from './memory/records.js
 import { applyHumanEdits, outputTargets, persistArticleResult, type ArticleResult } from './memory/persist.js';
 import { outputPathFor, statePathFor } from './memory/state-store.js';
 import { TranslationMemory } from './memory/translation-memory.js';
-import type { ArticleState, SegmentRecord } from './memory/types.js';
-import { loadWorkspaceStates, pruneSnapshots, readImportedMemory, readSnapshot } from './memory/workspace.js';
+import type { SegmentRecord } from './memory/types.js';
+import {
+  glossaryCheckKey,
+  loadWorkspaceStates,
+  pruneSnapshots,
+  readGlossaryCheckCache,
+  readImportedMemory,
+  readSnapshot,
+  writeGlossaryCheckCache,
+} from './memory/workspace.js';
 import { planBatches } from './queue/plan.js';
 import { runTranslationQueue } from './queue/run.js';
 import type { BatchResult, QueueOutcome, QueuePlan, QueueProgress, QueueStop, TranslationJob } from './queue/types.js';
 import { reassembleArticle } from './reassembly/reassemble.js';
 import { writeReviewDiff } from './review/diff-file.js';
+import type { Segment } from './segments/types.js';
 import { sameTags } from './segments/xml.js';
 
 export interface TranslateOptions {
@@ -115,15 +124,25 @@ export interface TranslateSummary {
   written: string[];
 }
 
+/** A hash of the whole termbase (entry ids and content hashes, in order). */
+function termbaseHash(termbase: Termbase): string {
+  return fileHash(termbase.entries.map((entry) => `${entry.id}:${entry.hash}`).join('\n')).slice(0, 16);
+}
+
 /** Rate limit for local engines (pseudo, Apertium): effectively none. */
 const LOCAL_REQUESTS_PER_SECOND = 1000;
 
 /** One article in one target language. */
 interface ArticleWork extends ArticleResult {
-  article: ParsedArticle;
+  source: SourceFile;
+  readonly article: ParsedArticle;
   statePath: string;
   outputPath: string;
   dirty: boolean;
+  /** written in this run (its review diff is refreshed at the end) */
+  touched: boolean;
+  /** glossary-check cache key of the state as last written in this run */
+  checkedKey?: string;
 }
 
 /** A job's segments waiting for its translation. */
@@ -146,12 +165,53 @@ function defaultEditor(env: NodeJS.ProcessEnv): string {
   }
 }
 
-async function readIfExists(file: string): Promise<string | null> {
+function readIfExists(file: string): string | null {
   try {
-    return await fsp.readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new StorylocError('write.failed', 'memory:write.failed', { file, detail: (error as NodeJS.ErrnoException).code }, { position: { file }, cause: error });
+  }
+}
+
+/** An article's source file, read and hashed; parsed only when a stage needs its segments. */
+interface SourceFile {
+  path: string;
+  relativePath: string;
+  lang: Lang;
+  text: string;
+  sourceHash: string;
+  parsed(): ParsedArticle;
+}
+
+/** Reads a source file like `readArticleFile` does, without parsing it yet. */
+function readSourceFile(file: string, config: ResolvedConfig): SourceFile {
+  const relativePath = path.relative(config.paths.articles, file).split(path.sep).join('/');
+  const bytes = readSourceBytes(file);
+  const text = decodeArticleBytes(bytes, file);
+  // The same front-matter `lang` lookup as readArticleFile (the folder wins when it is a language).
+  const frontMatterLang = /^---[ \t]*\n[\s\S]*?^lang:[ \t]*["']?([a-z]{2})["']?[ \t]*$/m.exec(text)?.[1];
+  const lang = articleLanguage(relativePath, frontMatterLang, file);
+  if (!config.sourceLanguages.includes(lang)) {
+    throw inputError('article.notSourceLanguage', 'articles:notSourceLanguage', { file, code: lang, languages: config.sourceLanguages.join(', ') }, { file });
+  }
+  let parsed: ParsedArticle | null = null;
+  return {
+    path: file,
+    relativePath,
+    lang,
+    text,
+    sourceHash: fileHash(text),
+    parsed: () => (parsed ??= parseArticle({ path: file, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys })),
+  };
+}
+
+function readSourceBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('article.notFound', 'articles:notFound', { file }, { file });
+    throw error;
   }
 }
 
@@ -238,15 +298,19 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       return usage;
     };
 
-    const states = await loadWorkspaceStates(config);
+    const states = loadWorkspaceStates(config);
+    const glossaryCache = readGlossaryCheckCache(config, termbaseHash(termbase));
+    const glossaryCacheSize = glossaryCache.checked.size;
     const works: ArticleWork[] = [];
     const broken: BrokenEdit[] = [];
     let humanEdits = 0;
     let stale = 0;
     const now = nowIso();
-    const articles = files.map((file) => readArticleFile(file, config, { cwd: options.cwd }));
-    for (const article of articles) {
-      const sourceHash = fileHash(article.source);
+    const articles = files.map((file) => readSourceFile(file, config));
+    for (const source of articles) {
+      const sourceHash = source.sourceHash;
+      // Parsed on first use: an unchanged article whose output is untouched is never parsed.
+      const article = source;
       for (const target of targets) {
         if (target === article.lang) continue;
         const pair: LanguagePair = { source: article.lang, target };
@@ -257,7 +321,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
           throw new StorylocError('state.otherArticle', 'memory:state.otherArticle', { file: statePath, found: `${state.article} (${state.sourceLang}→${state.targetLang})`, expected: `${article.relativePath} (${article.lang}→${target})` }, { position: { file: statePath } });
         }
         let records = state?.segments ?? [];
-        const diskOutput = await readIfExists(outputPath);
+        const diskOutput = readIfExists(outputPath);
         let diskOutputHash: string | null = null;
         if (diskOutput !== null) {
           diskOutputHash = fileHash(diskOutput);
@@ -267,8 +331,8 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
           }
           if (diskOutputHash !== state.outputHash && diskOutputHash !== state.previousOutputHash) {
             // Compare with the source the output was written from (a snapshot when the source changed since).
-            let written: ParsedArticle | null = article;
-            if (state.sourceFileHash !== sourceHash) {
+            let written: ParsedArticle | null = state.sourceFileHash === sourceHash ? source.parsed() : null;
+            if (!written) {
               const snapshot = readSnapshot(config, state.sourceFileHash);
               written = snapshot === null
                 ? null
@@ -295,7 +359,10 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
           }
         }
         const work: ArticleWork = {
-          article,
+          source,
+          get article() {
+            return source.parsed();
+          },
           sourceHash,
           pair,
           statePath,
@@ -303,34 +370,45 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
           records,
           diskOutputHash,
           writtenState: null,
+          touched: false,
           dirty: !state || diskOutputHash === null || diskOutputHash !== state.outputHash || records !== state.segments,
         };
-        const aligned = state !== null && state.sourceFileHash === sourceHash && records.length === article.segments.length &&
-          records.every((record, i) => record.id === article.segments[i]!.id);
-        if (!aligned) {
-          const merged = mergeState(state ? { ...state, segments: records } : null, article.segments, { now });
+        // A state aligned with this very source file has one record per segment, in order.
+        if (state === null || state.sourceFileHash !== sourceHash) {
+          const merged = mergeState(state ? { ...state, segments: records } : null, source.parsed().segments, { now });
           work.records = merged.records;
           stale += merged.records.filter((record) => record.state === 'stale' && merged.changed.includes(record.id)).length;
           work.dirty = true;
         }
-        const glossary = applyGlossaryChanges(work.records, (record) => usageOf(article.lang, record.source), now);
-        if (glossary.records.some((record, i) => record !== work.records[i])) work.dirty = true;
-        stale += glossary.stale.length;
-        work.records = glossary.records;
+        // Checked against this termbase before, and unchanged since: no usage can have changed.
+        const checkedKey = state ? glossaryCheckKey(relativeToWorkspace(config, statePath), state.sourceFileHash, state.outputHash) : null;
+        if (!(checkedKey !== null && state!.sourceFileHash === sourceHash && glossaryCache.checked.has(checkedKey))) {
+          const glossary = applyGlossaryChanges(work.records, (record) => usageOf(article.lang, record.source), now);
+          if (glossary.records.some((record, i) => record !== work.records[i])) work.dirty = true;
+          stale += glossary.stale.length;
+          work.records = glossary.records;
+          if (checkedKey !== null && !work.dirty) glossaryCache.checked.add(checkedKey);
+        }
         works.push(work);
       }
     }
     if (broken.length > 0) throw new BrokenEditsError(broken);
 
     // Phase 2: reuse what the memory knows; queue the rest.
-    const memory = new TranslationMemory();
-    const inScope = new Set(works.map((work) => work.statePath));
-    for (const [file, state] of states) if (!inScope.has(file)) memory.addState(state);
-    for (const work of works) for (const record of work.records) memory.addRecord(work.pair, record, work.article.relativePath);
-    for (const pair of new Set(works.map((work) => pairKey(work.pair)))) {
-      const [source, target] = pair.split('-') as [Lang, Lang];
-      memory.addImported({ source, target }, readImportedMemory(config, { source, target }));
-    }
+    // The memory is built only when some segment needs a translation (a rerun with nothing to do skips it).
+    let memoryCache: TranslationMemory | null = null;
+    const memoryOf = (): TranslationMemory => {
+      if (memoryCache) return memoryCache;
+      const memory = new TranslationMemory();
+      const inScope = new Set(works.map((work) => work.statePath));
+      for (const [file, state] of states) if (!inScope.has(file)) memory.addState(state);
+      for (const work of works) for (const record of work.records) memory.addRecord(work.pair, record, work.source.relativePath);
+      for (const pair of new Set(works.map((work) => pairKey(work.pair)))) {
+        const [sourceLang, targetLang] = pair.split('-') as [Lang, Lang];
+        memory.addImported({ source: sourceLang, target: targetLang }, readImportedMemory(config, { source: sourceLang, target: targetLang }));
+      }
+      return (memoryCache = memory);
+    };
 
     engine = options.engineInstance ?? (dryRun && choice.name === 'deepl' ? null : createEngine(choice.name, config, env, choice.name === 'deepl' ? { glossaryIds: glossaryIdsFor(config) } : {}));
     const glossaryIds = glossaryIdsFor(config);
@@ -341,14 +419,15 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     let fromMemory = 0;
     let segmentsTotal = 0;
     for (const work of works) {
-      const segmentsById = new Map(work.article.segments.map((segment) => [segment.id, segment]));
+      let segmentsByIdCache: Map<string, Segment> | null = null;
+      const segmentsById = (): Map<string, Segment> => (segmentsByIdCache ??= new Map(work.article.segments.map((segment) => [segment.id, segment])));
       work.records = work.records.map((record) => {
         segmentsTotal++;
         if (!wantsTranslation(record)) {
           if (record.target !== null) reused++;
           return record;
         }
-        const hit = memory.lookup(work.pair, record.source, record.glossary);
+        const hit = memoryOf().lookup(work.pair, record.source, record.glossary);
         if (hit && !(record.state === 'rejected' && hit.target === record.target) && sameTags(record.source, hit.target)) {
           reused++;
           fromMemory++;
@@ -366,7 +445,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
           return next;
         }
         if (choice.name === 'none') return record;
-        const segment = segmentsById.get(record.id);
+        const segment = segmentsById().get(record.id);
         const glossaryId = enforces(work.pair) ? glossaryIds[pairKey(work.pair)] : undefined;
         let text = record.source;
         let placeholders: TermPlaceholder[] = [];
@@ -432,6 +511,8 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     let persisting: Promise<void> = Promise.resolve();
     const persist = async (work: ArticleWork, final: boolean): Promise<void> => {
       const outcome = await persistArticleResult(config, work, final);
+      work.touched = true;
+      work.checkedKey = glossaryCheckKey(relativeToWorkspace(config, work.statePath), work.sourceHash, outcome.outputHash);
       if (outcome.outputWritten) written.add(relativeToWorkspace(config, work.outputPath));
       work.dirty = false;
     };
@@ -483,7 +564,9 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       });
     }
     await persistDirty(true);
+    // Review diffs of the articles this run changed (the others' diffs are as the last run left them).
     for (const work of works) {
+      if (!work.touched) continue;
       await writeReviewDiff({
         config,
         article: work.article,
@@ -491,6 +574,10 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
         candidate: reassembleArticle(work.article, outputTargets(work.article.segments, work.records), work.pair.target),
       });
     }
+    // Every state written now has current glossary usage (no partial run leaves stale usage behind:
+    // usage is set in phase 1 and kept through translation).
+    for (const work of works) if (work.checkedKey) glossaryCache.checked.add(work.checkedKey);
+    if (glossaryCache.checked.size !== glossaryCacheSize) await writeGlossaryCheckCache(config, glossaryCache);
     if ((options.articles?.length ?? 0) === 0) {
       const referenced = new Set<string>([...states.values()].map((state) => state.sourceFileHash));
       for (const work of works) referenced.add(work.sourceHash);

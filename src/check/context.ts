@@ -10,6 +10,7 @@ import type { GlossaryIndex } from './glossary-index.js';
 import type { SegmentLocator } from './locate.js';
 import type { CheckedSegment, Rule, RuleContext, SegmentTerms } from './rule-context.js';
 import { analyseTerms } from './terms.js';
+import { identityView, textView, type TextView } from './text-view.js';
 import type { RuleId, Violation } from './types.js';
 
 /** How files are named in reports: relative to the workspace when inside it, else relative to cwd. */
@@ -38,6 +39,18 @@ export interface FileContextInput {
 
 export function createFileContext(input: FileContextInput): RuleContext {
   const termCache = new Map<CheckedSegment, SegmentTerms>();
+  const viewCache = new Map<CheckedSegment, { source: TextView | null; target: TextView | null }>();
+  const views = (segment: CheckedSegment): { source: TextView | null; target: TextView | null } => {
+    let found = viewCache.get(segment);
+    if (!found) {
+      found = {
+        source: segment.source === null ? null : textView(segment.source),
+        target: segment.target === null ? null : segment.plainTarget ? identityView(segment.target) : textView(segment.target),
+      };
+      viewCache.set(segment, found);
+    }
+    return found;
+  };
   const sourceFile = input.sourceFile === undefined ? undefined : displayPath(input.sourceFile, input.workspaceDir, input.cwd);
   const ctx: RuleContext = {
     mode: input.mode,
@@ -46,10 +59,12 @@ export function createFileContext(input: FileContextInput): RuleContext {
     sourceLanguages: input.sourceLanguages,
     glossary: input.glossary,
     severityOf: (rule) => input.severities[rule],
+    view: (segment, side) => views(segment)[side],
     terms(segment) {
       let terms = termCache.get(segment);
       if (!terms) {
-        terms = analyseTerms(segment, input.glossary, { source: input.sourceLang, target: input.targetLang, untranslatedFrom: input.sourceLanguages });
+        const { source, target } = views(segment);
+        terms = analyseTerms(source, target, input.glossary, { source: input.sourceLang, target: input.targetLang, untranslatedFrom: input.sourceLanguages });
         termCache.set(segment, terms);
       }
       return terms;

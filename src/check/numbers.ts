@@ -97,6 +97,7 @@ function koreanUnitValues(value: string, unit: string | undefined): string[] {
 
 /** Numbers and dates in `text`, read with the conventions of `lang` (other languages read as English). */
 export function extractNumbers(text: string, lang: Lang): NumberToken[] {
+  if (!/[0-9]/.test(text)) return []; // most sentences: skip the big expression
   const grammarLang = lang === 'it' || lang === 'ko' ? lang : 'en';
   const grammar = grammars[grammarLang];
   const tokens: NumberToken[] = [];
@@ -163,6 +164,14 @@ for (let value = 11; value <= 20; value++) {
   for (const ending of ['esimo', 'esima', 'esimi', 'esime']) italianWordValue.set(ordinalStem + ending, String(value));
 }
 
+/** one regular expression for the words that carry a value (faster than looking up every word) */
+function wordPattern(words: Iterable<string>): RegExp {
+  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+const italianWords = wordPattern([...italianWordValue.keys(), ...italianMonths]);
+const englishWords = wordPattern(englishMonths);
+
 /**
  * Every canonical value present in a target text: its numbers and dates, the day and month of each date
  * (the source may say "the 16th", or 4월 for a month), month names, and for Italian the number words above.
@@ -177,12 +186,16 @@ export function valuesPresent(text: string, lang: Lang): Set<string> {
       values.add(`month:${date[1]}`);
     }
   }
-  const monthNames = lang === 'it' ? italianMonthNumber : lang === 'ko' ? null : englishMonthNumber;
-  for (const word of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    const value = lang === 'it' ? italianWordValue.get(word[0]) : undefined;
-    if (value !== undefined) values.add(value);
-    const month = monthNames?.get(word[0]);
-    if (month !== undefined && (monthNames === italianMonthNumber || englishMonths.includes(word[0]))) values.add(`month:${month}`);
+  const words = lang === 'it' ? italianWords : lang === 'ko' ? null : englishWords;
+  if (words !== null) {
+    words.lastIndex = 0;
+    for (let match = words.exec(text); match !== null; match = words.exec(text)) {
+      const word = match[0].toLowerCase();
+      const value = lang === 'it' ? italianWordValue.get(word) : undefined;
+      if (value !== undefined) values.add(value);
+      const month = lang === 'it' ? italianMonthNumber.get(word) : englishMonths.includes(word) ? englishMonthNumber.get(word) : undefined;
+      if (month !== undefined) values.add(`month:${month}`);
+    }
   }
   return values;
 }

@@ -59,6 +59,7 @@ function inClosingPosition(text: string, index: number): boolean {
 
 /** Problems with quotation marks in one block, in text order. */
 export function findQuoteProblems(text: string): QuoteProblem[] {
+  if (!/[“”„«»‘"]/.test(text)) return []; // no quotation mark (’ alone is an apostrophe or closes nothing)
   const problems: QuoteProblem[] = [];
   const open: OpenQuote[] = [];
 

@@ -6,7 +6,9 @@
 import type { Lang } from '../languages.js';
 import type { SegmentStatus } from '../memory/types.js';
 import type { InlineTag, SegmentKind } from '../segments/types.js';
+import type { TermMatch } from '../glossary/types.js';
 import type { GlossaryIndex } from './glossary-index.js';
+import type { TextView } from './text-view.js';
 import type { RuleId, Violation, ViolationSeverity } from './types.js';
 
 /** One segment as the rules see it: source and target side by side. */
@@ -60,17 +62,20 @@ export interface RuleContext {
   severityOf(rule: RuleId): ViolationSeverity | 'off';
   /** a violation of `input.rule`, placed in the file it concerns, message translated */
   report(input: ReportInput): Violation;
+  /** the plain view of a side of a segment (null when that side is null), built once per segment */
+  view(segment: CheckedSegment, side: 'source' | 'target'): TextView | null;
   /** term matches of a segment, computed once and shared by the glossary rules */
   terms(segment: CheckedSegment): SegmentTerms;
 }
 
+/** Term matches of a segment; offsets are in the plain views (`ctx.view`) of the side they were found in. */
 export interface SegmentTerms {
   /** source-language matches in the source (canonical + variants) */
-  inSource: import('../glossary/types.js').TermMatch[];
+  inSource: TermMatch[];
   /** target-side matches in the target: accepted forms (with derived forms) and forbidden forms */
-  inTarget: import('../glossary/types.js').TermMatch[];
+  inTarget: TermMatch[];
   /** source-language forms of terms that must be translated, found in the target (not also accepted there) */
-  leftUntranslated: import('../glossary/types.js').TermMatch[];
+  leftUntranslated: TermMatch[];
 }
 
 /** A rule over one segment (most rules). */

@@ -1,11 +1,13 @@
 /**
  * The glossary view of one segment, computed once and shared by the glossary rules (so a term left in
- * English is reported once, as untranslated, and not again as a missing glossary term).
+ * English is reported once, as untranslated, and not again as a missing glossary term). Offsets are in
+ * the plain views of the segment (see text-view.ts).
  */
 import type { Lang } from '../languages.js';
 import type { TermMatch } from '../glossary/types.js';
 import type { GlossaryIndex } from './glossary-index.js';
-import type { CheckedSegment, SegmentTerms } from './rule-context.js';
+import type { SegmentTerms } from './rule-context.js';
+import type { TextView } from './text-view.js';
 
 export function overlaps(a: TermMatch, b: TermMatch): boolean {
   return a.start < b.end && b.start < a.end;
@@ -18,25 +20,33 @@ export function termText(match: TermMatch): string {
 }
 
 export function analyseTerms(
-  segment: CheckedSegment,
+  source: TextView | null,
+  target: TextView | null,
   glossary: GlossaryIndex,
   langs: { source: Lang | null; target: Lang; untranslatedFrom: readonly Lang[] },
 ): SegmentTerms {
-  const inSource = segment.source !== null && langs.source !== null && glossary.size > 0 ? glossary.sourceMatcher(langs.source).match(segment.source) : [];
-  if (segment.target === null || glossary.size === 0) return { inSource, inTarget: [], leftUntranslated: [] };
-  const markup = { markup: segment.plainTarget ? ('plain' as const) : ('xml' as const) };
-  const accepted = glossary.targetFormMatcher(langs.target).match(segment.target, markup);
-  const forbidden = glossary.forbiddenMatcher(langs.target).match(segment.target, markup);
+  if (glossary.size === 0) return { inSource: [], inTarget: [], leftUntranslated: [] };
+  const inSource = source !== null && langs.source !== null ? glossary.sourceMatcher(langs.source).match(source.text) : [];
+  if (target === null) return { inSource, inTarget: [], leftUntranslated: [] };
+  const inTarget = glossary.targetMatcher(langs.target).match(target.text);
   const leftUntranslated: TermMatch[] = [];
   for (const lang of langs.untranslatedFrom) {
     if (lang === langs.target) continue;
-    for (const match of glossary.untranslatedMatcher(lang, langs.target).match(segment.target, markup)) {
-      // part of a longer accepted target form of any entry: Italian text, not a leftover
-      if (accepted.some((found) => overlaps(found, match))) continue;
+    const gate = glossary.untranslatedGate(lang, langs.target);
+    if (gate !== null && !gate.test(target.text)) continue;
+    for (const match of glossary.sourceMatcher(lang).match(target.text)) {
+      const entry = glossary.entry(match.entryId);
+      if (!entry || entry.doNotTranslate) continue;
+      if (glossary.formIn(entry, langs.target) === undefined) continue;
+      // the same text is an accepted target form of the entry (Kim Soo-hyun is Kim Soo-hyun in Italian)
+      if (glossary.isAcceptedIn(entry, match.form ?? termText(match), langs.target)) continue;
+      // part of an accepted target form of any entry: Italian text, not a leftover; a forbidden form
+      // that is the source form ("Queen of Tears") counts as left untranslated
+      if (inTarget.some((found) => found.matchedAs !== 'forbidden' && overlaps(found, match))) continue;
       if (leftUntranslated.some((found) => overlaps(found, match))) continue;
       leftUntranslated.push(match);
     }
   }
   leftUntranslated.sort((a, b) => a.start - b.start);
-  return { inSource, inTarget: [...accepted, ...forbidden], leftUntranslated };
+  return { inSource, inTarget, leftUntranslated };
 }

@@ -1,34 +1,37 @@
 /**
- * The text rules look at: segment XML with its tags taken out and entities decoded, plus the offset of
- * every character in the XML, so a finding in the plain text can be placed back in the segment (and from
+ * The text rules look at: segment XML with its tags taken out and entities decoded, plus where every
+ * character is in the XML, so a finding in the plain text can be placed back in the segment (and from
  * there in the output file).
  *
  * Paired tags (`<g>`: emphasis, link text) vanish: "<g id="1">Queen</g> of Tears" reads "Queen of
  * Tears". Standalone tags (`<x/>`: inline code, images, autolinks, line breaks) become U+FFFC, an object
  * replacement character that is neither a letter nor a space: a term inside a code span or a URL is not
- * in the text at all, and words on either side of it are not glued together.
+ * in the text at all, and words on either side of it are not glued together. (The glossary's own XML
+ * projection reads segment text the same way.)
+ *
+ * Text with no tag and no entity (most segments) is its own view: no copy, no offset table.
  */
 
 export const STANDALONE_PLACEHOLDER = '\uFFFC';
-
-export interface TextView {
-  /** the plain text */
-  text: string;
-  /** xmlOffsets[i] = offset in the XML of plain character i; xmlOffsets[text.length] = the XML length */
-  xmlOffsets: number[];
-  /** the tags in the order they appear */
-  tags: TagOccurrence[];
-  /** false when tags are not properly nested/closed */
-  wellFormed: boolean;
-  /** how many XML characters plain character i stands for (1, or an entity's or a tag's length) */
-  xmlLengths(index: number): number;
-}
 
 export interface TagOccurrence {
   type: 'g' | 'x';
   id: string;
   /** offset of the tag in the XML */
   xmlOffset: number;
+}
+
+export interface TextView {
+  /** the plain text */
+  readonly text: string;
+  /** the tags in the order they appear */
+  readonly tags: readonly TagOccurrence[];
+  /** false when tags are not properly nested/closed */
+  readonly wellFormed: boolean;
+  /** offset in the XML of plain character `index` (`text.length`: the XML length) */
+  xmlOffset(index: number): number;
+  /** offset in the XML just after plain character `index` */
+  xmlEnd(index: number): number;
 }
 
 const TAG_OR_ENTITY = /<g id="([^"<>]*)">|<\/g>|<x id="([^"<>]*)"\s*\/>|&(amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/g;
@@ -52,17 +55,28 @@ function decodeEntity(name: string): string | null {
   }
 }
 
+/** A view of text that needs no mapping: offsets are their own. */
+export function identityView(text: string): TextView {
+  return { text, tags: [], wellFormed: true, xmlOffset: (index) => index, xmlEnd: (index) => index + 1 };
+}
+
 /** Builds the plain view of segment XML (linear in its length). */
 export function textView(xml: string): TextView {
-  let text = '';
-  const xmlOffsets: number[] = [];
+  if (xml.indexOf('<') < 0 && xml.indexOf('&') < 0) return identityView(xml);
+  const starts = new Int32Array(xml.length + 1);
+  const ends = new Int32Array(xml.length + 1);
   const tags: TagOccurrence[] = [];
+  let text = '';
+  let n = 0;
   let openDepth = 0;
   let wellFormed = true;
   let last = 0;
   const appendRaw = (from: number, to: number): void => {
     text += xml.slice(from, to);
-    for (let i = from; i < to; i++) xmlOffsets.push(i);
+    for (let i = from; i < to; i++) {
+      starts[n] = i;
+      ends[n++] = i + 1;
+    }
   };
   TAG_OR_ENTITY.lastIndex = 0;
   for (let match = TAG_OR_ENTITY.exec(xml); match !== null; match = TAG_OR_ENTITY.exec(xml)) {
@@ -77,38 +91,31 @@ export function textView(xml: string): TextView {
     } else if (match[2] !== undefined) {
       tags.push({ type: 'x', id: match[2], xmlOffset: match.index });
       text += STANDALONE_PLACEHOLDER;
-      xmlOffsets.push(match.index);
+      starts[n] = match.index;
+      ends[n++] = last;
     } else {
       const decoded = decodeEntity(match[3]!);
       if (decoded === null) {
         appendRaw(match.index, last);
       } else {
         text += decoded;
-        // an astral character decodes to two UTF-16 units; both point at the entity
-        for (let i = 0; i < decoded.length; i++) xmlOffsets.push(match.index);
+        // an astral character decodes to two UTF-16 units; both stand for the entity
+        for (let i = 0; i < decoded.length; i++) {
+          starts[n] = match.index;
+          ends[n++] = last;
+        }
       }
     }
   }
   appendRaw(last, xml.length);
-  xmlOffsets.push(xml.length);
+  starts[n] = xml.length;
+  ends[n] = xml.length;
   if (openDepth !== 0) wellFormed = false;
-  const xmlLengths = (index: number): number => {
-    const at = xmlOffsets[index]!;
-    if (xml[at] === '&' || xml[at] === '<') return xml.indexOf(xml[at] === '&' ? ';' : '>', at) + 1 - at;
-    return 1;
-  };
-  return { text, xmlOffsets, tags, wellFormed, xmlLengths };
+  return { text, tags, wellFormed, xmlOffset: (index) => starts[index]!, xmlEnd: (index) => ends[index]! };
 }
 
-/** A plain-text view of text that is not XML (target-only plain files): offsets map to themselves. */
-export function identityView(text: string): TextView {
-  const xmlOffsets = new Array<number>(text.length + 1);
-  for (let i = 0; i <= text.length; i++) xmlOffsets[i] = i;
-  return { text, xmlOffsets, tags: [], wellFormed: true, xmlLengths: () => 1 };
-}
-
-/** A span of the plain text [start, end) as a span of the XML (end just after the last character's XML). */
+/** A span of the plain text [start, end) as a span of the XML. */
 export function xmlSpanOf(view: TextView, start: number, end: number): { start: number; end: number } {
-  if (end <= start) return { start: view.xmlOffsets[start]!, end: view.xmlOffsets[start]! };
-  return { start: view.xmlOffsets[start]!, end: view.xmlOffsets[end - 1]! + view.xmlLengths(end - 1) };
+  const xmlStart = view.xmlOffset(start);
+  return { start: xmlStart, end: end <= start ? xmlStart : view.xmlEnd(end - 1) };
 }

@@ -21,16 +21,20 @@ function tokenize(raw: string): InlineToken[] | null {
   const tokens: InlineToken[] = [];
   const pattern = /<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
   let last = 0;
+  // Raw text holding `<` is markup we did not recognise (an unknown element): refused.
+  const pushRaw = (rawText: string): void => {
+    if (rawText.includes('<')) throw new Error('stray markup');
+    pushText(unescapeXml(rawText));
+  };
   const pushText = (text: string): void => {
     if (text === '') return;
-    if (/[<>]/.test(text)) throw new Error('stray markup');
     const previous = tokens[tokens.length - 1];
     if (previous?.type === 'text') previous.text += text;
     else tokens.push({ type: 'text', text });
   };
   try {
     for (const match of raw.matchAll(pattern)) {
-      pushText(unescapeXml(raw.slice(last, match.index)));
+      pushRaw(raw.slice(last, match.index));
       last = match.index + match[0].length;
       if (match[1] !== undefined) {
         pushText(match[1]);
@@ -53,7 +57,7 @@ function tokenize(raw: string): InlineToken[] | null {
         return null;
       }
     }
-    pushText(unescapeXml(raw.slice(last)));
+    pushRaw(raw.slice(last));
   } catch {
     return null;
   }

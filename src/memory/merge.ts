@@ -51,6 +51,9 @@ function changedRecord(old: SegmentRecord, segment: Segment, now: string): Segme
   const record: SegmentRecord = { ...fresh, state: 'stale', previousTarget, changedBy: PIPELINE_AUTHOR, changedAt: now };
   const approvedTarget = old.state === 'approved' && old.target !== null ? old.target : old.approvedTarget;
   if (approvedTarget !== undefined) record.approvedTarget = approvedTarget;
+  // the source as it was when last approved, so review can show how the source changed since
+  const approvedSource = old.state === 'approved' ? old.source : old.approvedSource;
+  if (approvedSource !== undefined) record.approvedSource = approvedSource;
   return record;
 }
 

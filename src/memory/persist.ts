@@ -58,6 +58,7 @@ export interface ArticleResult {
 
 export interface PersistOutcome {
   output: string;
+  outputHash: string;
   outputWritten: boolean;
   stateWritten: boolean;
 }
@@ -101,5 +102,5 @@ export async function persistArticleResult(config: ResolvedConfig, result: Artic
     await writeFileAtomic(statePath, stateText);
     result.writtenState = stateText;
   }
-  return { output, outputWritten, stateWritten };
+  return { output, outputHash, outputWritten, stateWritten };
 }

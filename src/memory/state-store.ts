@@ -6,7 +6,6 @@
  * a trailing newline, so a change to one segment is a change to a few lines. Writes are atomic.
  */
 import { readFileSync } from 'node:fs';
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { StorylocError } from '../errors.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
@@ -118,7 +117,7 @@ export function parseArticleState(text: string, file: string): ArticleState {
     need('approvedSource', optionalString(r.approvedSource), 'string');
     need('forced', r.forced === undefined || typeof r.forced === 'boolean', 'boolean');
     need('flags', r.flags === undefined || (Array.isArray(r.flags) && r.flags.every((f) => typeof f === 'string')), 'array of strings');
-    return normaliseRecord(r as unknown as SegmentRecord);
+    return r as unknown as SegmentRecord;
   });
   const state: ArticleState = {
     version: 1,
@@ -141,21 +140,6 @@ export function readArticleState(file: string): ArticleState | null {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new StorylocError('state.unreadable', 'memory:state.unreadable', { file, detail: (error as NodeJS.ErrnoException).code }, {
-      position: { file },
-      cause: error,
-    });
-  }
-  return parseArticleState(text, file);
-}
-
-/** Async variant of readArticleState for bulk loading (memory index). */
-export async function readArticleStateAsync(file: string): Promise<ArticleState | null> {
-  let text: string;
-  try {
-    text = await fsp.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new StorylocError('state.unreadable', 'memory:state.unreadable', { file, detail: (error as NodeJS.ErrnoException).code }, {

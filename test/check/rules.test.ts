@@ -134,6 +134,8 @@ describe('numbers', () => {
   test('a pseudo translation keeps source formats and accented month names', () => {
     expect(check('Up 24.85% on April 16th.', '⟦Úp 24.85% ón Ápríl 16th.~~~~⟧', { engine: 'pseudo' })).toEqual([]);
     expect(check('Up 24.85% on April 16th.', '⟦Úp 24.85% ón Ápríl 16th.~~~~⟧')).toHaveLength(2);
+    const korean = numbersRule.check(pair('4월 16일에 공개됐다.', '⟦4월 16일에 공개됐다.~~~⟧', { engine: 'pseudo' }), context({ sourceLang: 'ko' }));
+    expect(korean).toEqual([]);
   });
 });
 

@@ -108,3 +108,60 @@ describe('kill -9 between batches, then rerun', () => {
     }
   }, 60_000);
 });
+
+describe('kill -9 at arbitrary moments (local engine, many small batches)', () => {
+  test('each rerun finishes the job, sees no human edit, and leaves every file whole', async () => {
+    const { generateCorpus } = await import('../../bench/corpus.js');
+    const { mkdirSync } = await import('node:fs');
+    const ws = copyWorkspace();
+    try {
+      for (const article of generateCorpus(12)) {
+        const file = path.join(ws.dir, 'articles', article.relativePath);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, article.text);
+      }
+      const run = (args: string[] = []) => {
+        const child = spawn(process.execPath, [cliEntry, 'translate', '--workspace', ws.dir, '--engine', 'pseudo', '--json', ...args], {
+          env: { PATH: process.env.PATH, LANG: 'C' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr!.resume();
+        const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((resolve) =>
+          child.on('exit', (code, signal) => resolve({ code, signal, stdout })),
+        );
+        return { child, done };
+      };
+      // Translated segments on disk (a torn state file counts as none: it is being replaced).
+      const translatedOnDisk = (): number =>
+        allFiles(ws.dir)
+          .filter((name) => name.endsWith('.state.json'))
+          .reduce((sum, name) => sum + (ws.read(name).match(/"engine": "pseudo"/g)?.length ?? 0), 0);
+      const kills: number[] = [];
+      // Kill when 20, 120 and 240 more segments are on disk: in the middle of the batch writes.
+      for (const more of [20, 120, 240]) {
+        const start = translatedOnDisk();
+        const victim = run();
+        const watcher = setInterval(() => {
+          if (translatedOnDisk() >= start + more) victim.child.kill('SIGKILL');
+        }, 2);
+        const ended = await victim.done;
+        clearInterval(watcher);
+        if (ended.signal === 'SIGKILL') kills.push(more);
+        for (const f of allFiles(ws.dir).filter((name) => name.endsWith('.state.json'))) expect(() => ws.state(f)).not.toThrow();
+      }
+      // At least one kill landed mid-run (a fast machine may finish a run between two polls).
+      expect(kills.length).toBeGreaterThan(0);
+      const final = await run().done;
+      expect(final.code).toBe(0);
+      const summary = JSON.parse(final.stdout) as { human_edits: number; untranslated: number };
+      expect(summary).toMatchObject({ human_edits: 0, untranslated: 0 });
+      // A last rerun has nothing left to do.
+      const idle = JSON.parse((await run().done).stdout) as { sent: number; human_edits: number };
+      expect(idle).toMatchObject({ sent: 0, human_edits: 0 });
+    } finally {
+      ws.remove();
+    }
+  }, 60_000);
+});

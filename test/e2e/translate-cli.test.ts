@@ -59,6 +59,31 @@ describe('summary', () => {
   });
 });
 
+describe('DeepL glossary', () => {
+  test('after `glossary sync`, DeepL gets the glossary id and the terms unprotected; without it, placeholders', async () => {
+    useDeepL(server.url);
+    const plain = await runCli(['translate', '--workspace', ws.dir, 'articles/en/set.md'], { env: env(), cwd: ws.dir });
+    expect(plain.code).toBe(0);
+    const first = server.requests({ path: '/v2/translate' });
+    expect(first.flatMap((r) => r.texts)).toContain('<x id="t1"/> thanked the fans.');
+    expect(first.every((r) => r.params.glossary_id === undefined)).toBe(true);
+
+    expect((await runCli(['glossary', 'sync', '--workspace', ws.dir], { env: env(), cwd: ws.dir })).code).toBe(0);
+    server.clearLog();
+    const synced = await runCli(['translate', '--workspace', ws.dir, 'articles/en/finale.md'], { env: env(), cwd: ws.dir });
+    expect(synced.code).toBe(0);
+    const requests = server.requests({ path: '/v2/translate' });
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((r) => r.params.glossary_id?.length === 1)).toBe(true);
+    const texts = requests.flatMap((r) => r.texts);
+    expect(texts).toContain('The last episode of <g id="1">Queen of Tears</g> reached a record audience.');
+    expect(texts.some((text) => text.includes('id="t1"'))).toBe(false);
+    // "Kim Soo-hyun thanked the fans." was translated with placeholders before: the memory has it
+    // with the same glossary versions, so it is not sent again.
+    expect(texts).not.toContain('Kim Soo-hyun thanked the fans.');
+  });
+});
+
 describe('DeepL faults', () => {
   test('456: finished work is kept, a clear message, exit 2; the rerun resumes with only the rest', async () => {
     useDeepL(server.url);
@@ -78,6 +103,21 @@ describe('DeepL faults', () => {
     expect(all).toHaveLength(21);
     expect(new Set(all).size).toBe(21);
     expect(records().filter((r) => r.target === null)).toEqual([]);
+  });
+
+  test('--max-chars: never more billed characters than the budget, exit 1, the rest on the next run', async () => {
+    useDeepL(server.url);
+    const result = await runCli(['translate', '--workspace', ws.dir, '--max-chars', '150', '--json'], { env: env() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The budget of 150 billed characters is reached');
+    const billed = server.requests({ path: '/v2/translate' }).reduce((sum, r) => sum + (r.billedCharacters ?? 0), 0);
+    expect(billed).toBeGreaterThan(0);
+    expect(billed).toBeLessThanOrEqual(150);
+    expect(JSON.parse(result.stdout)).toMatchObject({ billed_characters: billed, stopped: 'budget' });
+    const rest = await runCli(['translate', '--workspace', ws.dir], { env: env() });
+    expect(rest.code).toBe(0);
+    expect(translated()).toHaveLength(21);
+    expect(new Set(translated()).size).toBe(21);
   });
 
   test('Ctrl-C: stops taking work, keeps what finished, exit 130', async () => {

@@ -71,6 +71,22 @@ describe('detectHumanEdits', () => {
     });
   });
 
+  test('a link title edited inside the link markup is an edit of the nested title segment', () => {
+    const edited = written.replace('"IT Press page"', '"Pagina stampa"');
+    expect(detectHumanEdits(article, targets, 'it', edited)).toEqual({
+      status: 'edited',
+      edits: [{ segmentId: idOf('Press page'), target: 'Pagina stampa' }],
+    });
+  });
+
+  test('emphasis moved to another word keeps its tag, on the new word', () => {
+    const edited = written.replace('IT Kim Soo-hyun *smiled* at', 'IT *Kim Soo-hyun* smiled at');
+    expect(detectHumanEdits(article, targets, 'it', edited)).toEqual({
+      status: 'edited',
+      edits: [{ segmentId: idOf('Kim Soo-hyun'), target: 'IT <g id="1">Kim Soo-hyun</g> smiled at the <g id="2">press</g>.' }],
+    });
+  });
+
   test('image alt text edited in place becomes the nested segment edit', () => {
     const edited = written.replace('IT A poster of the show', 'Un manifesto della serie');
     expect(detectHumanEdits(article, targets, 'it', edited)).toEqual({

@@ -50,6 +50,7 @@ describe('mergeState', () => {
       changedAt: now,
       previousTarget: 'Due.',
       approvedTarget: 'Due.',
+      approvedSource: 'Two.',
     });
     expect(result.records[0]).toEqual(old.segments[0]);
     expect(result.records[2]).toEqual(old.segments[2]);

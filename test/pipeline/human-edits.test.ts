@@ -93,6 +93,16 @@ describe('human edits of the output', () => {
   });
 });
 
+describe('state files that do not belong', () => {
+  test("a state file copied from another article is refused, naming it", async () => {
+    write(ws, FINALE_STATE, ws.read('output/it/en/set.md.state.json'));
+    await expect(translate(ws, recordingPseudo())).rejects.toMatchObject({
+      code: 'state.otherArticle',
+      params: { file: `${ws.dir}/${FINALE_STATE}`, found: 'en/set.md (en→it)', expected: 'en/finale.md (en→it)' },
+    });
+  });
+});
+
 describe('workspace lock', () => {
   test('a second run on a locked workspace stops with a clear error before reading anything', async () => {
     const lock = acquireWorkspaceLock(ws.dir);

@@ -6,7 +6,7 @@
 import type { Violation } from '../types.js';
 import type { SegmentRule } from '../rule-context.js';
 import { termText } from '../terms.js';
-import { textView, xmlSpanOf } from '../text-view.js';
+import { xmlSpanOf } from '../text-view.js';
 
 export const doNotTranslateRule: SegmentRule = {
   id: 'do-not-translate',
@@ -24,7 +24,7 @@ export const doNotTranslateRule: SegmentRule = {
       const expected = ctx.glossary.formIn(entry, ctx.targetLang);
       if (expected === undefined) continue;
       if (terms.inTarget.some((found) => found.entryId === entry.id && found.matchedAs !== 'forbidden')) continue;
-      const view = textView(segment.target);
+      const view = ctx.view(segment, 'target')!;
       const changedAt = view.text.toLowerCase().indexOf(expected.toLowerCase());
       const base = {
         rule: 'do-not-translate' as const,

@@ -2,6 +2,7 @@
 import type { Violation } from '../types.js';
 import type { SegmentRule } from '../rule-context.js';
 import { overlaps } from '../terms.js';
+import { xmlSpanOf } from '../text-view.js';
 
 export const forbiddenTermRule: SegmentRule = {
   id: 'forbidden-term',
@@ -10,6 +11,7 @@ export const forbiddenTermRule: SegmentRule = {
   check(segment, ctx) {
     if (segment.target === null) return [];
     const terms = ctx.terms(segment);
+    const view = ctx.view(segment, 'target')!;
     const violations: Violation[] = [];
     for (const match of terms.inTarget) {
       if (match.matchedAs !== 'forbidden') continue;
@@ -20,7 +22,7 @@ export const forbiddenTermRule: SegmentRule = {
       const input = {
         rule: 'forbidden-term' as const,
         segment,
-        at: { start: match.start, end: match.end },
+        at: xmlSpanOf(view, match.start, match.end),
         messageKey: expected === undefined ? 'check:message.forbiddenTerm' : 'check:message.forbiddenTermUse',
         params: { term: match.surface, expected },
         entryId: match.entryId,

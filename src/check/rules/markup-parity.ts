@@ -6,12 +6,11 @@
  */
 import type { InlineTag } from '../../segments/types.js';
 import { t } from '../../i18n/index.js';
-import { textView } from '../text-view.js';
+import type { TextView } from '../text-view.js';
 import type { Violation } from '../types.js';
 import type { SegmentRule, CheckedSegment, RuleContext } from '../rule-context.js';
 
-function countTags(xml: string): { counts: Map<string, number>; wellFormed: boolean } {
-  const view = textView(xml);
+function countTags(view: TextView): { counts: Map<string, number>; wellFormed: boolean } {
   const counts = new Map<string, number>();
   for (const tag of view.tags) {
     const key = `${tag.type}:${tag.id}`;
@@ -46,8 +45,8 @@ export const markupParityRule: SegmentRule = {
   modes: ['workspace'],
   check(segment, ctx) {
     if (segment.source === null || segment.target === null) return [];
-    const source = countTags(segment.source);
-    const target = countTags(segment.target);
+    const source = countTags(ctx.view(segment, 'source')!);
+    const target = countTags(ctx.view(segment, 'target')!);
     const violations: Violation[] = [];
     if (!target.wellFormed) violations.push(report(segment, ctx, 'check:message.markupMalformed', {}));
     for (const [key, expected] of source.counts) {

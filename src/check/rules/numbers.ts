@@ -5,7 +5,7 @@
  * is pointed at where it stands; a number that is gone is reported at the segment.
  */
 import { extractNumbers, formatValue, valuesPresent } from '../numbers.js';
-import { textView, xmlSpanOf } from '../text-view.js';
+import { xmlSpanOf } from '../text-view.js';
 import type { Violation } from '../types.js';
 import type { SegmentRule } from '../rule-context.js';
 
@@ -27,15 +27,16 @@ export const numbersRule: SegmentRule = {
   modes: ['workspace'],
   check(segment, ctx) {
     if (segment.source === null || segment.target === null || ctx.sourceLang === null) return [];
-    const source = textView(segment.source);
+    const source = ctx.view(segment, 'source')!;
     const sourceNumbers = extractNumbers(source.text, ctx.sourceLang);
     if (sourceNumbers.length === 0) return [];
-    const target = textView(segment.target);
+    const target = ctx.view(segment, 'target')!;
     const present = valuesPresent(target.text, ctx.targetLang);
     if (segment.engine === 'pseudo') {
       // a pseudo translation is the source in disguise (accented vowels, source number formats): read
       // it the source's way too, so the rule still proves that every number came through the pipeline
-      for (const value of valuesPresent(target.text.normalize('NFD').replace(/\p{M}/gu, ''), ctx.sourceLang)) present.add(value);
+      // (NFC again afterwards: NFD splits Hangul syllables into jamo)
+      for (const value of valuesPresent(target.text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC'), ctx.sourceLang)) present.add(value);
     }
     const violations: Violation[] = [];
     const reported = new Set<string>();

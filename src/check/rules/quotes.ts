@@ -5,8 +5,8 @@
  * and the translation mirrors it).
  */
 import { findQuoteProblems, type QuoteProblem } from '../quotes.js';
-import { identityView, textView, type TextView } from '../text-view.js';
-import type { BlockRule, CheckedSegment } from '../rule-context.js';
+import type { TextView } from '../text-view.js';
+import type { BlockRule, CheckedSegment, RuleContext } from '../rule-context.js';
 
 interface JoinedBlock {
   text: string;
@@ -15,14 +15,13 @@ interface JoinedBlock {
   views: TextView[];
 }
 
-function join(segments: readonly CheckedSegment[], side: 'source' | 'target'): JoinedBlock | null {
+function join(segments: readonly CheckedSegment[], side: 'source' | 'target', ctx: RuleContext): JoinedBlock | null {
   let text = '';
   const starts: number[] = [];
   const views: TextView[] = [];
   for (const segment of segments) {
-    const xml = segment[side];
-    if (xml === null) return null;
-    const view = side === 'target' && segment.plainTarget ? identityView(xml) : textView(xml);
+    const view = ctx.view(segment, side);
+    if (view === null) return null;
     if (starts.length > 0) text += ' ';
     starts.push(text.length);
     views.push(view);
@@ -42,12 +41,12 @@ export const quotesRule: BlockRule = {
   scope: 'block',
   modes: ['workspace', 'target-only'],
   check(block, ctx) {
-    const target = join(block, 'target');
+    const target = join(block, 'target', ctx);
     if (target === null) return [];
     const problems = findQuoteProblems(target.text);
     if (problems.length === 0) return [];
     if (ctx.mode === 'workspace') {
-      const source = join(block, 'source');
+      const source = join(block, 'source', ctx);
       if (source === null || findQuoteProblems(source.text).length > 0) return [];
     }
     return problems.map((problem) => {
@@ -55,7 +54,7 @@ export const quotesRule: BlockRule = {
       while (index > 0 && target.starts[index]! > problem.offset) index--;
       const view = target.views[index]!;
       const offset = problem.offset - target.starts[index]!;
-      const start = view.xmlOffsets[offset]!;
+      const start = view.xmlOffset(offset);
       return ctx.report({
         rule: 'quotes',
         segment: block[index]!,

@@ -5,6 +5,7 @@
  */
 import type { SegmentRule } from '../rule-context.js';
 import { termText } from '../terms.js';
+import { xmlSpanOf } from '../text-view.js';
 
 export const untranslatedTermRule: SegmentRule = {
   id: 'untranslated-term',
@@ -12,13 +13,14 @@ export const untranslatedTermRule: SegmentRule = {
   modes: ['workspace', 'target-only'],
   check(segment, ctx) {
     if (segment.target === null) return [];
+    const view = ctx.view(segment, 'target')!;
     return ctx.terms(segment).leftUntranslated.map((match) => {
       const entry = ctx.glossary.entry(match.entryId)!;
       const expected = ctx.glossary.formIn(entry, ctx.targetLang)!;
       return ctx.report({
         rule: 'untranslated-term',
         segment,
-        at: { start: match.start, end: match.end },
+        at: xmlSpanOf(view, match.start, match.end),
         messageKey: 'check:message.untranslatedTerm',
         params: { term: termText(match), expected },
         suggestion: expected,

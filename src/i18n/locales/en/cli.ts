@@ -9,13 +9,13 @@ export default {
     json: 'print JSON',
   },
   segment: {
-    description: 'list the segments of an article (id, kind, line, text)',
+    description: 'List the segments of an article (id, kind, line, text)',
     file: 'the Markdown article',
     header: '{{count}} segments in {{file}}',
     warning: '{{position}}: warning: block left untranslated ({{reason}})',
   },
   roundtrip: {
-    description: 'parse, segment and reassemble files with the identity translation; exit 1 unless byte-identical',
+    description: 'Parse, segment and reassemble files with the identity translation; exit 1 unless byte-identical',
     files: 'Markdown files',
     ok: 'ok: {{file}} ({{segments}} segments) comes back byte for byte',
     differs: '{{file}}:{{line}}:{{column}}: differs after reassembly: expected {{expected}}, got {{actual}}',

@@ -9,13 +9,13 @@ export default {
     json: 'stampa in JSON',
   },
   segment: {
-    description: 'elenca i segmenti di un articolo (id, tipo, riga, testo)',
+    description: 'Elenca i segmenti di un articolo (id, tipo, riga, testo)',
     file: 'l’articolo Markdown',
     header: '{{count}} segmenti in {{file}}',
     warning: '{{position}}: avviso: blocco lasciato non tradotto ({{reason}})',
   },
   roundtrip: {
-    description: 'analizza, segmenta e ricompone i file con la traduzione identica; esce con 1 se non sono identici byte per byte',
+    description: 'Analizza, segmenta e ricompone i file con la traduzione identica; esce con 1 se non sono identici byte per byte',
     files: 'file Markdown',
     ok: 'ok: {{file}} ({{segments}} segmenti) torna identico byte per byte',
     differs: '{{file}}:{{line}}:{{column}}: differisce dopo la ricomposizione: atteso {{expected}}, ottenuto {{actual}}',

@@ -1,0 +1,45 @@
+/** Target-only mode on Markdown (parsed: code spans and URLs are not text) and on plain text (URLs masked). */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { defaultConfig } from '../../src/config/load.js';
+import { checkTargetOnly, maskUrls, plainParagraphs } from '../../src/check/target-only.js';
+import { glossary } from './rule-helpers.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-target-only-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(name: string, text: string) {
+  writeFileSync(path.join(dir, name), text);
+  const config = defaultConfig(dir);
+  return checkTargetOnly({ config, cwd: dir, files: [name], lang: 'it', glossary: glossary() }).violations.map((v) => [v.file, v.rule, v.line, v.column, v.endColumn]);
+}
+
+describe('checkTargetOnly', () => {
+  test('Markdown: a term in a link URL or a code span is not text; positions are in the file', () => {
+    const markdown = [
+      '# “Queen of Tears” arriva in Italia',
+      '',
+      'Il trailer è su [YouTube](https://example.com/queen-of-tears) e il tag `Queen of Tears` resta.',
+      '',
+      '> Il finale di **Queen of Tears**, disse: ”bellissimo”.',
+      '',
+    ].join('\n');
+    expect(run('agency.md', markdown)).toEqual([
+      ['agency.md', 'untranslated-term', 1, 4, 18],
+      ['agency.md', 'untranslated-term', 5, 18, 32],
+      ['agency.md', 'quotes', 5, 43, 44],
+    ]);
+  });
+
+  test('plain text: URLs and e-mail addresses masked; forbidden forms found', () => {
+    const text = 'Guarda https://example.com/queen-of-tears oggi, scrivi a queen-of-tears@example.com.\n\nVisto Regina di lacrime?\n';
+    expect(run('agency.txt', text)).toEqual([['agency.txt', 'forbidden-term', 3, 7, 24]]);
+  });
+
+  test('helpers', () => {
+    expect(maskUrls('a https://x.it/b c')).toBe(`a ${'\uFFFC'.repeat(14)} c`);
+    expect(plainParagraphs('uno\ndue\n\n  \ntre\n')).toEqual([{ start: 0, text: 'uno\ndue' }, { start: 12, text: 'tre' }]);
+  });
+});
