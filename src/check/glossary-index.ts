@@ -75,8 +75,3 @@ export function createGlossaryIndex(termbase: Termbase, problems: readonly Gloss
 }
 
 const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7FF\uFFA0-\uFFDC]/;
-
-/** An empty termbase (no glossary folder): the glossary rules find nothing to check. */
-export function emptyTermbase(): Termbase {
-  return { entries: [], byId: new Map(), files: [] };
-}

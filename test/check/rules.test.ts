@@ -11,7 +11,9 @@ import { untranslatedSegmentRule } from '../../src/check/rules/untranslated-segm
 import { notApprovedRule } from '../../src/check/rules/not-approved.js';
 import { flaggedSegmentRule } from '../../src/check/rules/flagged-segment.js';
 import { glossaryLintViolations } from '../../src/check/rules/glossary-lint.js';
-import { brief, context, pair } from './rule-helpers.js';
+import { createGlossaryIndex } from '../../src/check/glossary-index.js';
+import { parseTermbaseTexts } from '../../src/glossary/load.js';
+import { brief, context, glossary, pair } from './rule-helpers.js';
 
 initI18n('en');
 
@@ -235,5 +237,26 @@ describe('glossary-lint', () => {
       { rule: 'glossary-lint', severity: 'warning', file: 'glossary/terms.yaml', line: 3, column: 7, segmentId: null, message: 'segment not translated (glossary.noSourceForm)' },
     ]);
     expect(glossaryLintViolations(problems, 'off', '/ws', '/ws')).toEqual([]);
+  });
+});
+
+describe('glossary index', () => {
+  const index = (yaml: string) => createGlossaryIndex(parseTermbaseTexts([{ file: 'g.yaml', text: yaml }]).termbase);
+
+  test('a target without Hangul skips the Korean scan only when every reportable Korean form has Hangul', () => {
+    expect(glossary().untranslatedGate('ko', 'it')).not.toBeNull();
+    expect(glossary().untranslatedGate('en', 'it')).toBeNull();
+    const latinKorean = index('version: 1\nentries:\n  - id: k\n    type: term\n    forms: { en: K-drama, ko: K-dorama, it: drama coreano }\n');
+    expect(latinKorean.size).toBe(1);
+    expect(latinKorean.untranslatedGate('ko', 'it')).toBeNull();
+    const sameInItalian = index('version: 1\nentries:\n  - id: t\n    type: organization\n    forms: { en: tvN, ko: tvN, it: tvN }\n  - id: q\n    type: title\n    forms: { en: Queen, ko: 여왕, it: Regina }\n');
+    expect(sameInItalian.size).toBe(2);
+    expect(sameInItalian.untranslatedGate('ko', 'it')).not.toBeNull();
+  });
+
+  test('accepted forms are compared with case and hyphens folded', () => {
+    const entry = glossary().entry('kim-soo-hyun')!;
+    expect(glossary().isAcceptedIn(entry, 'Kim Soo Hyun', 'it')).toBe(true);
+    expect(glossary().isAcceptedIn(entry, 'Kim Soohyun', 'it')).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 /** `storyloc translate` end to end (in process): summaries, --json, faults, bad input and exit codes. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { chmodSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cliEntry, ensureBuilt } from './build.js';
 import net from 'node:net';
 import path from 'node:path';
 import { acquireWorkspaceLock } from '../../src/memory/lock.js';
@@ -198,17 +200,28 @@ describe('bad input', () => {
   });
 
   test('a read-only output folder: a clear message, exit 2, nothing half-written', async () => {
-    if (process.getuid?.() === 0) {
-      console.warn('skipped: running as root, folder permissions are not enforced');
-      return;
-    }
     await runCli(['translate', '--workspace', ws.dir], { env: { LANG: 'C' } });
     writeFileSync(path.join(ws.dir, 'articles/en/set.md'), ws.read('articles/en/set.md').replace('The crew applauded.', 'The crew cheered.'));
+    // outputs and states must not change (.storyloc/ holds caches and may grow)
+    const snapshot = () => new Map(ws.files().filter((f) => !f.startsWith('.storyloc/')).map((f) => [f, ws.read(f)]));
+    const before = snapshot();
+    // root ignores folder permissions: then the CLI runs as the unprivileged user `nobody` (setpriv)
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      ensureBuilt();
+      execFileSync('chown', ['-R', '65534:65534', ws.dir]);
+    }
     chmodSync(path.join(ws.dir, 'output/it/en'), 0o555);
     try {
-      const result = await runCli(['translate', '--workspace', ws.dir], { env: { LANG: 'C' } });
+      const result = asRoot
+        ? (() => {
+            const child = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cliEntry, 'translate', '--workspace', ws.dir], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
+            return { code: child.status, stderr: child.stderr };
+          })()
+        : await runCli(['translate', '--workspace', ws.dir], { env: { LANG: 'C' } });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/read-only/);
+      expect(snapshot()).toEqual(before);
     } finally {
       chmodSync(path.join(ws.dir, 'output/it/en'), 0o755);
     }

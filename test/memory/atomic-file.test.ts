@@ -1,6 +1,9 @@
 import { describe, expect, test, beforeEach, afterEach } from '@jest/globals';
 import { chmodSync, mkdirSync, mkdtempSync, promises as fsp, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { ensureBuilt } from '../e2e/build.js';
+import { repoRoot } from '../e2e/workspace.js';
 import path from 'node:path';
 import { StorylocError } from '../../src/errors.js';
 import { writeFileAtomic, type AtomicWriteFs } from '../../src/memory/atomic-file.js';
@@ -49,17 +52,21 @@ describe('writeFileAtomic', () => {
   });
 
   test('a read-only folder is reported as such and nothing changes', async () => {
-    if (process.getuid?.() === 0) {
-      console.warn('skipped: running as root, permissions are not enforced');
-      return;
-    }
     const sub = path.join(dir, 'ro');
     mkdirSync(sub);
     writeFileSync(path.join(sub, 'a.md'), 'old\n');
     chmodSync(sub, 0o555);
     try {
-      const error = await rejection(writeFileAtomic(path.join(sub, 'a.md'), 'new\n'));
-      expect(error.code).toBe('write.readOnly');
+      if (process.getuid?.() === 0) {
+        // root ignores folder permissions: write as the unprivileged user `nobody` through the build
+        ensureBuilt();
+        const script = `import('${path.join(repoRoot, 'dist/src/memory/atomic-file.js')}').then((m) => m.writeFileAtomic(process.argv[1], 'new\\n')).then(() => console.log('written'), (e) => console.log(e.code))`;
+        const child = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script, path.join(sub, 'a.md')], { encoding: 'utf8' });
+        expect(child.stdout.trim()).toBe('write.readOnly');
+      } else {
+        const error = await rejection(writeFileAtomic(path.join(sub, 'a.md'), 'new\n'));
+        expect(error.code).toBe('write.readOnly');
+      }
       expect(readFileSync(path.join(sub, 'a.md'), 'utf8')).toBe('old\n');
       expect(readdirSync(sub)).toEqual(['a.md']);
     } finally {

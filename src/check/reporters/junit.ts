@@ -19,7 +19,7 @@ export function escapeXmlText(text: string): string {
 function testcase(file: string, violation: Violation): string {
   const name = `${violation.rule} ${violation.line}:${violation.column}`;
   const body = [`${file}:${violation.line}:${violation.column}`, violation.message];
-  if (violation.segmentId !== null) body.push(`segment: ${violation.segmentId}`);
+  if (violation.segmentId !== null) body.push(t('check:report.segment', { id: violation.segmentId }));
   if (violation.suggestion !== undefined) body.push(t('check:report.suggestion', { suggestion: violation.suggestion }));
   return (
     `    <testcase name="${escapeXmlAttribute(name)}" classname="${escapeXmlAttribute(file)}" file="${escapeXmlAttribute(file)}" line="${violation.line}">\n` +

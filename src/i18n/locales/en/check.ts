@@ -73,7 +73,7 @@ export default {
     suggestion: 'suggestion: {{suggestion}}',
     summary: '{{errors}} error(s), {{warnings}} warning(s) in {{files}} file(s)',
     clean: 'no problems in {{files}} file(s)',
-    junitSuite: 'storyloc check: {{rule}}',
+    segment: 'segment: {{id}}',
   },
   error: {
     unknownRule: 'unknown rule “{{rule}}” in check.severities; rules are: {{expected}}',

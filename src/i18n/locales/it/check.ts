@@ -73,7 +73,7 @@ export default {
     suggestion: 'suggerimento: {{suggestion}}',
     summary: '{{errors}} errore/i, {{warnings}} avviso/i in {{files}} file',
     clean: 'nessun problema in {{files}} file',
-    junitSuite: 'storyloc check: {{rule}}',
+    segment: 'segmento: {{id}}',
   },
   error: {
     unknownRule: 'regola sconosciuta “{{rule}}” in check.severities; le regole sono: {{expected}}',

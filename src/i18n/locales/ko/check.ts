@@ -73,7 +73,7 @@ export default {
     suggestion: '제안: {{suggestion}}',
     summary: '파일 {{files}}개에서 오류 {{errors}}개, 경고 {{warnings}}개',
     clean: '파일 {{files}}개에 문제 없음',
-    junitSuite: 'storyloc check: {{rule}}',
+    segment: '세그먼트: {{id}}',
   },
   error: {
     unknownRule: 'check.severities에 알 수 없는 규칙 “{{rule}}”; 규칙 목록: {{expected}}',
