@@ -6,6 +6,7 @@ import { benchSegment } from './segment.js';
 import { benchQueue } from './queue.js';
 import { benchGlossary } from './glossary.js';
 import { benchMemory } from './memory.js';
+import { benchCheck } from './check.js';
 
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
 
@@ -14,6 +15,7 @@ const benches: Bench[] = [
   { name: 'queue', run: benchQueue },
   { name: 'glossary', run: benchGlossary },
   { name: 'memory', run: () => benchMemory() },
+  { name: 'check', run: benchCheck },
 ];
 
 async function main(): Promise<void> {

@@ -61,11 +61,11 @@ function renderTagPart(tag: InlineTag, part: 'open' | 'close', targets: Readonly
   return result + markdown.slice(cursor);
 }
 
-/** Re-inserts the container prefixes after each newline (the last prefix repeats for extra lines). */
-function withLinePrefixes(markdown: string, prefixes: readonly string[]): string {
-  if (prefixes.length === 0 || !markdown.includes('\n')) return markdown;
+/** Re-inserts the container prefixes after each newline; lines the translation adds get the continuation prefix. */
+function withLinePrefixes(markdown: string, prefixes: readonly string[], continuation: string): string {
+  if ((prefixes.length === 0 && continuation === '') || !markdown.includes('\n')) return markdown;
   let index = 0;
-  return markdown.replace(/\n/g, () => `\n${prefixes[Math.min(index++, prefixes.length - 1)]}`);
+  return markdown.replace(/\n/g, () => `\n${index < prefixes.length ? prefixes[index++] : continuation}`);
 }
 
 /** Renders one top-level segment (translation, or its source when there is none). */
@@ -77,7 +77,7 @@ export function renderSegment(segment: Segment, article: Article, targets: Reado
     if (value === unescapeXml(segment.text)) return original; // unchanged values keep their exact bytes
     return renderYamlScalar(value, scalarStyle(original));
   }
-  return withLinePrefixes(xmlToMarkdown(segment, xml, targets, byId), segment.linePrefixes);
+  return withLinePrefixes(xmlToMarkdown(segment, xml, targets, byId), segment.linePrefixes, segment.continuationPrefix ?? segment.linePrefixes.at(-1) ?? '');
 }
 
 function scalarStyle(raw: string): 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED' {

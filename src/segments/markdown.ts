@@ -292,6 +292,13 @@ function emitSentences(ctx: SegmentationContext, fileText: string, content: Inli
   }
 }
 
+/** The container prefix of a line (`> `, `- ` as `  `): what a new line inside the segment needs. */
+function containerPrefixAt(fileText: string, lineStarts: readonly number[], line: number, contentStart: number): string {
+  const lineStart = lineStarts[line - 1] ?? 0;
+  if (contentStart <= lineStart) return '';
+  return fileText.slice(lineStart, contentStart).replace(/[-+*]|\d{1,9}[.)]/g, (marker) => ' '.repeat(marker.length));
+}
+
 function pieceIndexAt(pieces: readonly Piece[], offset: number): number {
   let low = 0;
   let high = pieces.length - 1;
@@ -354,7 +361,10 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
     }
     const id = stableId(ctx, kind, sourceHash);
     parentId = id;
-    ctx.segments.push({ id, kind, structure, text, sourceHash, line: position.line, column: position.column, start: fileStart, end: fileEnd, linePrefixes, tags, context });
+    const segment: Segment = { id, kind, structure, text, sourceHash, line: position.line, column: position.column, start: fileStart, end: fileEnd, linePrefixes, tags, context };
+    const continuationPrefix = containerPrefixAt(fileText, ctx.lineStarts, position.line, map.toFile(source.lastIndexOf('\n', start - 1) + 1));
+    if (continuationPrefix) segment.continuationPrefix = continuationPrefix;
+    ctx.segments.push(segment);
   }
   for (const span of nestedHere) {
     const nestedText = escapeXml(source.slice(span.start, span.end));

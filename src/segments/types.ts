@@ -65,6 +65,11 @@ export interface Segment {
    * span, in order; reassembly puts them back after every newline of the translation.
    */
   linePrefixes: string[];
+  /**
+   * The prefix a line the translation adds (beyond `linePrefixes`) gets: the container prefix of the
+   * segment's first line, list markers turned into spaces (`> `, `   `). Empty at the top level.
+   */
+  continuationPrefix?: string;
   /** inline tags by id (as a string: "1", "2", …) */
   tags: Record<string, InlineTag>;
   /** the plain text of the whole enclosing block (for DeepL `context`; not billed) */

@@ -43,6 +43,12 @@ describe('splicing translations', () => {
     );
   });
 
+  test('a line the translation adds inside a quote or a list item keeps the container prefix', () => {
+    const nested = parse('s.md', '> One line quote.\n\n- Item one.\n\n> - Quoted item.\n');
+    const targets = new Map(nested.segments.map((s) => [s.id, s.text.replace('.', ',\ncontinued.')]));
+    expect(reassembleArticle(nested, targets, 'en')).toBe('> One line quote,\n> continued.\n\n- Item one,\n  continued.\n\n> - Quoted item,\n>   continued.\n');
+  });
+
   test('tags may come back in another order', () => {
     const sentence = parse('s.md', 'The *red* and **blue** car.\n');
     const id = sentence.segments[0]!.id;
