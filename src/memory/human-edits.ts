@@ -18,6 +18,7 @@ import type { Lang } from '../languages.js';
 import type { Article, InlineTag, Segment } from '../segments/types.js';
 import { escapeXml, inlineTagPattern, unescapeXml } from '../segments/xml.js';
 import { reassembleArticle, renderSegment, xmlToMarkdown } from '../reassembly/reassemble.js';
+import { sentenceStarts } from '../segments/sentences.js';
 
 export interface HumanEdit {
   segmentId: string;
@@ -229,9 +230,10 @@ function invertSegment(
 
 /**
  * Splits the changed region of the file into the new texts of the touched segments: the gap text between
- * two segments (a space, a line break) must be found in the region. Where it occurs several times, the
- * cut that leaves a part the segment can take (its tags intact) wins, then one that ends like the old
- * text did (sentence punctuation), then the one nearest to where the old lengths put it.
+ * two segments (a space, a line break) must be found in the region. A structural gap (with a line break
+ * or Markdown) is cut at its first occurrence the segment can take (its tags intact). A space between two
+ * sentences occurs many times: there the cut where the target language starts a sentence wins, then one
+ * that ends like the old text did, then the one nearest to where the old lengths put it.
  */
 function splitRegion(
   region: string,
@@ -239,8 +241,13 @@ function splitRegion(
   gaps: readonly string[],
   offset: number,
   accepts: (index: number, markdown: string, offset: number) => boolean,
+  targetLang: Lang,
 ): string[] {
   const parts: string[] = [];
+  // Between two sentences of one paragraph the gap is a space, found many times over: a cut where the
+  // target language's sentence rules start a sentence is the one the translator meant.
+  let sentenceStartSet: Set<number> | null = null;
+  const startsSentence = (at: number): boolean => (sentenceStartSet ??= new Set(sentenceStarts(region, targetLang))).has(at);
   let cursor = 0;
   const expectedTotal = expectedParts.reduce((sum, part) => sum + part.length, 0) + gaps.reduce((sum, gap) => sum + gap.length, 0);
   const scale = expectedTotal === 0 ? 1 : region.length / expectedTotal;
@@ -252,9 +259,21 @@ function splitRegion(
     if (gap === '') candidates.push(Math.min(aim, region.length));
     else for (let at = region.indexOf(gap, cursor); at >= 0; at = region.indexOf(gap, at + 1)) candidates.push(at);
     const lastChar = expected.slice(-1);
+    // Structural gaps (a line break, Markdown around an image) cannot occur inside one segment's text:
+    // the first one is the cut. A space between two sentences can: rank those cuts.
+    const isSentenceGap = /^[ \t]+$/.test(gap);
     const ranked = candidates
-      .map((at) => ({ at, sameEnding: at > cursor && region.charAt(at - 1) === lastChar, distance: Math.abs(at - aim) }))
-      .sort((a, b) => Number(b.sameEnding) - Number(a.sameEnding) || a.distance - b.distance || a.at - b.at);
+      .map((at) => ({
+        at,
+        sentence: isSentenceGap && startsSentence(at + gap.length),
+        sameEnding: at > cursor && region.charAt(at - 1) === lastChar,
+        distance: Math.abs(at - aim),
+      }))
+      .sort((a, b) =>
+        isSentenceGap
+          ? Number(b.sentence) - Number(a.sentence) || Number(b.sameEnding) - Number(a.sameEnding) || a.distance - b.distance || a.at - b.at
+          : a.at - b.at,
+      );
     const chosen = ranked.find(({ at }) => accepts(k, region.slice(cursor, at), offset + cursor)) ?? ranked[0];
     if (!chosen) throw new Broken('structure', offset + cursor);
     parts.push(region.slice(cursor, chosen.at));
@@ -336,7 +355,7 @@ export function detectHumanEdits(article: Article, targets: ReadonlyMap<string, 
         throw error;
       }
     };
-    const newParts = splitRegion(region, expectedParts, gaps, regionStartInActual, accepts);
+    const newParts = splitRegion(region, expectedParts, gaps, regionStartInActual, accepts, targetLang);
 
     const newTargets = new Map(targets);
     const edits: HumanEdit[] = [];
