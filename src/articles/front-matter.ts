@@ -39,7 +39,7 @@ export function readFrontMatter(text: string, file: string): FrontMatterBlock | 
   }
   const raw = text.slice(start, end);
   const lineCounter = new LineCounter();
-  const document = parseDocument(raw, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
   if (error) {
     const position = lineCounter.linePos(error.pos[0]);

@@ -12,7 +12,8 @@ import type { Article, Segment } from '../segments/types.js';
 import { computeLineStarts, positionOf, segmentMarkdown, stableId, type SegmentationContext, type SegmentationWarning } from '../segments/markdown.js';
 import { escapeXml } from '../segments/xml.js';
 import { contentHash, sha256Hex } from '../segments/hash.js';
-import { frontMatterValues, readFrontMatter } from './front-matter.js';
+import { frontMatterValues, langValueRange, readFrontMatter, type FrontMatterBlock } from './front-matter.js';
+import type { FrontMatter } from '../segments/types.js';
 
 /** A block (paragraph, heading, cell) longer than this is refused: no news paragraph is 1 MB long. */
 export const DEFAULT_MAX_BLOCK_CHARS = 1_000_000;
@@ -122,11 +123,18 @@ export function parseArticle(input: ParseArticleInput): ParsedArticle {
     relativePath: input.relativePath,
     lang: input.lang,
     source: text,
-    frontMatter: frontMatter ? { raw: frontMatter.raw, start: frontMatter.start, end: frontMatter.end, data: frontMatter.data } : null,
+    frontMatter: frontMatter ? frontMatterModel(frontMatter) : null,
     segments: ctx.segments,
     sourceHash: sha256Hex(text),
     warnings: ctx.warnings,
   };
+}
+
+function frontMatterModel(block: FrontMatterBlock): FrontMatter {
+  const model: FrontMatter = { raw: block.raw, start: block.start, end: block.end, data: block.data };
+  const langRange = langValueRange(block);
+  if (langRange) model.langRange = langRange;
+  return model;
 }
 
 /** Resolves a path given on the command line and checks it lies inside the articles folder. */

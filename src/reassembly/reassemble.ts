@@ -4,7 +4,6 @@
  * their order in the translation; container prefixes (`> `, list indentation) are put back after each
  * newline; front-matter values are written as YAML scalars in their original style.
  */
-import { parseDocument, isMap, isScalar, type Node } from 'yaml';
 import type { Lang } from '../languages.js';
 import type { Article, InlineTag, Segment } from '../segments/types.js';
 import { inlineTagPattern, unescapeXml } from '../segments/xml.js';
@@ -94,21 +93,11 @@ interface Splice {
   text: string;
 }
 
-/** Where the front matter's `lang` value is, or where a `lang:` line can be added. */
+/** Where the front matter's `lang` value is (found at parse time), or where a `lang:` line can be added. */
 function langSplice(article: Article, targetLang: Lang): Splice | null {
   const frontMatter = article.frontMatter;
   if (!frontMatter || targetLang === article.lang) return null;
-  const document = parseDocument(frontMatter.raw, { keepSourceTokens: true });
-  const contents = document.contents;
-  if (isMap(contents)) {
-    for (const pair of contents.items) {
-      const key = pair.key as Node | null;
-      const value = pair.value as Node | null;
-      if (isScalar(key) && key.value === 'lang' && isScalar(value) && value.range) {
-        return { start: frontMatter.start + value.range[0], end: frontMatter.start + value.range[1], text: targetLang };
-      }
-    }
-  }
+  if (frontMatter.langRange) return { ...frontMatter.langRange, text: targetLang };
   const insertAt = frontMatter.end;
   const needsNewline = frontMatter.raw.length > 0 && !frontMatter.raw.endsWith('\n');
   return { start: insertAt, end: insertAt, text: `${needsNewline ? '\n' : ''}lang: ${targetLang}\n` };

@@ -27,6 +27,10 @@ export interface InlineContent {
   /** tags numbered 1… in order of appearance in the block */
   tags: InlineTag[];
   nested: NestedSpan[];
+  /** offset of the last newline of `source` before `offset`, or -1 (binary search over the newlines) */
+  lastNewlineBefore(offset: number): number;
+  /** offset of the first newline of `source` at or after `offset`, or -1 */
+  newlineAtOrAfter(offset: number): number;
 }
 
 export class InlineAlignmentError extends Error {}
@@ -39,7 +43,36 @@ const rawOf = (tokens: readonly Token[] | undefined): string => {
 
 /** Builds pieces for `tokens`, whose raw strings must concatenate to `source`. */
 export function buildInlineContent(source: string, tokens: readonly Token[]): InlineContent {
-  const content: InlineContent = { source, pieces: [], tags: [], nested: [] };
+  let newlines: number[] | null = null;
+  // newline offsets, found once per block: per-segment searches would make a huge block quadratic
+  const firstNewlineAtOrAfter = (offset: number): number => {
+    if (newlines === null) {
+      newlines = [];
+      for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) newlines.push(at);
+    }
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (newlines[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const content: InlineContent = {
+    source,
+    pieces: [],
+    tags: [],
+    nested: [],
+    lastNewlineBefore(offset: number): number {
+      const index = firstNewlineAtOrAfter(offset);
+      return index === 0 ? -1 : newlines![index - 1]!;
+    },
+    newlineAtOrAfter(offset: number): number {
+      const index = firstNewlineAtOrAfter(offset);
+      return index < newlines!.length ? newlines![index]! : -1;
+    },
+  };
   const end = walk(content, tokens, 0);
   if (end !== source.length) throw new InlineAlignmentError(`inline tokens cover ${end} of ${source.length} characters`);
   return content;

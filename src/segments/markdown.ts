@@ -150,7 +150,12 @@ function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly
 
 function inlineBlock(ctx: SegmentationContext, fileText: string, token: Tokens.Paragraph | Tokens.Heading | Tokens.Text, source: string, start: number, map: OffsetMap, kind: SegmentKind, structure: string): void {
   const tokens = token.tokens ?? [];
-  const inline = rawOf(tokens);
+  // The inline source is the concatenation of the inline raws; marked's `text` usually is exactly
+  // that, which saves building the string again (lengths and ends are compared to be sure).
+  let length = 0;
+  for (const inlineToken of tokens) length += inlineToken.raw.length;
+  const text = token.text;
+  const inline = text.length === length && length > 0 && text.startsWith(tokens[0]!.raw) && text.endsWith(tokens[tokens.length - 1]!.raw) ? text : rawOf(tokens);
   if (inline.length === 0) return;
   const inlineMap = alignStripped(inline, source, start, map);
   if (!inlineMap) {
@@ -314,6 +319,8 @@ const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' |
 
 function emitSegment(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, kind: SegmentKind, structure: string, context: string, from: number, to: number): void {
   const { source, pieces } = content;
+  // only blocks inside a blockquote or list have container prefixes
+  const inContainer = structure.includes('blockquote') || structure.includes('listItem');
   // trim whitespace that belongs to plain text (never markup such as a hard break)
   let start = from;
   while (start < to && isSpace(source[start]) && pieces[pieceIndexAt(pieces, start)]!.type === 'text') start++;
@@ -347,7 +354,7 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
     else text += `<x id="${local}"/>`;
   }
 
-  const nestedHere = content.nested.filter((span) => span.start >= start && span.end <= end);
+  const nestedHere = content.nested.length === 0 ? content.nested : content.nested.filter((span) => span.start >= start && span.end <= end);
   const isSegment = letterOrDigit.test(plain);
   let parentId: string | undefined;
   if (isSegment) {
@@ -356,14 +363,19 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
     const fileEnd = map.toFile(end - 1) + 1;
     const position = positionOf(ctx.lineStarts, fileStart);
     const linePrefixes: string[] = [];
-    for (let k = source.indexOf('\n', start); k !== -1 && k < end; k = source.indexOf('\n', k + 1)) {
+    for (let k = content.newlineAtOrAfter(start); k !== -1 && k < end; k = content.newlineAtOrAfter(k + 1)) {
       linePrefixes.push(fileText.slice(map.toFile(k) + 1, map.toFile(k + 1)));
     }
     const id = stableId(ctx, kind, sourceHash);
     parentId = id;
     const segment: Segment = { id, kind, structure, text, sourceHash, line: position.line, column: position.column, start: fileStart, end: fileEnd, linePrefixes, tags, context };
-    const continuationPrefix = containerPrefixAt(fileText, ctx.lineStarts, position.line, map.toFile(source.lastIndexOf('\n', start - 1) + 1));
-    if (continuationPrefix) segment.continuationPrefix = continuationPrefix;
+    // the inner line the segment starts on begins after the last newline before it (blocks are small;
+    // a huge single-line block has no newline to search for, so this stays linear there too)
+    if (inContainer) {
+      const innerLineStart = content.lastNewlineBefore(start) + 1;
+      const continuationPrefix = containerPrefixAt(fileText, ctx.lineStarts, position.line, map.toFile(innerLineStart));
+      if (continuationPrefix) segment.continuationPrefix = continuationPrefix;
+    }
     ctx.segments.push(segment);
   }
   for (const span of nestedHere) {

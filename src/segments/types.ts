@@ -88,6 +88,8 @@ export interface FrontMatter {
   end: number;
   /** parsed data */
   data: Record<string, unknown>;
+  /** offsets of the top-level `lang` value in the file, when there is one (reassembly sets it) */
+  langRange?: { start: number; end: number };
 }
 
 export interface Article {
