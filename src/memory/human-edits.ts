@@ -12,7 +12,7 @@
  * Anything that fails (a paragraph deleted, a link broken, front matter damaged) is a structural break,
  * reported with the line in the edited file; the caller then overwrites nothing.
  */
-import { parse as parseYaml } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
 import { StorylocError, type SourcePosition } from '../errors.js';
 import type { Lang } from '../languages.js';
 import type { Article, InlineTag, Segment } from '../segments/types.js';
@@ -214,7 +214,10 @@ function invertSegment(
   if (segment.frontMatterKey !== undefined) {
     let value: unknown;
     try {
-      value = parseYaml(markdown);
+      const document = parseDocument(markdown);
+      // A comment after the value would be lost when storyloc writes the value back in its own style.
+      if (document.errors.length > 0 || document.comment || (isScalar(document.contents) && document.contents.comment)) throw new Error('comment');
+      value = document.toJS();
     } catch {
       throw new Broken('frontMatter', offset, segment.id);
     }
@@ -248,6 +251,18 @@ function splitRegion(
   // target language's sentence rules start a sentence is the one the translator meant.
   let sentenceStartSet: Set<number> | null = null;
   const startsSentence = (at: number): boolean => (sentenceStartSet ??= new Set(sentenceStarts(region, targetLang))).has(at);
+  // latest[k]: the last place gap k can start with every later gap still found after it, in order. A cut
+  // past it leaves no room for the segments that follow (a sentence gap would otherwise happily take a
+  // space three paragraphs further on when the translator merged two sentences).
+  const latest = new Array<number>(gaps.length).fill(-1);
+  let bound = region.length;
+  for (let k = gaps.length - 1; k >= 0; k--) {
+    const gap = gaps[k]!;
+    const at = bound - gap.length < 0 ? -1 : region.lastIndexOf(gap, bound - gap.length);
+    if (at < 0) break;
+    latest[k] = at;
+    bound = at;
+  }
   let cursor = 0;
   const expectedTotal = expectedParts.reduce((sum, part) => sum + part.length, 0) + gaps.reduce((sum, gap) => sum + gap.length, 0);
   const scale = expectedTotal === 0 ? 1 : region.length / expectedTotal;
@@ -256,8 +271,11 @@ function splitRegion(
     const expected = expectedParts[k]!;
     const aim = cursor + Math.round(expected.length * scale);
     const candidates: number[] = [];
-    if (gap === '') candidates.push(Math.min(aim, region.length));
-    else for (let at = region.indexOf(gap, cursor); at >= 0; at = region.indexOf(gap, at + 1)) candidates.push(at);
+    const last = latest[k]!;
+    if (last < 0) {
+      // no room for this gap and the ones after it: the structure changed (no candidate → Broken)
+    } else if (gap === '') candidates.push(Math.max(cursor, Math.min(aim, last)));
+    else for (let at = region.indexOf(gap, cursor); at >= 0 && at <= last; at = region.indexOf(gap, at + 1)) candidates.push(at);
     const lastChar = expected.slice(-1);
     // Structural gaps (a line break, Markdown around an image) cannot occur inside one segment's text:
     // the first one is the cut. A space between two sentences can: rank those cuts.
@@ -359,10 +377,13 @@ export function detectHumanEdits(article: Article, targets: ReadonlyMap<string, 
 
     const newTargets = new Map(targets);
     const edits: HumanEdit[] = [];
+    // Front-matter values as the translator typed them (quoted in another style than the source's).
+    const frontMatterAsTyped = new Map<string, string>();
     let offset = regionStartInActual;
     touched.forEach((span, k) => {
       const markdown = newParts[k]!;
       if (markdown !== expectedParts[k]) {
+        if (span.segment.frontMatterKey !== undefined) frontMatterAsTyped.set(span.segment.id, markdown);
         const inversion = invertSegment(span.segment, markdown, targets, byId, offset);
         for (const [id, xml] of [[span.segment.id, inversion.xml] as const, ...inversion.nested]) {
           if ((targets.get(id) ?? byId.get(id)?.text) !== xml) edits.push({ segmentId: id, target: xml });
@@ -371,8 +392,15 @@ export function detectHumanEdits(article: Article, targets: ReadonlyMap<string, 
       }
       offset += markdown.length + (gaps[k]?.length ?? 0);
     });
-    // The proof: the file rebuilt from the new targets is the file on disk.
-    const rebuilt = reassembleArticle(article, newTargets, targetLang);
+    // The proof: the file rebuilt from the new targets is the file on disk. A front-matter value is
+    // compared as typed: quoting it ('…', "…") or dropping quotes changes the style, not the value; storyloc
+    // writes it back in the source's style on the next write.
+    const proof = expectedOutput(article, newTargets, targetLang);
+    let rebuilt = proof.text;
+    for (const span of [...proof.spans].reverse()) {
+      const typed = frontMatterAsTyped.get(span.segment.id);
+      if (typed !== undefined) rebuilt = rebuilt.slice(0, span.start) + typed + rebuilt.slice(span.end);
+    }
     if (rebuilt !== actual) {
       let at = 0;
       while (at < rebuilt.length && at < actual.length && rebuilt.charCodeAt(at) === actual.charCodeAt(at)) at++;

@@ -45,11 +45,21 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
-/** The line of the record with this id in the file text (for shape errors), else the line of `"segments"`. */
-function lineOfRecord(text: string, id: unknown): number {
-  const needle = typeof id === 'string' ? `"id": ${JSON.stringify(id)}` : '"segments"';
+/**
+ * The line of a wrong field (for shape errors): the `"key":` inside the record with this id when it is
+ * there, else the record's `"id"` line, else the line of `"segments"` (or of a root key).
+ */
+function lineOfRecord(text: string, id: unknown, key?: string): number {
+  const needle = typeof id === 'string' ? `"id": ${JSON.stringify(id)}` : key !== undefined && !key.includes('[') ? `"${key}":` : '"segments"';
   const at = text.indexOf(needle);
-  return at < 0 ? 1 : lineAndColumn(text, at).line;
+  if (at < 0) return 1;
+  if (typeof id === 'string' && key !== undefined) {
+    // The record ends at the next `"id":` (records are flat apart from `glossary` and `flags`).
+    const next = text.indexOf('"id":', at + needle.length);
+    const keyAt = text.indexOf(`"${key}":`, at);
+    if (keyAt >= 0 && (next < 0 || keyAt < next)) return lineAndColumn(text, keyAt).line;
+  }
+  return lineAndColumn(text, at).line;
 }
 
 /**
@@ -57,6 +67,12 @@ function lineOfRecord(text: string, id: unknown): number {
  * and line when someone edited it into something else. Exported for tests and the review module.
  */
 export function parseArticleState(text: string, file: string): ArticleState {
+  // A state file merged in git with both sides changed: say so, rather than "invalid JSON at position …".
+  const conflict = /^(?:<{7}|={7}|>{7})(?: |$)/m.exec(text);
+  if (conflict) {
+    const where = lineAndColumn(text, conflict.index);
+    throw new StorylocError('state.mergeConflict', 'memory:state.mergeConflict', { file, line: where.line }, { position: { file, line: where.line, column: 1 } });
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -73,7 +89,7 @@ export function parseArticleState(text: string, file: string): ArticleState {
   }
   const fail = (field: string, expected: string, id?: unknown): never => {
     throw new StorylocError('state.invalidShape', 'memory:state.invalidShape', { file, field, expected }, {
-      position: { file, line: lineOfRecord(text, id) },
+      position: { file, line: lineOfRecord(text, id, field.split('.').pop()) },
     });
   };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('(root)', 'object');

@@ -19,9 +19,25 @@ export interface TempWorkspace {
   remove(): void;
 }
 
+/**
+ * A temp copy of the example workspace at the repository root as a fresh clone has it: articles,
+ * glossary, committed outputs and states, the config; no `.storyloc/` (it is not version-controlled).
+ */
+export function copyExampleWorkspace(): TempWorkspace {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-example-'));
+  for (const name of ['articles', 'glossary', 'output', 'storyloc.config.yaml']) {
+    cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
+  }
+  return tempWorkspace(dir);
+}
+
 export function copyWorkspace(): TempWorkspace {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-e2e-'));
   cpSync(fixtureWorkspace, dir, { recursive: true });
+  return tempWorkspace(dir);
+}
+
+function tempWorkspace(dir: string): TempWorkspace {
   const read = (relative: string): string => readFileSync(path.join(dir, relative), 'utf8');
   return {
     dir,

@@ -29,3 +29,21 @@ test('a translator rewriting the whole file (new punctuation, longer sentences) 
     ],
   });
 });
+
+test('two sentences merged into one, with another edit further down: the merge stays inside its paragraph', () => {
+  const source = 'He spoke calmly. The crew cheered.\n\nThe show ended. It was a record.\n\n| Week | Rank |\n|---|---|\n| April | First |\n';
+  const article = parseArticle({ path: 'en/b.md', relativePath: 'en/b.md', lang: 'en', text: source, frontMatterKeys: [] });
+  const italian = ['Lui parlò con calma.', 'La troupe applaudì.', 'Lo show finì.', 'Fu un record.', 'Settimana', 'Posizione', 'Aprile', 'Primo'];
+  expect(article.segments.map((segment) => segment.kind)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'tableCell', 'tableCell', 'tableCell', 'tableCell']);
+  const machine = new Map(article.segments.map((segment, i) => [segment.id, italian[i]!]));
+  const written = reassembleArticle(article, machine, 'it');
+  expect(written).toBe('Lui parlò con calma. La troupe applaudì.\n\nLo show finì. Fu un record.\n\n| Settimana | Posizione |\n|---|---|\n| Aprile | Primo |\n');
+  // A space before a sentence start ("Fu un record.") lies two blocks further on: it must not be taken.
+  const edited = written.replace('Lui parlò con calma. La troupe applaudì.', 'Lui parlò con calma e la troupe applaudì.').replace('| Primo |', '| 1° |');
+  const detection = detectHumanEdits(article, machine, 'it', edited);
+  if (detection.status !== 'edited') throw new Error(`expected edits, got ${JSON.stringify(detection)}`);
+  const ids = article.segments.map((segment) => segment.id);
+  expect(detection.edits.map((e) => e.segmentId)).toEqual([ids[0], ids[1], ids[7]]);
+  expect(`${detection.edits[0]!.target} ${detection.edits[1]!.target}`).toBe('Lui parlò con calma e la troupe applaudì.');
+  expect(detection.edits[2]!.target).toBe('1°');
+});

@@ -109,6 +109,24 @@ describe('detectHumanEdits', () => {
     });
   });
 
+  test('a front-matter value quoted in another style than the source is an edit of its value', () => {
+    const singleQuoted = written.replace('title: IT Queen of Tears breaks records', "title: 'La regina: l''ultima puntata batte i record'");
+    expect(singleQuoted).not.toBe(written);
+    expect(detectHumanEdits(article, targets, 'it', singleQuoted)).toEqual({
+      status: 'edited',
+      edits: [{ segmentId: idOf('Queen of Tears'), target: "La regina: l'ultima puntata batte i record" }],
+    });
+    // The source's summary is double-quoted; the same value typed plain is no edit at all.
+    const unquoted = written.replace('summary: "IT A drama, a record"', 'summary: IT A drama, a record');
+    expect(unquoted).not.toBe(written);
+    expect(detectHumanEdits(article, targets, 'it', unquoted)).toEqual({ status: 'unchanged' });
+  });
+
+  test('a comment typed after a front-matter value is a front-matter break (it would be lost)', () => {
+    const commented = written.replace('title: IT Queen of Tears breaks records', 'title: La regina batte i record # da rivedere');
+    expect(detectHumanEdits(article, targets, 'it', commented)).toEqual({ status: 'broken', reason: 'frontMatter', line: 2, column: 8, segmentId: idOf('Queen of Tears') });
+  });
+
   test('a deleted paragraph is a structural break at its line', () => {
     const edited = written.replace(/!\[[^\n]*\n\n/, '');
     const result = detectHumanEdits(article, targets, 'it', edited);

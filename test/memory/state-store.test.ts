@@ -83,7 +83,7 @@ describe('reading', () => {
     expect(error.position).toEqual({ file, line: 4, column: 1 });
   });
 
-  test('a wrong shape names the field and the line of the record', () => {
+  test('a wrong shape names the field and the line of the field in its record', () => {
     const file = path.join(dir, 'shape.state.json');
     const good = serializeArticleState(state([record('One.'), record('Two.')]));
     const broken = good.replace(/"state": "machine"(?![\s\S]*"state": "machine")/, '"state": "done"');
@@ -91,8 +91,24 @@ describe('reading', () => {
     const error = thrown(() => readArticleState(file));
     expect(error.code).toBe('state.invalidShape');
     expect(error.params).toMatchObject({ field: 'segments[1].state' });
-    const idLine = broken.split('\n').findIndex((l) => l.includes(`"id": "${record('Two.').id}"`)) + 1;
-    expect(error.position).toEqual({ file, line: idLine });
+    const stateLine = broken.split('\n').indexOf('      "state": "done",') + 1;
+    expect(stateLine).toBeGreaterThan(20);
+    expect(error.position).toEqual({ file, line: stateLine });
+    // A root field: its own line.
+    const badLang = good.replace('"targetLang": "it"', '"targetLang": "xx"');
+    expect(thrown(() => parseArticleState(badLang, 'f')).position).toEqual({ file: 'f', line: 5 });
+  });
+
+  test('unresolved git merge-conflict markers are named as such, with their line', () => {
+    const good = serializeArticleState(state([record('One.')]));
+    const lines = good.split('\n');
+    const at = lines.findIndex((l) => l.includes('"state"'));
+    lines.splice(at, 1, '<<<<<<< HEAD', lines[at]!, '=======', lines[at]!.replace('machine', 'edited'), '>>>>>>> review');
+    const error = thrown(() => parseArticleState(lines.join('\n'), 'f.state.json'));
+    expect(error.code).toBe('state.mergeConflict');
+    expect(error.exitCode).toBe(2);
+    expect(error.params).toEqual({ file: 'f.state.json', line: at + 1 });
+    expect(error.position).toEqual({ file: 'f.state.json', line: at + 1, column: 1 });
   });
 
   test('duplicate ids and a wrong version are refused', () => {

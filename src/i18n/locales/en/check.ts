@@ -1,7 +1,7 @@
 /** `storyloc check`: rule descriptions, violation messages, reports and errors. */
 export default {
   cli: {
-    description: 'check translations against their sources, segment states and the glossary (for CI)',
+    description: 'Check translations against their sources, segment states and the glossary (for CI)',
     paths: 'source articles, folders, or output files to check (default: the whole workspace)',
     to: 'target language(s) to check (default: the configured ones)',
     format: 'report format: text, json, junit, github or sarif',
@@ -21,7 +21,7 @@ export default {
     'untranslated-segment': 'Every segment must be translated.',
     'not-approved': 'Every translated segment should be approved and up to date with its source.',
     'flagged-segment': 'A segment flagged after machine translation must be fixed before it is published.',
-    'output-sync': 'The output file must be what the segment state gives.',
+    'output-sync': 'The output file must be what the segment state gives (edits to the translated text are checked as such; the structure, markup and front matter must stay).',
     'glossary-lint': 'The glossary must be free of errors.',
   },
   message: {
@@ -50,10 +50,14 @@ export default {
       edited: 'edited translation not approved yet',
       rejected: 'translation rejected in review',
       stale: 'the source changed since this translation (stale)',
+      editedInOutput: 'edited by hand in the output file, not recorded for review yet: run storyloc translate, then review',
     },
     flagged: 'flagged after machine translation: {{flags}}',
     outputMissing: 'the output file is missing: run the translation again to write it',
     outputDiffers: 'the output file differs from the segment state here (edited by hand, or not rewritten): run the translation again to record the edits',
+    outputFrontMatter: 'the front matter of the output file was changed here (a key renamed or removed, a fence deleted, invalid YAML): restore it',
+    outputStructure: 'the output file no longer has the structure of its source here (a paragraph, heading or list item added or removed, or text outside the translated sentences changed): restore it',
+    outputMarkup: 'the markup of the source was changed here (a link or its URL, emphasis, inline code or an image is missing or altered): restore it',
     glossaryLint: '{{message}} ({{code}})',
   },
   markup: {

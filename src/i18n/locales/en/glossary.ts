@@ -24,6 +24,8 @@ export default {
   problem: {
     line: '{{position}}: {{severity}}: {{message}} [{{code}}]',
     yaml: 'invalid YAML: {{detail}}',
+    binary: 'not a text file (it contains a NUL byte; UTF-16 is not supported): save it as UTF-8 YAML',
+    encoding: 'not valid UTF-8 text: save the file as UTF-8',
   },
   error: {
     unreadable: 'Cannot read the glossary file {{file}} ({{detail}}).',

@@ -2,6 +2,7 @@
 export default {
   state: {
     invalidJson: 'The state file {{file}} is not valid JSON ({{detail}}). Fix it or restore it from version control; nothing was overwritten.',
+    mergeConflict: 'The state file {{file}} holds unresolved merge-conflict markers (line {{line}}). Resolve the conflict (keep one side, or take the file from one branch and run translate again); nothing was overwritten.',
     invalidShape: 'The state file {{file}} has an invalid field {{field}} (expected {{expected}}). Fix it or restore it from version control; nothing was overwritten.',
     unreadable: 'Cannot read the state file {{file}} ({{detail}}).',
     otherArticle: 'The state file {{file}} belongs to {{found}}, not {{expected}}. Restore it from version control or delete it.',

@@ -14,12 +14,17 @@ export default {
   summary: {
     engine: 'Engine: {{engine}} ({{reason}})',
     counts: '{{articles}} articles, {{segments}} segments: {{reused}} reused ({{fromMemory}} from the memory), {{sent}} texts sent ({{duplicates}} duplicates sent once), {{untranslated}} left untranslated',
+    countsDryRun: '{{articles}} articles, {{segments}} segments: {{reused}} reused ({{fromMemory}} from the memory), {{sent}} texts to send ({{duplicates}} duplicates sent once), {{untranslated}} without a translation yet',
     edits: '{{humanEdits}} human edits recorded, {{stale}} segments became stale',
     cost: '{{billed}} billed characters in {{requests}} requests ({{retries}} retries), {{seconds}} s',
     written: '{{count}} translated files written',
     dryRun: 'Dry run: nothing was sent and nothing was written.',
     plan: '{{requests}} requests, {{sent}} texts, {{billed}} billed characters would be sent',
+    overBudget: '{{count}} more texts are left for a later run: they do not fit the --max-chars budget.',
     batch: '  request {{index}}: {{pair}}, {{texts}} texts for {{segments}} segments, {{billed}} billed characters, {{bytes}} bytes',
+  },
+  interrupt: {
+    draining: 'Stopping: no new requests; waiting for the requests in flight to finish (they are already paid for). Press Ctrl-C again to quit at once.',
   },
   error: {
     unknownTarget: 'Unknown target language "{{code}}". Use a language code such as it.',

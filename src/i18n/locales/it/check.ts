@@ -1,7 +1,7 @@
 /** `storyloc check`: descrizioni delle regole, messaggi delle violazioni, report ed errori. */
 export default {
   cli: {
-    description: 'controlla le traduzioni rispetto agli originali, allo stato dei segmenti e al glossario (per la CI)',
+    description: 'Controlla le traduzioni rispetto agli originali, allo stato dei segmenti e al glossario (per la CI)',
     paths: 'articoli originali, cartelle o file tradotti da controllare (predefinito: tutto lo spazio di lavoro)',
     to: 'lingua/e di arrivo da controllare (predefinito: quelle configurate)',
     format: 'formato del report: text, json, junit, github o sarif',
@@ -21,7 +21,7 @@ export default {
     'untranslated-segment': 'Ogni segmento deve essere tradotto.',
     'not-approved': 'Ogni segmento tradotto dovrebbe essere approvato e aggiornato rispetto all’originale.',
     'flagged-segment': 'Un segmento segnalato dopo la traduzione automatica va corretto prima della pubblicazione.',
-    'output-sync': 'Il file tradotto deve corrispondere allo stato dei segmenti.',
+    'output-sync': 'Il file tradotto deve corrispondere allo stato dei segmenti (le modifiche al testo tradotto vengono controllate come tali; struttura, markup e front matter devono restare).',
     'glossary-lint': 'Il glossario non deve contenere errori.',
   },
   message: {
@@ -50,10 +50,14 @@ export default {
       edited: 'traduzione modificata non ancora approvata',
       rejected: 'traduzione respinta in revisione',
       stale: 'l’originale è cambiato dopo questa traduzione (obsoleta)',
+      editedInOutput: 'modificato a mano nel file tradotto e non ancora registrato per la revisione: esegui storyloc translate, poi rivedi',
     },
     flagged: 'segnalato dopo la traduzione automatica: {{flags}}',
     outputMissing: 'manca il file tradotto: rilancia la traduzione per scriverlo',
     outputDiffers: 'qui il file tradotto non corrisponde allo stato dei segmenti (modificato a mano o non riscritto): rilancia la traduzione per registrare le modifiche',
+    outputFrontMatter: 'qui il front matter del file tradotto è stato modificato (una chiave rinominata o tolta, un delimitatore cancellato, YAML non valido): ripristinalo',
+    outputStructure: 'qui il file tradotto non ha più la struttura dell’originale (un paragrafo, un titolo o una voce di elenco aggiunti o tolti, o testo fuori dalle frasi tradotte modificato): ripristinala',
+    outputMarkup: 'qui è stato modificato il markup dell’originale (un link o il suo URL, un’enfasi, del codice in linea o un’immagine mancano o sono alterati): ripristinalo',
     glossaryLint: '{{message}} ({{code}})',
   },
   markup: {

@@ -24,6 +24,8 @@ export default {
   problem: {
     line: '{{position}}: {{severity}}: {{message}} [{{code}}]',
     yaml: 'YAML non valido: {{detail}}',
+    binary: 'non è un file di testo (contiene un byte NUL; UTF-16 non è supportato): salvalo come YAML in UTF-8',
+    encoding: 'non è testo UTF-8 valido: salva il file in UTF-8',
   },
   error: {
     unreadable: 'Impossibile leggere il file del glossario {{file}} ({{detail}}).',

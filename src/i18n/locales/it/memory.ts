@@ -2,6 +2,7 @@
 export default {
   state: {
     invalidJson: 'Il file di stato {{file}} non è JSON valido ({{detail}}). Correggilo o ripristinalo dal controllo di versione; non è stato sovrascritto nulla.',
+    mergeConflict: 'Il file di stato {{file}} contiene marcatori di conflitto di merge non risolti (riga {{line}}). Risolvi il conflitto (tieni una delle due versioni, oppure prendi il file da un ramo ed esegui di nuovo translate); non è stato sovrascritto nulla.',
     invalidShape: 'Il file di stato {{file}} ha un campo non valido {{field}} (atteso: {{expected}}). Correggilo o ripristinalo dal controllo di versione; non è stato sovrascritto nulla.',
     unreadable: 'Impossibile leggere il file di stato {{file}} ({{detail}}).',
     otherArticle: 'Il file di stato {{file}} appartiene a {{found}}, non a {{expected}}. Ripristinalo dal controllo di versione o eliminalo.',

@@ -14,12 +14,17 @@ export default {
   summary: {
     engine: 'Motore: {{engine}} ({{reason}})',
     counts: '{{articles}} articoli, {{segments}} segmenti: {{reused}} riutilizzati ({{fromMemory}} dalla memoria), {{sent}} testi inviati ({{duplicates}} duplicati inviati una volta), {{untranslated}} non tradotti',
+    countsDryRun: '{{articles}} articoli, {{segments}} segmenti: {{reused}} riutilizzati ({{fromMemory}} dalla memoria), {{sent}} testi da inviare ({{duplicates}} duplicati inviati una volta), {{untranslated}} ancora senza traduzione',
     edits: '{{humanEdits}} modifiche umane registrate, {{stale}} segmenti diventati obsoleti',
     cost: '{{billed}} caratteri fatturati in {{requests}} richieste ({{retries}} ripetizioni), {{seconds}} s',
     written: '{{count}} file tradotti scritti',
     dryRun: 'Prova: non è stato inviato né scritto nulla.',
-    plan: 'verrebbero inviati {{requests}} richieste, {{sent}} testi, {{billed}} caratteri fatturati',
+    plan: 'Da inviare: {{requests}} richieste, {{sent}} testi, {{billed}} caratteri fatturati',
+    overBudget: 'Altri {{count}} testi restano per un\'esecuzione successiva: non rientrano nel limite di --max-chars.',
     batch: '  richiesta {{index}}: {{pair}}, {{texts}} testi per {{segments}} segmenti, {{billed}} caratteri fatturati, {{bytes}} byte',
+  },
+  interrupt: {
+    draining: 'Interruzione: nessuna nuova richiesta; attendo che finiscano le richieste in corso (sono già pagate). Premi di nuovo Ctrl-C per uscire subito.',
   },
   error: {
     unknownTarget: 'Lingua di arrivo sconosciuta "{{code}}". Usa un codice di lingua come it.',

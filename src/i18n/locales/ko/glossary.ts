@@ -24,6 +24,8 @@ export default {
   problem: {
     line: '{{position}}: {{severity}}: {{message}} [{{code}}]',
     yaml: '잘못된 YAML: {{detail}}',
+    binary: '텍스트 파일이 아닙니다(NUL 바이트가 있음, UTF-16은 지원하지 않음). UTF-8 YAML로 저장하세요',
+    encoding: '올바른 UTF-8 텍스트가 아닙니다. 파일을 UTF-8로 저장하세요',
   },
   error: {
     unreadable: '용어집 파일 {{file}}을(를) 읽을 수 없습니다({{detail}}).',

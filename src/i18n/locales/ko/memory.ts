@@ -2,6 +2,7 @@
 export default {
   state: {
     invalidJson: '상태 파일 {{file}}이(가) 올바른 JSON이 아닙니다({{detail}}). 파일을 고치거나 버전 관리에서 복원하세요. 아무것도 덮어쓰지 않았습니다.',
+    mergeConflict: '상태 파일 {{file}}에 해결되지 않은 병합 충돌 표시가 있습니다({{line}}번째 줄). 충돌을 해결하세요(한쪽을 남기거나, 한 브랜치의 파일을 가져온 뒤 translate를 다시 실행하세요). 아무것도 덮어쓰지 않았습니다.',
     invalidShape: '상태 파일 {{file}}의 {{field}} 필드가 올바르지 않습니다(예상: {{expected}}). 파일을 고치거나 버전 관리에서 복원하세요. 아무것도 덮어쓰지 않았습니다.',
     unreadable: '상태 파일 {{file}}을(를) 읽을 수 없습니다({{detail}}).',
     otherArticle: '상태 파일 {{file}}은(는) {{expected}}이(가) 아니라 {{found}}의 파일입니다. 버전 관리에서 복원하거나 삭제하세요.',

@@ -14,12 +14,17 @@ export default {
   summary: {
     engine: '엔진: {{engine}} ({{reason}})',
     counts: '기사 {{articles}}개, 세그먼트 {{segments}}개: 재사용 {{reused}}개(메모리에서 {{fromMemory}}개), 보낸 텍스트 {{sent}}개(중복 {{duplicates}}개는 한 번만 보냄), 번역되지 않은 채 남음 {{untranslated}}개',
+    countsDryRun: '기사 {{articles}}개, 세그먼트 {{segments}}개: 재사용 {{reused}}개(메모리에서 {{fromMemory}}개), 보낼 텍스트 {{sent}}개(중복 {{duplicates}}개는 한 번만 보냄), 아직 번역이 없는 세그먼트 {{untranslated}}개',
     edits: '사람이 수정한 것 {{humanEdits}}개 기록, 오래된 세그먼트 {{stale}}개',
     cost: '요청 {{requests}}회(재시도 {{retries}}회)에 과금 문자 {{billed}}자, {{seconds}}초',
     written: '번역 파일 {{count}}개를 썼습니다',
     dryRun: '시험 실행: 아무것도 보내거나 쓰지 않았습니다.',
     plan: '요청 {{requests}}회, 텍스트 {{sent}}개, 과금 문자 {{billed}}자를 보낼 예정입니다',
+    overBudget: '텍스트 {{count}}개는 --max-chars 예산을 넘으므로 다음 실행으로 남겨 둡니다.',
     batch: '  요청 {{index}}: {{pair}}, 세그먼트 {{segments}}개에 대한 텍스트 {{texts}}개, 과금 문자 {{billed}}자, {{bytes}}바이트',
+  },
+  interrupt: {
+    draining: '중단하는 중: 새 요청은 보내지 않고, 이미 보낸 요청(이미 과금됨)이 끝나기를 기다립니다. 바로 끝내려면 Ctrl-C를 한 번 더 누르세요.',
   },
   error: {
     unknownTarget: '알 수 없는 도착 언어 "{{code}}"입니다. it 같은 언어 코드를 쓰세요.',
