@@ -22,6 +22,7 @@ import type { Termbase } from '../src/glossary/types.js';
 import type { Lang } from '../src/languages.js';
 import { outputPathFor, serializeArticleState, statePathFor } from '../src/memory/state-store.js';
 import type { SegmentRecord } from '../src/memory/types.js';
+import { fileHash } from '../src/memory/records.js';
 import { reassembleArticle } from '../src/reassembly/reassemble.js';
 import { createGlossaryIndex } from '../src/check/glossary-index.js';
 import { extractNumbers, formatValue } from '../src/check/numbers.js';
@@ -108,7 +109,7 @@ export function writeBenchWorkspace(count: number, termbase: Termbase): string {
     writeFileSync(outputPath, reassembleArticle(article, targets, 'it'));
     writeFileSync(
       statePathFor(config, item.relativePath, 'it'),
-      serializeArticleState({ version: 1, article: item.relativePath, sourceLang: item.lang, targetLang: 'it', sourceFileHash: article.sourceHash, segments: records }),
+      serializeArticleState({ version: 1, article: item.relativePath, sourceLang: item.lang, targetLang: 'it', sourceFileHash: fileHash(item.text), segments: records }),
     );
   }
   return root;

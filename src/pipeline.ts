@@ -488,11 +488,15 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       humanEdits,
       stale,
     };
+    const pairsOfJobs = () => [...new Map(jobs.map((job) => [`${job.sourceLang}-${job.targetLang}`, { source: job.sourceLang, target: job.targetLang }])).values()];
     if (dryRun) {
+      // a plan the engine could not carry out (Apertium has no Korean) fails as the real run would
+      if (engine && jobs.length > 0 && engine.leavesUntranslated !== true) await engine.checkPairs?.(pairsOfJobs());
       return {
         ...base,
         dryRun: true,
-        sent: plan?.uniqueTexts ?? 0,
+        // texts held back by the budget or too large for one request are not sent
+        sent: plan ? plan.batches.reduce((sum, batch) => sum + batch.texts.length, 0) : 0,
         duplicates: plan?.duplicates ?? 0,
         untranslated: works.reduce((sum, work) => sum + work.records.filter((r) => r.target === null).length, 0),
         billedCharacters: plan?.billedCharacters ?? 0,
@@ -525,7 +529,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     };
     const sending = jobs.length > 0 && engine !== null && engine.leavesUntranslated !== true;
     // An engine that cannot translate a pair (Apertium has no Korean) fails before anything is written.
-    if (sending) await engine!.checkPairs?.([...new Map(jobs.map((job) => [`${job.sourceLang}-${job.targetLang}`, { source: job.sourceLang, target: job.targetLang }])).values()]);
+    if (sending) await engine!.checkPairs?.(pairsOfJobs());
     await persistDirty();
 
     let outcome: QueueOutcome | null = null;

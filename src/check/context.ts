@@ -10,7 +10,7 @@ import type { GlossaryIndex } from './glossary-index.js';
 import type { SegmentLocator } from './locate.js';
 import type { CheckedSegment, Rule, RuleContext, SegmentTerms } from './rule-context.js';
 import { analyseTerms } from './terms.js';
-import { identityView, textView, type TextView } from './text-view.js';
+import { identityView, maskedView, textView, type TextView } from './text-view.js';
 import type { RuleId, Violation } from './types.js';
 
 /** How files are named in reports: relative to the workspace when inside it, else relative to cwd. */
@@ -44,8 +44,8 @@ export function createFileContext(input: FileContextInput): RuleContext {
     let found = viewCache.get(segment);
     if (!found) {
       found = {
-        source: segment.source === null ? null : textView(segment.source),
-        target: segment.target === null ? null : segment.plainTarget ? identityView(segment.target) : textView(segment.target),
+        source: segment.source === null ? null : maskedView(textView(segment.source)),
+        target: segment.target === null ? null : maskedView(segment.plainTarget ? identityView(segment.target) : textView(segment.target)),
       };
       viewCache.set(segment, found);
     }

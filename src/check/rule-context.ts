@@ -28,6 +28,8 @@ export interface CheckedSegment {
   /** what produced the target (`deepl`, `pseudo`, `human`…); null when unknown */
   engine: string | null;
   flags: readonly string[];
+  /** the target was edited by hand in the output file and the segment state does not record it yet */
+  editedInOutput?: boolean;
   /** segments of one block (paragraph, heading, list item) share a key: quotes balance per block */
   block: string;
 }

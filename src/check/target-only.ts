@@ -5,7 +5,8 @@
  *
  * Markdown files (.md, .markdown) go through the article parser, so code spans, URLs and HTML are out
  * of the text as in a translation. Any other file is plain text: a paragraph is a run of non-blank
- * lines, and URLs are masked so a term inside a URL ("…/queen-of-tears") is never reported.
+ * lines; URLs and code spans typed as text are masked by the rules' views (text-view.ts), so a term inside
+ * a URL ("…/queen-of-tears") is never reported.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -35,13 +36,6 @@ export interface TargetOnlyOptions {
 }
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
-const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"“”«»]+|\b[\w.+-]+@[\w-]+\.[\w.-]+/gu;
-
-/** URLs and e-mail addresses replaced by as many U+FFFC: offsets stay those of the file. */
-export function maskUrls(text: string): string {
-  return text.replace(URL_PATTERN, (url) => '\uFFFC'.repeat(url.length));
-}
-
 /** Paragraphs of a plain-text file: runs of non-blank lines, with their offsets. */
 export function plainParagraphs(text: string): Array<{ start: number; text: string }> {
   const paragraphs: Array<{ start: number; text: string }> = [];
@@ -96,7 +90,7 @@ export function checkTargetOnly(options: TargetOnlyOptions): CheckReport {
       segments = paragraphs.map((paragraph, index) => {
         const id = `p${index + 1}`;
         starts.set(id, paragraph.start);
-        return { id, kind: 'paragraph', source: null, target: maskUrls(paragraph.text), plainTarget: true, tags: {}, state: null, engine: null, flags: [], block: id };
+        return { id, kind: 'paragraph', source: null, target: paragraph.text, plainTarget: true, tags: {}, state: null, engine: null, flags: [], block: id };
       });
       locator = createPlainLocator(absolute, text, starts);
     }

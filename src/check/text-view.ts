@@ -119,3 +119,24 @@ export function xmlSpanOf(view: TextView, start: number, end: number): { start: 
   const xmlStart = view.xmlOffset(start);
   return { start: xmlStart, end: end <= start ? xmlStart : view.xmlEnd(end - 1) };
 }
+
+/** URLs and e-mail addresses typed as text (not as Markdown links, which are tags) */
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"“”«»\uFFFC]+|\b[\w.+-]+@[\w-]+\.[\w.-]+/gu;
+/** a code span typed as text: a translator's backticks that the source did not have as inline code */
+const CODE_SPAN_PATTERN = /`[^`\n]+`/g;
+
+/** URLs, e-mail addresses and code spans replaced by as many U+FFFC: offsets stay those of the text. */
+export function maskLiterals(text: string): string {
+  if (!text.includes('`') && !text.includes('://') && !text.includes('www.') && !text.includes('@')) return text;
+  const mask = (found: string): string => STANDALONE_PLACEHOLDER.repeat(found.length);
+  return text.replace(CODE_SPAN_PATTERN, mask).replace(URL_PATTERN, mask);
+}
+
+/**
+ * The view rules read: a term, a number or a quotation mark inside a URL or a code span that stands in
+ * the text itself (typed by a translator, or a plain-text file) is no more text than one in a tag.
+ */
+export function maskedView(view: TextView): TextView {
+  const text = maskLiterals(view.text);
+  return text === view.text ? view : { ...view, text, xmlOffset: view.xmlOffset, xmlEnd: view.xmlEnd };
+}

@@ -1,15 +1,22 @@
 /**
  * Checking one translation: an article, one target language, its segment state and its output file.
  *
- * The targets come from the segment state (what review approved is what is checked); the output file
- * must be the reassembly of those targets, which `output-sync` verifies, and then violations are placed
- * in the output file exactly (see locate.ts).
+ * The targets come from the segment state (what review approved is what is checked), and the output file
+ * is the reassembly of those targets; violations are then placed in the output file exactly (locate.ts).
+ * A pull request, though, often edits the output file itself: edits to the translated text are read the
+ * way `storyloc translate` will record them (human-edits.ts) and checked as the targets, each edited
+ * segment reported as not approved yet; an edit that breaks the source's markup is a markup-parity
+ * violation, one that breaks its structure or front matter, or an output that is missing or out of date,
+ * is `output-sync`.
  */
 import type { Severity } from '../config/types.js';
 import type { Lang } from '../languages.js';
 import type { ArticleState, SegmentRecord } from '../memory/types.js';
 import type { Article, Segment } from '../segments/types.js';
 import { TagMismatchError } from '../reassembly/reassemble.js';
+import { detectHumanEdits, expectedOutput, type StructureBreak } from '../memory/human-edits.js';
+import { sameTags } from '../segments/xml.js';
+import { fileHash } from '../memory/records.js';
 import { createFileContext, displayPath, runRules } from './context.js';
 import type { GlossaryIndex } from './glossary-index.js';
 import { createOutputLocator, firstDifference, lineColumnAt, type Reassemble, type SegmentLocator } from './locate.js';
@@ -87,8 +94,8 @@ export function pairSegments(article: Article, state: ArticleState | null): Chec
   });
 }
 
-/** The output an up-to-date pipeline would have written for these targets; null when tags make it impossible. */
-function expectedOutput(input: TranslationInput, targets: ReadonlyMap<string, string>, reassemble: Reassemble): string | null {
+/** The output these targets give; null when tags make it impossible. */
+function render(input: TranslationInput, targets: ReadonlyMap<string, string>, reassemble: Reassemble): string | null {
   try {
     return reassemble(input.article, targets, input.targetLang);
   } catch (error) {
@@ -98,21 +105,101 @@ function expectedOutput(input: TranslationInput, targets: ReadonlyMap<string, st
   }
 }
 
+/** What the output file says about the targets: written by storyloc, edited by hand, or neither. */
+type OutputReading =
+  /** the output is the rendering of `targets` (so violations can be placed in it exactly) */
+  | { status: 'inSync'; targets: Map<string, string> }
+  /** a translator edited the text of segments: `edits` (segment id → target XML) make it the rendering of `targets` */
+  | { status: 'edited'; targets: Map<string, string>; edits: Map<string, string> }
+  /** edited in a way storyloc translate refuses: markup, structure or front matter changed */
+  | { status: 'broken'; targets: Map<string, string>; reason: StructureBreak; segmentId?: string; line: number; column: number }
+  /** missing, or not rewritten since the state changed: `expected` is what the state gives, when it renders */
+  | { status: 'differs'; targets: Map<string, string>; expected: string | null };
+
+/**
+ * Reads the output file against the state. The pipeline writes the source text for a target whose tags
+ * do not fit (persist.ts), so both renderings count as written by storyloc. Anything else is read the
+ * way `storyloc translate` reads it (human-edits.ts): a pull request edits output/…, not the state, so
+ * edits to the text of segments are checked as the new targets, and a broken edit is named for what it
+ * broke.
+ */
+function readOutput(input: TranslationInput, all: Map<string, string>, reassemble: Reassemble): OutputReading {
+  const expected = render(input, all, reassemble);
+  const output = input.outputText;
+  if (output !== null && expected === output) return { status: 'inSync', targets: all };
+  const sources = new Map(input.article.segments.map((segment) => [segment.id, segment.text]));
+  const written = new Map([...all].filter(([id, target]) => sameTags(sources.get(id) ?? '', target)));
+  const writtenExpected = written.size === all.size ? expected : render(input, written, reassemble);
+  if (output !== null && writtenExpected === output) return { status: 'inSync', targets: written };
+  const shown = expected ?? writtenExpected;
+  // a source edited since the translation: the output is out of date, not edited (translate rewrites it)
+  const sourceChanged = input.state !== null && input.state.sourceFileHash !== fileHash(input.article.source);
+  if (output === null || writtenExpected === null || sourceChanged) return { status: 'differs', targets: all, expected: shown };
+  const detection = detectHumanEdits(input.article, written, input.targetLang, output);
+  if (detection.status === 'broken') {
+    const at = brokenPlace(input.article, written, input.targetLang, output, writtenExpected, detection);
+    const segmentId = detection.segmentId === undefined ? {} : { segmentId: detection.segmentId };
+    return { status: 'broken', targets: all, reason: detection.reason, line: at.line, column: at.column, ...segmentId };
+  }
+  if (detection.status !== 'edited') return { status: 'differs', targets: all, expected: shown };
+  const edits = new Map(detection.edits.map((edit) => [edit.segmentId, edit.target]));
+  return { status: 'edited', targets: new Map([...written, ...edits]), edits };
+}
+
+/**
+ * Where a broken edit is shown. Detection stops where it could no longer match the source's markup,
+ * which may be after the change (a removed `**` is noticed at the next one); the first changed byte is
+ * the change itself, unless an earlier segment was edited too. So: the first change when no segment
+ * before the broken one changed, else where detection stopped.
+ */
+function brokenPlace(
+  article: Article,
+  targets: ReadonlyMap<string, string>,
+  targetLang: Lang,
+  output: string,
+  expected: string,
+  detection: { line: number; column: number; segmentId?: string },
+): { line: number; column: number } {
+  const changed = firstDifference(output, expected);
+  const byId = new Map(article.segments.map((segment) => [segment.id, segment]));
+  let segment = detection.segmentId === undefined ? undefined : byId.get(detection.segmentId);
+  while (segment?.parentId !== undefined) segment = byId.get(segment.parentId);
+  const span = segment === undefined ? undefined : expectedOutput(article, targets, targetLang).spans.find((candidate) => candidate.segment.id === segment.id);
+  const stopped = detection.line === 1 && detection.column === 1 ? null : detection; // a refused reassembly knows no place
+  if (stopped === null || (span !== undefined && changed >= span.start)) {
+    const first = lineColumnAt(output, changed);
+    if (stopped === null || first.line < stopped.line || (first.line === stopped.line && first.column < stopped.column)) return first;
+  }
+  return stopped ?? lineColumnAt(output, changed);
+}
+
+const brokenMessageKeys: Record<StructureBreak, string> = {
+  frontMatter: 'check:message.outputFrontMatter',
+  structure: 'check:message.outputStructure',
+  markup: 'check:message.outputMarkup',
+};
+
 export function checkTranslation(input: TranslationInput, env: CheckEnvironment): Violation[] {
   const { article, targetLang, state, outputText } = input;
-  const segments = pairSegments(article, state);
-  const targets = new Map<string, string>();
-  for (const segment of segments) if (segment.target !== null) targets.set(segment.id, segment.target);
+  let segments = pairSegments(article, state);
+  const stateTargets = new Map<string, string>();
+  for (const segment of segments) if (segment.target !== null) stateTargets.set(segment.id, segment.target);
 
-  const expected = expectedOutput(input, targets, env.reassemble);
-  const inSync = expected !== null && outputText !== null && expected === outputText;
+  const reading = state === null || state.segments.length === 0 ? null : readOutput(input, stateTargets, env.reassemble);
+  if (reading?.status === 'edited') {
+    // what `storyloc translate` will record: the translator's text, edited by a human, not approved yet
+    segments = segments.map((segment) => {
+      const target = reading.edits.get(segment.id);
+      return target === undefined ? segment : { ...segment, target, state: 'edited', engine: 'human', flags: [], editedInOutput: true };
+    });
+  }
   const locator: SegmentLocator = createOutputLocator({
     article,
-    targets,
+    targets: reading?.targets ?? stateTargets,
     targetLang,
     outputPath: input.outputPath,
     outputText: outputText ?? '',
-    inSync,
+    inSync: reading !== null && (reading.status === 'inSync' || reading.status === 'edited'),
     reassemble: env.reassemble,
   });
   const ctx = createFileContext({
@@ -129,7 +216,7 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
   });
 
   const violations: Violation[] = [];
-  if (state === null || state.segments.length === 0) {
+  if (reading === null) {
     // never translated: one violation for the article rather than one per sentence
     if (env.severities['untranslated-segment'] !== 'off') {
       violations.push(ctx.report({ rule: 'untranslated-segment', segment: null, messageKey: 'check:message.articleUntranslated', params: { lang: targetLang } }));
@@ -137,14 +224,26 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
     return violations;
   }
 
-  if (env.severities['output-sync'] !== 'off' && expected !== null && !inSync) {
+  const inOutput = (violation: Violation, at: { line: number; column: number }): Violation => ({
+    ...violation,
+    file: displayPath(input.outputPath, env.workspaceDir, env.cwd),
+    line: at.line,
+    column: at.column,
+    sourceFile: displayPath(article.path, env.workspaceDir, env.cwd),
+  });
+  if (reading.status === 'broken') {
+    // markup changed by hand is a markup-parity problem; structure and front matter keep the output from syncing
+    const rule = reading.reason === 'markup' ? 'markup-parity' : 'output-sync';
+    if (env.severities[rule] !== 'off') {
+      const segment = segments.find((candidate) => candidate.id === reading.segmentId) ?? null;
+      violations.push(inOutput(ctx.report({ rule, segment, messageKey: brokenMessageKeys[reading.reason], params: {} }), reading));
+    }
+  } else if (env.severities['output-sync'] !== 'off' && reading.status === 'differs') {
     if (outputText === null) {
       violations.push(ctx.report({ rule: 'output-sync', segment: null, messageKey: 'check:message.outputMissing', params: {} }));
-    } else {
+    } else if (reading.expected !== null) {
       // placed in the output file at the first byte that differs from what the state gives
-      const at = lineColumnAt(outputText, firstDifference(outputText, expected));
-      const violation = ctx.report({ rule: 'output-sync', segment: null, messageKey: 'check:message.outputDiffers', params: {} });
-      violations.push({ ...violation, file: displayPath(input.outputPath, env.workspaceDir, env.cwd), line: at.line, column: at.column });
+      violations.push(inOutput(ctx.report({ rule: 'output-sync', segment: null, messageKey: 'check:message.outputDiffers', params: {} }), lineColumnAt(outputText, firstDifference(outputText, reading.expected))));
     }
   }
   violations.push(...runRules(segmentAndBlockRules, segments, ctx));

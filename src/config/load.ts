@@ -171,7 +171,7 @@ export function parseConfig(text: string, file: string, workspaceDir: string): R
         concurrency: (c, cw) => (config.queue.concurrency = num(1, 64)(c, cw)),
         requestsPerSecond: (c, cw) => (config.queue.requestsPerSecond = num(0.1, 1000)(c, cw)),
         maxTextsPerRequest: (c, cw) => (config.queue.maxTextsPerRequest = num(1, 50)(c, cw)),
-        maxBytesPerRequest: (c, cw) => (config.queue.maxBytesPerRequest = num(1024, 128 * 1024)(c, cw)),
+        maxBytesPerRequest: (c, cw) => (config.queue.maxBytesPerRequest = num(1025, 128 * 1024)(c, cw)), // more than the 1 KiB of each request reserved for its other fields
         maxRetries: (c, cw) => (config.queue.maxRetries = num(0, 20)(c, cw)),
         backoffBaseMs: (c, cw) => (config.queue.backoffBaseMs = num(1, 60_000)(c, cw)),
         backoffMaxMs: (c, cw) => (config.queue.backoffMaxMs = num(1, 600_000)(c, cw)),

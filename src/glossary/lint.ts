@@ -37,6 +37,11 @@ interface FormRef {
   part: string;
 }
 
+/** case kept; every space and hyphen one space, typographic apostrophes folded (what case-sensitive matching compares) */
+function separatorsFolded(form: string): string {
+  return form.trim().replace(/[\s\u2010-\u2013\u00AD\uFE63\uFF0D-]+/gu, ' ').replace(/[\u2019\u2018\u02BC\u2032]/g, "'");
+}
+
 /** case-insensitive, typographic apostrophes folded, spaces and hyphens kept as written */
 function spellingKey(form: string): string {
   return form.trim().toLowerCase().replace(/[\u2019\u2018\u02BC]/g, "'");
@@ -99,8 +104,13 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
     }
   }
 
-  const keyOf = (entry: GlossaryEntry, lang: Lang, form: string): string =>
-    isCaseSensitive(entry, lang) ? `${lang}\u0000${form.trim()}` : `${lang}\u0000${foldText(form.trim())}`;
+  /**
+   * Whether two source forms find the same text: folded equal (case, space ≈ hyphen, apostrophes), and
+   * either entry ignores case there or they agree letter for letter. A case-insensitive "tvn" and a
+   * case-sensitive "tvN" both match "tvN": that is a collision, whichever entry came first.
+   */
+  const collide = (a: FormRef, b: FormRef): boolean =>
+    !isCaseSensitive(a.entry, a.lang) || !isCaseSensitive(b.entry, b.lang) || separatorsFolded(a.form) === separatorsFolded(b.form);
 
   // variants: equal to the own canonical form (warning) or to another entry's canonical form (error)
   const canonicalFolded = new Map<string, FormRef>();
@@ -135,16 +145,18 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
   for (const source of options.sourceLanguages) {
     for (const target of options.targetLanguages) {
       for (const kind of ['forms.', 'variants.']) {
-        const firstByKey = new Map<string, FormRef>();
+        const earlierByKey = new Map<string, FormRef[]>();
         for (const ref of refs) {
           if (ref.lang !== source || !ref.part.startsWith(kind) || ref.form.trim() === '') continue;
-          const key = keyOf(ref.entry, source, ref.form);
-          const first = firstByKey.get(key);
-          if (!first) {
-            firstByKey.set(key, ref);
+          const key = foldText(ref.form.trim());
+          const earlier = earlierByKey.get(key);
+          if (!earlier) {
+            earlierByKey.set(key, [ref]);
             continue;
           }
-          if (first.entry === ref.entry || reportedVariants.has(ref)) continue;
+          const first = earlier.find((other) => other.entry !== ref.entry && collide(other, ref));
+          earlier.push(ref);
+          if (!first || reportedVariants.has(ref)) continue;
           const firstTarget = formOf(first.entry, target);
           const thisTarget = formOf(ref.entry, target);
           if (firstTarget === undefined || thisTarget === undefined) continue; // missingTargetForm says it

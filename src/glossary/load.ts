@@ -64,24 +64,66 @@ export function loadWorkspaceTermbase(config: ResolvedConfig, files?: readonly s
   return readTermbaseFiles(chosen);
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of a glossary file, or the problem that stops it being read as YAML: a NUL byte (binary, or
+ * UTF-16 as some Windows editors save) or bytes that are not UTF-8. Positioned at the first bad byte.
+ */
+function decodeGlossaryBytes(bytes: Uint8Array, file: string): { text: string } | { problem: GlossaryProblem } {
+  const nul = bytes.indexOf(0);
+  let bad = -1;
+  let messageKey = 'glossary:problem.binary';
+  if (nul < 0) {
+    try {
+      return { text: strictUtf8.decode(bytes) };
+    } catch {
+      messageKey = 'glossary:problem.encoding';
+      bad = new TextDecoder('utf-8').decode(bytes).indexOf('\uFFFD');
+    }
+  }
+  let line: number;
+  let column: number;
+  if (nul >= 0) {
+    // not text: line and column in bytes
+    const before = bytes.subarray(0, nul);
+    line = before.filter((byte) => byte === 0x0a).length + 1;
+    column = nul - (before.lastIndexOf(0x0a) + 1) + 1;
+  } else {
+    const before = new TextDecoder('utf-8').decode(bytes).slice(0, Math.max(bad, 0));
+    line = before.split('\n').length;
+    column = before.length - (before.lastIndexOf('\n') + 1) + 1;
+  }
+  return { problem: { code: 'glossary.encoding', severity: 'error', file, line, column, messageKey, params: {} } };
+}
+
 /** Reads and merges files; the same file given twice (even by another path or a symlink) is read once. */
 export function readTermbaseFiles(files: readonly string[]): LoadedTermbase {
   const seen = new Set<string>();
   const texts: Array<{ file: string; text: string }> = [];
+  const unreadable: GlossaryProblem[] = [];
+  const order: string[] = [];
   for (const file of files) {
     let real: string;
-    let text: string;
+    let bytes: Buffer;
     try {
       real = realpathSync(file);
       if (seen.has(real)) continue;
-      text = readFileSync(real, 'utf8');
+      bytes = readFileSync(real);
     } catch (error) {
       throw inputError('glossary.unreadable', 'glossary:error.unreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     }
     seen.add(real);
-    texts.push({ file: path.resolve(file), text });
+    order.push(path.resolve(file));
+    const decoded = decodeGlossaryBytes(bytes, path.resolve(file));
+    if ('problem' in decoded) unreadable.push(decoded.problem);
+    else texts.push({ file: path.resolve(file), text: decoded.text });
   }
-  return parseTermbaseTexts(texts);
+  const loaded = parseTermbaseTexts(texts);
+  loaded.problems.push(...unreadable);
+  // every file read, in the order given (the ones that could not be decoded too: lint counts them)
+  loaded.termbase.files = order;
+  return loaded;
 }
 
 /** Merges already-read files (tests, stdin). */
@@ -236,6 +278,11 @@ function keyNodeOf(mapNode: Node | undefined, key: string): Node | undefined {
   return undefined;
 }
 
+/** a value as the user wrote it: strings as they are, anything else as JSON (`[1,2]`, not `1,2`) */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+}
+
 function schemaProblem(
   error: ErrorObject,
   doc: Document,
@@ -277,15 +324,15 @@ function schemaProblem(
         break;
       case 'enum':
         messageKey = 'glossary:schema.enum';
-        params = { where, value: String(error.data), expected: ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ') };
+        params = { where, value: shown(error.data), expected: ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ') };
         break;
       case 'pattern':
         messageKey = 'glossary:schema.id';
-        params = { where, value: String(error.data) };
+        params = { where, value: shown(error.data) };
         break;
       case 'const':
         messageKey = 'glossary:schema.version';
-        params = { where, value: String(error.data) };
+        params = { where, value: shown(error.data) };
         break;
       case 'minProperties':
         messageKey = 'glossary:schema.noForms';

@@ -17,16 +17,25 @@ export interface CheckedTermbase {
   positions: EntryPositions;
 }
 
-/** Loads `glossary/*.yaml` (or `files`) and lints it against the configured languages. */
-export function lintWorkspaceTermbase(config: ResolvedConfig, files?: readonly string[]): CheckedTermbase {
+/**
+ * Loads `glossary/*.yaml` (or `files`) and lints it against the configured languages. Problems come in
+ * file, line, column order (YAML/schema and lint problems together); `relativeTo` is the folder the
+ * "other place" of a message is written relative to (default: the workspace).
+ */
+export function lintWorkspaceTermbase(config: ResolvedConfig, files?: readonly string[], options: { relativeTo?: string } = {}): CheckedTermbase {
   const loaded = loadWorkspaceTermbase(config, files);
   const lint = lintTermbase(loaded.termbase, {
     sourceLanguages: config.sourceLanguages,
     targetLanguages: config.targetLanguages,
     positions: loaded.positions,
-    relativeTo: config.workspaceDir,
+    relativeTo: options.relativeTo ?? config.workspaceDir,
   });
-  return { termbase: loaded.termbase, problems: [...loaded.problems, ...lint], positions: loaded.positions };
+  const fileOrder = new Map(loaded.termbase.files.map((file, index) => [file, index]));
+  const order = (file: string): number => fileOrder.get(file) ?? fileOrder.size;
+  const problems = [...loaded.problems, ...lint].sort(
+    (a, b) => order(a.file) - order(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+  );
+  return { termbase: loaded.termbase, problems, positions: loaded.positions };
 }
 
 /** The workspace termbase; throws `glossary.invalid` (exit 2) naming the first error when there is one. */

@@ -9,7 +9,10 @@
  *   return an outcome (a value, not an exception) with everything that finished;
  * - the `maxChars` budget keeps batches back (planned up front, checked again against what the engine
  *   actually billed);
- * - aborting the signal (Ctrl-C) stops taking work and keeps what finished.
+ * - aborting the signal (Ctrl-C) stops taking work and keeps what finished. Requests already in flight
+ *   are not abandoned: the engine has started (and DeepL has billed) them, so they are awaited and kept;
+ *   abandoning them would pay for the same texts again on the rerun. The engine's own deadline bounds
+ *   the wait; the CLI lets a second Ctrl-C end the process at once (state files are written atomically).
  *
  * Every finished batch is handed to `onBatchDone` (awaited) so the caller can persist it before the next
  * one counts: a crash loses at most the batches in flight.
@@ -146,7 +149,6 @@ class QueueRun {
         targetLang: batch.targetLang,
         ...(batch.glossaryId !== undefined ? { glossaryId: batch.glossaryId } : {}),
         ...(batch.context !== undefined ? { context: batch.context } : {}),
-        ...(this.options.signal ? { signal: this.options.signal } : {}),
       });
       if (result.texts.length !== batch.texts.length) {
         throw new EngineError('fatal', `engine ${this.engine.name} returned ${result.texts.length} texts for ${batch.texts.length}`);
@@ -178,7 +180,7 @@ class QueueRun {
   }
 
   private handleFailure(batch: PlannedBatch, attempt: number, error: unknown, requestStartedAt: number): void {
-    // An aborted request is not a failure: the batch simply did not finish.
+    // After Ctrl-C a failed request is not retried: the batch simply did not finish.
     if (this.options.signal?.aborted) {
       this.stop('interrupted');
       return;

@@ -43,7 +43,10 @@ export interface QueueOptions extends BatchLimits {
   backoffBaseMs: number;
   /** longest pause; @default 30000 */
   backoffMaxMs: number;
-  /** Ctrl-C: stop taking work, keep what finished (outcome `interrupted`) */
+  /**
+   * Ctrl-C: stop taking work, keep what finished (outcome `interrupted`). Requests in flight are awaited
+   * and kept, not abandoned (they are paid for); the engine's deadline bounds the wait.
+   */
   signal?: AbortSignal | undefined;
   /** awaited after every finished batch, before the batch counts as done (persist state here) */
   onBatchDone?: ((result: BatchResult) => Promise<void> | void) | undefined;

@@ -1,7 +1,8 @@
 /**
  * Review decisions as pure functions: old state + decision → new state + one outcome per segment.
  * The CLI commands and the review page both go through here, so the rules live in one place:
- *  - approving needs a target, and passes the glossary check (and carries no MT flags) unless forced;
+ *  - approving needs a target, and passes the glossary check (the same rules as `storyloc check`, an
+ *    error refuses, a warning does not) and carries no MT flags, unless forced;
  *    a forced approval is recorded (`forced: true`);
  *  - approving records the approved target and source, so later reviews show what changed since;
  *  - rejecting keeps the target (the next translate run translates the segment again and keeps the
@@ -14,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { inputError } from '../errors.js';
 import type { ArticleState, SegmentRecord, SegmentStatus } from '../memory/types.js';
-import type { SegmentTermChecker, TermFinding } from './term-findings.js';
+import { blocksApproval, type SegmentTermChecker, type TermFinding } from './term-findings.js';
 
 /** States a reviewer still has to look at. */
 export const reviewableStatuses: readonly SegmentStatus[] = ['machine', 'edited', 'stale'];
@@ -102,7 +103,7 @@ export function approveSegments(state: ArticleState, ids: readonly string[] | 'a
       outcomes.push({ id: record.id, outcome: 'unchanged' });
       continue;
     }
-    const failing = options.checkTerms(record).filter((finding) => !finding.respected);
+    const failing = options.checkTerms(record).filter(blocksApproval);
     const flags = record.flags ?? [];
     const problems = failing.length > 0 || flags.length > 0;
     if (problems && !options.force) {

@@ -1,80 +1,176 @@
 /**
- * Glossary findings for review and approval, built on the glossary module's matcher: each term found
- * in the source, and whether the target uses an accepted form of it (canonical, variant, or a form
- * the target language derives, like Italian "della regina delle lacrime"), and no forbidden one.
+ * Glossary findings for review and approval. Whether a term is respected is decided by `storyloc
+ * check`'s own glossary rules (glossary-term, forbidden-term, untranslated-term, do-not-translate, with
+ * the workspace's severities), run on the one segment: approval refuses exactly what the check would
+ * report, so a segment approved here never fails CI on a glossary rule, and nothing the check accepts
+ * is refused here. This module only turns the check's term analysis into what review shows: each term
+ * found in the source, the target form found (or the forbidden / untranslated form found instead), and
+ * the positions to highlight.
  *
- * Occurrences are counted: a source that names a term twice needs two accepted forms in the target
- * (the n-th source occurrence is respected when the target has at least n).
- * Offsets are in the plain projection of the segment XML (glossary `projectXml`: tags dropped, a
- * standalone tag counts as one character), which is what the page highlights.
+ * A term that is not in the source but is wrong in the target (the English title left in an Italian
+ * sentence that does not translate it, a forbidden form) is a finding too, without source positions.
+ *
+ * Offsets are in the plain view of the segment XML (tags dropped, a standalone tag counts as one
+ * character, entities decoded), which is what the page highlights.
  */
+import type { Severity } from '../config/types.js';
 import type { Lang } from '../languages.js';
-import { createTermMatcher, type TermMatcher } from '../glossary/matcher.js';
-import { formOf, acceptedFormsOf } from '../glossary/entry.js';
-import { projectXml } from '../glossary/projection.js';
+import { acceptedFormsOf } from '../glossary/entry.js';
 import type { Termbase, TermMatch } from '../glossary/types.js';
+import { createFileContext, runRules } from '../check/context.js';
+import { createGlossaryIndex } from '../check/glossary-index.js';
+import type { CheckedSegment, Rule } from '../check/rule-context.js';
+import { doNotTranslateRule } from '../check/rules/do-not-translate.js';
+import { forbiddenTermRule } from '../check/rules/forbidden-term.js';
+import { glossaryTermRule } from '../check/rules/glossary-term.js';
+import { untranslatedTermRule } from '../check/rules/untranslated-term.js';
+import { defaultSeverities } from '../check/severities.js';
+import { termText } from '../check/terms.js';
+import type { RuleId, ViolationSeverity } from '../check/types.js';
 import type { SegmentTermChecker, TermFinding } from './term-findings.js';
 
-export function createGlossaryReviewer(termbase: Termbase, sourceLang: Lang, targetLang: Lang): SegmentTermChecker {
-  // Only entries that say how to write the term in the target language can be enforced.
-  const enforceable = termbase.entries.filter((entry) => formOf(entry, targetLang) !== undefined);
-  if (enforceable.length === 0) return () => [];
-  const sourceMatcher: TermMatcher = createTermMatcher(enforceable, sourceLang, { markup: 'plain' });
-  const targetMatcher: TermMatcher = createTermMatcher(enforceable, targetLang, {
-    markup: 'plain',
-    targetSide: true,
-    separators: 'strict',
-    forms: ['canonical', 'variant', 'forbidden'],
-    overlaps: 'all',
-  });
-  const byId = new Map(enforceable.map((entry) => [entry.id, entry]));
+/** The check's rules about glossary terms in one segment (glossary-lint is about the termbase itself). */
+export const glossaryRules: readonly Rule[] = [glossaryTermRule, forbiddenTermRule, untranslatedTermRule, doNotTranslateRule];
+
+export interface GlossaryReviewOptions {
+  /** languages whose forms count as left untranslated in a target (the check uses the configured source languages) */
+  sourceLanguages?: readonly Lang[];
+  /** rule severities as `storyloc check` resolves them from the config; default: the check's defaults */
+  severities?: Readonly<Record<RuleId, Severity>>;
+}
+
+/** Nothing is placed in a file here: the review shows findings on the segment itself. */
+const noPlacement = { place: () => ({ file: '', line: 1, column: 1 }) };
+
+export function createGlossaryReviewer(termbase: Termbase, sourceLang: Lang, targetLang: Lang, options: GlossaryReviewOptions = {}): SegmentTermChecker {
+  if (termbase.entries.length === 0) return () => [];
+  const glossary = createGlossaryIndex(termbase);
+  const severities = options.severities ?? defaultSeverities;
+  const sourceLanguages = options.sourceLanguages ?? [sourceLang];
 
   return (record) => {
-    const sourcePlain = projectXml(record.source).text;
-    const sourceMatches = sourceMatcher.match(sourcePlain);
-    if (sourceMatches.length === 0) return [];
-    const targetPlain = record.target === null ? null : projectXml(record.target).text;
-    const targetMatches = targetPlain === null ? [] : targetMatcher.match(targetPlain);
-
-    const accepted = new Map<string, TermMatch[]>();
-    const forbidden = new Map<string, TermMatch>();
-    for (const match of targetMatches) {
-      if (match.matchedAs === 'forbidden') {
-        if (!forbidden.has(match.entryId)) forbidden.set(match.entryId, match);
-        continue;
-      }
-      const list = accepted.get(match.entryId) ?? [];
-      // `overlaps: all` reports a derived and a plain form at one place; count each place once.
-      if (!list.some((m) => m.start === match.start)) list.push(match);
-      accepted.set(match.entryId, list);
+    const segment: CheckedSegment = {
+      id: 'review',
+      kind: 'paragraph',
+      source: record.source,
+      target: record.target,
+      tags: {},
+      state: null,
+      engine: null,
+      flags: [],
+      block: 'review',
+    };
+    const ctx = createFileContext({
+      mode: 'workspace',
+      sourceLang,
+      targetLang,
+      sourceLanguages,
+      glossary,
+      severities,
+      locator: noPlacement,
+      workspaceDir: null,
+      cwd: '/',
+    });
+    // The worst severity the check gives each entry in this segment: an entry with none is respected.
+    const problems = new Map<string, ViolationSeverity>();
+    for (const violation of runRules(glossaryRules, [segment], ctx)) {
+      if (violation.entryId === undefined) continue;
+      if (problems.get(violation.entryId) !== 'error') problems.set(violation.entryId, violation.severity);
     }
-
-    const seen = new Map<string, number>();
-    const findings: TermFinding[] = [];
-    for (const match of sourceMatches) {
-      const entry = byId.get(match.entryId);
-      if (!entry) continue;
-      const occurrence = seen.get(match.entryId) ?? 0;
-      seen.set(match.entryId, occurrence + 1);
-      const found = accepted.get(match.entryId)?.[occurrence];
-      const badForm = forbidden.get(match.entryId);
-      const finding: TermFinding = {
-        entryId: match.entryId,
-        sourceSurface: sourcePlain.slice(match.start, match.end),
-        sourceStart: match.start,
-        sourceEnd: match.end,
-        expected: acceptedFormsOf(entry, targetLang),
-        found: found && targetPlain !== null ? targetPlain.slice(found.start, found.end) : null,
-        respected: found !== undefined && badForm === undefined,
-      };
-      const shown = badForm ?? found;
-      if (shown) {
-        finding.targetStart = shown.start;
-        finding.targetEnd = shown.end;
+    const terms = ctx.terms(segment);
+    const targetText = ctx.view(segment, 'target')?.text ?? null;
+    const byEntry = (matches: readonly TermMatch[]): Map<string, TermMatch[]> => {
+      const grouped = new Map<string, TermMatch[]>();
+      for (const match of matches) {
+        const list = grouped.get(match.entryId) ?? [];
+        // `overlaps: all` reports a derived and a plain form at one place; count each place once.
+        if (!list.some((m) => m.start === match.start)) list.push(match);
+        grouped.set(match.entryId, list);
       }
-      if (badForm && targetPlain !== null) finding.forbidden = targetPlain.slice(badForm.start, badForm.end);
-      findings.push(finding);
+      return grouped;
+    };
+    const accepted = byEntry(terms.inTarget.filter((match) => match.matchedAs !== 'forbidden'));
+    const forbidden = byEntry(terms.inTarget.filter((match) => match.matchedAs === 'forbidden'));
+    const leftovers = byEntry(terms.leftUntranslated);
+    const targetSlice = (match: { start: number; end: number }): string => (targetText === null ? '' : targetText.slice(match.start, match.end));
+
+    // A do-not-translate name written with other capitals ("TVN" for "tvN"), found as the check finds it.
+    const otherCapitals = (entryId: string): { start: number; end: number } | undefined => {
+      const entry = glossary.entry(entryId);
+      const expected = entry?.doNotTranslate ? glossary.formIn(entry, targetLang) : undefined;
+      if (expected === undefined || targetText === null) return undefined;
+      const at = targetText.toLowerCase().indexOf(expected.toLowerCase());
+      return at < 0 ? undefined : { start: at, end: at + expected.length };
+    };
+    const findings: TermFinding[] = [];
+    const shown = new Set<string>();
+    const seen = new Map<string, number>();
+    const describe = (finding: TermFinding, entryId: string, found: TermMatch | undefined): TermFinding => {
+      const severity = problems.get(entryId);
+      const badForm = severity === undefined ? undefined : forbidden.get(entryId)?.[0];
+      const leftover = severity === undefined || badForm ? undefined : leftovers.get(entryId)?.[0];
+      const miswritten = severity === undefined || badForm || leftover ? undefined : otherCapitals(entryId);
+      const highlighted = badForm ?? leftover ?? miswritten ?? found;
+      if (highlighted && targetText !== null) {
+        finding.targetStart = highlighted.start;
+        finding.targetEnd = highlighted.end;
+      }
+      if (badForm) finding.forbidden = targetSlice(badForm);
+      else if (miswritten) finding.forbidden = targetSlice(miswritten);
+      if (leftover) finding.untranslated = targetSlice(leftover);
+      if (severity !== undefined) finding.severity = severity;
+      return finding;
+    };
+
+    for (const match of terms.inSource) {
+      const entry = glossary.entry(match.entryId);
+      // an entry with no form in the target language cannot be enforced (glossary lint reports it)
+      if (!entry || glossary.formIn(entry, targetLang) === undefined) continue;
+      shown.add(entry.id);
+      // the n-th occurrence in the source is highlighted with the n-th accepted form in the target
+      const occurrence = seen.get(entry.id) ?? 0;
+      seen.set(entry.id, occurrence + 1);
+      const candidates = accepted.get(entry.id) ?? [];
+      const found = candidates[occurrence] ?? candidates[0];
+      const term = termText(match);
+      findings.push(
+        describe(
+          {
+            entryId: entry.id,
+            sourceSurface: term,
+            sourceStart: match.start,
+            sourceEnd: match.start + term.length,
+            expected: acceptedFormsOf(entry, targetLang),
+            found: found ? targetSlice(found) : null,
+            // an untranslated segment respects no term (the check has nothing to say about it)
+            respected: record.target !== null && !problems.has(entry.id),
+          },
+          entry.id,
+          found,
+        ),
+      );
+    }
+    // Problems of terms the source does not name: a forbidden or untranslated form in the target.
+    for (const entryId of problems.keys()) {
+      if (shown.has(entryId)) continue;
+      const entry = glossary.entry(entryId);
+      const match = forbidden.get(entryId)?.[0] ?? leftovers.get(entryId)?.[0];
+      if (!entry || !match) continue;
+      findings.push(
+        describe(
+          {
+            entryId,
+            sourceSurface: termText(match),
+            expected: acceptedFormsOf(entry, targetLang),
+            found: null,
+            respected: false,
+          },
+          entryId,
+          undefined,
+        ),
+      );
     }
     return findings;
   };
 }
+

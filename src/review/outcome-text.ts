@@ -13,11 +13,12 @@ export function describeFindings(
   flags: string[],
   translate: (key: string, params: Record<string, unknown>) => string = t,
 ): string {
-  const parts = findings.map((finding) =>
-    finding.forbidden !== undefined
-      ? translate('review:outcome.termForbidden', { term: finding.sourceSurface, expected: finding.expected[0] ?? '', forbidden: finding.forbidden })
-      : translate('review:outcome.termMissing', { term: finding.sourceSurface, expected: finding.expected[0] ?? '' }),
-  );
+  const parts = findings.map((finding) => {
+    const expected = finding.expected[0] ?? '';
+    if (finding.forbidden !== undefined) return translate('review:outcome.termForbidden', { term: finding.sourceSurface, expected, forbidden: finding.forbidden });
+    if (finding.untranslated !== undefined) return translate('review:outcome.termUntranslated', { term: finding.sourceSurface, expected, untranslated: finding.untranslated });
+    return translate('review:outcome.termMissing', { term: finding.sourceSurface, expected });
+  });
   if (flags.length > 0) parts.push(translate('review:outcome.flagged', { flags: flags.join(', ') }));
   return parts.join('; ');
 }

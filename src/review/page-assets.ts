@@ -90,7 +90,8 @@ export const PAGE_SCRIPT = `
   document.addEventListener('keydown', (event) => {
     const target = event.target;
     if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target.form) { event.preventDefault(); target.form.requestSubmit(); }
+      // submit through the form's Save button: the action (op=edit) is that button's name and value
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target.form) { event.preventDefault(); target.form.requestSubmit(target.form.querySelector('button[type="submit"]')); }
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;

@@ -122,12 +122,18 @@ function actionForm(ctx: PageContext, fields: Record<string, string>, buttons: s
 }
 
 function sourceHighlights(ctx: PageContext, findings: TermFinding[]): Highlight[] {
-  return findings.map((finding) => ({
-    start: finding.sourceStart,
-    end: finding.sourceEnd,
-    className: finding.respected ? 'term-ok' : 'term-bad',
-    title: tIn(ctx.ui, 'review:page.expected', { expected: finding.expected.join(' / ') }),
-  }));
+  const highlights: Highlight[] = [];
+  for (const finding of findings) {
+    // a term wrong in the target but not named in the source has nothing to mark in the source
+    if (finding.sourceStart === undefined || finding.sourceEnd === undefined) continue;
+    highlights.push({
+      start: finding.sourceStart,
+      end: finding.sourceEnd,
+      className: finding.respected ? 'term-ok' : 'term-bad',
+      title: tIn(ctx.ui, 'review:page.expected', { expected: finding.expected.join(' / ') }),
+    });
+  }
+  return highlights;
 }
 
 function targetHighlights(ctx: PageContext, findings: TermFinding[]): Highlight[] {
@@ -137,7 +143,7 @@ function targetHighlights(ctx: PageContext, findings: TermFinding[]): Highlight[
     highlights.push({
       start: finding.targetStart,
       end: finding.targetEnd,
-      className: finding.forbidden === undefined ? 'term-ok' : 'term-bad',
+      className: finding.forbidden === undefined && finding.untranslated === undefined ? 'term-ok' : 'term-bad',
       title: tIn(ctx.ui, 'review:page.expected', { expected: finding.expected.join(' / ') }),
     });
   }
@@ -151,6 +157,9 @@ function findingItem(ctx: PageContext, finding: TermFinding): string {
   }
   if (finding.forbidden !== undefined) {
     return `<li class="bad">✗ ${t(ctx, 'page.termForbidden', { term: finding.sourceSurface, expected, forbidden: finding.forbidden })}</li>`;
+  }
+  if (finding.untranslated !== undefined) {
+    return `<li class="bad">✗ ${t(ctx, 'page.termUntranslated', { term: finding.sourceSurface, expected, untranslated: finding.untranslated })}</li>`;
   }
   return `<li class="bad">✗ ${t(ctx, 'page.termMissing', { term: finding.sourceSurface, expected })}</li>`;
 }

@@ -95,5 +95,8 @@ function formatFinding(finding: TermFinding, ok: string, bad: string): string {
   if (finding.forbidden !== undefined) {
     return `${bad} ${t('review:terminal.termForbidden', { term: finding.sourceSurface, expected, forbidden: finding.forbidden })}`;
   }
+  if (finding.untranslated !== undefined) {
+    return `${bad} ${t('review:terminal.termUntranslated', { term: finding.sourceSurface, expected, untranslated: finding.untranslated })}`;
+  }
   return `${bad} ${t('review:terminal.termMissing', { term: finding.sourceSurface, expected })}`;
 }

@@ -50,7 +50,7 @@ export function diffSegmentWords(oldXml: string | null, newXml: string | null): 
       })
       .join('');
 
-  const changes = diffWordsWithSpace(encode(oldTokens), encode(newTokens));
+  const changes = joinChangesAcrossSpaces(diffWordsWithSpace(encode(oldTokens), encode(newTokens)));
   const parts: DiffPart[] = [];
   for (const change of changes) {
     const kind: DiffChange = change.added ? 'added' : change.removed ? 'removed' : 'same';
@@ -70,6 +70,50 @@ export function diffSegmentWords(oldXml: string | null, newXml: string | null): 
     if (tokens.length > 0) parts.push({ change: kind, tokens });
   }
   return parts;
+}
+
+interface WordChange {
+  value: string;
+  added: boolean;
+  removed: boolean;
+}
+
+/**
+ * A rewritten sentence diffed word by word keeps matching the spaces between the words, which reads as
+ * `[-Era-]{+Shé+} [-crollata-]{+hád+} …`. A run of changes separated only by whitespace becomes one
+ * removal and one addition (`[-Era crollata-]{+Shé hád+}`), as a reviewer reads it; the texts on either
+ * side are unchanged (every character of both versions is still in exactly one part).
+ */
+export function joinChangesAcrossSpaces(changes: readonly WordChange[]): WordChange[] {
+  const joined: WordChange[] = [];
+  let removed = '';
+  let added = '';
+  let inRun = false;
+  const flush = (): void => {
+    if (removed !== '') joined.push({ value: removed, added: false, removed: true });
+    if (added !== '') joined.push({ value: added, added: true, removed: false });
+    removed = '';
+    added = '';
+    inRun = false;
+  };
+  changes.forEach((change, index) => {
+    if (change.added || change.removed) {
+      if (change.removed) removed += change.value;
+      else added += change.value;
+      inRun = true;
+      return;
+    }
+    const next = changes[index + 1];
+    if (inRun && /^\s+$/.test(change.value) && next !== undefined && (next.added || next.removed)) {
+      removed += change.value;
+      added += change.value;
+      return;
+    }
+    flush();
+    joined.push({ value: change.value, added: false, removed: false });
+  });
+  flush();
+  return joined;
 }
 
 /** True when the diff has at least one added or removed part. */

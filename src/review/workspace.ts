@@ -30,6 +30,7 @@ import { listGlossaryFiles, loadWorkspaceTermbase } from '../glossary/load.js';
 import type { Termbase } from '../glossary/types.js';
 import type { DecisionResult } from './approval.js';
 import { writeReviewDiff, type ReviewDiffResult } from './diff-file.js';
+import { resolveSeverities } from '../check/severities.js';
 import { createGlossaryReviewer } from './glossary-review.js';
 import { summarizeArticleState, untranslatedArticleStatus, type ArticleStatus } from './status.js';
 import type { SegmentTermChecker, TermFinding } from './term-findings.js';
@@ -160,7 +161,11 @@ export class ReviewWorkspace {
     }
     let checker = this.checkers.get(sourceLang);
     if (!checker) {
-      checker = createGlossaryReviewer(this.termbase!, sourceLang, this.targetLang);
+      // The check's severities and source languages, so approval refuses what `storyloc check` reports.
+      checker = createGlossaryReviewer(this.termbase!, sourceLang, this.targetLang, {
+        sourceLanguages: this.config.sourceLanguages,
+        severities: resolveSeverities(this.config.check.severities, this.config.configFile),
+      });
       this.checkers.set(sourceLang, checker);
     }
     return checker;

@@ -177,4 +177,54 @@ describeInBrowser(haveChromium ? 'review page in Chromium' : `review page in Chr
     await page.screenshot({ path: path.join(ARTIFACTS, 'review-index-ko.png') });
     expect(dialogs).toEqual([]);
   });
+
+  test('keyboard editing: "e" opens the edit box of the focused segment, Ctrl+Enter saves it', async () => {
+    await page.goto(articleUrl());
+    await section(page, fx.ids.title).focus();
+    await page.keyboard.press('e');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe(`${await section(page, fx.ids.title).getAttribute('id')}-text`);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('La regina delle lacrime: un record');
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/action')), page.keyboard.press('Control+Enter')]);
+    expect(response.status()).toBe(303);
+    await page.waitForURL(/done=edited/);
+    expect(state().segments.find((r) => r.id === fx.ids.title)).toMatchObject({ target: 'La regina delle lacrime: un record', state: 'edited', changedBy: REVIEWER });
+    expect(await focusedSegment(page)).toBe(fx.ids.title);
+  });
+
+  test('in Italian: a glossary failure is refused until "Approva comunque" (recorded), then "Approva tutto"', async () => {
+    const italian = await context.newPage();
+    await italian.goto(articleUrl().replace('lang=en', 'lang=it'));
+    expect(await italian.locator('html').getAttribute('lang')).toBe('it');
+    const heading = section(italian, fx.ids.heading);
+    const [refused] = await Promise.all([
+      italian.waitForResponse((r) => r.url().includes('/action')),
+      heading.getByRole('button', { name: 'Approva', exact: true }).click(),
+    ]);
+    expect(refused.status()).toBe(422);
+    await italian.waitForLoadState();
+    expect(await section(italian, fx.ids.heading).getByRole('alert').textContent()).toBe(
+      `Segmento ${fx.ids.heading} non approvato: “Regina di lacrime” non è ammesso per “Queen of Tears” (usa “La regina delle lacrime”). Modifica la traduzione, oppure approva comunque (viene registrato).`,
+    );
+    expect(state().segments.find((r) => r.id === fx.ids.heading)!.state).toBe('machine');
+
+    await Promise.all([italian.waitForURL(/done=approved/), section(italian, fx.ids.heading).getByRole('button', { name: 'Approva comunque' }).click()]);
+    expect(state().segments.find((r) => r.id === fx.ids.heading)).toMatchObject({ state: 'approved', forced: true, changedBy: REVIEWER, changedAt: NOW });
+
+    // what still waits: the title and the fans edited in earlier tests, the stale lead
+    await Promise.all([italian.waitForURL(/done=approvedAll/), italian.getByRole('button', { name: 'Approva tutto (3)' }).click()]);
+    expect(await italian.getByRole('status').first().textContent()).toBe('3 segmenti approvati.');
+    expect(state().segments.map((r) => [r.id, r.state])).toEqual([
+      [fx.ids.title, 'approved'],
+      [fx.ids.summary, 'approved'],
+      [fx.ids.heading, 'approved'],
+      [fx.ids.lead, 'approved'],
+      [fx.ids.aired, 'approved'],
+      [fx.ids.fans, 'approved'],
+      [fx.ids.clip, 'approved'],
+      [fx.ids.hostile, 'rejected'],
+    ]);
+    await italian.close();
+    expect(dialogs).toEqual([]);
+  });
 });

@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { Ajv } from 'ajv';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { runCli } from '../support/run-cli.js';
 import { loadCases, writeFixtureWorkspace } from './fixture-workspace.js';
 
@@ -108,5 +110,45 @@ describe('what is checked', () => {
   test('messages follow the UI language', async () => {
     const result = await runCli(['check', '--ui-lang', 'it', 'output/it/en/quotes.md'], { cwd: root });
     expect(result.stdout).toContain('la virgoletta ” è rivolta dalla parte sbagliata: scrivi “');
+  });
+});
+
+describe('every format of a real run is well formed', () => {
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+
+  test('json, junit, sarif and github describe the same violations, and validate', async () => {
+    const json = JSON.parse((await check('--format', 'json')).stdout) as { summary: { errors: number; warnings: number }; violations: Array<{ rule: string; severity: string; file: string; line: number; column: number }> };
+    const validateJson = new Ajv({ allErrors: true, strict: true }).compile(readJson(path.join(here, '../../docs/check-report.schema.json')));
+    expect(validateJson(json)).toBe(true);
+    const keys = json.violations.map((v) => `${v.severity} ${v.rule} ${v.file}:${v.line}:${v.column}`);
+    expect(keys.length).toBe(json.summary.errors + json.summary.warnings);
+    expect(new Set(json.violations.map((v) => v.rule))).toEqual(new Set(['numbers', 'quotes', 'untranslated-segment', 'not-approved', 'flagged-segment']));
+
+    const sarif = JSON.parse((await check('--format', 'sarif')).stdout) as { runs: Array<{ results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }> };
+    const validateSarif = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(readJson(path.join(here, 'sarif-2.1.0-subset.schema.json')));
+    expect(validateSarif(sarif)).toBe(true);
+    expect(sarif.runs[0]!.results.map((r) => { const at = r.locations[0]!.physicalLocation; return `${r.level} ${r.ruleId} ${at.artifactLocation.uri}:${at.region.startLine}:${at.region.startColumn}`; })).toEqual(keys);
+
+    const junit = (await check('--format', 'junit')).stdout;
+    expect(XMLValidator.validate(junit)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(junit) as {
+      testsuites: { '@failures': string; testsuite: Array<{ '@name': string; testcase: Array<{ '@name': string; failure?: { '@type': string } }> }> };
+    };
+    expect(Number(parsed.testsuites['@failures'])).toBe(keys.length);
+    const failures = parsed.testsuites.testsuite.flatMap((suite) => suite.testcase.filter((c) => c.failure).map((c) => `${c.failure!['@type']} ${c['@name'].replace(' ', ` ${suite['@name']}:`)}`));
+    expect(failures).toEqual(keys);
+
+    const github = (await check('--format', 'github')).stdout.split('\n').filter(Boolean);
+    expect(github.map((line) => { const m = /^::(error|warning) file=([^,]+),line=(\d+),col=(\d+)(?:,endLine=\d+,endColumn=\d+)?,title=([a-z-]+)::[^\r\n]*$/.exec(line)!; return `${m[1]} ${m[5]} ${m[2]}:${m[3]}:${m[4]}`; })).toEqual(keys);
+  });
+});
+
+describe('help', () => {
+  test('the description starts with a capital like the other commands, in English and Italian', async () => {
+    const english = await runCli(['check', '--help'], { cwd: root });
+    expect(english.stdout.split('\n').slice(0, 3).join(' ')).toContain(' Check translations against their sources, segment states and the glossary');
+    const italian = await runCli(['--ui-lang', 'it', 'check', '--help'], { cwd: root });
+    expect(italian.stdout.split('\n').slice(0, 3).join(' ')).toContain(' Controlla le traduzioni rispetto agli originali');
   });
 });

@@ -25,6 +25,7 @@ import { parse } from 'yaml';
 import { parseArticle } from '../../src/articles/read.js';
 import { reassembleArticle } from '../../src/reassembly/reassemble.js';
 import { outputPathFor, serializeArticleState, statePathFor } from '../../src/memory/state-store.js';
+import { fileHash } from '../../src/memory/records.js';
 import { defaultConfig } from '../../src/config/load.js';
 import type { ArticleState, SegmentRecord, SegmentStatus } from '../../src/memory/types.js';
 import type { Lang } from '../../src/languages.js';
@@ -108,7 +109,7 @@ export function writeFixtureWorkspace(root: string, cases: readonly FixtureCase[
     const outputPath = outputPathFor(config, fixture.article, targetLang);
     mkdirSync(path.dirname(outputPath), { recursive: true });
     writeFileSync(outputPath, output);
-    const state: ArticleState = { version: 1, article: fixture.article, sourceLang: lang, targetLang, sourceFileHash: article.sourceHash, segments: records };
+    const state: ArticleState = { version: 1, article: fixture.article, sourceLang: lang, targetLang, sourceFileHash: fileHash(fixture.source), segments: records };
     writeFileSync(statePathFor(config, fixture.article, targetLang), serializeArticleState(state));
   }
 }

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { defaultConfig } from '../../src/config/load.js';
-import { checkTargetOnly, maskUrls, plainParagraphs } from '../../src/check/target-only.js';
+import { checkTargetOnly, plainParagraphs } from '../../src/check/target-only.js';
+import { maskLiterals } from '../../src/check/text-view.js';
 import { glossary } from './rule-helpers.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-target-only-'));
@@ -39,7 +40,8 @@ describe('checkTargetOnly', () => {
   });
 
   test('helpers', () => {
-    expect(maskUrls('a https://x.it/b c')).toBe(`a ${'\uFFFC'.repeat(14)} c`);
+    expect(maskLiterals('a https://x.it/b c')).toBe(`a ${'\uFFFC'.repeat(14)} c`);
+    expect(maskLiterals('esegui `Queen of Tears` e scrivi a a.b@c.it.')).toBe(`esegui ${'\uFFFC'.repeat(16)} e scrivi a ${'\uFFFC'.repeat(9)}`);
     expect(plainParagraphs('uno\ndue\n\n  \ntre\n')).toEqual([{ start: 0, text: 'uno\ndue' }, { start: 12, text: 'tre' }]);
   });
 });

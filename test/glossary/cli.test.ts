@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -9,11 +9,11 @@ const repo = process.cwd();
 let workspace: string;
 let server: DeepLServer;
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
-    cwd: workspace,
+    cwd: cwd ?? workspace,
     env,
     stdout: { write: (text) => void (stdout += text), isTTY: false },
     stderr: { write: (text) => void (stderr += text), isTTY: false },
@@ -60,6 +60,46 @@ describe('storyloc glossary', () => {
     expect(missing.stderr).toContain('Cannot read the glossary file');
   });
 
+  test('lint run from another folder: problems in file and line order, both places relative to that folder', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'storyloc-glossary-outside-'));
+    try {
+      writeFileSync(
+        path.join(outside, 'extra.yaml'),
+        'entries:\n  - id: kim-ji-won\n    type: person\n    forms: { en: Kim Ji-won, it: Kim Ji Won }\n  - id: bad\n    type: persona\n    forms: { en: Bad, it: Male }\n',
+      );
+      const result = await run(['glossary', 'lint', '--workspace', workspace, path.join(workspace, 'glossary', 'people.yaml'), 'extra.yaml'], {}, outside);
+      const people = path.relative(outside, path.join(workspace, 'glossary', 'people.yaml'));
+      expect(result.code).toBe(1);
+      expect(result.stdout.split('\n')).toEqual([
+        `extra.yaml:2:5: error: the id "kim-ji-won" is already used at ${people}:16:5 [glossary.duplicateId]`,
+        `extra.yaml:4:18: error: "Kim Ji-won" (en) leads to "Kim Ji Won" here but to "Kim Ji-won" in entry "kim-ji-won" at ${people}:19:11 (it): keep one entry or make the forms differ [glossary.conflictingTargets]`,
+        'extra.yaml:6:11: error: entries[1].type: "persona" is not allowed (expected one of: person, title, organization, place, term) [glossary.schema]',
+        '3 error(s), 0 warning(s): 5 entries in 2 file(s).',
+        '',
+      ]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('match: each hit at the line and column of the term, also in a paragraph that wraps', async () => {
+    const file = path.join(workspace, 'wrapped.md');
+    writeFileSync(file, '# News\n\nThe actors of the drama\n*Queen of Tears*, **Kim Soo-hyun** and\nKim Ji-won, met on tvN.\n');
+    const result = await run(['glossary', 'match', 'wrapped.md']);
+    expect(result).toEqual({
+      code: 0,
+      stdout: [
+        'wrapped.md: 4 term(s)',
+        '  wrapped.md:4:2  p-9024c4d62365  queen-of-tears  “Queen of Tears”',
+        '  wrapped.md:4:21  p-9024c4d62365  kim-soo-hyun  “Kim Soo-hyun”',
+        '  wrapped.md:5:1  p-9024c4d62365  kim-ji-won  “Kim Ji-won”',
+        '  wrapped.md:5:20  p-9024c4d62365  tvn  “tvN”',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
   test('match --json: entry id, surface, segment id and line', async () => {
     const result = await run(['glossary', 'match', 'articles/en/story.md', '--json']);
     expect(result.code).toBe(0);
@@ -84,6 +124,22 @@ describe('storyloc glossary', () => {
     expect(text.stdout).toContain('Used in 1 article(s):\n  en/story.md: 2 time(s), line(s) 2, 5\n');
     const unknown = await run(['glossary', 'show', 'nobody']);
     expect(unknown.code).toBe(2);
+  });
+
+  test('show counts what matching finds: the tvN of "tvN Drama" belongs to tvn-drama, not to tvn', async () => {
+    const file = path.join(workspace, 'articles', 'en', 'channel.md');
+    writeFileSync(file, 'Uploaded by the channel\n[tvN Drama](https://example.com), part of tvN.\n');
+    try {
+      expect(JSON.parse((await run(['glossary', 'show', 'tvn', '--json'])).stdout).usage).toEqual([
+        { article: 'en/channel.md', count: 1, lines: [2] },
+        { article: 'en/story.md', count: 1, lines: [5] },
+      ]);
+      expect(JSON.parse((await run(['glossary', 'show', 'tvn-drama', '--json'])).stdout).usage).toEqual([
+        { article: 'en/channel.md', count: 1, lines: [2] },
+      ]);
+    } finally {
+      unlinkSync(file);
+    }
   });
 
   test('sync: needs a key; dry run plans; sync creates then reuses, through the DeepL test server', async () => {

@@ -79,6 +79,13 @@ describe('schema', () => {
     expect(t(parsed.problems[2]!.messageKey, parsed.problems[2]!.params)).toMatch(/^entries\[1\]\.forms: unknown language code "xx" \(supported: ar, bg/);
   });
 
+  test('a wrong type shows the value as written', () => {
+    const parsed = parseGlossaryFile('entries:\n  - id: a\n    type: [1, 2]\n    forms: { en: A }\n', 'e.yaml');
+    expect(parsed.problems.map((p) => t(p.messageKey, p.params))).toEqual([
+      'entries[0].type: "[1,2]" is not allowed (expected one of: person, title, organization, place, term)',
+    ]);
+  });
+
   test('malformed YAML is a problem with its position, not a crash; a wrong top level too', () => {
     const broken = parseGlossaryFile('entries:\n  - id: a\n    forms: { en: [unclosed\n', 'b.yaml');
     expect(broken.problems.map((p) => [p.code, p.line])).toEqual([['glossary.yaml', 4]]);
@@ -110,6 +117,30 @@ describe('lint error classes', () => {
     expect(t(problems[0]!.messageKey, problems[0]!.params)).toBe(
       '"queen of tears" (en) leads to "Regina di lacrime" here but to "La regina delle lacrime" in entry "q1" at a.yaml:4:18 (it): keep one entry or make the forms differ',
     );
+  });
+
+  test('a case-insensitive form colliding with a case-sensitive one is a conflict; two case-sensitive spellings are not', () => {
+    const rows = lintTexts({
+      'a.yaml': [
+        'entries:',
+        '  - id: tvn',
+        '    type: organization',
+        '    forms: { en: tvN, it: tvN }',
+        '    caseSensitive: true',
+        '  - id: tvn-ci',
+        '    type: organization',
+        '    forms: { en: TVN, it: TVN (rete) }',
+        '  - id: mbc',
+        '    type: organization',
+        '    forms: { en: MBC, it: MBC }',
+        '    caseSensitive: true',
+        '  - id: mbc-lower',
+        '    type: term',
+        '    forms: { en: mbc, it: mbc (unità) }',
+        '    caseSensitive: true',
+      ].join('\n'),
+    });
+    expect(rows).toEqual([['glossary.conflictingTargets', 'a.yaml', 8, 18]]);
   });
 
   test('the same form with the same target is a warning, not an error', () => {
@@ -196,6 +227,33 @@ describe('lint error classes', () => {
     expect(loaded.termbase.entries).toHaveLength(1_000);
     expect(loaded.termbase.entries[999]!.forms.en).toBe('Term (999)+*?');
     expect(seconds).toBeLessThan(10); // a generous ceiling: figures belong to the bench
+  });
+});
+
+describe('bytes that are not UTF-8 text', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'storyloc-glossary-bytes-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('Latin-1, UTF-16 and binary files are problems at the first bad byte; the other files still load', () => {
+    const latin1 = path.join(dir, 'latin1.yaml');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('entries:\n  - id: cafe\n    forms: { en: "caf'), Buffer.from([0xe9]), Buffer.from('" }\n')]));
+    const utf16 = path.join(dir, 'utf16.yaml');
+    writeFileSync(utf16, Buffer.from('\ufeffentries: []\n', 'utf16le'));
+    const bom = path.join(dir, 'bom.yaml');
+    writeFileSync(bom, '\ufeffentries:\n  - id: kim\n    type: person\n    forms: { en: Kim, it: Kim }\n');
+    const loaded = readTermbaseFiles([latin1, utf16, bom]);
+    expect(loaded.problems.map((p) => [p.code, p.messageKey, path.basename(p.file), p.line, p.column])).toEqual([
+      ['glossary.encoding', 'glossary:problem.encoding', 'latin1.yaml', 3, 22],
+      // the first NUL byte: FF FE 65 00
+      ['glossary.encoding', 'glossary:problem.binary', 'utf16.yaml', 1, 4],
+    ]);
+    expect(t('glossary:problem.encoding')).toBe('not valid UTF-8 text: save the file as UTF-8');
+    // a UTF-8 byte order mark is fine
+    expect(loaded.termbase.entries.map((e) => e.id)).toEqual(['kim']);
+    expect(loaded.termbase.files).toEqual([latin1, utf16, bom]);
   });
 });
 

@@ -103,6 +103,35 @@ describe('Korean matching', () => {
     expect(hits('한지공예 전시와 김수현대학교, 그리고 이김수현.', 'ko')).toEqual([]);
   });
 
+  test('news-style endings: contracted particles, comparison, style and family suffixes, copula forms', () => {
+    const text = '김수현표 멜로, 김수현답게, 김수현만큼, 김수현이라도, 김수현이라면, 김수현인데, 김수현이었으나, 김지원이죠, 김지원이네요, 홍해인네, tvN에선, 김수현에겐';
+    expect(createTermMatcher(tb, 'ko').match(text).map((m) => [m.entryId, m.suffix])).toEqual([
+      ['kim-soo-hyun', '표'],
+      ['kim-soo-hyun', '답게'],
+      ['kim-soo-hyun', '만큼'],
+      ['kim-soo-hyun', '이라도'],
+      ['kim-soo-hyun', '이라면'],
+      ['kim-soo-hyun', '인데'],
+      ['kim-soo-hyun', '이었으나'],
+      ['kim-ji-won', '이죠'],
+      ['kim-ji-won', '이네요'],
+      ['tvn', '에선'],
+      ['kim-soo-hyun', '에겐'],
+    ]);
+    // 홍해인 is not in this termbase; the longer names stay apart: 한지민 (민), 김수현상 (상), 김지원장 (장)
+    expect(hits('한지민과 김수현상 수상자 김지원장', 'ko')).toEqual([]);
+  });
+
+  test('quotes, brackets and middle dots around Korean terms', () => {
+    expect(hits('김수현·김지원 주연의 &lt;눈물의 여왕&gt;이 《눈물의 여왕》의 김수현(36)은', 'ko')).toEqual([
+      ['kim-soo-hyun', '김수현'],
+      ['kim-ji-won', '김지원'],
+      ['queen-of-tears', '눈물의 여왕'],
+      ['queen-of-tears', '눈물의 여왕'],
+      ['kim-soo-hyun', '김수현'],
+    ]);
+  });
+
   test('quoted titles with a particle after the quote; Latin terms take particles', () => {
     expect(hits('‘눈물의 여왕’이 1위. tvN에서 방송된 눈물의 여왕은 재벌 3세 이야기. tvN드라마', 'ko')).toEqual([
       ['queen-of-tears', '눈물의 여왕'],

@@ -3,6 +3,10 @@ import { createTermMatcher } from '../../src/glossary/matcher.js';
 import { placeholderFlags, protectTerms, restoreTerms, translateWithPlaceholders } from '../../src/glossary/placeholders.js';
 import { glossaryUsageFor, changedEntriesIn } from '../../src/glossary/usage.js';
 import { createPseudoEngine } from '../../src/engines/pseudo.js';
+import { createApertiumEngine } from '../../src/engines/apertium.js';
+import { isCommandOnPath } from '../../src/engines/select.js';
+import { listGlossaryFiles, readTermbaseFiles } from '../../src/glossary/load.js';
+import path from 'node:path';
 import type { Engine, TranslateBatchRequest } from '../../src/engines/types.js';
 import { entry, seedTermbase, termbase } from './factory.js';
 
@@ -94,6 +98,26 @@ describe('engines that lose or duplicate placeholders', () => {
     expect(result.texts[0]).toContain('Kim Soo-hyun');
     expect(result.texts[0]).toContain('La regina delle lacrime');
     expect(result.texts[0]).not.toContain('Queen');
+  });
+});
+
+const hasApertium = isCommandOnPath('apertium');
+describe(`the real Apertium engine${hasApertium ? '' : ' (SKIPPED: apertium is not installed)'}`, () => {
+  (hasApertium ? test : test.skip)('every placeholder comes back; canonical Italian forms in place, articulated after "di"', async () => {
+    const workspaceTermbase = readTermbaseFiles(listGlossaryFiles(path.join(process.cwd(), 'glossary'))).termbase;
+    const matcher = createTermMatcher(workspaceTermbase, 'en');
+    const texts = [
+      'According to Good Data Corporation, <g id="1">Queen of Tears</g> kept first place for six consecutive weeks.',
+      'The drama follows Hong Hae-in, a third-generation chaebol heiress, and her husband Baek Hyun-woo.',
+      'The finale of Queen of Tears aired on tvN.',
+    ];
+    const result = await translateWithPlaceholders(createApertiumEngine(), { texts, sourceLang: 'en', targetLang: 'it' }, (text) => matcher.match(text), workspaceTermbase);
+    expect(result.problems).toEqual([[], [], []]);
+    expect(result.texts).toEqual([
+      'Secondo Good Data Corporation, <g id="1">La regina delle lacrime</g> ha mantenuto primo posto partorisca sei settimane consecutivas.',
+      "L'opera segue Hong Hae-in, una terza-generazione chaebol erede, e il suo marito Baek Hyun-woo.",
+      'Il finale della regina delle lacrime aireado in tvN.',
+    ]);
   });
 });
 

@@ -88,6 +88,50 @@ describe('queue + deepl engine + test server', () => {
     expect(first.translations.size + second.translations.size).toBe(input.length);
   });
 
+  test('456 with requests in flight: they finish and are kept; the rerun sends only the rest, nothing is billed twice', async () => {
+    // t50..t99 (150 characters), then t100..t249 in three batches of 200: the limit lets two batches through.
+    const input = jobs(250).slice(50);
+    server.configure({ characterLimit: 400, latencyMs: 30 });
+    const first = await runTranslationQueue(engine, input, queueOptions({ concurrency: 2 }));
+    expect(first.stopped).toBe('quota');
+    const answered = (): string[] => server.requests({ path: '/v2/translate' }).filter((request) => request.status === 200).flatMap((request) => request.texts);
+    expect(answered()).toHaveLength(100);
+    expect(first.translations.size).toBe(100);
+    expect(first.summary.billedCharacters).toBe(350);
+
+    server.configure({ characterLimit: null });
+    const rest = input.filter((j) => first.untranslatedKeys.includes(j.key));
+    const second = await runTranslationQueue(engine, rest, queueOptions({ concurrency: 2 }));
+    expect(second.stopped).toBeNull();
+    expect(answered()).toHaveLength(200);
+    expect(new Set(answered()).size).toBe(200);
+    // The server billed every text exactly once: 50 × 3 + 150 × 4 characters.
+    expect(server.usage.characterCount).toBe(750);
+    expect(first.summary.billedCharacters + second.summary.billedCharacters).toBe(750);
+  });
+
+  test('Ctrl-C with requests in flight: they are answered and kept; the rerun bills nothing twice', async () => {
+    const input = jobs(200);
+    server.configure({ latencyMs: 150 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 40);
+    const first = await runTranslationQueue(engine, input, { ...queueOptions({ concurrency: 2 }), signal: controller.signal });
+    expect(first.stopped).toBe('interrupted');
+    // Two batches were in flight at Ctrl-C: both are answered (and billed) and both are kept.
+    expect(translateStatuses()).toEqual([200, 200]);
+    expect(first.translations.size).toBe(100);
+
+    server.configure({ latencyMs: 0 });
+    const rest = input.filter((j) => first.untranslatedKeys.includes(j.key));
+    expect(rest).toHaveLength(100);
+    const second = await runTranslationQueue(engine, rest, queueOptions());
+    expect(second.stopped).toBeNull();
+    const texts = server.requests({ path: '/v2/translate' }).flatMap((request) => request.texts);
+    expect(new Set(texts).size).toBe(200);
+    expect(texts).toHaveLength(200);
+    expect(server.usage.characterCount).toBe(first.plan.billedCharacters);
+  });
+
   test('a wrong key stops with auth and the key appears nowhere in the outcome', async () => {
     const wrongKey = 'wrong-key-1234';
     const badEngine = createDeepLEngine({ authKey: wrongKey, serverUrl: server.url, timeoutMs: 400, formality: 'default', sendContext: true });

@@ -193,16 +193,40 @@ describe('runTranslationQueue: stopping', () => {
     expect(outcome.translations.size).toBe(100);
   });
 
-  test('Ctrl-C during a request: the request is abandoned, not retried, and nothing else is sent', async () => {
+  test('Ctrl-C during a request: the paid request is awaited and kept, never retried, and nothing else is sent', async () => {
     const controller = new AbortController();
-    const engine = new ScriptedEngine(() => ({ delayMs: 1000 }));
+    const engine = new ScriptedEngine(() => ({ delayMs: 150 }));
     setTimeout(() => controller.abort(), 30);
-    const started = Date.now();
-    const outcome = await runTranslationQueue(engine, jobs(100), { ...queueOptions({ concurrency: 1 }), signal: controller.signal });
-    expect(Date.now() - started).toBeLessThan(500);
+    const persisted: number[] = [];
+    const outcome = await runTranslationQueue(engine, jobs(150), {
+      ...queueOptions({ concurrency: 2 }),
+      signal: controller.signal,
+      onBatchDone: (result) => {
+        persisted.push(result.batch.index);
+      },
+    });
     expect(outcome.stopped).toBe('interrupted');
-    expect(engine.calls.map((call) => call.outcome)).toEqual(['aborted']);
-    expect(outcome.translations.size).toBe(0);
+    // Batches 0 and 1 were in flight: both finish, are persisted and counted; batch 2 is never sent.
+    expect(engine.calls.map((call) => [call.texts[0], call.outcome])).toEqual([
+      ['t0', 'ok'],
+      ['t50', 'ok'],
+    ]);
+    expect(engine.calls.every((call) => call.request.signal === undefined)).toBe(true);
+    expect(persisted.sort()).toEqual([0, 1]);
+    expect(outcome.translations.size).toBe(100);
+    expect(outcome.untranslatedKeys).toEqual(jobs(150).slice(100).map((j) => j.key));
+    expect(outcome.summary).toMatchObject({ requests: 2, batches: 2, retries: 0 });
+  });
+
+  test('Ctrl-C while a request fails: the failure is not retried', async () => {
+    const controller = new AbortController();
+    const engine = new ScriptedEngine(() => ({ delayMs: 60, error: serverError() }));
+    setTimeout(() => controller.abort(), 20);
+    const outcome = await runTranslationQueue(engine, jobs(3), { ...queueOptions({ maxTextsPerRequest: 1, concurrency: 1 }), signal: controller.signal });
+    expect(outcome.stopped).toBe('interrupted');
+    expect(outcome.failure).toBeNull();
+    expect(engine.calls).toHaveLength(1);
+    expect(outcome.summary).toMatchObject({ requests: 1, retries: 0, batches: 0 });
   });
 
   test('Ctrl-C during a backoff pause ends the run at once', async () => {

@@ -7,6 +7,9 @@ import { runCli } from '../support/run-cli.js';
 import { main } from '../../src/cli/main.js';
 import { acquireWorkspaceLock } from '../../src/memory/lock.js';
 import type { ArticleState } from '../../src/memory/types.js';
+import { writeArticleState } from '../../src/memory/state-store.js';
+import { fileHash } from '../../src/memory/records.js';
+import { reassembleArticle } from '../../src/reassembly/reassemble.js';
 import { ARTICLE_TEXT, readJson, writeReviewWorkspace, type ReviewFixture } from './fixture.js';
 
 let dir: string;
@@ -82,7 +85,7 @@ describe('storyloc review (terminal)', () => {
     glossary:         ✗ Queen of Tears → La regina delle lacrime (found the forbidden “Regina di lacrime”)
 
   [stale] line 8  ${fx.ids.lead}
-    source (changed): Kim Soo-hyun [-stars-]{+plays+} [-as -]<g id="1">Baek Hyun-woo</g> in <g id="2">Queen of Tears</g>.
+    source (changed): Kim Soo-hyun [-stars as -]{+plays +}<g id="1">Baek Hyun-woo</g> in <g id="2">Queen of Tears</g>.
     approved:         Kim Soo-hyun è <g id="1">Baek Hyun-woo</g> in <g id="2">La regina delle lacrime</g>.
     candidate:        Kim Soo-hyun [-è-]{+interpreta+} <g id="1">Baek Hyun-woo</g> in <g id="2">La regina delle lacrime</g>.
     glossary:         ✓ Kim Soo-hyun → Kim Soo-hyun
@@ -187,6 +190,36 @@ describe('storyloc approve / reject', () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toBe(`approved ${fx.ids.heading} despite failing checks (forced, recorded)\nen/queen.md (it): 1 changed by G, 0 refused\n`);
     expect(recordOf(fx.ids.heading)).toMatchObject({ state: 'approved', forced: true, changedBy: 'G', approvedTarget: 'Il finale di Regina di lacrime' });
+  });
+
+  test('approval refuses exactly the segments `storyloc check` reports a glossary rule error for', async () => {
+    // three kinds of glossary failure: a forbidden form (heading, from the fixture), the English title left
+    // in a sentence whose source does not name it (fans), a do-not-translate name with other capitals (aired)
+    const state = readJson<ArticleState>(fx.statePath);
+    const targets: Record<string, string> = {
+      [fx.ids.fans]: 'Queen of Tears: i fan hanno esultato.',
+      [fx.ids.aired]: 'Il finale è andato in onda su TVN.',
+    };
+    const changed = { ...state, segments: state.segments.map((r) => (targets[r.id] ? { ...r, target: targets[r.id]! } : r)) };
+    const output = reassembleArticle(fx.article, new Map(changed.segments.filter((r) => r.target !== null).map((r) => [r.id, r.target!])), 'it');
+    writeFileSync(fx.outputPath, output);
+    await writeArticleState(fx.statePath, { ...changed, outputHash: fileHash(output) });
+
+    const check = await cli('check', '--format', 'json');
+    const report = JSON.parse(check.stdout) as { violations: Array<{ rule: string; segmentId: string | null; severity: string }> };
+    const glossaryRules = ['glossary-term', 'forbidden-term', 'untranslated-term', 'do-not-translate'];
+    const failingInCheck = report.violations.filter((v) => glossaryRules.includes(v.rule) && v.severity === 'error').map((v) => `${v.segmentId} ${v.rule}`);
+    expect(failingInCheck.sort()).toEqual([`${fx.ids.aired} do-not-translate`, `${fx.ids.fans} untranslated-term`, `${fx.ids.heading} forbidden-term`].sort());
+
+    const approve = await cli('approve', 'en/queen.md', '--all', '--by', 'G');
+    expect(approve.code).toBe(1);
+    expect(approve.stdout.split('\n').filter((line) => line.startsWith('refused'))).toEqual([
+      `refused ${fx.ids.heading}: “Regina di lacrime” is forbidden for “Queen of Tears” (use “La regina delle lacrime”). Fix the translation, or approve with --force.`,
+      `refused ${fx.ids.aired}: “TVN” is forbidden for “tvN” (use “tvN”). Fix the translation, or approve with --force.`,
+      `refused ${fx.ids.fans}: “Queen of Tears” is left untranslated (use “La regina delle lacrime”). Fix the translation, or approve with --force.`,
+    ]);
+    const after = readJson<ArticleState>(fx.statePath).segments;
+    expect(after.filter((r) => r.state !== 'approved').map((r) => r.id).sort()).toEqual([fx.ids.aired, fx.ids.fans, fx.ids.heading].sort());
   });
 
   test('--all approves what passes, lists what is refused, exit 1', async () => {

@@ -107,7 +107,7 @@ describe('pages', () => {
     const html = await (await fetch(url('/article', { a: 'en/queen.md' }))).text();
     const section = html.slice(html.indexOf(`data-seg="${fx.ids.lead}"`), html.indexOf('</section>', html.indexOf(`data-seg="${fx.ids.lead}"`)));
     expect(section).toContain('<h3>Source (changed since approval)</h3>');
-    expect(section).toContain('<del>stars</del><ins>plays</ins>');
+    expect(section).toContain('<del>stars as </del><ins>plays </ins>');
     expect(section).toContain('<h3>Previous approved</h3>');
     expect(section).toContain('<mark class="term-ok" title="expected: Kim Soo-hyun">Kim Soo-hyun</mark> <del>è</del><ins>interpreta</ins>');
     expect(section).toContain('<li class="ok">✓ Queen of Tears → La regina delle lacrime</li>');

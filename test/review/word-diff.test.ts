@@ -1,11 +1,21 @@
 import { describe, expect, test } from '@jest/globals';
-import { diffSegmentWords, formatDiffAnsi, formatDiffMarkers, hasChanges } from '../../src/review/word-diff.js';
+import { diffSegmentWords, formatDiffAnsi, formatDiffMarkers, hasChanges, tokensToText } from '../../src/review/word-diff.js';
 
 describe('word diff of segment texts', () => {
   test('changed words are marked with [-old-]{+new+}', () => {
     const parts = diffSegmentWords('Kim Soo-hyun è Baek Hyun-woo.', 'Kim Soo-hyun interpreta Baek Hyun-woo.');
     expect(formatDiffMarkers(parts)).toBe('Kim Soo-hyun [-è-]{+interpreta+} Baek Hyun-woo.');
     expect(hasChanges(parts)).toBe(true);
+  });
+
+  test('a rewritten run reads as one removal and one addition, not word by word around shared spaces', () => {
+    const parts = diffSegmentWords('Era crollata a causa della sua rara malattia.', 'Shé hád cóllápséd bécáúsé óf hér ráré íllnéss.');
+    expect(formatDiffMarkers(parts)).toBe('[-Era crollata a causa della sua rara malattia-]{+Shé hád cóllápséd bécáúsé óf hér ráré íllnéss+}.');
+    // a change of one word between unchanged words stays a change of one word
+    expect(formatDiffMarkers(diffSegmentWords('per sei settimane consecutive', 'per sette settimane consecutive'))).toBe('per [-sei-]{+sette+} settimane consecutive');
+    // both versions can be read back from the parts, character for character
+    const side = (skip: 'added' | 'removed') => parts.filter((p) => p.change !== skip).map((p) => tokensToText(p.tokens)).join('');
+    expect([side('added'), side('removed')]).toEqual(['Era crollata a causa della sua rara malattia.', 'Shé hád cóllápséd bécáúsé óf hér ráré íllnéss.']);
   });
 
   test('tags are whole tokens: a removed tag is removed as a unit, never split into characters', () => {

@@ -304,6 +304,20 @@ describe('DeepL test server faults and limits', () => {
     expect(await outcome(translateOnce(server))).toBe('ok');
   });
 
+  test('requests per second: Infinity is no limit, below 1/s one request still passes, bad values are rejected', async () => {
+    server.configure({ requestsPerSecond: Number.POSITIVE_INFINITY });
+    expect(await Promise.all(Array.from({ length: 12 }, () => outcome(translateOnce(server))))).toEqual(Array(12).fill('ok'));
+    server.configure({ requestsPerSecond: Number.POSITIVE_INFINITY, burst: 1 });
+    expect(await Promise.all(Array.from({ length: 4 }, () => outcome(translateOnce(server))))).toEqual(Array(4).fill('ok'));
+    server.configure({ requestsPerSecond: 0.5, burst: null });
+    expect(await Promise.all([1, 2].map(() => outcome(translateOnce(server))))).toEqual(['ok', 'TooManyRequestsError']);
+    expect(() => server.configure({ requestsPerSecond: Number.NaN })).toThrow('Expected `requestsPerSecond` to be a number > 0 (Infinity or null for no limit), got `NaN`');
+    expect(() => server.configure({ requestsPerSecond: 0 })).toThrow('got `0`');
+    expect(() => server.configure({ burst: Number.POSITIVE_INFINITY })).toThrow('Expected `burst` to be a finite number >= 1 or null, got `Infinity`');
+    await expect(startDeepLServer({ requestsPerSecond: -1 })).rejects.toThrow('got `-1`');
+    expect(server.log.filter((r) => r.status === 429).map((r) => r.fault)).toEqual(['rate-limit']);
+  });
+
   test('random 429s follow the seed', async () => {
     const statuses = async (s: DeepLServer): Promise<Array<number | null>> => {
       for (let i = 0; i < 20; i++) await outcome(translateOnce(s));

@@ -41,8 +41,8 @@
  *
  * Options (all can be changed later with `configure`):
  * - `latencyMs` (default 0): fixed delay before each answer.
- * - `requestsPerSecond` (default null: unlimited): token bucket holding `burst` tokens (default
- *   `requestsPerSecond`), refilled continuously at `requestsPerSecond`; a request that finds no token gets
+ * - `requestsPerSecond` (default null or Infinity: unlimited): token bucket holding `burst` tokens (default
+ *   `requestsPerSecond`, at least 1), refilled continuously at `requestsPerSecond`; a request that finds no token gets
  *   429 (and takes none). A client spacing requests evenly, or sending `burst` at once every second, never
  *   sees a 429.
  * - `rateLimitedRatio` (default 0) with `seed` (default 1): that fraction of `/v2/translate` requests gets
@@ -186,7 +186,24 @@ interface ParsedRequest {
   getAll(name: string): string[];
 }
 
+/** Rejects a rate-limit setting that would break the bucket arithmetic, naming it (like p-queue does). */
+function validateRateSettings(settings: Pick<DeepLServerOptions, 'requestsPerSecond' | 'burst'>): void {
+  const { requestsPerSecond, burst } = settings;
+  if (requestsPerSecond !== undefined && requestsPerSecond !== null && !(requestsPerSecond > 0)) {
+    throw new TypeError(`Expected \`requestsPerSecond\` to be a number > 0 (Infinity or null for no limit), got \`${requestsPerSecond}\``);
+  }
+  if (burst !== undefined && burst !== null && !(burst >= 1 && Number.isFinite(burst))) {
+    throw new TypeError(`Expected \`burst\` to be a finite number >= 1 or null, got \`${burst}\``);
+  }
+}
+
+/** Tokens the bucket holds: `burst`, else one second's worth and at least one (0.5/s still lets one through). */
+function bucketCapacity(settings: DeepLServerSettings): number {
+  return settings.burst ?? Math.max(1, settings.requestsPerSecond ?? 0);
+}
+
 function defaultSettings(options: DeepLServerOptions): DeepLServerSettings {
+  validateRateSettings(options);
   return {
     latencyMs: options.latencyMs ?? 0,
     requestsPerSecond: options.requestsPerSecond ?? null,
@@ -212,7 +229,7 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let random = seededRandom(settings.seed);
-  let bucket = { tokens: settings.burst ?? settings.requestsPerSecond ?? 0, at: performance.now() };
+  let bucket = { tokens: bucketCapacity(settings), at: performance.now() };
 
   const elapsed = (): number => Math.round((performance.now() - startedAt) * 1000) / 1000;
 
@@ -227,8 +244,9 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
 
   function takeRateLimitToken(): boolean {
     const rate = settings.requestsPerSecond;
-    if (rate === null) return true;
-    const capacity = settings.burst ?? rate;
+    // Infinity means no limit; it must not reach the refill, where 0 ms × Infinity is NaN.
+    if (rate === null || rate === Number.POSITIVE_INFINITY) return true;
+    const capacity = bucketCapacity(settings);
     const now = performance.now();
     bucket = { tokens: Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * rate), at: now };
     if (bucket.tokens < 1) return false;
@@ -548,11 +566,12 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       log.length = 0;
     },
     configure(changes) {
+      validateRateSettings(changes);
       Object.assign(settings, changes);
       if ('characterLimit' in changes) usage.characterLimit = settings.characterLimit;
       if ('seed' in changes) random = seededRandom(settings.seed);
       if ('requestsPerSecond' in changes || 'burst' in changes) {
-        bucket = { tokens: settings.burst ?? settings.requestsPerSecond ?? 0, at: performance.now() };
+        bucket = { tokens: bucketCapacity(settings), at: performance.now() };
       }
     },
     async close() {

@@ -8,15 +8,18 @@ import { t } from '../../i18n/index.js';
 import { ExitCode, StorylocError, inputError } from '../../errors.js';
 import { readLooseArticle } from '../../articles/loose.js';
 import { listArticles, readArticles } from '../../articles/read.js';
+import { createIdentityLocator } from '../../check/locate.js';
+import { reassembleArticle } from '../../reassembly/reassemble.js';
+import type { Article } from '../../segments/types.js';
 import { createDeepLClient, toEngineError } from '../../engines/deepl.js';
 import { deeplAuthKey } from '../../engines/select.js';
 import type { Lang } from '../../languages.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import { hasErrors } from '../../glossary/lint.js';
-import { createTermMatcher } from '../../glossary/matcher.js';
+import { createTermMatcher, type TermMatcher } from '../../glossary/matcher.js';
 import { configuredPairs, glossaryNameFor, syncDeepLGlossaries, syncStatePath, type SyncAction } from '../../glossary/deepl-sync.js';
 import { formatProblem, lintWorkspaceTermbase } from '../../glossary/workspace.js';
-import type { GlossaryEntry, GlossaryProblem } from '../../glossary/types.js';
+import type { GlossaryEntry, GlossaryProblem, TermMatch } from '../../glossary/types.js';
 import { workspaceConfigOrDefaults } from '../workspace.js';
 import type { CommandContext, CommandModule } from '../context.js';
 
@@ -71,7 +74,8 @@ function entryJson(entry: GlossaryEntry, config: ResolvedConfig): Record<string,
 
 function lint(ctx: CommandContext, files: string[], json: boolean): number {
   const config = workspaceConfigOrDefaults(ctx);
-  const checked = lintWorkspaceTermbase(config, files.map((file) => path.resolve(ctx.cwd, file)));
+  // text output is read in a terminal: every position relative to where the command runs, so both places open
+  const checked = lintWorkspaceTermbase(config, files.map((file) => path.resolve(ctx.cwd, file)), json ? {} : { relativeTo: ctx.cwd });
   const errors = checked.problems.filter((p) => p.severity === 'error').length;
   const warnings = checked.problems.length - errors;
   const counts = { errors, warnings, entries: checked.termbase.entries.length, files: checked.termbase.files.length };
@@ -84,26 +88,55 @@ function lint(ctx: CommandContext, files: string[], json: boolean): number {
   return errors > 0 ? ExitCode.findings : ExitCode.ok;
 }
 
+interface LocatedHit {
+  segmentId: string;
+  match: TermMatch;
+  /** where the term itself is in the article file (a paragraph may wrap over several lines) */
+  line: number;
+  column: number;
+}
+
+/**
+ * Every hit of `matcher` in an article, placed where the term is in the file: the identity reassembly
+ * gives the file back byte for byte, so a marker put at the match lands on the term's line and column.
+ */
+function locateHits(article: Article, matcher: TermMatcher, keep: (match: TermMatch) => boolean = () => true): LocatedHit[] {
+  const located: LocatedHit[] = [];
+  let locator: ReturnType<typeof createIdentityLocator> | undefined;
+  for (const segment of article.segments) {
+    for (const hit of matcher.match(segment.text)) {
+      if (!keep(hit)) continue;
+      locator ??= createIdentityLocator(article, reassembleArticle);
+      const place = locator.place(segment.id, { start: hit.start, end: hit.end });
+      located.push({ segmentId: segment.id, match: hit, line: place.line, column: place.column });
+    }
+  }
+  return located;
+}
+
 function match(ctx: CommandContext, files: string[], json: boolean): number {
   const config = workspaceConfigOrDefaults(ctx);
   const { termbase } = lintWorkspaceTermbase(config);
-  const matchers = new Map<Lang, ReturnType<typeof createTermMatcher>>();
+  const matchers = new Map<Lang, TermMatcher>();
   const rows: Array<Record<string, unknown>> = [];
   for (const file of files) {
     const article = readLooseArticle(file, config, { cwd: ctx.cwd });
     let matcher = matchers.get(article.lang);
     if (!matcher) matchers.set(article.lang, (matcher = createTermMatcher(termbase, article.lang)));
-    const hits: Array<Record<string, unknown>> = [];
-    for (const segment of article.segments) {
-      for (const hit of matcher.match(segment.text)) {
-        hits.push({ file, line: segment.line, segmentId: segment.id, entryId: hit.entryId, surface: hit.surface, matchedAs: hit.matchedAs, start: hit.start, end: hit.end });
-      }
-    }
+    const hits = locateHits(article, matcher).map(({ segmentId, match: hit, line, column }) => ({
+      file,
+      line,
+      column,
+      segmentId,
+      entryId: hit.entryId,
+      surface: hit.surface,
+      matchedAs: hit.matchedAs,
+      start: hit.start,
+      end: hit.end,
+    }));
     if (!json) {
       ctx.stdout.write(`${hits.length === 0 ? t('glossary:cli.match.none', { file }) : t('glossary:cli.match.header', { file, count: hits.length })}\n`);
-      for (const hit of hits) {
-        ctx.stdout.write(`  ${file}:${String(hit.line)}  ${String(hit.segmentId)}  ${String(hit.entryId)}  “${String(hit.surface)}”\n`);
-      }
+      for (const hit of hits) ctx.stdout.write(`  ${file}:${hit.line}:${hit.column}  ${hit.segmentId}  ${hit.entryId}  “${hit.surface}”\n`);
     }
     rows.push(...hits);
   }
@@ -169,23 +202,17 @@ function show(ctx: CommandContext, id: string, json: boolean): number {
   const { termbase } = lintWorkspaceTermbase(config);
   const entry = termbase.byId.get(id);
   if (!entry) throw inputError('glossary.unknownEntry', 'glossary:error.unknownEntry', { id });
-  // one small matcher per language, holding only this entry
-  const matchers = new Map<Lang, ReturnType<typeof createTermMatcher>>();
+  // the whole termbase, as `match` and translation see it: "tvN" inside "tvN Drama" is tvn-drama, not tvn
+  const matchers = new Map<Lang, TermMatcher>();
   const usage: Array<{ article: string; count: number; lines: number[] }> = [];
   const articles = listArticles(config, [], ctx.cwd).length > 0 ? readArticles(config, [], ctx.cwd) : [];
   for (const article of articles) {
     let matcher = matchers.get(article.lang);
-    if (!matcher) matchers.set(article.lang, (matcher = createTermMatcher([entry], article.lang)));
-    let count = 0;
-    const lines = new Set<number>();
-    for (const segment of article.segments) {
-      const hits = matcher.match(segment.text).length;
-      if (hits > 0) {
-        count += hits;
-        lines.add(segment.line);
-      }
-    }
-    if (count > 0) usage.push({ article: article.relativePath, count, lines: [...lines].sort((a, b) => a - b) });
+    if (!matcher) matchers.set(article.lang, (matcher = createTermMatcher(termbase, article.lang)));
+    const hits = locateHits(article, matcher, (hit) => hit.entryId === entry.id);
+    if (hits.length === 0) continue;
+    const lines = [...new Set(hits.map((hit) => hit.line))].sort((a, b) => a - b);
+    usage.push({ article: article.relativePath, count: hits.length, lines });
   }
   if (json) {
     ctx.stdout.write(`${JSON.stringify({ entry: entryJson(entry, config), usage }, null, 2)}\n`);

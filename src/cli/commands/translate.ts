@@ -45,7 +45,10 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
   out(t('translate:summary.engine', { engine: summary.engine, reason: t(summary.engineReason.key, summary.engineReason.params) }));
   if (summary.dryRun) {
     out(t('translate:summary.dryRun'));
-    out(t('translate:summary.plan', { requests: summary.requests, sent: summary.sent, billed: summary.billedCharacters }));
+    const plannedTexts = summary.plan?.batches.reduce((sum, batch) => sum + batch.texts.length, 0) ?? 0;
+    out(t('translate:summary.plan', { requests: summary.requests, sent: plannedTexts, billed: summary.billedCharacters }));
+    const overBudget = summary.plan?.overBudget.length ?? 0;
+    if (overBudget > 0) out(t('translate:summary.overBudget', { count: overBudget }));
     summary.plan?.batches.forEach((batch) =>
       out(
         t('translate:summary.batch', {
@@ -60,7 +63,7 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
     );
   }
   out(
-    t('translate:summary.counts', {
+    t(summary.dryRun ? 'translate:summary.countsDryRun' : 'translate:summary.counts', {
       articles: summary.articles,
       segments: summary.segments,
       reused: summary.reused,
@@ -75,6 +78,18 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
     out(t('translate:summary.cost', { billed: summary.billedCharacters, requests: summary.requests, retries: summary.retries, seconds: summary.seconds.toFixed(1) }));
     out(t('translate:summary.written', { count: summary.written.length }));
   }
+}
+
+/** The `--json` object: the pipeline's summary plus why the engine ran, in the user's language. */
+function jsonSummary(summary: TranslateSummary): Record<string, unknown> {
+  const json = summaryToJson(summary);
+  const withReason: Record<string, unknown> = { engine: json.engine, engine_reason: t(summary.engineReason.key, summary.engineReason.params), ...json };
+  // What the plan keeps back, so a CI job can tell a budget stop from a text too large to send.
+  if (summary.plan) {
+    withReason.over_budget = summary.plan.overBudget.length;
+    withReason.too_large = summary.plan.tooLarge.length;
+  }
+  return withReason;
 }
 
 export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
@@ -94,6 +109,10 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
       const maxChars = wholeNumber('--max-chars', flags.maxChars);
       const concurrency = wholeNumber('--concurrency', flags.concurrency);
       let summary: TranslateSummary;
+      const onInterrupt = (): void => {
+        display?.stop();
+        ctx.stderr.write(`storyloc: ${t('translate:interrupt.draining')}\n`);
+      };
       try {
         summary = await translateWorkspace({
           config,
@@ -108,10 +127,14 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
           signal: ctx.signal,
           onPlan: (plan) => {
             if (!flags.json) display = createProgressDisplay(ctx.stderr, { requests: plan.requests });
+            // The first Ctrl-C stops taking work and lets the requests in flight finish (they are paid
+            // for); the process-level handler is gone by then, so a second Ctrl-C quits at once.
+            ctx.signal.addEventListener('abort', onInterrupt, { once: true });
           },
           onProgress: (event) => display?.update(event),
         });
       } catch (error) {
+        ctx.signal.removeEventListener('abort', onInterrupt);
         display?.stop();
         if (error instanceof BrokenEditsError) {
           ctx.stderr.write(`storyloc: ${t('common:error.prefix')}: ${t('translate:error.brokenList')}\n`);
@@ -124,12 +147,15 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
         }
         throw error;
       }
+      ctx.signal.removeEventListener('abort', onInterrupt);
       display?.stop();
+      const tooLarge = summary.plan?.tooLarge.length ?? 0;
+      if (tooLarge > 0) ctx.stderr.write(`storyloc: ${t('queue:plan.tooLarge', { count: tooLarge })}\n`);
       if (summary.outcome) {
         const stop = describeQueueStop(summary.outcome, { maxChars: maxChars ?? null });
         if (stop) ctx.stderr.write(`storyloc: ${stop}\n`);
       }
-      if (flags.json) ctx.stdout.write(`${JSON.stringify(summaryToJson(summary))}\n`);
+      if (flags.json) ctx.stdout.write(`${JSON.stringify(jsonSummary(summary))}\n`);
       else printSummary(ctx, summary);
       setExitCode(exitCodeFor(summary));
     });
