@@ -240,7 +240,7 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
     }
   } else if (env.severities['output-sync'] !== 'off' && reading.status === 'differs') {
     if (outputText === null) {
-      violations.push(ctx.report({ rule: 'output-sync', segment: null, messageKey: 'check:message.outputMissing', params: {} }));
+      violations.push(inOutput(ctx.report({ rule: 'output-sync', segment: null, messageKey: 'check:message.outputMissing', params: {} }), { line: 1, column: 1 }));
     } else if (reading.expected !== null) {
       // placed in the output file at the first byte that differs from what the state gives
       violations.push(inOutput(ctx.report({ rule: 'output-sync', segment: null, messageKey: 'check:message.outputDiffers', params: {} }), lineColumnAt(outputText, firstDifference(outputText, reading.expected))));

@@ -33,6 +33,15 @@ function parseLanguages(value: string): Lang[] {
   });
 }
 
+/** The report file of --output; a folder that does not exist or cannot be written is an input error. */
+function writeReport(file: string, given: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw inputError('check.cannotWrite', 'check:error.cannotWrite', { file: given, detail: (error as NodeJS.ErrnoException).code ?? String(error) }, { file: given });
+  }
+}
+
 export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
   program
     .command('check')
@@ -56,7 +65,7 @@ export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
         report = checkWorkspace(options);
       }
       const text = formatReport(report, flags.format);
-      if (flags.output !== undefined) writeFileSync(path.resolve(ctx.cwd, flags.output), text);
+      if (flags.output !== undefined) writeReport(path.resolve(ctx.cwd, flags.output), flags.output, text);
       else ctx.stdout.write(text);
       const failing = report.violations.some((violation) => failsAt(violation.severity, flags.failOn));
       setExitCode(failing ? ExitCode.findings : ExitCode.ok);

@@ -84,6 +84,7 @@ export default {
     notATargetLanguage: '{{file}}: “{{lang}}” is not a target language of this workspace ({{expected}})',
     notFound: '{{file}}: no such file',
     noSourceArticle: '{{file}}: no source article {{article}} for this output',
+    cannotWrite: '{{file}}: the report cannot be written ({{detail}})',
     unreadable: '{{file}}: cannot be read ({{detail}})',
     isDirectory: '{{file}} is a folder: give files with --target-only',
     targetOnlyNeedsFiles: '--target-only needs at least one file',

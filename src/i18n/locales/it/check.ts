@@ -84,6 +84,7 @@ export default {
     notATargetLanguage: '{{file}}: “{{lang}}” non è una lingua di arrivo di questo spazio di lavoro ({{expected}})',
     notFound: '{{file}}: file inesistente',
     noSourceArticle: '{{file}}: nessun articolo originale {{article}} per questo file tradotto',
+    cannotWrite: '{{file}}: impossibile scrivere il report ({{detail}})',
     unreadable: '{{file}}: impossibile leggerlo ({{detail}})',
     isDirectory: '{{file}} è una cartella: con --target-only indica dei file',
     targetOnlyNeedsFiles: '--target-only richiede almeno un file',

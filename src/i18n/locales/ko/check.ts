@@ -84,6 +84,7 @@ export default {
     notATargetLanguage: '{{file}}: “{{lang}}”은(는) 이 작업 공간의 대상 언어가 아닙니다 ({{expected}})',
     notFound: '{{file}}: 파일이 없습니다',
     noSourceArticle: '{{file}}: 이 번역 파일의 원문 기사 {{article}}이(가) 없습니다',
+    cannotWrite: '{{file}}: 보고서를 쓸 수 없습니다 ({{detail}})',
     unreadable: '{{file}}: 읽을 수 없습니다 ({{detail}})',
     isDirectory: '{{file}}은(는) 폴더입니다: --target-only에는 파일을 지정하세요',
     targetOnlyNeedsFiles: '--target-only에는 파일이 하나 이상 필요합니다',
