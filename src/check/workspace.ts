@@ -119,7 +119,7 @@ export function checkWorkspace(options: WorkspaceCheckOptions): CheckReport {
   const targetLangs = options.targetLangs && options.targetLangs.length > 0 ? options.targetLangs : config.targetLanguages;
   for (const lang of targetLangs) {
     if (!config.targetLanguages.includes(lang)) {
-      throw inputError('check.notATargetLanguage', 'check:error.notATargetLanguage', { file: '--to', lang, expected: config.targetLanguages.join(', ') });
+      throw inputError('check.notATargetLanguage', 'check:error.notATargetLanguage', { file: '--to', lang, expected: config.targetLanguages.join(', ') }, { file: '--to' });
     }
   }
   const glossary = options.glossary ?? loadCheckGlossary(config);

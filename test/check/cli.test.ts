@@ -53,6 +53,17 @@ describe('exit codes', () => {
     }
   });
 
+  test('input errors name the file once, then what is wrong', async () => {
+    expect(await check('--target-only', '--lang', 'it', 'no-such-file.txt')).toEqual({ code: 2, stdout: '', stderr: 'storyloc: error: no-such-file.txt: no such file\n' });
+    expect(await check('--target-only', '--lang', 'it', 'output')).toEqual({ code: 2, stdout: '', stderr: 'storyloc: error: output: is a folder: give files with --target-only\n' });
+    expect(await check('--to', 'fr')).toEqual({ code: 2, stdout: '', stderr: 'storyloc: error: --to: “fr” is not a target language of this workspace (it)\n' });
+    expect(await check('--output', 'missing-folder/report.json', '--format', 'json')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'storyloc: error: missing-folder/report.json: the report cannot be written (ENOENT)\n',
+    });
+  });
+
   test('2 for an unknown rule in check.severities', async () => {
     const config = path.join(root, 'storyloc.config.yaml');
     const original = readFileSync(config, 'utf8');

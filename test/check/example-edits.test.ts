@@ -5,7 +5,7 @@
  * reported exactly once by its rule, at the place in the output file, and each trap is not reported
  * (only the edited segment, as not approved yet, a warning).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,8 +39,9 @@ function editedCopy(lang: 'en' | 'ko', edits: Array<[string, string]>): string {
 }
 
 /** rule, severity, file:line:column(-endColumn), suggestion of every violation */
-function check(lang: 'en' | 'ko', edits: Array<[string, string]>): string[] {
+function check(lang: 'en' | 'ko', edits: Array<[string, string]>, alsoChange?: (root: string) => void): string[] {
   const root = editedCopy(lang, edits);
+  alsoChange?.(root);
   const config = loadConfig({ workspace: root, cwd: root });
   sharedGlossary ??= loadCheckGlossary(config);
   return checkWorkspace({ config, cwd: root, glossary: sharedGlossary }).violations.map(
@@ -131,5 +132,19 @@ describe('traps in a hand-edited output: nothing but the edit itself', () => {
 
   test('decimal commas and thousands points: 20,7% and 1.000', () => {
     expect(check('en', [['oltre il 20%', 'oltre il 20,0% (più di 1.000 commenti)']])).toEqual([edited(EN, 38, 31)]); // the table cell
+  });
+});
+
+describe('outputs that are not the translation of their state', () => {
+  test('a missing output file is reported on that file', () => {
+    expect(check('ko', [], (root) => unlinkSync(path.join(root, KO)))).toEqual([`error output-sync ${KO}:1:1`]);
+  });
+
+  test('a source edited since the translation: the new sentence is untranslated, the output out of date', () => {
+    const editSource = (root: string): void => {
+      const file = path.join(root, 'articles/en/queen-of-tears.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('her rare illness.', 'her rare disease.'));
+    };
+    expect(check('en', [], editSource)).toEqual([`error untranslated-segment articles/en/queen-of-tears.md:14:143`, `error output-sync ${EN}:14:164`]);
   });
 });

@@ -91,6 +91,12 @@ describe('untranslated-term', () => {
     ]);
   });
 
+  test('a term inside a URL or a code span typed as text (not a tag) is not text', () => {
+    expect(check('Vedi https://example.com/queen-of-tears e il tag `Queen of Tears`, poi Queen of Tears.')).toEqual([
+      { rule: 'untranslated-term', column: 72, endColumn: 86, message: '“Queen of Tears” is left untranslated: use “La regina delle lacrime”', suggestion: 'La regina delle lacrime' },
+    ]);
+  });
+
   test('names written the same in both languages, do-not-translate terms and Italian forms are fine', () => {
     expect(check('Kim Soo-hyun, Good Data Corporation, tvN, un chaebol, TV-OTT e La regina delle lacrime.')).toEqual([]);
   });
