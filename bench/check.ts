@@ -30,6 +30,7 @@ import { textView, xmlSpanOf } from '../src/check/text-view.js';
 import { checkWorkspace } from '../src/check/workspace.js';
 import { generateCorpus } from './corpus.js';
 import { generateTermbase } from './glossary.js';
+import { bestRun, secondsSince } from './timing.js';
 
 const TERMS = 10_000;
 const ARTICLES = 2_000;
@@ -121,16 +122,7 @@ function timeCheck(root: string, termbase: Termbase): { seconds: number; violati
   config.configFile = path.join(root, 'storyloc.config.yaml');
   const start = performance.now();
   const report = checkWorkspace({ config, cwd: root, glossary: createGlossaryIndex(termbase) });
-  return { seconds: (performance.now() - start) / 1000, violations: report.violations.length };
-}
-
-function best(runs: number, work: () => { seconds: number; violations: number }): { seconds: number; violations: number } {
-  let result = work();
-  for (let i = 1; i < runs; i++) {
-    const next = work();
-    if (next.seconds < result.seconds) result = next;
-  }
-  return result;
+  return { seconds: secondsSince(start), violations: report.violations.length };
 }
 
 export async function benchCheck(): Promise<{ check_s: number; check_scaling: number; check_violations: number }> {
@@ -138,9 +130,9 @@ export async function benchCheck(): Promise<{ check_s: number; check_scaling: nu
   const single = writeBenchWorkspace(ARTICLES, termbase);
   const double = writeBenchWorkspace(ARTICLES * 2, termbase);
   try {
-    best(1, () => timeCheck(single, termbase)); // warm-up: JIT, file cache
-    const one = best(2, () => timeCheck(single, termbase));
-    const two = best(2, () => timeCheck(double, termbase));
+    timeCheck(single, termbase); // warm-up: JIT, file cache
+    const one = bestRun(2, () => timeCheck(single, termbase));
+    const two = bestRun(2, () => timeCheck(double, termbase));
     return {
       check_s: Number(one.seconds.toFixed(3)),
       check_scaling: Number((two.seconds / one.seconds).toFixed(3)),

@@ -4,17 +4,7 @@
  * field notes measured. Sentences come from a word pool with names, numbers, dates and inline markup.
  */
 
-/** Small deterministic PRNG (mulberry32) so the corpus is the same on every run. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../test/support/random.js';
 
 const englishWords = (
   'the actor drama series episode ratings viewers scene director channel video behind camera hospital ' +

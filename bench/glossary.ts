@@ -14,7 +14,9 @@ import { parseTermbaseTexts } from '../src/glossary/load.js';
 import { entryHash } from '../src/glossary/hash.js';
 import type { GlossaryEntry, Termbase } from '../src/glossary/types.js';
 import { parseArticle } from '../src/articles/read.js';
-import { corpusBytes, createRandom, generateCorpus, type CorpusArticle } from './corpus.js';
+import { createRandom } from '../test/support/random.js';
+import { corpusBytes, generateCorpus, type CorpusArticle } from './corpus.js';
+import { bestSeconds, secondsSince } from './timing.js';
 
 const SEED_TERMS: Array<Pick<GlossaryEntry, 'id' | 'forms'>> = [
   { id: 'queen-of-tears', forms: { en: 'Queen of Tears', ko: '눈물의 여왕', it: 'La regina delle lacrime' } },
@@ -75,16 +77,6 @@ function matchSegments(segments: ReadonlyArray<{ lang: 'en' | 'ko'; text: string
   return hits;
 }
 
-function bestSeconds(runs: number, work: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    best = Math.min(best, (performance.now() - start) / 1000);
-  }
-  return best;
-}
-
 function buildMatchers(termbase: Termbase): Record<'en' | 'ko', TermMatcher> {
   return { en: createTermMatcher(termbase, 'en'), ko: createTermMatcher(termbase, 'ko') };
 }
@@ -132,7 +124,7 @@ export async function benchGlossary(): Promise<Record<string, number>> {
   const loadStart = performance.now();
   const loaded = parseTermbaseTexts([{ file: 'big.yaml', text: yaml }]);
   const problems = lintTermbase(loaded.termbase, { sourceLanguages: ['en'], targetLanguages: ['it'] });
-  const loadSeconds = (performance.now() - loadStart) / 1000;
+  const loadSeconds = secondsSince(loadStart);
   if (loaded.termbase.entries.length !== 50_000 || problems.length !== 0) throw new Error('the 50,000-entry glossary did not load clean');
 
   return {

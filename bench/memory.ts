@@ -17,6 +17,7 @@ import type { Engine } from '../src/engines/types.js';
 import { translateWorkspace } from '../src/pipeline.js';
 import { billedCharacterCount } from '../src/segments/xml.js';
 import { generateCorpus } from './corpus.js';
+import { secondsSince } from './timing.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Run from bench/ (sources) or dist/bench/ (compiled): the example glossary is in the repository root.
@@ -62,7 +63,7 @@ export async function benchMemory(options: { articles?: number } = {}): Promise<
     const rerunEngine = countingPseudo();
     const started = performance.now();
     await run(rerunEngine);
-    const rerunSeconds = (performance.now() - started) / 1000;
+    const rerunSeconds = secondsSince(started);
 
     // Edit one sentence without glossary terms or markup (placeholders would shorten what is sent).
     const plain = (candidate: string): boolean => /^[A-Z][a-z ]+[a-z][.?]$/.test(candidate);

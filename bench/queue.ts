@@ -26,7 +26,9 @@ import { billedCharacterCount, REQUEST_OVERHEAD_BYTES, textFieldBytes } from '..
 import { runTranslationQueue } from '../src/queue/run.js';
 import type { QueueOptions, TranslationJob } from '../src/queue/types.js';
 import { startDeepLServer } from '../test/support/deepl-server.js';
-import { createRandom, englishSentence, koreanSentence } from './corpus.js';
+import { createRandom } from '../test/support/random.js';
+import { englishSentence, koreanSentence } from './corpus.js';
+import { secondsSince } from './timing.js';
 
 const ARTICLES = 200;
 const SENTENCES_PER_ARTICLE = 30;
@@ -111,7 +113,7 @@ async function timedRun(corpus: QueueCorpus, rateLimitedRatio: number, tuning: P
     const options: QueueOptions = { ...config.queue, requestsPerSecond: SERVER_RPS, ...tuning };
     const started = performance.now();
     const outcome = await runTranslationQueue(engine, corpus.jobs, options);
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = secondsSince(started);
     const lost = corpus.uniqueToSend.filter((job) => !outcome.translations.has(job.key));
     if (outcome.stopped !== null || lost.length > 0) {
       throw new Error(`queue bench lost ${lost.length} segments (stopped: ${outcome.stopped}, ${outcome.failure?.message ?? ''})`);

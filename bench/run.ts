@@ -7,6 +7,7 @@ import { benchQueue } from './queue.js';
 import { benchGlossary } from './glossary.js';
 import { benchMemory } from './memory.js';
 import { benchCheck } from './check.js';
+import { secondsSince } from './timing.js';
 
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
 
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     Object.assign(figures, result);
     if (!json) {
       for (const [key, value] of Object.entries(result)) process.stdout.write(`${key}: ${value}\n`);
-      process.stderr.write(`(${bench.name} took ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+      process.stderr.write(`(${bench.name} took ${secondsSince(started).toFixed(1)} s)\n`);
     }
   }
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);

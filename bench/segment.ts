@@ -4,7 +4,9 @@
  */
 import { parseArticle } from '../src/articles/read.js';
 import { reassembleArticle } from '../src/reassembly/reassemble.js';
-import { corpusBytes, generateCorpus, englishSentence, createRandom, type CorpusArticle } from './corpus.js';
+import { createRandom } from '../test/support/random.js';
+import { corpusBytes, generateCorpus, englishSentence, type CorpusArticle } from './corpus.js';
+import { bestSeconds } from './timing.js';
 
 function processCorpus(corpus: readonly CorpusArticle[]): number {
   let segments = 0;
@@ -15,17 +17,6 @@ function processCorpus(corpus: readonly CorpusArticle[]): number {
     segments += parsed.segments.length;
   }
   return segments;
-}
-
-/** Best of `runs` timings, in seconds (the machine is shared: the best run is the least disturbed). */
-function bestSeconds(runs: number, work: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    best = Math.min(best, (performance.now() - start) / 1000);
-  }
-  return best;
 }
 
 function bigParagraph(bytes: number): string {

@@ -276,7 +276,8 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
   let engine: Engine | null = null;
   try {
     // Phase 1: read everything, detect human edits, merge source edits, apply glossary changes.
-    const loaded = loadWorkspaceTermbase(config);
+    // a dry run writes nothing, not even the glossary's parse cache
+    const loaded = loadWorkspaceTermbase(config, undefined, { writeCache: !dryRun });
     const glossaryError = loaded.problems.find((problem) => problem.severity === 'error');
     if (glossaryError) {
       throw new StorylocError(glossaryError.code, glossaryError.messageKey, glossaryError.params, {

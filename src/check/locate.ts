@@ -14,6 +14,7 @@
  */
 import type { Lang } from '../languages.js';
 import type { Article, Segment } from '../segments/types.js';
+import { lineColumnAt } from '../text/positions.js';
 import type { TargetSpan } from './rule-context.js';
 
 /** `reassembleArticle` from src/reassembly (injected so the check can be tested against the real one only) */
@@ -30,17 +31,6 @@ export interface Placement {
 
 export interface SegmentLocator {
   place(segmentId: string | null, span?: TargetSpan): Placement;
-}
-
-/** 1-based line and column (UTF-16 code units) of an offset. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) {
-    line++;
-    lineStart = at + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /** The first offset where two texts differ, or -1 when they are equal. */

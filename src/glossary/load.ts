@@ -14,6 +14,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type
 import { inputError } from '../errors.js';
 import { supportedLanguages, type Lang } from '../languages.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { openGlossaryCache, type GlossaryCache } from './cache.js';
 import { entryHash } from './hash.js';
 import { glossarySchema } from './schema.js';
 import type { GlossaryEntry, GlossaryProblem, TermType, Termbase } from './types.js';
@@ -28,6 +29,13 @@ export interface SourcePoint {
  * messages that point at the exact form. Absent for entries built in code.
  */
 export type EntryPositions = Map<GlossaryEntry, Record<string, SourcePoint>>;
+
+/** One file's parse: its entries, its YAML/schema problems, and the positions of the entries' forms. */
+export interface ParsedGlossaryFile {
+  entries: GlossaryEntry[];
+  problems: GlossaryProblem[];
+  positions: EntryPositions;
+}
 
 export interface LoadedTermbase {
   termbase: Termbase;
@@ -58,10 +66,28 @@ export function listGlossaryFiles(dir: string): string[] {
     .filter((file) => statSync(file).isFile());
 }
 
-/** Loads the workspace termbase (`paths.glossary/*.yaml`), or the given files instead. */
-export function loadWorkspaceTermbase(config: ResolvedConfig, files?: readonly string[]): LoadedTermbase {
-  const chosen = files && files.length > 0 ? files.map((file) => path.resolve(config.workspaceDir, file)) : listGlossaryFiles(config.paths.glossary);
-  return readTermbaseFiles(chosen);
+export interface WorkspaceLoadOptions {
+  /**
+   * false: read the workspace's parse cache (`.storyloc/cache/glossary/`) but never write it, for runs
+   * that promise to write nothing (`translate --dry-run`). Default true.
+   */
+  writeCache?: boolean;
+  /** a parse cache to use instead of the workspace's own (tests, bench); null: parse every file */
+  cache?: GlossaryCache | null;
+}
+
+/**
+ * Loads the workspace termbase (`paths.glossary/*.yaml`), or the given files instead. Files inside the
+ * workspace go through its parse cache (see cache.ts): the result is the same, only faster.
+ */
+export function loadWorkspaceTermbase(config: ResolvedConfig, files?: readonly string[], options: WorkspaceLoadOptions = {}): LoadedTermbase {
+  const wholeFolder = !files || files.length === 0;
+  const chosen = wholeFolder ? listGlossaryFiles(config.paths.glossary) : files.map((file) => path.resolve(config.workspaceDir, file));
+  const cache = options.cache !== undefined ? options.cache : openGlossaryCache(config.workspaceDir, { write: options.writeCache ?? true });
+  const loaded = readTermbaseFiles(chosen, cache ? { cache } : {});
+  // the whole folder was read: cache files of glossary files that are gone can go too
+  if (wholeFolder) cache?.prune(chosen);
+  return loaded;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -97,12 +123,16 @@ function decodeGlossaryBytes(bytes: Uint8Array, file: string): { text: string } 
   return { problem: { code: 'glossary.encoding', severity: 'error', file, line, column, messageKey, params: {} } };
 }
 
-/** Reads and merges files; the same file given twice (even by another path or a symlink) is read once. */
-export function readTermbaseFiles(files: readonly string[]): LoadedTermbase {
+/**
+ * Reads and merges files; the same file given twice (even by another path or a symlink) is read once.
+ * With a cache, the files it covers are parsed only when their bytes changed.
+ */
+export function readTermbaseFiles(files: readonly string[], options: { cache?: GlossaryCache } = {}): LoadedTermbase {
   const seen = new Set<string>();
-  const texts: Array<{ file: string; text: string }> = [];
+  const parsed: ParsedGlossaryFile[] = [];
   const unreadable: GlossaryProblem[] = [];
   const order: string[] = [];
+  const { cache } = options;
   for (const file of files) {
     let real: string;
     let bytes: Buffer;
@@ -114,12 +144,14 @@ export function readTermbaseFiles(files: readonly string[]): LoadedTermbase {
       throw inputError('glossary.unreadable', 'glossary:error.unreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
     }
     seen.add(real);
-    order.push(path.resolve(file));
-    const decoded = decodeGlossaryBytes(bytes, path.resolve(file));
+    const resolved = path.resolve(file);
+    order.push(resolved);
+    const decoded = decodeGlossaryBytes(bytes, resolved);
     if ('problem' in decoded) unreadable.push(decoded.problem);
-    else texts.push({ file: path.resolve(file), text: decoded.text });
+    else if (cache?.covers(resolved)) parsed.push(cache.parse(resolved, bytes, () => parseGlossaryFile(decoded.text, resolved)));
+    else parsed.push(parseGlossaryFile(decoded.text, resolved));
   }
-  const loaded = parseTermbaseTexts(texts);
+  const loaded = mergeParsedFiles(parsed);
   loaded.problems.push(...unreadable);
   // every file read, in the order given (the ones that could not be decoded too: lint counts them)
   loaded.termbase.files = order;
@@ -128,18 +160,24 @@ export function readTermbaseFiles(files: readonly string[]): LoadedTermbase {
 
 /** Merges already-read files (tests, stdin). */
 export function parseTermbaseTexts(texts: ReadonlyArray<{ file: string; text: string }>): LoadedTermbase {
+  const loaded = mergeParsedFiles(texts.map(({ file, text }) => parseGlossaryFile(text, file)));
+  loaded.termbase.files = texts.map((t) => t.file);
+  return loaded;
+}
+
+/** One termbase from parsed files, in order; `files` is left for the caller to fill in. */
+function mergeParsedFiles(files: readonly ParsedGlossaryFile[]): LoadedTermbase {
   const entries: GlossaryEntry[] = [];
   const problems: GlossaryProblem[] = [];
   const positions: EntryPositions = new Map();
-  for (const { file, text } of texts) {
-    const parsed = parseGlossaryFile(text, file);
-    entries.push(...parsed.entries);
-    problems.push(...parsed.problems);
+  for (const parsed of files) {
+    for (const entry of parsed.entries) entries.push(entry);
+    for (const problem of parsed.problems) problems.push(problem);
     for (const [entry, points] of parsed.positions) positions.set(entry, points);
   }
   const byId = new Map<string, GlossaryEntry>();
   for (const entry of entries) if (!byId.has(entry.id)) byId.set(entry.id, entry);
-  return { termbase: { entries, byId, files: texts.map((t) => t.file) }, problems, positions };
+  return { termbase: { entries, byId, files: [] }, problems, positions };
 }
 
 interface RawEntry {
@@ -154,10 +192,7 @@ interface RawEntry {
 }
 
 /** Parses one file: its entries, and its YAML/schema problems. */
-export function parseGlossaryFile(
-  text: string,
-  file: string,
-): { entries: GlossaryEntry[]; problems: GlossaryProblem[]; positions: EntryPositions } {
+export function parseGlossaryFile(text: string, file: string): ParsedGlossaryFile {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): SourcePoint => {

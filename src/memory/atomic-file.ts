@@ -4,7 +4,7 @@
  * or the new one, never a torn one. On any failure the temporary file is removed, so a full disk or a
  * read-only folder leaves nothing half-written.
  */
-import { promises as fsp } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, promises as fsp, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { StorylocError } from '../errors.js';
 
@@ -63,6 +63,42 @@ export async function writeFileAtomic(file: string, data: string, fs: AtomicWrit
   } catch (error) {
     if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
     if (error instanceof StorylocError) throw error;
+    const errno = error as NodeJS.ErrnoException;
+    const { code, key } = writeErrorCode(errno);
+    throw new StorylocError(code, key, { file, detail: errno.code ?? errno.message }, { position: { file }, cause: error });
+  }
+}
+
+/**
+ * The synchronous twin of `writeFileAtomic` (same temp file, fsync, rename and error codes), for callers
+ * that cannot await: the glossary loader writes its parse cache from synchronous code.
+ */
+export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
+  let created = false;
+  try {
+    mkdirSync(dir, { recursive: true });
+    const fd = openSync(temp, 'wx', 0o644);
+    created = true;
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+    created = false;
+  } catch (error) {
+    if (created) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // the original error is the one worth reporting
+      }
+    }
     const errno = error as NodeJS.ErrnoException;
     const { code, key } = writeErrorCode(errno);
     throw new StorylocError(code, key, { file, detail: errno.code ?? errno.message }, { position: { file }, cause: error });

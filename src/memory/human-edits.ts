@@ -19,6 +19,7 @@ import type { Article, InlineTag, Segment } from '../segments/types.js';
 import { escapeXml, inlineTagPattern, unescapeXml } from '../segments/xml.js';
 import { reassembleArticle, renderSegment, xmlToMarkdown } from '../reassembly/reassemble.js';
 import { sentenceStarts } from '../segments/sentences.js';
+import { lineColumnAt } from '../text/positions.js';
 
 export interface HumanEdit {
   segmentId: string;
@@ -44,18 +45,6 @@ class Broken extends Error {
   constructor(readonly reason: StructureBreak, readonly offset: number, readonly segmentId?: string) {
     super(reason);
   }
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /** The expected output and where each top-level segment's text lies in it. */
@@ -312,7 +301,7 @@ export function detectHumanEdits(article: Article, targets: ReadonlyMap<string, 
   const brokenAt = (error: Broken): EditDetection => ({
     status: 'broken',
     reason: error.reason,
-    ...lineColumn(actual, Math.min(error.offset, actual.length)),
+    ...lineColumnAt(actual, Math.min(error.offset, actual.length)),
     ...(error.segmentId !== undefined ? { segmentId: error.segmentId } : {}),
   });
   const frontMatterEnd = article.frontMatter ? text.indexOf('\n---', article.frontMatter.start) + 4 : 0;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { StorylocError } from '../errors.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { lineColumnAt } from '../text/positions.js';
 import type { ArticleState, SegmentRecord, SegmentStatus } from './types.js';
 import { writeFileAtomic, type AtomicWriteFs } from './atomic-file.js';
 
@@ -32,19 +33,6 @@ export function emptyArticleState(article: string, sourceLang: Lang, targetLang:
   return { version: 1, article, sourceLang, targetLang, sourceFileHash: '', segments: [] };
 }
 
-/** 1-based line and column of a UTF-16 offset. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /**
  * The line of a wrong field (for shape errors): the `"key":` inside the record with this id when it is
  * there, else the record's `"id"` line, else the line of `"segments"` (or of a root key).
@@ -57,9 +45,9 @@ function lineOfRecord(text: string, id: unknown, key?: string): number {
     // The record ends at the next `"id":` (records are flat apart from `glossary` and `flags`).
     const next = text.indexOf('"id":', at + needle.length);
     const keyAt = text.indexOf(`"${key}":`, at);
-    if (keyAt >= 0 && (next < 0 || keyAt < next)) return lineAndColumn(text, keyAt).line;
+    if (keyAt >= 0 && (next < 0 || keyAt < next)) return lineColumnAt(text, keyAt).line;
   }
-  return lineAndColumn(text, at).line;
+  return lineColumnAt(text, at).line;
 }
 
 /**
@@ -70,7 +58,7 @@ export function parseArticleState(text: string, file: string): ArticleState {
   // A state file merged in git with both sides changed: say so, rather than "invalid JSON at position …".
   const conflict = /^(?:<{7}|={7}|>{7})(?: |$)/m.exec(text);
   if (conflict) {
-    const where = lineAndColumn(text, conflict.index);
+    const where = lineColumnAt(text, conflict.index);
     throw new StorylocError('state.mergeConflict', 'memory:state.mergeConflict', { file, line: where.line }, { position: { file, line: where.line, column: 1 } });
   }
   let data: unknown;
@@ -82,7 +70,7 @@ export function parseArticleState(text: string, file: string): ArticleState {
     const byOffset = /position (\d+)/.exec(message);
     const where = byLine
       ? { line: Number(byLine[1]), column: Number(byLine[2]) }
-      : lineAndColumn(text, byOffset ? Number(byOffset[1]) : text.length);
+      : lineColumnAt(text, byOffset ? Number(byOffset[1]) : text.length);
     throw new StorylocError('state.invalidJson', 'memory:state.invalidJson', { file, detail: message.split('\n')[0] }, {
       position: { file, line: where.line, column: where.column },
     });

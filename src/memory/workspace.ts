@@ -13,29 +13,32 @@ import { STATE_SUFFIX, readArticleState } from './state-store.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { normaliseSource } from './records.js';
 
+/** Every `*.state.json` at any depth below `dir`, in directory order; a missing or unreadable folder has none. */
+export function findStateFiles(dir: string, files: string[] = []): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return files;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) findStateFiles(full, files);
+    else if (entry.isFile() && entry.name.endsWith(STATE_SUFFIX)) files.push(full);
+  }
+  return files;
+}
+
 /** Every `*.state.json` under `output/<lang>/`, sorted (a stable memory order). */
 export function listStateFiles(config: ResolvedConfig): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && entry.name.endsWith(STATE_SUFFIX)) files.push(full);
-    }
-  };
   let langs: string[] = [];
   try {
     langs = readdirSync(config.paths.output).filter((name) => isSupportedLanguage(name));
   } catch {
     return [];
   }
-  for (const lang of langs.sort()) walk(path.join(config.paths.output, lang));
+  const files: string[] = [];
+  for (const lang of langs.sort()) findStateFiles(path.join(config.paths.output, lang), files);
   return files.sort();
 }
 

@@ -12,7 +12,7 @@
  *      run and not taken for a translator's edit;
  *   5. updates the review diff file.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { inputError } from '../errors.js';
@@ -21,6 +21,7 @@ import type { ArticleState } from '../memory/types.js';
 import { outputPathFor, readArticleState, statePathFor, writeArticleState, STATE_SUFFIX } from '../memory/state-store.js';
 import { writeFileAtomic } from '../memory/atomic-file.js';
 import { acquireWorkspaceLock } from '../memory/lock.js';
+import { findStateFiles } from '../memory/workspace.js';
 import { fileHash } from '../memory/records.js';
 import { listArticles, readArticleFile } from '../articles/read.js';
 import type { Article } from '../segments/types.js';
@@ -98,25 +99,10 @@ export class ReviewWorkspace {
   /** Articles with a state file for the target language, sorted. */
   listStatedArticles(): string[] {
     const root = path.join(this.config.paths.output, this.targetLang);
-    const found: string[] = [];
-    const walk = (dir: string): void => {
-      let entries;
-      try {
-        entries = readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of entries) {
-        if (entry.name.startsWith('.')) continue;
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (entry.isFile() && entry.name.endsWith(STATE_SUFFIX)) {
-          found.push(path.relative(root, full.slice(0, -STATE_SUFFIX.length)).split(path.sep).join('/'));
-        }
-      }
-    };
-    walk(root);
-    return found.sort();
+    return findStateFiles(root)
+      .filter((file) => !path.relative(root, file).split(path.sep).some((name) => name.startsWith('.'))) // hidden files and folders
+      .map((file) => path.relative(root, file.slice(0, -STATE_SUFFIX.length)).split(path.sep).join('/'))
+      .sort();
   }
 
   /** The articles named (resolved), or every article with a state. */

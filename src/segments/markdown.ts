@@ -12,6 +12,7 @@ import { alignStripped, identityMap, type OffsetMap } from './align.js';
 import { buildInlineContent, InlineAlignmentError, type InlineContent, type Piece } from './inline.js';
 import { sentenceStarts } from './sentences.js';
 import { escapeXml } from './xml.js';
+import { positionOf } from '../text/positions.js';
 import { contentHash } from './hash.js';
 import type { InlineTag, Segment, SegmentKind } from './types.js';
 
@@ -48,28 +49,6 @@ const idPrefix: Record<SegmentKind, string> = {
   imageTitle: 'imgtitle',
   linkTitle: 'linktitle',
 };
-
-/** 1-based line and column of a file offset. */
-export function positionOf(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-}
-
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  let index = text.indexOf('\n');
-  while (index !== -1) {
-    starts.push(index + 1);
-    index = text.indexOf('\n', index + 1);
-  }
-  return starts;
-}
 
 export function stableId(ctx: SegmentationContext, kind: SegmentKind, sourceHash: string): string {
   const base = `${idPrefix[kind]}-${sourceHash.slice(0, 12)}`;

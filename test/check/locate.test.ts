@@ -5,7 +5,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseArticle } from '../../src/articles/read.js';
 import { reassembleArticle } from '../../src/reassembly/reassemble.js';
-import { createIdentityLocator, createOutputLocator, firstDifference, lineColumnAt } from '../../src/check/locate.js';
+import { createIdentityLocator, createOutputLocator, firstDifference } from '../../src/check/locate.js';
+import { lineColumnAt } from '../../src/text/positions.js';
 
 const source = [
   '---',

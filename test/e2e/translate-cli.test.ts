@@ -46,7 +46,7 @@ describe('summary', () => {
   test('the text summary names the engine and why it ran', async () => {
     const result = await runCli(['translate', '--workspace', ws.dir], { env: { LANG: 'C' } });
     expect(result.stdout.split('\n')[0]).toBe(`Engine: pseudo (engine.default in ${ws.dir}/storyloc.config.yaml)`);
-    expect(result.stdout).toContain('3 articles, 22 segments: 0 reused (0 from the memory), 21 texts sent (1 duplicates sent once), 0 left untranslated');
+    expect(result.stdout).toContain('3 articles, 22 segments: 0 reused (0 from the memory), 21 texts sent (1 duplicate sent once), 0 left untranslated');
   });
 
   test('--dry-run --json prints the plan and sends nothing', async () => {

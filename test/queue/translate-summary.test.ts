@@ -94,10 +94,10 @@ describe('--dry-run', () => {
       '  request 3: en→it, 3 texts for 3 segments, 60 billed characters, 1257 bytes',
       '  request 4: en→it, 3 texts for 3 segments, 101 billed characters, 1175 bytes',
       '  request 5: en→it, 3 texts for 3 segments, 93 billed characters, 1327 bytes',
-      '  request 6: en→it, 1 texts for 1 segments, 15 billed characters, 1051 bytes',
+      '  request 6: en→it, 1 text for 1 segment, 15 billed characters, 1051 bytes',
       '  request 7: ko→it, 3 texts for 3 segments, 30 billed characters, 1512 bytes',
       '  request 8: ko→it, 2 texts for 2 segments, 22 billed characters, 1394 bytes',
-      '3 articles, 22 segments: 0 reused (0 from the memory), 21 texts to send (1 duplicates sent once), 22 without a translation yet',
+      '3 articles, 22 segments: 0 reused (0 from the memory), 21 texts to send (1 duplicate sent once), 22 without a translation yet',
       '',
     ]);
     expect(server.log).toEqual([]);
@@ -115,7 +115,7 @@ describe('--dry-run', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines.slice(2, 5)).toEqual([
-      '1 requests, 3 texts, 87 billed characters would be sent',
+      '1 request, 3 texts, 87 billed characters would be sent',
       '18 more texts are left for a later run: they do not fit the --max-chars budget.',
       '  request 1: en→it, 3 texts for 3 segments, 87 billed characters, 1185 bytes',
     ]);

@@ -67,6 +67,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { BadRequest, dictionaryInfoJson, entriesToTsv, findDictionary, GlossaryStore, glossaryInfoJson, UUID_PATTERN, type DictionaryInput, type StoredGlossary } from './deepl-glossaries.js';
 import { baseLanguage, billedCharactersForTest, translateForTest } from './deepl-translate.js';
+import { createRandom } from './random.js';
 
 export const DEFAULT_TEST_AUTH_KEY = 'storyloc-test-key-0000';
 
@@ -228,7 +229,7 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
   const glossaries = new GlossaryStore((code) => GLOSSARY_LANGUAGES.has(code));
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
-  let random = seededRandom(settings.seed);
+  let random = createRandom(settings.seed);
   let bucket = { tokens: bucketCapacity(settings), at: performance.now() };
 
   const elapsed = (): number => Math.round((performance.now() - startedAt) * 1000) / 1000;
@@ -569,7 +570,7 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       validateRateSettings(changes);
       Object.assign(settings, changes);
       if ('characterLimit' in changes) usage.characterLimit = settings.characterLimit;
-      if ('seed' in changes) random = seededRandom(settings.seed);
+      if ('seed' in changes) random = createRandom(settings.seed);
       if ('requestsPerSecond' in changes || 'burst' in changes) {
         bucket = { tokens: bucketCapacity(settings), at: performance.now() };
       }
@@ -653,18 +654,6 @@ function dictionaryInputs(params: Record<string, string[]>): DictionaryInput[] {
       entries: fields.entries,
       entriesFormat: fields.entries_format,
     }));
-}
-
-/** mulberry32: a tiny seeded generator, so random 429s repeat from run to run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function parseCliArguments(argv: string[]): DeepLServerOptions {

@@ -2,7 +2,7 @@
 import { Option } from 'commander';
 import { t } from '../../i18n/index.js';
 import { readLooseArticle } from '../../articles/loose.js';
-import { positionOf, computeLineStarts } from '../../segments/markdown.js';
+import { positionOf, computeLineStarts } from '../../text/positions.js';
 import { workspaceConfigOrDefaults } from '../workspace.js';
 import type { CommandModule } from '../context.js';
 

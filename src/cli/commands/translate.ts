@@ -40,13 +40,16 @@ export function exitCodeFor(summary: TranslateSummary): number {
   }
 }
 
+/** A counted noun in the UI language ("1 article", "2 articles"). */
+const unit = (key: string, count: number): string => t(`translate:unit.${key}`, { count });
+
 function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
   const out = (line: string): void => ctx.stdout.write(`${line}\n`);
   out(t('translate:summary.engine', { engine: summary.engine, reason: t(summary.engineReason.key, summary.engineReason.params) }));
   if (summary.dryRun) {
     out(t('translate:summary.dryRun'));
     const plannedTexts = summary.plan?.batches.reduce((sum, batch) => sum + batch.texts.length, 0) ?? 0;
-    out(t('translate:summary.plan', { requests: summary.requests, sent: plannedTexts, billed: summary.billedCharacters }));
+    out(t('translate:summary.plan', { requests: unit('request', summary.requests), sent: unit('text', plannedTexts), billed: unit('billed', summary.billedCharacters) }));
     const overBudget = summary.plan?.overBudget.length ?? 0;
     if (overBudget > 0) out(t('translate:summary.overBudget', { count: overBudget }));
     summary.plan?.batches.forEach((batch) =>
@@ -54,9 +57,9 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
         t('translate:summary.batch', {
           index: batch.index + 1,
           pair: `${batch.sourceLang}→${batch.targetLang}`,
-          texts: batch.texts.length,
-          segments: batch.jobCount,
-          billed: batch.billedCharacters,
+          texts: unit('text', batch.texts.length),
+          segments: unit('segment', batch.jobCount),
+          billed: unit('billed', batch.billedCharacters),
           bytes: batch.bytes,
         }),
       ),
@@ -64,19 +67,19 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
   }
   out(
     t(summary.dryRun ? 'translate:summary.countsDryRun' : 'translate:summary.counts', {
-      articles: summary.articles,
-      segments: summary.segments,
+      articles: unit('article', summary.articles),
+      segments: unit('segment', summary.segments),
       reused: summary.reused,
       fromMemory: summary.fromMemory,
-      sent: summary.sent,
-      duplicates: summary.duplicates,
+      sent: unit('text', summary.sent),
+      duplicates: unit('duplicate', summary.duplicates),
       untranslated: summary.untranslated,
     }),
   );
-  if (summary.humanEdits > 0 || summary.stale > 0) out(t('translate:summary.edits', { humanEdits: summary.humanEdits, stale: summary.stale }));
+  if (summary.humanEdits > 0 || summary.stale > 0) out(t('translate:summary.edits', { humanEdits: unit('humanEdit', summary.humanEdits), stale: unit('stale', summary.stale) }));
   if (!summary.dryRun) {
-    out(t('translate:summary.cost', { billed: summary.billedCharacters, requests: summary.requests, retries: summary.retries, seconds: summary.seconds.toFixed(1) }));
-    out(t('translate:summary.written', { count: summary.written.length }));
+    out(t('translate:summary.cost', { billed: unit('billed', summary.billedCharacters), requests: unit('request', summary.requests), retries: unit('retry', summary.retries), seconds: summary.seconds.toFixed(1) }));
+    out(t('translate:summary.written', { files: unit('file', summary.written.length) }));
   }
 }
 

@@ -1,0 +1,28 @@
+/** Timing helpers shared by the benchmarks. Figures are seconds, from `performance.now()`. */
+
+/** Seconds elapsed since `start`, a `performance.now()` reading. */
+export function secondsSince(start: number): number {
+  return (performance.now() - start) / 1000;
+}
+
+/**
+ * The fastest of `runs` results of `work` (the machine is shared: the best run is the least disturbed).
+ * `work` times itself, so it can leave set-up out of the figure and return what it found.
+ */
+export function bestRun<T extends { seconds: number }>(runs: number, work: () => T): T {
+  let best = work();
+  for (let i = 1; i < runs; i++) {
+    const next = work();
+    if (next.seconds < best.seconds) best = next;
+  }
+  return best;
+}
+
+/** Best of `runs` timings of `work`, in seconds. */
+export function bestSeconds(runs: number, work: () => void): number {
+  return bestRun(runs, () => {
+    const start = performance.now();
+    work();
+    return { seconds: secondsSince(start) };
+  }).seconds;
+}
