@@ -4,7 +4,7 @@
  * the plain views of the segment (see text-view.ts).
  */
 import type { Lang } from '../languages.js';
-import type { TermMatch } from '../glossary/types.js';
+import type { GlossaryEntry, TermMatch } from '../glossary/types.js';
 import type { GlossaryIndex } from './glossary-index.js';
 import type { SegmentTerms } from './rule-context.js';
 import type { TextView } from './text-view.js';
@@ -17,6 +17,38 @@ export function overlaps(a: TermMatch, b: TermMatch): boolean {
 export function termText(match: TermMatch): string {
   const suffix = match.suffix ?? '';
   return suffix === '' ? match.surface : match.surface.slice(0, match.surface.length - suffix.length);
+}
+
+/** A glossary entry found in the source whose target form the target lacks. */
+export interface MissingTerm {
+  /** the entry's first match in the source */
+  match: TermMatch;
+  entry: GlossaryEntry;
+  /** the entry's form in the target language */
+  expected: string;
+  /** the entry's matches in the target (forbidden forms only, since no accepted form is there) */
+  inTarget: TermMatch[];
+}
+
+/**
+ * The entries `wanted` selects among those found in a segment's source, once each, that have a target
+ * form (lint reports a missing one) and no accepted form in the target.
+ */
+export function missingTargetTerms(terms: SegmentTerms, glossary: GlossaryIndex, targetLang: Lang, wanted: (entry: GlossaryEntry) => boolean): MissingTerm[] {
+  const missing: MissingTerm[] = [];
+  const done = new Set<string>();
+  for (const match of terms.inSource) {
+    if (done.has(match.entryId)) continue;
+    done.add(match.entryId);
+    const entry = glossary.entry(match.entryId);
+    if (!entry || !wanted(entry)) continue;
+    const expected = glossary.formIn(entry, targetLang);
+    if (expected === undefined) continue;
+    const inTarget = terms.inTarget.filter((found) => found.entryId === entry.id);
+    if (inTarget.some((found) => found.matchedAs !== 'forbidden')) continue;
+    missing.push({ match, entry, expected, inTarget });
+  }
+  return missing;
 }
 
 export function analyseTerms(

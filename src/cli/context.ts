@@ -29,15 +29,7 @@ export interface CommandContext {
 /** A command module: registers its commander subcommand; the action returns an exit code. */
 export type CommandModule = (program: Command, ctx: CommandContext, setExitCode: (code: number) => void) => void;
 
-export function createContext(options: {
-  stdout: Output;
-  stderr: Output;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  workspace: string | undefined;
-  debug: boolean;
-  signal: AbortSignal;
-}): CommandContext {
+export function createContext(options: Omit<CommandContext, 'config'>): CommandContext {
   let cached: ResolvedConfig | undefined;
   return {
     ...options,

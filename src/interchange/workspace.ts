@@ -21,8 +21,6 @@ import { applyXliffFile, type UnitRefusal } from './apply.js';
 import { approvedUnits, exportTmx, looksLikeTmx, parseTmx } from './tmx.js';
 import { baseLanguage, exportXliff, looksLikeXliff, parseXliff } from './xliff.js';
 
-export type InterchangeFormat = 'xliff' | 'tmx';
-
 export interface ExportOptions {
   config: ResolvedConfig;
   cwd: string;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { normalizeForHash } from '../segments/hash.js';
 import type { Segment } from '../segments/types.js';
-import type { SegmentRecord, SegmentStatus } from './types.js';
+import type { SegmentRecord } from './types.js';
 
 /** The name recorded in `changedBy` for changes storyloc makes itself (MT, stale marking). */
 export const PIPELINE_AUTHOR = 'storyloc';
@@ -36,9 +36,6 @@ export function untranslatedRecord(segment: Segment): SegmentRecord {
     changedAt: null,
   };
 }
-
-/** States whose target a translator or reviewer produced or vouched for: MT never overwrites them. */
-export const humanStates: readonly SegmentStatus[] = ['edited', 'approved'];
 
 /**
  * True when the record has no target yet and an engine (or the memory) should supply one. Rejected

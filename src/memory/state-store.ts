@@ -28,11 +28,6 @@ export function statePathFor(config: ResolvedConfig, articleRelativePath: string
   return outputPathFor(config, articleRelativePath, targetLang) + STATE_SUFFIX;
 }
 
-/** An empty state for an article never translated into `targetLang`. */
-export function emptyArticleState(article: string, sourceLang: Lang, targetLang: Lang): ArticleState {
-  return { version: 1, article, sourceLang, targetLang, sourceFileHash: '', segments: [] };
-}
-
 /**
  * The line of a wrong field (for shape errors): the `"key":` inside the record with this id when it is
  * there, else the record's `"id"` line, else the line of `"segments"` (or of a root key).

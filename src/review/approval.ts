@@ -87,10 +87,16 @@ export interface ApproveOptions {
 }
 
 /**
- * Approves the named segments (or, with 'all', every segment waiting for review: machine, edited,
- * stale). Segments already approved stay untouched.
+ * A decision over the selected records (with 'all', every segment waiting for review: machine, edited,
+ * stale): a record without a target is refused, one already in `done` stays untouched, and `decide`
+ * gives the others (with their target) an outcome and, unless it refuses, a changed record.
  */
-export function approveSegments(state: ArticleState, ids: readonly string[] | 'all', options: ApproveOptions): DecisionResult {
+function decideEach(
+  state: ArticleState,
+  ids: readonly string[] | 'all',
+  done: SegmentStatus,
+  decide: (record: SegmentRecord, target: string) => { outcome: SegmentOutcome; changed?: SegmentRecord },
+): DecisionResult {
   const selected = ids === 'all' ? state.segments.filter((r) => reviewableStatuses.includes(r.state)) : selectRecords(state, ids);
   const changed = new Map<string, SegmentRecord>();
   const outcomes: SegmentOutcome[] = [];
@@ -99,21 +105,30 @@ export function approveSegments(state: ArticleState, ids: readonly string[] | 'a
       outcomes.push({ id: record.id, outcome: 'refusedUntranslated' });
       continue;
     }
-    if (record.state === 'approved') {
+    if (record.state === done) {
       outcomes.push({ id: record.id, outcome: 'unchanged' });
       continue;
     }
+    const decision = decide(record, record.target);
+    if (decision.changed) changed.set(record.id, decision.changed);
+    outcomes.push(decision.outcome);
+  }
+  return { state: replaceRecords(state, changed), outcomes, targetsChanged: false, stateChanged: changed.size > 0 };
+}
+
+/** Approves the named segments (or, with 'all', every segment waiting for review). */
+export function approveSegments(state: ArticleState, ids: readonly string[] | 'all', options: ApproveOptions): DecisionResult {
+  return decideEach(state, ids, 'approved', (record, target) => {
     const failing = options.checkTerms(record).filter(blocksApproval);
     const flags = record.flags ?? [];
     const problems = failing.length > 0 || flags.length > 0;
     if (problems && !options.force) {
-      outcomes.push({ id: record.id, outcome: 'refusedGlossary', findings: failing, flags: [...flags] });
-      continue;
+      return { outcome: { id: record.id, outcome: 'refusedGlossary', findings: failing, flags: [...flags] } };
     }
     const approved: SegmentRecord = {
       ...record,
       state: 'approved',
-      approvedTarget: record.target,
+      approvedTarget: target,
       approvedSource: record.source,
       changedBy: options.actor.name,
       changedAt: options.actor.at,
@@ -122,10 +137,8 @@ export function approveSegments(state: ArticleState, ids: readonly string[] | 'a
     delete approved.previousTarget;
     if (problems) approved.forced = true;
     else delete approved.forced;
-    changed.set(record.id, approved);
-    outcomes.push({ id: record.id, outcome: 'approved', forced: problems });
-  }
-  return { state: replaceRecords(state, changed), outcomes, targetsChanged: false, stateChanged: changed.size > 0 };
+    return { outcome: { id: record.id, outcome: 'approved', forced: problems }, changed: approved };
+  });
 }
 
 /**
@@ -133,24 +146,11 @@ export function approveSegments(state: ArticleState, ids: readonly string[] | 'a
  * reading; the state tells the next run to translate again.
  */
 export function rejectSegments(state: ArticleState, ids: readonly string[] | 'all', actor: ReviewActor): DecisionResult {
-  const selected = ids === 'all' ? state.segments.filter((r) => reviewableStatuses.includes(r.state)) : selectRecords(state, ids);
-  const changed = new Map<string, SegmentRecord>();
-  const outcomes: SegmentOutcome[] = [];
-  for (const record of selected) {
-    if (record.target === null) {
-      outcomes.push({ id: record.id, outcome: 'refusedUntranslated' });
-      continue;
-    }
-    if (record.state === 'rejected') {
-      outcomes.push({ id: record.id, outcome: 'unchanged' });
-      continue;
-    }
+  return decideEach(state, ids, 'rejected', (record) => {
     const rejected: SegmentRecord = { ...record, state: 'rejected', changedBy: actor.name, changedAt: actor.at };
     delete rejected.forced;
-    changed.set(record.id, rejected);
-    outcomes.push({ id: record.id, outcome: 'rejected' });
-  }
-  return { state: replaceRecords(state, changed), outcomes, targetsChanged: false, stateChanged: changed.size > 0 };
+    return { outcome: { id: record.id, outcome: 'rejected' }, changed: rejected };
+  });
 }
 
 /**

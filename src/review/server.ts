@@ -170,6 +170,11 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     }
   }
 
+  /** A page with only a message (and a link back to the index). */
+  function messagePage(res: ServerResponse, ctx: PageContext, status: number, text: string): void {
+    send(res, status, renderMessagePage(ctx, text, true), ctx.nonce);
+  }
+
   function articlePage(res: ServerResponse, ctx: PageContext, status: number, state: ArticleState, notice?: PageNotice): void {
     send(res, status, renderArticlePage(ctx, { state, findings: workspace.findings(state) }, notice), ctx.nonce);
   }
@@ -181,7 +186,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       form = await readForm(req);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        send(res, 413, renderMessagePage(ctx, message(ui, 'page.badRequest', { detail: '> 1 MiB' }), true), ctx.nonce);
+        messagePage(res, ctx, 413, message(ui, 'page.badRequest', { detail: '> 1 MiB' }));
         return;
       }
       throw error;
@@ -193,11 +198,11 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     // Browsers submit text areas with CRLF line ends; segment text uses LF.
     const text = (form.get('text') ?? '').replace(/\r\n?/g, '\n');
     if (!knownArticle(article)) {
-      send(res, 404, renderMessagePage(ctx, message(ui, 'page.notFound'), true), ctx.nonce);
+      messagePage(res, ctx, 404, message(ui, 'page.notFound'));
       return;
     }
     if (!['approve', 'force', 'reject', 'edit', 'approveAll'].includes(op)) {
-      send(res, 400, renderMessagePage(ctx, message(ui, 'page.badRequest', { detail: `op=${op}` }), true), ctx.nonce);
+      messagePage(res, ctx, 400, message(ui, 'page.badRequest', { detail: `op=${op}` }));
       return;
     }
     const actor: ReviewActor = { name: options.approver, at: now().toISOString() };
@@ -314,18 +319,18 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       } else if (req.method === 'GET' && url.pathname === '/article') {
         const article = url.searchParams.get('a');
         if (!knownArticle(article)) {
-          send(res, 404, renderMessagePage(ctx, message(ui, 'page.notFound'), true), nonce);
+          messagePage(res, ctx, 404, message(ui, 'page.notFound'));
           return;
         }
         articlePage(res, ctx, 200, workspace.readState(article), doneNotice(ui, url.searchParams));
       } else if (req.method === 'POST' && url.pathname === '/action') {
         await handleAction(req, res, ctx);
       } else {
-        send(res, 404, renderMessagePage(ctx, message(ui, 'page.notFound'), true), nonce);
+        messagePage(res, ctx, 404, message(ui, 'page.notFound'));
       }
     } catch (error) {
       const text = error instanceof StorylocError ? tIn(ui, error.messageKey, error.params) : tIn(ui, 'common:error.unexpected', { message: (error as Error).message });
-      if (!res.headersSent) send(res, 500, renderMessagePage(ctx, text, true), nonce);
+      if (!res.headersSent) messagePage(res, ctx, 500, text);
       else res.end();
     }
   }

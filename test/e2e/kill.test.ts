@@ -9,7 +9,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { cliEntry, ensureBuilt } from './build.js';
-import { copyWorkspace, type TempWorkspace } from './workspace.js';
+import { copyWorkspace, useDeepLEngine, type TempWorkspace } from './workspace.js';
 
 let server: DeepLServer;
 beforeAll(async () => {
@@ -19,11 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-function useDeepL(ws: TempWorkspace, url: string): void {
-  const config = ws.read('storyloc.config.yaml').replace('  default: pseudo\n', `  default: deepl\n  deepl:\n    serverUrl: ${url}\n    timeoutMs: 20000\n`);
-  writeFileSync(path.join(ws.dir, 'storyloc.config.yaml'), config);
-}
 
 function runChild(ws: TempWorkspace): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
   const child = spawn(process.execPath, [cliEntry, 'translate', '--workspace', ws.dir, '--engine', 'deepl'], {
@@ -58,7 +53,7 @@ describe('kill -9 between batches, then rerun', () => {
   test('no text is answered twice, every segment is translated, no file is corrupt', async () => {
     const ws = copyWorkspace();
     try {
-      useDeepL(ws, server.url);
+      useDeepLEngine(ws, server.url, 20000);
       server.clearLog();
       const translateRequests = () => server.requests({ path: '/v2/translate' });
       const first = runChild(ws);

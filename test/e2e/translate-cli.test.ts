@@ -3,12 +3,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { chmodSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cliEntry, ensureBuilt } from './build.js';
-import net from 'node:net';
 import path from 'node:path';
 import { acquireWorkspaceLock } from '../../src/memory/lock.js';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { runCli } from '../support/run-cli.js';
-import { copyWorkspace, type TempWorkspace } from './workspace.js';
+import { closedLocalPort } from '../support/closed-port.js';
+import { copyWorkspace, useDeepLEngine, type TempWorkspace } from './workspace.js';
 
 let ws: TempWorkspace;
 let server: DeepLServer;
@@ -26,10 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => ws.remove());
 
-function useDeepL(url: string): void {
-  const config = ws.read('storyloc.config.yaml').replace('  default: pseudo\n', `  default: deepl\n  deepl:\n    serverUrl: ${url}\n    timeoutMs: 2000\n`);
-  writeFileSync(path.join(ws.dir, 'storyloc.config.yaml'), config);
-}
+const useDeepL = (url: string): void => useDeepLEngine(ws, url, 2000);
 
 const env = (): NodeJS.ProcessEnv => ({ LANG: 'en_US.UTF-8', DEEPL_AUTH_KEY: server.authKey });
 const translated = () => server.requests({ path: '/v2/translate' }).filter((r) => r.status === 200).flatMap((r) => r.texts);
@@ -144,12 +141,7 @@ describe('DeepL faults', () => {
   });
 
   test('an unreachable server: clear message, exit 2, outputs whole', async () => {
-    const closed = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, 'localhost', () => {
-        const port = (probe.address() as net.AddressInfo).port;
-        probe.close(() => resolve(port));
-      });
-    });
+    const closed = await closedLocalPort();
     useDeepL(`http://localhost:${closed}`);
     const result = await runCli(['translate', '--workspace', ws.dir], { env: env() });
     expect(result.code).toBe(2);

@@ -1,5 +1,5 @@
 /** Temp copies of the fixture workspace for end-to-end tests, and helpers to read what a run wrote. */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,12 @@ export function copyWorkspace(): TempWorkspace {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-e2e-'));
   cpSync(fixtureWorkspace, dir, { recursive: true });
   return tempWorkspace(dir);
+}
+
+/** Switches the workspace's engine from pseudo to DeepL at `serverUrl` (the test server). */
+export function useDeepLEngine(ws: TempWorkspace, serverUrl: string, timeoutMs: number): void {
+  const file = path.join(ws.dir, 'storyloc.config.yaml');
+  writeFileSync(file, ws.read('storyloc.config.yaml').replace('  default: pseudo\n', `  default: deepl\n  deepl:\n    serverUrl: ${serverUrl}\n    timeoutMs: ${timeoutMs}\n`));
 }
 
 function tempWorkspace(dir: string): TempWorkspace {

@@ -4,12 +4,10 @@
  * into its error messages. Nothing printed and no file written in the workspace may hold the key.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { runCli } from '../support/run-cli.js';
-import { copyWorkspace, type TempWorkspace } from '../e2e/workspace.js';
+import { closedLocalPort } from '../support/closed-port.js';
+import { copyWorkspace, useDeepLEngine, type TempWorkspace } from '../e2e/workspace.js';
 
 /** A Free key (`:fx`): its bare and URL-encoded forms are checked too. */
 const KEY = '5e0b7c1d-2a3f-4b6c-8d9e-0f1a2b3c4d5e:fx';
@@ -31,10 +29,7 @@ beforeEach(() => {
 });
 afterEach(() => ws.remove());
 
-function useDeepL(url: string): void {
-  const file = path.join(ws.dir, 'storyloc.config.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('  default: pseudo\n', `  default: deepl\n  deepl:\n    serverUrl: ${url}\n    timeoutMs: 300\n`));
-}
+const useDeepL = (url: string): void => useDeepLEngine(ws, url, 300);
 
 /** Runs `translate --debug` and returns everything it printed plus every file of the workspace. */
 async function runAndCollect(key: string, extra: string[] = []): Promise<{ code: number; stderr: string; everything: string }> {
@@ -83,12 +78,7 @@ describe('the DeepL key is never printed, logged or written (translate --debug)'
   });
 
   test('an unreachable server: exit 2, no key', async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, 'localhost', () => {
-        const port = (probe.address() as net.AddressInfo).port;
-        probe.close(() => resolve(port));
-      });
-    });
+    const closedPort = await closedLocalPort();
     useDeepL(`http://localhost:${closedPort}`);
     const run = await runAndCollect(KEY);
     expect(run.code).toBe(2);

@@ -5,12 +5,10 @@
  */
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { runCli } from '../support/run-cli.js';
 import { cliEntry, ensureBuilt } from '../e2e/build.js';
-import { copyWorkspace, type TempWorkspace } from '../e2e/workspace.js';
+import { copyWorkspace, useDeepLEngine, type TempWorkspace } from '../e2e/workspace.js';
 
 const LATENCY_MS = 400;
 const ARTICLES = ['en/finale.md', 'en/set.md', 'ko/interview.md'];
@@ -28,8 +26,7 @@ beforeEach(() => {
   ws = copyWorkspace();
   server.clearLog();
   server.configure({ latencyMs: LATENCY_MS });
-  const config = ws.read('storyloc.config.yaml').replace('  default: pseudo\n', `  default: deepl\n  deepl:\n    serverUrl: ${server.url}\n    timeoutMs: 20000\n`);
-  writeFileSync(path.join(ws.dir, 'storyloc.config.yaml'), config);
+  useDeepLEngine(ws, server.url, 20000);
 });
 afterEach(() => ws.remove());
 

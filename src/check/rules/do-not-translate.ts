@@ -5,7 +5,7 @@
  */
 import type { Violation } from '../types.js';
 import type { SegmentRule } from '../rule-context.js';
-import { termText } from '../terms.js';
+import { missingTargetTerms, termText } from '../terms.js';
 import { xmlSpanOf } from '../text-view.js';
 
 export const doNotTranslateRule: SegmentRule = {
@@ -16,14 +16,7 @@ export const doNotTranslateRule: SegmentRule = {
     if (segment.source === null || segment.target === null) return [];
     const terms = ctx.terms(segment);
     const violations: Violation[] = [];
-    const done = new Set<string>();
-    for (const match of terms.inSource) {
-      const entry = ctx.glossary.entry(match.entryId);
-      if (!entry || !entry.doNotTranslate || done.has(entry.id)) continue;
-      done.add(entry.id);
-      const expected = ctx.glossary.formIn(entry, ctx.targetLang);
-      if (expected === undefined) continue;
-      if (terms.inTarget.some((found) => found.entryId === entry.id && found.matchedAs !== 'forbidden')) continue;
+    for (const { match, entry, expected } of missingTargetTerms(terms, ctx.glossary, ctx.targetLang, (entry) => entry.doNotTranslate)) {
       const view = ctx.view(segment, 'target')!;
       const changedAt = view.text.toLowerCase().indexOf(expected.toLowerCase());
       const base = {

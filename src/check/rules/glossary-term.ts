@@ -6,7 +6,7 @@
  */
 import type { Violation } from '../types.js';
 import type { SegmentRule } from '../rule-context.js';
-import { termText } from '../terms.js';
+import { missingTargetTerms, termText } from '../terms.js';
 
 export const glossaryTermRule: SegmentRule = {
   id: 'glossary-term',
@@ -16,18 +16,10 @@ export const glossaryTermRule: SegmentRule = {
     if (segment.source === null || segment.target === null) return [];
     const terms = ctx.terms(segment);
     const violations: Violation[] = [];
-    const done = new Set<string>();
-    for (const match of terms.inSource) {
-      if (done.has(match.entryId)) continue;
-      done.add(match.entryId);
-      const entry = ctx.glossary.entry(match.entryId);
-      if (!entry || entry.doNotTranslate) continue; // do-not-translate has its own rule
-      const expected = ctx.glossary.formIn(entry, ctx.targetLang);
-      if (expected === undefined) continue; // lint reports a missing target form
-      const sameEntry = terms.inTarget.filter((found) => found.entryId === entry.id);
-      if (sameEntry.some((found) => found.matchedAs !== 'forbidden')) continue;
+    // do-not-translate entries have their own rule
+    for (const { match, entry, expected, inTarget } of missingTargetTerms(terms, ctx.glossary, ctx.targetLang, (entry) => !entry.doNotTranslate)) {
       // already reported as a forbidden or an untranslated form: one problem, one violation
-      if (ctx.severityOf('forbidden-term') !== 'off' && sameEntry.length > 0) continue;
+      if (ctx.severityOf('forbidden-term') !== 'off' && inTarget.length > 0) continue;
       if (ctx.severityOf('untranslated-term') !== 'off' && terms.leftUntranslated.some((found) => found.entryId === entry.id)) continue;
       const term = termText(match);
       violations.push(

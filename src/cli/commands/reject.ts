@@ -1,12 +1,8 @@
 /** `storyloc reject ARTICLE [--segment ID…] [--all] [--by NAME] [--to it]`: same rules as approve. */
 import { Option } from 'commander';
 import { t } from '../../i18n/index.js';
-import { ExitCode } from '../../errors.js';
 import { rejectSegments } from '../../review/approval.js';
-import { resolveApprover } from '../../review/approver.js';
-import { formatOutcomes } from '../../review/outcome-text.js';
-import { segmentSelection, summarizeOutcomes } from '../../review/selection.js';
-import { ReviewWorkspace, resolveTargetLanguage } from '../../review/workspace.js';
+import { runDecisionCommand, type DecisionFlags } from '../decision.js';
 import type { CommandModule } from '../context.js';
 
 export const rejectCommand: CommandModule = (program, ctx, setExitCode) => {
@@ -18,19 +14,7 @@ export const rejectCommand: CommandModule = (program, ctx, setExitCode) => {
     .option('--all', t('review:cli.reject.all'))
     .option('--by <name>', t('review:cli.reject.by'))
     .addOption(new Option('--to <lang>', t('review:cli.review.to')))
-    .action(async (given: string, options: { segment?: string[]; all?: boolean; by?: string; to?: string }) => {
-      const selection = segmentSelection(options);
-      const config = ctx.config();
-      const workspace = new ReviewWorkspace(config, resolveTargetLanguage(config, options.to), ctx.cwd);
-      const article = workspace.resolveArticle(given);
-      const actor = { name: resolveApprover({ by: options.by, cwd: config.workspaceDir, env: ctx.env }).name, at: new Date().toISOString() };
-      const outcome = await workspace.updateArticle(article, (state) => {
-        const result = rejectSegments(state, selection, actor);
-        return { result, value: result.outcomes };
-      });
-      for (const line of formatOutcomes(outcome.value, outcome.state)) ctx.stdout.write(`${line}\n`);
-      const summary = summarizeOutcomes(article, workspace.targetLang, actor.name, outcome.value);
-      ctx.stdout.write(`${summary.line}\n`);
-      setExitCode(summary.refused ? ExitCode.findings : ExitCode.ok);
+    .action(async (given: string, options: DecisionFlags) => {
+      setExitCode(await runDecisionCommand(ctx, given, options, (state, { selection, actor }) => rejectSegments(state, selection, actor)));
     });
 };
