@@ -78,12 +78,15 @@ export interface WorkspaceLoadOptions {
 
 /**
  * Loads the workspace termbase (`paths.glossary/*.yaml`), or the given files instead. Files inside the
- * workspace go through its parse cache (see cache.ts): the result is the same, only faster.
+ * workspace (one with a config file) go through its parse cache (see cache.ts): the result is the
+ * same, only faster.
  */
 export function loadWorkspaceTermbase(config: ResolvedConfig, files?: readonly string[], options: WorkspaceLoadOptions = {}): LoadedTermbase {
   const wholeFolder = !files || files.length === 0;
   const chosen = wholeFolder ? listGlossaryFiles(config.paths.glossary) : files.map((file) => path.resolve(config.workspaceDir, file));
-  const cache = options.cache !== undefined ? options.cache : openGlossaryCache(config.workspaceDir, { write: options.writeCache ?? true });
+  // no config file, no workspace (`glossary lint` in any folder): nothing of ours to write into
+  const cache =
+    options.cache !== undefined ? options.cache : config.configFile === null ? null : openGlossaryCache(config.workspaceDir, { write: options.writeCache ?? true });
   const loaded = readTermbaseFiles(chosen, cache ? { cache } : {});
   // the whole folder was read: cache files of glossary files that are gone can go too
   if (wholeFolder) cache?.prune(chosen);

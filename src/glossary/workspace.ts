@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { inputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { hasErrors, lintTermbase } from './lint.js';
-import { loadWorkspaceTermbase, type EntryPositions } from './load.js';
+import { loadWorkspaceTermbase, type EntryPositions, type WorkspaceLoadOptions } from './load.js';
 import type { GlossaryProblem, Termbase } from './types.js';
 
 export interface CheckedTermbase {
@@ -20,10 +20,15 @@ export interface CheckedTermbase {
 /**
  * Loads `glossary/*.yaml` (or `files`) and lints it against the configured languages. Problems come in
  * file, line, column order (YAML/schema and lint problems together); `relativeTo` is the folder the
- * "other place" of a message is written relative to (default: the workspace).
+ * "other place" of a message is written relative to (default: the workspace); `writeCache`/`cache` as
+ * for loadWorkspaceTermbase.
  */
-export function lintWorkspaceTermbase(config: ResolvedConfig, files?: readonly string[], options: { relativeTo?: string } = {}): CheckedTermbase {
-  const loaded = loadWorkspaceTermbase(config, files);
+export function lintWorkspaceTermbase(
+  config: ResolvedConfig,
+  files?: readonly string[],
+  options: { relativeTo?: string } & WorkspaceLoadOptions = {},
+): CheckedTermbase {
+  const loaded = loadWorkspaceTermbase(config, files, options);
   const lint = lintTermbase(loaded.termbase, {
     sourceLanguages: config.sourceLanguages,
     targetLanguages: config.targetLanguages,

@@ -146,7 +146,8 @@ function match(ctx: CommandContext, files: string[], json: boolean): number {
 
 async function sync(ctx: CommandContext, dryRun: boolean): Promise<number> {
   const config = ctx.config();
-  const checked = lintWorkspaceTermbase(config);
+  // a dry run changes nothing, here either (not even the glossary's parse cache)
+  const checked = lintWorkspaceTermbase(config, undefined, { writeCache: !dryRun });
   if (hasErrors(checked.problems)) {
     for (const problem of checked.problems) if (problem.severity === 'error') ctx.stderr.write(`${formatProblem(problem, ctx.cwd)}\n`);
     ctx.stderr.write(`${t('glossary:sync.lintErrors')}\n`);
