@@ -22,7 +22,7 @@ describe('storyloc segment', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'storyloc-cli-'));
     writeFileSync(path.join(dir, 'photo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
     const result = await runCli(['segment', 'photo.md'], { cwd: dir });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'storyloc: error: photo.md:3:1: photo.md is a binary file (it contains a NUL byte), not a Markdown article\n' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'storyloc: error: photo.md:3:1: this is a binary file (it contains a NUL byte), not a Markdown article\n' });
   });
 
   test('an unknown language code', async () => {
@@ -33,7 +33,7 @@ describe('storyloc segment', () => {
 
   test('messages follow --ui-lang', async () => {
     const result = await runCli(['segment', 'missing.md', '--ui-lang', 'it'], { cwd: root });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'storyloc: errore: missing.md: missing.md non esiste\n' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'storyloc: errore: missing.md: il file non esiste\n' });
   });
 });
 
@@ -49,7 +49,7 @@ describe('storyloc roundtrip', () => {
     writeFileSync(path.join(dir, 'draft.md'), '---\ntitle: Draft\n\nBody.\n');
     const result = await runCli(['roundtrip', 'draft.md'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('storyloc: error: draft.md:1:1: draft.md: the front matter opened with --- is never closed (add a line with --- after it)\n');
+    expect(result.stderr).toBe('storyloc: error: draft.md:1:1: the front matter opened with --- is never closed (add a line with --- after it)\n');
     expect(readdirSync(dir)).toEqual(['draft.md']);
   });
 });

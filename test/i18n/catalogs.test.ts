@@ -35,7 +35,7 @@ describe('message catalogs', () => {
     expect(detectUiLanguage('ko', { LANG: 'it_IT.UTF-8' })).toBe('ko');
     expect(detectUiLanguage(undefined, { LANG: 'it_IT.UTF-8' })).toBe('it');
     expect(detectUiLanguage(undefined, { LANG: 'fr_FR.UTF-8' })).toBe('en');
-    expect(tIn('it', 'articles:notFound', { file: 'a.md' })).toBe('a.md non esiste');
-    expect(tIn('ko', 'articles:notFound', { file: 'a.md' })).toBe('a.md이(가) 없습니다');
+    expect(tIn('it', 'articles:unknownLanguage', { code: 'xx' })).toBe('lingua di origine sconosciuta "xx"; metti l’articolo in articles/<lingua>/ (per esempio articles/en/)');
+    expect(tIn('ko', 'articles:notFound')).toBe('파일이 없습니다');
   });
 });
