@@ -5,12 +5,23 @@
  */
 import { LineCounter, parseDocument, isMap, isScalar, Scalar, type Document, type Node } from 'yaml';
 import { inputError } from '../errors.js';
+import { parseSimpleFrontMatter } from './simple-yaml.js';
 import type { FrontMatter } from '../segments/types.js';
+
+/** A top-level scalar value of the front matter, with its source range in the file. */
+export interface TopLevelScalar {
+  key: string;
+  value: unknown;
+  start: number;
+  end: number;
+  scalarType: Scalar.Type | undefined;
+}
 
 export interface FrontMatterBlock extends FrontMatter {
   /** offset where the Markdown body starts (after the closing fence line) */
   bodyStart: number;
-  document: Document;
+  /** top-level keys whose values are scalars, in file order */
+  scalars: TopLevelScalar[];
 }
 
 const openingFence = /^---[ \t]*\r?\n/;
@@ -38,6 +49,13 @@ export function readFrontMatter(text: string, file: string): FrontMatterBlock | 
     throw inputError('article.frontMatterUnterminated', 'articles:frontMatterUnterminated', { file }, { file, line: 1, column: 1 });
   }
   const raw = text.slice(start, end);
+  const simple = parseSimpleFrontMatter(raw);
+  if (simple !== null) {
+    const data: Record<string, unknown> = {};
+    for (const entry of simple) data[entry.key] = entry.value;
+    const scalars = simple.map((entry) => ({ key: entry.key, value: entry.value, start: start + entry.start, end: start + entry.end, scalarType: entry.scalarType as Scalar.Type }));
+    return { raw, start, end, data, bodyStart, scalars };
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
@@ -52,7 +70,20 @@ export function readFrontMatter(text: string, file: string): FrontMatterBlock | 
     throw inputError('article.frontMatterNotMap', 'articles:frontMatterNotMap', {}, { file, line: 2, column: 1 });
   }
   const data = (document.toJS() ?? {}) as Record<string, unknown>;
-  return { raw, start, end, data, bodyStart, document };
+  return { raw, start, end, data, bodyStart, scalars: topLevelScalars(document, start) };
+}
+
+function topLevelScalars(document: Document, offset: number): TopLevelScalar[] {
+  const contents = document.contents;
+  if (!isMap(contents)) return [];
+  const scalars: TopLevelScalar[] = [];
+  for (const pair of contents.items) {
+    const keyNode = pair.key as Node | null;
+    const valueNode = pair.value as Node | null;
+    if (!isScalar(keyNode) || !isScalar(valueNode) || !valueNode.range) continue;
+    scalars.push({ key: String(keyNode.value), value: valueNode.value, start: offset + valueNode.range[0], end: offset + valueNode.range[1], scalarType: valueNode.type });
+  }
+  return scalars;
 }
 
 export interface FrontMatterValue {
@@ -66,22 +97,10 @@ export interface FrontMatterValue {
 
 /** The top-level string values of the given keys, with their exact source ranges. */
 export function frontMatterValues(block: FrontMatterBlock, keys: readonly string[]): FrontMatterValue[] {
-  const contents = block.document.contents;
-  if (!isMap(contents)) return [];
   const values: FrontMatterValue[] = [];
-  for (const pair of contents.items) {
-    const keyNode = pair.key as Node | null;
-    const valueNode = pair.value as Node | null;
-    if (!isScalar(keyNode) || !isScalar(valueNode)) continue;
-    const key = String(keyNode.value);
-    if (!keys.includes(key) || typeof valueNode.value !== 'string' || !valueNode.range) continue;
-    values.push({
-      key,
-      value: valueNode.value,
-      start: block.start + valueNode.range[0],
-      end: block.start + valueNode.range[1],
-      scalarType: valueNode.type,
-    });
+  for (const scalar of block.scalars) {
+    if (!keys.includes(scalar.key) || typeof scalar.value !== 'string') continue;
+    values.push({ key: scalar.key, value: scalar.value, start: scalar.start, end: scalar.end, scalarType: scalar.scalarType });
   }
   return values;
 }
@@ -97,14 +116,6 @@ export function renderYamlScalar(value: string, style: Scalar.Type | undefined):
 
 /** The `lang` value's source range, to set the target language in the output. */
 export function langValueRange(block: FrontMatterBlock): { start: number; end: number } | null {
-  const contents = block.document.contents;
-  if (!isMap(contents)) return null;
-  for (const pair of contents.items) {
-    const keyNode = pair.key as Node | null;
-    const valueNode = pair.value as Node | null;
-    if (isScalar(keyNode) && keyNode.value === 'lang' && isScalar(valueNode) && valueNode.range) {
-      return { start: block.start + valueNode.range[0], end: block.start + valueNode.range[1] };
-    }
-  }
-  return null;
+  const lang = block.scalars.find((scalar) => scalar.key === 'lang');
+  return lang ? { start: lang.start, end: lang.end } : null;
 }
