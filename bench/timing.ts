@@ -18,9 +18,15 @@ export function bestRun<T extends { seconds: number }>(runs: number, work: () =>
   return best;
 }
 
-/** Best of `runs` timings of `work`, in seconds. */
+/** Collects garbage left by earlier work when node runs with --expose-gc (`npm run bench` does). */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Best of `runs` timings of `work`, in seconds; each run starts without earlier runs' garbage. */
 export function bestSeconds(runs: number, work: () => void): number {
   return bestRun(runs, () => {
+    collectGarbage();
     const start = performance.now();
     work();
     return { seconds: secondsSince(start) };
