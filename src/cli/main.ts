@@ -7,6 +7,7 @@ import { StorylocError, ExitCode, formatPosition } from '../errors.js';
 import { detectUiLanguage, initI18n, t } from '../i18n/index.js';
 import { commandModules } from './commands/index.js';
 import { createContext, type Output } from './context.js';
+import { localizeCommander, localizeUsageError } from './help-i18n.js';
 
 export interface MainOptions {
   stdout?: Output;
@@ -67,7 +68,9 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .configureOutput({
       writeOut: (text) => stdout.write(text),
       writeErr: (text) => stderr.write(text),
+      outputError: (text, write) => write(localizeUsageError(text)),
     });
+  localizeCommander(program);
   for (const register of commandModules) register(program, ctx, (code) => (exitCode = code));
 
   try {
