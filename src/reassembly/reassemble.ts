@@ -17,6 +17,19 @@ export class TagMismatchError extends Error {
   }
 }
 
+/**
+ * An HTML tag or comment written as text (`&lt;script&gt;` from MT, a reviewer's edit box) would be raw
+ * HTML in the published Markdown. Source text only holds one behind a Markdown backslash escape (`\<b>`):
+ * unescaped, marked reads it as inline HTML, which becomes a tag of the segment. So escaping the others
+ * keeps every identity round trip byte-exact.
+ */
+const htmlInText = /(?<!\\)<(?=\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|!--)/g;
+
+function textToMarkdown(xmlText: string): string {
+  const text = unescapeXml(xmlText);
+  return text.includes('<') ? text.replace(htmlInText, '&lt;') : text;
+}
+
 /** Turns a segment's XML (source or translation) into Markdown, using the segment's tag table. */
 export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
   let markdown = '';
@@ -24,7 +37,7 @@ export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMa
   const open: InlineTag[] = [];
   inlineTagPattern.lastIndex = 0;
   for (const match of xml.matchAll(inlineTagPattern)) {
-    markdown += unescapeXml(xml.slice(last, match.index));
+    markdown += textToMarkdown(xml.slice(last, match.index));
     last = match.index + match[0].length;
     const [, closing, type, id] = match;
     if (closing) {
@@ -39,7 +52,7 @@ export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMa
     if (type === 'g' && !match[4]) open.push(tag);
   }
   if (open.length > 0) throw new TagMismatchError(segment.id, 'unclosed <g>');
-  markdown += unescapeXml(xml.slice(last));
+  markdown += textToMarkdown(xml.slice(last));
   return markdown;
 }
 

@@ -63,6 +63,15 @@ describe('splicing translations', () => {
     expect(output).toBe('---\nsummary: "Titolo: con due punti"\nlang: it\n---\nCorpo & altro <3.\n');
   });
 
+  test('HTML written as text in a translation is escaped, never published as raw HTML', () => {
+    const sentence = parse('s.md', 'Fans wrote a <3 and a few words.\n');
+    const id = sentence.segments[0]!.id;
+    expect(sentence.segments[0]!.text).toBe('Fans wrote a &lt;3 and a few words.');
+    expect(reassembleArticle(sentence, new Map([[id, 'I fan: &lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- x --&gt; &lt;3 e &lt;img src=x onerror=y&gt;']]), 'it')).toBe(
+      'I fan: &lt;script>alert(1)&lt;/script> &lt;!-- x --> <3 e &lt;img src=x onerror=y>\n',
+    );
+  });
+
   test('a translation with an unknown or unclosed tag is refused, never spliced', () => {
     const sentence = parse('s.md', 'The *red* car.\n');
     const id = sentence.segments[0]!.id;
