@@ -55,6 +55,7 @@ import { reassembleArticle } from './reassembly/reassemble.js';
 import { writeReviewDiff } from './review/diff-file.js';
 import type { Segment } from './segments/types.js';
 import { sameTags } from './segments/xml.js';
+import { computeLineStarts, positionOf } from './text/positions.js';
 
 export interface TranslateOptions {
   config: ResolvedConfig;
@@ -122,6 +123,15 @@ export interface TranslateSummary {
   plan: QueuePlan | null;
   /** output files written (relative to the workspace) */
   written: string[];
+  /** blocks left in the source language because their offsets could not be recovered (never silent) */
+  untranslatableBlocks: UntranslatableBlock[];
+}
+
+export interface UntranslatableBlock {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
 }
 
 /** A hash of the whole termbase (entry ids and content hashes, in order). */
@@ -182,6 +192,8 @@ interface SourceFile {
   text: string;
   sourceHash: string;
   parsed(): ParsedArticle;
+  /** blocks of the parsed article left untranslated (none when it was not parsed in this run) */
+  untranslatableBlocks(): UntranslatableBlock[];
 }
 
 /** Reads a source file like `readArticleFile` does, without parsing it yet. */
@@ -203,6 +215,11 @@ function readSourceFile(file: string, config: ResolvedConfig): SourceFile {
     text,
     sourceHash: fileHash(text),
     parsed: () => (parsed ??= parseArticle({ path: file, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys })),
+    untranslatableBlocks() {
+      if (!parsed || parsed.warnings.length === 0) return [];
+      const lineStarts = computeLineStarts(text);
+      return parsed.warnings.map((warning) => ({ file, ...positionOf(lineStarts, warning.offset), reason: warning.reason }));
+    },
   };
 }
 
@@ -508,6 +525,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
         outcome: null,
         plan,
         written: [],
+        untranslatableBlocks: articles.flatMap((article) => article.untranslatableBlocks()),
       };
     }
 
@@ -603,6 +621,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       outcome,
       plan,
       written: [...written].sort(),
+      untranslatableBlocks: articles.flatMap((article) => article.untranslatableBlocks()),
     };
   } finally {
     if (engine && !options.engineInstance) await engine.close?.();

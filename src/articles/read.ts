@@ -13,6 +13,7 @@ import { computeLineStarts, positionOf } from '../text/positions.js';
 import { segmentMarkdown, stableId, type SegmentationContext, type SegmentationWarning } from '../segments/markdown.js';
 import { escapeXml } from '../segments/xml.js';
 import { contentHash, sha256Hex } from '../segments/hash.js';
+import { renderMarkdownSegment } from '../reassembly/reassemble.js';
 import { frontMatterValues, langValueRange, readFrontMatter, type FrontMatterBlock } from './front-matter.js';
 import type { FrontMatter } from '../segments/types.js';
 
@@ -119,13 +120,14 @@ export function parseArticle(input: ParseArticleInput): ParsedArticle {
     throw inputError('article.lineEndings', 'articles:lineEndings', { file }, { file, ...positionOf(lineStarts, text.indexOf('\r')) });
   }
   segmentMarkdown(ctx, text, text.slice(bodyStart), bodyStart);
+  const segments = keepExactSegments(text, ctx.segments, ctx.warnings);
   return {
     path: file,
     relativePath: input.relativePath,
     lang: input.lang,
     source: text,
     frontMatter: frontMatter ? frontMatterModel(frontMatter) : null,
-    segments: ctx.segments,
+    segments,
     sourceHash: sha256Hex(text),
     warnings: ctx.warnings,
   };
@@ -136,6 +138,47 @@ function frontMatterModel(block: FrontMatterBlock): FrontMatter {
   const langRange = langValueRange(block);
   if (langRange) model.langRange = langRange;
   return model;
+}
+
+/**
+ * The last guard before anything is spliced: a body segment is kept only when rendering its own source
+ * text gives back exactly the bytes of its span. Markdown the offset recovery cannot follow (unusual
+ * mixes of tabs and containers) is left untranslated, with a warning, rather than corrupted.
+ */
+function keepExactSegments(text: string, segments: Segment[], warnings: SegmentationWarning[]): Segment[] {
+  const byId = new Map(segments.map((segment) => [segment.id, segment]));
+  const noTargets = new Map<string, string>();
+  const dropped = new Set<string>();
+  for (const segment of segments) {
+    if (segment.frontMatterKey !== undefined || (segment.parentId !== undefined && dropped.has(segment.parentId))) {
+      if (segment.parentId !== undefined) dropped.add(segment.id);
+      continue;
+    }
+    let rendered: string | null;
+    try {
+      rendered = renderMarkdownSegment(segment, segment.text, noTargets, byId);
+    } catch {
+      rendered = null;
+    }
+    if (rendered !== text.slice(segment.start, segment.end)) {
+      dropped.add(segment.id);
+      warnings.push({ offset: segment.start, reason: 'its text does not render back to the same bytes' });
+    }
+  }
+  // spans must not overlap: two splices over the same bytes would corrupt the output
+  const spans = segments.filter((segment) => segment.parentId === undefined && !dropped.has(segment.id)).sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    const previous = spans[i - 1]!;
+    const current = spans[i]!;
+    if (current.start < previous.end) {
+      for (const segment of [previous, current]) {
+        if (!dropped.has(segment.id)) warnings.push({ offset: segment.start, reason: 'its span overlaps another segment' });
+        dropped.add(segment.id);
+      }
+    }
+  }
+  if (dropped.size === 0) return segments;
+  return segments.filter((segment) => !dropped.has(segment.id) && !(segment.parentId !== undefined && dropped.has(segment.parentId)));
 }
 
 /** Resolves a path given on the command line and checks it lies inside the articles folder. */

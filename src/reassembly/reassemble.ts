@@ -89,6 +89,11 @@ export function renderSegment(segment: Segment, article: Article, targets: Reado
     if (value === unescapeXml(segment.text)) return original; // unchanged values keep their exact bytes
     return renderYamlScalar(value, scalarStyle(original));
   }
+  return renderMarkdownSegment(segment, xml, targets, byId);
+}
+
+/** The Markdown of a body segment's XML, container prefixes included. */
+export function renderMarkdownSegment(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
   return withLinePrefixes(xmlToMarkdown(segment, xml, targets, byId), segment.linePrefixes, segment.continuationPrefix ?? segment.linePrefixes.at(-1) ?? '');
 }
 

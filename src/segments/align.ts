@@ -21,17 +21,27 @@ const isPrefixChar = (code: number): boolean => code === 0x20 || code === 0x09 |
  * from inner offsets to file offsets (through `outerMap`), or null when the inner text is not the outer
  * text with line prefixes removed (then the block is left untranslated rather than risk a wrong splice).
  */
-export function alignStripped(inner: string, outer: string, from: number, outerMap: OffsetMap): OffsetMap | null {
+export function alignStripped(inner: string, outer: string, from: number, outerMap: OffsetMap, until = outer.length): OffsetMap | null {
+  // the content must start inside the container's own text: a match further on is another block's
+  const within = (at: number, length: number): number => (at !== -1 && at + length <= until ? at : -1);
   const firstNewline = inner.indexOf('\n');
   const firstLine = firstNewline === -1 ? inner : inner.slice(0, firstNewline);
-  const start = firstLine.length === 0 ? from : outer.indexOf(firstLine, from);
-  if (start === -1) return null;
+  let firstLead = 0;
+  let start = firstLine.length === 0 ? from : within(outer.indexOf(firstLine, from), firstLine.length);
+  if (start === -1) {
+    // a tab after a container marker (`>\t- item`) reaches us expanded into spaces: find the content
+    while (firstLead < firstLine.length && (firstLine[firstLead] === ' ' || firstLine[firstLead] === '\t')) firstLead++;
+    if (firstLead === 0 || firstLead === firstLine.length) return null;
+    start = within(outer.indexOf(firstLine.slice(firstLead), from), firstLine.length - firstLead);
+    if (start === -1) return null;
+    start -= firstLead;
+  }
   if (firstNewline === -1) {
     return { toFile: (offset) => outerMap.toFile(start + offset) };
   }
-  // Per inner line: where it starts in `inner` and in `outer`.
-  const innerStarts: number[] = [0];
-  const outerStarts: number[] = [start];
+  // Per inner line: where its content starts in `inner` and in `outer`.
+  const innerStarts: number[] = [firstLead];
+  const outerStarts: number[] = [start + firstLead];
   let innerPos = firstNewline + 1;
   let outerLineEnd = outer.indexOf('\n', start + firstLine.length);
   if (outerLineEnd === -1) return null;
@@ -42,9 +52,17 @@ export function alignStripped(inner: string, outer: string, from: number, outerM
     let outerNext = outer.indexOf('\n', outerLineStart);
     if (outerNext === -1) outerNext = outer.length;
     const outerLine = outer.slice(outerLineStart, outerNext);
-    const prefixLength = strippedPrefixLength(outerLine, line, innerEnd === -1);
-    if (prefixLength === -1) return null;
-    innerStarts.push(innerPos);
+    let lead = 0;
+    let prefixLength = strippedPrefixLength(outerLine, line, innerEnd === -1);
+    if (prefixLength === -1) {
+      // marked expands a tab in a container's indentation into spaces: match the line's content after
+      // its leading whitespace, and map from there (segments never start or end in that whitespace)
+      while (lead < line.length && (line[lead] === ' ' || line[lead] === '\t')) lead++;
+      if (lead === 0 || lead === line.length) return null;
+      prefixLength = strippedPrefixLength(outerLine, line.slice(lead), innerEnd === -1);
+      if (prefixLength === -1) return null;
+    }
+    innerStarts.push(innerPos + lead);
     outerStarts.push(outerLineStart + prefixLength);
     if (innerEnd === -1) break;
     innerPos = innerEnd + 1;

@@ -94,7 +94,7 @@ function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly
       case 'blockquote': {
         const children = (token as Tokens.Blockquote).tokens;
         const inner = rawOf(children);
-        const childMap = alignStripped(inner, source, start, map);
+        const childMap = alignStripped(inner, source, start, map, start + token.raw.length);
         if (!childMap) ctx.warnings.push({ offset: map.toFile(start), reason: 'cannot align blockquote' });
         else walkBlocks(ctx, fileText, children, inner, childMap, `${structure}${structure ? '>' : ''}blockquote`, 'blockquote');
         break;
@@ -111,7 +111,7 @@ function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly
           const inner = rawOf(item.tokens);
           // the item's content starts after its marker (`- `, `1. `): search from there
           const markerLength = /^\s*(?:[-+*]|\d{1,9}[.)])[ \t]*/.exec(item.raw)?.[0].length ?? 0;
-          const childMap = alignStripped(inner, source, itemStart + Math.min(markerLength, item.raw.length), map);
+          const childMap = alignStripped(inner, source, itemStart + Math.min(markerLength, item.raw.length), map, itemStart + item.raw.length);
           if (!childMap) ctx.warnings.push({ offset: map.toFile(itemStart), reason: 'cannot align list item' });
           else walkBlocks(ctx, fileText, item.tokens, inner, childMap, `${structure}${structure ? '>' : ''}listItem`, 'listItem');
         }
@@ -136,7 +136,7 @@ function inlineBlock(ctx: SegmentationContext, fileText: string, token: Tokens.P
   const text = token.text;
   const inline = text.length === length && length > 0 && text.startsWith(tokens[0]!.raw) && text.endsWith(tokens[tokens.length - 1]!.raw) ? text : rawOf(tokens);
   if (inline.length === 0) return;
-  const inlineMap = alignStripped(inline, source, start, map);
+  const inlineMap = alignStripped(inline, source, start, map, start + token.raw.length);
   if (!inlineMap) {
     ctx.warnings.push({ offset: map.toFile(start), reason: `cannot align ${token.type}` });
     return;
@@ -307,6 +307,25 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
   while (end > start && isSpace(source[end - 1]) && pieces[pieceIndexAt(pieces, end - 1)]!.type === 'text') end--;
   if (start >= end) return;
 
+  // The indentation at the start of each continuation line belongs to the layout, not the text: it goes
+  // with the container prefix (`> `, list indentation) that reassembly puts back after each newline.
+  const newlines: Array<{ at: number; lead: number }> = [];
+  for (let k = content.newlineAtOrAfter(start); k !== -1 && k < end; k = content.newlineAtOrAfter(k + 1)) {
+    let lead = 0;
+    while (k + 1 + lead < end && (source[k + 1 + lead] === ' ' || source[k + 1 + lead] === '\t') && pieces[pieceIndexAt(pieces, k + 1 + lead)]!.type === 'text') lead++;
+    newlines.push({ at: k, lead });
+  }
+  const textOf = (from: number, to: number): string => {
+    let chunk = '';
+    let cursor = from;
+    for (const { at, lead } of newlines) {
+      if (lead === 0 || at + 1 + lead <= from || at + 1 >= to) continue;
+      chunk += source.slice(cursor, Math.max(cursor, at + 1));
+      cursor = Math.min(to, at + 1 + lead);
+    }
+    return chunk + source.slice(cursor, to);
+  };
+
   let text = '';
   let plain = '';
   const localIds = new Map<number, number>();
@@ -316,7 +335,9 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
     const piece = pieces[i]!;
     if (piece.start >= end) break;
     if (piece.type === 'text') {
-      const chunk = source.slice(Math.max(piece.start, start), Math.min(piece.end, end));
+      const from = Math.max(piece.start, start);
+      const to = Math.min(piece.end, end);
+      const chunk = newlines.length === 0 ? source.slice(from, to) : textOf(from, to);
       text += escapeXml(chunk);
       plain += chunk;
       continue;
@@ -341,17 +362,15 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
     const fileStart = map.toFile(start);
     const fileEnd = map.toFile(end - 1) + 1;
     const position = positionOf(ctx.lineStarts, fileStart);
-    const linePrefixes: string[] = [];
-    for (let k = content.newlineAtOrAfter(start); k !== -1 && k < end; k = content.newlineAtOrAfter(k + 1)) {
-      linePrefixes.push(fileText.slice(map.toFile(k) + 1, map.toFile(k + 1)));
-    }
+    const linePrefixes = newlines.map(({ at, lead }) => fileText.slice(map.toFile(at) + 1, map.toFile(at + 1 + lead)));
     const id = stableId(ctx, kind, sourceHash);
     parentId = id;
     const segment: Segment = { id, kind, structure, text, sourceHash, line: position.line, column: position.column, start: fileStart, end: fileEnd, linePrefixes, tags, context };
     // the inner line the segment starts on begins after the last newline before it (blocks are small;
     // a huge single-line block has no newline to search for, so this stays linear there too)
     if (inContainer) {
-      const innerLineStart = content.lastNewlineBefore(start) + 1;
+      let innerLineStart = content.lastNewlineBefore(start) + 1;
+      while (innerLineStart < start && (source[innerLineStart] === ' ' || source[innerLineStart] === '\t')) innerLineStart++;
       const continuationPrefix = containerPrefixAt(fileText, ctx.lineStarts, position.line, map.toFile(innerLineStart));
       if (continuationPrefix) segment.continuationPrefix = continuationPrefix;
     }

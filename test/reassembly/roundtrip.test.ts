@@ -49,6 +49,19 @@ describe('splicing translations', () => {
     expect(reassembleArticle(nested, targets, 'en')).toBe('> One line quote,\n> continued.\n\n- Item one,\n  continued.\n\n> - Quoted item,\n>   continued.\n');
   });
 
+  test('tab-indented continuation lines: the text leaves the indentation out, the translation gets it back', () => {
+    const tabbed = parse('s.md', '- Item one\n\tcontinued with a tab.\n\n> Quote\n>\tline two.\n');
+    expect(tabbed.segments.map((s) => [s.text, s.linePrefixes])).toEqual([
+      ['Item one\ncontinued with a tab.', ['\t']],
+      ['Quote\nline two.', ['>\t']],
+    ]);
+    const targets = new Map([
+      [tabbed.segments[0]!.id, 'Voce uno\ncontinua con un tab.'],
+      [tabbed.segments[1]!.id, 'Citazione\nriga due.'],
+    ]);
+    expect(reassembleArticle(tabbed, targets, 'en')).toBe('- Voce uno\n\tcontinua con un tab.\n\n> Citazione\n>\triga due.\n');
+  });
+
   test('tags may come back in another order', () => {
     const sentence = parse('s.md', 'The *red* and **blue** car.\n');
     const id = sentence.segments[0]!.id;

@@ -152,6 +152,9 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
       }
       ctx.signal.removeEventListener('abort', onInterrupt);
       display?.stop();
+      for (const block of summary.untranslatableBlocks) {
+        ctx.stderr.write(`storyloc: ${t('translate:warning.untranslatableBlock', { position: formatPosition(block), reason: block.reason })}\n`);
+      }
       const tooLarge = summary.plan?.tooLarge.length ?? 0;
       if (tooLarge > 0) ctx.stderr.write(`storyloc: ${t('queue:plan.tooLarge', { count: tooLarge })}\n`);
       if (summary.outcome) {

@@ -46,6 +46,9 @@ export default {
     overBudget: '{{count}} more texts are left for a later run: they do not fit the --max-chars budget.',
     batch: '  request {{index}}: {{pair}}, {{texts}} for {{segments}}, {{billed}}, {{bytes}} bytes',
   },
+  warning: {
+    untranslatableBlock: '{{position}}: warning: this block stays in the source language: storyloc cannot map its text back to the file exactly ({{reason}}). Simplify its Markdown, then check it with storyloc segment.',
+  },
   interrupt: {
     draining: 'Stopping: no new requests; waiting for the requests in flight to finish (they are already paid for). Press Ctrl-C again to quit at once.',
   },

@@ -46,6 +46,9 @@ export default {
     overBudget: 'Altri {{count}} testi restano per un\'esecuzione successiva: non rientrano nel limite di --max-chars.',
     batch: '  richiesta {{index}}: {{pair}}, {{texts}} per {{segments}}, {{billed}}, {{bytes}} byte',
   },
+  warning: {
+    untranslatableBlock: '{{position}}: avviso: questo blocco resta nella lingua di origine: storyloc non riesce a ricollocarne il testo nel file con esattezza ({{reason}}). Semplificane il Markdown e verificalo con storyloc segment.',
+  },
   interrupt: {
     draining: 'Interruzione: nessuna nuova richiesta; attendo che finiscano le richieste in corso (sono già pagate). Premi di nuovo Ctrl-C per uscire subito.',
   },

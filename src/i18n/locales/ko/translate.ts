@@ -46,6 +46,9 @@ export default {
     overBudget: '텍스트 {{count}}개는 --max-chars 예산을 넘으므로 다음 실행으로 남겨 둡니다.',
     batch: '  요청 {{index}}: {{pair}}, {{segments}}에 대한 {{texts}}, {{billed}}, {{bytes}}바이트',
   },
+  warning: {
+    untranslatableBlock: '{{position}}: 경고: 이 블록은 원문 언어로 남습니다. storyloc이 텍스트를 파일의 정확한 위치로 되돌릴 수 없습니다 ({{reason}}). 마크다운을 단순하게 고친 뒤 storyloc segment로 확인하세요.',
+  },
   interrupt: {
     draining: '중단하는 중: 새 요청은 보내지 않고, 이미 보낸 요청(이미 과금됨)이 끝나기를 기다립니다. 바로 끝내려면 Ctrl-C를 한 번 더 누르세요.',
   },
