@@ -73,11 +73,18 @@ function renderTagPart(tag: InlineTag, part: 'open' | 'close', targets: Readonly
   return result + markdown.slice(cursor);
 }
 
-/** Re-inserts the container prefixes after each newline; lines the translation adds get the continuation prefix. */
+/**
+ * Re-inserts the container prefixes after each newline. When the text has as many line breaks as the
+ * source, each line gets the prefix its source line had (lazy continuation lines included); otherwise
+ * the lines no longer correspond, and every line gets the container prefix of the segment's first line.
+ */
 function withLinePrefixes(markdown: string, prefixes: readonly string[], continuation: string): string {
   if ((prefixes.length === 0 && continuation === '') || !markdown.includes('\n')) return markdown;
+  let breaks = 0;
+  for (let at = markdown.indexOf('\n'); at !== -1; at = markdown.indexOf('\n', at + 1)) breaks++;
+  if (breaks !== prefixes.length) return markdown.replace(/\n/g, `\n${continuation}`);
   let index = 0;
-  return markdown.replace(/\n/g, () => `\n${index < prefixes.length ? prefixes[index++] : continuation}`);
+  return markdown.replace(/\n/g, () => `\n${prefixes[index++]}`);
 }
 
 /** Renders one top-level segment (translation, or its source when there is none). */
@@ -94,7 +101,11 @@ export function renderSegment(segment: Segment, article: Article, targets: Reado
 
 /** The Markdown of a body segment's XML, container prefixes included. */
 export function renderMarkdownSegment(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
-  return withLinePrefixes(xmlToMarkdown(segment, xml, targets, byId), segment.linePrefixes, segment.continuationPrefix ?? segment.linePrefixes.at(-1) ?? '');
+  // An ATX heading or a table cell lives on one line: a line break in its translation would end the
+  // heading or the table row, so it becomes a space.
+  const oneLine = (segment.kind === 'heading' || segment.kind === 'tableCell') && xml !== segment.text && !segment.text.includes('\n');
+  const markdown = xmlToMarkdown(segment, oneLine ? xml.replace(/[ \t]*\n[ \t]*/g, ' ') : xml, targets, byId);
+  return withLinePrefixes(markdown, segment.linePrefixes, segment.continuationPrefix ?? segment.linePrefixes.at(-1) ?? '');
 }
 
 function scalarStyle(raw: string): 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED' {

@@ -62,6 +62,12 @@ describe('splicing translations', () => {
     expect(reassembleArticle(tabbed, targets, 'en')).toBe('- Voce uno\n\tcontinua con un tab.\n\n> Citazione\n>\triga due.\n');
   });
 
+  test('a line break in the translation of a heading or a table cell becomes a space', () => {
+    const article = parse('s.md', '# A heading\n\n| Week | Rank |\n|---|---|\n| First | 1 |\n');
+    const targets = new Map(article.segments.map((s) => [s.id, s.text.replace(/^(\w+)/, '$1\nx')]));
+    expect(reassembleArticle(article, targets, 'it')).toBe('# A x heading\n\n| Week x | Rank x |\n|---|---|\n| First x | 1 x |\n');
+  });
+
   test('tags may come back in another order', () => {
     const sentence = parse('s.md', 'The *red* and **blue** car.\n');
     const id = sentence.segments[0]!.id;
