@@ -71,11 +71,11 @@ describe('commander texts go through i18next too', () => {
   test('usage errors and help headings in the UI language', async () => {
     const unknown = await runCli(['--ui-lang', 'it', 'translate', '--bogus'], { cwd: root });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr.split('\n')[0]).toBe('storyloc: errore: opzione sconosciuta --bogus; vedi storyloc --help');
+    expect(unknown.stderr.split('\n')[0]).toBe('storyloc: errore: opzione sconosciuta --bogus; vedi --help del comando');
     const choice = await runCli(['check', '--format', 'xml'], { cwd: root });
     expect(choice.stderr.split('\n')[0]).toBe('storyloc: error: option --format <format>: "xml" is not one of text, json, junit, github, sarif');
     const typo = await runCli(['segmnt'], { cwd: root });
-    expect(typo.stderr.split('\n')[0]).toBe('storyloc: error: unknown command segmnt; see storyloc --help (did you mean segment?)');
+    expect(typo.stderr.split('\n')[0]).toBe('storyloc: error: unknown command segmnt; see --help (did you mean segment?)');
     const help = await runCli(['--ui-lang', 'ko', 'segment', '--help'], { cwd: root });
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^사용법: storyloc segment \[options\] <file>$/m);

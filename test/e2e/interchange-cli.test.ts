@@ -32,7 +32,7 @@ describe('XLIFF', () => {
     writeFileSync(path.join(ws.dir, 'back.xlf'), edited);
     const imported = await runCli(['import', '--workspace', ws.dir, 'back.xlf', '--by', 'ana'], { env, cwd: ws.dir });
     expect(imported.stderr).toBe('');
-    expect(imported.stdout).toBe(`Imported 1 targets from ${ws.dir}/back.xlf (5 unchanged, 0 not applied).\n`);
+    expect(imported.stdout).toBe(`Imported from ${ws.dir}/back.xlf: targets applied 1, unchanged 5, not applied 0.\n`);
     expect(imported.code).toBe(0);
     expect(ws.state(`${SET}.state.json`).segments.find((r) => r.id === record.id)).toMatchObject({
       target: 'La troupe ha applaudito.',
@@ -63,6 +63,19 @@ describe('XLIFF', () => {
       `${ws.dir}/back.xlf:${lineOf(`id="${crewId}"`)}: not applied: the source of segment ${crewId} changed since the export`,
     ]);
     expect(ws.read(`${SET}.state.json`)).toBe(before);
+  });
+});
+
+describe('export options', () => {
+  test('without --format: a localised input error naming both formats (exit 2), nothing written', async () => {
+    const result = await runCli(['export', '--workspace', ws.dir, '--ui-lang', 'ko'], { env, cwd: ws.dir });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'storyloc: 오류: 형식을 지정하세요: --format xliff(모든 세그먼트, CAT 도구용) 또는 --format tmx(승인된 단위).\n' });
+  });
+
+  test('-o writes the file like --output (as in storyloc check)', async () => {
+    const result = await runCli(['export', '--workspace', ws.dir, '--format', 'xliff', '-o', 'out.xlf', 'articles/en/set.md'], { env, cwd: ws.dir });
+    expect(result).toEqual({ code: 0, stdout: '', stderr: `Exported to ${path.join(ws.dir, 'out.xlf')}: units 6, articles 1.\n` });
+    expect(ws.files()).toContain('out.xlf');
   });
 });
 

@@ -33,11 +33,11 @@ describe('progress display', () => {
     display.stop();
     expect(output.text()).toBe(
       [
-        'Translating 200 segments in 4 requests (2000 billed characters)…',
-        'Translated 20/200 segments (10%), 200 characters, 0 retries',
+        'Translating: segments 200, requests 4, characters 2000…',
+        'Translated: segments 20/200 (10%), characters 200, retries 0',
         'The engine reported too many requests (429): all requests pause for 1.5 s.',
-        'Translated 70/200 segments (35%), 700 characters, 1 retries',
-        'Translated 200/200 segments (100%), 2000 characters, 1 retries',
+        'Translated: segments 70/200 (35%), characters 700, retries 1',
+        'Translated: segments 200/200 (100%), characters 2000, retries 1',
         '',
       ].join('\n'),
     );

@@ -107,7 +107,7 @@ describe('storyloc review (terminal)', () => {
     approved:         (none)
     candidate:        I lettori hanno scritto \\<img src=x onerror=alert(2)> nei commenti.
 
-6 segments to review. Approve with \`storyloc approve ARTICLE --segment ID\` or \`--all\`.
+Segments to review: 6. Approve with \`storyloc approve ARTICLE --segment ID\` or \`--all\`.
 `);
   });
 
@@ -115,6 +115,12 @@ describe('storyloc review (terminal)', () => {
     await cli('approve', 'en/queen.md', '--all', '--force', '--by', 'Ana');
     const result = await runCli(['--workspace', dir, 'review', 'en/queen.md'], { cwd: dir, env: { LANG: 'it_IT.UTF-8' } });
     expect(result).toEqual({ code: 0, stdout: 'Niente da rivedere.\n', stderr: '' });
+  });
+
+  test('a port that is not a number is a localised input error (exit 2), like every other input error', async () => {
+    expect(await cli('review', '--serve', '--port', 'abc')).toEqual({ code: 2, stdout: '', stderr: 'storyloc: error: abc is not a port number (0 to 65535).\n' });
+    const italian = await runCli(['--workspace', dir, '--ui-lang', 'it', 'review', '--serve', '--port', '70000'], { cwd: dir, env });
+    expect(italian).toEqual({ code: 2, stdout: '', stderr: 'storyloc: errore: 70000 non è un numero di porta (da 0 a 65535).\n' });
   });
 
   test('an unknown article is an input error', async () => {

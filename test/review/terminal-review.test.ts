@@ -33,7 +33,7 @@ describe('terminal review', () => {
     candidate:        Una riga
                       e un’altra
 
-1 segments to review. Approve with \`storyloc approve ARTICLE --segment ID\` or \`--all\`.
+Segments to review: 1. Approve with \`storyloc approve ARTICLE --segment ID\` or \`--all\`.
 `);
   });
 

@@ -1,7 +1,10 @@
-/** `storyloc export --format xliff|tmx [--to it] [--output FILE] [ARTICLE…]`: segment state for CAT tools. */
+/**
+ * `storyloc export --format xliff|tmx [--to it] [-o FILE] [ARTICLE…]`: segment state for CAT tools.
+ * A missing --format is checked here rather than by commander, whose message would be English only.
+ */
 import path from 'node:path';
 import { Option } from 'commander';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, inputError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { exportWorkspace } from '../../interchange/workspace.js';
 import { writeFileAtomic } from '../../memory/atomic-file.js';
@@ -12,10 +15,11 @@ export const exportCommand: CommandModule = (program, ctx, setExitCode) => {
     .command('export')
     .description(t('memory:command.export.description'))
     .argument('[articles...]', t('memory:command.export.articles'))
-    .addOption(new Option('--format <format>', t('memory:command.export.format')).makeOptionMandatory())
+    .addOption(new Option('--format <format>', t('memory:command.export.format')))
     .addOption(new Option('--to <langs>', t('memory:command.export.to')))
-    .addOption(new Option('--output <file>', t('memory:command.export.output')))
-    .action(async (articles: string[], flags: { format: string; to?: string; output?: string }) => {
+    .addOption(new Option('-o, --output <file>', t('memory:command.export.output')))
+    .action(async (articles: string[], flags: { format?: string; to?: string; output?: string }) => {
+      if (flags.format === undefined) throw inputError('interchange.missingFormat', 'memory:command.export.formatMissing', {});
       const result = exportWorkspace({
         config: ctx.config(),
         cwd: ctx.cwd,

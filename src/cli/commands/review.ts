@@ -2,9 +2,9 @@
  * `storyloc review [ARTICLE…] [--to it]`: the segments waiting for review, with their changes.
  * `storyloc review --serve [--port N] [--by NAME]`: the local review web page until Ctrl-C.
  */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { t, detectUiLanguage } from '../../i18n/index.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, inputError } from '../../errors.js';
 import { resolveApprover } from '../../review/approver.js';
 import { reviewableStatuses } from '../../review/approval.js';
 import { startReviewServer } from '../../review/server.js';
@@ -12,9 +12,10 @@ import { renderTerminalReview, type ReviewItem } from '../../review/terminal-rev
 import { ReviewWorkspace, resolveTargetLanguage } from '../../review/workspace.js';
 import type { CommandModule } from '../context.js';
 
+/** Checked in the action, not as a commander argParser, so the error is a localised `storyloc: error:` line with exit 2. */
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError(t('review:error.badPort', { value }));
+  if (!/^\d+$/.test(value) || port > 65535) throw inputError('review.badPort', 'review:error.badPort', { value });
   return port;
 }
 
@@ -25,15 +26,16 @@ export const reviewCommand: CommandModule = (program, ctx, setExitCode) => {
     .argument('[articles...]', t('review:cli.review.articles'))
     .addOption(new Option('--to <lang>', t('review:cli.review.to')))
     .option('--serve', t('review:cli.review.serve'))
-    .addOption(new Option('--port <n>', t('review:cli.review.port')).argParser(parsePort))
+    .addOption(new Option('--port <n>', t('review:cli.review.port')))
     .option('--by <name>', t('review:cli.review.by'))
-    .action(async (articles: string[], options: { to?: string; serve?: boolean; port?: number; by?: string }, command: Command) => {
+    .action(async (articles: string[], options: { to?: string; serve?: boolean; port?: string; by?: string }, command: Command) => {
+      const port = options.port === undefined ? 0 : parsePort(options.port);
       const config = ctx.config();
       const workspace = new ReviewWorkspace(config, resolveTargetLanguage(config, options.to), ctx.cwd);
       if (options.serve) {
         const approver = resolveApprover({ by: options.by, cwd: config.workspaceDir, env: ctx.env }).name;
         const uiFlag = (command.parent?.opts() as { uiLang?: string } | undefined)?.uiLang;
-        const server = await startReviewServer({ workspace, approver, port: options.port ?? 0, defaultUi: detectUiLanguage(uiFlag, ctx.env) });
+        const server = await startReviewServer({ workspace, approver, port, defaultUi: detectUiLanguage(uiFlag, ctx.env) });
         ctx.stdout.write(`${t('review:serve.started', { url: server.url })}\n`);
         await new Promise<void>((resolve) => {
           if (ctx.signal.aborted) resolve();

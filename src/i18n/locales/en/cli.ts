@@ -3,7 +3,7 @@ export default {
   description: 'Translate Markdown news stories with a glossary, translation memory, review and CI checks.',
   option: {
     workspace: 'workspace folder (default: found from the current folder upwards)',
-    uiLang: 'language of messages: en, it or ko (default: from LANG)',
+    uiLang: 'language of messages (default: from LANG, else en)',
     debug: 'print stack traces of errors',
     sourceLang: 'source language of the file (default: from articles/<lang>/ or front matter lang, else en)',
     json: 'print JSON',

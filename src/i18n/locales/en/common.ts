@@ -6,8 +6,8 @@ export default {
     at: '{{position}}: {{message}}',
   },
   usage: {
-    unknownOption: 'unknown option {{option}}; see storyloc --help',
-    unknownCommand: 'unknown command {{command}}; see storyloc --help',
+    unknownOption: 'unknown option {{option}}; see the command\'s --help',
+    unknownCommand: 'unknown command {{command}}; see --help',
     missingArgument: 'missing required argument {{argument}}',
     optionArgumentMissing: 'option {{option}} needs a value',
     invalidChoice: 'option {{option}}: "{{value}}" is not one of {{choices}}',

@@ -2,8 +2,8 @@
 export default {
   progress: {
     bar: '{bar} {percentage}% | {value}/{total} segments | {characters} characters | ETA {eta_formatted}',
-    start: 'Translating {{segments}} segments in {{requests}} requests ({{characters}} billed characters)…',
-    line: 'Translated {{done}}/{{total}} segments ({{percent}}%), {{characters}} characters, {{retries}} retries',
+    start: 'Translating: segments {{segments}}, requests {{requests}}, characters {{characters}}…',
+    line: 'Translated: segments {{done}}/{{total}} ({{percent}}%), characters {{characters}}, retries {{retries}}',
     backoff: 'The engine reported {{reason}}: all requests pause for {{seconds}} s.',
   },
   reason: {

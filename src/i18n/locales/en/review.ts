@@ -90,7 +90,7 @@ export default {
     termForbidden: '{{term}} → {{expected}} (found the forbidden “{{forbidden}}”)',
     termUntranslated: '{{term}} → {{expected}} (left untranslated: “{{untranslated}}”)',
     nothingToReview: 'Nothing to review.',
-    summary: '{{n}} segments to review. Approve with `storyloc approve ARTICLE --segment ID` or `--all`.',
+    summary: 'Segments to review: {{n}}. Approve with `storyloc approve ARTICLE --segment ID` or `--all`.',
   },
   serve: {
     started: 'Review page: {{url}}\nOnly this computer can open it; the link carries a secret token. Press Ctrl-C to stop.',

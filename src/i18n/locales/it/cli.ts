@@ -3,7 +3,7 @@ export default {
   description: 'Traduci articoli Markdown con glossario, memoria di traduzione, revisione e controlli in CI.',
   option: {
     workspace: 'cartella di lavoro (predefinita: cercata dalla cartella corrente verso l’alto)',
-    uiLang: 'lingua dei messaggi: en, it o ko (predefinita: da LANG)',
+    uiLang: 'lingua dei messaggi (predefinita: da LANG, altrimenti en)',
     debug: 'mostra lo stack degli errori',
     sourceLang: 'lingua di origine del file (predefinita: da articles/<lingua>/ o dal lang del front matter, altrimenti en)',
     json: 'stampa in JSON',

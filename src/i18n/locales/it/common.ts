@@ -6,8 +6,8 @@ export default {
     at: '{{position}}: {{message}}',
   },
   usage: {
-    unknownOption: 'opzione sconosciuta {{option}}; vedi storyloc --help',
-    unknownCommand: 'comando sconosciuto {{command}}; vedi storyloc --help',
+    unknownOption: 'opzione sconosciuta {{option}}; vedi --help del comando',
+    unknownCommand: 'comando sconosciuto {{command}}; vedi --help',
     missingArgument: 'manca l’argomento obbligatorio {{argument}}',
     optionArgumentMissing: 'l’opzione {{option}} richiede un valore',
     invalidChoice: 'opzione {{option}}: "{{value}}" non è tra {{choices}}',

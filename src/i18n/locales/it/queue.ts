@@ -2,8 +2,8 @@
 export default {
   progress: {
     bar: '{bar} {percentage}% | {value}/{total} segmenti | {characters} caratteri | tempo rimanente {eta_formatted}',
-    start: 'Traduzione di {{segments}} segmenti in {{requests}} richieste ({{characters}} caratteri fatturati)…',
-    line: 'Tradotti {{done}}/{{total}} segmenti ({{percent}}%), {{characters}} caratteri, {{retries}} nuovi tentativi',
+    start: 'Traduzione in corso: segmenti {{segments}}, richieste {{requests}}, caratteri {{characters}}…',
+    line: 'Tradotti: segmenti {{done}}/{{total}} ({{percent}}%), caratteri {{characters}}, nuovi tentativi {{retries}}',
     backoff: 'Il motore ha segnalato {{reason}}: tutte le richieste sono sospese per {{seconds}} s.',
   },
   reason: {

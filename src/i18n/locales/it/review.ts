@@ -62,7 +62,7 @@ export default {
     termForbidden: '“{{forbidden}}” non è ammesso per “{{term}}” (usa “{{expected}}”)',
     termUntranslated: '“{{untranslated}}” è rimasto non tradotto (usa “{{expected}}”)',
     flagged: 'traduzione segnalata: {{flags}}',
-    summary: '{{article}} ({{lang}}): {{changed}} modificati da {{by}}, {{refused}} rifiutati',
+    summary: '{{article}} ({{lang}}): {{changed}} modificati da {{by}}, {{refused}} non approvabili',
   },
   status: {
     article: 'articolo',
@@ -90,7 +90,7 @@ export default {
     termForbidden: '{{term}} → {{expected}} (trovata la forma vietata “{{forbidden}}”)',
     termUntranslated: '{{term}} → {{expected}} (lasciato non tradotto: “{{untranslated}}”)',
     nothingToReview: 'Niente da rivedere.',
-    summary: '{{n}} segmenti da rivedere. Approva con `storyloc approve ARTICOLO --segment ID` oppure `--all`.',
+    summary: 'Segmenti da rivedere: {{n}}. Approva con `storyloc approve ARTICOLO --segment ID` oppure `--all`.',
   },
   serve: {
     started: 'Pagina di revisione: {{url}}\nSi apre solo da questo computer; il link contiene un token segreto. Premi Ctrl-C per fermarla.',
@@ -144,7 +144,7 @@ export default {
     noticeEdited: 'Segmento {{id}} salvato come modificato.',
     noticeUnchanged: 'Segmento {{id}} invariato.',
     noticeApprovedAll: '{{n}} segmenti approvati.',
-    noticeApprovedAllRefused: '{{n}} segmenti approvati; {{refused}} rifiutati perché i controlli falliscono (approvali uno per uno).',
+    noticeApprovedAllRefused: '{{n}} segmenti approvati; {{refused}} non approvati perché i controlli falliscono (approvali uno per uno).',
     conflict: 'Conflitto: il segmento {{id}} è stato modificato altrove ({{by}}, {{at}}) dopo l’apertura di questa pagina. Non è stato salvato nulla. Confronta con la versione attuale qui sotto; il tuo testo è ancora nella casella di modifica.',
     conflictDecision: 'Conflitto: il segmento {{id}} è stato modificato altrove ({{by}}, {{at}}) dopo l’apertura di questa pagina. Non è stato cambiato nulla. Controlla la versione attuale qui sotto, poi decidi di nuovo.',
     conflictArticle: 'Conflitto: questo articolo è cambiato dopo l’apertura della pagina. Non è stato approvato nulla. Rivedi la versione attuale qui sotto.',

@@ -3,7 +3,7 @@ export default {
   description: '용어집, 번역 메모리, 검토, CI 검사로 마크다운 뉴스 기사를 번역합니다.',
   option: {
     workspace: '작업 폴더 (기본값: 현재 폴더에서 위로 찾음)',
-    uiLang: '메시지 언어: en, it, ko (기본값: LANG에서)',
+    uiLang: '메시지 언어(기본값: LANG, 없으면 en)',
     debug: '오류의 스택 트레이스를 출력',
     sourceLang: '파일의 원본 언어 (기본값: articles/<언어>/ 또는 머리말 lang, 없으면 en)',
     json: 'JSON으로 출력',

@@ -6,8 +6,8 @@ export default {
     at: '{{position}}: {{message}}',
   },
   usage: {
-    unknownOption: '알 수 없는 옵션 {{option}}. storyloc --help를 참고하세요',
-    unknownCommand: '알 수 없는 명령 {{command}}. storyloc --help를 참고하세요',
+    unknownOption: '알 수 없는 옵션 {{option}}. 명령의 --help를 참고하세요',
+    unknownCommand: '알 수 없는 명령 {{command}}. --help를 참고하세요',
     missingArgument: '필수 인수 {{argument}}이(가) 없습니다',
     optionArgumentMissing: '옵션 {{option}}에 값이 필요합니다',
     invalidChoice: '옵션 {{option}}: "{{value}}"은(는) {{choices}} 중 하나가 아닙니다',

@@ -35,7 +35,7 @@ export default {
     },
     unknownFormat: '알 수 없는 내보내기 형식 "{{format}}": xliff 또는 tmx를 쓰세요.',
     invalidXml: '파일 {{file}}이(가) 올바른 XML이 아닙니다({{detail}}).',
-    notXliff: '파일 {{file}}은(는) XLIFF 1.2도 TMX 1.4도 아닙니다.',
+    notXliff: '이 파일은 XLIFF 1.2도 TMX 1.4도 아닙니다.',
     tmxPair: 'TMX 파일 {{file}}은(는) {{found}}용입니다. 이 작업 공간은 {{expected}}을(를) 번역합니다. 아무것도 가져오지 않았습니다.',
     missingAttribute: '요소 <{{element}}>에 {{attribute}} 속성이 없습니다.',
     exported: '기사 {{articles}}개의 단위 {{units}}개를 {{file}}(으)로 내보냈습니다.',
@@ -47,8 +47,9 @@ export default {
   command: {
     export: {
       description: '세그먼트 상태를 XLIFF 1.2(CAT 도구용) 또는 TMX 1.4(승인된 단위)로 내보냅니다',
-      format: 'xliff 또는 tmx',
-      to: '도착 언어(기본값: 설정의 모든 도착 언어)',
+      format: 'xliff(모든 세그먼트, CAT 도구용) 또는 tmx(승인된 단위), 필수',
+      formatMissing: '형식을 지정하세요: --format xliff(모든 세그먼트, CAT 도구용) 또는 --format tmx(승인된 단위).',
+      to: '대상 언어(기본값: 설정의 모든 대상 언어)',
       output: '표준 출력 대신 이 파일에 씁니다',
       articles: '내보낼 기사(기본값: 전체)',
     },

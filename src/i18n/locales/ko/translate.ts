@@ -1,9 +1,9 @@
 /** storyloc translate: 옵션, 실행 요약, 계획, 오류. */
 export default {
   command: {
-    description: '기사를 도착 언어로 번역합니다. 먼저 메모리를, 그다음 엔진을 쓰며 용어집을 적용합니다',
+    description: '기사를 대상 언어로 번역합니다. 먼저 메모리를, 그다음 엔진을 쓰며 용어집을 적용합니다',
     articles: '번역할 기사나 폴더(기본값: articles/ 아래의 모든 기사)',
-    to: '도착 언어, 쉼표로 구분(기본값: 설정의 targetLanguages)',
+    to: '대상 언어, 쉼표로 구분(기본값: 설정의 targetLanguages)',
     engine: '엔진: deepl, apertium, pseudo 또는 none(기본값: 설정의 engine.default, 없으면 자동)',
     dryRun: '엔진을 호출하지 않고 요청과 과금 문자 수를 출력합니다',
     maxChars: '이번 실행에서 과금 문자를 N자 넘게 보내지 않습니다',
@@ -53,7 +53,7 @@ export default {
     draining: '중단하는 중: 새 요청은 보내지 않고, 이미 보낸 요청(이미 과금됨)이 끝나기를 기다립니다. 바로 끝내려면 Ctrl-C를 한 번 더 누르세요.',
   },
   error: {
-    unknownTarget: '알 수 없는 도착 언어 "{{code}}"입니다. it 같은 언어 코드를 쓰세요.',
+    unknownTarget: '알 수 없는 대상 언어 "{{code}}"입니다. it 같은 언어 코드를 쓰세요.',
     badNumber: '{{option}}의 값 {{value}}이(가) 올바르지 않습니다. 양의 정수가 필요합니다.',
     noArticles: '{{given}}에서 기사를 찾지 못했습니다.',
     brokenList: '아래 번역 파일은 storyloc이 세그먼트로 되돌릴 수 없는 방식으로 수정되었습니다. 아무것도 쓰거나 보내지 않았습니다:',
