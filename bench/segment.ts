@@ -26,6 +26,17 @@ function bigParagraph(bytes: number): string {
   return `${text.trimEnd()}\n`;
 }
 
+/**
+ * One block that holds many pieces of inline markup over many lines (no sentence end), and one with many
+ * images whose alt text and titles are segments: both used to cost time quadratic in the block size.
+ */
+function markupLines(lines: number): string {
+  return `${Array.from({ length: lines }, (_, i) => `word *em${i}* and [link](http://example.com/${i})`).join('\n')}\n`;
+}
+function imageSentences(count: number): string {
+  return `${Array.from({ length: count }, (_, i) => `Sentence ${i} has ![alt text ${i}](i${i}.png "Title ${i}") here.`).join(' ')}\n`;
+}
+
 export async function benchSegment(): Promise<Record<string, number>> {
   const corpus = generateCorpus(2000);
   const doubled = [...corpus, ...generateCorpus(2000, 43)];
@@ -41,11 +52,15 @@ export async function benchSegment(): Promise<Record<string, number>> {
   const half = bigParagraph(2_500_000);
   const bigSeconds = bestSeconds(5, parseBig(big));
   const halfSeconds = bestSeconds(5, parseBig(half));
+  const markupScaling = bestSeconds(3, parseBig(markupLines(16_000))) / bestSeconds(3, parseBig(markupLines(8_000)));
+  const imagesScaling = bestSeconds(3, parseBig(imageSentences(8_000))) / bestSeconds(3, parseBig(imageSentences(4_000)));
   return {
     segment_corpus_mb: Number(megabytes.toFixed(2)),
     segment_mb_per_s: Number((megabytes / single).toFixed(1)),
     segment_scaling: Number((double / single).toFixed(2)),
     segment_big_paragraph_s: Number(bigSeconds.toFixed(2)),
     segment_big_paragraph_scaling: Number((bigSeconds / halfSeconds).toFixed(2)),
+    segment_markup_lines_scaling: Number(markupScaling.toFixed(2)),
+    segment_image_alts_scaling: Number(imagesScaling.toFixed(2)),
   };
 }

@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { frontMatterLanguage } from './articles/front-matter.js';
 import { articleLanguage, decodeArticleBytes, listArticles, parseArticle, type ParsedArticle } from './articles/read.js';
 import type { EngineName, ResolvedConfig } from './config/types.js';
 import { createEngine, selectEngine, type EngineChoice } from './engines/select.js';
@@ -201,9 +202,10 @@ function readSourceFile(file: string, config: ResolvedConfig): SourceFile {
   const relativePath = path.relative(config.paths.articles, file).split(path.sep).join('/');
   const bytes = readSourceBytes(file);
   const text = decodeArticleBytes(bytes, file);
-  // The same front-matter `lang` lookup as readArticleFile (the folder wins when it is a language).
-  const frontMatterLang = /^---[ \t]*\n[\s\S]*?^lang:[ \t]*["']?([a-z]{2})["']?[ \t]*$/m.exec(text)?.[1];
-  const lang = articleLanguage(relativePath, frontMatterLang, file);
+  // The same language rule as readArticleFile: the folder wins when it names a language, else front matter `lang`.
+  const folder = relativePath.split('/')[0] ?? '';
+  const inLanguageFolder = relativePath.includes('/') && isSupportedLanguage(folder);
+  const lang = articleLanguage(relativePath, inLanguageFolder ? undefined : frontMatterLanguage(text, file), file);
   if (!config.sourceLanguages.includes(lang)) {
     throw inputError('article.notSourceLanguage', 'articles:notSourceLanguage', { file, code: lang, languages: config.sourceLanguages.join(', ') }, { file });
   }

@@ -73,6 +73,16 @@ export function readFrontMatter(text: string, file: string): FrontMatterBlock | 
   return { raw, start, end, data, bodyStart, scalars: topLevelScalars(document, start) };
 }
 
+/**
+ * The front matter's `lang` value, read before the article is parsed (it picks the sentence rules).
+ * Only the front matter is read: a `lang:` line in the body is text. Broken front matter throws the
+ * error parsing would.
+ */
+export function frontMatterLanguage(text: string, file: string): string | undefined {
+  const lang = readFrontMatter(text, file)?.data['lang'];
+  return typeof lang === 'string' ? lang : undefined;
+}
+
 function topLevelScalars(document: Document, offset: number): TopLevelScalar[] {
   const contents = document.contents;
   if (!isMap(contents)) return [];

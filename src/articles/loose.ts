@@ -9,6 +9,7 @@ import { inputError } from '../errors.js';
 import { isSupportedLanguage, supportedLanguages, type Lang } from '../languages.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { decodeArticleBytes, parseArticle, type ParsedArticle } from './read.js';
+import { frontMatterLanguage } from './front-matter.js';
 
 export function readLooseArticle(file: string, config: ResolvedConfig, options: { cwd: string; lang?: string | undefined; maxBlockChars?: number }): ParsedArticle {
   const absolute = path.resolve(options.cwd, file);
@@ -31,9 +32,11 @@ export function readLooseArticle(file: string, config: ResolvedConfig, options: 
     lang = options.lang;
   } else {
     const folder = inside ? relative.split('/')[0] : undefined;
-    const declared = /^---[ \t]*\n[\s\S]*?^lang:[ \t]*["']?([a-z]{2})["']?[ \t]*$/m.exec(text)?.[1];
     if (folder !== undefined && relative.includes('/') && isSupportedLanguage(folder)) lang = folder;
-    else if (declared !== undefined && isSupportedLanguage(declared)) lang = declared;
+    else {
+      const declared = frontMatterLanguage(text, file);
+      if (declared !== undefined && isSupportedLanguage(declared)) lang = declared;
+    }
   }
   const input: Parameters<typeof parseArticle>[0] = { path: file, relativePath: inside ? relative : path.basename(absolute), lang, text, frontMatterKeys: config.frontMatterKeys };
   if (options.maxBlockChars !== undefined) input.maxBlockChars = options.maxBlockChars;

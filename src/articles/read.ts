@@ -14,7 +14,7 @@ import { segmentMarkdown, stableId, type SegmentationContext, type SegmentationW
 import { escapeXml } from '../segments/xml.js';
 import { contentHash, sha256Hex } from '../segments/hash.js';
 import { renderMarkdownSegment } from '../reassembly/reassemble.js';
-import { frontMatterValues, langValueRange, readFrontMatter, type FrontMatterBlock } from './front-matter.js';
+import { frontMatterLanguage, frontMatterValues, langValueRange, readFrontMatter, type FrontMatterBlock } from './front-matter.js';
 import type { FrontMatter } from '../segments/types.js';
 
 /** A block (paragraph, heading, cell) longer than this is refused: no news paragraph is 1 MB long. */
@@ -114,7 +114,8 @@ export function parseArticle(input: ParseArticleInput): ParsedArticle {
       ctx.segments.push(segment);
     }
   }
-  const bodyStart = frontMatter ? frontMatter.bodyStart : 0;
+  // a byte order mark (text not decoded by decodeArticleBytes, which drops it) is not part of the first block
+  const bodyStart = frontMatter ? frontMatter.bodyStart : text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (text.includes('\r')) {
     // marked normalises line endings, which would shift every offset: refuse rather than misplace text
     throw inputError('article.lineEndings', 'articles:lineEndings', { file }, { file, ...positionOf(lineStarts, text.indexOf('\r')) });
@@ -221,8 +222,10 @@ function readArticleAt(absolute: string, relativePath: string, config: ResolvedC
     throw error;
   }
   const text = decodeArticleBytes(bytes, absolute);
-  const frontMatterLang = /^---[ \t]*\n[\s\S]*?^lang:[ \t]*["']?([a-z]{2})["']?[ \t]*$/m.exec(text)?.[1];
-  const lang = articleLanguage(relativePath, frontMatterLang, absolute);
+  // front matter is read here only when the folder does not name the language
+  const folder = relativePath.split('/')[0] ?? '';
+  const inLanguageFolder = relativePath.includes('/') && isSupportedLanguage(folder);
+  const lang = articleLanguage(relativePath, inLanguageFolder ? undefined : frontMatterLanguage(text, absolute), absolute);
   if (!config.sourceLanguages.includes(lang)) {
     throw inputError('article.notSourceLanguage', 'articles:notSourceLanguage', { file: absolute, code: lang, languages: config.sourceLanguages.join(', ') }, { file: absolute });
   }
@@ -253,8 +256,9 @@ export function listArticles(config: ResolvedConfig, given: readonly string[] = 
     return files;
   }
   for (const item of given) {
+    // a path that does not exist is reported as such, wherever it points
+    if (!existsSync(path.resolve(cwd, item))) throw inputError('article.notFound', 'articles:notFound', { file: item }, { file: item });
     const { absolute } = resolveArticlePath(config, item, cwd);
-    if (!existsSync(absolute)) throw inputError('article.notFound', 'articles:notFound', { file: item }, { file: item });
     if (statSync(absolute).isDirectory()) collect(absolute);
     else files.push(absolute);
   }

@@ -61,6 +61,8 @@ export function parseSimpleFrontMatter(yaml: string): SimpleEntry[] | null {
     const key = keyPattern.exec(line);
     if (!key) return null;
     const name = key[1]!;
+    // `null:`, `True:` are keys of other types in the core schema (and `null`/`Null` are the same key)
+    if (typeof resolvePlainScalar(name) !== 'string') return null;
     if (seen.has(name)) return null; // duplicate keys are an error the real parser reports
     seen.add(name);
     const valueAt = key[0].length;

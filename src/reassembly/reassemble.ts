@@ -42,14 +42,16 @@ export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMa
     const [, closing, type, id] = match;
     if (closing) {
       const tag = open.pop();
-      if (!tag) throw new TagMismatchError(segment.id, `unexpected </${type}>`);
+      if (!tag || type !== 'g') throw new TagMismatchError(segment.id, `unexpected </${type}>`);
       markdown += renderTagPart(tag, 'close', targets, byId);
       continue;
     }
     const tag = segment.tags[id ?? ''];
     if (!tag || tag.type !== type) throw new TagMismatchError(segment.id, `unknown tag <${type} id="${id ?? ''}">`);
+    // `<g id="1"/>` would write the opening Markdown without its closing part
+    if (type === 'g' && match[4]) throw new TagMismatchError(segment.id, `self-closing <g id="${id ?? ''}"/>`);
     markdown += renderTagPart(tag, 'open', targets, byId);
-    if (type === 'g' && !match[4]) open.push(tag);
+    if (type === 'g') open.push(tag);
   }
   if (open.length > 0) throw new TagMismatchError(segment.id, 'unclosed <g>');
   markdown += textToMarkdown(xml.slice(last));

@@ -4,14 +4,10 @@
  * a re-wrapped line does not change a segment's identity.
  */
 import { hash } from 'node:crypto';
+import { mayChangeUnderNfc } from './nfc.js';
 
-/**
- * Characters NFC can change: combining marks, Hangul jamo, and singletons (Å sign, Ω sign, CJK
- * compatibility ideographs). Text without them is already NFC, and skipping `normalize` there saves a
- * copy of every segment on the hot path.
- */
-const mayChangeUnderNfc = /[\u0300-\u036f\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u2126\u212a\u212b\u3130-\u318f\uf900-\ufaff\ufe20-\ufe2f]/;
-const needsWhitespaceFold = /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u3000]/;
+/** any two whitespace characters, or one that is not a plain space (the same set as `\s`) */
+const needsWhitespaceFold = /\s\s|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 const isEdgeSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09;
 
 export function normalizeForHash(text: string): string {

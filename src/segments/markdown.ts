@@ -9,7 +9,7 @@
 import { Lexer, type Token, type Tokens, type MarkedOptions } from 'marked';
 import type { Lang } from '../languages.js';
 import { alignStripped, identityMap, type OffsetMap } from './align.js';
-import { buildInlineContent, InlineAlignmentError, type InlineContent, type Piece } from './inline.js';
+import { buildInlineContent, InlineAlignmentError, type InlineContent, type NestedSpan, type Piece } from './inline.js';
 import { sentenceStarts } from './sentences.js';
 import { escapeXml } from './xml.js';
 import { positionOf } from '../text/positions.js';
@@ -294,6 +294,25 @@ function pieceIndexAt(pieces: readonly Piece[], offset: number): number {
   return low;
 }
 
+/**
+ * The nested spans (alt text, titles) inside [start, end). They are found in source order, so a binary
+ * search finds the first: filtering all of them per sentence was quadratic in a block with many images.
+ */
+const noNestedSpans: readonly NestedSpan[] = [];
+function nestedWithin(nested: readonly NestedSpan[], start: number, end: number): readonly NestedSpan[] {
+  if (nested.length === 0) return noNestedSpans;
+  let low = 0;
+  let high = nested.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (nested[mid]!.start < start) low = mid + 1;
+    else high = mid;
+  }
+  const within: NestedSpan[] = [];
+  for (let k = low; k < nested.length && nested[k]!.start < end; k++) if (nested[k]!.end <= end) within.push(nested[k]!);
+  return within;
+}
+
 const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\u00a0';
 
 function emitSegment(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, kind: SegmentKind, structure: string, context: string, from: number, to: number): void {
@@ -315,11 +334,21 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
     while (k + 1 + lead < end && (source[k + 1 + lead] === ' ' || source[k + 1 + lead] === '\t') && pieces[pieceIndexAt(pieces, k + 1 + lead)]!.type === 'text') lead++;
     newlines.push({ at: k, lead });
   }
+  // Only indented lines change the text. Their `at + 1 + lead` strictly increase, so each text piece
+  // starts its scan by binary search: scanning every newline per piece was quadratic in a long block.
+  const indented = newlines.length === 0 ? newlines : newlines.filter(({ lead }) => lead > 0);
   const textOf = (from: number, to: number): string => {
+    let low = 0;
+    let high = indented.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (indented[mid]!.at + 1 + indented[mid]!.lead <= from) low = mid + 1;
+      else high = mid;
+    }
     let chunk = '';
     let cursor = from;
-    for (const { at, lead } of newlines) {
-      if (lead === 0 || at + 1 + lead <= from || at + 1 >= to) continue;
+    for (let k = low; k < indented.length && indented[k]!.at + 1 < to; k++) {
+      const { at, lead } = indented[k]!;
       chunk += source.slice(cursor, Math.max(cursor, at + 1));
       cursor = Math.min(to, at + 1 + lead);
     }
@@ -329,6 +358,9 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
   let text = '';
   let plain = '';
   const localIds = new Map<number, number>();
+  /** where each tag part of this segment starts (`open:3`, `x:4`), for its nested spans */
+  const tagPartStarts = new Map<string, number>();
+  const hasNested = content.nested.length > 0;
   const tags: Record<string, InlineTag> = {};
   const first = pieceIndexAt(pieces, start);
   for (let i = first; i < pieces.length; i++) {
@@ -337,7 +369,7 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
     if (piece.type === 'text') {
       const from = Math.max(piece.start, start);
       const to = Math.min(piece.end, end);
-      const chunk = newlines.length === 0 ? source.slice(from, to) : textOf(from, to);
+      const chunk = indented.length === 0 ? source.slice(from, to) : textOf(from, to);
       text += escapeXml(chunk);
       plain += chunk;
       continue;
@@ -349,12 +381,13 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
       const original = content.tags[piece.tag - 1]!;
       tags[String(local)] = { ...original };
     }
+    if (hasNested) tagPartStarts.set(`${piece.type}:${piece.tag}`, piece.start);
     if (piece.type === 'open') text += `<g id="${local}">`;
     else if (piece.type === 'close') text += '</g>';
     else text += `<x id="${local}"/>`;
   }
 
-  const nestedHere = content.nested.length === 0 ? content.nested : content.nested.filter((span) => span.start >= start && span.end <= end);
+  const nestedHere = nestedWithin(content.nested, start, end);
   const isSegment = letterOrDigit.test(plain);
   let parentId: string | undefined;
   if (isSegment) {
@@ -400,8 +433,8 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
       segment.parentId = parentId;
       const local = localIds.get(span.tag)!;
       const tag = tags[String(local)]!;
-      const tagPiece = pieces.find((piece) => piece.type === (span.part === 'open' ? (tag.type === 'x' ? 'x' : 'open') : 'close') && 'tag' in piece && piece.tag === span.tag)!;
-      (tag.nested ??= []).push({ segmentId: id, part: span.part, start: span.start - tagPiece.start, end: span.end - tagPiece.start });
+      const tagPieceStart = tagPartStarts.get(`${span.part === 'open' ? (tag.type === 'x' ? 'x' : 'open') : 'close'}:${span.tag}`)!;
+      (tag.nested ??= []).push({ segmentId: id, part: span.part, start: span.start - tagPieceStart, end: span.end - tagPieceStart });
     }
     ctx.segments.push(segment);
   }

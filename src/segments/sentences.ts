@@ -17,8 +17,8 @@ const titleAbbreviations: Record<string, readonly string[]> = {
   it: ['sig.', 'sigg.', 'sig.ra', 'sig.na', 'dott.', 'dott.ssa', 'prof.', 'prof.ssa', 'avv.', 'ing.', 'arch.', 'on.', 'sen.', 'gen.', 'mons.', 'p.es.', 'es.', 'ecc.', 'pag.', 'vol.', 'ep.', 'ca.', 'cfr.', 'vs.'],
   ko: [],
 };
-/** Abbreviations that only bind a following number (No. 1, nr. 3, n. 5). */
-const numberAbbreviations = ['no.', 'nos.', 'nr.', 'n.', 'num.', 'art.', 'p.', 'pp.'];
+/** Abbreviations that only bind a following number (No. 1, nr. 3, n. 5, AP-style dates: Jan. 5). */
+const numberAbbreviations = ['no.', 'nos.', 'nr.', 'n.', 'num.', 'art.', 'p.', 'pp.', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.'];
 
 /** blocks up to this size are given to the segmenter whole (it is fast on small strings) */
 const wholeBlockLimit = 2048;

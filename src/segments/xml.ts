@@ -13,14 +13,18 @@ const entityPattern = /&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g;
 
 export function unescapeXml(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(entityPattern, (_, name: string) => {
+  return text.replace(entityPattern, (reference: string, name: string) => {
     switch (name) {
       case 'amp': return '&';
       case 'lt': return '<';
       case 'gt': return '>';
       case 'quot': return '"';
       case 'apos': return "'";
-      default: return String.fromCodePoint(name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+      default: {
+        const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        // beyond Unicode (`&#x110000;` from MT or an edit box): String.fromCodePoint would throw; keep the text
+        return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+      }
     }
   });
 }

@@ -55,6 +55,10 @@ const handmade = [
   'title:no-space\n',
   'title: -dash start\n',
   'key:\n',
+  // keys the core schema resolves to null or booleans (`null:` is the key null, `True:` is true)
+  'null: x\n',
+  'Null: a\nNULL: b\n',
+  'True: yes\n',
 ];
 
 describe('the front-matter fast path agrees with the yaml library', () => {

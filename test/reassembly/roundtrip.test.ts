@@ -96,5 +96,9 @@ describe('splicing translations', () => {
     const id = sentence.segments[0]!.id;
     expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="9">rossa</g>.']]), 'it')).toThrow(TagMismatchError);
     expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="1">rossa.']]), 'it')).toThrow(TagMismatchError);
+    // a self-closing paired tag would write `*` without its closing `*` (sameTags calls it not well formed)
+    expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="1"/>rossa.']]), 'it')).toThrow(TagMismatchError);
+    // a paired tag closed as standalone
+    expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="1">rossa</x>.']]), 'it')).toThrow(TagMismatchError);
   });
 });

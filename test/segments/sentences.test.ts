@@ -26,6 +26,9 @@ describe('English sentence rules', () => {
     ['(This is a note.) The story goes on.', ['(This is a note.)', 'The story goes on.']],
     ['Written by J. K. Rowling. Published later.', ['Written by J. K. Rowling.', 'Published later.']],
     ['Is it true? Yes! It is.', ['Is it true?', 'Yes!', 'It is.']],
+    // AP-style dates: a month abbreviation binds the day that follows
+    ['Season 2 starts Jan. 5. Tickets sold out.', ['Season 2 starts Jan. 5.', 'Tickets sold out.']],
+    ['It aired Sept. 12 and Oct. 3. Fans cheered.', ['It aired Sept. 12 and Oct. 3.', 'Fans cheered.']],
   ])('%s', (text, expected) => {
     expect(split(text, 'en')).toEqual(expected);
   });
