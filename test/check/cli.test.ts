@@ -27,7 +27,7 @@ const files = (stdout: string): string[] => [...new Set((JSON.parse(stdout) as {
 describe('exit codes', () => {
   test('0 for a clean translation', async () => {
     const result = await check('articles/en/queen-of-tears.md');
-    expect(result).toEqual({ code: 0, stdout: 'no problems in 1 file(s)\n', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: 'no problems in 1 file\n', stderr: '' });
   });
 
   test('1 for errors; warnings alone pass unless --fail-on warning', async () => {

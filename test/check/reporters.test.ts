@@ -47,11 +47,11 @@ describe('text', () => {
         '                                                      suggestion: La regina delle lacrime',
         '  output/it/en/a.md:9:1   warning  not-approved       machine translation not reviewed yet',
         '',
-        '1 error(s), 1 warning(s) in 2 file(s)',
+        '1 error, 1 warning in 2 files',
         '',
       ].join('\n'),
     );
-    expect(formatReport({ ...report, violations: [] }, 'text')).toBe('no problems in 2 file(s)\n');
+    expect(formatReport({ ...report, violations: [] }, 'text')).toBe('no problems in 2 files\n');
   });
 });
 

@@ -42,7 +42,7 @@ afterAll(async () => {
 
 describe('storyloc glossary', () => {
   test('lint: 0 when clean, 1 with errors (each with file:line:column), 2 for an unreadable file', async () => {
-    expect(await run(['glossary', 'lint'])).toEqual({ code: 0, stdout: 'Glossary clean: 10 entries in 4 file(s).\n', stderr: '' });
+    expect(await run(['glossary', 'lint'])).toEqual({ code: 0, stdout: 'Glossary clean: 10 entries in 4 files.\n', stderr: '' });
     const broken = path.join(workspace, 'broken.yaml');
     writeFileSync(broken, 'entries:\n  - id: kim-soo-hyun\n    type: person\n    forms: { en: Kim Soo-hyun }\n');
     const withErrors = await run(['glossary', 'lint', 'glossary/people.yaml', 'broken.yaml']);
@@ -50,7 +50,7 @@ describe('storyloc glossary', () => {
     expect(withErrors.stdout.split('\n')).toEqual([
       'broken.yaml:2:5: error: the id "kim-soo-hyun" is already used at glossary/people.yaml:6:5 [glossary.duplicateId]',
       'broken.yaml:2:5: error: entry "kim-soo-hyun" has no form for the target language it (add forms.it, or doNotTranslate: true) [glossary.missingTargetForm]',
-      '2 error(s), 0 warning(s): 5 entries in 2 file(s).',
+      '2 errors, 0 warnings: 5 entries in 2 files.',
       '',
     ]);
     const json = JSON.parse((await run(['glossary', 'lint', 'broken.yaml', '--json'])).stdout);
@@ -74,7 +74,7 @@ describe('storyloc glossary', () => {
         `extra.yaml:2:5: error: the id "kim-ji-won" is already used at ${people}:16:5 [glossary.duplicateId]`,
         `extra.yaml:4:18: error: "Kim Ji-won" (en) leads to "Kim Ji Won" here but to "Kim Ji-won" in entry "kim-ji-won" at ${people}:19:11 (it): keep one entry or make the forms differ [glossary.conflictingTargets]`,
         'extra.yaml:6:11: error: entries[1].type: "persona" is not allowed (expected one of: person, title, organization, place, term) [glossary.schema]',
-        '3 error(s), 0 warning(s): 5 entries in 2 file(s).',
+        '3 errors, 0 warnings: 5 entries in 2 files.',
         '',
       ]);
     } finally {

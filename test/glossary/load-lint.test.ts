@@ -289,7 +289,7 @@ describe('files', () => {
     expect((caught as StorylocError).code).toBe('glossary.invalid');
     expect((caught as StorylocError).position).toEqual({ file: path.join(glossaryDir, 'a.yaml'), line: 2, column: 5 });
     expect(t((caught as StorylocError).messageKey, (caught as StorylocError).params)).toBe(
-      'The glossary has 1 error(s), the first at glossary/a.yaml:2:5: entry "kim" has no form for the target language it (add forms.it, or doNotTranslate: true). Run storyloc glossary lint.',
+      'The glossary has 1 error, the first at glossary/a.yaml:2:5: entry "kim" has no form for the target language it (add forms.it, or doNotTranslate: true). Run storyloc glossary lint.',
     );
     write(path.join(glossaryDir, 'a.yaml'), 'entries:\n  - id: kim\n    type: person\n    forms: { en: Kim, it: Kim }\n');
     expect(loadTermbase(config).entries.map((e) => e.id)).toEqual(['kim']);

@@ -32,8 +32,12 @@ export function formatText(report: CheckReport): string {
   const counts = countBySeverity(report.violations);
   lines.push(
     report.violations.length === 0
-      ? t('check:report.clean', { files: report.files.length })
-      : t('check:report.summary', { errors: counts.error, warnings: counts.warning, files: report.files.length }),
+      ? t('check:report.clean', { files: t('check:report.file', { count: report.files.length }) })
+      : t('check:report.summary', {
+          errors: t('check:report.error', { count: counts.error }),
+          warnings: t('check:report.warning', { count: counts.warning }),
+          files: t('check:report.file', { count: report.files.length }),
+        }),
   );
   return `${lines.join('\n')}\n`;
 }

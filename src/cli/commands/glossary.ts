@@ -83,7 +83,13 @@ function lint(ctx: CommandContext, files: string[], json: boolean): number {
     ctx.stdout.write(`${JSON.stringify({ ...counts, problems: checked.problems.map((p) => problemJson(p, config)) }, null, 2)}\n`);
   } else {
     for (const problem of checked.problems) ctx.stdout.write(`${formatProblem(problem, ctx.cwd)}\n`);
-    ctx.stdout.write(`${checked.problems.length === 0 ? t('glossary:lint.clean', counts) : t('glossary:lint.summary', counts)}\n`);
+    const units = {
+      errors: t('glossary:lint.error', { count: counts.errors }),
+      warnings: t('glossary:lint.warning', { count: counts.warnings }),
+      entries: t('glossary:lint.entry', { count: counts.entries }),
+      files: t('glossary:lint.file', { count: counts.files }),
+    };
+    ctx.stdout.write(`${checked.problems.length === 0 ? t('glossary:lint.clean', units) : t('glossary:lint.summary', units)}\n`);
   }
   return errors > 0 ? ExitCode.findings : ExitCode.ok;
 }

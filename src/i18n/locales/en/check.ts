@@ -75,8 +75,14 @@ export default {
   report: {
     severity: { error: 'error', warning: 'warning' },
     suggestion: 'suggestion: {{suggestion}}',
-    summary: '{{errors}} error(s), {{warnings}} warning(s) in {{files}} file(s)',
-    clean: 'no problems in {{files}} file(s)',
+    summary: '{{errors}}, {{warnings}} in {{files}}',
+    clean: 'no problems in {{files}}',
+    error_one: '{{count}} error',
+    error_other: '{{count}} errors',
+    warning_one: '{{count}} warning',
+    warning_other: '{{count}} warnings',
+    file_one: '{{count}} file',
+    file_other: '{{count}} files',
     segment: 'segment: {{id}}',
   },
   error: {

@@ -30,7 +30,8 @@ export default {
   error: {
     unreadable: 'Cannot read the glossary file {{file}} ({{detail}}).',
     unknownEntry: 'No glossary entry has the id "{{id}}". Run storyloc glossary list to see the ids.',
-    invalid: 'The glossary has {{count}} error(s), the first at {{first}}: {{message}}. Run storyloc glossary lint.',
+    invalid_one: 'The glossary has {{count}} error, the first at {{first}}: {{message}}. Run storyloc glossary lint.',
+    invalid_other: 'The glossary has {{count}} errors, the first at {{first}}: {{message}}. Run storyloc glossary lint.',
   },
   schema: {
     required: '{{where}}: the property "{{property}}" is required',
@@ -56,8 +57,16 @@ export default {
     missingTargetForm: 'entry "{{id}}" has no form for the target language {{lang}} (add forms.{{lang}}, or doNotTranslate: true)',
     noSourceForm: 'entry "{{id}}" has no form in any source language ({{langs}}): it can never be found in an article',
     forbiddenIsAccepted: 'the forbidden form "{{form}}" ({{lang}}) is an accepted form of entry "{{otherId}}" at {{otherPlace}}',
-    clean: 'Glossary clean: {{entries}} entries in {{files}} file(s).',
-    summary: '{{errors}} error(s), {{warnings}} warning(s): {{entries}} entries in {{files}} file(s).',
+    clean: 'Glossary clean: {{entries}} in {{files}}.',
+    summary: '{{errors}}, {{warnings}}: {{entries}} in {{files}}.',
+    error_one: '{{count}} error',
+    error_other: '{{count}} errors',
+    warning_one: '{{count}} warning',
+    warning_other: '{{count}} warnings',
+    entry_one: '{{count}} entry',
+    entry_other: '{{count}} entries',
+    file_one: '{{count}} file',
+    file_other: '{{count}} files',
   },
   sync: {
     noKey: 'No DeepL key: set the environment variable {{env}} (the key is never stored).',

@@ -75,8 +75,14 @@ export default {
   report: {
     severity: { error: 'errore', warning: 'avviso' },
     suggestion: 'suggerimento: {{suggestion}}',
-    summary: '{{errors}} errore/i, {{warnings}} avviso/i in {{files}} file',
-    clean: 'nessun problema in {{files}} file',
+    summary: '{{errors}}, {{warnings}} in {{files}}',
+    clean: 'nessun problema in {{files}}',
+    error_one: '{{count}} errore',
+    error_other: '{{count}} errori',
+    warning_one: '{{count}} avviso',
+    warning_other: '{{count}} avvisi',
+    file_one: '{{count}} file',
+    file_other: '{{count}} file',
     segment: 'segmento: {{id}}',
   },
   error: {

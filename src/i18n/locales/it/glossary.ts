@@ -30,7 +30,8 @@ export default {
   error: {
     unreadable: 'Impossibile leggere il file del glossario {{file}} ({{detail}}).',
     unknownEntry: 'Nessuna voce del glossario ha l’id "{{id}}". Esegui storyloc glossary list per vedere gli id.',
-    invalid: 'Il glossario contiene {{count}} errore/i, il primo in {{first}}: {{message}}. Esegui storyloc glossary lint.',
+    invalid_one: 'Il glossario contiene {{count}} errore, in {{first}}: {{message}}. Esegui storyloc glossary lint.',
+    invalid_other: 'Il glossario contiene {{count}} errori, il primo in {{first}}: {{message}}. Esegui storyloc glossary lint.',
   },
   schema: {
     required: '{{where}}: la proprietà "{{property}}" è obbligatoria',
@@ -56,8 +57,16 @@ export default {
     missingTargetForm: 'la voce "{{id}}" non ha una forma per la lingua di destinazione {{lang}} (aggiungi forms.{{lang}} oppure doNotTranslate: true)',
     noSourceForm: 'la voce "{{id}}" non ha forme in nessuna lingua di partenza ({{langs}}): non potrà mai essere trovata in un articolo',
     forbiddenIsAccepted: 'la forma vietata "{{form}}" ({{lang}}) è una forma accettata della voce "{{otherId}}" in {{otherPlace}}',
-    clean: 'Glossario senza problemi: {{entries}} voci in {{files}} file.',
-    summary: '{{errors}} errore/i, {{warnings}} avviso/i: {{entries}} voci in {{files}} file.',
+    clean: 'Glossario senza problemi: {{entries}} in {{files}}.',
+    summary: '{{errors}}, {{warnings}}: {{entries}} in {{files}}.',
+    error_one: '{{count}} errore',
+    error_other: '{{count}} errori',
+    warning_one: '{{count}} avviso',
+    warning_other: '{{count}} avvisi',
+    entry_one: '{{count}} voce',
+    entry_other: '{{count}} voci',
+    file_one: '{{count}} file',
+    file_other: '{{count}} file',
   },
   sync: {
     noKey: 'Nessuna chiave DeepL: imposta la variabile d’ambiente {{env}} (la chiave non viene mai salvata).',

@@ -75,8 +75,14 @@ export default {
   report: {
     severity: { error: '오류', warning: '경고' },
     suggestion: '제안: {{suggestion}}',
-    summary: '파일 {{files}}개에서 오류 {{errors}}개, 경고 {{warnings}}개',
-    clean: '파일 {{files}}개에 문제 없음',
+    summary: '{{files}}에서 {{errors}}, {{warnings}}',
+    clean: '{{files}}에 문제 없음',
+    error_one: '오류 {{count}}개',
+    error_other: '오류 {{count}}개',
+    warning_one: '경고 {{count}}개',
+    warning_other: '경고 {{count}}개',
+    file_one: '파일 {{count}}개',
+    file_other: '파일 {{count}}개',
     segment: '세그먼트: {{id}}',
   },
   error: {

@@ -30,7 +30,8 @@ export default {
   error: {
     unreadable: '용어집 파일 {{file}}을(를) 읽을 수 없습니다({{detail}}).',
     unknownEntry: 'id가 "{{id}}"인 용어집 항목이 없습니다. storyloc glossary list로 id를 확인하세요.',
-    invalid: '용어집에 오류가 {{count}}개 있습니다. 첫 오류 위치 {{first}}: {{message}}. storyloc glossary lint를 실행하세요.',
+    invalid_one: '용어집에 오류가 {{count}}개 있습니다. 첫 오류 위치 {{first}}: {{message}}. storyloc glossary lint를 실행하세요.',
+    invalid_other: '용어집에 오류가 {{count}}개 있습니다. 첫 오류 위치 {{first}}: {{message}}. storyloc glossary lint를 실행하세요.',
   },
   schema: {
     required: '{{where}}: "{{property}}" 속성이 필요합니다',
@@ -56,8 +57,16 @@ export default {
     missingTargetForm: '항목 "{{id}}"에 대상 언어 {{lang}}의 형태가 없습니다(forms.{{lang}} 또는 doNotTranslate: true를 추가하세요)',
     noSourceForm: '항목 "{{id}}"에 원문 언어({{langs}}) 형태가 없어 기사에서 찾을 수 없습니다',
     forbiddenIsAccepted: '금지 형태 "{{form}}"({{lang}})은(는) {{otherPlace}}의 항목 "{{otherId}}"에서 허용되는 형태입니다',
-    clean: '용어집 문제 없음: 파일 {{files}}개, 항목 {{entries}}개.',
-    summary: '오류 {{errors}}개, 경고 {{warnings}}개: 파일 {{files}}개, 항목 {{entries}}개.',
+    clean: '용어집 문제 없음: {{files}}, {{entries}}.',
+    summary: '{{errors}}, {{warnings}}: {{files}}, {{entries}}.',
+    error_one: '오류 {{count}}개',
+    error_other: '오류 {{count}}개',
+    warning_one: '경고 {{count}}개',
+    warning_other: '경고 {{count}}개',
+    entry_one: '항목 {{count}}개',
+    entry_other: '항목 {{count}}개',
+    file_one: '파일 {{count}}개',
+    file_other: '파일 {{count}}개',
   },
   sync: {
     noKey: 'DeepL 키가 없습니다. 환경 변수 {{env}}을(를) 설정하세요(키는 저장되지 않습니다).',
