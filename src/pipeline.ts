@@ -150,6 +150,8 @@ interface ArticleWork extends ArticleResult {
   statePath: string;
   outputPath: string;
   dirty: boolean;
+  /** the output last written for this article (reused for the review diff) */
+  lastOutput?: string;
   /** written in this run (its review diff is refreshed at the end) */
   touched: boolean;
   /** glossary-check cache key of the state as last written in this run */
@@ -535,11 +537,15 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     const written = new Set<string>();
     let persisting: Promise<void> = Promise.resolve();
     const persist = async (work: ArticleWork, final: boolean): Promise<void> => {
+      // persistArticleResult renders the output and the state from the records before its first await,
+      // so the flag is cleared first: a batch finishing while the files are written marks the article
+      // dirty again and is written by the next pass, instead of being lost with a late `dirty = false`.
+      work.dirty = false;
       const outcome = await persistArticleResult(config, work, final);
       work.touched = true;
+      work.lastOutput = outcome.output;
       work.checkedKey = glossaryCheckKey(relativeToWorkspace(config, work.statePath), work.sourceHash, outcome.outputHash);
       if (outcome.outputWritten) written.add(relativeToWorkspace(config, work.outputPath));
-      work.dirty = false;
     };
     const persistDirty = (final = false): Promise<void> => {
       // One writer at a time: two batches finishing together must not interleave state and output.
@@ -596,7 +602,8 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
         config,
         article: work.article,
         state: { version: 1, article: work.article.relativePath, sourceLang: work.pair.source, targetLang: work.pair.target, sourceFileHash: work.sourceHash, segments: work.records },
-        candidate: reassembleArticle(work.article, outputTargets(work.article.segments, work.records), work.pair.target),
+        // the output the final pass wrote (every later change would have made the article dirty again)
+        candidate: work.lastOutput ?? reassembleArticle(work.article, outputTargets(work.article.segments, work.records), work.pair.target),
       });
     }
     // Every state written now has current glossary usage (no partial run leaves stale usage behind:
