@@ -147,7 +147,7 @@ function frontMatterModel(block: FrontMatterBlock): FrontMatter {
  * mixes of tabs and containers) is left untranslated, with a warning, rather than corrupted.
  */
 function keepExactSegments(text: string, segments: Segment[], warnings: SegmentationWarning[]): Segment[] {
-  const byId = new Map(segments.map((segment) => [segment.id, segment]));
+  let byId: Map<string, Segment> | null = null;
   const noTargets = new Map<string, string>();
   const dropped = new Set<string>();
   for (const segment of segments) {
@@ -155,24 +155,30 @@ function keepExactSegments(text: string, segments: Segment[], warnings: Segmenta
       if (segment.parentId !== undefined) dropped.add(segment.id);
       continue;
     }
-    const span = text.slice(segment.start, segment.end);
     // plain one-line text (no tags, entities or newlines) renders as itself: compare without rendering
-    const plainText = !segment.text.includes('<') && !segment.text.includes('&') && !segment.text.includes('\n');
-    let rendered: string | null = plainText ? segment.text : null;
-    if (!plainText) {
+    const segmentText = segment.text;
+    const plainText = segmentText.length === segment.end - segment.start && !segmentText.includes('<') && !segmentText.includes('&') && !segmentText.includes('\n');
+    let exact: boolean;
+    if (plainText) exact = text.startsWith(segmentText, segment.start);
+    else {
+      byId ??= new Map(segments.map((each) => [each.id, each]));
       try {
-        rendered = renderMarkdownSegment(segment, segment.text, noTargets, byId);
+        exact = renderMarkdownSegment(segment, segmentText, noTargets, byId) === text.slice(segment.start, segment.end);
       } catch {
-        rendered = null;
+        exact = false;
       }
     }
-    if (rendered !== span) {
+    if (!exact) {
       dropped.add(segment.id);
       warnings.push({ offset: segment.start, reason: 'its text does not render back to the same bytes' });
     }
   }
   // spans must not overlap: two splices over the same bytes would corrupt the output
-  const spans = segments.filter((segment) => segment.parentId === undefined && !dropped.has(segment.id)).sort((a, b) => a.start - b.start);
+  const spans = segments.filter((segment) => segment.parentId === undefined && !dropped.has(segment.id));
+  // segmentation emits spans in file order (only nested spans, filtered out here, are not): sort if not
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++) if (spans[i]!.start < spans[i - 1]!.start) sorted = false;
+  if (!sorted) spans.sort((a, b) => a.start - b.start);
   for (let i = 1; i < spans.length; i++) {
     const previous = spans[i - 1]!;
     const current = spans[i]!;

@@ -11,6 +11,7 @@ import type { Lang } from '../languages.js';
 import { alignStripped, identityMap, type OffsetMap } from './align.js';
 import { buildInlineContent, InlineAlignmentError, type InlineContent, type NestedSpan, type Piece } from './inline.js';
 import { sentenceStarts } from './sentences.js';
+import { lexSimpleInline } from './simple-inline.js';
 import { escapeXml } from './xml.js';
 import { positionOf } from '../text/positions.js';
 import { contentHash } from './hash.js';
@@ -70,8 +71,11 @@ export function lexMarkdown(body: string): Token[] {
   const lexer = new Lexer(lexerOptions);
   const tokens = lexer.blockTokens(body, []);
   for (const { src, tokens: inline } of lexer.inlineQueue) {
-    if (inlineSyntax.test(src)) lexer.inlineTokens(src, inline);
-    else if (src.length > 0) inline.push({ type: 'text', raw: src, text: src, escaped: false } as Tokens.Text);
+    if (inlineSyntax.test(src)) {
+      const simple = lexSimpleInline(src);
+      if (simple) inline.push(...simple);
+      else lexer.inlineTokens(src, inline);
+    } else if (src.length > 0) inline.push({ type: 'text', raw: src, text: src, escaped: false } as Tokens.Text);
   }
   lexer.inlineQueue = [];
   return tokens;
@@ -92,9 +96,12 @@ const rawOf = (tokens: readonly Token[] | undefined): string => {
 function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly Token[], source: string, map: OffsetMap, structure: string, container: 'blockquote' | 'listItem' | null): void {
   let cursor = 0;
   for (const token of tokens) {
-    // marked's block raws concatenate to the source (FIELD-NOTES); a cheap first-character check
-    // guards the common case and a search recovers anything else
-    const found = source.charCodeAt(cursor) === token.raw.charCodeAt(0) && source.startsWith(token.raw, cursor) ? cursor : source.indexOf(token.raw, cursor);
+    // marked's block raws concatenate to the source (FIELD-NOTES). Comparing first and last characters
+    // guards the common case without a pass over the text (comparing whole raws cost a tenth of the
+    // parse); a search recovers anything else, and keepExactSegments checks every segment's bytes.
+    const raw = token.raw;
+    const lastChar = cursor + raw.length - 1;
+    const found = raw.length > 0 && source.charCodeAt(cursor) === raw.charCodeAt(0) && source.charCodeAt(lastChar) === raw.charCodeAt(raw.length - 1) ? cursor : source.indexOf(raw, cursor);
     if (found === -1) {
       ctx.warnings.push({ offset: map.toFile(cursor), reason: `cannot locate ${token.type}` });
       continue;
@@ -150,11 +157,17 @@ function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly
 function inlineBlock(ctx: SegmentationContext, fileText: string, token: Tokens.Paragraph | Tokens.Heading | Tokens.Text, source: string, start: number, map: OffsetMap, kind: SegmentKind, structure: string): void {
   const tokens = token.tokens ?? [];
   // The inline source is the concatenation of the inline raws; marked's `text` usually is exactly
-  // that, which saves building the string again (lengths and ends are compared to be sure).
+  // that, which saves building the string again (lengths and the characters at every token boundary
+  // are compared to be sure; buildInlineContent checks each token's first character again).
   let length = 0;
-  for (const inlineToken of tokens) length += inlineToken.raw.length;
   const text = token.text;
-  const inline = text.length === length && length > 0 && text.startsWith(tokens[0]!.raw) && text.endsWith(tokens[tokens.length - 1]!.raw) ? text : rawOf(tokens);
+  let same = text.length > 0;
+  for (const inlineToken of tokens) {
+    const raw = inlineToken.raw;
+    if (same && raw.length > 0 && (text.charCodeAt(length) !== raw.charCodeAt(0) || text.charCodeAt(length + raw.length - 1) !== raw.charCodeAt(raw.length - 1))) same = false;
+    length += raw.length;
+  }
+  const inline = same && text.length === length ? text : rawOf(tokens);
   if (inline.length === 0) return;
   const inlineMap = alignStripped(inline, source, start, map, start + token.raw.length);
   if (!inlineMap) {

@@ -1,5 +1,6 @@
 /**
- * The inline-lexing shortcut must give exactly marked's tokens: same types and raw text, recursively,
+ * The inline-lexing shortcuts (no markup; the simple-prose lexer) must give exactly marked's tokens: same
+ * types, raw text, text, links and titles, recursively,
  * on the bench corpus, the fixtures, the example workspace and generated documents.
  */
 import { expect, test } from '@jest/globals';
@@ -17,6 +18,10 @@ function shape(tokens: readonly Token[]): unknown[] {
   return (tokens as Node[]).map((token) => [
     token.type,
     token.raw,
+    'text' in token ? token.text : null,
+    'href' in token ? token.href : null,
+    'title' in token ? token.title : null,
+    'escaped' in token ? token.escaped : null,
     token.tokens ? shape(token.tokens) : null,
     token.items ? token.items.map((item) => shape(item.tokens)) : null,
     token.header ? token.header.map((cell) => shape(cell.tokens)) : null,
@@ -33,7 +38,7 @@ test('lexMarkdown gives the same tokens as marked on every kind of input', () =>
     'Plain text with a www.example.com link and mail@example.com and http://x.y.\n\nA hard  \nbreak and a \\\nbackslash one.\n',
   ];
   const random = createRandom(11);
-  const pieces = ['Alpha beta.', 'Gamma *delta*.', 'x_y_z', '~~gone~~', '&amp;', 'a < b > c', 'see: this', 'Kappa  ', 'Lambda\\', '| a | b |', '|---|---|', '# Head', '> quote', '- item', '1. one', '\t', '`code`', '[l](u)', '![i](p)'];
+  const pieces = ['Alpha beta.', 'Gamma *delta*.', 'x_y_z', '~~gone~~', '&amp;', 'a < b > c', 'see: this', 'Kappa  ', 'Lambda\\', '| a | b |', '|---|---|', '# Head', '> quote', '- item', '1. one', '\t', '`code`', '[l](u)', '![i](p)', '**strong**', '*em*은', '[link](https://example.com/a)', 'said: yes'];
   for (let i = 0; i < 2000; i++) {
     samples.push(`${Array.from({ length: 1 + Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join(random() < 0.5 ? '\n' : ' ')}\n`);
   }
