@@ -159,7 +159,8 @@ function keepExactSegments(text: string, segments: Segment[], warnings: Segmenta
     const segmentText = segment.text;
     const plainText = segmentText.length === segment.end - segment.start && !segmentText.includes('<') && !segmentText.includes('&') && !segmentText.includes('\n');
     let exact: boolean;
-    if (plainText) exact = text.startsWith(segmentText, segment.start);
+    // (`slice ===` compares with memcmp; `startsWith` walked character by character, 3% of the parse)
+    if (plainText) exact = text.slice(segment.start, segment.end) === segmentText;
     else {
       byId ??= new Map(segments.map((each) => [each.id, each]));
       try {

@@ -10,9 +10,13 @@ import { mayChangeUnderNfc } from './nfc.js';
 const needsWhitespaceFold = /\s\s|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 const isEdgeSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09;
 
-export function normalizeForHash(text: string): string {
+/**
+ * `whitespaceFolded`: the caller knows the text holds no whitespace but single spaces (segmentation
+ * scans each block once for that), so only the ends are checked.
+ */
+export function normalizeForHash(text: string, whitespaceFolded = false): string {
   const composed = mayChangeUnderNfc.test(text) ? text.normalize('NFC') : text;
-  const fold = needsWhitespaceFold.test(composed) || isEdgeSpace(composed.charCodeAt(0)) || isEdgeSpace(composed.charCodeAt(composed.length - 1));
+  const fold = isEdgeSpace(composed.charCodeAt(0)) || isEdgeSpace(composed.charCodeAt(composed.length - 1)) || (!whitespaceFolded && needsWhitespaceFold.test(composed));
   return fold ? composed.replace(/\s+/g, ' ').trim() : composed;
 }
 
@@ -20,6 +24,6 @@ export function sha256Hex(text: string, length = 16): string {
   return hash('sha256', text, 'hex').slice(0, length);
 }
 
-export function contentHash(text: string): string {
-  return sha256Hex(normalizeForHash(text));
+export function contentHash(text: string, whitespaceFolded = false): string {
+  return sha256Hex(normalizeForHash(text, whitespaceFolded));
 }

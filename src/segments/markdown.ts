@@ -12,6 +12,7 @@ import { alignStripped, identityMap, type OffsetMap } from './align.js';
 import { buildInlineContent, InlineAlignmentError, type InlineContent, type NestedSpan, type Piece } from './inline.js';
 import { sentenceStarts } from './sentences.js';
 import { lexSimpleInline } from './simple-inline.js';
+import { FastBlockTokenizer } from './block-tokenizer.js';
 import { escapeXml } from './xml.js';
 import { positionOf } from '../text/positions.js';
 import { contentHash } from './hash.js';
@@ -68,7 +69,7 @@ const inlineSyntax = /[\\`*_~[\]!<>&@:]|  \n|www\./;
  * what the inline lexer would return (the round-trip and property tests hold both ways).
  */
 export function lexMarkdown(body: string): Token[] {
-  const lexer = new Lexer(lexerOptions);
+  const lexer = new Lexer({ ...lexerOptions, tokenizer: new FastBlockTokenizer() });
   const tokens = lexer.blockTokens(body, []);
   for (const { src, tokens: inline } of lexer.inlineQueue) {
     if (inlineSyntax.test(src)) {
@@ -255,31 +256,74 @@ function tableBlock(ctx: SegmentationContext, fileText: string, token: Tokens.Ta
 const letterOrDigit = /[\p{L}\p{N}]/u;
 const OBJECT = '\uFFFC';
 
+/**
+ * `&`, `<`, `>` (escaped in segment text) or whitespace other than single spaces (folded by the content
+ * hash and in the context). One scan per block: most news paragraphs hold none, and then no segment of
+ * the block needs its own scans.
+ */
+const rareCharacters = /[&<>\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|  /;
+const oddWhitespace = /[\t\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|  /;
+
+/** What every segment of one block shares. */
+interface BlockFacts {
+  kind: SegmentKind;
+  structure: string;
+  /** the block's plain text, whitespace folded: context for MT and review */
+  context: string;
+  /** inside a blockquote or list: lines have container prefixes */
+  inContainer: boolean;
+  /** the block's source may hold `&`, `<` or `>` */
+  mayNeedEscapes: boolean;
+  /** the block's source may hold whitespace other than single spaces and newlines */
+  mayHoldOddWhitespace: boolean;
+}
+
 /** Cuts a block's inline content into sentences and emits one segment per sentence. */
 function emitSentences(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, kind: SegmentKind, structure: string): void {
   const { source, pieces } = content;
   // Plain projection: text as is, standalone markup as one object character, paired markup as nothing.
-  const plainParts: string[] = [];
-  let plainLength = 0;
-  const plainStarts: number[] = [];
-  const depthBefore: number[] = [];
-  let depth = 0;
-  for (const piece of pieces) {
-    plainStarts.push(plainLength);
-    depthBefore.push(depth);
-    if (piece.type === 'text') {
-      const part = source.slice(piece.start, piece.end);
-      plainParts.push(part);
-      plainLength += part.length;
-    } else if (piece.type === 'x') {
-      plainParts.push(OBJECT);
-      plainLength++;
-    } else if (piece.type === 'open') depth++;
-    else depth--;
+  let plain: string;
+  let plainStarts: number[];
+  let depthBefore: number[];
+  const single = pieces.length === 1 && pieces[0]!.type === 'text';
+  if (single) {
+    plain = source.slice(pieces[0]!.start, pieces[0]!.end);
+    plainStarts = [0];
+    depthBefore = [0];
+  } else {
+    const plainParts: string[] = [];
+    let plainLength = 0;
+    plainStarts = [];
+    depthBefore = [];
+    let depth = 0;
+    for (const piece of pieces) {
+      plainStarts.push(plainLength);
+      depthBefore.push(depth);
+      if (piece.type === 'text') {
+        const part = source.slice(piece.start, piece.end);
+        plainParts.push(part);
+        plainLength += part.length;
+      } else if (piece.type === 'x') {
+        plainParts.push(OBJECT);
+        plainLength++;
+      } else if (piece.type === 'open') depth++;
+      else depth--;
+    }
+    plain = plainParts.length === 1 ? plainParts[0]! : plainParts.join('');
   }
-  const plain = plainParts.length === 1 ? plainParts[0]! : plainParts.join('');
+  const rare = rareCharacters.test(source);
   let context = plain.includes(OBJECT) ? plain.replaceAll(OBJECT, ' ') : plain;
-  if (/\s\s|[\t\n\r]/.test(context) || context.startsWith(' ') || context.endsWith(' ')) context = context.replace(/\s+/g, ' ').trim();
+  // the plain text of a single text piece is the source: its rare-character scan answers for it too
+  const mayFold = !single || rare;
+  if ((mayFold && /\s\s|[\t\n\r]/.test(context)) || context.startsWith(' ') || context.endsWith(' ')) context = context.replace(/\s+/g, ' ').trim();
+  const block: BlockFacts = {
+    kind,
+    structure,
+    context,
+    inContainer: structure.includes('blockquote') || structure.includes('listItem'),
+    mayNeedEscapes: rare && /[&<>]/.test(source),
+    mayHoldOddWhitespace: rare && oddWhitespace.test(source),
+  };
 
   // Sentence starts, in source offsets, never inside paired markup.
   const cuts: number[] = [0];
@@ -305,7 +349,7 @@ function emitSentences(ctx: SegmentationContext, fileText: string, content: Inli
   cuts.push(source.length);
 
   for (let i = 0; i + 1 < cuts.length; i++) {
-    emitSegment(ctx, fileText, content, map, kind, structure, context, cuts[i]!, cuts[i + 1]!);
+    emitSegment(ctx, fileText, content, map, block, cuts[i]!, cuts[i + 1]!);
   }
 }
 
@@ -348,10 +392,11 @@ function nestedWithin(nested: readonly NestedSpan[], start: number, end: number)
 
 const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\u00a0';
 
-function emitSegment(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, kind: SegmentKind, structure: string, context: string, from: number, to: number): void {
+const noNewlines: ReadonlyArray<{ at: number; lead: number }> = [];
+
+function emitSegment(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, block: BlockFacts, from: number, to: number): void {
   const { source, pieces } = content;
-  // only blocks inside a blockquote or list have container prefixes
-  const inContainer = structure.includes('blockquote') || structure.includes('listItem');
+  const { kind, structure, context } = block;
   // trim whitespace that belongs to plain text (never markup such as a hard break)
   let start = from;
   while (start < to && isSpace(source[start]) && pieces[pieceIndexAt(pieces, start)]!.type === 'text') start++;
@@ -361,11 +406,12 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
 
   // The indentation at the start of each continuation line belongs to the layout, not the text: it goes
   // with the container prefix (`> `, list indentation) that reassembly puts back after each newline.
-  const newlines: Array<{ at: number; lead: number }> = [];
+  let newlines = noNewlines;
   for (let k = content.newlineAtOrAfter(start); k !== -1 && k < end; k = content.newlineAtOrAfter(k + 1)) {
     let lead = 0;
     while (k + 1 + lead < end && (source[k + 1 + lead] === ' ' || source[k + 1 + lead] === '\t') && pieces[pieceIndexAt(pieces, k + 1 + lead)]!.type === 'text') lead++;
-    newlines.push({ at: k, lead });
+    if (newlines === noNewlines) newlines = [];
+    (newlines as Array<{ at: number; lead: number }>).push({ at: k, lead });
   }
   // Only indented lines change the text. Their `at + 1 + lead` strictly increase, so each text piece
   // starts its scan by binary search: scanning every newline per piece was quadratic in a long block.
@@ -389,8 +435,9 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
   };
 
   let text = '';
-  let plain = '';
-  const localIds = new Map<number, number>();
+  let hasLetterOrDigit = false;
+  /** the segment's own tag numbers (1…) by block tag number; made when the first tag comes */
+  let localIds: Map<number, number> | null = null;
   /** where each tag part of this segment starts (`open:3`, `x:4`), for its nested spans */
   const tagPartStarts = new Map<string, number>();
   const hasNested = content.nested.length > 0;
@@ -403,10 +450,11 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
       const from = Math.max(piece.start, start);
       const to = Math.min(piece.end, end);
       const chunk = indented.length === 0 ? source.slice(from, to) : textOf(from, to);
-      text += escapeXml(chunk);
-      plain += chunk;
+      text += block.mayNeedEscapes ? escapeXml(chunk) : chunk;
+      if (!hasLetterOrDigit) hasLetterOrDigit = letterOrDigit.test(chunk);
       continue;
     }
+    localIds ??= new Map<number, number>();
     let local = localIds.get(piece.tag);
     if (local === undefined) {
       local = localIds.size + 1;
@@ -421,20 +469,20 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
   }
 
   const nestedHere = nestedWithin(content.nested, start, end);
-  const isSegment = letterOrDigit.test(plain);
   let parentId: string | undefined;
-  if (isSegment) {
-    const sourceHash = contentHash(text);
+  if (hasLetterOrDigit) {
+    // without odd whitespace in the block and newlines in the segment, the text is already folded
+    const sourceHash = contentHash(text, !block.mayHoldOddWhitespace && newlines.length === 0);
     const fileStart = map.toFile(start);
     const fileEnd = map.toFile(end - 1) + 1;
     const position = positionOf(ctx.lineStarts, fileStart);
-    const linePrefixes = newlines.map(({ at, lead }) => fileText.slice(map.toFile(at) + 1, map.toFile(at + 1 + lead)));
+    const linePrefixes = newlines.length === 0 ? [] : newlines.map(({ at, lead }) => fileText.slice(map.toFile(at) + 1, map.toFile(at + 1 + lead)));
     const id = stableId(ctx, kind, sourceHash);
     parentId = id;
     const segment: Segment = { id, kind, structure, text, sourceHash, line: position.line, column: position.column, start: fileStart, end: fileEnd, linePrefixes, tags, context };
     // the inner line the segment starts on begins after the last newline before it (blocks are small;
     // a huge single-line block has no newline to search for, so this stays linear there too)
-    if (inContainer) {
+    if (block.inContainer) {
       let innerLineStart = content.lastNewlineBefore(start) + 1;
       while (innerLineStart < start && (source[innerLineStart] === ' ' || source[innerLineStart] === '\t')) innerLineStart++;
       const continuationPrefix = containerPrefixAt(fileText, ctx.lineStarts, position.line, map.toFile(innerLineStart));
@@ -464,7 +512,7 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
     };
     if (parentId !== undefined) {
       segment.parentId = parentId;
-      const local = localIds.get(span.tag)!;
+      const local = localIds!.get(span.tag)!;
       const tag = tags[String(local)]!;
       const tagPieceStart = tagPartStarts.get(`${span.part === 'open' ? (tag.type === 'x' ? 'x' : 'open') : 'close'}:${span.tag}`)!;
       (tag.nested ??= []).push({ segmentId: id, part: span.part, start: span.start - tagPieceStart, end: span.end - tagPieceStart });
