@@ -13,12 +13,19 @@
  */
 import type { Token, Tokens } from 'marked';
 
-/** Characters and sequences that this lexer never handles: the block goes to marked. */
-const outsideSubset = /[\\`_~<>&@]|\[(?!\p{L}|\p{N})|  \n|www\.|!\[|\*\*\*/u;
+/**
+ * Every character or sequence that can start inline Markdown: emphasis, code, links, images, HTML,
+ * entities, escapes, hard breaks, and GFM autolinks (`www.`, `http:`, `mailto:`, emails). Text without
+ * any is one text token; this lexer handles `*`, `[`, a colon before a space and a `!` before anything
+ * but `[`, and leaves everything else to marked. One regex scan per block: this is the hot path.
+ */
+const markupStart = /[\\`*_~[\]!<>&@:]|  \n|www\./g;
+/** the same set, for the short spans inside emphasis and link labels (its own lastIndex) */
+const markupInside = /[\\`*_~[\]!<>&@:]|  \n|www\./g;
+const BANG = 0x21;
 
 const STAR = 0x2a;
 const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const COLON = 0x3a;
@@ -67,20 +74,24 @@ const isUrlCode = (code: number): boolean =>
   (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x2d || code === 0x2e || code === 0x2f || code === COLON || code === 0x3f || code === 0x23 || code === 0x3d || code === 0x25 || code === 0x2b || code === 0x2c;
 
 /**
- * The end of plain text starting at `from` and stopping before `until`: the index of the first
- * character that is markup (`*`, `[`), or -2 when the text holds something outside the subset
- * (a `]` outside a link label; a colon not followed by a space, as in `http:`/`mailto:`; a newline
- * where `allowNewlines` is false).
+ * Whether `text[from, until)` is plain text for this lexer: one line, and no markup but a colon before a
+ * space (`said: yes`; `http:` and `mailto:` are autolinks) and a `!` not before `[` (an image).
  */
-function plainRunEnd(text: string, from: number, until: number, allowNewlines: boolean): number {
-  for (let i = from; i < until; i++) {
-    const code = text.charCodeAt(i);
-    if (code === STAR || code === OPEN_BRACKET) return i;
-    if (code === CLOSE_BRACKET) return -2;
-    if (code === COLON && !(i + 1 >= text.length || isBlank(text.charCodeAt(i + 1)))) return -2;
-    if (code === NEWLINE && !allowNewlines) return -2;
+function isPlainSpan(text: string, from: number, until: number): boolean {
+  const newline = text.indexOf('\n', from);
+  if (newline !== -1 && newline < until) return false;
+  markupInside.lastIndex = from;
+  for (let match = markupInside.exec(text); match !== null && match.index < until; match = markupInside.exec(text)) {
+    if (!isHarmless(text, match.index)) return false;
   }
-  return until;
+  return true;
+}
+
+/** A colon before a space, a newline or the end, or a `!` not before `[`: plain text to marked. */
+function isHarmless(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code === COLON) return at + 1 >= text.length || isBlank(text.charCodeAt(at + 1));
+  return code === BANG && text.charCodeAt(at + 1) !== OPEN_BRACKET;
 }
 
 const textToken = (raw: string): Tokens.Text => ({ type: 'text', raw, text: raw, escaped: false });
@@ -95,7 +106,7 @@ function emphasisAt(text: string, at: number): { token: Tokens.Em | Tokens.Stron
   const closer = text.indexOf(width === 2 ? '**' : '*', innerStart);
   if (closer === -1) return null;
   // the inner text is plain, on one line, and ends with a letter or digit (so the closer only closes)
-  if (plainRunEnd(text, innerStart, closer, false) !== closer || !isWordCode(text, closer - 1)) return null;
+  if (!isPlainSpan(text, innerStart, closer) || !isWordCode(text, closer - 1)) return null;
   const end = closer + width;
   if (!closesCleanly(text, end)) return null;
   const inner = text.slice(innerStart, closer);
@@ -108,7 +119,7 @@ function emphasisAt(text: string, at: number): { token: Tokens.Em | Tokens.Stron
 function linkAt(text: string, at: number): { token: Tokens.Link; end: number } | null {
   const labelStart = at + 1;
   const labelEnd = text.indexOf(']', labelStart);
-  if (labelEnd <= labelStart || plainRunEnd(text, labelStart, labelEnd, false) !== labelEnd) return null;
+  if (labelEnd <= labelStart || !isPlainSpan(text, labelStart, labelEnd)) return null;
   if (text.charCodeAt(labelEnd + 1) !== OPEN_PAREN) return null;
   const urlStart = labelEnd + 2;
   let urlEnd = urlStart;
@@ -122,20 +133,26 @@ function linkAt(text: string, at: number): { token: Tokens.Link; end: number } |
 
 /** marked's inline tokens for `text`, or null when the text is outside the subset this lexer handles. */
 export function lexSimpleInline(text: string): Token[] | null {
-  if (outsideSubset.test(text)) return null;
+  markupStart.lastIndex = 0;
+  let match = markupStart.exec(text);
+  if (match === null) return text.length > 0 ? [textToken(text)] : [];
   const tokens: Token[] = [];
   let textStart = 0;
-  let cursor = 0;
-  while (cursor < text.length) {
-    const stop = plainRunEnd(text, cursor, text.length, true);
-    if (stop === -2) return null;
-    if (stop === text.length) break;
-    const found = text.charCodeAt(stop) === STAR ? emphasisAt(text, stop) : linkAt(text, stop);
+  while (match !== null) {
+    const at = match.index;
+    const code = text.charCodeAt(at);
+    if (code !== STAR && code !== OPEN_BRACKET) {
+      if (!isHarmless(text, at)) return null;
+      match = markupStart.exec(text);
+      continue;
+    }
+    const found = code === STAR ? emphasisAt(text, at) : linkAt(text, at);
     if (found === null) return null;
-    if (stop > textStart) tokens.push(textToken(text.slice(textStart, stop)));
+    if (at > textStart) tokens.push(textToken(text.slice(textStart, at)));
     tokens.push(found.token);
-    cursor = found.end;
-    textStart = cursor;
+    textStart = found.end;
+    markupStart.lastIndex = found.end;
+    match = markupStart.exec(text);
   }
   if (textStart < text.length) tokens.push(textToken(text.slice(textStart)));
   return tokens;
