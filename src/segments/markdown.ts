@@ -307,9 +307,10 @@ function emitSentences(ctx: SegmentationContext, fileText: string, content: Inli
   }
   const rare = rareCharacters.test(source);
   let context = plain.includes(OBJECT) ? plain.replaceAll(OBJECT, ' ') : plain;
-  // the plain text of a single text piece is the source: its rare-character scan answers for it too
-  const mayFold = !single || rare;
-  if ((mayFold && /\s\s|[\t\n\r]/.test(context)) || context.startsWith(' ') || context.endsWith(' ')) context = context.replace(/\s+/g, ' ').trim();
+  // Without rare characters in the source, the plain text holds no whitespace but spaces; removing
+  // markup (or an image's object character) can still put two spaces side by side.
+  const needsFold = rare ? /\s\s|[\t\n\r]/.test(context) : !single && context.includes('  ');
+  if (needsFold || context.startsWith(' ') || context.endsWith(' ')) context = context.replace(/\s+/g, ' ').trim();
   const block: BlockFacts = {
     kind,
     structure,
