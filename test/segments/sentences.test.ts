@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { sentenceStarts } from '../../src/segments/sentences.js';
+import { breaksBeforeNumber, sentenceStarts } from '../../src/segments/sentences.js';
+import { createRandom } from '../support/random.js';
 import type { Lang } from '../../src/languages.js';
 
 /** Splits plain text into sentences with the rules under test. */
@@ -78,4 +79,30 @@ test('the fast path agrees with Intl.Segmenter on every candidate of a generated
     }
   }
   expect(compared).toBeGreaterThan(1000);
+});
+
+test('after a full stop, a number decides like Intl.Segmenter (UAX #29 SB8) on generated sentences', () => {
+  const random = createRandom(29);
+  const starts = ['81.15% of viewers', '12 people', '3 In', '2024 was', '1) the', '10, the', '7: Kim', '3월 5일', '12명이', '5 % drop', '9-1 win', '4 (four) days', '2. Then', '3! wow', '100 "quoted"', '6 É', '8 été', '1\nNext', '42'];
+  const before = ['The ratings rose', 'It was No', 'Kim said so', '시청률이 올랐다', 'Ep'];
+  for (let i = 0; i < 3000; i++) {
+    const first = before[Math.floor(random() * before.length)]!;
+    const second = starts[Math.floor(random() * starts.length)]!;
+    const text = `${first}. ${second} and more text here.`;
+    for (const lang of ['en', 'ko', 'it'] as const) {
+      expect({ text, lang, starts: sentenceStarts(text, lang) }).toEqual({ text, lang, starts: sentenceStarts(text, lang, { askSegmenterAlways: true }) });
+    }
+  }
+});
+
+test.each([
+  ['Up. 12 people came.', false],
+  ['Up. 81.15% Of them.', true],
+  ['Up. 3 In fact.', true],
+  ['Up. 10, the rest.', false],
+  ['Up. 3월 5일이다.', true],
+  ['Up. 6 É bello.', null],
+  ['Up. 42', null],
+] as const)('after "Up.", %s breaks: %s (null: the segmenter decides)', (text, expected) => {
+  expect(breaksBeforeNumber(text, '.', 4)).toBe(expected);
 });
