@@ -32,6 +32,8 @@ function textToMarkdown(xmlText: string): string {
 
 /** Turns a segment's XML (source or translation) into Markdown, using the segment's tag table. */
 export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
+  // text without tags or entities is its own Markdown (most sentences: no regex pass needed)
+  if (!xml.includes('<') && !xml.includes('&')) return xml;
   let markdown = '';
   let last = 0;
   const open: InlineTag[] = [];
