@@ -40,6 +40,25 @@ const uppercaseStart = /^[\p{Lu}\p{Lt}]/u;
 const digitStart = /^\p{N}/u;
 const hangulStart = /^[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/u;
 
+// The same tests on the first character of `text.slice(at)`: ASCII answered by code, the rest by the
+// Unicode regexes (a candidate is tested several times per sentence, and most next characters are ASCII).
+function startsLowercase(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 0x80 ? code >= 0x61 && code <= 0x7a : lowercaseStart.test(text.slice(at, at + 2));
+}
+function startsUppercase(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 0x80 ? code >= 0x41 && code <= 0x5a : uppercaseStart.test(text.slice(at, at + 2));
+}
+function startsWithDigit(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 0x80 ? code >= 0x30 && code <= 0x39 : digitStart.test(text.slice(at, at + 2));
+}
+function startsHangul(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f);
+}
+
 /** The last whitespace-separated word before `end` (lower-cased), e.g. `mr.` or `u.s.` */
 const isSpaceCode = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000;
 
@@ -48,7 +67,8 @@ function lastWord(text: string, end: number): string {
   const limit = Math.max(0, end - 40); // longer "words" are never abbreviations
   while (start > limit && !isSpaceCode(text.charCodeAt(start - 1))) start--;
   // strip opening quotes/brackets the word may carry
-  return text.slice(start, end).replace(/^["'“‘«(\[]+/, '');
+  while (start < end && openingMarks.includes(text[start]!)) start++;
+  return text.slice(start, end);
 }
 
 /**
@@ -91,8 +111,7 @@ const openingMarks = '“‘«"\'([';
 function clearlyStartsSentence(text: string, boundary: number): boolean {
   let index = boundary;
   if (openingMarks.includes(text[index] ?? '')) index++;
-  const next = text.slice(index, index + 2);
-  return uppercaseStart.test(next) || hangulStart.test(next);
+  return startsUppercase(text, index) || startsHangul(text, index);
 }
 
 const isAsciiLower = (code: number): boolean => code >= 0x61 && code <= 0x7a;
@@ -120,14 +139,13 @@ export function breaksBeforeNumber(text: string, punctuation: string, boundary: 
 }
 
 function isBoundary(text: string, punctuationStart: number, punctuationEnd: number, boundary: number, lang: Lang, wholeBlockBreaks: (() => Set<number>) | null, askSegmenterAlways = false): boolean {
-  const next = text.slice(boundary, boundary + 2);
   const punctuation = text.slice(punctuationStart, punctuationEnd);
   const endsWithEllipsis = punctuation.includes('…') || punctuation.startsWith('...');
   const digitBefore = punctuationStart > 0 && isDigitCode(text.charCodeAt(punctuationStart - 1));
-  const digitNext = digitStart.test(next);
+  const digitNext = startsWithDigit(text, boundary);
 
   // Exception rules first: they hold whatever the segmenter says.
-  if (lang !== 'ko' && lowercaseStart.test(next)) return false; // "vs. them", "ecc. e poi"
+  if (lang !== 'ko' && startsLowercase(text, boundary)) return false; // "vs. them", "ecc. e poi"
   if (digitBefore && digitNext && punctuation === '.') return false; // Korean dates 2024. 3. 15.
   if (digitBefore && /\d{4}\.\s+\d{1,2}\.\s+\d{1,2}$/.test(text.slice(Math.max(0, punctuationStart - 16), punctuationStart))) return false; // 2024. 4. 16. (a date, not a sentence end)
   // abbreviations and initials end with their own full stop (`Mr.`, `U.S.`, `J.`), not with `?` or `!`
@@ -140,7 +158,7 @@ function isBoundary(text: string, punctuationStart: number, punctuationEnd: numb
     if (/^\p{Lu}\.$/u.test(originalWord)) return false; // initials: J. K. Rowling
     if (/^(\p{L}\.){2,}$/u.test(word)) return false; // U.S., U.K. (multi-letter initialisms)
   }
-  if (endsWithEllipsis) return uppercaseStart.test(next) || hangulStart.test(next) || next.startsWith('“') || next.startsWith('"');
+  if (endsWithEllipsis) return startsUppercase(text, boundary) || startsHangul(text, boundary) || text.startsWith('“', boundary) || text.startsWith('"', boundary);
   if (!askSegmenterAlways && clearlyStartsSentence(text, boundary)) return true;
   if (!askSegmenterAlways && digitNext) {
     const decided = breaksBeforeNumber(text, punctuation, boundary);
