@@ -1,12 +1,12 @@
 /**
  * Segmentation benchmarks (issue 2): parse + segment + reassemble over the generated corpus, on one
- * core (this process), warm.
+ * core (this process), warm (see bestSecondsWarm for why the throughput runs force no collection).
  */
 import { parseArticle } from '../src/articles/read.js';
 import { reassembleArticle } from '../src/reassembly/reassemble.js';
 import { createRandom } from '../test/support/random.js';
 import { corpusBytes, generateCorpus, englishSentence, type CorpusArticle } from './corpus.js';
-import { bestSeconds } from './timing.js';
+import { bestSeconds, bestSecondsWarm, collectGarbage } from './timing.js';
 
 function processCorpus(corpus: readonly CorpusArticle[]): number {
   let segments = 0;
@@ -40,9 +40,9 @@ function imageSentences(count: number): string {
 export async function benchSegment(): Promise<Record<string, number>> {
   const corpus = generateCorpus(2000);
   const doubled = [...corpus, ...generateCorpus(2000, 43)];
-  processCorpus(corpus.slice(0, 200)); // warm up the JIT
-  const single = bestSeconds(3, () => processCorpus(corpus));
-  const double = bestSeconds(3, () => processCorpus(doubled));
+  collectGarbage(); // the corpora are built: start from a clean heap, then measure warm
+  const single = bestSecondsWarm(5, () => processCorpus(corpus));
+  const double = bestSecondsWarm(5, () => processCorpus(doubled));
   const megabytes = corpusBytes(corpus) / 1e6;
 
   const parseBig = (text: string) => () => {

@@ -32,3 +32,19 @@ export function bestSeconds(runs: number, work: () => void): number {
     return { seconds: secondsSince(start) };
   }).seconds;
 }
+
+/**
+ * Best of `runs` timings of `work` in the warm steady state a long job runs in: one untimed run first,
+ * and no forced collection between runs. Why not bestSeconds: right after a forced full collection
+ * V8's scavenges took 3–4 ms instead of ~1 ms and the same segmentation code ran 20–25% slower
+ * (13–14 MB/s against 17–18 MB/s, measured on this 2-core machine); a translate run over many articles
+ * never pays that.
+ */
+export function bestSecondsWarm(runs: number, work: () => void): number {
+  work();
+  return bestRun(runs, () => {
+    const start = performance.now();
+    work();
+    return { seconds: secondsSince(start) };
+  }).seconds;
+}
