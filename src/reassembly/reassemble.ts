@@ -37,26 +37,36 @@ export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMa
   let markdown = '';
   let last = 0;
   const open: InlineTag[] = [];
+  // an exec loop on the shared global pattern: matchAll clones the regex on every call (hot path)
   inlineTagPattern.lastIndex = 0;
-  for (const match of xml.matchAll(inlineTagPattern)) {
+  for (let match = inlineTagPattern.exec(xml); match !== null; match = inlineTagPattern.exec(xml)) {
     markdown += textToMarkdown(xml.slice(last, match.index));
     last = match.index + match[0].length;
     const [, closing, type, id] = match;
     if (closing) {
       const tag = open.pop();
       if (!tag || type !== 'g') throw new TagMismatchError(segment.id, `unexpected </${type}>`);
-      markdown += renderTagPart(tag, 'close', targets, byId);
+      markdown += renderTagPartKeepingScan(tag, 'close', targets, byId);
       continue;
     }
     const tag = segment.tags[id ?? ''];
     if (!tag || tag.type !== type) throw new TagMismatchError(segment.id, `unknown tag <${type} id="${id ?? ''}">`);
     // `<g id="1"/>` would write the opening Markdown without its closing part
     if (type === 'g' && match[4]) throw new TagMismatchError(segment.id, `self-closing <g id="${id ?? ''}"/>`);
-    markdown += renderTagPart(tag, 'open', targets, byId);
+    markdown += renderTagPartKeepingScan(tag, 'open', targets, byId);
     if (type === 'g') open.push(tag);
   }
   if (open.length > 0) throw new TagMismatchError(segment.id, 'unclosed <g>');
   markdown += textToMarkdown(xml.slice(last));
+  return markdown;
+}
+
+/** renderTagPart, restoring the shared pattern's position (nested spans render through xmlToMarkdown too). */
+function renderTagPartKeepingScan(tag: InlineTag, part: 'open' | 'close', targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
+  if (!tag.nested) return part === 'open' ? tag.open : tag.close;
+  const resume = inlineTagPattern.lastIndex;
+  const markdown = renderTagPart(tag, part, targets, byId);
+  inlineTagPattern.lastIndex = resume;
   return markdown;
 }
 

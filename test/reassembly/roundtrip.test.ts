@@ -43,6 +43,20 @@ describe('splicing translations', () => {
     );
   });
 
+  test('a nested translation with entities or tags does not lose the place in its parent segment', () => {
+    const parsed = parse('n.md', 'See ![Tom & Jerry](tj.png "Salt & pepper") and *more* [here](u "Link").\n');
+    const find = (source: string) => parsed.segments.find((s) => s.text === source)!.id;
+    const sentence = parsed.segments.find((s) => s.kind === 'paragraph')!;
+    expect(sentence.text).toBe('See <x id="1"/> and <g id="2">more</g> <g id="3">here</g>.');
+    const targets = new Map([
+      [sentence.id, 'Vedi <x id="1"/> e <g id="2">altro</g> <g id="3">qui</g>.'],
+      [find('Tom &amp; Jerry'), 'Tom &amp; Jerry (it)'],
+      [find('Salt &amp; pepper'), 'Sale &amp; pepe'],
+      [find('Link'), 'Collegamento &amp; co'],
+    ]);
+    expect(reassembleArticle(parsed, targets, 'it')).toBe('Vedi ![Tom & Jerry (it)](tj.png "Sale & pepe") e *altro* [qui](u "Collegamento & co").\n');
+  });
+
   test('a line the translation adds inside a quote or a list item keeps the container prefix', () => {
     const nested = parse('s.md', '> One line quote.\n\n- Item one.\n\n> - Quoted item.\n');
     const targets = new Map(nested.segments.map((s) => [s.id, s.text.replace('.', ',\ncontinued.')]));
