@@ -86,6 +86,7 @@ export function parseArticle(input: ParseArticleInput): ParsedArticle {
     segments: [],
     warnings: [],
     seen: new Map(),
+    seenKinds: new Map(),
     maxBlockChars,
     onOversizedBlock(offset, length) {
       throw inputError('article.blockTooLarge', 'articles:blockTooLarge', { file, length, limit: maxBlockChars }, { file, ...positionOf(lineStarts, offset) });

@@ -32,8 +32,10 @@ export interface SegmentationContext {
   lineStarts: number[];
   segments: Segment[];
   warnings: SegmentationWarning[];
-  /** occurrences per kind+hash, for the duplicate suffix of ids */
+  /** occurrences of a base id seen more than once (the second is 2), for the duplicate suffix of ids */
   seen: Map<string, number>;
+  /** kinds (one bit each) already given the plain id for a 12-digit hash */
+  seenKinds: Map<string, number>;
   /** blocks longer than this many characters are refused (0: no limit) */
   maxBlockChars: number;
   onOversizedBlock: (offset: number, length: number) => void;
@@ -52,11 +54,25 @@ const idPrefix: Record<SegmentKind, string> = {
   linkTitle: 'linktitle',
 };
 
+const kindBits = Object.fromEntries(Object.keys(idPrefix).map((kind, index) => [kind, 1 << index])) as Record<SegmentKind, number>;
+
+/**
+ * `kind-hash12`, with `-2`, `-3`… for repeats of the same kind and text in one article. The common
+ * first occurrence is found by the 12 hex digits alone (a short flat key, with one bit per kind);
+ * only repeats are counted by their full base id.
+ */
 export function stableId(ctx: SegmentationContext, kind: SegmentKind, sourceHash: string): string {
-  const base = `${idPrefix[kind]}-${sourceHash.slice(0, 12)}`;
-  const count = (ctx.seen.get(base) ?? 0) + 1;
+  const short = sourceHash.slice(0, 12);
+  const base = `${idPrefix[kind]}-${short}`;
+  const kinds = ctx.seenKinds.get(short) ?? 0;
+  const bit = kindBits[kind];
+  if ((kinds & bit) === 0) {
+    ctx.seenKinds.set(short, kinds | bit);
+    return base;
+  }
+  const count = (ctx.seen.get(base) ?? 1) + 1;
   ctx.seen.set(base, count);
-  return count === 1 ? base : `${base}-${count}`;
+  return `${base}-${count}`;
 }
 
 /**
