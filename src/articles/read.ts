@@ -148,8 +148,9 @@ function frontMatterModel(block: FrontMatterBlock): FrontMatter {
  * mixes of tabs and containers) is left untranslated, with a warning, rather than corrupted.
  */
 function keepExactSegments(text: string, segments: Segment[], warnings: SegmentationWarning[]): Segment[] {
-  let byId: Map<string, Segment> | null = null;
+  // with no targets, rendering never looks a nested segment up (renderTagPart keeps the source bytes)
   const noTargets = new Map<string, string>();
+  const noSegments = new Map<string, Segment>();
   const dropped = new Set<string>();
   for (const segment of segments) {
     if (segment.frontMatterKey !== undefined || (segment.parentId !== undefined && dropped.has(segment.parentId))) {
@@ -163,9 +164,8 @@ function keepExactSegments(text: string, segments: Segment[], warnings: Segmenta
     // (`slice ===` compares with memcmp; `startsWith` walked character by character, 3% of the parse)
     if (plainText) exact = text.slice(segment.start, segment.end) === segmentText;
     else {
-      byId ??= new Map(segments.map((each) => [each.id, each]));
       try {
-        exact = renderMarkdownSegment(segment, segmentText, noTargets, byId) === text.slice(segment.start, segment.end);
+        exact = renderMarkdownSegment(segment, segmentText, noTargets, noSegments) === text.slice(segment.start, segment.end);
       } catch {
         exact = false;
       }

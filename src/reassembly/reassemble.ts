@@ -151,7 +151,10 @@ function langSplice(article: Article, targetLang: Lang): Splice | null {
  * (or kept when `targets` has none), and front matter `lang` set to `targetLang`.
  */
 export function reassembleArticle(article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang): string {
-  const byId = new Map(article.segments.map((segment) => [segment.id, segment]));
+  // nested segments (alt text, titles) are only looked up when one of them has a translation
+  const byId = article.segments.some((segment) => segment.parentId !== undefined && targets.has(segment.id))
+    ? new Map(article.segments.map((segment) => [segment.id, segment]))
+    : new Map<string, Segment>();
   const splices: Splice[] = [];
   for (const segment of article.segments) {
     if (segment.parentId !== undefined) continue;
