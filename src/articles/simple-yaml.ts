@@ -27,6 +27,9 @@ const jsonEscape = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
 /** YAML 1.2 core schema resolution of a plain scalar. */
 export function resolvePlainScalar(text: string): string | number | boolean | null {
+  // every non-string form starts with one of `~ n N t T f F + - . 0-9`: anything else is a string
+  const first = text.charCodeAt(0);
+  if (!(first === 0x7e || first === 0x6e || first === 0x4e || first === 0x74 || first === 0x54 || first === 0x66 || first === 0x46 || first === 0x2b || first === 0x2d || first === 0x2e || (first >= 0x30 && first <= 0x39))) return text;
   if (/^(?:~|null|Null|NULL)$/.test(text)) return null;
   if (/^(?:true|True|TRUE)$/.test(text)) return true;
   if (/^(?:false|False|FALSE)$/.test(text)) return false;

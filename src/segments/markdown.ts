@@ -401,7 +401,9 @@ function nestedWithin(nested: readonly NestedSpan[], start: number, end: number)
   return within;
 }
 
-const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\u00a0';
+/** by code (indexing a two-byte string allocates a one-character string per call) */
+const isSpaceCode = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c || code === 0xa0;
+const isBlankCode = (code: number): boolean => code === 0x20 || code === 0x09;
 
 const noNewlines: ReadonlyArray<{ at: number; lead: number }> = [];
 
@@ -410,9 +412,9 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
   const { kind, structure, context } = block;
   // trim whitespace that belongs to plain text (never markup such as a hard break)
   let start = from;
-  while (start < to && isSpace(source[start]) && pieces[pieceIndexAt(pieces, start)]!.type === 'text') start++;
+  while (start < to && isSpaceCode(source.charCodeAt(start)) && pieces[pieceIndexAt(pieces, start)]!.type === 'text') start++;
   let end = to;
-  while (end > start && isSpace(source[end - 1]) && pieces[pieceIndexAt(pieces, end - 1)]!.type === 'text') end--;
+  while (end > start && isSpaceCode(source.charCodeAt(end - 1)) && pieces[pieceIndexAt(pieces, end - 1)]!.type === 'text') end--;
   if (start >= end) return;
 
   // The indentation at the start of each continuation line belongs to the layout, not the text: it goes
@@ -420,7 +422,7 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
   let newlines = noNewlines;
   for (let k = content.newlineAtOrAfter(start); k !== -1 && k < end; k = content.newlineAtOrAfter(k + 1)) {
     let lead = 0;
-    while (k + 1 + lead < end && (source[k + 1 + lead] === ' ' || source[k + 1 + lead] === '\t') && pieces[pieceIndexAt(pieces, k + 1 + lead)]!.type === 'text') lead++;
+    while (k + 1 + lead < end && isBlankCode(source.charCodeAt(k + 1 + lead)) && pieces[pieceIndexAt(pieces, k + 1 + lead)]!.type === 'text') lead++;
     if (newlines === noNewlines) newlines = [];
     (newlines as Array<{ at: number; lead: number }>).push({ at: k, lead });
   }
@@ -495,7 +497,7 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
     // a huge single-line block has no newline to search for, so this stays linear there too)
     if (block.inContainer) {
       let innerLineStart = content.lastNewlineBefore(start) + 1;
-      while (innerLineStart < start && (source[innerLineStart] === ' ' || source[innerLineStart] === '\t')) innerLineStart++;
+      while (innerLineStart < start && isBlankCode(source.charCodeAt(innerLineStart))) innerLineStart++;
       const continuationPrefix = containerPrefixAt(fileText, ctx.lineStarts, position.line, map.toFile(innerLineStart));
       if (continuationPrefix) segment.continuationPrefix = continuationPrefix;
     }
