@@ -4,7 +4,7 @@
  * a re-wrapped line does not change a segment's identity.
  */
 import { hash } from 'node:crypto';
-import { mayChangeUnderNfc } from './nfc.js';
+import { mayChangeUnderNfcText } from './nfc.js';
 
 /** any two whitespace characters, or one that is not a plain space (the same set as `\s`) */
 const needsWhitespaceFold = /\s\s|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
@@ -15,7 +15,7 @@ const isEdgeSpace = (code: number): boolean => code === 0x20 || code === 0x0a ||
  * scans each block once for that), so only the ends are checked.
  */
 export function normalizeForHash(text: string, whitespaceFolded = false): string {
-  const composed = mayChangeUnderNfc.test(text) ? text.normalize('NFC') : text;
+  const composed = mayChangeUnderNfcText(text) ? text.normalize('NFC') : text;
   const fold = isEdgeSpace(composed.charCodeAt(0)) || isEdgeSpace(composed.charCodeAt(composed.length - 1)) || (!whitespaceFolded && needsWhitespaceFold.test(composed));
   return fold ? composed.replace(/\s+/g, ' ').trim() : composed;
 }
