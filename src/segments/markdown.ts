@@ -368,8 +368,11 @@ function emitSentences(ctx: SegmentationContext, fileText: string, content: Inli
 function containerPrefixAt(fileText: string, lineStarts: readonly number[], line: number, contentStart: number): string {
   const lineStart = lineStarts[line - 1] ?? 0;
   if (contentStart <= lineStart) return '';
-  return fileText.slice(lineStart, contentStart).replace(/[-+*]|\d{1,9}[.)]/g, (marker) => ' '.repeat(marker.length));
+  const prefix = fileText.slice(lineStart, contentStart);
+  // only list markers change (to spaces of their width); a quote prefix such as `> ` is kept as is
+  return /[-+*\d]/.test(prefix) ? prefix.replace(listMarker, (marker) => ' '.repeat(marker.length)) : prefix;
 }
+const listMarker = /[-+*]|\d{1,9}[.)]/g;
 
 function pieceIndexAt(pieces: readonly Piece[], offset: number): number {
   let low = 0;
