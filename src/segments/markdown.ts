@@ -75,13 +75,16 @@ export function stableId(ctx: SegmentationContext, kind: SegmentKind, sourceHash
   return `${base}-${count}`;
 }
 
+/** one instance for every lexer: lexing is synchronous and a new Lexer re-attaches it to itself */
+const blockTokenizer = new FastBlockTokenizer();
+
 /**
  * marked's lexer with one shortcut: inline lexing (about two thirds of its time) goes through
  * lexSimpleInline, which returns marked's exact tokens for text without markup and for plain prose
  * with emphasis and links, and defers everything else to marked.
  */
 export function lexMarkdown(body: string): Token[] {
-  const lexer = new Lexer({ ...lexerOptions, tokenizer: new FastBlockTokenizer() });
+  const lexer = new Lexer({ ...lexerOptions, tokenizer: blockTokenizer });
   const tokens = lexer.blockTokens(body, []);
   for (const { src, tokens: inline } of lexer.inlineQueue) {
     const simple = lexSimpleInline(src);
@@ -454,9 +457,9 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
   let hasLetterOrDigit = false;
   /** the segment's own tag numbers (1…) by block tag number; made when the first tag comes */
   let localIds: Map<number, number> | null = null;
-  /** where each tag part of this segment starts (`open:3`, `x:4`), for its nested spans */
-  const tagPartStarts = new Map<string, number>();
   const hasNested = content.nested.length > 0;
+  /** where each tag part of this segment starts (`open:3`, `x:4`), for its nested spans */
+  const tagPartStarts = hasNested ? new Map<string, number>() : null;
   const tags: Record<string, InlineTag> = {};
   const first = pieceIndexAt(pieces, start);
   for (let i = first; i < pieces.length; i++) {
@@ -478,7 +481,7 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
       const original = content.tags[piece.tag - 1]!;
       tags[String(local)] = { ...original };
     }
-    if (hasNested) tagPartStarts.set(`${piece.type}:${piece.tag}`, piece.start);
+    if (tagPartStarts) tagPartStarts.set(`${piece.type}:${piece.tag}`, piece.start);
     if (piece.type === 'open') text += `<g id="${local}">`;
     else if (piece.type === 'close') text += '</g>';
     else text += `<x id="${local}"/>`;
@@ -530,7 +533,7 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
       segment.parentId = parentId;
       const local = localIds!.get(span.tag)!;
       const tag = tags[String(local)]!;
-      const tagPieceStart = tagPartStarts.get(`${span.part === 'open' ? (tag.type === 'x' ? 'x' : 'open') : 'close'}:${span.tag}`)!;
+      const tagPieceStart = tagPartStarts!.get(`${span.part === 'open' ? (tag.type === 'x' ? 'x' : 'open') : 'close'}:${span.tag}`)!;
       (tag.nested ??= []).push({ segmentId: id, part: span.part, start: span.start - tagPieceStart, end: span.end - tagPieceStart });
     }
     ctx.segments.push(segment);

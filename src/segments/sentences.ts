@@ -92,7 +92,9 @@ export function sentenceStarts(text: string, lang: Lang, options: { askSegmenter
   while ((match = candidatePattern.exec(text)) !== null) {
     const boundary = match.index + match[0].length;
     if (boundary >= text.length) break;
-    const punctuationEnd = match.index + match[0].trimEnd().length;
+    // the match ends with its whitespace run (`\s+`); nothing before it is whitespace
+    let punctuationEnd = boundary;
+    while (isJsWhitespace(text.charCodeAt(punctuationEnd - 1))) punctuationEnd--;
     if (!isBoundary(text, match.index, punctuationEnd, boundary, lang, isSmall ? breaksOf : null, options.askSegmenterAlways)) continue;
     starts.push(boundary);
   }
@@ -100,6 +102,12 @@ export function sentenceStarts(text: string, lang: Lang, options: { askSegmenter
 }
 
 const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
+/** JavaScript's `\s`, by code unit */
+function isJsWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
 const openingMarks = '“‘«"\'([';
 
 /**
