@@ -12,7 +12,7 @@ import type { Article, Segment } from '../segments/types.js';
 import { computeLineStarts, positionOf } from '../text/positions.js';
 import { segmentMarkdown, stableId, type SegmentationContext, type SegmentationWarning } from '../segments/markdown.js';
 import { escapeXml } from '../segments/xml.js';
-import { contentHash, sha256Hex } from '../segments/hash.js';
+import { contentHash } from '../segments/hash.js';
 import { renderMarkdownSegment } from '../reassembly/reassemble.js';
 import { frontMatterLanguage, frontMatterValues, langValueRange, readFrontMatter, type FrontMatterBlock } from './front-matter.js';
 import type { FrontMatter } from '../segments/types.js';
@@ -76,7 +76,7 @@ export interface ParsedArticle extends Article {
 /** Parses article text into front matter and segments (pure: no file access). */
 export function parseArticle(input: ParseArticleInput): ParsedArticle {
   const { text, path: file } = input;
-  if (text.trim().length === 0) throw inputError('article.empty', 'articles:empty', { file }, { file });
+  if (!/\S/.test(text)) throw inputError('article.empty', 'articles:empty', { file }, { file });
   const lineStarts = computeLineStarts(text);
   const maxBlockChars = input.maxBlockChars ?? DEFAULT_MAX_BLOCK_CHARS;
   const ctx: SegmentationContext = {
@@ -130,7 +130,6 @@ export function parseArticle(input: ParseArticleInput): ParsedArticle {
     source: text,
     frontMatter: frontMatter ? frontMatterModel(frontMatter) : null,
     segments,
-    sourceHash: sha256Hex(text),
     warnings: ctx.warnings,
   };
 }

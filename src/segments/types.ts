@@ -103,6 +103,4 @@ export interface Article {
   source: string;
   frontMatter: FrontMatter | null;
   segments: Segment[];
-  /** sha256 of the whole source file */
-  sourceHash: string;
 }
