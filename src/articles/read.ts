@@ -146,7 +146,7 @@ function frontMatterModel(block: FrontMatterBlock): FrontMatter {
  * text gives back exactly the bytes of its span. Markdown the offset recovery cannot follow (unusual
  * mixes of tabs and containers) is left untranslated, with a warning, rather than corrupted.
  */
-function keepExactSegments(text: string, segments: Segment[], warnings: SegmentationWarning[]): Segment[] {
+export function keepExactSegments(text: string, segments: Segment[], warnings: SegmentationWarning[]): Segment[] {
   // with no targets, rendering never looks a nested segment up (renderTagPart keeps the source bytes)
   const noTargets = new Map<string, string>();
   const noSegments = new Map<string, Segment>();
@@ -174,12 +174,20 @@ function keepExactSegments(text: string, segments: Segment[], warnings: Segmenta
       warnings.push({ offset: segment.start, reason: 'its text does not render back to the same bytes' });
     }
   }
-  // spans must not overlap: two splices over the same bytes would corrupt the output
-  const spans = segments.filter((segment) => segment.parentId === undefined && !dropped.has(segment.id));
-  // segmentation emits spans in file order (only nested spans, filtered out here, are not): sort if not
-  let sorted = true;
-  for (let i = 1; i < spans.length && sorted; i++) if (spans[i]!.start < spans[i - 1]!.start) sorted = false;
-  if (!sorted) spans.sort((a, b) => a.start - b.start);
+  // Spans must not overlap: two splices over the same bytes would corrupt the output. Segmentation
+  // emits top-level spans in file order, so one pass usually shows each starts after the last ended.
+  let previousEnd = -1;
+  let inOrder = true;
+  for (const segment of segments) {
+    if (segment.parentId !== undefined || (dropped.size > 0 && dropped.has(segment.id))) continue;
+    if (segment.start < previousEnd) {
+      inOrder = false;
+      break;
+    }
+    previousEnd = segment.end;
+  }
+  if (inOrder) return dropped.size === 0 ? segments : segments.filter((segment) => !dropped.has(segment.id) && !(segment.parentId !== undefined && dropped.has(segment.parentId)));
+  const spans = segments.filter((segment) => segment.parentId === undefined && !dropped.has(segment.id)).sort((a, b) => a.start - b.start);
   for (let i = 1; i < spans.length; i++) {
     const previous = spans[i - 1]!;
     const current = spans[i]!;
