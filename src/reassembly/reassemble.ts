@@ -162,7 +162,10 @@ export function reassembleArticle(article: Article, targets: ReadonlyMap<string,
   }
   const lang = langSplice(article, targetLang);
   if (lang) splices.push(lang);
-  splices.sort((a, b) => a.start - b.start);
+  // segments come in file order; only the `lang` splice may need to move
+  let sorted = true;
+  for (let i = 1; i < splices.length && sorted; i++) if (splices[i]!.start < splices[i - 1]!.start) sorted = false;
+  if (!sorted) splices.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   let cursor = 0;
   for (const splice of splices) {
