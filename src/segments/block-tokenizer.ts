@@ -1,10 +1,11 @@
 /**
- * marked's block tokenizer with two exact shortcuts. Before every paragraph, marked tries the GFM table
- * and the setext heading regexes; the setext one walks the whole paragraph with a lazy quantifier and
- * look-aheads at every character, and the two cost about a twelfth of the parse on news prose. Each
- * override first checks a condition every match of the regex needs, reads only line starts, and
+ * marked's block tokenizer with exact shortcuts. Before every paragraph, marked tries a dozen block
+ * regexes; the setext heading one walks the whole paragraph with a lazy quantifier and look-aheads at
+ * every character, and the table one scans its first line. Each override first checks a condition every
+ * match of its regex needs (the first character after at most three spaces, or a line start), and
  * returns "no match" when it fails; otherwise marked's own tokenizer decides. So the tokens are marked's
- * own (the lexing test compares whole documents with marked's lexer).
+ * own (the lexing test compares whole documents with marked's lexer, and fails when a condition is
+ * weakened).
  */
 import { Tokenizer, type Tokens } from 'marked';
 
@@ -19,7 +20,61 @@ function afterIndent(src: string, at: number): number {
   return index;
 }
 
+/** The character after up to three leading spaces (what every indentable block starts with). */
+const firstAfterIndent = (src: string): number => src.charCodeAt(afterIndent(src, 0));
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
 export class FastBlockTokenizer extends Tokenizer {
+  /** blank lines: `^(?:[ \t]*(?:\n|$))+`, non-empty */
+  override space(src: string): Tokens.Space | undefined {
+    const first = src.charCodeAt(0);
+    return first === SPACE || first === TAB || first === NEWLINE ? super.space(src) : undefined;
+  }
+
+  /** indented code: four spaces or a tab within the first four characters */
+  override code(src: string): Tokens.Code | undefined {
+    const first = src.charCodeAt(0);
+    return first === SPACE || first === TAB ? super.code(src) : undefined;
+  }
+
+  /** fences: `` ` `` or `~` */
+  override fences(src: string): Tokens.Code | undefined {
+    const first = firstAfterIndent(src);
+    return first === 0x60 || first === 0x7e ? super.fences(src) : undefined;
+  }
+
+  /** ATX headings: `#` */
+  override heading(src: string): Tokens.Heading | undefined {
+    return firstAfterIndent(src) === 0x23 ? super.heading(src) : undefined;
+  }
+
+  /** thematic breaks: `-`, `_` or `*` */
+  override hr(src: string): Tokens.Hr | undefined {
+    const first = firstAfterIndent(src);
+    return first === 0x2d || first === 0x5f || first === 0x2a ? super.hr(src) : undefined;
+  }
+
+  /** block quotes: `>` */
+  override blockquote(src: string): Tokens.Blockquote | undefined {
+    return firstAfterIndent(src) === 0x3e ? super.blockquote(src) : undefined;
+  }
+
+  /** lists: `*`, `+`, `-` or a digit */
+  override list(src: string): Tokens.List | undefined {
+    const first = firstAfterIndent(src);
+    return first === 0x2a || first === 0x2b || first === 0x2d || isDigit(first) ? super.list(src) : undefined;
+  }
+
+  /** HTML blocks: every kind starts with `<` */
+  override html(src: string): Tokens.HTML | undefined {
+    return firstAfterIndent(src) === 0x3c ? super.html(src) : undefined;
+  }
+
+  /** link reference definitions: `[` */
+  override def(src: string): Tokens.Def | undefined {
+    return firstAfterIndent(src) === 0x5b ? super.def(src) : undefined;
+  }
+
   /**
    * A GFM table needs its second line to be a delimiter row, which starts (after up to three spaces)
    * with `|`, `:` or `-`; the header line ends at the first newline (`.` never crosses one).

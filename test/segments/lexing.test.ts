@@ -38,7 +38,7 @@ test('lexMarkdown gives the same tokens as marked on every kind of input (tables
     'Plain text with a www.example.com link and mail@example.com and http://x.y.\n\nA hard  \nbreak and a \\\nbackslash one.\n',
   ];
   const random = createRandom(11);
-  const pieces = ['Alpha beta.', 'Gamma *delta*.', 'x_y_z', '~~gone~~', '&amp;', 'a < b > c', 'see: this', 'Kappa  ', 'Lambda\\', '| a | b |', '|---|---|', '# Head', '> quote', '- item', '1. one', '\t', '`code`', '[l](u)', '![i](p)', '**strong**', '*em*은', '[link](https://example.com/a)', 'said: yes', '===', '---', '   ---', '  ==', ':--|--:', '| x |', 'a | b', '  \t', '-', '='];
+  const pieces = ['Alpha beta.', 'Gamma *delta*.', 'x_y_z', '~~gone~~', '&amp;', 'a < b > c', 'see: this', 'Kappa  ', 'Lambda\\', '| a | b |', '|---|---|', '# Head', '> quote', '- item', '1. one', '\t', '`code`', '[l](u)', '![i](p)', '**strong**', '*em*은', '[link](https://example.com/a)', 'said: yes', '===', '---', '   ---', '  ==', ':--|--:', '| x |', 'a | b', '  \t', '-', '=', '```', '~~~', '   ```js', '    indented code', '***', '_ _ _', '<div>', '<!-- c -->', '[ref]: /url "t"', '  - nested', '2) two', '   > deep', '   # h', '+ plus', '* star'];
   for (let i = 0; i < 4000; i++) {
     samples.push(`${Array.from({ length: 1 + Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join(random() < 0.5 ? '\n' : ' ')}\n`);
   }
