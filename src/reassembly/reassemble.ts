@@ -34,6 +34,55 @@ function textToMarkdown(xmlText: string): string {
 export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
   // text without tags or entities is its own Markdown (most sentences: no regex pass needed)
   if (!xml.includes('<') && !xml.includes('&')) return xml;
+  return canonicalXmlToMarkdown(segment, xml, targets, byId) ?? patternXmlToMarkdown(segment, xml, targets, byId);
+}
+
+const isAsciiDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+/**
+ * The tags exactly as storyloc writes them (`<g id="1">`, `</g>`, `<x id="2"/>`), read by character:
+ * no regex match per tag. Anything else, and any error, returns null: the pattern reader then decides
+ * (variants MT engines write, and the errors it reports).
+ */
+function canonicalXmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string | null {
+  let markdown = '';
+  let last = 0;
+  const open: InlineTag[] = [];
+  for (let at = xml.indexOf('<'); at !== -1; at = xml.indexOf('<', last)) {
+    markdown += textToMarkdown(xml.slice(last, at));
+    if (xml.charCodeAt(at + 1) === 0x2f) {
+      // `</g>`
+      if (xml.charCodeAt(at + 2) !== 0x67 || xml.charCodeAt(at + 3) !== 0x3e) return null;
+      const tag = open.pop();
+      if (!tag) return null;
+      markdown += tag.nested ? renderTagPart(tag, 'close', targets, byId) : tag.close;
+      last = at + 4;
+      continue;
+    }
+    // `<g id="N">` or `<x id="N"/>`
+    const type = xml.charCodeAt(at + 1);
+    if ((type !== 0x67 && type !== 0x78) || !xml.startsWith(' id="', at + 2)) return null;
+    let digitsEnd = at + 7;
+    while (isAsciiDigit(xml.charCodeAt(digitsEnd))) digitsEnd++;
+    if (digitsEnd === at + 7 || xml.charCodeAt(digitsEnd) !== 0x22) return null;
+    const tag = segment.tags[xml.slice(at + 7, digitsEnd)];
+    if (type === 0x67) {
+      if (xml.charCodeAt(digitsEnd + 1) !== 0x3e || !tag || tag.type !== 'g') return null;
+      open.push(tag);
+      last = digitsEnd + 2;
+    } else {
+      if (xml.charCodeAt(digitsEnd + 1) !== 0x2f || xml.charCodeAt(digitsEnd + 2) !== 0x3e || !tag || tag.type !== 'x') return null;
+      last = digitsEnd + 3;
+      if (xml.startsWith('</x>', last)) return null;
+    }
+    markdown += tag.nested ? renderTagPart(tag, 'open', targets, byId) : tag.open;
+  }
+  if (open.length > 0) return null;
+  return markdown + textToMarkdown(xml.slice(last));
+}
+
+/** Every tag form the inline tag pattern accepts, with the errors reassembly reports. */
+function patternXmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
   let markdown = '';
   let last = 0;
   const open: InlineTag[] = [];

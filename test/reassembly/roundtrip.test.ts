@@ -116,3 +116,20 @@ describe('splicing translations', () => {
     expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="1">rossa</x>.']]), 'it')).toThrow(TagMismatchError);
   });
 });
+
+describe('tag spellings', () => {
+  test('the variants MT engines write render exactly like storyloc’s own tags, errors included', () => {
+    const article = parse('v.md', 'See ![cast](c.png) and *more* [here](u) now.\n');
+    const sentence = article.segments.find((s) => s.kind === 'paragraph')!;
+    expect(sentence.text).toBe('See <x id="1"/> and <g id="2">more</g> <g id="3">here</g> now.');
+    const render = (xml: string) => reassembleArticle(article, new Map([[sentence.id, xml]]), 'it');
+    const canonical = render('Vedi <x id="1"/> e <g id="2">altro</g> <g id="3">qui</g> ora &amp; poi.');
+    expect(canonical).toBe('Vedi ![cast](c.png) e *altro* [qui](u) ora & poi.\n');
+    expect(render('Vedi <x id="1" /> e <g id = "2">altro</g> <g id="3">qui</g> ora &amp; poi.')).toBe(canonical);
+    expect(render('Vedi <x id="1"></x> e <g  id="2">altro</g> <g id="3" >qui</g> ora &amp; poi.')).toBe(canonical);
+    expect(() => render('Vedi <x id="1"/> e <g id="2">altro <g id="3">qui</g> ora.')).toThrow('unclosed <g>');
+    expect(() => render('Vedi <x id="9"/> e <g id="2">altro</g> <g id="3">qui</g>.')).toThrow('unknown tag <x id="9">');
+    expect(() => render('Vedi <x id="1"/> e </g><g id="2">altro</g> <g id="3">qui</g>.')).toThrow('unexpected </g>');
+    expect(() => render('Vedi <x id="1"/> e <g id="2"/> <g id="3">qui</g>.')).toThrow('self-closing <g id="2"/>');
+  });
+});
