@@ -27,7 +27,10 @@ export function alignStripped(inner: string, outer: string, from: number, outerM
   const firstNewline = inner.indexOf('\n');
   const firstLine = firstNewline === -1 ? inner : inner.slice(0, firstNewline);
   let firstLead = 0;
-  let start = firstLine.length === 0 ? from : within(outer.indexOf(firstLine, from), firstLine.length);
+  // usually the content starts right at `from` (a paragraph): one compare instead of a search, whose
+  // set-up for a long line (a skip table per call) cost more than the comparison
+  const atFrom = firstLine.length > 0 && outer.slice(from, from + firstLine.length) === firstLine;
+  let start = firstLine.length === 0 ? from : within(atFrom ? from : outer.indexOf(firstLine, from), firstLine.length);
   if (start === -1) {
     // a tab after a container marker (`>\t- item`) reaches us expanded into spaces: find the content
     while (firstLead < firstLine.length && (firstLine[firstLead] === ' ' || firstLine[firstLead] === '\t')) firstLead++;
