@@ -159,12 +159,17 @@ function isBoundary(text: string, punctuationStart: number, punctuationEnd: numb
   // abbreviations and initials end with their own full stop (`Mr.`, `U.S.`, `J.`), not with `?` or `!`
   if (text.charCodeAt(punctuationEnd - 1) === 0x2e) {
     const originalWord = lastWord(text, punctuationEnd);
-    const word = originalWord.toLowerCase();
-    if (digitNext && numberAbbreviations.has(word)) return false; // No. 1
-    if ((titleAbbreviations[lang] ?? titleAbbreviations.en!).has(word)) return false; // Mr. Kim, sig. Rossi
-    if (lang === 'ko' && titleAbbreviations.en!.has(word)) return false; // English names in Korean text
-    if (/^\p{Lu}\.$/u.test(originalWord)) return false; // initials: J. K. Rowling
-    if (/^(\p{L}\.){2,}$/u.test(word)) return false; // U.S., U.K. (multi-letter initialisms)
+    // every listed abbreviation is at most 8 characters long (`dott.ssa`)
+    if (originalWord.length <= 8) {
+      const word = originalWord.toLowerCase();
+      if (digitNext && numberAbbreviations.has(word)) return false; // No. 1
+      if ((titleAbbreviations[lang] ?? titleAbbreviations.en!).has(word)) return false; // Mr. Kim, sig. Rossi
+      if (lang === 'ko' && titleAbbreviations.en!.has(word)) return false; // English names in Korean text
+    }
+    // both initial patterns need a full stop other than the last (`U.S.`) or a one-letter word (`J.`)
+    const innerStop = originalWord.indexOf('.');
+    if (originalWord.length <= 3 && /^\p{Lu}\.$/u.test(originalWord)) return false; // initials: J. K. Rowling
+    if (innerStop < originalWord.length - 1 && /^(\p{L}\.){2,}$/u.test(originalWord.toLowerCase())) return false; // U.S., U.K. (multi-letter initialisms)
   }
   if (endsWithEllipsis) return startsUppercase(text, boundary) || startsHangul(text, boundary) || text.startsWith('“', boundary) || text.startsWith('"', boundary);
   if (!askSegmenterAlways && clearlyStartsSentence(text, boundary)) return true;
