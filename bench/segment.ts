@@ -41,8 +41,8 @@ export async function benchSegment(): Promise<Record<string, number>> {
   const corpus = generateCorpus(2000);
   const doubled = [...corpus, ...generateCorpus(2000, 43)];
   collectGarbage(); // the corpora are built: start from a clean heap, then measure warm
-  const single = bestSecondsWarm(7, () => processCorpus(corpus));
-  const double = bestSecondsWarm(7, () => processCorpus(doubled));
+  const single = bestSecondsWarm(9, () => processCorpus(corpus));
+  const double = bestSecondsWarm(9, () => processCorpus(doubled));
   const megabytes = corpusBytes(corpus) / 1e6;
 
   const parseBig = (text: string) => () => {

@@ -146,10 +146,11 @@ function frontMatterModel(block: FrontMatterBlock): FrontMatter {
  * text gives back exactly the bytes of its span. Markdown the offset recovery cannot follow (unusual
  * mixes of tabs and containers) is left untranslated, with a warning, rather than corrupted.
  */
+// with no targets, rendering never looks a nested segment up (renderTagPart keeps the source bytes)
+const noTargets: ReadonlyMap<string, string> = new Map();
+const noSegments: ReadonlyMap<string, Segment> = new Map();
+
 export function keepExactSegments(text: string, segments: Segment[], warnings: SegmentationWarning[]): Segment[] {
-  // with no targets, rendering never looks a nested segment up (renderTagPart keeps the source bytes)
-  const noTargets = new Map<string, string>();
-  const noSegments = new Map<string, Segment>();
   const dropped = new Set<string>();
   for (const segment of segments) {
     if (segment.frontMatterKey !== undefined || (segment.parentId !== undefined && dropped.has(segment.parentId))) {

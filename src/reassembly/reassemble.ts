@@ -199,11 +199,13 @@ function langSplice(article: Article, targetLang: Lang): Splice | null {
  * The translated article: the source with each top-level segment replaced by its translation
  * (or kept when `targets` has none), and front matter `lang` set to `targetLang`.
  */
+const noSegments: ReadonlyMap<string, Segment> = new Map();
+
 export function reassembleArticle(article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang): string {
   // nested segments (alt text, titles) are only looked up when one of them has a translation
   const byId = article.segments.some((segment) => segment.parentId !== undefined && targets.has(segment.id))
     ? new Map(article.segments.map((segment) => [segment.id, segment]))
-    : new Map<string, Segment>();
+    : noSegments;
   const splices: Splice[] = [];
   for (const segment of article.segments) {
     if (segment.parentId !== undefined) continue;
