@@ -35,10 +35,9 @@ export function bestSeconds(runs: number, work: () => void): number {
 
 /**
  * Best of `runs` timings of `work` in the warm steady state a long job runs in: one untimed run first,
- * and no forced collection between runs. Why not bestSeconds: right after a forced full collection
- * V8's scavenges took 3–4 ms instead of ~1 ms and the same segmentation code ran 20–25% slower
- * (13–14 MB/s against 17–18 MB/s, measured on this 2-core machine); a translate run over many articles
- * never pays that.
+ * and no forced collection between runs (a translate run over many articles never pays one). On this
+ * 2-core machine a forced full collection before each run mostly widened the spread of the runs
+ * (18–21 MB/s for segmentation against 20.5–22 without); the best run came out about the same.
  */
 export function bestSecondsWarm(runs: number, work: () => void): number {
   work();
