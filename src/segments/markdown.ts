@@ -325,18 +325,24 @@ function emitSentences(ctx: SegmentationContext, fileText: string, content: Inli
     plain = plainParts.length === 1 ? plainParts[0]! : plainParts.join('');
   }
   const rare = rareCharacters.test(source);
+  const mayHoldOddWhitespace = rare && oddWhitespace.test(source);
   let context = plain.includes(OBJECT) ? plain.replaceAll(OBJECT, ' ') : plain;
   // Without rare characters in the source, the plain text holds no whitespace but spaces; removing
   // markup (or an image's object character) can still put two spaces side by side.
-  const needsFold = rare ? /\s\s|[\t\n\r]/.test(context) : !single && context.includes('  ');
-  if (needsFold || context.startsWith(' ') || context.endsWith(' ')) context = context.replace(/\s+/g, ' ').trim();
+  const needsFold = rare ? context.includes('\n') || /\s\s|[\t\n\r]/.test(context) : !single && context.includes('  ');
+  if (needsFold || context.startsWith(' ') || context.endsWith(' ')) {
+    // with only spaces and newlines as whitespace (a wrapped paragraph, a quote), newlines become
+    // spaces; only if that leaves two spaces together is the general fold needed
+    const spaced = mayHoldOddWhitespace ? null : context.replaceAll('\n', ' ');
+    context = spaced !== null && !spaced.includes('  ') ? spaced.trim() : context.replace(/\s+/g, ' ').trim();
+  }
   const block: BlockFacts = {
     kind,
     structure,
     context,
     inContainer: structure.includes('blockquote') || structure.includes('listItem'),
     mayNeedEscapes: rare && /[&<>]/.test(source),
-    mayHoldOddWhitespace: rare && oddWhitespace.test(source),
+    mayHoldOddWhitespace,
   };
 
   // Sentence starts, in source offsets, never inside paired markup.

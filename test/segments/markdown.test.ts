@@ -99,3 +99,17 @@ describe('positions', () => {
     expect(brief('김수현은 “무서워하지 마.”라고 말했다. 김지원은 웃었다.\n', 'ko').map((row) => row[2])).toEqual(['김수현은 “무서워하지 마.”라고 말했다.', '김지원은 웃었다.']);
   });
 });
+
+describe('context', () => {
+  test.each([
+    ['a wrapped quote', '> One line\n> two lines.\n', 'One line two lines.'],
+    ['a wrapped paragraph with a trailing space', 'One line \ntwo.\n', 'One line two.'],
+    ['double spaces and a tab', 'One  two\tthree.\n', 'One two three.'],
+    ['a lone non-breaking space (kept)', 'Kim\u00a0Soo-hyun smiled.\n', 'Kim\u00a0Soo-hyun smiled.'],
+    ['an image between spaces', 'Before ![cast](c.png) after.\n', 'Before after.'],
+    ['markup removed next to spaces', 'A [ ](u) b and *c*.\n', 'A b and c.'],
+    ['plain text', 'Nothing to fold here.\n', 'Nothing to fold here.'],
+  ])('%s: the plain block text, whitespace folded', (_name, text, expected) => {
+    expect(segments(text).filter((s) => s.kind === 'paragraph' || s.kind === 'blockquote').map((s) => s.context)).toEqual([expected]);
+  });
+});
