@@ -23,13 +23,18 @@ export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/** One run of `work`, timed. */
+function timed(work: () => void): { seconds: number } {
+  const start = performance.now();
+  work();
+  return { seconds: secondsSince(start) };
+}
+
 /** Best of `runs` timings of `work`, in seconds; each run starts without earlier runs' garbage. */
 export function bestSeconds(runs: number, work: () => void): number {
   return bestRun(runs, () => {
     collectGarbage();
-    const start = performance.now();
-    work();
-    return { seconds: secondsSince(start) };
+    return timed(work);
   }).seconds;
 }
 
@@ -41,9 +46,5 @@ export function bestSeconds(runs: number, work: () => void): number {
  */
 export function bestSecondsWarm(runs: number, work: () => void): number {
   work();
-  return bestRun(runs, () => {
-    const start = performance.now();
-    work();
-    return { seconds: secondsSince(start) };
-  }).seconds;
+  return bestRun(runs, () => timed(work)).seconds;
 }

@@ -187,7 +187,7 @@ export function keepExactSegments(text: string, segments: Segment[], warnings: S
     }
     previousEnd = segment.end;
   }
-  if (inOrder) return dropped.size === 0 ? segments : segments.filter((segment) => !dropped.has(segment.id) && !(segment.parentId !== undefined && dropped.has(segment.parentId)));
+  if (inOrder) return withoutDropped(segments, dropped);
   const spans = segments.filter((segment) => segment.parentId === undefined && !dropped.has(segment.id)).sort((a, b) => a.start - b.start);
   for (let i = 1; i < spans.length; i++) {
     const previous = spans[i - 1]!;
@@ -199,6 +199,11 @@ export function keepExactSegments(text: string, segments: Segment[], warnings: S
       }
     }
   }
+  return withoutDropped(segments, dropped);
+}
+
+/** The segments not dropped, nor nested in a dropped one. */
+function withoutDropped(segments: Segment[], dropped: ReadonlySet<string>): Segment[] {
   if (dropped.size === 0) return segments;
   return segments.filter((segment) => !dropped.has(segment.id) && !(segment.parentId !== undefined && dropped.has(segment.parentId)));
 }

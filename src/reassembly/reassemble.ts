@@ -8,6 +8,7 @@ import type { Lang } from '../languages.js';
 import type { Article, InlineTag, Segment } from '../segments/types.js';
 import { inlineTagPattern, unescapeXml } from '../segments/xml.js';
 import { renderYamlScalar } from '../articles/front-matter.js';
+import { isAsciiDigit } from '../text/char-codes.js';
 
 /** A translation whose tags do not match its source's. Reassembly refuses rather than guess. */
 export class TagMismatchError extends Error {
@@ -37,8 +38,6 @@ export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMa
   return canonicalXmlToMarkdown(segment, xml, targets, byId) ?? patternXmlToMarkdown(segment, xml, targets, byId);
 }
 
-const isAsciiDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
-
 /**
  * The tags exactly as storyloc writes them (`<g id="1">`, `</g>`, `<x id="2"/>`), read by character:
  * no regex match per tag. Anything else, and any error, returns null: the pattern reader then decides
@@ -55,7 +54,7 @@ function canonicalXmlToMarkdown(segment: Segment, xml: string, targets: Readonly
       if (xml.charCodeAt(at + 2) !== 0x67 || xml.charCodeAt(at + 3) !== 0x3e) return null;
       const tag = open.pop();
       if (!tag) return null;
-      markdown += tag.nested ? renderTagPart(tag, 'close', targets, byId) : tag.close;
+      markdown += renderTagPart(tag, 'close', targets, byId);
       last = at + 4;
       continue;
     }
@@ -75,7 +74,7 @@ function canonicalXmlToMarkdown(segment: Segment, xml: string, targets: Readonly
       last = digitsEnd + 3;
       if (xml.startsWith('</x>', last)) return null;
     }
-    markdown += tag.nested ? renderTagPart(tag, 'open', targets, byId) : tag.open;
+    markdown += renderTagPart(tag, 'open', targets, byId);
   }
   if (open.length > 0) return null;
   return markdown + textToMarkdown(xml.slice(last));
@@ -112,7 +111,6 @@ function patternXmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMa
 
 /** renderTagPart, restoring the shared pattern's position (nested spans render through xmlToMarkdown too). */
 function renderTagPartKeepingScan(tag: InlineTag, part: 'open' | 'close', targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
-  if (!tag.nested) return part === 'open' ? tag.open : tag.close;
   const resume = inlineTagPattern.lastIndex;
   const markdown = renderTagPart(tag, part, targets, byId);
   inlineTagPattern.lastIndex = resume;

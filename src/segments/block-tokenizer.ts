@@ -8,6 +8,7 @@
  * weakened).
  */
 import { Tokenizer, type Tokens } from 'marked';
+import { isAsciiDigit } from '../text/char-codes.js';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -22,7 +23,6 @@ function afterIndent(src: string, at: number): number {
 
 /** The character after up to three leading spaces (what every indentable block starts with). */
 const firstAfterIndent = (src: string): number => src.charCodeAt(afterIndent(src, 0));
-const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 export class FastBlockTokenizer extends Tokenizer {
   /** blank lines: `^(?:[ \t]*(?:\n|$))+`, non-empty */
@@ -62,7 +62,7 @@ export class FastBlockTokenizer extends Tokenizer {
   /** lists: `*`, `+`, `-` or a digit */
   override list(src: string): Tokens.List | undefined {
     const first = firstAfterIndent(src);
-    return first === 0x2a || first === 0x2b || first === 0x2d || isDigit(first) ? super.list(src) : undefined;
+    return first === 0x2a || first === 0x2b || first === 0x2d || isAsciiDigit(first) ? super.list(src) : undefined;
   }
 
   /** HTML blocks: every kind starts with `<` */

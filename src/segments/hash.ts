@@ -5,9 +5,10 @@
  */
 import { hash } from 'node:crypto';
 import { mayChangeUnderNfcText } from './nfc.js';
+import { foldedWhitespaceClass } from '../text/char-codes.js';
 
 /** any two whitespace characters, or one that is not a plain space (the same set as `\s`) */
-const needsWhitespaceFold = /\s\s|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const needsWhitespaceFold = new RegExp(`\\s\\s|[\\n${foldedWhitespaceClass}]`);
 const isEdgeSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09;
 
 /**

@@ -15,6 +15,7 @@ import { lexSimpleInline } from './simple-inline.js';
 import { FastBlockTokenizer } from './block-tokenizer.js';
 import { escapeXml } from './xml.js';
 import { positionOf } from '../text/positions.js';
+import { foldedWhitespaceClass } from '../text/char-codes.js';
 import { contentHash } from './hash.js';
 import type { InlineTag, Segment, SegmentKind } from './types.js';
 
@@ -274,8 +275,8 @@ const OBJECT = '\uFFFC';
  * hash and in the context). One scan per block: most news paragraphs hold none, and then no segment of
  * the block needs its own scans.
  */
-const rareCharacters = /[&<>\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|  /;
-const oddWhitespace = /[\t\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|  /;
+const rareCharacters = new RegExp(`[&<>\\n${foldedWhitespaceClass}]|  `);
+const oddWhitespace = new RegExp(`[${foldedWhitespaceClass}]|  `);
 
 /** What every segment of one block shares. */
 interface BlockFacts {

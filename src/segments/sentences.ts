@@ -7,6 +7,7 @@
  * small window around it: linear in the paragraph size, and the segmenter stays the judge.
  */
 import type { Lang } from '../languages.js';
+import { isAsciiDigit, isAsciiLower, isAsciiUpper, isJsWhitespace } from '../text/char-codes.js';
 
 /** terminal punctuation, then closing quotes/brackets, then whitespace */
 const candidatePattern = /[.!?…。？！]+["'”’»)\]]*\s+/gu;
@@ -101,13 +102,6 @@ export function sentenceStarts(text: string, lang: Lang, options: { askSegmenter
   return starts;
 }
 
-const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
-/** JavaScript's `\s`, by code unit */
-function isJsWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 const openingMarks = '“‘«"\'([';
 
 /**
@@ -122,8 +116,6 @@ function clearlyStartsSentence(text: string, boundary: number): boolean {
   return startsUppercase(text, index) || startsHangul(text, index);
 }
 
-const isAsciiLower = (code: number): boolean => code >= 0x61 && code <= 0x7a;
-const isAsciiUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
 const isHangulSyllable = (code: number): boolean => code >= 0xac00 && code <= 0xd7a3;
 /** ASCII characters UAX #29 SB8 passes over: digits, spaces, closing/opening marks, SContinue, symbols */
 const isPassedOver = (code: number): boolean => (code >= 0x20 && code <= 0x40 && code !== 0x21 && code !== 0x2e && code !== 0x3f) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
@@ -149,7 +141,7 @@ export function breaksBeforeNumber(text: string, punctuation: string, boundary: 
 function isBoundary(text: string, punctuationStart: number, punctuationEnd: number, boundary: number, lang: Lang, wholeBlockBreaks: (() => Set<number>) | null, askSegmenterAlways = false): boolean {
   const punctuation = text.slice(punctuationStart, punctuationEnd);
   const endsWithEllipsis = punctuation.includes('…') || punctuation.startsWith('...');
-  const digitBefore = punctuationStart > 0 && isDigitCode(text.charCodeAt(punctuationStart - 1));
+  const digitBefore = punctuationStart > 0 && isAsciiDigit(text.charCodeAt(punctuationStart - 1));
   const digitNext = startsWithDigit(text, boundary);
 
   // Exception rules first: they hold whatever the segmenter says.

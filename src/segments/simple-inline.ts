@@ -12,6 +12,7 @@
  * emphasis touching punctuation on the inside) goes to marked.
  */
 import type { Token, Tokens } from 'marked';
+import { isAsciiLetterOrDigit } from '../text/char-codes.js';
 
 /**
  * Every character or sequence that can start inline Markdown: emphasis, code, links, images, HTML,
@@ -19,9 +20,10 @@ import type { Token, Tokens } from 'marked';
  * any is one text token; this lexer handles `*`, `[`, a colon before a space and a `!` before anything
  * but `[`, and leaves everything else to marked. One regex scan per block: this is the hot path.
  */
-const markupStart = /[\\`*_~[\]!<>&@:]|  \n|www\./g;
+const markupCharacters = '\\\\`*_~[\\]!<>&@:';
+const markupStart = new RegExp(`[${markupCharacters}]|  \\n|www\\.`, 'g');
 /** the same set plus any newline, for the spans inside emphasis and link labels (its own lastIndex) */
-const markupInside = /[\\`*_~[\]!<>&@:\n]|www\./g;
+const markupInside = new RegExp(`[${markupCharacters}\\n]|www\\.`, 'g');
 const BANG = 0x21;
 
 const STAR = 0x2a;
@@ -35,7 +37,7 @@ const NEWLINE = 0x0a;
 const wordCharacter = /[\p{L}\p{N}]/u;
 function isWordCode(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  if (code < 0x80) return isAsciiLetterOrDigit(code);
   return wordCharacter.test(text[index]!);
 }
 
@@ -71,7 +73,7 @@ function closesCleanly(text: string, index: number): boolean {
 
 /** A link destination this lexer accepts: a plain URL with no spaces, brackets or escapes. */
 const isUrlCode = (code: number): boolean =>
-  (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x2d || code === 0x2e || code === 0x2f || code === COLON || code === 0x3f || code === 0x23 || code === 0x3d || code === 0x25 || code === 0x2b || code === 0x2c;
+  isAsciiLetterOrDigit(code) || code === 0x2d || code === 0x2e || code === 0x2f || code === COLON || code === 0x3f || code === 0x23 || code === 0x3d || code === 0x25 || code === 0x2b || code === 0x2c;
 
 /**
  * Whether `text[from, until)` is plain text for this lexer: one line, and no markup but a colon before a
