@@ -164,3 +164,72 @@ describe('3. one article cannot stop the others', () => {
     expect(help.stdout).toContain('Exit codes: 0 done; 1 findings, or done with some articles left for a translator; 2 usage, config or input error; 130 interrupted (Ctrl-C).');
   });
 });
+
+describe('4. one meaning of "publishable"; 7. who did it', () => {
+  const RATINGS = 'articles/en/ratings.md';
+  const RATINGS_OUTPUT = 'output/it/en/ratings.md';
+  const RATINGS_STATE = 'output/it/en/ratings.md.state.json';
+
+  test('a hand edit that breaks a number: attributed to the git user, refused by approve, not publishable, check fails', async () => {
+    writeFileSync(path.join(ws.dir, RATINGS), '# Ratings\n\nThe finale drew 11 million viewers.\n');
+    useDeepLEngine(ws, server.url, 2000);
+    expect((await cli('translate', RATINGS)).code).toBe(0);
+    const output = ws.read(RATINGS_OUTPUT);
+    expect(output).toContain('11');
+    writeFileSync(path.join(ws.dir, RATINGS_OUTPUT), output.replace('11', '13'));
+    expect((await cli('translate', RATINGS)).code).toBe(0);
+    const edited = ws.state(RATINGS_STATE).segments.find((r) => r.source.includes('viewers'))!;
+    expect(edited).toMatchObject({ state: 'edited', engine: 'human', changedBy: 'Ana Rossi <ana@example.org>' });
+
+    const approve = await cli('approve', 'en/ratings.md', '--all');
+    expect(approve.code).toBe(1);
+    expect(approve.stdout).toContain(`refused ${edited.id}: numbers: 11 from the source is missing (expected 11). Fix the translation, or approve with --force.`);
+    expect(ws.state(RATINGS_STATE).segments.find((r) => r.id === edited.id)!.state).toBe('edited');
+    expect((await statusOf('en/ratings.md')).publishable).toBe(false);
+    expect((await cli('check', RATINGS)).code).toBe(1);
+
+    const forced = await cli('approve', 'en/ratings.md', '--all', '--force');
+    expect(forced.code).toBe(0);
+    expect(ws.state(RATINGS_STATE).segments.find((r) => r.id === edited.id)).toMatchObject({
+      state: 'approved',
+      forced: true,
+      changedBy: 'Ana Rossi <ana@example.org>',
+    });
+    // forced past the check, still an error for check: status agrees with check
+    expect((await cli('check', RATINGS)).code).toBe(1);
+    expect((await statusOf('en/ratings.md')).publishable).toBe(false);
+  });
+});
+
+describe('5. pseudo output is never reused as a translation', () => {
+  test('after a pseudo run, a DeepL run translates every segment again; pseudo output is never publishable', async () => {
+    expect((await cli('translate', ARTICLE, '--engine', 'pseudo')).code).toBe(0);
+    expect((await cli('approve', 'en/set.md', '--all', '--force')).code).toBe(0);
+    expect((await statusOf('en/set.md')).publishable).toBe(false);
+    useDeepLEngine(ws, server.url, 2000);
+    const run = JSON.parse((await cli('translate', ARTICLE, '--json')).stdout) as Record<string, number>;
+    const segments = ws.state(STATE).segments;
+    expect(run).toMatchObject({ segments: segments.length, from_memory: 0, sent: segments.length });
+    expect(segments.every((r) => r.engine === 'deepl' && r.state === 'machine')).toBe(true);
+  });
+});
+
+describe('9. the cost preview tells the truth', () => {
+  test('a dry run with a free engine bills nothing and shows the characters it would send apart', async () => {
+    const run = await cli('translate', ARTICLE, '--engine', 'pseudo', '--dry-run');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('\n2 requests, 6 texts, 157 characters would be sent (0 billed characters)\n  request 1: en→it, 3 texts for 3 segments, 82 characters, 1180 bytes\n');
+    const json = JSON.parse((await cli('translate', ARTICLE, '--engine', 'pseudo', '--dry-run', '--json')).stdout) as Record<string, number>;
+    expect(json.billed_characters).toBe(0);
+    expect(json.sent_characters).toBe(157);
+  });
+
+  test('translate --engine deepl --dry-run plans without a key and without network, and says so', async () => {
+    const run = await runCli(['--workspace', ws.dir, 'translate', ARTICLE, '--engine', 'deepl', '--dry-run'], { cwd: ws.dir, env: gitEnv() });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('DeepL was not contacted: a dry run only plans and counts, with no key and no network.');
+    expect(run.stdout).toContain('\n2 requests, 6 texts, 157 characters would be sent (157 billed characters)\n  request 1: en→it, 3 texts for 3 segments, 82 billed characters, 1180 bytes\n');
+    expect(server.requests()).toEqual([]);
+  });
+});
