@@ -60,7 +60,9 @@ export function segmentArticles(input: SegmentStageInput): SegmentStageOutput {
         if (target === source.lang) continue;
         const work = segmentArticle(input, source, target, ownBroken, own);
         // parsed now when a later stage needs the segments, so an unreadable article is skipped here
-        if (work && (work.dirty || work.records.some((record) => wantsTranslation(record, input.replacesTestTargets)))) void work.article;
+        if (work && (work.dirty || work.records.some((record) => wantsTranslation(record, input.replacesTestTargets)))) {
+          verifyAligned(work, input.states.get(work.statePath) ?? null);
+        }
         if (work) own.works.push(work);
       }
     } catch (error) {
@@ -130,6 +132,21 @@ function segmentArticle(
   }
   counts.stale += applyGlossaryStage(input, work, state);
   return work;
+}
+
+/**
+ * A state that says it matches this very source (same file hash) must have a record per segment: one
+ * for a segment the article does not have is a contradiction (a hand-edited or badly merged state).
+ * The run stops before anything is written, naming the file and the segment. Parses the article.
+ */
+function verifyAligned(work: ArticleWork, state: ArticleState | null): void {
+  const segments = work.article.segments;
+  if (state === null || state.sourceFileHash !== work.sourceHash) return;
+  const known = new Set(segments.map((segment) => segment.id));
+  const stray = state.segments.find((record) => !known.has(record.id));
+  if (stray === undefined) return;
+  const params = { file: work.statePath, id: stray.id, article: work.source.path };
+  throw new StorylocError('state.unknownSegment', 'memory:state.unknownSegment', params, { position: { file: work.statePath } });
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { runCli } from '../support/run-cli.js';
@@ -231,5 +231,48 @@ describe('9. the cost preview tells the truth', () => {
     expect(run.stdout).toContain('DeepL was not contacted: a dry run only plans and counts, with no key and no network.');
     expect(run.stdout).toContain('\n2 requests, 6 texts, 157 characters would be sent (157 billed characters)\n  request 1: en→it, 3 texts for 3 segments, 82 billed characters, 1180 bytes\n');
     expect(server.requests()).toEqual([]);
+  });
+});
+
+describe('bad input: a state file that contradicts itself', () => {
+  /** Every file of the workspace with its content, to show a refused run touched nothing. */
+  const snapshot = (): Map<string, string> => new Map(ws.files().filter((f) => !f.startsWith('.git/')).map((f) => [f, ws.read(f)]));
+  const editState = (change: (state: { segments: Array<Record<string, unknown>> }) => void): void => {
+    const state = JSON.parse(ws.read(STATE)) as { segments: Array<Record<string, unknown>> };
+    change(state);
+    writeFileSync(path.join(ws.dir, STATE), `${JSON.stringify(state, null, 2)}\n`);
+  };
+
+  test('an approved record with no target: the file and the segment are named, exit 2, nothing touched', async () => {
+    expect((await cli('translate', ARTICLE)).code).toBe(0);
+    let id = '';
+    editState((state) => {
+      const first = state.segments[0]!;
+      id = first.id as string;
+      first.state = 'approved';
+      first.target = null;
+    });
+    const before = snapshot();
+    const run = await cli('translate');
+    expect(run.code).toBe(2);
+    const line = ws.read(STATE).split('\n').findIndex((text) => text.includes(`"id": "${id}"`)) + 1;
+    expect(run.stderr).toBe(
+      `storyloc: error: ${path.join(ws.dir, STATE)}:${line}: The state file ${path.join(ws.dir, STATE)} contradicts itself at segment ${id}: ` +
+        'its state is "approved" but it has no translation. Fix it or restore it from version control; nothing was changed.\n',
+    );
+    expect(snapshot()).toEqual(before);
+  });
+
+  test('a target for a segment the article does not have: named, exit 2, nothing touched', async () => {
+    expect((await cli('translate', ARTICLE)).code).toBe(0);
+    editState((state) => {
+      state.segments.push({ ...state.segments[1]!, id: 'p-000000000000' });
+    });
+    rmSync(path.join(ws.dir, OUTPUT));
+    const before = snapshot();
+    const run = await cli('translate', ARTICLE);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`The state file ${path.join(ws.dir, STATE)} has a record for segment p-000000000000, which ${path.join(ws.dir, ARTICLE)} does not have`);
+    expect(snapshot()).toEqual(before);
   });
 });
