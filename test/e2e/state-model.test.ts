@@ -201,6 +201,19 @@ describe('4. one meaning of "publishable"; 7. who did it', () => {
   });
 });
 
+describe('7. who did it, exported', () => {
+  test('approvals by the git identity are exported to XLIFF (note) and TMX (changeid, changedate)', async () => {
+    await translatedAndApproved();
+    const approved = record(APPLAUSE);
+    expect(approved.changedBy).toBe('Ana Rossi <ana@example.org>');
+    const xliff = (await cli('export', '--format', 'xliff', ARTICLE)).stdout;
+    expect(xliff).toContain(`state=approved; line=${approved.line}; by=Ana Rossi &lt;ana@example.org&gt;; at=${approved.changedAt}</note>`);
+    const tmx = (await cli('export', '--format', 'tmx')).stdout;
+    const date = approved.changedAt!.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+    expect(tmx).toContain(`<tuv xml:lang="it" changeid="Ana Rossi &lt;ana@example.org&gt;" changedate="${date}"><seg>${approved.target}</seg></tuv>`);
+  });
+});
+
 describe('5. pseudo output is never reused as a translation', () => {
   test('after a pseudo run, a DeepL run translates every segment again; pseudo output is never publishable', async () => {
     expect((await cli('translate', ARTICLE, '--engine', 'pseudo')).code).toBe(0);
