@@ -187,3 +187,17 @@ export function glossaryInfoJson(glossary: StoredGlossary): Record<string, unkno
     creation_time: glossary.creationTime,
   };
 }
+
+/** The v2 (single-pair) wire form of a glossary with one dictionary. */
+export function v2GlossaryInfoJson(glossary: StoredGlossary): Record<string, unknown> {
+  const dictionary = glossary.dictionaries[0]!;
+  return {
+    glossary_id: glossary.id,
+    name: glossary.name,
+    ready: true,
+    source_lang: dictionary.sourceLang,
+    target_lang: dictionary.targetLang,
+    creation_time: glossary.creationTime,
+    entry_count: dictionary.entries.size,
+  };
+}
