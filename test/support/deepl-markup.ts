@@ -45,6 +45,8 @@ export function tokenizeMarkup(text: string): MarkupToken[] {
 
 /** True when `text` is well-formed XML content as tag handling v2 requires. */
 export function isWellFormedXml(text: string): boolean {
+  // characters XML 1.0 forbids, even written as character references
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(text)) return false;
   const stack: string[] = [];
   for (const token of tokenizeMarkup(text)) {
     if (token.kind === 'text') {
