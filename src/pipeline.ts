@@ -56,6 +56,7 @@ import { reassembleArticle } from './reassembly/reassemble.js';
 import { writeReviewDiff } from './review/diff-file.js';
 import type { Segment } from './segments/types.js';
 import { sameTags } from './segments/xml.js';
+import { settleTagPlacement } from './segments/tag-placement.js';
 import { computeLineStarts, positionOf } from './text/positions.js';
 
 export interface TranslateOptions {
@@ -573,9 +574,11 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
             const index = waiter.work.records.findIndex((record) => record.id === waiter.recordId);
             const record = waiter.work.records[index];
             if (!record) continue;
-            const flags = placeholderFlags(restored.problems);
-            if (!sameTags(record.source, restored.text)) flags.push('tags.mismatch');
-            waiter.work.records[index] = machineRecord(record, restored.text, engineName, flags, at);
+            // moved tags: accepted, repaired or flagged for review (segments/tag-placement.ts)
+            const segmentTags = waiter.work.article.segments.find((segment) => segment.id === record.id)?.tags ?? {};
+            const placed = settleTagPlacement(record.source, restored.text, segmentTags);
+            const flags = [...placeholderFlags(restored.problems), ...placed.flags];
+            waiter.work.records[index] = machineRecord(record, placed.text, engineName, flags, at);
             waiter.work.dirty = true;
           }
         });
