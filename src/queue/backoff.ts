@@ -28,7 +28,12 @@ export function rateLimitFloor(level: number): number {
  * Pause before the next attempt after the `level`-th consecutive failure (level >= 1).
  * `random` returns a number in [0, 1). `rateLimited`: the failure was a 429 (the floor applies).
  */
-export function backoffDelay(level: number, settings: BackoffSettings, random: () => number, rateLimited = false): number {
+export function backoffDelay(
+  level: number,
+  settings: BackoffSettings,
+  random: () => number,
+  rateLimited = false,
+): number {
   const exponent = Math.max(0, level - 1);
   const ceiling = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** exponent);
   const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2);

@@ -48,7 +48,14 @@ function tokenize(xml: string): Token[] {
   return tokens;
 }
 
-const render = (tokens: readonly Token[]): string => tokens.map((token) => (token.kind === 'text' ? token.text : token.raw)).join('');
+type Tags = Readonly<Record<string, InlineTag>>;
+
+const render = (tokens: readonly Token[]): string =>
+  tokens.map((token) => (token.kind === 'text' ? token.text : token.raw)).join('');
+
+/** The text between two token positions, tags left out. */
+const textBetween = (tokens: readonly Token[], from: number, to: number): string =>
+  tokens.slice(from, to).map((token) => (token.kind === 'text' ? token.text : '')).join('');
 
 /** Per paired tag id: its inner XML, its parent element's id, and its position. */
 interface Element {
@@ -79,8 +86,7 @@ function innerTexts(xml: string): Map<string, string> {
   const tokens = tokenize(xml);
   const inner = new Map<string, string>();
   for (const element of elementsOf(tokens)) {
-    const text = tokens.slice(element.open + 1, element.close).map((token) => (token.kind === 'text' ? token.text : '')).join('');
-    inner.set(element.id, text);
+    inner.set(element.id, textBetween(tokens, element.open + 1, element.close));
   }
   return inner;
 }
@@ -104,9 +110,8 @@ function moveOneEdge(tokens: Token[], source: ReadonlyMap<string, string>): Toke
     const sourceInner = source.get(element.id) ?? '';
     const first = tokens[element.open + 1];
     const last = tokens[element.close - 1];
-    const innerText = tokens.slice(element.open + 1, element.close).map((token) => (token.kind === 'text' ? token.text : '')).join('');
     // never empty an element: that is for review, not repair
-    if (!/[^\s\p{P}]/u.test(innerText)) continue;
+    if (!/[^\s\p{P}]/u.test(textBetween(tokens, element.open + 1, element.close))) continue;
     if (first?.kind === 'text' && !EDGE.test(sourceInner)) {
       const edge = EDGE.exec(first.text)?.[0];
       if (edge) return shift(tokens, element.open, element.open + 1, edge, 'before');
@@ -123,7 +128,8 @@ function moveOneEdge(tokens: Token[], source: ReadonlyMap<string, string>): Toke
 function shift(tokens: readonly Token[], tag: number, from: number, edge: string, side: 'before' | 'after'): Token[] {
   const out = [...tokens];
   const text = (out[from] as { text: string }).text;
-  out[from] = { kind: 'text', text: side === 'before' ? text.slice(edge.length) : text.slice(0, text.length - edge.length) };
+  const rest = side === 'before' ? text.slice(edge.length) : text.slice(0, text.length - edge.length);
+  out[from] = { kind: 'text', text: rest };
   out.splice(side === 'before' ? tag : tag + 1, 0, { kind: 'text', text: edge });
   return mergeText(out.filter((token) => token.kind !== 'text' || token.text !== ''));
 }
@@ -132,33 +138,35 @@ function mergeText(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const token of tokens) {
     const previous = out.at(-1);
-    if (token.kind === 'text' && previous?.kind === 'text') out[out.length - 1] = { kind: 'text', text: previous.text + token.text };
-    else out.push(token);
+    if (token.kind === 'text' && previous?.kind === 'text') {
+      out[out.length - 1] = { kind: 'text', text: previous.text + token.text };
+    } else out.push(token);
   }
   return out;
 }
 
 /** Flags for what no repair can fix. */
-function reviewFlags(xml: string, tags: Readonly<Record<string, InlineTag>>, source: ReadonlyMap<string, string>): string[] {
+function reviewFlags(xml: string, tags: Tags, source: ReadonlyMap<string, string>): string[] {
   const tokens = tokenize(xml);
   const flags: string[] = [];
   const elements = elementsOf(tokens);
-  const markupOf = (id: string | null): InlineTag | undefined => (id === null ? undefined : tags[id]);
+  const markupOf = (id: string): InlineTag | undefined => tags[id];
   for (const element of elements) {
     const inner = tokens.slice(element.open + 1, element.close);
     // no word left inside (`<g>,</g>`, `<g></g>`); an element the source left so too (`[](url)`) is as written
     const wordless = (text: string): boolean => !/[\p{L}\p{N}]/u.test(text);
     const empty = !inner.some((token) => token.kind === 'empty' || (token.kind === 'text' && !wordless(token.text)));
     if (empty && !wordless(source.get(element.id) ?? '')) flags.push(`tags.empty:${element.id}`);
-    if (markupOf(element.id)?.markup === 'link' && hasLinkAncestor(element, elements, tags)) flags.push(`tags.link-in-link:${element.id}`);
-    if (markupOf(element.id)?.open.startsWith('_') && (endsInWord(tokens[element.open - 1]) || startsWithWord(tokens[element.close + 1]))) {
-      flags.push(`tags.intraword:${element.id}`);
+    if (markupOf(element.id)?.markup === 'link' && hasLinkAncestor(element, elements, tags)) {
+      flags.push(`tags.link-in-link:${element.id}`);
     }
+    const insideWord = endsInWord(tokens[element.open - 1]) || startsWithWord(tokens[element.close + 1]);
+    if (markupOf(element.id)?.open.startsWith('_') && insideWord) flags.push(`tags.intraword:${element.id}`);
   }
   return flags;
 }
 
-function hasLinkAncestor(element: Element, elements: readonly Element[], tags: Readonly<Record<string, InlineTag>>): boolean {
+function hasLinkAncestor(element: Element, elements: readonly Element[], tags: Tags): boolean {
   for (let parent = element.parent; parent !== null; ) {
     if (tags[parent]?.markup === 'link') return true;
     parent = elements.find((candidate) => candidate.id === parent)?.parent ?? null;
@@ -167,13 +175,14 @@ function hasLinkAncestor(element: Element, elements: readonly Element[], tags: R
 }
 
 const endsInWord = (token: Token | undefined): boolean => token?.kind === 'text' && /[\p{L}\p{N}]$/u.test(token.text);
-const startsWithWord = (token: Token | undefined): boolean => token?.kind === 'text' && /^[\p{L}\p{N}]/u.test(token.text);
+const startsWithWord = (token: Token | undefined): boolean =>
+  token?.kind === 'text' && /^[\p{L}\p{N}]/u.test(token.text);
 
 /**
  * Settles the tags of a machine translation against its source: accept, repair or flag (see the header).
  * `tags` is the segment's tag table (which Markdown each id stands for).
  */
-export function settleTagPlacement(sourceXml: string, targetXml: string, tags: Readonly<Record<string, InlineTag>>): TagPlacement {
+export function settleTagPlacement(sourceXml: string, targetXml: string, tags: Tags): TagPlacement {
   if (!sameTags(sourceXml, targetXml)) return { text: targetXml, repaired: false, flags: ['tags.mismatch'] };
   if (!targetXml.includes('<')) return { text: targetXml, repaired: false, flags: [] };
   const source = innerTexts(sourceXml);
