@@ -1,6 +1,7 @@
 /**
  * In-memory store of DeepL v3 ("multilingual") glossaries for the DeepL test server: one glossary holds
- * one dictionary per language pair. Wire shapes (snake_case JSON) are built here too, so the server
+ * one dictionary per language pair. A v2 (single-pair) glossary is stored the same way, with one
+ * dictionary, as DeepL lets v3 endpoints see glossaries made with v2. Wire shapes (snake_case JSON) are built here too, so the server
  * routes stay thin. Language codes are stored lower case, as DeepL returns them for glossaries.
  */
 import { randomUUID } from 'node:crypto';
