@@ -4,6 +4,11 @@
  * What it sends, and why:
  * - `tag_handling=xml` with `non_splitting_tags=g,x`: segment text is XML with inline tags standing for
  *   Markdown; the tags must come back, and inline markup never ends a sentence.
+ * - `tag_handling_version=v2`, always (not the account's default, which differs between accounts): v2
+ *   places tags by meaning and parses XML strictly, so one ill-formed text fails its whole request with
+ *   400 "Tag handling parsing failed". Segment XML is well formed by construction (tests send every
+ *   segment of the example workspace and the bench corpus); a text that is not anyway goes in a request
+ *   of its own with v1, so it can never cost the other texts of the batch their translation.
  * - `source_lang` always: DeepL silently drops a glossary without it, and auto-detection misfires on
  *   short segments (a title made of names).
  * - `split_sentences=nonewlines`: segments are already sentences (our splitter cut them); DeepL may still
@@ -42,6 +47,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { pairKey, type Lang } from '../languages.js';
+import { isWellFormedXml } from '../segments/xml.js';
 import { RedactedError } from './redact.js';
 import { EngineError, type Engine, type TranslateBatchRequest, type TranslateBatchResult } from './types.js';
 
@@ -188,6 +194,27 @@ function withDeadline<T>(work: Promise<T>, timeoutMs: number, signal: AbortSigna
   });
 }
 
+/**
+ * Sends the well-formed texts with tag handling v2 and any others in a request of their own with v1 (not
+ * strictly parsed), and returns the results in the order of `texts`.
+ */
+async function translateWellFormedApart(
+  texts: string[],
+  translate: (texts: string[], version: 'v1' | 'v2') => Promise<TextResult[]>,
+): Promise<TextResult[]> {
+  const lenient = texts.flatMap((text, index) => (isWellFormedXml(text) ? [] : [index]));
+  if (lenient.length === 0) return translate(texts, 'v2');
+  const strict = texts.flatMap((_, index) => (lenient.includes(index) ? [] : [index]));
+  const [strictResults, lenientResults] = await Promise.all([
+    strict.length > 0 ? translate(strict.map((index) => texts[index]!), 'v2') : Promise.resolve([]),
+    translate(lenient.map((index) => texts[index]!), 'v1'),
+  ]);
+  const results: TextResult[] = new Array<TextResult>(texts.length);
+  strict.forEach((index, position) => (results[index] = strictResults[position]!));
+  lenient.forEach((index, position) => (results[index] = lenientResults[position]!));
+  return results;
+}
+
 export function createDeepLEngine(options: DeepLEngineOptions): DeepLEngine {
   const authKeyEnv = options.authKeyEnv ?? 'DEEPL_AUTH_KEY';
   const client = createDeepLClient(options);
@@ -198,6 +225,7 @@ export function createDeepLEngine(options: DeepLEngineOptions): DeepLEngine {
     const glossaryId = request.glossaryId ?? glossaryIds[pairKey({ source: request.sourceLang, target: request.targetLang })];
     return {
       tagHandling: 'xml',
+      tagHandlingVersion: 'v2',
       nonSplittingTags: ['g', 'x'],
       splitSentences: 'nonewlines',
       preserveFormatting: true,
@@ -209,7 +237,9 @@ export function createDeepLEngine(options: DeepLEngineOptions): DeepLEngine {
 
   async function send(texts: string[], request: TranslateBatchRequest): Promise<TextResult[]> {
     const target = deeplTargetLanguage(request.targetLang);
-    const call = client.translateText(texts, request.sourceLang as SourceLanguageCode, target, textOptions(request, target));
+    const call = translateWellFormedApart(texts, (group, version) =>
+      client.translateText(group, request.sourceLang as SourceLanguageCode, target, { ...textOptions(request, target), tagHandlingVersion: version }),
+    );
     try {
       return await withDeadline(call, options.timeoutMs, request.signal);
     } catch (error) {

@@ -11,11 +11,15 @@
  * dictionary is replaced (PUT), a pair no longer configured is deleted, and glossaries with our name
  * that are not the recorded one (a run that died before recording) are deleted. Glossaries of other
  * names are never touched.
+ *
+ * An account may also hold v2 (single-pair) glossaries, made by older tools with DeepL's v2 endpoints.
+ * deepl-node lists them apart (`listGlossaries`); sync lists them too, so a user sees every glossary
+ * that could be applied to a pair, and leaves them alone (storyloc only uses its own v3 glossary).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { GlossaryEntries, type DeepLClient, type MultilingualGlossaryInfo } from 'deepl-node';
+import { GlossaryEntries, type DeepLClient, type GlossaryInfo, type MultilingualGlossaryInfo } from 'deepl-node';
 import type { ResolvedConfig } from '../config/types.js';
 import { inputError } from '../errors.js';
 import { pairKey, type LanguagePair } from '../languages.js';
@@ -30,6 +34,7 @@ export const GLOSSARY_NAME_PREFIX = 'storyloc:';
 export type GlossarySyncClient = Pick<
   DeepLClient,
   | 'listMultilingualGlossaries'
+  | 'listGlossaries'
   | 'createMultilingualGlossary'
   | 'replaceMultilingualGlossaryDictionary'
   | 'deleteMultilingualGlossaryDictionary'
@@ -63,8 +68,19 @@ export type SyncAction =
   | { kind: 'deleteDictionary'; pair: string }
   | { kind: 'deleteGlossary'; glossaryId: string; name: string; reason: 'unused' | 'orphan' };
 
+/** A v2 (single-pair) glossary on the account that is not storyloc's: listed, never changed. */
+export interface AccountV2Glossary {
+  glossaryId: string;
+  name: string;
+  /** `en-it` */
+  pair: string;
+  entryCount: number;
+}
+
 export interface SyncResult {
   actions: SyncAction[];
+  /** v2 glossaries on the account besides storyloc's (empty offline), by name */
+  v2Glossaries: AccountV2Glossary[];
   /** the state after the run (for a dry run: what it would be, without new ids) */
   state: SyncState;
   /** false for an offline dry run (no key): the plan trusts the recorded state */
@@ -184,6 +200,7 @@ export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncRes
   const desired = buildDictionaries(options.termbase, options.pairs);
   const recorded = readSyncState(options.statePath);
   const remote: MultilingualGlossaryInfo[] | null = options.client ? await options.client.listMultilingualGlossaries() : null;
+  const remoteV2: GlossaryInfo[] = options.client ? await options.client.listGlossaries() : [];
 
   // the recorded glossary, if it still exists (offline: trusted)
   let current: { id: string; remoteCounts: Map<string, number> | null } | null = null;
@@ -256,9 +273,15 @@ export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncRes
     });
   }
 
+  // a single-pair glossary of ours shows in the v2 list too: only the others are the account's v2 glossaries
+  const v2Glossaries = remoteV2
+    .filter((info) => info.glossaryId !== current?.id && info.name !== options.name)
+    .map((info) => ({ glossaryId: info.glossaryId, name: info.name, pair: `${info.sourceLang}-${info.targetLang}`.toLowerCase(), entryCount: info.entryCount }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
   if (options.dryRun || options.client === null) {
     for (const d of desired) state.dictionaries[d.key] = { hash: d.hash, entryCount: d.entryCount };
-    return { actions, state, remoteChecked: remote !== null, dryRun: true };
+    return { actions, v2Glossaries, state, remoteChecked: remote !== null, dryRun: true };
   }
 
   const changed = steps.length > 0 || JSON.stringify(recorded) !== JSON.stringify(state);
@@ -268,5 +291,5 @@ export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncRes
     // record what was done, even when a later step failed: the next run picks up from there
     if (changed) await writeState(options.statePath, state);
   }
-  return { actions, state, remoteChecked: true, dryRun: false };
+  return { actions, v2Glossaries, state, remoteChecked: true, dryRun: false };
 }

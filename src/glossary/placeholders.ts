@@ -11,6 +11,13 @@
  *
  * Italian: a form that starts with a definite article merges with a preposition MT put before the
  * placeholder ("di <x id="t1"/>" → "della regina delle lacrime"), as an editor would write it.
+ *
+ * Case: the restored text takes the case the sentence needs. A term that starts a sentence of the
+ * translation gets a capital first letter (unless its first word is spelt with an inner capital, like
+ * tvN); mid-sentence it is written exactly as the termbase has it. MT may also take a sentence-initial
+ * placeholder for something before the sentence and capitalise the next word (Apertium: "<x/> Ha
+ * scritto"): when the word after the term was lower case in the source, that capital is undone
+ * ("Kim Soo-hyun ha scritto").
  */
 import { EngineError, type Engine, type TranslateBatchRequest } from '../engines/types.js';
 import type { Lang } from '../languages.js';
@@ -28,6 +35,8 @@ export interface TermPlaceholder {
   /** the canonical target form (plain text) */
   target: string;
   targetLang: Lang;
+  /** case of the word right after the term in the source (`none`: punctuation, the end, or a caseless script) */
+  nextWordCase?: 'lower' | 'upper' | 'none';
 }
 
 export interface ProtectResult {
@@ -63,6 +72,36 @@ function entryLookup(termbase: Termbase | readonly GlossaryEntry[]): (id: string
   return (id) => byId.get(id);
 }
 
+/** The case of the first letter of the word after `end` (spaces and inline tags skipped). */
+function nextWordCase(text: string, end: number): 'lower' | 'upper' | 'none' {
+  const next = /^(?:\s|<[^>]*>)*(\p{L})/u.exec(text.slice(end, end + 200));
+  if (!next) return 'none';
+  const letter = next[1]!;
+  if (letter !== letter.toUpperCase()) return 'lower';
+  return letter !== letter.toLowerCase() ? 'upper' : 'none';
+}
+
+/**
+ * A sentence starts here: nothing before it but opening quotes/brackets (and the pseudo engine's `⟦`), or
+ * a sentence end and spaces. Tested on the text before a placeholder with its tags removed.
+ */
+const SENTENCE_START = /(?:^|[.!?…]["”»’)\]]?\s+)["“„«‘(\[⟦]*\s*$/u;
+
+function atSentenceStart(before: string): boolean {
+  return SENTENCE_START.test(before.replace(/<[^>]*>/g, ''));
+}
+
+/** A first word spelt with a capital inside it (tvN, iPhone) is a name: never recased. */
+function capitalised(target: string): string {
+  if (/^\p{L}\S*\p{Lu}/u.test(target)) return target;
+  return target.charAt(0).toUpperCase() + target.slice(1);
+}
+
+/** "Ha scritto" → "ha scritto" after a sentence-initial term whose source was followed by a lower-case word. */
+function lowerArtefactCapital(after: string): string {
+  return after.replace(/^(\s+)(\p{Lu})(?=\p{Ll}|\s|$)/u, (_, space: string, letter: string) => space + letter.toLowerCase());
+}
+
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -91,7 +130,7 @@ export function protectTerms(
     }
     const id = `t${placeholders.length + 1}`;
     const tag = `<x id="${id}"/>`;
-    placeholders.push({ id, tag, entryId: match.entryId, source, target, targetLang });
+    placeholders.push({ id, tag, entryId: match.entryId, source, target, targetLang, nextWordCase: nextWordCase(text, match.end) });
     out += text.slice(cursor, match.start) + tag;
     cursor = match.end;
   }
@@ -146,12 +185,20 @@ export function restoreTerms(translated: string, placeholders: readonly TermPlac
     counts.set(id, (counts.get(id) ?? 0) + 1);
     let before = out + translated.slice(cursor, found.index);
     let target = placeholder.target;
+    const sentenceStart = atSentenceStart(before);
     if (placeholder.targetLang === 'it') {
       const contracted = contractItalian(before, target);
       if (contracted) ({ before, target } = contracted);
     }
+    if (sentenceStart) target = capitalised(target);
     out = before + escapeXml(target);
     cursor = found.index + found[0].length;
+    if (sentenceStart && placeholder.nextWordCase === 'lower') {
+      const next = translated.indexOf('<', cursor);
+      const run = next === -1 ? translated.slice(cursor) : translated.slice(cursor, next);
+      out += lowerArtefactCapital(run);
+      cursor += run.length;
+    }
   }
   out += translated.slice(cursor);
 

@@ -3,7 +3,8 @@
  * a requests-per-second limit (token bucket), and recovers from failures as one queue:
  *
  * - a retryable failure (429, 5xx, network) pauses the WHOLE queue (exponential backoff with jitter, or
- *   the server's Retry-After) and puts the batch back at the front; a burst of failures from requests
+ *   the server's Retry-After; from the third 429 in a row at least deepl-node's 1 s × 1.6 schedule, see
+ *   backoff.ts) and puts the batch back at the front; a burst of failures from requests
  *   that were already in flight counts as one failure, so concurrency does not inflate the pause;
  * - quota (456), auth (403) and non-retryable failures stop new batches, let in-flight ones finish and
  *   return an outcome (a value, not an exception) with everything that finished;
@@ -202,7 +203,7 @@ class QueueRun {
     if (this.stopReason !== null) return;
     // Requests that were in flight when the queue paused hit the same congestion: one burst, one level.
     if (requestStartedAt > this.lastPauseAt || this.failureLevel === 0) this.failureLevel += 1;
-    const delay = error.retryAfterMs ?? backoffDelay(this.failureLevel, this.options, this.random);
+    const delay = error.retryAfterMs ?? backoffDelay(this.failureLevel, this.options, this.random, error.kind === 'rate-limited');
     this.retries += 1;
     this.pauseFor(delay);
     // Highest priority: the failed batch goes out first when the queue resumes.

@@ -80,3 +80,31 @@ export function sameTags(sourceXml: string, targetXml: string): boolean {
   if (!target.wellFormed) return false;
   return [...source.tags].sort().join(' ') === [...target.tags].sort().join(' ');
 }
+
+const xmlTag = /<[^>]*>/g;
+const wellFormedTag = /^<(?:\/([A-Za-z_][\w.-]*)\s*|([A-Za-z_][\w.-]*)(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*(\/?))>$/;
+const strayAmpersand = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+/** Characters XML 1.0 forbids even as character references. */
+const forbiddenInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/**
+ * True when the text is well-formed XML content, as DeepL's tag handling v2 demands: tags balanced and
+ * properly nested, attribute values quoted, no bare `<` or `&`, no character XML forbids.
+ */
+export function isWellFormedXml(text: string): boolean {
+  if (forbiddenInXml.test(text)) return false;
+  const stack: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(xmlTag)) {
+    const between = text.slice(last, match.index);
+    if (between.includes('<') || strayAmpersand.test(between)) return false;
+    last = match.index + match[0].length;
+    const parts = wellFormedTag.exec(match[0]);
+    if (!parts) return false;
+    if (parts[1] !== undefined) {
+      if (stack.pop() !== parts[1]) return false;
+    } else if (parts[3] !== '/') stack.push(parts[2]!);
+  }
+  const rest = text.slice(last);
+  return stack.length === 0 && !rest.includes('<') && !strayAmpersand.test(rest);
+}

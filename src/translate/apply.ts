@@ -6,7 +6,7 @@ import type { EngineName } from '../config/types.js';
 import { placeholderFlags, restoreTerms } from '../glossary/index.js';
 import { translatedByMachine } from '../memory/segment-life.js';
 import type { BatchResult } from '../queue/types.js';
-import { sameTags } from '../segments/xml.js';
+import { settleTagPlacement } from '../segments/tag-placement.js';
 import type { Waiter } from './types.js';
 
 /** Puts a batch's translations into the waiting records; the articles changed are marked dirty. */
@@ -18,9 +18,11 @@ export function applyBatch(result: BatchResult, waiters: ReadonlyMap<string, Wai
       const index = waiter.work.records.findIndex((record) => record.id === waiter.recordId);
       const record = waiter.work.records[index];
       if (!record) continue;
-      const flags = placeholderFlags(restored.problems);
-      if (!sameTags(record.source, restored.text)) flags.push('tags.mismatch');
-      waiter.work.records[index] = translatedByMachine(record, restored.text, engine, flags, now);
+      // moved tags: accepted, repaired or flagged for review (segments/tag-placement.ts)
+      const segmentTags = waiter.work.article.segments.find((segment) => segment.id === record.id)?.tags ?? {};
+      const placed = settleTagPlacement(record.source, restored.text, segmentTags);
+      const flags = [...placeholderFlags(restored.problems), ...placed.flags];
+      waiter.work.records[index] = translatedByMachine(record, placed.text, engine, flags, now);
       waiter.work.dirty = true;
     }
   });

@@ -80,6 +80,7 @@ describe('translateBatch', () => {
       split_sentences: ['nonewlines'],
       preserve_formatting: ['1'],
       tag_handling: ['xml'],
+      tag_handling_version: ['v2'],
       context: ['The new drama. Kim Soo-hyun & the fans'],
       non_splitting_tags: ['g,x'],
     });

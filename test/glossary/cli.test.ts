@@ -1,3 +1,4 @@
+import { DeepLClient, GlossaryEntries } from 'deepl-node';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -159,7 +160,20 @@ describe('storyloc glossary', () => {
     server.clearLog();
     const second = await run(['glossary', 'sync'], env);
     expect(second.stdout).toContain('keep dictionary en-it (20 entries, unchanged)');
-    expect(server.log.map((r) => r.method)).toEqual(['GET']);
+    expect(server.log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v3/glossaries', 'GET /v2/glossaries']);
     expect(`${first.stdout}${first.stderr}${second.stdout}`).not.toContain(server.authKey);
+  });
+
+  test('sync lists the account\'s v2 (single-pair) glossaries and leaves them alone', async () => {
+    const env = { TEST_DEEPL_KEY: server.authKey };
+    const v2 = await new DeepLClient(server.authKey, { serverUrl: server.url, maxRetries: 0 }).createGlossary(
+      'old names', 'en', 'it', new GlossaryEntries({ entries: { 'Kim Soo Hyun': 'Kim Soo-hyun' } }),
+    );
+    const result = await run(['glossary', 'sync'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`v2 (single-pair) glossaries on the account, left untouched (1):\n  old names (${v2.glossaryId}): en-it, 1 entries\n`);
+    expect(server.glossaries.get(v2.glossaryId)?.dictionaries.map((d) => d.entries.size)).toEqual([1]);
+    expect(server.requests({ path: `/v2/glossaries/${v2.glossaryId}` })).toEqual([]);
+    server.glossaries.delete(v2.glossaryId);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DeepLClient } from 'deepl-node';
+import { DeepLClient, GlossaryEntries } from 'deepl-node';
 import { buildDictionaries, glossaryIdFor, glossaryIdsFor, syncDeepLGlossaries, syncStatePath } from '../../src/glossary/deepl-sync.js';
 import { defaultConfig } from '../../src/config/load.js';
 import type { LanguagePair } from '../../src/languages.js';
@@ -85,7 +85,8 @@ describe('sync through deepl-node against the DeepL test server', () => {
       { kind: 'keepDictionary', pair: 'en-it', entryCount: 11 },
       { kind: 'keepDictionary', pair: 'ko-it', entryCount: 7 },
     ]);
-    expect(server.log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v3/glossaries']);
+    expect(server.log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v3/glossaries', 'GET /v2/glossaries']);
+    expect(second.v2Glossaries).toEqual([]);
 
     const config = defaultConfig(dir);
     expect(syncStatePath(config)).toBe(statePath);
@@ -143,6 +144,17 @@ describe('sync through deepl-node against the DeepL test server', () => {
     await syncDeepLGlossaries({ termbase: seedTermbase(), pairs: [EN_IT], client, statePath, name: NAME, dryRun: false });
     expect(server.glossaries.list().map((g) => g.name).sort()).toEqual(['someone else', NAME]);
     expect(server.glossaries.get(orphan.id)).toBeUndefined();
+  });
+
+  test('v2 glossaries of the account are listed (not our own single-pair one), never changed', async () => {
+    const v2 = await client.createGlossary('legacy', 'en', 'it', new GlossaryEntries({ entries: { 'Kim Soo Hyun': 'Kim Soo-hyun', tvN: 'tvN' } }));
+    const result = await syncDeepLGlossaries({ termbase: seedTermbase(), pairs: [EN_IT], client, statePath, name: NAME, dryRun: false });
+    // our glossary holds one pair, so the v2 list shows it too: it is not reported as the account's
+    expect(server.glossaries.list().map((g) => g.name).sort()).toEqual(['legacy', NAME]);
+    expect(result.v2Glossaries).toEqual([{ glossaryId: v2.glossaryId, name: 'legacy', pair: 'en-it', entryCount: 2 }]);
+    expect(writes()).toEqual(['POST /v2/glossaries', 'POST /v3/glossaries']);
+    const offline = await syncDeepLGlossaries({ termbase: seedTermbase(), pairs: [EN_IT], client: null, statePath, name: NAME, dryRun: true });
+    expect(offline.v2Glossaries).toEqual([]);
   });
 
   test('a recorded glossary deleted on DeepL is created again', async () => {

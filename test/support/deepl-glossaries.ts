@@ -1,6 +1,7 @@
 /**
  * In-memory store of DeepL v3 ("multilingual") glossaries for the DeepL test server: one glossary holds
- * one dictionary per language pair. Wire shapes (snake_case JSON) are built here too, so the server
+ * one dictionary per language pair. A v2 (single-pair) glossary is stored the same way, with one
+ * dictionary, as DeepL lets v3 endpoints see glossaries made with v2. Wire shapes (snake_case JSON) are built here too, so the server
  * routes stay thin. Language codes are stored lower case, as DeepL returns them for glossaries.
  */
 import { randomUUID } from 'node:crypto';
@@ -185,5 +186,19 @@ export function glossaryInfoJson(glossary: StoredGlossary): Record<string, unkno
     name: glossary.name,
     dictionaries: glossary.dictionaries.map(dictionaryInfoJson),
     creation_time: glossary.creationTime,
+  };
+}
+
+/** The v2 (single-pair) wire form of a glossary with one dictionary. */
+export function v2GlossaryInfoJson(glossary: StoredGlossary): Record<string, unknown> {
+  const dictionary = glossary.dictionaries[0]!;
+  return {
+    glossary_id: glossary.id,
+    name: glossary.name,
+    ready: true,
+    source_lang: dictionary.sourceLang,
+    target_lang: dictionary.targetLang,
+    creation_time: glossary.creationTime,
+    entry_count: dictionary.entries.size,
   };
 }

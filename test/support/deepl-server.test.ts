@@ -131,7 +131,7 @@ describe('DeepL test server through deepl-node', () => {
     const form = { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' };
     expect((await post(server, '/v2/translate', 'text=a', form)).status).toBe(400);
     expect((await post(server, '/v2/translate', 'text=a&target_lang=xx', form)).json).toEqual({ message: "Value for 'target_lang' not supported: XX" });
-    expect((await post(server, '/v2/translate', 'text=a&target_lang=ko&formality=more', form)).json).toEqual({ message: "'formality' is not supported for target_lang KO" });
+    expect((await post(server, '/v2/translate', 'text=a&target_lang=ko&formality=more', form)).json).toEqual({ message: "'formality' is not supported for given 'target_lang'." });
     const glossary = server.glossaries.add('g', [{ sourceLang: 'en', targetLang: 'it', entries: { a: 'b' } }]);
     expect((await post(server, '/v2/translate', `text=a&target_lang=it&glossary_id=${glossary.id}`, form)).json).toEqual({
       message: 'Use of a glossary requires the source_lang parameter to be set.',

@@ -13,13 +13,21 @@
  *
  * Endpoints (bodies form-encoded, as deepl-node 1.28 sends them, or JSON; GET/DELETE read the query):
  * - `POST /v2/translate`: repeated `text`, `source_lang`, `target_lang`, `tag_handling` (xml|html),
- *   `glossary_id`, `context` (accepted, not billed), `formality`, `split_sentences`,
- *   `show_billed_characters` → `{translations: [{detected_source_language, text, billed_characters}]}`.
- *   Translations are deterministic: see `deepl-translate.ts` (glossary first, a small en/ko→it dictionary,
- *   `word-it` for the rest, tags kept with tag_handling). 400 for a missing text or target, an unknown
- *   language, a glossary without `source_lang`, a glossary with no dictionary for the pair (DeepL may
- *   ignore it silently: this double is stricter on purpose), formality more/less for a target without
- *   formality; 404 for an unknown glossary id; 456 when `characterLimit` would be exceeded.
+ *   `tag_handling_version` (v1|v2), `ignore_tags`, `glossary_id`, `context` (accepted, not billed),
+ *   `formality`, `split_sentences` (0|1|nonewlines), `model_type` (quality_optimized|
+ *   prefer_quality_optimized|latency_optimized), `show_billed_characters` →
+ *   `{translations: [{detected_source_language, text, billed_characters, model_type_used?, tag_handling_version?}]}`
+ *   (`model_type_used` when `model_type` was sent; `tag_handling_version` with tag handling).
+ *   Translations are deterministic: see `deepl-translate.ts` (glossary first, with the case the sentence
+ *   needs, a small en/ko→it dictionary, `word-it` for the rest, tags kept with tag_handling, ignored
+ *   elements untouched); with `tagMovement` the tags then move as DeepL places them (`deepl-markup.ts`).
+ *   Tag handling v2 (the version sent, else `defaultTagHandlingVersion`) parses XML strictly: ill-formed
+ *   XML gets 400 "Tag handling parsing failed, please check input."; v1 takes anything.
+ *   400 for a missing text or target, an unknown language, an unknown tag_handling_version,
+ *   split_sentences or model_type, a glossary without `source_lang`, a glossary with no dictionary for the
+ *   request's pair (DeepL answers 400 there too, it does not ignore the glossary), formality more/less
+ *   for a target without formality; 404 for an unknown glossary id; 456 when `characterLimit` would be
+ *   exceeded. Any request whose body is over `maxBodyBytes` (DeepL: 128 KiB) gets 413.
  * - `GET /v2/usage` → `{character_count, character_limit}`.
  * - `GET /v2/languages[?type=target]` → `[{language, name, supports_formality?}]`.
  * - `GET /v2/glossary-language-pairs` → `{supported_languages: [{source_lang, target_lang}]}`.
@@ -32,11 +40,16 @@
  *   `DELETE /v3/glossaries/{id}` → 204; `DELETE /v3/glossaries/{id}/dictionaries?source_lang&target_lang` → 204.
  *   Info is `{glossary_id, name, dictionaries: [{source_lang, target_lang, entry_count}], creation_time}`.
  *   Ids are UUIDs: a malformed id → 400, an unknown one → 404.
+ * - v2 (single-pair) glossaries, beside v3 in the same store: `POST /v2/glossaries` (name, source_lang,
+ *   target_lang, entries, entries_format) → 201 `{glossary_id, name, ready, source_lang, target_lang,
+ *   creation_time, entry_count}`; `GET /v2/glossaries` lists the single-pair glossaries (v3 lists all);
+ *   `GET /v2/glossaries/{id}` → info; `GET /v2/glossaries/{id}/entries` → TSV; `DELETE` → 204. A v3
+ *   glossary holding several pairs → 400 on the v2 endpoints.
  * Errors are JSON `{"message": …}`. Every request needs `Authorization: DeepL-Auth-Key <key>` with one of
  * `authKeys`, else 403. A proxy CONNECT (deepl-node with a `proxy` and no `serverUrl`) is logged with the
  * target host as `path` and its connection reset: this is how tests see which DeepL host a key selects.
  *
- * Order of checks for each request: injected fault → auth (403) → rate limit (429) → random 429
+ * Order of checks for each request: injected fault → body size (413) → auth (403) → rate limit (429) → random 429
  * (translate only) → the endpoint. Latency is added to every answer except hangs and resets.
  *
  * Options (all can be changed later with `configure`):
@@ -50,6 +63,10 @@
  * - `retryAfterSeconds` (default null): sent as `Retry-After` on rate-limit 429s.
  * - `characterLimit` (default null: unlimited): a translate request whose billed characters would take the
  *   usage past it gets 456 and counts nothing.
+ * - `maxBodyBytes` (default 128 KiB); `defaultTagHandlingVersion` (default 'v2', the default of accounts new
+ *   since December 2025); `tagMovement` (default null): `{ seed, kinds }` with kinds from
+ *   `wrap-punctuation`, `move`, `renest`, `shift-placeholder` (ALL_TAG_MOVEMENTS): the seeded movement
+ *   depends on the seed and the text only, so a rerun or another batching moves tags the same way.
  * - `authKeys` (default `[DEFAULT_TEST_AUTH_KEY]`); `echoAuthKeyInErrors` (default false): put the key the
  *   client sent into 403 messages, like a careless proxy, to test that clients redact it.
  * Faults: `injectFault({ kind: 'status', status: 429|500|503|…, count?, retryAfterSeconds?, path? })`,
@@ -57,15 +74,16 @@
  * `{ kind: 'reset', count?, path? }` (socket destroyed after the body is read). Faults are used first in,
  * first out by the next `count` (default 1) requests whose path starts with `path` (default: any).
  * Log: `server.log` holds every request (method, path, params with all values incl. texts, status,
- * outcome, timings); `requests({method, path})` filters it. `close()` ends hanging sockets too.
+ * outcome, timings, the JSON answer); `requests({method, path})` filters it. `close()` ends hanging sockets too.
  *
  * CLI for manual runs: `node dist/test/support/deepl-server.js --port 8787 --latency 100 --rps 20
- * --ratio-429 0.2 --char-limit 500000 --auth-key KEY` (prints the URL and key; Ctrl-C stops).
+ * --ratio-429 0.2 --char-limit 500000 --auth-key KEY --tag-movement SEED --tag-handling-version v1` (prints the URL and key; Ctrl-C stops).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { BadRequest, dictionaryInfoJson, entriesToTsv, findDictionary, GlossaryStore, glossaryInfoJson, UUID_PATTERN, type DictionaryInput, type StoredGlossary } from './deepl-glossaries.js';
+import { BadRequest, v2GlossaryInfoJson, dictionaryInfoJson, entriesToTsv, findDictionary, GlossaryStore, glossaryInfoJson, UUID_PATTERN, type DictionaryInput, type StoredGlossary } from './deepl-glossaries.js';
+import { ALL_TAG_MOVEMENTS, isWellFormedXml, moveTags, TAG_PARSING_FAILED, type TagMovementSettings } from './deepl-markup.js';
 import { baseLanguage, billedCharactersForTest, translateForTest } from './deepl-translate.js';
 import { createRandom } from './random.js';
 
@@ -84,6 +102,12 @@ export interface DeepLServerSettings {
   characterLimit: number | null;
   authKeys: string[];
   echoAuthKeyInErrors: boolean;
+  /** the largest request body accepted; larger gets 413 (DeepL: 128 KiB) */
+  maxBodyBytes: number;
+  /** the account's tag handling version when a request names none (accounts new since 2025-12-01: v2) */
+  defaultTagHandlingVersion: 'v1' | 'v2';
+  /** null: tags stay where the source had them; else they move as DeepL's placement moves them */
+  tagMovement: TagMovementSettings | null;
 }
 
 export interface DeepLServerOptions extends Partial<DeepLServerSettings> {
@@ -117,6 +141,8 @@ export interface LoggedRequest {
   fault?: 'injected' | 'rate-limit' | 'random-429' | 'quota';
   /** billed characters of a successful translate request */
   billedCharacters?: number;
+  /** the JSON body sent back (what deepl-node parses, including fields it drops) */
+  answer?: unknown;
   /** ms since the server started */
   receivedAt: number;
   durationMs: number | null;
@@ -172,12 +198,23 @@ const SOURCE_CODES = new Set(SOURCE_LANGUAGES.map((l) => l.code));
 const TARGET_CODES = new Set([...TARGET_LANGUAGES.map((l) => l.code), 'EN', 'PT']);
 const GLOSSARY_LANGUAGES = new Set(SOURCE_LANGUAGES.map((l) => l.code.toLowerCase()));
 const FORMALITY_VALUES = new Set(['default', 'more', 'less', 'prefer_more', 'prefer_less']);
+const SPLIT_SENTENCES_VALUES = new Set(['0', '1', 'nonewlines']);
+/** `model_type` values and the kind of model that serves each (`model_type_used`) */
+const MODEL_TYPES: Record<string, string> = {
+  quality_optimized: 'quality_optimized',
+  prefer_quality_optimized: 'quality_optimized',
+  latency_optimized: 'latency_optimized',
+};
+/** DeepL's limit on a request body: 128 KiB */
+export const MAX_BODY_BYTES = 128 * 1024;
 
 interface Answer {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
   fault?: LoggedRequest['fault'];
+  /** for a string body (default text/plain) */
+  contentType?: string;
 }
 
 interface ParsedRequest {
@@ -215,6 +252,9 @@ function defaultSettings(options: DeepLServerOptions): DeepLServerSettings {
     characterLimit: options.characterLimit ?? null,
     authKeys: options.authKeys ?? [DEFAULT_TEST_AUTH_KEY],
     echoAuthKeyInErrors: options.echoAuthKeyInErrors ?? false,
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    defaultTagHandlingVersion: options.defaultTagHandlingVersion ?? 'v2',
+    tagMovement: options.tagMovement ?? null,
   };
 }
 
@@ -262,8 +302,9 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       entry.outcome = 'answered';
       if (answer.fault) entry.fault = answer.fault;
       entry.durationMs = elapsed() - entry.receivedAt;
+      if (answer.body !== undefined) entry.answer = answer.body;
       const body = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-      const contentType = typeof answer.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
+      const contentType = typeof answer.body === 'string' ? (answer.contentType ?? 'text/plain; charset=utf-8') : 'application/json';
       res.writeHead(answer.status, { ...(body ? { 'Content-Type': contentType } : {}), ...answer.headers });
       res.end(body);
     };
@@ -307,6 +348,9 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       }
       return method === 'GET' ? { status: 200, body: { glossaries: glossaries.list().map(glossaryInfoJson) } } : methodNotAllowed();
     }
+    if (path === '/v2/glossaries') return v2GlossariesRoute(request, method);
+    const v2Path = /^\/v2\/glossaries\/([^/]+)(\/entries)?$/.exec(path);
+    if (v2Path) return v2GlossaryRoute(method, decodeURIComponent(v2Path[1]!), v2Path[2] !== undefined);
     const glossaryPath = /^\/v3\/glossaries\/([^/]+)(\/entries|\/dictionaries)?$/.exec(path);
     if (glossaryPath) return glossaryRoute(request, method, decodeURIComponent(glossaryPath[1]!), glossaryPath[2]);
     return { status: 404, body: { message: 'Not found' } };
@@ -347,6 +391,36 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     return methodNotAllowed();
   }
 
+  /** v2 (single-pair) glossaries: `POST /v2/glossaries` creates one, `GET` lists the single-pair ones. */
+  function v2GlossariesRoute(request: ParsedRequest, method: string): Answer {
+    if (method === 'POST') {
+      const glossary = glossaries.create(request.get('name'), [
+        { sourceLang: request.get('source_lang'), targetLang: request.get('target_lang'), entries: request.get('entries'), entriesFormat: request.get('entries_format') },
+      ]);
+      return { status: 201, body: v2GlossaryInfoJson(glossary) };
+    }
+    if (method !== 'GET') return methodNotAllowed();
+    return { status: 200, body: { glossaries: glossaries.list().filter((g) => g.dictionaries.length === 1).map(v2GlossaryInfoJson) } };
+  }
+
+  function v2GlossaryRoute(method: string, id: string, entriesPath: boolean): Answer {
+    if (!UUID_PATTERN.test(id)) return { status: 400, body: { message: `Invalid glossary id '${id}'` } };
+    const glossary = glossaries.get(id);
+    if (!glossary) return { status: 404, body: { message: 'Glossary not found' } };
+    // a v3 glossary holding several pairs has no v2 (single-pair) form
+    if (glossary.dictionaries.length !== 1) throw new BadRequest('This glossary has several dictionaries: use the v3 endpoints');
+    if (entriesPath) {
+      if (method !== 'GET') return methodNotAllowed();
+      return { status: 200, body: entriesToTsv(glossary.dictionaries[0]!.entries), contentType: 'text/tab-separated-values; charset=utf-8' };
+    }
+    if (method === 'GET') return { status: 200, body: v2GlossaryInfoJson(glossary) };
+    if (method === 'DELETE') {
+      glossaries.delete(id);
+      return { status: 204 };
+    }
+    return methodNotAllowed();
+  }
+
   function entries(request: ParsedRequest, glossary: StoredGlossary): Answer {
     const source = request.get('source_lang');
     const target = request.get('target_lang');
@@ -378,6 +452,27 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     return { status: 200, body: { supported_languages: pairs } };
   }
 
+  /** Checks the options DeepL validates before translating; throws BadRequest with DeepL's message. */
+  function translateOptions(request: ParsedRequest, targetLang: string): { xml: boolean; version: 'v1' | 'v2' | null; formality?: string; modelType?: string } {
+    const tagHandling = request.get('tag_handling');
+    if (tagHandling !== undefined && tagHandling !== 'xml' && tagHandling !== 'html') throw new BadRequest(`Value for 'tag_handling' not supported: ${tagHandling}`);
+    const versionParam = request.get('tag_handling_version');
+    if (versionParam !== undefined && versionParam !== 'v1' && versionParam !== 'v2') throw new BadRequest(`Value for 'tag_handling_version' not supported: ${versionParam}`);
+    const splitSentences = request.get('split_sentences');
+    if (splitSentences !== undefined && !SPLIT_SENTENCES_VALUES.has(splitSentences)) throw new BadRequest(`Value for 'split_sentences' not supported: ${splitSentences}`);
+    const modelType = request.get('model_type');
+    if (modelType !== undefined && MODEL_TYPES[modelType] === undefined) throw new BadRequest(`Value for 'model_type' not supported: ${modelType}`);
+    const formality = request.get('formality');
+    if (formality !== undefined) {
+      if (!FORMALITY_VALUES.has(formality)) throw new BadRequest(`Value for 'formality' not supported: ${formality}`);
+      if ((formality === 'more' || formality === 'less') && !FORMALITY_TARGETS.has(targetLang)) {
+        throw new BadRequest("'formality' is not supported for given 'target_lang'.");
+      }
+    }
+    const version = tagHandling === undefined ? null : ((versionParam as 'v1' | 'v2' | undefined) ?? settings.defaultTagHandlingVersion);
+    return { xml: tagHandling !== undefined, version, ...(formality ? { formality } : {}), ...(modelType ? { modelType } : {}) };
+  }
+
   function translate(request: ParsedRequest): Answer {
     const texts = request.getAll('text');
     if (texts.length === 0) throw new BadRequest("Parameter 'text' not specified.");
@@ -387,15 +482,10 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     if (!TARGET_CODES.has(targetLang)) throw new BadRequest(`Value for 'target_lang' not supported: ${targetLang}`);
     const sourceParam = request.get('source_lang')?.toUpperCase();
     if (sourceParam !== undefined && !SOURCE_CODES.has(sourceParam)) throw new BadRequest(`Value for 'source_lang' not supported: ${sourceParam}`);
-    const tagHandling = request.get('tag_handling');
-    if (tagHandling !== undefined && tagHandling !== 'xml' && tagHandling !== 'html') throw new BadRequest(`Value for 'tag_handling' not supported: ${tagHandling}`);
-    const formality = request.get('formality');
-    if (formality !== undefined) {
-      if (!FORMALITY_VALUES.has(formality)) throw new BadRequest(`Value for 'formality' not supported: ${formality}`);
-      if ((formality === 'more' || formality === 'less') && !FORMALITY_TARGETS.has(targetLang)) {
-        throw new BadRequest(`'formality' is not supported for target_lang ${targetLang}`);
-      }
-    }
+    const { xml, version, formality, modelType } = translateOptions(request, targetLang);
+    // v2 parses XML strictly (HTML is not strictly parsed)
+    if (version === 'v2' && request.get('tag_handling') === 'xml' && !texts.every(isWellFormedXml)) throw new BadRequest(TAG_PARSING_FAILED);
+    const ignoreTags = new Set((request.get('ignore_tags') ?? '').split(',').map((tag) => tag.trim()).filter((tag) => tag !== ''));
     const detected = sourceParam ?? (texts.some((text) => /\p{Script=Hangul}/u.test(text)) ? 'KO' : 'EN');
     let glossary: ReadonlyMap<string, string> | undefined;
     const glossaryId = request.get('glossary_id');
@@ -405,10 +495,10 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       const stored = glossaries.get(glossaryId);
       if (!stored) return { status: 404, body: { message: 'Glossary not found' } };
       const dictionary = findDictionary(stored, baseLanguage(sourceParam), baseLanguage(targetLang));
+      // DeepL refuses a glossary that lacks the request's language pair (it is not silently ignored)
       if (!dictionary) throw new BadRequest(`Glossary has no dictionary for ${sourceParam}->${targetLang}`);
       glossary = dictionary.entries;
     }
-    const xml = tagHandling !== undefined;
     const billed = texts.map((text) => billedCharactersForTest(text, xml));
     const total = billed.reduce((sum, count) => sum + count, 0);
     if (usage.characterLimit !== null && usage.characterCount + total > usage.characterLimit) {
@@ -417,12 +507,18 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     usage.characterCount += total;
     request.entry.billedCharacters = total;
     const showBilled = ['1', 'true'].includes(request.get('show_billed_characters') ?? '');
-    const options = { sourceLang: baseLanguage(detected), targetLang, xml, ...(glossary ? { glossary } : {}), ...(formality ? { formality } : {}) };
-    const translations = texts.map((text, index) => ({
-      detected_source_language: detected,
-      text: translateForTest(text, options),
-      ...(showBilled ? { billed_characters: billed[index]! } : {}),
-    }));
+    const options = { sourceLang: baseLanguage(detected), targetLang, xml, ignoreTags, ...(glossary ? { glossary } : {}), ...(formality ? { formality } : {}) };
+    const movement = xml ? settings.tagMovement : null;
+    const translations = texts.map((text, index) => {
+      const translated = translateForTest(text, options);
+      return {
+        detected_source_language: detected,
+        text: movement ? moveTags(translated, movement, ignoreTags) : translated,
+        ...(showBilled ? { billed_characters: billed[index]! } : {}),
+        ...(modelType ? { model_type_used: MODEL_TYPES[modelType]! } : {}),
+        ...(version ? { tag_handling_version: version } : {}),
+      };
+    });
     return { status: 200, body: { translations } };
   }
 
@@ -445,7 +541,9 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       durationMs: null,
     };
     log.push(entry);
-    const body = await readBody(req);
+    const raw = await readBody(req);
+    const tooLarge = raw.length > settings.maxBodyBytes;
+    const body = raw.toString('utf8');
     let params: Record<string, string[]> = {};
     let malformed: string | undefined;
     try {
@@ -479,6 +577,8 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
       return send(res, entry, { status: fault.status, body: { message: `Injected fault ${fault.status}` }, headers, fault: 'injected' });
     }
+    // the front end refuses an oversized body before looking at the key
+    if (tooLarge) return send(res, entry, { status: 413, body: { message: 'Request Entity Too Large' } });
     const denied = checkAuth(req, entry);
     if (denied) return send(res, entry, denied);
     if (!takeRateLimitToken()) return send(res, entry, rateLimited('rate-limit'));
@@ -590,11 +690,11 @@ function methodNotAllowed(): Answer {
   return { status: 405, body: { message: 'Method not allowed' } };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -667,14 +767,16 @@ function parseCliArguments(argv: string[]): DeepLServerOptions {
     '--seed': (v) => (options.seed = v),
     '--retry-after': (v) => (options.retryAfterSeconds = v),
     '--char-limit': (v) => (options.characterLimit = v),
+    '--tag-movement': (v) => (options.tagMovement = { seed: v, kinds: ALL_TAG_MOVEMENTS }),
   };
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i]!;
     const value = argv[i + 1];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === '--auth-key') options.authKeys = [...(options.authKeys ?? []), value];
+    else if (flag === '--tag-handling-version' && (value === 'v1' || value === 'v2')) options.defaultTagHandlingVersion = value;
     else if (numeric[flag] && Number.isFinite(Number(value))) numeric[flag](Number(value));
-    else throw new Error(`unknown flag or bad value: ${flag} ${value} (flags: ${[...Object.keys(numeric), '--auth-key'].join(' ')})`);
+    else throw new Error(`unknown flag or bad value: ${flag} ${value} (flags: ${[...Object.keys(numeric), '--auth-key', '--tag-handling-version'].join(' ')})`);
   }
   return options;
 }

@@ -3,11 +3,13 @@
  *
  * Rules, applied to every text, in this order (tests may rely on them):
  * 1. With `tag_handling=xml` (or `html`), tags (`<g id="1">`, `</g>`, `<x id="2"/>`) and entities
- *    (`&amp;`) are copied unchanged and only the text between them is translated. Without tag handling
+ *    (`&amp;`) are copied unchanged and only the text between them is translated; the text inside an
+ *    element named in `ignore_tags` or marked `translate="no"` is copied unchanged too. Without tag handling
  *    the whole string is text, so words inside tags get translated too (tags break, as they can with DeepL).
  * 2. Glossary entries of the request's glossary for the pair are applied first: whole words, case-sensitive,
- *    longest source term first; the target term is inserted as is (XML-escaped in XML mode) and is not
- *    touched by the next step. A Hangul term also matches with a Korean particle attached (김수현은), and
+ *    longest source term first; the target term is inserted as written (XML-escaped in XML mode), with
+ *    its first letter capitalised where it starts a sentence (as DeepL adapts glossary terms to the
+ *    sentence), and is not touched by the next step. A Hangul term also matches with a Korean particle attached (김수현은), and
  *    the particle is dropped, as a real translation would.
  * 3. Every other word (a letter followed by letters, marks and digits, with inner `-`/`'`) is looked up
  *    in a small built-in dictionary for en→it and ko→it (case-insensitive; a capitalised source word gives
@@ -21,6 +23,8 @@
  * counts as the one character it stands for.
  */
 
+import { renderMarkup, tokenizeMarkup, translateRuns } from './deepl-markup.js';
+
 export interface ServerTranslateOptions {
   /** base source language, lower case (`en`) */
   sourceLang: string;
@@ -31,9 +35,10 @@ export interface ServerTranslateOptions {
   /** glossary entries for this pair: source term → target term */
   glossary?: ReadonlyMap<string, string>;
   formality?: string;
+  /** with xml: text inside these elements (and inside `translate="no"` elements) is left untouched */
+  ignoreTags?: ReadonlySet<string>;
 }
 
-const TAG_PATTERN = /(<[^>]*>)/;
 const WORD_OR_ENTITY = /&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’]\p{L}[\p{L}\p{M}\p{N}]*)*/gu;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
@@ -85,15 +90,16 @@ export function translateForTest(text: string, options: ServerTranslateOptions):
     formal: options.formality !== undefined && FORMAL.has(options.formality),
   };
   const glossary = options.glossary && options.glossary.size > 0 ? options.glossary : undefined;
+  // the source text before the run (tags left out): tells whether a glossary hit starts a sentence
+  let before = '';
   const translateRun = (run: string): string => {
-    const pieces = glossary ? applyGlossary(run, glossary, options.xml) : [{ text: run, fixed: false }];
+    const pieces = glossary ? applyGlossary(run, glossary, options.xml, before) : [{ text: run, fixed: false }];
+    before += run;
     return pieces.map((piece) => (piece.fixed ? piece.text : translateWords(piece.text, context))).join('');
   };
   if (!options.xml) return translateRun(text);
-  return text
-    .split(TAG_PATTERN)
-    .map((part, index) => (index % 2 === 1 ? part : translateRun(part)))
-    .join('');
+  const ignoreTags = options.ignoreTags ?? new Set<string>();
+  return renderMarkup(translateRuns(tokenizeMarkup(text), ignoreTags, translateRun));
 }
 
 /** Billed characters of one text: code points, without tags and with entities decoded in XML mode. */
@@ -150,8 +156,21 @@ function termsOf(glossary: ReadonlyMap<string, string>, xml: boolean): Term[] {
   return xml ? prepared.xml : prepared.plain;
 }
 
+/**
+ * A sentence starts here: nothing before it, or a sentence end (`.`, `!`, `?`, `…`, maybe closed by a
+ * quote or bracket) and spaces, maybe then an opening quote.
+ */
+const SENTENCE_START = /(?:^|[.!?…]["”»’)]?\s+)["“„«‘(]?$/u;
+
+/** DeepL writes a glossary target as the sentence needs: capitalised where a sentence starts, else as written. */
+function withSentenceCase(target: string, sentenceStart: boolean): string {
+  // a first word with a capital inside (tvN, iPhone) is a name spelt that way: never recased
+  if (!sentenceStart || /^\p{L}\S*\p{Lu}/u.test(target)) return target;
+  return target.charAt(0).toUpperCase() + target.slice(1);
+}
+
 /** Splits a text run into glossary hits (fixed) and the text between them. */
-function applyGlossary(run: string, glossary: ReadonlyMap<string, string>, xml: boolean): Piece[] {
+function applyGlossary(run: string, glossary: ReadonlyMap<string, string>, xml: boolean, before: string): Piece[] {
   const terms = termsOf(glossary, xml);
   const pieces: Piece[] = [];
   let plainStart = 0;
@@ -163,7 +182,7 @@ function applyGlossary(run: string, glossary: ReadonlyMap<string, string>, xml: 
       continue;
     }
     if (index > plainStart) pieces.push({ text: run.slice(plainStart, index), fixed: false });
-    pieces.push({ text: hit.target, fixed: true });
+    pieces.push({ text: withSentenceCase(hit.target, SENTENCE_START.test(before + run.slice(0, index))), fixed: true });
     index = hit.end;
     plainStart = index;
   }

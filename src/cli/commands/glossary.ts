@@ -176,6 +176,12 @@ async function sync(ctx: CommandContext, dryRun: boolean): Promise<number> {
   if (dryRun) ctx.stdout.write(`${t('glossary:sync.dryRunHeader')}\n`);
   if (result.actions.length === 0) ctx.stdout.write(`${t('glossary:sync.nothing')}\n`);
   for (const action of result.actions) ctx.stdout.write(`  ${actionText(action)}\n`);
+  if (result.v2Glossaries.length > 0) {
+    ctx.stdout.write(`${t('glossary:sync.v2Header', { count: result.v2Glossaries.length })}\n`);
+    for (const info of result.v2Glossaries) {
+      ctx.stdout.write(`  ${t('glossary:sync.v2Glossary', { name: info.name, id: info.glossaryId, pair: info.pair, count: info.entryCount })}\n`);
+    }
+  }
   if (!dryRun) {
     const changes = result.actions.filter((action) => action.kind !== 'keepDictionary').length;
     ctx.stdout.write(`${t('glossary:sync.done', { changes, file: relative(config, statePath) })}\n`);

@@ -83,6 +83,8 @@ export default {
     failed: 'DeepL glossary sync failed: {{detail}}',
     badState: 'The sync record {{file}} is not valid JSON: fix or delete it, then run storyloc glossary sync again.',
     lintErrors: 'The glossary has errors: fix them before syncing (storyloc glossary lint).',
+    v2Header: 'v2 (single-pair) glossaries on the account, left untouched ({{count}}):',
+    v2Glossary: '{{name}} ({{id}}): {{pair}}, {{count}} entries',
   },
   list: {
     empty: 'The glossary is empty.',

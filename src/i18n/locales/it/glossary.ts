@@ -83,6 +83,8 @@ export default {
     failed: 'Sincronizzazione del glossario DeepL non riuscita: {{detail}}',
     badState: 'Il registro di sincronizzazione {{file}} non è JSON valido: correggilo o eliminalo, poi esegui di nuovo storyloc glossary sync.',
     lintErrors: 'Il glossario contiene errori: correggili prima di sincronizzare (storyloc glossary lint).',
+    v2Header: 'Glossari v2 (una sola coppia) presenti nell’account, lasciati invariati ({{count}}):',
+    v2Glossary: '{{name}} ({{id}}): {{pair}}, {{count}} voci',
   },
   list: {
     empty: 'Il glossario è vuoto.',

@@ -83,6 +83,8 @@ export default {
     failed: 'DeepL 용어집 동기화 실패: {{detail}}',
     badState: '동기화 기록 {{file}}이(가) 올바른 JSON이 아닙니다. 고치거나 삭제한 뒤 storyloc glossary sync를 다시 실행하세요.',
     lintErrors: '용어집에 오류가 있습니다. 동기화 전에 고치세요(storyloc glossary lint).',
+    v2Header: '계정에 있는 v2(단일 언어 쌍) 용어집, 손대지 않음({{count}}개):',
+    v2Glossary: '{{name}}({{id}}): {{pair}}, 항목 {{count}}개',
   },
   list: {
     empty: '용어집이 비어 있습니다.',
