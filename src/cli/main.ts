@@ -8,6 +8,7 @@ import { detectUiLanguage, initI18n, t } from '../i18n/index.js';
 import { commandModules } from './commands/index.js';
 import { createContext, type Output } from './context.js';
 import { localizeCommander, localizeUsageError } from './help-i18n.js';
+import { storylocVersion } from '../package-info.js';
 
 export interface MainOptions {
   stdout?: Output;
@@ -60,6 +61,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
 
   const program = new Command('storyloc')
     .description(t('cli:description'))
+    .version(storylocVersion(), '-V, --version', t('setup:version'))
     .addOption(new Option('--workspace <dir>', t('cli:option.workspace')))
     .addOption(new Option('--ui-lang <lang>', t('cli:option.uiLang')).choices(['en', 'it', 'ko']))
     .option('--debug', t('cli:option.debug'))

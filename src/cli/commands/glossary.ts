@@ -21,6 +21,7 @@ import { configuredPairs, glossaryNameFor, syncDeepLGlossaries, syncStatePath, t
 import { formatProblem, lintWorkspaceTermbase } from '../../glossary/workspace.js';
 import type { GlossaryEntry, GlossaryProblem, TermMatch } from '../../glossary/types.js';
 import { workspaceConfigOrDefaults } from '../workspace.js';
+import { registerGlossaryAdd } from './glossary-add.js';
 import type { CommandContext, CommandModule } from '../context.js';
 
 function relative(config: ResolvedConfig, file: string): string {
@@ -282,4 +283,5 @@ export const glossaryCommand: CommandModule = (program: Command, ctx, setExitCod
     .argument('<id>', t('glossary:cli.show.id'))
     .option('--json', t('glossary:cli.json'))
     .action((id: string, options: { json?: boolean }) => setExitCode(show(ctx, id, options.json ?? false)));
+  registerGlossaryAdd(group, ctx, setExitCode);
 };
