@@ -59,7 +59,7 @@ async function addEntry(ctx: CommandContext, flags: AddFlags): Promise<number> {
   const plan = planGlossaryAdd(config, file, entryFromFlags(flags), schemaReference(config.paths.glossary, config.workspaceDir));
   await writeFileAtomic(file, plan.text);
   ctx.stdout.write(`${t(plan.existed ? 'glossaryAdd:added' : 'glossaryAdd:addedNewFile', { id: flags.id, place: `${shown(file)}:${plan.line}` })}\n`);
-  for (const warning of plan.warnings) ctx.stdout.write(`${formatProblem(warning, ctx.cwd)}\n`);
+  for (const warning of plan.warnings) ctx.stdout.write(`${formatProblem(warning, ctx.cwd, config.workspaceDir)}\n`);
   const stale = segmentsMadeStale(config, plan.before, plan.after);
   const total = stale.reduce((sum, story) => sum + story.count, 0);
   if (total === 0) ctx.stdout.write(`${t('glossaryAdd:noneStale')}\n`);
