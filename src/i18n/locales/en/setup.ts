@@ -61,17 +61,17 @@ export default {
     },
     pseudo: 'always available (a test engine: marks text instead of translating it)',
     glossary: {
-      ok: '{{entries}} entries in {{files}} files under {{dir}}, no problems',
-      problems: '{{entries}} entries in {{files}} files under {{dir}}: {{errors}} errors, {{warnings}} warnings',
+      ok: 'no problems (entries: {{entries}}, files: {{files}}, in {{dir}})',
+      problems: 'errors: {{errors}}, warnings: {{warnings}} (entries: {{entries}}, files: {{files}}, in {{dir}})',
       fix: 'run storyloc glossary lint to see them',
     },
     deeplGlossaries: {
       unused: 'not used ({{env}} is not set and nothing was synced)',
       lintFirst: 'not checked until the glossary lints without errors',
-      inSyncRemote: 'in step with the termbase ({{dictionaries}} dictionaries, checked on DeepL)',
+      inSyncRemote: 'in step with the termbase (dictionaries: {{dictionaries}}; checked on DeepL)',
       inSyncRecorded: 'in step with the termbase according to {{file}} (DeepL not asked)',
-      outOfSyncRemote: '{{changes}} changes to send ({{dictionaries}} dictionaries wanted, checked on DeepL)',
-      outOfSyncRecorded: '{{changes}} changes to send according to {{file}} (DeepL not asked)',
+      outOfSyncRemote: 'changes to send: {{changes}} (dictionaries wanted: {{dictionaries}}; checked on DeepL)',
+      outOfSyncRecorded: 'changes to send according to {{file}}: {{changes}} (DeepL not asked)',
       fix: 'run storyloc glossary sync',
     },
     chromium: {

@@ -61,17 +61,17 @@ export default {
     },
     pseudo: 'sempre disponibile (un motore di prova: marca il testo invece di tradurlo)',
     glossary: {
-      ok: '{{entries}} voci in {{files}} file sotto {{dir}}, nessun problema',
-      problems: '{{entries}} voci in {{files}} file sotto {{dir}}: {{errors}} errori, {{warnings}} avvisi',
+      ok: 'nessun problema (voci: {{entries}}, file: {{files}}, in {{dir}})',
+      problems: 'errori: {{errors}}, avvisi: {{warnings}} (voci: {{entries}}, file: {{files}}, in {{dir}})',
       fix: 'esegui storyloc glossary lint per vederli',
     },
     deeplGlossaries: {
       unused: 'non usati ({{env}} non è impostata e non è stato sincronizzato nulla)',
       lintFirst: 'non controllati finché il glossario ha errori',
-      inSyncRemote: 'allineati al glossario ({{dictionaries}} dizionari, verificati su DeepL)',
+      inSyncRemote: 'allineati al glossario (dizionari: {{dictionaries}}; verificati su DeepL)',
       inSyncRecorded: 'allineati al glossario secondo {{file}} (DeepL non interpellato)',
-      outOfSyncRemote: '{{changes}} modifiche da inviare ({{dictionaries}} dizionari previsti, verificati su DeepL)',
-      outOfSyncRecorded: '{{changes}} modifiche da inviare secondo {{file}} (DeepL non interpellato)',
+      outOfSyncRemote: 'modifiche da inviare: {{changes}} (dizionari previsti: {{dictionaries}}; verificati su DeepL)',
+      outOfSyncRecorded: 'modifiche da inviare secondo {{file}}: {{changes}} (DeepL non interpellato)',
       fix: 'esegui storyloc glossary sync',
     },
     chromium: {
