@@ -50,14 +50,17 @@ function entryData(entry: NewGlossaryEntry): Record<string, unknown> {
   return data;
 }
 
-/** `- id: …` lines for the entry, indented by `indent` spaces; variant lists in flow style (`[a, b]`). */
+/** Variant lists in flow style (`en: [a, b]`), as the example glossary writes them. */
+function flowVariants(node: unknown): void {
+  if (!isMap(node)) return;
+  const variants = node.get('variants', true);
+  if (isMap(variants)) for (const pair of variants.items) if (isSeq(pair.value)) pair.value.flow = true;
+}
+
+/** `- id: …` lines for the entry, indented by `indent` spaces. */
 function renderEntry(entry: NewGlossaryEntry, indent: number): string {
   const doc = new Document([entryData(entry)]);
-  const variants = (doc.contents as YAMLSeq).items[0];
-  if (isMap(variants)) {
-    const node = variants.get('variants', true);
-    if (isMap(node)) for (const pair of node.items) if (isSeq(pair.value)) pair.value.flow = true;
-  }
+  flowVariants((doc.contents as YAMLSeq).items[0]);
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return text.replace(/^(?=.)/gm, ' '.repeat(indent));
 }
@@ -83,7 +86,9 @@ function spliceEntry(text: string, file: string, entry: NewGlossaryEntry): { tex
     return { text: head + inserted + text.slice(at), line: head.split('\n').length + (spaced ? 1 : 0) };
   }
   // no block list to extend (`entries: []`, `entries:` or none): the list is written anew
-  doc.set('entries', [entryData(entry)]);
+  const list = doc.createNode([entryData(entry)]);
+  flowVariants(list.items[0]);
+  doc.set('entries', list);
   const rendered = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   const line = rendered.split('\n').findIndex((row) => row.trimStart().startsWith(`- id: ${entry.id}`)) + 1;
   return { text: rendered, line };
