@@ -16,6 +16,23 @@ const fixtures = path.join(repoRoot, 'test', 'fixtures', 'adoption');
 const hasApertium = isCommandOnPath('apertium');
 const env = { LANG: 'en_US.UTF-8', PATH: process.env.PATH ?? '' };
 let dir: string;
+/** every storyloc command the newsroom's steps ran, as typed (the README lists exactly these) */
+const ran: string[][] = [];
+const step = (argv: string[]) => {
+  ran.push(argv);
+  return runCli(argv, { cwd: dir, env });
+};
+
+/** The `npx storyloc …` lines of the README's "Start your own workspace" block, split as a shell would. */
+function readmeCommands(): string[][] {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Start your own workspace'));
+  const block = section.slice(section.indexOf('```sh\n') + 6, section.indexOf('```\n', section.indexOf('```sh\n') + 6));
+  return block
+    .split('\n')
+    .filter((line) => line.startsWith('npx storyloc '))
+    .map((line) => [...line.replace(/\s+#.*$/, '').slice('npx storyloc '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!));
+}
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-adopt-'));
@@ -32,7 +49,7 @@ function expectGolden(name: string, actual: string): void {
 
 describe('a newsroom starts its own workspace', () => {
   test('init writes the workspace and prints the next three commands', async () => {
-    const result = await runCli(['init', '--from', 'en', '--to', 'it'], { cwd: dir, env });
+    const result = await step(['init', '--from', 'en', '--to', 'it']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
@@ -60,10 +77,7 @@ describe('a newsroom starts its own workspace', () => {
 
   test('a story and a term added with glossary add', async () => {
     copyFileSync(path.join(fixtures, 'harbour-festival.md'), path.join(dir, 'articles/en/harbour-festival.md'));
-    const added = await runCli(
-      ['glossary', 'add', '--id', 'harbour-festival', '--type', 'term', '--form', 'en=Harbour Festival', '--form', 'it=Festa del Porto', '--note', 'The yearly festival on the old pier.'],
-      { cwd: dir, env },
-    );
+    const added = await step(['glossary', 'add', '--id', 'harbour-festival', '--type', 'term', '--form', 'en=Harbour Festival', '--form', 'it=Festa del Porto', '--note', 'The yearly festival on the old pier.']);
     expect(added.stderr).toBe('');
     expect(added.stdout).toBe('Added harbour-festival at glossary/terms.yaml:13.\nNo translated segment becomes stale.\n');
     expect(added.code).toBe(0);
@@ -73,14 +87,14 @@ describe('a newsroom starts its own workspace', () => {
   });
 
   test('translate with the pseudo engine, review as a PR comment (golden), approve, check', async () => {
-    const translated = await runCli(['translate', '--engine', 'pseudo'], { cwd: dir, env });
+    const translated = await step(['translate', '--engine', 'pseudo']);
     expect(translated.code).toBe(0);
-    const review = await runCli(['review', '--format', 'markdown'], { cwd: dir, env });
+    const review = await step(['review', '--format', 'markdown']);
     expect(review.code).toBe(0);
     expectGolden('review.md', review.stdout);
-    const approved = await runCli(['approve', 'articles/en/harbour-festival.md', '--all', '--by', 'Ada'], { cwd: dir, env });
+    const approved = await step(['approve', 'articles/en/harbour-festival.md', '--all', '--by', 'Ada']);
     expect(approved.code).toBe(0);
-    const check = await runCli(['check'], { cwd: dir, env });
+    const check = await step(['check']);
     expect(check.stdout).toBe('no problems in 1 file\n');
     expect(check.code).toBe(0);
   });
@@ -110,7 +124,7 @@ describe('a newsroom starts its own workspace', () => {
 
   if (hasApertium) {
     test('doctor with Apertium: the default engine (auto) is Apertium and can run: exit 0', async () => {
-      const result = await runCli(['doctor'], { cwd: dir, env });
+      const result = await step(['doctor']);
       expect(result.stdout).toContain('  ✓ apertium: can translate en→it\n');
       expect(result.stdout).toContain('Default engine: apertium (no DEEPL_AUTH_KEY set; apertium installed): it can run.\n');
       expect(result.code).toBe(0);
@@ -134,5 +148,10 @@ describe('a newsroom starts its own workspace', () => {
       writeFileSync(config, before);
     }
     expect(existsSync(path.join(dir, '.storyloc'))).toBe(true);
+  });
+
+  test('the README\'s "Start your own workspace" lists exactly the commands run here', () => {
+    if (!hasApertium) ran.push(['doctor']);
+    expect(readmeCommands()).toEqual(ran);
   });
 });
