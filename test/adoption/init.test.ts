@@ -135,8 +135,32 @@ describe('storyloc init', () => {
 
 describe('storyloc --version', () => {
   const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  test('the installed launcher answers --version and -V from package.json alone', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { cliEntry, ensureBuilt } = await import('../e2e/build.js');
+    ensureBuilt();
+    for (const flag of ['--version', '-V']) {
+      const result = spawnSync(process.execPath, [cliEntry, flag], { cwd: dir, encoding: 'utf8' });
+      expect([result.status, result.stdout, result.stderr]).toEqual([0, `${version}\n`, '']);
+    }
+  });
   test.each([['--version'], ['-V']])('%s prints the package.json version', async (flag) => {
     const result = await runCli([flag], { cwd: dir, env });
     expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
+describe('the packed package', () => {
+  test('ships the schema the glossary comment of init points at, and the launcher', async () => {
+    const { execFileSync } = await import('node:child_process');
+    // offline and without the build: only the file list `npm pack` would use (package.json `files`)
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const listing = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{ files: Array<{ path: string }> }>;
+    const shipped = new Set(listing[0]!.files.map((file) => file.path));
+    await runCli(['init'], { cwd: dir, env });
+    const reference = /\$schema=\.\.\/node_modules\/storyloc\/(\S+)/.exec(readFileSync(path.join(dir, 'glossary/terms.yaml'), 'utf8'))![1]!;
+    expect(reference).toBe('schemas/glossary.schema.json');
+    expect(shipped.has(reference)).toBe(true);
+    expect(shipped.has('bin/storyloc.js')).toBe(true);
   });
 });
