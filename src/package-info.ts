@@ -27,7 +27,8 @@ export function packageRoot(): string {
 
 /** The `version` of storyloc's package.json. */
 export function storylocVersion(): string {
-  cachedVersion ??= (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  cachedVersion ??= (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
   return cachedVersion;
 }
 

@@ -28,7 +28,11 @@ function arrow(pairs: readonly LanguagePair[]): string {
 }
 
 /** Apertium runs when the command is installed and has modes for every configured pair. */
-export async function checkApertium(config: ResolvedConfig, pairs: readonly LanguagePair[], env: NodeJS.ProcessEnv): Promise<EngineCheck> {
+export async function checkApertium(
+  config: ResolvedConfig,
+  pairs: readonly LanguagePair[],
+  env: NodeJS.ProcessEnv,
+): Promise<EngineCheck> {
   const command = config.engine.apertium.command;
   if (!isCommandOnPath(command, env)) {
     return {
@@ -51,7 +55,15 @@ export async function checkApertium(config: ResolvedConfig, pairs: readonly Lang
       missing.push(pair);
     }
   }
-  if (missing.length === 0) return { canRun: true, finding: { id: 'engine.apertium', status: 'ok', message: { key: 'setup:doctor.apertium.ok', params: { pairs: arrow(pairs) } } } };
+  if (missing.length === 0)
+    return {
+      canRun: true,
+      finding: {
+        id: 'engine.apertium',
+        status: 'ok',
+        message: { key: 'setup:doctor.apertium.ok', params: { pairs: arrow(pairs) } },
+      },
+    };
   return {
     canRun: false,
     finding: {
@@ -64,26 +76,55 @@ export async function checkApertium(config: ResolvedConfig, pairs: readonly Lang
 }
 
 /** DeepL runs when the key is set and the server answers `/v2/usage` with it. */
-export async function checkDeepL(config: ResolvedConfig, env: NodeJS.ProcessEnv): Promise<EngineCheck & { usage: DeepLUsage | null }> {
+export async function checkDeepL(
+  config: ResolvedConfig,
+  env: NodeJS.ProcessEnv,
+): Promise<EngineCheck & { usage: DeepLUsage | null }> {
   const { authKeyEnv, serverUrl, timeoutMs } = config.engine.deepl;
   const key = deeplAuthKey(config, env);
   if (key === null) {
     return {
       canRun: false,
       usage: null,
-      finding: { id: 'engine.deepl', status: 'fail', message: { key: 'setup:doctor.deepl.noKey', params: { env: authKeyEnv } }, fix: { key: 'setup:doctor.deepl.keyFix', params: { env: authKeyEnv } } },
+      finding: {
+        id: 'engine.deepl',
+        status: 'fail',
+        message: { key: 'setup:doctor.deepl.noKey', params: { env: authKeyEnv } },
+        fix: { key: 'setup:doctor.deepl.keyFix', params: { env: authKeyEnv } },
+      },
     };
   }
   const server = serverUrl ?? 'DeepL';
   try {
     const answer = await createDeepLClient({ authKey: key, serverUrl, timeoutMs, authKeyEnv }).getUsage();
-    const usage: DeepLUsage = { characterCount: answer.character?.count ?? 0, characterLimit: answer.character?.limit ?? null };
+    const usage: DeepLUsage = {
+      characterCount: answer.character?.count ?? 0,
+      characterLimit: answer.character?.limit ?? null,
+    };
     const exhausted = usage.characterLimit !== null && usage.characterCount >= usage.characterLimit;
-    const params = { env: authKeyEnv, server, count: usage.characterCount.toLocaleString('en-US'), limit: usage.characterLimit?.toLocaleString('en-US') ?? '∞' };
+    const params = {
+      env: authKeyEnv,
+      server,
+      count: usage.characterCount.toLocaleString('en-US'),
+      limit: usage.characterLimit?.toLocaleString('en-US') ?? '∞',
+    };
     if (exhausted) {
-      return { canRun: false, usage, finding: { id: 'engine.deepl', status: 'fail', message: { key: 'setup:doctor.deepl.exhausted', params }, fix: { key: 'setup:doctor.deepl.exhaustedFix', params: {} } } };
+      return {
+        canRun: false,
+        usage,
+        finding: {
+          id: 'engine.deepl',
+          status: 'fail',
+          message: { key: 'setup:doctor.deepl.exhausted', params },
+          fix: { key: 'setup:doctor.deepl.exhaustedFix', params: {} },
+        },
+      };
     }
-    return { canRun: true, usage, finding: { id: 'engine.deepl', status: 'ok', message: { key: 'setup:doctor.deepl.ok', params } } };
+    return {
+      canRun: true,
+      usage,
+      finding: { id: 'engine.deepl', status: 'ok', message: { key: 'setup:doctor.deepl.ok', params } },
+    };
   } catch (error) {
     const engineError = toEngineError(error, [key], authKeyEnv);
     const fixKey = engineError.kind === 'auth' ? 'setup:doctor.deepl.authFix' : 'setup:doctor.deepl.networkFix';

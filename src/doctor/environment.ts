@@ -10,12 +10,18 @@ import type { DoctorFinding } from './types.js';
 
 /** `>=20.11` from package.json engines.node. */
 function requiredNode(): string {
-  const pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { engines?: { node?: string } };
+  const pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
+    engines?: { node?: string };
+  };
   return pkg.engines?.node ?? '>=20';
 }
 
 function versionAtLeast(version: string, minimum: string): boolean {
-  const parts = (text: string): number[] => text.replace(/^[^\d]*/, '').split('.').map((part) => Number.parseInt(part, 10) || 0);
+  const parts = (text: string): number[] =>
+    text
+      .replace(/^[^\d]*/, '')
+      .split('.')
+      .map((part) => Number.parseInt(part, 10) || 0);
   const have = parts(version);
   const need = parts(minimum);
   for (let i = 0; i < Math.max(have.length, need.length); i++) {
@@ -43,7 +49,8 @@ export const CHROMIUM_COMMANDS = ['chromium', 'chromium-browser', 'google-chrome
 
 export function checkChromium(env: NodeJS.ProcessEnv): DoctorFinding {
   const found = CHROMIUM_COMMANDS.find((command) => isCommandOnPath(command, env));
-  if (found !== undefined) return { id: 'chromium', status: 'ok', message: { key: 'setup:doctor.chromium.ok', params: { command: found } } };
+  if (found !== undefined)
+    return { id: 'chromium', status: 'ok', message: { key: 'setup:doctor.chromium.ok', params: { command: found } } };
   return {
     id: 'chromium',
     status: 'warn',

@@ -7,7 +7,10 @@ const MARKS: Record<DoctorStatus, string> = { ok: '✓', warn: '!', fail: '✗',
 export function formatDoctorReport(report: DoctorReport, version: string): string {
   const lines = [t('setup:doctor.header', { version })];
   for (const finding of report.findings) {
-    lines.push(`  ${MARKS[finding.status]} ${t(`setup:doctor.label.${finding.id}`)}: ${t(finding.message.key, finding.message.params)}`);
+    lines.push(
+      `  ${MARKS[finding.status]} ${t(`setup:doctor.label.${finding.id}`)}: ` +
+        t(finding.message.key, finding.message.params),
+    );
     if (finding.fix) lines.push(`      ${t('setup:doctor.fixPrefix')}: ${t(finding.fix.key, finding.fix.params)}`);
   }
   const verdict = report.defaultEngine;
@@ -15,7 +18,9 @@ export function formatDoctorReport(report: DoctorReport, version: string): strin
   if (verdict.name === null) lines.push(t('setup:doctor.verdict.noConfig'));
   else {
     const reason = verdict.reason ? t(verdict.reason.key, verdict.reason.params) : '';
-    lines.push(t(verdict.canRun ? 'setup:doctor.verdict.ok' : 'setup:doctor.verdict.cannot', { engine: verdict.name, reason }));
+    lines.push(
+      t(verdict.canRun ? 'setup:doctor.verdict.ok' : 'setup:doctor.verdict.cannot', { engine: verdict.name, reason }),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

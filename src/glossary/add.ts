@@ -71,7 +71,11 @@ const NEW_FILE_HEADER = (schemaRef: string): string =>
 /** The text with the entry spliced after the last item of `entries`, and the line it starts on. */
 function spliceEntry(text: string, file: string, entry: NewGlossaryEntry): { text: string; line: number } {
   const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) throw inputError('glossary.add.yaml', 'glossaryAdd:badFile', { file, detail: doc.errors[0]!.message.split('\n')[0] });
+  if (doc.errors.length > 0)
+    throw inputError('glossary.add.yaml', 'glossaryAdd:badFile', {
+      file,
+      detail: doc.errors[0]!.message.split('\n')[0],
+    });
   const entries = isMap(doc.contents) ? doc.contents.get('entries', true) : undefined;
   if (isSeq(entries) && !entries.flow && entries.items.length > 0) {
     const first = entries.items[0] as { range?: [number, number, number] };
@@ -80,7 +84,8 @@ function spliceEntry(text: string, file: string, entry: NewGlossaryEntry): { tex
     const indent = firstStart - (text.lastIndexOf('\n', firstStart - 1) + 1) - 2;
     // the item's range ends after its last line (comments included), before any blank line
     const at = last.range![1];
-    const spaced = entries.items.length > 1 ? Boolean((entries.items[1] as { spaceBefore?: boolean }).spaceBefore) : true;
+    const spaced =
+      entries.items.length > 1 ? Boolean((entries.items[1] as { spaceBefore?: boolean }).spaceBefore) : true;
     const head = text.slice(0, at) + (text.slice(0, at).endsWith('\n') ? '' : '\n');
     const inserted = `${spaced ? '\n' : ''}${renderEntry(entry, Math.max(indent, 0))}`;
     return { text: head + inserted + text.slice(at), line: head.split('\n').length + (spaced ? 1 : 0) };
@@ -102,13 +107,25 @@ function problemKey(problem: GlossaryProblem): string {
  * Plans the addition (nothing written): the new text, validated. Throws `glossary.add.invalid` (exit 2)
  * naming the first error of the new entry, `glossary.add.duplicateId` when the id is taken.
  */
-export function planGlossaryAdd(config: ResolvedConfig, file: string, entry: NewGlossaryEntry, schemaRef: string): PlannedGlossaryAdd {
+export function planGlossaryAdd(
+  config: ResolvedConfig,
+  file: string,
+  entry: NewGlossaryEntry,
+  schemaRef: string,
+): PlannedGlossaryAdd {
   const files = listGlossaryFiles(config.paths.glossary);
   if (!files.includes(file)) files.push(file);
   files.sort();
   const existed = existsSync(file);
-  const texts = files.map((name) => ({ file: name, text: name === file && !existed ? NEW_FILE_HEADER(schemaRef) : readFileSync(name, 'utf8') }));
-  const lintOptions = { sourceLanguages: config.sourceLanguages, targetLanguages: config.targetLanguages, relativeTo: config.workspaceDir };
+  const texts = files.map((name) => ({
+    file: name,
+    text: name === file && !existed ? NEW_FILE_HEADER(schemaRef) : readFileSync(name, 'utf8'),
+  }));
+  const lintOptions = {
+    sourceLanguages: config.sourceLanguages,
+    targetLanguages: config.targetLanguages,
+    relativeTo: config.workspaceDir,
+  };
   const loadedBefore = parseTermbaseTexts(texts);
   const taken = loadedBefore.termbase.byId.get(entry.id);
   if (taken) {
@@ -119,8 +136,16 @@ export function planGlossaryAdd(config: ResolvedConfig, file: string, entry: New
   const spliced = spliceEntry(own.text, file, entry);
   const afterTexts = texts.map((item) => (item.file === file ? { file, text: spliced.text } : item));
   const loadedAfter = parseTermbaseTexts(afterTexts);
-  const before = new Set([...loadedBefore.problems, ...lintTermbase(loadedBefore.termbase, { ...lintOptions, positions: loadedBefore.positions })].map(problemKey));
-  const afterProblems = [...loadedAfter.problems, ...lintTermbase(loadedAfter.termbase, { ...lintOptions, positions: loadedAfter.positions })];
+  const before = new Set(
+    [
+      ...loadedBefore.problems,
+      ...lintTermbase(loadedBefore.termbase, { ...lintOptions, positions: loadedBefore.positions }),
+    ].map(problemKey),
+  );
+  const afterProblems = [
+    ...loadedAfter.problems,
+    ...lintTermbase(loadedAfter.termbase, { ...lintOptions, positions: loadedAfter.positions }),
+  ];
   const added = afterProblems.filter((problem) => !before.has(problemKey(problem)));
   const errors = added.filter((problem) => problem.severity === 'error');
   if (errors.length > 0 || !loadedAfter.termbase.byId.has(entry.id)) {
@@ -128,5 +153,13 @@ export function planGlossaryAdd(config: ResolvedConfig, file: string, entry: New
     const message = first ? t(first.messageKey, first.params) : t('glossaryAdd:notLoaded');
     throw inputError('glossary.add.invalid', 'glossaryAdd:invalid', { id: entry.id, message });
   }
-  return { file, existed, text: spliced.text, line: spliced.line, before: loadedBefore.termbase, after: loadedAfter.termbase, warnings: added };
+  return {
+    file,
+    existed,
+    text: spliced.text,
+    line: spliced.line,
+    before: loadedBefore.termbase,
+    after: loadedAfter.termbase,
+    warnings: added,
+  };
 }

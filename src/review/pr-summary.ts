@@ -75,7 +75,11 @@ export function buildReviewSummary(workspace: ReviewWorkspace, articles: readonl
     const waiting = state.segments.filter((record) => reviewableStatuses.includes(record.state)).map(summarizeSegment);
     return { ...summarizeArticleState(state), waiting };
   });
-  return { targetLang: workspace.targetLang, articles: summaries, waiting: summaries.reduce((sum, article) => sum + article.waiting.length, 0) };
+  return {
+    targetLang: workspace.targetLang,
+    articles: summaries,
+    waiting: summaries.reduce((sum, article) => sum + article.waiting.length, 0),
+  };
 }
 
 /** Text safe inside a Markdown paragraph: HTML and Markdown punctuation escaped, line breaks kept. */
@@ -101,22 +105,42 @@ function diffMarkdown(parts: readonly SummaryDiffPart[]): string {
 
 /** The counts table: one row per story (used by review and status). */
 export function statusTableMarkdown(statuses: readonly ArticleStatus[]): string[] {
-  const header = [t('summary:story'), ...segmentStatuses.map((status) => t(`review:state.${status}`)), t('summary:total'), t('summary:publishable')];
+  const header = [
+    t('summary:story'),
+    ...segmentStatuses.map((status) => t(`review:state.${status}`)),
+    t('summary:total'),
+    t('summary:publishable'),
+  ];
   const rows = statuses.map((status) => {
-    const counts = status.translated ? segmentStatuses.map((state) => String(status.counts[state])) : segmentStatuses.map(() => '–');
-    const publishable = status.translated ? t(status.publishable ? 'summary:yes' : 'summary:no') : t('summary:notTranslated');
+    const counts = status.translated
+      ? segmentStatuses.map((state) => String(status.counts[state]))
+      : segmentStatuses.map(() => '–');
+    const publishable = status.translated
+      ? t(status.publishable ? 'summary:yes' : 'summary:no')
+      : t('summary:notTranslated');
     return [`\`${status.article}\``, ...counts, status.translated ? String(status.total) : '–', publishable];
   });
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map((_, i) => (i === 0 || i === header.length - 1 ? '---' : '---:'))), ...rows.map(line)];
+  return [
+    line(header),
+    line(header.map((_, i) => (i === 0 || i === header.length - 1 ? '---' : '---:'))),
+    ...rows.map(line),
+  ];
 }
 
+const stateName = (state: SegmentStatus): string => t(`review:state.${state}`);
+
 function segmentMarkdown(segment: SummarySegment): string[] {
-  const lines = [`#### ${t('summary:segmentHeader', { line: segment.line, id: segment.id, state: t(`review:state.${segment.state}`) })}`, ''];
+  const lines = [
+    `#### ${t('summary:segmentHeader', { line: segment.line, id: segment.id, state: stateName(segment.state) })}`,
+    '',
+  ];
   if (segment.sourceChange) lines.push(`- **${t('summary:sourceChanged')}:** ${diffMarkdown(segment.sourceChange)}`);
   else lines.push(`- **${t('summary:source')}:** ${escapeMarkdown(segment.source)}`);
   const previousLabel = segment.previous?.approved === false ? t('summary:previous') : t('summary:approved');
-  lines.push(`- **${previousLabel}:** ${segment.previous ? escapeMarkdown(segment.previous.text) : `_${t('summary:none')}_`}`);
+  lines.push(
+    `- **${previousLabel}:** ${segment.previous ? escapeMarkdown(segment.previous.text) : `_${t('summary:none')}_`}`,
+  );
   let candidate: string;
   if (segment.candidate === null) candidate = `_${t('summary:untranslated')}_`;
   else if (segment.change) candidate = diffMarkdown(segment.change);
@@ -136,7 +160,11 @@ export interface MarkdownLimits {
 export function renderReviewMarkdown(summary: ReviewSummary, limits: MarkdownLimits = {}): string {
   const maxSegments = limits.maxSegments ?? 50;
   const maxChars = limits.maxChars ?? 60_000;
-  const out = ['<!-- storyloc-review -->', `### ${t('summary:reviewTitle', { count: summary.waiting, lang: summary.targetLang })}`, ''];
+  const out = [
+    '<!-- storyloc-review -->',
+    `### ${t('summary:reviewTitle', { count: summary.waiting, lang: summary.targetLang })}`,
+    '',
+  ];
   if (summary.articles.length === 0) return `${[...out, t('summary:noStories')].join('\n')}\n`;
   out.push(...statusTableMarkdown(summary.articles), '');
   if (summary.waiting === 0) return `${[...out, t('summary:nothingWaiting')].join('\n')}\n`;
@@ -144,7 +172,11 @@ export function renderReviewMarkdown(summary: ReviewSummary, limits: MarkdownLim
   let shown = 0;
   outer: for (const article of summary.articles) {
     if (article.waiting.length === 0) continue;
-    const heading = [`### \`${article.article}\` → ${article.targetLang}: ${t('summary:waitingCount', { count: article.waiting.length })}`, ''];
+    const heading = [
+      `### \`${article.article}\` → ${article.targetLang}: ` +
+        t('summary:waitingCount', { count: article.waiting.length }),
+      '',
+    ];
     let headed = false;
     for (const segment of article.waiting) {
       const block = [...(headed ? [] : heading), ...segmentMarkdown(segment)];
@@ -166,6 +198,10 @@ export function renderStatusMarkdown(statuses: readonly ArticleStatus[], targetL
   const out = ['<!-- storyloc-status -->', `### ${t('summary:statusTitle', { lang: targetLang })}`, ''];
   if (statuses.length === 0) return `${[...out, t('summary:noStories')].join('\n')}\n`;
   const publishable = statuses.filter((status) => status.publishable).length;
-  out.push(...statusTableMarkdown(statuses), '', t('summary:publishableCount', { count: publishable, total: statuses.length }));
+  out.push(
+    ...statusTableMarkdown(statuses),
+    '',
+    t('summary:publishableCount', { count: publishable, total: statuses.length }),
+  );
   return `${out.join('\n')}\n`;
 }

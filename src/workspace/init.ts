@@ -53,7 +53,9 @@ export const GITHUB_WORKFLOW_FILE = path.join('.github', 'workflows', 'storyloc.
 export function schemaReference(glossaryDir: string, workspaceDir: string, schemaFile = glossarySchemaFile()): string {
   const fromWorkspace = path.relative(workspaceDir, schemaFile);
   const inside = !fromWorkspace.startsWith('..') && !path.isAbsolute(fromWorkspace);
-  const target = inside ? schemaFile : path.join(workspaceDir, 'node_modules', 'storyloc', path.relative(packageRoot(), schemaFile));
+  const target = inside
+    ? schemaFile
+    : path.join(workspaceDir, 'node_modules', 'storyloc', path.relative(packageRoot(), schemaFile));
   return path.relative(glossaryDir, target).split(path.sep).join('/');
 }
 

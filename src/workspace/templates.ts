@@ -55,7 +55,10 @@ ${forms}
 }
 
 /** Lines `init` makes sure `.gitignore` has: storyloc's local bookkeeping is never committed. */
-export const gitignoreLines = ['# storyloc: the lock, caches and source snapshots of this machine', '/.storyloc/'] as const;
+export const gitignoreLines = [
+  '# storyloc: the lock, caches and source snapshots of this machine',
+  '/.storyloc/',
+] as const;
 
 /**
  * The GitHub workflow of `init --ci github`: annotations from `storyloc check`, the SARIF report in code
@@ -121,6 +124,8 @@ jobs:
         run: |
           if git diff --quiet "$BASE" HEAD -- articles output; then exit 0; fi
           npx storyloc review --format markdown > storyloc-review.md
-          gh pr comment "$PR" --edit-last --body-file storyloc-review.md || gh pr comment "$PR" --body-file storyloc-review.md
+          # one comment per pull request, updated on each push
+          gh pr comment "$PR" --edit-last --body-file storyloc-review.md ||
+            gh pr comment "$PR" --body-file storyloc-review.md
 `;
 }

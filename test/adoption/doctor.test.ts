@@ -33,7 +33,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function pointDeepLAt(url: string): void {
   const file = path.join(dir, 'storyloc.config.yaml');
   const text = readFileSync(file, 'utf8');
-  writeFileSync(file, text.replace('    authKeyEnv: DEEPL_AUTH_KEY', `    serverUrl: ${url}\n    authKeyEnv: DEEPL_AUTH_KEY`));
+  writeFileSync(
+    file,
+    text.replace('    authKeyEnv: DEEPL_AUTH_KEY', `    serverUrl: ${url}\n    authKeyEnv: DEEPL_AUTH_KEY`),
+  );
 }
 
 function doctor(key: string | undefined) {
@@ -43,28 +46,39 @@ function doctor(key: string | undefined) {
 }
 
 function line(stdout: string, label: string): string {
-  return stdout.split('\n').find((row) => row.startsWith(`  `) && row.slice(4).startsWith(`${label}:`)) ?? `(no ${label} line)`;
+  return (
+    stdout.split('\n').find((row) => row.startsWith(`  `) && row.slice(4).startsWith(`${label}:`)) ??
+    `(no ${label} line)`
+  );
 }
 
 describe('storyloc doctor with DeepL', () => {
   test('a key the server accepts: usage and limit from /v2/usage, DeepL is the default engine, exit 0', async () => {
     const result = await doctor(server.authKey);
-    expect(line(result.stdout, 'deepl')).toBe(`  ✓ deepl: key in DEEPL_AUTH_KEY accepted by ${server.url}; 0 of 500,000 characters used this period`);
+    expect(line(result.stdout, 'deepl')).toBe(
+      `  ✓ deepl: key in DEEPL_AUTH_KEY accepted by ${server.url}; 0 of 500,000 characters used this period`,
+    );
     expect(result.stdout).toContain('\nDefault engine: deepl (DEEPL_AUTH_KEY is set): it can run.\n');
     expect(result.code).toBe(0);
-    expect(server.requests({ path: '/v2/usage' }).map((request) => [request.method, request.status])).toEqual([['GET', 200]]);
+    expect(server.requests({ path: '/v2/usage' }).map((request) => [request.method, request.status])).toEqual([
+      ['GET', 200],
+    ]);
     expect(result.stdout + result.stderr).not.toContain(server.authKey);
   });
 
   test('the DeepL glossaries: out of step before glossary sync, in step after (checked on the server, nothing changed by doctor)', async () => {
     const before = await doctor(server.authKey);
-    expect(line(before.stdout, 'DeepL glossaries')).toBe('  ! DeepL glossaries: changes to send: 1 (dictionaries wanted: 1; checked on DeepL)');
+    expect(line(before.stdout, 'DeepL glossaries')).toBe(
+      '  ! DeepL glossaries: changes to send: 1 (dictionaries wanted: 1; checked on DeepL)',
+    );
     expect(before.stdout).toContain('      fix: run storyloc glossary sync\n');
     expect(server.requests().filter((request) => request.method !== 'GET')).toEqual([]);
     const sync = await runCli(['glossary', 'sync'], { cwd: dir, env: { LANG: 'C', DEEPL_AUTH_KEY: server.authKey } });
     expect(sync.code).toBe(0);
     const after = await doctor(server.authKey);
-    expect(line(after.stdout, 'DeepL glossaries')).toBe('  ✓ DeepL glossaries: in step with the termbase (dictionaries: 1; checked on DeepL)');
+    expect(line(after.stdout, 'DeepL glossaries')).toBe(
+      '  ✓ DeepL glossaries: in step with the termbase (dictionaries: 1; checked on DeepL)',
+    );
   });
 
   test('a key the server refuses: the check fails with the fix, the key is never printed (even when the server echoes it)', async () => {
@@ -72,7 +86,9 @@ describe('storyloc doctor with DeepL', () => {
     const result = await doctor(wrongKey);
     expect(line(result.stdout, 'deepl').startsWith(`  ✗ deepl: ${server.url} did not answer: `)).toBe(true);
     expect(result.stdout).toContain('      fix: check the key in DEEPL_AUTH_KEY (a Free key ends in ":fx")\n');
-    expect(result.stdout).toContain('\nDefault engine: deepl (DEEPL_AUTH_KEY is set): it cannot run; see the fixes above.\n');
+    expect(result.stdout).toContain(
+      '\nDefault engine: deepl (DEEPL_AUTH_KEY is set): it cannot run; see the fixes above.\n',
+    );
     expect(result.code).toBe(1);
     expect(server.requests({ path: '/v2/usage' }).map((request) => request.status)).toEqual([403]);
     expect(result.stdout + result.stderr).not.toContain(wrongKey);
@@ -83,7 +99,9 @@ describe('storyloc doctor with DeepL', () => {
     server.configure({ characterLimit: 0 });
     try {
       const result = await doctor(server.authKey);
-      expect(line(result.stdout, 'deepl')).toBe('  ✗ deepl: key in DEEPL_AUTH_KEY accepted, but the character limit is reached (0 of 0)');
+      expect(line(result.stdout, 'deepl')).toBe(
+        '  ✗ deepl: key in DEEPL_AUTH_KEY accepted, but the character limit is reached (0 of 0)',
+      );
       expect(result.code).toBe(1);
     } finally {
       server.configure({ characterLimit: 500_000 });
@@ -128,18 +146,30 @@ describe('storyloc doctor with DeepL', () => {
 });
 
 describe('storyloc doctor on a broken workspace', () => {
-  test('a glossary with an error: reported with the fix; the verdict stays the engine\'s', async () => {
-    writeFileSync(path.join(dir, 'glossary', 'broken.yaml'), 'entries:\n  - id: a\n    type: nonsense\n    forms: {en: A}\n');
-    const result = await runCli(['doctor'], { cwd: path.join(dir, 'articles'), env: { LANG: 'C', PATH: NO_TOOLS_PATH, DEEPL_AUTH_KEY: server.authKey } });
-    expect(line(result.stdout, 'glossary')).toBe('  ✗ glossary: errors: 1, warnings: 0 (entries: 1, files: 2, in ../glossary)');
-    expect(line(result.stdout, 'DeepL glossaries')).toBe('  - DeepL glossaries: not checked until the glossary lints without errors');
+  test("a glossary with an error: reported with the fix; the verdict stays the engine's", async () => {
+    writeFileSync(
+      path.join(dir, 'glossary', 'broken.yaml'),
+      'entries:\n  - id: a\n    type: nonsense\n    forms: {en: A}\n',
+    );
+    const result = await runCli(['doctor'], {
+      cwd: path.join(dir, 'articles'),
+      env: { LANG: 'C', PATH: NO_TOOLS_PATH, DEEPL_AUTH_KEY: server.authKey },
+    });
+    expect(line(result.stdout, 'glossary')).toBe(
+      '  ✗ glossary: errors: 1, warnings: 0 (entries: 1, files: 2, in ../glossary)',
+    );
+    expect(line(result.stdout, 'DeepL glossaries')).toBe(
+      '  - DeepL glossaries: not checked until the glossary lints without errors',
+    );
     expect(result.code).toBe(0);
   });
 
   test('an invalid config: the position and the message, exit 1', async () => {
     writeFileSync(path.join(dir, 'storyloc.config.yaml'), 'sourceLanguages: [en]\nqueue:\n  concurrency: many\n');
     const result = await runCli(['doctor'], { cwd: dir, env: { LANG: 'C', PATH: NO_TOOLS_PATH } });
-    expect(line(result.stdout, 'config')).toBe('  ✗ config: storyloc.config.yaml:3:16: queue.concurrency: expected a number from 1 to 64');
+    expect(line(result.stdout, 'config')).toBe(
+      '  ✗ config: storyloc.config.yaml:3:16: queue.concurrency: expected a number from 1 to 64',
+    );
     expect(result.stdout).toContain('\nNo valid workspace config: no engine can run.\n');
     expect(result.code).toBe(1);
   });
@@ -163,6 +193,8 @@ describe('storyloc doctor on a broken workspace', () => {
       message: { key: 'setup:doctor.node.old', params: { version: '18.19.1', required: '>=20.11' } },
       fix: { key: 'setup:doctor.node.fix', params: { required: '>=20.11' } },
     });
-    expect((await runDoctor({ cwd: dir, env: { PATH: NO_TOOLS_PATH }, nodeVersion: '20.11.0' })).findings[0]!.status).toBe('ok');
+    expect(
+      (await runDoctor({ cwd: dir, env: { PATH: NO_TOOLS_PATH }, nodeVersion: '20.11.0' })).findings[0]!.status,
+    ).toBe('ok');
   });
 });

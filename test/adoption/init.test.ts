@@ -32,30 +32,54 @@ describe('storyloc init', () => {
     expect(text.split('\n').filter((line) => line.trimStart().startsWith('#')).length).toBe(8);
     // the commented-out block is valid config once uncommented
     const uncommented = text.replace(/^# (check:|  severities:|    not-approved: error)$/gm, '$1');
-    expect(parseConfig(uncommented, file, path.join(dir, 'newsroom')).check.severities).toEqual({ 'not-approved': 'error' });
-    for (const folder of ['articles/ko', 'articles/en', 'glossary', 'output']) expect(existsSync(path.join(dir, 'newsroom', folder))).toBe(true);
+    expect(parseConfig(uncommented, file, path.join(dir, 'newsroom')).check.severities).toEqual({
+      'not-approved': 'error',
+    });
+    for (const folder of ['articles/ko', 'articles/en', 'glossary', 'output'])
+      expect(existsSync(path.join(dir, 'newsroom', folder))).toBe(true);
     // the next commands name the workspace, since it is not the current folder
-    expect(result.stdout.split('\n').slice(-4)).toEqual(['  storyloc doctor --workspace newsroom', '  storyloc translate --workspace newsroom', '  storyloc review --workspace newsroom', '']);
+    expect(result.stdout.split('\n').slice(-4)).toEqual([
+      '  storyloc doctor --workspace newsroom',
+      '  storyloc translate --workspace newsroom',
+      '  storyloc review --workspace newsroom',
+      '',
+    ]);
   });
 
   test('the example glossary entry lints clean for the chosen languages and carries the schema comment', async () => {
     await runCli(['init', '--from', 'ko', '--to', 'it,en'], { cwd: dir, env });
     const file = path.join(dir, 'glossary', 'terms.yaml');
     const text = readFileSync(file, 'utf8');
-    expect(text.startsWith('# yaml-language-server: $schema=../node_modules/storyloc/schemas/glossary.schema.json\n')).toBe(true);
+    expect(
+      text.startsWith('# yaml-language-server: $schema=../node_modules/storyloc/schemas/glossary.schema.json\n'),
+    ).toBe(true);
     const loaded = parseTermbaseTexts([{ file, text }]);
     expect(loaded.problems).toEqual([]);
-    expect(lintTermbase(loaded.termbase, { sourceLanguages: ['ko'], targetLanguages: ['it', 'en'], positions: loaded.positions })).toEqual([]);
-    expect(loaded.termbase.entries.map((entry) => [entry.id, entry.forms])).toEqual([['example-news', { ko: 'Example News' }]]);
+    expect(
+      lintTermbase(loaded.termbase, {
+        sourceLanguages: ['ko'],
+        targetLanguages: ['it', 'en'],
+        positions: loaded.positions,
+      }),
+    ).toEqual([]);
+    expect(loaded.termbase.entries.map((entry) => [entry.id, entry.forms])).toEqual([
+      ['example-news', { ko: 'Example News' }],
+    ]);
   });
 
   test('the schema reference points into the package when storyloc is installed in the workspace', () => {
     const workspace = path.join(dir, 'ws');
     const schema = path.join(workspace, 'node_modules', 'storyloc', 'schemas', 'glossary.schema.json');
-    expect(schemaReference(path.join(workspace, 'glossary'), workspace, schema)).toBe('../node_modules/storyloc/schemas/glossary.schema.json');
-    expect(schemaReference(path.join(workspace, 'glossary'), workspace, path.join(repoRoot, 'schemas', 'glossary.schema.json'))).toBe(
+    expect(schemaReference(path.join(workspace, 'glossary'), workspace, schema)).toBe(
       '../node_modules/storyloc/schemas/glossary.schema.json',
     );
+    expect(
+      schemaReference(
+        path.join(workspace, 'glossary'),
+        workspace,
+        path.join(repoRoot, 'schemas', 'glossary.schema.json'),
+      ),
+    ).toBe('../node_modules/storyloc/schemas/glossary.schema.json');
   });
 
   test('never overwrites: an existing file is listed, nothing is written, exit 2', async () => {
@@ -76,14 +100,21 @@ describe('storyloc init', () => {
     expect((await runCli(['init', '--ci', 'github'], { cwd: dir, env })).code).toBe(0);
     const again = await runCli(['init', '--ci', 'github'], { cwd: dir, env });
     expect(again.code).toBe(2);
-    expect(again.stderr.split('\n').slice(1)).toEqual(['  storyloc.config.yaml', '  glossary/terms.yaml', '  .github/workflows/storyloc.yml', '']);
+    expect(again.stderr.split('\n').slice(1)).toEqual([
+      '  storyloc.config.yaml',
+      '  glossary/terms.yaml',
+      '  .github/workflows/storyloc.yml',
+      '',
+    ]);
   });
 
-  test('an existing .gitignore keeps its lines and gets storyloc\'s appended once', async () => {
+  test("an existing .gitignore keeps its lines and gets storyloc's appended once", async () => {
     writeFileSync(path.join(dir, '.gitignore'), 'node_modules/');
     const result = await runCli(['init'], { cwd: dir, env });
     expect(result.stdout).toContain('  .gitignore (lines added)\n');
-    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\n\n# storyloc: the lock, caches and source snapshots of this machine\n/.storyloc/\n');
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe(
+      'node_modules/\n\n# storyloc: the lock, caches and source snapshots of this machine\n/.storyloc/\n',
+    );
   });
 
   test('bad languages are usage errors: unknown code, the same language on both sides', async () => {
@@ -107,14 +138,20 @@ describe('storyloc init', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push', 'workflow_dispatch']);
     expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write', 'pull-requests': 'write' });
     const steps = workflow.jobs.check.steps;
-    const commands = steps.flatMap((step) => (step.run ?? '').split('\n')).filter((line) => line.includes('npx storyloc'));
+    const commands = steps
+      .flatMap((step) => (step.run ?? '').split('\n'))
+      .filter((line) => line.includes('npx storyloc'));
     expect(commands).toEqual([
       'npx storyloc check --format github --fail-on error',
       'npx storyloc check --format sarif --output storyloc-check.sarif || test $? -eq 1',
       'npx storyloc review --format markdown > storyloc-review.md',
     ]);
     for (const line of commands.slice(0, 2)) expect(reportFormats).toContain(/--format (\S+)/.exec(line)![1]);
-    expect(steps.map((step) => step.uses).filter(Boolean)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'github/codeql-action/upload-sarif@v3']);
+    expect(steps.map((step) => step.uses).filter(Boolean)).toEqual([
+      'actions/checkout@v4',
+      'actions/setup-node@v4',
+      'github/codeql-action/upload-sarif@v3',
+    ]);
     const comment = steps.find((step) => step.run?.includes('gh pr comment'))!;
     expect(comment.if).toBe("always() && github.event_name == 'pull_request'");
     expect(comment.run!.split('\n')[0]).toBe('if git diff --quiet "$BASE" HEAD -- articles output; then exit 0; fi');
@@ -134,7 +171,8 @@ describe('storyloc init', () => {
 });
 
 describe('storyloc --version', () => {
-  const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+    .version;
   test('the installed launcher answers --version and -V from package.json alone', async () => {
     const { spawnSync } = await import('node:child_process');
     const { cliEntry, ensureBuilt } = await import('../e2e/build.js');
@@ -155,10 +193,18 @@ describe('the packed package', () => {
     const { execFileSync } = await import('node:child_process');
     // offline and without the build: only the file list `npm pack` would use (package.json `files`)
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const listing = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{ files: Array<{ path: string }> }>;
+    const listing = JSON.parse(
+      execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as Array<{ files: Array<{ path: string }> }>;
     const shipped = new Set(listing[0]!.files.map((file) => file.path));
     await runCli(['init'], { cwd: dir, env });
-    const reference = /\$schema=\.\.\/node_modules\/storyloc\/(\S+)/.exec(readFileSync(path.join(dir, 'glossary/terms.yaml'), 'utf8'))![1]!;
+    const reference = /\$schema=\.\.\/node_modules\/storyloc\/(\S+)/.exec(
+      readFileSync(path.join(dir, 'glossary/terms.yaml'), 'utf8'),
+    )![1]!;
     expect(reference).toBe('schemas/glossary.schema.json');
     expect(shipped.has(reference)).toBe(true);
     expect(shipped.has('bin/storyloc.js')).toBe(true);

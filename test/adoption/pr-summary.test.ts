@@ -2,7 +2,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { loadConfig } from '../../src/config/load.js';
 import { initI18n } from '../../src/i18n/index.js';
-import { buildReviewSummary, escapeMarkdown, renderReviewMarkdown, type ReviewSummary } from '../../src/review/pr-summary.js';
+import {
+  buildReviewSummary,
+  escapeMarkdown,
+  renderReviewMarkdown,
+  type ReviewSummary,
+} from '../../src/review/pr-summary.js';
 import { ReviewWorkspace } from '../../src/review/workspace.js';
 import { runCli } from '../support/run-cli.js';
 import { copyExampleWorkspace, type TempWorkspace } from '../e2e/workspace.js';
@@ -14,7 +19,27 @@ let summary: ReviewSummary;
 beforeAll(async () => {
   // the example workspace, every segment approved; a new glossary term makes 8 of them stale
   ws = copyExampleWorkspace();
-  expect((await runCli(['glossary', 'add', '--id', 'drama', '--type', 'term', '--form', 'en=drama', '--form', 'ko=드라마', '--form', 'it=serie'], { cwd: ws.dir, env })).code).toBe(0);
+  expect(
+    (
+      await runCli(
+        [
+          'glossary',
+          'add',
+          '--id',
+          'drama',
+          '--type',
+          'term',
+          '--form',
+          'en=drama',
+          '--form',
+          'ko=드라마',
+          '--form',
+          'it=serie',
+        ],
+        { cwd: ws.dir, env },
+      )
+    ).code,
+  ).toBe(0);
   expect((await runCli(['translate', '--engine', 'pseudo'], { cwd: ws.dir, env })).code).toBe(0);
   initI18n('en');
   summary = buildReviewSummary(new ReviewWorkspace(loadConfig({ cwd: ws.dir }), 'it', ws.dir));
@@ -24,7 +49,15 @@ afterAll(() => ws.remove());
 describe('review summary for pull requests', () => {
   test('the data: counts per story, and each waiting segment with source, approved text, candidate and the word change', () => {
     expect(summary.waiting).toBe(8);
-    expect(summary.articles.map((article) => [article.article, article.counts.approved, article.counts.stale, article.waiting.length, article.publishable])).toEqual([
+    expect(
+      summary.articles.map((article) => [
+        article.article,
+        article.counts.approved,
+        article.counts.stale,
+        article.waiting.length,
+        article.publishable,
+      ]),
+    ).toEqual([
       ['en/queen-of-tears.md', 24, 4, 4, false],
       ['ko/queen-of-tears.md', 20, 4, 4, false],
     ]);
@@ -33,10 +66,21 @@ describe('review summary for pull requests', () => {
     expect(first.source).toBe('A tvN behind-the-scenes clip shows the lead couple of the weekend drama off camera.');
     expect(first.previous?.approved).toBe(true);
     // the change is exactly the approved text turned into the candidate
-    const oldText = first.change!.filter((part) => part.change !== 'added').map((part) => part.text).join('');
-    const newText = first.change!.filter((part) => part.change !== 'removed').map((part) => part.text).join('');
+    const oldText = first
+      .change!.filter((part) => part.change !== 'added')
+      .map((part) => part.text)
+      .join('');
+    const newText = first
+      .change!.filter((part) => part.change !== 'removed')
+      .map((part) => part.text)
+      .join('');
     expect([oldText, newText]).toEqual([first.previous!.text, first.candidate]);
-    expect(first.change!.filter((part) => part.change === 'added').map((part) => part.text).join(' ')).toContain('serie');
+    expect(
+      first
+        .change!.filter((part) => part.change === 'added')
+        .map((part) => part.text)
+        .join(' '),
+    ).toContain('serie');
   });
 
   test('review --format json prints the same data', async () => {
@@ -45,7 +89,7 @@ describe('review summary for pull requests', () => {
     expect(JSON.parse(result.stdout)).toEqual(JSON.parse(JSON.stringify(summary)));
   });
 
-  test('review --format markdown: the table, then each story\'s segments, all of them when they fit', async () => {
+  test("review --format markdown: the table, then each story's segments, all of them when they fit", async () => {
     const result = await runCli(['review', '--format', 'markdown'], { cwd: ws.dir, env });
     expect(result.stdout).toBe(renderReviewMarkdown(summary));
     const lines = result.stdout.split('\n');
@@ -69,7 +113,9 @@ describe('review summary for pull requests', () => {
   test('capped by segments: "…and N more"', () => {
     const text = renderReviewMarkdown(summary, { maxSegments: 3 });
     expect(text.split('\n').filter((line) => line.startsWith('#### ')).length).toBe(3);
-    expect(text.endsWith('\n…and 5 more segments waiting for review (run storyloc review to see every one).\n')).toBe(true);
+    expect(text.endsWith('\n…and 5 more segments waiting for review (run storyloc review to see every one).\n')).toBe(
+      true,
+    );
   });
 
   test('capped by size: under the limit, whole segments only', () => {
@@ -82,7 +128,9 @@ describe('review summary for pull requests', () => {
     const body = text.slice(0, text.lastIndexOf('…and'));
     expect(body.length).toBeLessThanOrEqual(limit + 1);
     expect(full.startsWith(body)).toBe(true);
-    expect(text.endsWith(`…and ${8 - shown} more segments waiting for review (run storyloc review to see every one).\n`)).toBe(true);
+    expect(
+      text.endsWith(`…and ${8 - shown} more segments waiting for review (run storyloc review to see every one).\n`),
+    ).toBe(true);
   });
 
   test('text is escaped for Markdown and HTML, tags shown as typed, line breaks kept', () => {

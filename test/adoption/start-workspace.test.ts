@@ -31,7 +31,14 @@ function readmeCommands(): string[][] {
   return block
     .split('\n')
     .filter((line) => line.startsWith('npx storyloc '))
-    .map((line) => [...line.replace(/\s+#.*$/, '').slice('npx storyloc '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!));
+    .map((line) =>
+      [
+        ...line
+          .replace(/\s+#.*$/, '')
+          .slice('npx storyloc '.length)
+          .matchAll(/"([^"]*)"|(\S+)/g),
+      ].map((match) => match[1] ?? match[2]!),
+    );
 }
 
 beforeAll(() => {
@@ -69,7 +76,9 @@ describe('a newsroom starts its own workspace', () => {
         '',
       ].join('\n'),
     );
-    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('# storyloc: the lock, caches and source snapshots of this machine\n/.storyloc/\n');
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe(
+      '# storyloc: the lock, caches and source snapshots of this machine\n/.storyloc/\n',
+    );
     expect(readFileSync(path.join(dir, 'glossary/terms.yaml'), 'utf8').split('\n')[0]).toBe(
       '# yaml-language-server: $schema=../node_modules/storyloc/schemas/glossary.schema.json',
     );
@@ -77,9 +86,24 @@ describe('a newsroom starts its own workspace', () => {
 
   test('a story and a term added with glossary add', async () => {
     copyFileSync(path.join(fixtures, 'harbour-festival.md'), path.join(dir, 'articles/en/harbour-festival.md'));
-    const added = await step(['glossary', 'add', '--id', 'harbour-festival', '--type', 'term', '--form', 'en=Harbour Festival', '--form', 'it=Festa del Porto', '--note', 'The yearly festival on the old pier.']);
+    const added = await step([
+      'glossary',
+      'add',
+      '--id',
+      'harbour-festival',
+      '--type',
+      'term',
+      '--form',
+      'en=Harbour Festival',
+      '--form',
+      'it=Festa del Porto',
+      '--note',
+      'The yearly festival on the old pier.',
+    ]);
     expect(added.stderr).toBe('');
-    expect(added.stdout).toBe('Added harbour-festival at glossary/terms.yaml:13.\nNo translated segment becomes stale.\n');
+    expect(added.stdout).toBe(
+      'Added harbour-festival at glossary/terms.yaml:13.\nNo translated segment becomes stale.\n',
+    );
     expect(added.code).toBe(0);
     expect(readFileSync(path.join(dir, 'glossary/terms.yaml'), 'utf8')).toContain(
       '\n  - id: harbour-festival\n    type: term\n    forms:\n      en: Harbour Festival\n      it: Festa del Porto\n    note: The yearly festival on the old pier.\n',
@@ -100,10 +124,26 @@ describe('a newsroom starts its own workspace', () => {
   });
 
   test('a term added after approval: glossary add names the stale segments; the PR comment shows the change word by word', async () => {
-    const added = await runCli(['glossary', 'add', '--id', 'night-market', '--type', 'place', '--form', 'en=night market', '--form', 'it=mercato notturno', '--file', '../glossary/terms.yaml'], {
-      cwd: path.join(dir, 'articles'),
-      env,
-    });
+    const added = await runCli(
+      [
+        'glossary',
+        'add',
+        '--id',
+        'night-market',
+        '--type',
+        'place',
+        '--form',
+        'en=night market',
+        '--form',
+        'it=mercato notturno',
+        '--file',
+        '../glossary/terms.yaml',
+      ],
+      {
+        cwd: path.join(dir, 'articles'),
+        env,
+      },
+    );
     expect(added.stdout).toBe(
       [
         'Added night-market at ../glossary/terms.yaml:20.',
@@ -117,16 +157,28 @@ describe('a newsroom starts its own workspace', () => {
     expect((await runCli(['translate', '--engine', 'pseudo'], { cwd: dir, env })).code).toBe(0);
     const review = await runCli(['review', '--format', 'markdown'], { cwd: dir, env });
     expectGolden('review-after-term.md', review.stdout);
-    const json = JSON.parse((await runCli(['review', '--format', 'json'], { cwd: dir, env })).stdout) as { waiting: number; articles: Array<{ counts: Record<string, number>; waiting: Array<{ id: string; state: string }> }> };
+    const json = JSON.parse((await runCli(['review', '--format', 'json'], { cwd: dir, env })).stdout) as {
+      waiting: number;
+      articles: Array<{ counts: Record<string, number>; waiting: Array<{ id: string; state: string }> }>;
+    };
     expect(json.waiting).toBe(2);
-    expect(json.articles[0]!.counts).toEqual({ untranslated: 0, machine: 0, edited: 0, approved: 4, rejected: 0, stale: 2 });
+    expect(json.articles[0]!.counts).toEqual({
+      untranslated: 0,
+      machine: 0,
+      edited: 0,
+      approved: 4,
+      rejected: 0,
+      stale: 2,
+    });
   });
 
   if (hasApertium) {
     test('doctor with Apertium: the default engine (auto) is Apertium and can run: exit 0', async () => {
       const result = await step(['doctor']);
       expect(result.stdout).toContain('  ✓ apertium: can translate en→it\n');
-      expect(result.stdout).toContain('Default engine: apertium (no DEEPL_AUTH_KEY set; apertium installed): it can run.\n');
+      expect(result.stdout).toContain(
+        'Default engine: apertium (no DEEPL_AUTH_KEY set; apertium installed): it can run.\n',
+      );
       expect(result.code).toBe(0);
     });
   } else {
@@ -142,7 +194,9 @@ describe('a newsroom starts its own workspace', () => {
     try {
       const result = await runCli(['doctor'], { cwd: dir, env });
       expect(result.stdout).toContain('  ✗ apertium: not installed (command "/nonexistent/bin/apertium" not found)\n');
-      expect(result.stdout).toContain('Default engine: none (no DEEPL_AUTH_KEY set; apertium not installed): it cannot run; see the fixes above.\n');
+      expect(result.stdout).toContain(
+        'Default engine: none (no DEEPL_AUTH_KEY set; apertium not installed): it cannot run; see the fixes above.\n',
+      );
       expect(result.code).toBe(1);
     } finally {
       writeFileSync(config, before);

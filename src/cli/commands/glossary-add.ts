@@ -16,7 +16,13 @@ import { schemaReference } from '../../workspace/init.js';
 import { segmentsMadeStale } from '../../workspace/glossary-impact.js';
 import type { CommandContext } from '../context.js';
 
-const TYPE_FILES: Record<string, string> = { person: 'people.yaml', title: 'titles.yaml', organization: 'organizations.yaml', place: 'places.yaml', term: 'terms.yaml' };
+const TYPE_FILES: Record<string, string> = {
+  person: 'people.yaml',
+  title: 'titles.yaml',
+  organization: 'organizations.yaml',
+  place: 'places.yaml',
+  term: 'terms.yaml',
+};
 
 interface AddFlags {
   id: string;
@@ -45,27 +51,56 @@ function entryFromFlags(flags: AddFlags): NewGlossaryEntry {
   }
   const variants: Record<string, string[]> = {};
   for (const [lang, text] of parsePairs(flags.variant ?? [], '--variant')) (variants[lang] ??= []).push(text);
-  return { id: flags.id, type: flags.type, forms, variants, ...(flags.doNotTranslate ? { doNotTranslate: true } : {}), ...(flags.note !== undefined ? { note: flags.note } : {}) };
+  return {
+    id: flags.id,
+    type: flags.type,
+    forms,
+    variants,
+    ...(flags.doNotTranslate ? { doNotTranslate: true } : {}),
+    ...(flags.note !== undefined ? { note: flags.note } : {}),
+  };
 }
 
 async function addEntry(ctx: CommandContext, flags: AddFlags): Promise<number> {
   const config = ctx.config();
   const shown = (file: string): string => displayPath(file, { cwd: ctx.cwd, workspaceDir: config.workspaceDir });
-  const file = flags.file !== undefined ? path.resolve(ctx.cwd, flags.file) : path.join(config.paths.glossary, TYPE_FILES[flags.type] ?? 'terms.yaml');
+  const file =
+    flags.file !== undefined
+      ? path.resolve(ctx.cwd, flags.file)
+      : path.join(config.paths.glossary, TYPE_FILES[flags.type] ?? 'terms.yaml');
   const inGlossary = path.relative(config.paths.glossary, file);
-  if (inGlossary.startsWith('..') || path.isAbsolute(inGlossary) || inGlossary.includes(path.sep) || !/\.ya?ml$/i.test(file)) {
-    throw inputError('glossary.add.fileOutside', 'glossaryAdd:fileOutside', { file: flags.file ?? file, dir: shown(config.paths.glossary) });
+  if (
+    inGlossary.startsWith('..') ||
+    path.isAbsolute(inGlossary) ||
+    inGlossary.includes(path.sep) ||
+    !/\.ya?ml$/i.test(file)
+  ) {
+    throw inputError('glossary.add.fileOutside', 'glossaryAdd:fileOutside', {
+      file: flags.file ?? file,
+      dir: shown(config.paths.glossary),
+    });
   }
-  const plan = planGlossaryAdd(config, file, entryFromFlags(flags), schemaReference(config.paths.glossary, config.workspaceDir));
+  const plan = planGlossaryAdd(
+    config,
+    file,
+    entryFromFlags(flags),
+    schemaReference(config.paths.glossary, config.workspaceDir),
+  );
   await writeFileAtomic(file, plan.text);
-  ctx.stdout.write(`${t(plan.existed ? 'glossaryAdd:added' : 'glossaryAdd:addedNewFile', { id: flags.id, place: `${shown(file)}:${plan.line}` })}\n`);
+  const place = `${shown(file)}:${plan.line}`;
+  ctx.stdout.write(`${t(plan.existed ? 'glossaryAdd:added' : 'glossaryAdd:addedNewFile', { id: flags.id, place })}\n`);
   for (const warning of plan.warnings) ctx.stdout.write(`${formatProblem(warning, ctx.cwd, config.workspaceDir)}\n`);
   const stale = segmentsMadeStale(config, plan.before, plan.after);
   const total = stale.reduce((sum, story) => sum + story.count, 0);
   if (total === 0) ctx.stdout.write(`${t('glossaryAdd:noneStale')}\n`);
   else {
-    ctx.stdout.write(`${t('glossaryAdd:stale', { segments: t('glossaryAdd:translatedSegments', { count: total }), stories: t('glossaryAdd:stories', { count: stale.length }) })}\n`);
-    for (const story of stale) ctx.stdout.write(`  ${story.article} → ${story.targetLang}: ${t('glossaryAdd:segments', { count: story.count })}\n`);
+    const segments = t('glossaryAdd:translatedSegments', { count: total });
+    const stories = t('glossaryAdd:stories', { count: stale.length });
+    ctx.stdout.write(`${t('glossaryAdd:stale', { segments, stories })}\n`);
+    for (const story of stale)
+      ctx.stdout.write(
+        `  ${story.article} → ${story.targetLang}: ${t('glossaryAdd:segments', { count: story.count })}\n`,
+      );
     ctx.stdout.write(`${t('glossaryAdd:translateNext')}\n`);
   }
   return ExitCode.ok;
@@ -78,7 +113,9 @@ export function registerGlossaryAdd(group: Command, ctx: CommandContext, setExit
     .command('add')
     .description(t('glossaryAdd:description'))
     .requiredOption('--id <id>', t('glossaryAdd:optionId'))
-    .addOption(new Option('--type <type>', t('glossaryAdd:optionType')).choices(Object.keys(TYPE_FILES)).makeOptionMandatory())
+    .addOption(
+      new Option('--type <type>', t('glossaryAdd:optionType')).choices(Object.keys(TYPE_FILES)).makeOptionMandatory(),
+    )
     .option('--form <lang=text>', t('glossaryAdd:optionForm'), collect)
     .option('--variant <lang=text>', t('glossaryAdd:optionVariant'), collect)
     .option('--note <text>', t('glossaryAdd:optionNote'))

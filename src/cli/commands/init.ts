@@ -12,10 +12,18 @@ import { initWorkspace, type CiKind } from '../../workspace/init.js';
 import type { CommandModule } from '../context.js';
 
 function parseLanguages(value: string, flag: string): Lang[] {
-  const codes = value.split(',').map((code) => code.trim()).filter((code) => code !== '');
+  const codes = value
+    .split(',')
+    .map((code) => code.trim())
+    .filter((code) => code !== '');
   if (codes.length === 0) throw inputError('init.noLanguage', 'setup:init.noLanguage', { flag });
   for (const code of codes) {
-    if (!isSupportedLanguage(code)) throw inputError('init.unknownLanguage', 'setup:init.unknownLanguage', { flag, code, expected: supportedLanguages.join(', ') });
+    if (!isSupportedLanguage(code))
+      throw inputError('init.unknownLanguage', 'setup:init.unknownLanguage', {
+        flag,
+        code,
+        expected: supportedLanguages.join(', '),
+      });
   }
   return [...new Set(codes)] as Lang[];
 }
@@ -37,7 +45,9 @@ export const initCommand: CommandModule = (program, ctx, setExitCode) => {
       const shown = (file: string): string => displayPath(file, { cwd: ctx.cwd, workspaceDir });
       const result = initWorkspace({ dir: workspaceDir, from, to, ci: options.ci });
       if (!result.ok) {
-        ctx.stderr.write(`storyloc: ${t('common:error.prefix')}: ${t('setup:init.exists', { count: result.existing.length })}\n`);
+        ctx.stderr.write(
+          `storyloc: ${t('common:error.prefix')}: ${t('setup:init.exists', { count: result.existing.length })}\n`,
+        );
         for (const file of result.existing) ctx.stderr.write(`  ${shown(file)}\n`);
         setExitCode(ExitCode.input);
         return;
@@ -45,8 +55,16 @@ export const initCommand: CommandModule = (program, ctx, setExitCode) => {
       const out: string[] = [t('setup:init.created', { dir: shown(workspaceDir) })];
       for (const file of result.created) out.push(`  ${shown(file)}`);
       for (const folder of result.folders) out.push(`  ${shown(folder)}/`);
-      if (result.gitignore !== 'unchanged') out.push(`  ${shown(path.join(workspaceDir, '.gitignore'))} (${t(`setup:init.gitignore.${result.gitignore}`)})`);
-      out.push('', t('setup:init.next', { articles: from.map((lang) => `${shown(path.join(workspaceDir, 'articles', lang))}/`).join(', ') }));
+      if (result.gitignore !== 'unchanged')
+        out.push(
+          `  ${shown(path.join(workspaceDir, '.gitignore'))} (${t(`setup:init.gitignore.${result.gitignore}`)})`,
+        );
+      out.push(
+        '',
+        t('setup:init.next', {
+          articles: from.map((lang) => `${shown(path.join(workspaceDir, 'articles', lang))}/`).join(', '),
+        }),
+      );
       const where = workspaceDir === ctx.cwd ? '' : ` --workspace ${shown(workspaceDir)}`;
       out.push(`  storyloc doctor${where}`, `  storyloc translate${where}`, `  storyloc review${where}`);
       ctx.stdout.write(`${out.join('\n')}\n`);
