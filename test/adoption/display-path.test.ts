@@ -1,6 +1,11 @@
 /** Paths in messages: relative to the current folder inside the workspace (as git prints them), absolute outside. */
-import { describe, expect, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { displayPath } from '../../src/display-path.js';
+import { runCli } from '../support/run-cli.js';
+import { copyExampleWorkspace, type TempWorkspace } from '../e2e/workspace.js';
 
 describe('displayPath', () => {
   const workspaceDir = '/news/ws';
@@ -20,5 +25,35 @@ describe('displayPath', () => {
   test('outside any workspace: relative below the current folder, absolute elsewhere', () => {
     expect(displayPath('/home/a/x/y.md', { cwd: '/home/a' })).toBe('x/y.md');
     expect(displayPath('/tmp/x.md', { cwd: '/home/a' })).toBe('/tmp/x.md');
+  });
+});
+
+describe('paths in command messages', () => {
+  let ws: TempWorkspace;
+  let outside: string;
+  beforeEach(() => {
+    ws = copyExampleWorkspace();
+    outside = mkdtempSync(path.join(os.tmpdir(), 'storyloc-outside-'));
+  });
+  afterEach(() => {
+    ws.remove();
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  test('a story outside the workspace is named as typed, the articles folder relative to the current folder', async () => {
+    const story = path.join(outside, 'x.md');
+    writeFileSync(story, '# Hi\n');
+    const result = await runCli(['translate', '--engine', 'pseudo', '--dry-run', story], { cwd: ws.dir, env: { LANG: 'C' } });
+    expect(result.stderr).toBe(`storyloc: error: ${story}: the file is outside the articles folder articles\n`);
+    expect(result.code).toBe(2);
+  });
+
+  test('glossary lint from a subfolder: workspace files relative (../glossary/…), a file elsewhere absolute', async () => {
+    const extra = path.join(outside, 'extra.yaml');
+    writeFileSync(extra, 'entries:\n  - id: x\n');
+    writeFileSync(path.join(ws.dir, 'glossary', 'zz.yaml'), 'entries:\n  - id: y\n');
+    const result = await runCli(['glossary', 'lint', extra, '../glossary/zz.yaml'], { cwd: path.join(ws.dir, 'articles'), env: { LANG: 'C' } });
+    const places = result.stdout.split('\n').filter((line) => line.includes(': error: ')).map((line) => line.slice(0, line.indexOf(': error')));
+    expect([...new Set(places)]).toEqual([`${extra}:2:5`, '../glossary/zz.yaml:2:5']);
   });
 });
