@@ -3,7 +3,7 @@
  * it is reachable, else from the recorded sync state alone. Nothing is changed on DeepL or on disk.
  */
 import type { ResolvedConfig } from '../config/types.js';
-import { createDeepLClient } from '../engines/deepl.js';
+import { createDeepLClient, toEngineError } from '../engines/deepl.js';
 import { deeplAuthKey } from '../engines/select.js';
 import {
   buildDictionaries,
@@ -47,14 +47,22 @@ export async function checkDeepLGlossaries(
           authKeyEnv: config.engine.deepl.authKeyEnv,
         })
       : null;
-  const plan = await syncDeepLGlossaries({
-    termbase: checked.termbase,
-    pairs: configuredPairs(config),
-    client,
-    statePath,
-    name: glossaryNameFor(config),
-    dryRun: true,
-  });
+  let plan;
+  try {
+    const pairs = configuredPairs(config);
+    plan = await syncDeepLGlossaries({
+      termbase: checked.termbase,
+      pairs,
+      client,
+      statePath,
+      name: glossaryNameFor(config),
+      dryRun: true,
+    });
+  } catch (error) {
+    // a glossary listing that fails after /v2/usage answered: reported, the key redacted
+    const detail = toEngineError(error, key === null ? [] : [key], config.engine.deepl.authKeyEnv).message;
+    return { id, status: 'warn', message: { key: 'setup:doctor.deeplGlossaries.failed', params: { detail } } };
+  }
   const changes = plan.actions.filter((action) => action.kind !== 'keepDictionary').length;
   const params = {
     changes,

@@ -81,6 +81,14 @@ describe('storyloc doctor with DeepL', () => {
     );
   });
 
+  test('the glossary listing fails after /v2/usage answered: a warning, DeepL still can run', async () => {
+    server.injectFault({ kind: 'status', status: 503, path: '/v3/glossaries' });
+    const result = await doctor(server.authKey);
+    expect(line(result.stdout, 'DeepL glossaries').startsWith('  ! DeepL glossaries: not checked: ')).toBe(true);
+    expect(line(result.stdout, 'DeepL glossaries')).toContain('503');
+    expect(result.code).toBe(0);
+  });
+
   test('a key the server refuses: the check fails with the fix, the key is never printed (even when the server echoes it)', async () => {
     const wrongKey = 'wrong-secret-key-1234:fx';
     const result = await doctor(wrongKey);

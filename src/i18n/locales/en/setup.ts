@@ -72,6 +72,7 @@ export default {
       inSyncRecorded: 'in step with the termbase according to {{file}} (DeepL not asked)',
       outOfSyncRemote: 'changes to send: {{changes}} (dictionaries wanted: {{dictionaries}}; checked on DeepL)',
       outOfSyncRecorded: 'changes to send according to {{file}}: {{changes}} (DeepL not asked)',
+      failed: 'not checked: {{detail}}',
       fix: 'run storyloc glossary sync',
     },
     chromium: {

@@ -72,6 +72,7 @@ export default {
       inSyncRecorded: 'allineati al glossario secondo {{file}} (DeepL non interpellato)',
       outOfSyncRemote: 'modifiche da inviare: {{changes}} (dizionari previsti: {{dictionaries}}; verificati su DeepL)',
       outOfSyncRecorded: 'modifiche da inviare secondo {{file}}: {{changes}} (DeepL non interpellato)',
+      failed: 'non controllati: {{detail}}',
       fix: 'esegui storyloc glossary sync',
     },
     chromium: {

@@ -72,6 +72,7 @@ export default {
       inSyncRecorded: '{{file}} 기준으로 용어집과 일치(DeepL에 묻지 않음)',
       outOfSyncRemote: '보낼 변경 {{changes}}건(필요한 사전 {{dictionaries}}개, DeepL에서 확인)',
       outOfSyncRecorded: '{{file}} 기준으로 보낼 변경 {{changes}}건(DeepL에 묻지 않음)',
+      failed: '확인하지 못함: {{detail}}',
       fix: 'storyloc glossary sync를 실행하세요',
     },
     chromium: {
