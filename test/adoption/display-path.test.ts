@@ -90,3 +90,18 @@ describe('error lines name the file as typed from the current folder', () => {
     }
   });
 });
+
+test('translate names an output it cannot map back relative to the current folder', async () => {
+  const ws = copyExampleWorkspace();
+  try {
+    rmSync(path.join(ws.dir, 'output/it/en/queen-of-tears.md.state.json'));
+    const result = await runCli(['translate', '--engine', 'pseudo'], {
+      cwd: path.join(ws.dir, 'articles'),
+      env: { LANG: 'C' },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[1]!.startsWith('  ../output/it/en/queen-of-tears.md: ')).toBe(true);
+  } finally {
+    ws.remove();
+  }
+});

@@ -3,7 +3,8 @@
  * Thin: parse flags, run the pipeline, print the summary (or the plan), set the exit code.
  */
 import { Option } from 'commander';
-import { ExitCode, formatPosition, inputError } from '../../errors.js';
+import { ExitCode, inputError } from '../../errors.js';
+import { displayPosition } from '../../display-path.js';
 import { t } from '../../i18n/index.js';
 import { BrokenEditsError, summaryToJson, translateWorkspace, type TranslateSummary } from '../../pipeline.js';
 import { createProgressDisplay, type ProgressDisplay } from '../../queue/progress.js';
@@ -143,7 +144,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
           ctx.stderr.write(`storyloc: ${t('common:error.prefix')}: ${t('translate:error.brokenList')}\n`);
           for (const item of error.broken) {
             const message = t(`memory:edit.${item.reason}`, { id: item.segmentId ?? '', state: item.stateFile });
-            ctx.stderr.write(`${t('translate:error.brokenItem', { position: formatPosition(item.position), message })}\n`);
+            ctx.stderr.write(`${t('translate:error.brokenItem', { position: displayPosition(item.position, { cwd: ctx.cwd, workspaceDir: config.workspaceDir }), message })}\n`);
           }
           setExitCode(ExitCode.input);
           return;
@@ -153,7 +154,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
       ctx.signal.removeEventListener('abort', onInterrupt);
       display?.stop();
       for (const block of summary.untranslatableBlocks) {
-        ctx.stderr.write(`storyloc: ${t('translate:warning.untranslatableBlock', { position: formatPosition(block), reason: block.reason })}\n`);
+        ctx.stderr.write(`storyloc: ${t('translate:warning.untranslatableBlock', { position: displayPosition(block, { cwd: ctx.cwd, workspaceDir: config.workspaceDir }), reason: block.reason })}\n`);
       }
       const tooLarge = summary.plan?.tooLarge.length ?? 0;
       if (tooLarge > 0) ctx.stderr.write(`storyloc: ${t('queue:plan.tooLarge', { count: tooLarge })}\n`);
