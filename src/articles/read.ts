@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
+import { displayPath } from '../display-path.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Article, Segment } from '../segments/types.js';
@@ -213,7 +214,7 @@ export function resolveArticlePath(config: ResolvedConfig, given: string, cwd: s
   const absolute = path.resolve(cwd, given);
   const relative = path.relative(config.paths.articles, absolute);
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw inputError('article.outsideWorkspace', 'articles:outsideWorkspace', { file: given, articles: config.paths.articles }, { file: given });
+    throw inputError('article.outsideWorkspace', 'articles:outsideWorkspace', { file: given, articles: displayPath(config.paths.articles, { cwd, workspaceDir: config.workspaceDir }) }, { file: given });
   }
   return { absolute, relativePath: relative.split(path.sep).join('/') };
 }

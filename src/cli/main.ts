@@ -8,6 +8,10 @@ import { detectUiLanguage, initI18n, t } from '../i18n/index.js';
 import { commandModules } from './commands/index.js';
 import { createContext, type Output } from './context.js';
 import { localizeCommander, localizeUsageError } from './help-i18n.js';
+import { storylocVersion } from '../package-info.js';
+import { displayPosition, type DisplayPathBase } from '../display-path.js';
+import { findWorkspace } from '../config/load.js';
+import path from 'node:path';
 
 export interface MainOptions {
   stdout?: Output;
@@ -60,6 +64,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
 
   const program = new Command('storyloc')
     .description(t('cli:description'))
+    .version(storylocVersion(), '-V, --version', t('setup:version'))
     .addOption(new Option('--workspace <dir>', t('cli:option.workspace')))
     .addOption(new Option('--ui-lang <lang>', t('cli:option.uiLang')).choices(['en', 'it', 'ko']))
     .option('--debug', t('cli:option.debug'))
@@ -82,17 +87,22 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       // --help and --version end with exit code 0; everything else commander rejects is a usage error.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.input;
     }
-    return reportError(error, stderr, debug);
+    const cwd = options.cwd ?? process.cwd();
+    const given = peekFlag(argv, '--workspace');
+    const workspaceDir = given !== undefined ? path.resolve(cwd, given) : (findWorkspace(cwd) ?? undefined);
+    return reportError(error, stderr, debug, { cwd, workspaceDir });
   } finally {
     if (controller) process.removeListener('SIGINT', onSigint);
   }
 }
 
 /** Prints an error for people: the position, the localised message; the stack only with --debug. */
-export function reportError(error: unknown, stderr: Output, debug: boolean): number {
+export function reportError(error: unknown, stderr: Output, debug: boolean, paths?: DisplayPathBase): number {
   if (error instanceof StorylocError) {
     const message = t(error.messageKey, error.params);
-    const text = error.position ? t('common:error.at', { position: formatPosition(error.position), message }) : message;
+    // the file as the user would type it from where they are (see display-path.ts)
+    const position = error.position && (paths ? displayPosition(error.position, paths) : formatPosition(error.position));
+    const text = position ? t('common:error.at', { position, message }) : message;
     stderr.write(`storyloc: ${t('common:error.prefix')}: ${text}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);
     return error.exitCode;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { inputError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { displayPath } from '../display-path.js';
 import { hasErrors, lintTermbase } from './lint.js';
 import { loadWorkspaceTermbase, type EntryPositions, type WorkspaceLoadOptions } from './load.js';
 import type { GlossaryProblem, Termbase } from './types.js';
@@ -60,9 +61,12 @@ export function loadTermbase(config: ResolvedConfig): Termbase {
   return checked.termbase;
 }
 
-/** One problem as a line for people: `glossary/people.yaml:4:7: error: … [glossary.duplicateId]`. */
-export function formatProblem(problem: GlossaryProblem, relativeTo: string): string {
-  const file = path.relative(relativeTo, problem.file) || problem.file;
+/**
+ * One problem as a line for people: `glossary/people.yaml:4:7: error: … [glossary.duplicateId]`, the file
+ * relative to `relativeTo` (the current folder) when it is in the workspace, else as an absolute path.
+ */
+export function formatProblem(problem: GlossaryProblem, relativeTo: string, workspaceDir?: string): string {
+  const file = displayPath(problem.file, { cwd: relativeTo, workspaceDir });
   return t('glossary:problem.line', {
     position: `${file}:${problem.line}:${problem.column}`,
     severity: t(`glossary:severity.${problem.severity}`),

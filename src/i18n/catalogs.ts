@@ -35,6 +35,15 @@ import koReview from './locales/ko/review.js';
 import enGlossary from './locales/en/glossary.js';
 import itGlossary from './locales/it/glossary.js';
 import koGlossary from './locales/ko/glossary.js';
+import enSetup from './locales/en/setup.js';
+import itSetup from './locales/it/setup.js';
+import koSetup from './locales/ko/setup.js';
+import enSummary from './locales/en/summary.js';
+import itSummary from './locales/it/summary.js';
+import koSummary from './locales/ko/summary.js';
+import enGlossaryAdd from './locales/en/glossaryAdd.js';
+import itGlossaryAdd from './locales/it/glossaryAdd.js';
+import koGlossaryAdd from './locales/ko/glossaryAdd.js';
 
 export const uiLanguages = ['en', 'it', 'ko'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
@@ -42,7 +51,7 @@ export type UiLanguage = (typeof uiLanguages)[number];
 export type Catalog = { [key: string]: string | Catalog };
 
 export const catalogs: Record<UiLanguage, Record<string, Catalog>> = {
-  en: { common: enCommon, cli: enCli, config: enConfig, articles: enArticles, memory: enMemory, translate: enTranslate, engines: enEngines, queue: enQueue, check: enCheck, review: enReview, glossary: enGlossary },
-  it: { common: itCommon, cli: itCli, config: itConfig, articles: itArticles, memory: itMemory, translate: itTranslate, engines: itEngines, queue: itQueue, check: itCheck, review: itReview, glossary: itGlossary },
-  ko: { common: koCommon, cli: koCli, config: koConfig, articles: koArticles, memory: koMemory, translate: koTranslate, engines: koEngines, queue: koQueue, check: koCheck, review: koReview, glossary: koGlossary },
+  en: { common: enCommon, cli: enCli, config: enConfig, articles: enArticles, memory: enMemory, translate: enTranslate, engines: enEngines, queue: enQueue, check: enCheck, review: enReview, glossary: enGlossary, setup: enSetup, summary: enSummary, glossaryAdd: enGlossaryAdd },
+  it: { common: itCommon, cli: itCli, config: itConfig, articles: itArticles, memory: itMemory, translate: itTranslate, engines: itEngines, queue: itQueue, check: itCheck, review: itReview, glossary: itGlossary, setup: itSetup, summary: itSummary, glossaryAdd: itGlossaryAdd },
+  ko: { common: koCommon, cli: koCli, config: koConfig, articles: koArticles, memory: koMemory, translate: koTranslate, engines: koEngines, queue: koQueue, check: koCheck, review: koReview, glossary: koGlossary, setup: koSetup, summary: koSummary, glossaryAdd: koGlossaryAdd },
 };

@@ -25,6 +25,7 @@ import { findStateFiles } from '../memory/workspace.js';
 import { fileHash } from '../memory/records.js';
 import { shownTarget } from '../memory/segment-life.js';
 import { listArticles, readArticleFile } from '../articles/read.js';
+import { displayPath } from '../display-path.js';
 import type { Article } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
@@ -136,7 +137,7 @@ export class ReviewWorkspace {
   readState(article: string): ArticleState {
     const file = statePathFor(this.config, article, this.targetLang);
     const state = readArticleState(file);
-    if (!state) throw inputError('review.noState', 'review:error.noState', { article, lang: this.targetLang, file: path.relative(this.cwd, file) || file });
+    if (!state) throw inputError('review.noState', 'review:error.noState', { article, lang: this.targetLang, file: displayPath(file, { cwd: this.cwd, workspaceDir: this.config.workspaceDir }) });
     return state;
   }
 
@@ -212,7 +213,7 @@ export class ReviewWorkspace {
         const current = readTextOrNull(outputFile);
         const expected = reassembleArticle(source, outputTargetsOf(source, before), this.targetLang);
         if (current !== null && current !== expected) {
-          throw inputError('review.outputEdited', 'review:error.outputEdited', { file: path.relative(this.cwd, outputFile) || outputFile });
+          throw inputError('review.outputEdited', 'review:error.outputEdited', { file: displayPath(outputFile, { cwd: this.cwd, workspaceDir: this.config.workspaceDir }) });
         }
         const next = reassembleArticle(source, outputTargetsOf(source, after), this.targetLang);
         // The pipeline's protocol: the state names the hash of the output it produces, and the hash of

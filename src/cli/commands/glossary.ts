@@ -21,6 +21,8 @@ import { configuredPairs, glossaryNameFor, syncDeepLGlossaries, syncStatePath, t
 import { formatProblem, lintWorkspaceTermbase } from '../../glossary/workspace.js';
 import type { GlossaryEntry, GlossaryProblem, TermMatch } from '../../glossary/types.js';
 import { workspaceConfigOrDefaults } from '../workspace.js';
+import { registerGlossaryAdd } from './glossary-add.js';
+import { displayPath } from '../../display-path.js';
 import type { CommandContext, CommandModule } from '../context.js';
 
 function relative(config: ResolvedConfig, file: string): string {
@@ -82,7 +84,7 @@ function lint(ctx: CommandContext, files: string[], json: boolean): number {
   if (json) {
     ctx.stdout.write(`${JSON.stringify({ ...counts, problems: checked.problems.map((p) => problemJson(p, config)) }, null, 2)}\n`);
   } else {
-    for (const problem of checked.problems) ctx.stdout.write(`${formatProblem(problem, ctx.cwd)}\n`);
+    for (const problem of checked.problems) ctx.stdout.write(`${formatProblem(problem, ctx.cwd, config.configFile === null ? undefined : config.workspaceDir)}\n`);
     const units = {
       errors: t('glossary:lint.error', { count: counts.errors }),
       warnings: t('glossary:lint.warning', { count: counts.warnings }),
@@ -155,7 +157,7 @@ async function sync(ctx: CommandContext, dryRun: boolean): Promise<number> {
   // a dry run changes nothing, here either (not even the glossary's parse cache)
   const checked = lintWorkspaceTermbase(config, undefined, { writeCache: !dryRun });
   if (hasErrors(checked.problems)) {
-    for (const problem of checked.problems) if (problem.severity === 'error') ctx.stderr.write(`${formatProblem(problem, ctx.cwd)}\n`);
+    for (const problem of checked.problems) if (problem.severity === 'error') ctx.stderr.write(`${formatProblem(problem, ctx.cwd, config.configFile === null ? undefined : config.workspaceDir)}\n`);
     ctx.stderr.write(`${t('glossary:sync.lintErrors')}\n`);
     return ExitCode.findings;
   }
@@ -250,7 +252,7 @@ function show(ctx: CommandContext, id: string, json: boolean): number {
     }`,
   );
   if (entry.note !== undefined) out.push(`  ${t('glossary:show.note')}: ${entry.note}`);
-  out.push(`  ${t('glossary:show.defined')}: ${relative(config, entry.file)}:${entry.line}`);
+  out.push(`  ${t('glossary:show.defined')}: ${displayPath(entry.file, { cwd: ctx.cwd, workspaceDir: config.workspaceDir })}:${entry.line}`);
   out.push(`  ${t('glossary:show.hash')}: ${entry.hash}`);
   out.push(usage.length === 0 ? t('glossary:show.notUsed') : t('glossary:show.usedIn', { count: usage.length }));
   for (const use of usage) out.push(t('glossary:show.usage', { file: use.article, count: use.count, lines: use.lines.join(', ') }));
@@ -288,4 +290,5 @@ export const glossaryCommand: CommandModule = (program: Command, ctx, setExitCod
     .argument('<id>', t('glossary:cli.show.id'))
     .option('--json', t('glossary:cli.json'))
     .action((id: string, options: { json?: boolean }) => setExitCode(show(ctx, id, options.json ?? false)));
+  registerGlossaryAdd(group, ctx, setExitCode);
 };

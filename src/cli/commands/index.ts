@@ -11,8 +11,12 @@ import { approveCommand } from './approve.js';
 import { rejectCommand } from './reject.js';
 import { glossaryCommand } from './glossary.js';
 import { checkCommand } from './check.js';
+import { initCommand } from './init.js';
+import { doctorCommand } from './doctor.js';
 
 export const commandModules: CommandModule[] = [
+  initCommand,
+  doctorCommand,
   segmentCommand,
   roundtripCommand,
   translateCommand,

@@ -1,6 +1,7 @@
 /**
  * `storyloc review [ARTICLE…] [--to it]`: the segments waiting for review, with their changes.
  * `storyloc review --serve [--port N] [--by NAME]`: the local review web page until Ctrl-C.
+ * `storyloc review --format markdown|json`: the same segments as a pull-request comment or for bots.
  */
 import { Option, type Command } from 'commander';
 import { t, detectUiLanguage } from '../../i18n/index.js';
@@ -10,6 +11,7 @@ import { reviewableStatuses } from '../../review/approval.js';
 import { startReviewServer } from '../../review/server.js';
 import { renderTerminalReview, type ReviewItem } from '../../review/terminal-review.js';
 import { ReviewWorkspace, resolveTargetLanguage } from '../../review/workspace.js';
+import { buildReviewSummary, renderReviewMarkdown } from '../../review/pr-summary.js';
 import type { CommandModule } from '../context.js';
 
 /** Checked in the action, not as a commander argParser, so the error is a localised `storyloc: error:` line with exit 2. */
@@ -28,7 +30,8 @@ export const reviewCommand: CommandModule = (program, ctx, setExitCode) => {
     .option('--serve', t('review:cli.review.serve'))
     .addOption(new Option('--port <n>', t('review:cli.review.port')))
     .option('--by <name>', t('review:cli.review.by'))
-    .action(async (articles: string[], options: { to?: string; serve?: boolean; port?: string; by?: string }, command: Command) => {
+    .addOption(new Option('--format <format>', t('summary:cli.reviewFormat')).choices(['text', 'markdown', 'json']).default('text'))
+    .action(async (articles: string[], options: { to?: string; serve?: boolean; port?: string; by?: string; format: string }, command: Command) => {
       const port = options.port === undefined ? 0 : parsePort(options.port);
       const config = ctx.config();
       const workspace = new ReviewWorkspace(config, resolveTargetLanguage(config, options.to), ctx.cwd);
@@ -43,6 +46,12 @@ export const reviewCommand: CommandModule = (program, ctx, setExitCode) => {
         });
         await server.close();
         ctx.stdout.write(`${t('review:serve.stopped')}\n`);
+        setExitCode(ExitCode.ok);
+        return;
+      }
+      if (options.format !== 'text') {
+        const summary = buildReviewSummary(workspace, articles);
+        ctx.stdout.write(options.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderReviewMarkdown(summary));
         setExitCode(ExitCode.ok);
         return;
       }

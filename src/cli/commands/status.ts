@@ -1,9 +1,10 @@
-/** `storyloc status [ARTICLE…] [--to it] [--json]`: segments per state per article, and what is publishable. */
+/** `storyloc status [ARTICLE…] [--to it] [--json | --format text|json|markdown]`: segments per state per article, and what is publishable. */
 import { Option } from 'commander';
 import { t } from '../../i18n/index.js';
 import { ExitCode } from '../../errors.js';
 import { formatStatusTable } from '../../review/outcome-text.js';
 import { ReviewWorkspace, resolveTargetLanguage } from '../../review/workspace.js';
+import { renderStatusMarkdown } from '../../review/pr-summary.js';
 import type { CommandModule } from '../context.js';
 
 export const statusCommand: CommandModule = (program, ctx, setExitCode) => {
@@ -13,11 +14,13 @@ export const statusCommand: CommandModule = (program, ctx, setExitCode) => {
     .argument('[articles...]', t('review:cli.status.articles'))
     .addOption(new Option('--to <lang>', t('review:cli.review.to')))
     .option('--json', t('review:cli.status.json'))
-    .action((articles: string[], options: { to?: string; json?: boolean }) => {
+    .addOption(new Option('--format <format>', t('summary:cli.statusFormat')).choices(['text', 'markdown', 'json']).default('text'))
+    .action((articles: string[], options: { to?: string; json?: boolean; format: string }) => {
       const config = ctx.config();
       const targetLang = resolveTargetLanguage(config, options.to);
       const statuses = new ReviewWorkspace(config, targetLang, ctx.cwd).statuses(articles);
-      if (options.json) ctx.stdout.write(`${JSON.stringify({ targetLang, articles: statuses }, null, 2)}\n`);
+      if (options.format === 'markdown') ctx.stdout.write(renderStatusMarkdown(statuses, targetLang));
+      else if (options.json || options.format === 'json') ctx.stdout.write(`${JSON.stringify({ targetLang, articles: statuses }, null, 2)}\n`);
       else ctx.stdout.write(formatStatusTable(statuses));
       setExitCode(ExitCode.ok);
     });

@@ -3,7 +3,8 @@
  * Thin: parse flags, run the pipeline, print the summary (or the plan), set the exit code.
  */
 import { Option } from 'commander';
-import { ExitCode, formatPosition, inputError } from '../../errors.js';
+import { ExitCode, inputError } from '../../errors.js';
+import { displayPosition } from '../../display-path.js';
 import { t } from '../../i18n/index.js';
 import { BrokenEditsError, summaryToJson, translateWorkspace, type TranslateSummary } from '../../translate/index.js';
 import { createProgressDisplay, type ProgressDisplay } from '../../queue/progress.js';
@@ -165,7 +166,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
           ctx.stderr.write(`storyloc: ${t('common:error.prefix')}: ${t('translate:error.brokenList')}\n`);
           for (const item of error.broken) {
             const message = t(`memory:edit.${item.reason}`, { id: item.segmentId ?? '', state: item.stateFile });
-            ctx.stderr.write(`${t('translate:error.brokenItem', { position: formatPosition(item.position), message })}\n`);
+            ctx.stderr.write(`${t('translate:error.brokenItem', { position: displayPosition(item.position, { cwd: ctx.cwd, workspaceDir: config.workspaceDir }), message })}\n`);
           }
           setExitCode(ExitCode.input);
           return;
@@ -175,7 +176,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
       ctx.signal.removeEventListener('abort', onInterrupt);
       display?.stop();
       for (const block of summary.untranslatableBlocks) {
-        ctx.stderr.write(`storyloc: ${t('translate:warning.untranslatableBlock', { position: formatPosition(block), reason: block.reason })}\n`);
+        ctx.stderr.write(`storyloc: ${t('translate:warning.untranslatableBlock', { position: displayPosition(block, { cwd: ctx.cwd, workspaceDir: config.workspaceDir }), reason: block.reason })}\n`);
       }
       printSkipped(ctx, summary);
       const tooLarge = summary.plan?.tooLarge.length ?? 0;

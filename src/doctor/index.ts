@@ -1,0 +1,146 @@
+/**
+ * `storyloc doctor`: one pass over what a workspace needs, each finding a value with its fix. The
+ * verdict is the default engine's: can `storyloc translate` run here as configured? Nothing is
+ * written (the glossary is read without touching its cache; the DeepL glossary check is a dry run).
+ */
+import { loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { StorylocError } from '../errors.js';
+import { selectEngine } from '../engines/select.js';
+import { configuredPairs } from '../glossary/deepl-sync.js';
+import { lintWorkspaceTermbase } from '../glossary/workspace.js';
+import { displayPath } from '../display-path.js';
+import { t } from '../i18n/index.js';
+import { checkChromium, checkNode } from './environment.js';
+import { checkApertium, checkDeepL, type EngineCheck } from './engines.js';
+import { checkDeepLGlossaries } from './glossaries.js';
+import type { DefaultEngineVerdict, DoctorFinding, DoctorReport } from './types.js';
+
+export type { DoctorFinding, DoctorReport, DoctorStatus } from './types.js';
+
+export interface DoctorOptions {
+  cwd: string;
+  /** `--workspace` when given */
+  workspace?: string | undefined;
+  env: NodeJS.ProcessEnv;
+  /** the Node.js version to judge (default: this process's) */
+  nodeVersion?: string;
+}
+
+function errorMessage(error: StorylocError): DoctorFinding['message'] {
+  return { key: error.messageKey, params: error.params };
+}
+
+/** Loads the config, as a finding (and the config when it is valid). */
+function checkConfig(options: DoctorOptions): { finding: DoctorFinding; config: ResolvedConfig | null } {
+  try {
+    const config = loadConfig({ workspace: options.workspace, cwd: options.cwd });
+    const file = displayPath(config.configFile!, { cwd: options.cwd, workspaceDir: config.workspaceDir });
+    return {
+      config,
+      finding: { id: 'config', status: 'ok', message: { key: 'setup:doctor.config.ok', params: { file } } },
+    };
+  } catch (error) {
+    if (!(error instanceof StorylocError)) throw error;
+    const position = error.position
+      ? `${displayPath(error.position.file, { cwd: options.cwd })}:` +
+        `${error.position.line ?? 1}:${error.position.column ?? 1}: `
+      : '';
+    const fix = error.code === 'config.notFound' ? 'setup:doctor.config.initFix' : 'setup:doctor.config.editFix';
+    return {
+      config: null,
+      finding: {
+        id: 'config',
+        status: 'fail',
+        message: {
+          key: 'setup:doctor.config.invalid',
+          params: { position, detail: t(error.messageKey, error.params) },
+        },
+        fix: { key: fix, params: {} },
+      },
+    };
+  }
+}
+
+function checkGlossary(
+  config: ResolvedConfig,
+  cwd: string,
+): { finding: DoctorFinding; termbase: ReturnType<typeof lintWorkspaceTermbase> } {
+  const checked = lintWorkspaceTermbase(config, undefined, { writeCache: false, relativeTo: cwd });
+  const errors = checked.problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = checked.problems.length - errors;
+  const params = {
+    entries: checked.termbase.entries.length,
+    files: checked.termbase.files.length,
+    errors,
+    warnings,
+    dir: displayPath(config.paths.glossary, { cwd, workspaceDir: config.workspaceDir }),
+  };
+  if (errors + warnings === 0)
+    return {
+      termbase: checked,
+      finding: { id: 'glossary', status: 'ok', message: { key: 'setup:doctor.glossary.ok', params } },
+    };
+  return {
+    termbase: checked,
+    finding: {
+      id: 'glossary',
+      status: errors > 0 ? 'fail' : 'warn',
+      message: { key: 'setup:doctor.glossary.problems', params },
+      fix: { key: 'setup:doctor.glossary.fix', params: {} },
+    },
+  };
+}
+
+/** The engine `translate` would pick, and whether it can run given the engine checks. */
+function judgeDefaultEngine(
+  config: ResolvedConfig,
+  env: NodeJS.ProcessEnv,
+  checks: { apertium: EngineCheck; deepl: EngineCheck },
+): DefaultEngineVerdict {
+  try {
+    const choice = selectEngine(config, { env });
+    const reason = { key: choice.reason.key, params: choice.reason.params };
+    const canRun =
+      choice.name === 'deepl'
+        ? checks.deepl.canRun
+        : choice.name === 'apertium'
+          ? checks.apertium.canRun
+          : choice.name !== 'none' || config.engine.default === 'none';
+    return { name: choice.name, reason, canRun };
+  } catch (error) {
+    if (!(error instanceof StorylocError)) throw error;
+    return { name: config.engine.default, reason: errorMessage(error), canRun: false };
+  }
+}
+
+export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
+  const findings: DoctorFinding[] = [checkNode(options.nodeVersion ?? process.versions.node)];
+  const { finding: configFinding, config } = checkConfig(options);
+  findings.push(configFinding);
+  let defaultEngine: DefaultEngineVerdict = { name: null, reason: null, canRun: false };
+  if (config) {
+    const pairs = configuredPairs(config);
+    findings.push({
+      id: 'languages',
+      status: 'ok',
+      message: {
+        key: 'setup:doctor.languages',
+        params: { sources: config.sourceLanguages.join(', '), targets: config.targetLanguages.join(', ') },
+      },
+    });
+    const apertium = await checkApertium(config, pairs, options.env);
+    const deepl = await checkDeepL(config, options.env);
+    findings.push(apertium.finding, deepl.finding, {
+      id: 'engine.pseudo',
+      status: 'ok',
+      message: { key: 'setup:doctor.pseudo', params: {} },
+    });
+    const glossary = checkGlossary(config, options.cwd);
+    findings.push(glossary.finding);
+    findings.push(await checkDeepLGlossaries(config, glossary.termbase, options.env, deepl.canRun, options.cwd));
+    defaultEngine = judgeDefaultEngine(config, options.env, { apertium, deepl });
+  }
+  findings.push(checkChromium(options.env));
+  return { findings, defaultEngine };
+}
