@@ -95,11 +95,11 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
 }
 
 /** One line per article (or article × language) left for a translator, with the reason. */
-function printSkipped(ctx: CommandContext, summary: TranslateSummary): void {
+function printSkipped(ctx: CommandContext, summary: TranslateSummary, workspaceDir: string): void {
   for (const item of summary.skipped) {
     const message = t(item.messageKey, item.params);
     const key = item.pair === null ? 'translate:skipped.article' : 'translate:skipped.pair';
-    ctx.stderr.write(`storyloc: ${t(key, { position: formatPosition(item.position), pair: item.pair ?? '', message })}\n`);
+    ctx.stderr.write(`storyloc: ${t(key, { position: displayPosition(item.position, { cwd: ctx.cwd, workspaceDir }), pair: item.pair ?? '', message })}\n`);
   }
 }
 
@@ -178,7 +178,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
       for (const block of summary.untranslatableBlocks) {
         ctx.stderr.write(`storyloc: ${t('translate:warning.untranslatableBlock', { position: displayPosition(block, { cwd: ctx.cwd, workspaceDir: config.workspaceDir }), reason: block.reason })}\n`);
       }
-      printSkipped(ctx, summary);
+      printSkipped(ctx, summary, config.workspaceDir);
       const tooLarge = summary.plan?.tooLarge.length ?? 0;
       if (tooLarge > 0) ctx.stderr.write(`storyloc: ${t('queue:plan.tooLarge', { count: tooLarge })}\n`);
       if (summary.outcome) {
