@@ -180,6 +180,7 @@ describe('4. one meaning of "publishable"; 7. who did it', () => {
     expect((await cli('translate', RATINGS)).code).toBe(0);
     const edited = ws.state(RATINGS_STATE).segments.find((r) => r.source.includes('viewers'))!;
     expect(edited).toMatchObject({ state: 'edited', engine: 'human', changedBy: 'Ana Rossi <ana@example.org>' });
+    expect((await cli('review', 'en/ratings.md')).stdout).toContain(`    changed by:       Ana Rossi <ana@example.org>, ${edited.changedAt}\n`);
 
     const approve = await cli('approve', 'en/ratings.md', '--all');
     expect(approve.code).toBe(1);
