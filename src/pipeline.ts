@@ -218,7 +218,7 @@ function readSourceFile(file: string, config: ResolvedConfig): SourceFile {
     lang,
     text,
     sourceHash: fileHash(text),
-    parsed: () => (parsed ??= parseArticle({ path: file, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys })),
+    parsed: () => (parsed ??= parseArticle({ path: file, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys, limits: config.limits })),
     untranslatableBlocks() {
       if (!parsed || parsed.warnings.length === 0) return [];
       const lineStarts = computeLineStarts(text);
@@ -358,7 +358,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
               const snapshot = readSnapshot(config, state.sourceFileHash);
               written = snapshot === null
                 ? null
-                : parseArticle({ path: article.path, relativePath: article.relativePath, lang: article.lang, text: snapshot, frontMatterKeys: config.frontMatterKeys });
+                : parseArticle({ path: article.path, relativePath: article.relativePath, lang: article.lang, text: snapshot, frontMatterKeys: config.frontMatterKeys, limits: config.limits });
             }
             if (!written) {
               broken.push({ reason: 'unverifiable', position: { file: outputPath }, stateFile: statePath });

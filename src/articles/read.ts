@@ -7,7 +7,9 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
-import type { ResolvedConfig } from '../config/types.js';
+import type { ArticleLimits, ResolvedConfig } from '../config/types.js';
+import { DEFAULT_ARTICLE_LIMITS } from '../config/load.js';
+import { findExcessiveNesting } from '../segments/nesting.js';
 import type { Article, Segment } from '../segments/types.js';
 import { computeLineStarts, positionOf } from '../text/positions.js';
 import { segmentMarkdown, stableId, type SegmentationContext, type SegmentationWarning } from '../segments/markdown.js';
@@ -18,20 +20,24 @@ import { frontMatterLanguage, frontMatterValues, langValueRange, readFrontMatter
 import type { FrontMatter } from '../segments/types.js';
 
 /** A block (paragraph, heading, cell) longer than this is refused: no news paragraph is 1 MB long. */
-export const DEFAULT_MAX_BLOCK_CHARS = 1_000_000;
+export const DEFAULT_MAX_BLOCK_CHARS = DEFAULT_ARTICLE_LIMITS.maxBlockChars;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes file bytes, refusing binary content and invalid UTF-8 with the position of the first bad byte. */
 export function decodeArticleBytes(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw inputError('article.empty', 'articles:empty', { file }, { file });
+  // a UTF-16 byte order mark (FF FE or FE FF): the file would otherwise be taken for binary (NUL bytes)
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw inputError('article.utf16', 'articles:utf16', { file }, { file });
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw inputError('article.binary', 'articles:binary', { file }, { file, ...lineColumnOfByte(bytes, nul) });
   try {
     return utf8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8Byte(bytes);
-    throw inputError('article.encoding', 'articles:encoding', { file }, { file, ...lineColumnOfByte(bytes, bad) });
+    throw inputError('article.encoding', 'articles:encoding', { file, offset: bad }, { file, ...lineColumnOfByte(bytes, bad) });
   }
 }
 
@@ -64,8 +70,10 @@ export interface ParseArticleInput {
   lang: Lang;
   text: string;
   frontMatterKeys: readonly string[];
-  /** 0 disables the limit (benchmarks) */
+  /** 0 disables the limit (benchmarks); overrides `limits.maxBlockChars` */
   maxBlockChars?: number;
+  /** the workspace's limits (config `limits`); the defaults when absent */
+  limits?: ArticleLimits;
 }
 
 export interface ParsedArticle extends Article {
@@ -78,7 +86,8 @@ export function parseArticle(input: ParseArticleInput): ParsedArticle {
   const { text, path: file } = input;
   if (!/\S/.test(text)) throw inputError('article.empty', 'articles:empty', { file }, { file });
   const lineStarts = computeLineStarts(text);
-  const maxBlockChars = input.maxBlockChars ?? DEFAULT_MAX_BLOCK_CHARS;
+  const limits = input.limits ?? DEFAULT_ARTICLE_LIMITS;
+  const maxBlockChars = input.maxBlockChars ?? limits.maxBlockChars;
   const ctx: SegmentationContext = {
     file,
     lang: input.lang,
@@ -121,7 +130,15 @@ export function parseArticle(input: ParseArticleInput): ParsedArticle {
     // marked normalises line endings, which would shift every offset: refuse rather than misplace text
     throw inputError('article.lineEndings', 'articles:lineEndings', { file }, { file, ...positionOf(lineStarts, text.indexOf('\r')) });
   }
-  segmentMarkdown(ctx, text, text.slice(bodyStart), bodyStart);
+  const body = text.slice(bodyStart);
+  refuseDeepNesting(body, bodyStart, lineStarts, file, limits.maxNestingDepth);
+  try {
+    segmentMarkdown(ctx, text, body, bodyStart);
+  } catch (error) {
+    // the depth check bounds the containers; this catches any other recursion too deep for the stack
+    if (!(error instanceof RangeError)) throw error;
+    throw inputError('article.tooDeep', 'articles:tooDeepUnknown', { file, limit: limits.maxNestingDepth }, { file });
+  }
   const segments = keepExactSegments(text, ctx.segments, ctx.warnings);
   return {
     path: file,
@@ -132,6 +149,14 @@ export function parseArticle(input: ParseArticleInput): ParsedArticle {
     segments,
     warnings: ctx.warnings,
   };
+}
+
+/** Refuses a body whose containers nest deeper than `limit`, naming the line (before marked recurses). */
+function refuseDeepNesting(body: string, bodyStart: number, lineStarts: number[], file: string, limit: number): void {
+  const deep = findExcessiveNesting(body, limit);
+  if (deep === null) return;
+  const position = positionOf(lineStarts, bodyStart + deep.offset);
+  throw inputError('article.tooDeep', 'articles:tooDeep', { file, depth: deep.depth, limit }, { file, line: position.line });
 }
 
 function frontMatterModel(block: FrontMatterBlock): FrontMatter {
@@ -250,7 +275,7 @@ function readArticleAt(absolute: string, relativePath: string, config: ResolvedC
   if (!config.sourceLanguages.includes(lang)) {
     throw inputError('article.notSourceLanguage', 'articles:notSourceLanguage', { file: absolute, code: lang, languages: config.sourceLanguages.join(', ') }, { file: absolute });
   }
-  const input: ParseArticleInput = { path: absolute, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys };
+  const input: ParseArticleInput = { path: absolute, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys, limits: config.limits };
   if (maxBlockChars !== undefined) input.maxBlockChars = maxBlockChars;
   return parseArticle(input);
 }
