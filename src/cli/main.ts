@@ -8,6 +8,7 @@ import { detectUiLanguage, initI18n, t } from '../i18n/index.js';
 import { commandModules } from './commands/index.js';
 import { createContext, type Output } from './context.js';
 import { localizeCommander, localizeUsageError } from './help-i18n.js';
+import { DEFAULT_ARTICLE_LIMITS } from '../config/load.js';
 
 export interface MainOptions {
   stdout?: Output;
@@ -70,6 +71,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       writeErr: (text) => stderr.write(text),
       outputError: (text, write) => write(localizeUsageError(text)),
     });
+  program.addHelpText('after', t('cli:helpLimits', { ...DEFAULT_ARTICLE_LIMITS }));
   localizeCommander(program);
   for (const register of commandModules) register(program, ctx, (code) => (exitCode = code));
 

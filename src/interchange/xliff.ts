@@ -121,8 +121,25 @@ const inner = (value: unknown): string | null => {
   return typeof text === 'string' ? text : '';
 };
 
+/**
+ * Throws StorylocError `interchange.doctype` for any document type declaration: a DTD can define entities
+ * (`&lol9;` billion laughs, external XXE), and XLIFF and TMX never need one. Before anything is parsed.
+ */
+export function refuseDoctype(text: string, file: string): void {
+  const at = text.search(/<!DOCTYPE/i);
+  if (at === -1) return;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  throw new StorylocError('interchange.doctype', 'memory:interchange.doctype', { file }, { position: { file, line, column: at - lineStart + 1 } });
+}
+
 /** Throws StorylocError `interchange.invalidXml` with the line when the text is not well-formed XML. */
 export function assertWellFormed(text: string, file: string): void {
+  refuseDoctype(text, file);
   const result = XMLValidator.validate(text);
   if (result !== true) {
     throw new StorylocError('interchange.invalidXml', 'memory:interchange.invalidXml', { file, detail: result.err.msg }, {

@@ -35,6 +35,7 @@ export default {
     },
     unknownFormat: 'Unknown export format "{{format}}": use xliff or tmx.',
     invalidXml: 'The file {{file}} is not valid XML ({{detail}}).',
+    doctype: 'The file {{file}} declares a DOCTYPE: XLIFF and TMX files never need one, and a DTD can define entities that expand or read other files, so storyloc refuses it. Remove the <!DOCTYPE …> declaration; nothing was imported.',
     notXliff: 'this file is neither XLIFF 1.2 nor TMX 1.4.',
     tmxPair: 'The TMX file {{file}} is for {{found}}; this workspace translates {{expected}}. Nothing was imported.',
     missingAttribute: 'The element <{{element}}> lacks the attribute {{attribute}}.',

@@ -35,6 +35,7 @@ export default {
     },
     unknownFormat: 'Formato di esportazione sconosciuto "{{format}}": usa xliff o tmx.',
     invalidXml: 'Il file {{file}} non è XML valido ({{detail}}).',
+    doctype: 'Il file {{file}} dichiara un DOCTYPE: i file XLIFF e TMX non ne hanno mai bisogno, e un DTD può definire entità che si espandono o leggono altri file, quindi storyloc lo rifiuta. Togli la dichiarazione <!DOCTYPE …>; non è stato importato nulla.',
     notXliff: 'questo file non è né XLIFF 1.2 né TMX 1.4.',
     tmxPair: 'Il file TMX {{file}} è per {{found}}; questo workspace traduce {{expected}}. Non è stato importato nulla.',
     missingAttribute: 'All\'elemento <{{element}}> manca l\'attributo {{attribute}}.',

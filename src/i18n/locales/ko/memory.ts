@@ -35,6 +35,7 @@ export default {
     },
     unknownFormat: '알 수 없는 내보내기 형식 "{{format}}": xliff 또는 tmx를 쓰세요.',
     invalidXml: '파일 {{file}}이(가) 올바른 XML이 아닙니다({{detail}}).',
+    doctype: '{{file}} 파일이 DOCTYPE을 선언합니다. XLIFF와 TMX 파일에는 필요하지 않으며, DTD는 확장되거나 다른 파일을 읽는 엔티티를 정의할 수 있으므로 storyloc은 이를 거부합니다. <!DOCTYPE …> 선언을 지우세요. 아무것도 가져오지 않았습니다.',
     notXliff: '이 파일은 XLIFF 1.2도 TMX 1.4도 아닙니다.',
     tmxPair: 'TMX 파일 {{file}}은(는) {{found}}용입니다. 이 작업 공간은 {{expected}}을(를) 번역합니다. 아무것도 가져오지 않았습니다.',
     missingAttribute: '요소 <{{element}}>에 {{attribute}} 속성이 없습니다.',

@@ -1,0 +1,122 @@
+/**
+ * Hard edges through the CLI on temporary workspaces (issue 16, cases 1, 2, 3 and 8): each bad input is
+ * an input error (exit 2) that names the file and line, never "Unexpected error", and nothing is lost.
+ */
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../support/run-cli.js';
+import { copyWorkspace, type TempWorkspace } from '../e2e/workspace.js';
+
+const env = { LANG: 'C' };
+let ws: TempWorkspace;
+beforeEach(() => {
+  ws = copyWorkspace();
+});
+afterEach(() => ws.remove());
+
+const write = (relative: string, content: string | Buffer): string => {
+  const file = path.join(ws.dir, relative);
+  writeFileSync(file, content);
+  return file;
+};
+const translate = (...args: string[]) => runCli(['translate', '--workspace', ws.dir, ...args], { env, cwd: ws.dir });
+const setConfig = (extra: string): void => void write('storyloc.config.yaml', `${ws.read('storyloc.config.yaml')}${extra}`);
+
+describe('case 1: deep nesting', () => {
+  test('2,000 nested quotes: file and line, the depth limit and where to change it, exit 2', async () => {
+    const file = write('articles/en/deep.md', `# Deep\n\n${'> '.repeat(2000)}deep\n`);
+    const result = await translate('articles/en/deep.md');
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `storyloc: error: ${file}:3: quotes and lists nest 2000 levels deep here, more than the limit of 100 (limits.maxNestingDepth in storyloc.config.yaml); the story was not read\n`,
+    ]);
+  });
+
+  test('lists 1,000 deep: refused at the line past the limit; a lower limit from the config is applied', async () => {
+    const list = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+    const file = write('articles/en/deep.md', `# Deep\n\n${list(1000)}\n`);
+    expect((await translate('articles/en/deep.md')).stderr).toBe(
+      `storyloc: error: ${file}:103: quotes and lists nest 101 levels deep here, more than the limit of 100 (limits.maxNestingDepth in storyloc.config.yaml); the story was not read\n`,
+    );
+    write('articles/en/deep.md', `# Deep\n\n${list(6)}\n`);
+    setConfig('limits:\n  maxNestingDepth: 5\n');
+    const result = await translate('articles/en/deep.md');
+    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining(`${file}:8: quotes and lists nest 6 levels deep here, more than the limit of 5`)]);
+  });
+});
+
+describe('case 2: block size', () => {
+  test('the limit is configurable: a 20-character limit refuses the story, naming the key; 0 lifts it', async () => {
+    setConfig('limits:\n  maxBlockChars: 20\n');
+    const result = await translate('articles/en/set.md');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      new RegExp(`^storyloc: error: ${path.join(ws.dir, 'articles/en/set.md')}:\\d+:\\d+: a single block of \\d+ characters exceeds the limit of 20 \\(limits.maxBlockChars in storyloc.config.yaml\\); split it into paragraphs\n$`),
+    );
+    write('storyloc.config.yaml', ws.read('storyloc.config.yaml').replace('maxBlockChars: 20', 'maxBlockChars: 0'));
+    expect((await translate('articles/en/set.md')).code).toBe(0);
+  });
+
+  test('--help names both limits and their config keys', async () => {
+    const help = await runCli(['--help'], { env });
+    expect(help.stdout).toContain('limits.maxBlockChars (default 1000000 characters)');
+    expect(help.stdout).toContain('limits.maxNestingDepth (default 100 levels)');
+  });
+});
+
+describe('case 3: encodings', () => {
+  test('UTF-16 with a byte order mark: "UTF-16 is not supported", not "binary"', async () => {
+    const file = write('articles/en/u16.md', Buffer.from('\ufeff# Title\n\nHello.\n', 'utf16le'));
+    const result = await translate('articles/en/u16.md');
+    expect([result.code, result.stderr]).toEqual([2, `storyloc: error: ${file}: this file is UTF-16 text, which is not supported; save the file as UTF-8\n`]);
+  });
+
+  test('invalid UTF-8: the byte offset, line and column of the first bad byte', async () => {
+    const file = write('articles/en/bad.md', Buffer.concat([Buffer.from('# Title\n\nabc '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+    const result = await translate('articles/en/bad.md');
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `storyloc: error: ${file}:3:5: this is not valid UTF-8 text (the first bad byte is at byte offset 13); save the file as UTF-8\n`,
+    ]);
+  });
+});
+
+describe('case 8: a DOCTYPE in XLIFF or TMX', () => {
+  const exportAs = async (format: string): Promise<string> => {
+    expect((await translate('--json')).code).toBe(0);
+    const exported = await runCli(['export', '--workspace', ws.dir, '--format', format, 'articles/en/set.md'], { env, cwd: ws.dir });
+    expect(exported.code).toBe(0);
+    return exported.stdout;
+  };
+  const stateBytes = (): string => ws.read('output/it/en/set.md.state.json') + ws.read('output/it/en/set.md');
+
+  test('an internal entity (billion laughs): refused naming the file and line, nothing imported', async () => {
+    const exported = await exportAs('xliff');
+    const dtd = '<!DOCTYPE xliff [\n<!ENTITY lol "lol">\n<!ENTITY lol9 "&lol;&lol;&lol;">\n]>\n';
+    const hostile = exported.replace(/\?>\n/, `?>\n${dtd}`).replace(/(<target[^>]*>)[^<]*(<\/target>)/, '$1&lol9;$2');
+    expect(hostile).toContain('&lol9;');
+    const before = stateBytes();
+    const file = write('hostile.xlf', hostile);
+    const result = await runCli(['import', '--workspace', ws.dir, 'hostile.xlf'], { env, cwd: ws.dir });
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      2,
+      '',
+      `storyloc: error: ${file}:2:1: The file ${file} declares a DOCTYPE: XLIFF and TMX files never need one, and a DTD can define entities that expand or read other files, so storyloc refuses it. Remove the <!DOCTYPE …> declaration; nothing was imported.\n`,
+    ]);
+    expect(stateBytes()).toBe(before);
+  });
+
+  test('an external entity (XXE) in XLIFF and a DOCTYPE in TMX: the same refusal', async () => {
+    const xliff = await exportAs('xliff');
+    const xxe = xliff.replace(/\?>\n/, '?>\n<!DOCTYPE x [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>\n').replace(/(<target[^>]*>)[^<]*(<\/target>)/, '$1&xxe;$2');
+    const tmx = (await exportAs('tmx')).replace(/\?>\n/, '?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n');
+    const before = stateBytes();
+    for (const [name, text] of [['xxe.xlf', xxe], ['memory.tmx', tmx]] as const) {
+      const file = write(name, text);
+      const result = await runCli(['import', '--workspace', ws.dir, name], { env, cwd: ws.dir });
+      expect([result.code, result.stderr]).toEqual([2, expect.stringMatching(new RegExp(`^storyloc: error: ${file}:2:1: The file ${file} declares a DOCTYPE`))]);
+    }
+    expect(stateBytes()).toBe(before);
+  });
+});
