@@ -120,3 +120,26 @@ describe('case 8: a DOCTYPE in XLIFF or TMX', () => {
     expect(stateBytes()).toBe(before);
   });
 });
+
+describe('case 9: an output file that is empty or not text', () => {
+  const OUTPUT = 'output/it/en/set.md';
+  const cases: Array<[string, Buffer, string]> = [
+    ['empty', Buffer.alloc(0), `:1:1: The translated file is empty (it was truncated or overwritten).`],
+    ['binary (a PNG)', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), ':1:1: The translated file is not text (it holds a NUL byte or bytes that are not UTF-8)'],
+    ['not UTF-8 (Latin-1)', Buffer.from('# Il set\n\nCaff\xe8 e t\xe8.\n', 'latin1'), ':3:5: The translated file is not text'],
+  ];
+  test.each(cases)('%s: translate names the real cause and the file, keeps every segment state', async (_name, bytes, message) => {
+    expect((await translate()).code).toBe(0);
+    const state = ws.read(`${OUTPUT}.state.json`);
+    const file = write(OUTPUT, bytes);
+    const result = await translate();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}${message}`);
+    expect(result.stderr).not.toContain('front matter');
+    expect(ws.read(`${OUTPUT}.state.json`)).toBe(state);
+    const check = await runCli(['check', '--workspace', ws.dir], { env, cwd: ws.dir });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/the output file is (empty|not text)/);
+    expect(check.stdout).not.toContain('front matter');
+  });
+});
