@@ -22,8 +22,10 @@ export interface CommandContext {
   debug: boolean;
   /** the workspace config, loaded on first use */
   config(): ResolvedConfig;
-  /** a signal aborted on Ctrl-C (SIGINT) */
+  /** a signal aborted on Ctrl-C (SIGINT), SIGTERM or SIGHUP (stop-signals.ts) */
   signal: AbortSignal;
+  /** which of those stopped the run (null before any, and when the caller gave the signal) */
+  stopSignal?: () => string | null;
 }
 
 /** A command module: registers its commander subcommand; the action returns an exit code. */

@@ -9,6 +9,7 @@ import { commandModules } from './commands/index.js';
 import { createContext, type Output } from './context.js';
 import { localizeCommander, localizeUsageError } from './help-i18n.js';
 import { DEFAULT_ARTICLE_LIMITS } from '../config/load.js';
+import { exitCodeAfterSignal, watchStopSignals, type StopSignalWatch } from './stop-signals.js';
 
 export interface MainOptions {
   stdout?: Output;
@@ -39,13 +40,12 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   const debug = argv.includes('--debug');
   initI18n(detectUiLanguage(peekFlag(argv, '--ui-lang'), env));
 
-  let controller: AbortController | undefined;
   let signal = options.signal;
-  const onSigint = (): void => controller?.abort();
+  let stopSignals: StopSignalWatch | undefined;
   if (!signal) {
-    controller = new AbortController();
+    const controller = new AbortController();
     signal = controller.signal;
-    process.once('SIGINT', onSigint);
+    stopSignals = watchStopSignals(controller);
   }
 
   let exitCode: number = ExitCode.ok;
@@ -57,6 +57,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     workspace: peekFlag(argv, '--workspace'),
     debug,
     signal,
+    stopSignal: () => stopSignals?.received ?? null,
   });
 
   const program = new Command('storyloc')
@@ -77,7 +78,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
+    return exitCodeAfterSignal(exitCode, stopSignals?.received ?? null);
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with exit code 0; everything else commander rejects is a usage error.
@@ -85,7 +86,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     }
     return reportError(error, stderr, debug);
   } finally {
-    if (controller) process.removeListener('SIGINT', onSigint);
+    stopSignals?.dispose();
   }
 }
 

@@ -114,7 +114,9 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
       let summary: TranslateSummary;
       const onInterrupt = (): void => {
         display?.stop();
-        ctx.stderr.write(`storyloc: ${t('translate:interrupt.draining')}\n`);
+        const received = ctx.stopSignal?.() ?? null;
+        const message = received === null || received === 'SIGINT' ? t('translate:interrupt.draining') : t('translate:interrupt.drainingSignal', { signal: received });
+        ctx.stderr.write(`storyloc: ${message}\n`);
       };
       try {
         summary = await translateWorkspace({

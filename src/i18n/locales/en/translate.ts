@@ -51,6 +51,7 @@ export default {
   },
   interrupt: {
     draining: 'Stopping: no new requests; waiting for the requests in flight to finish (they are already paid for). Press Ctrl-C again to quit at once.',
+    drainingSignal: 'Stopping ({{signal}}): no new requests; waiting for the requests in flight to finish (they are already paid for). Send {{signal}} again to quit at once.',
   },
   error: {
     unknownTarget: 'Unknown target language "{{code}}". Use a language code such as it.',

@@ -51,6 +51,7 @@ export default {
   },
   interrupt: {
     draining: 'Interruzione: nessuna nuova richiesta; attendo che finiscano le richieste in corso (sono già pagate). Premi di nuovo Ctrl-C per uscire subito.',
+    drainingSignal: 'Arresto ({{signal}}): nessuna nuova richiesta; attendo che finiscano le richieste in corso (sono già pagate). Invia di nuovo {{signal}} per uscire subito.',
   },
   error: {
     unknownTarget: 'Lingua di arrivo sconosciuta "{{code}}". Usa un codice di lingua come it.',

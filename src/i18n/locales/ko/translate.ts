@@ -51,6 +51,7 @@ export default {
   },
   interrupt: {
     draining: '중단하는 중: 새 요청은 보내지 않고, 이미 보낸 요청(이미 과금됨)이 끝나기를 기다립니다. 바로 끝내려면 Ctrl-C를 한 번 더 누르세요.',
+    drainingSignal: '중지 중 ({{signal}}): 새 요청은 보내지 않고, 진행 중인 요청이 끝나기를 기다립니다 (이미 요금이 청구됨). 바로 끝내려면 {{signal}}을(를) 다시 보내세요.',
   },
   error: {
     unknownTarget: '알 수 없는 대상 언어 "{{code}}"입니다. it 같은 언어 코드를 쓰세요.',
