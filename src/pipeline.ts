@@ -17,8 +17,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { frontMatterLanguage } from './articles/front-matter.js';
-import { articleLanguage, decodeArticleBytes, listArticles, parseArticle, type ParsedArticle } from './articles/read.js';
+import { decodeArticleBytes, listArticles, parseArticle, readArticleBytes, sourceLanguageOf, type ParsedArticle } from './articles/read.js';
 import type { EngineName, ResolvedConfig } from './config/types.js';
 import { createEngine, selectEngine, type EngineChoice } from './engines/select.js';
 import type { Engine } from './engines/types.js';
@@ -202,15 +201,9 @@ interface SourceFile {
 /** Reads a source file like `readArticleFile` does, without parsing it yet. */
 function readSourceFile(file: string, config: ResolvedConfig): SourceFile {
   const relativePath = path.relative(config.paths.articles, file).split(path.sep).join('/');
-  const bytes = readSourceBytes(file);
-  const text = decodeArticleBytes(bytes, file);
-  // The same language rule as readArticleFile: the folder wins when it names a language, else front matter `lang`.
-  const folder = relativePath.split('/')[0] ?? '';
-  const inLanguageFolder = relativePath.includes('/') && isSupportedLanguage(folder);
-  const lang = articleLanguage(relativePath, inLanguageFolder ? undefined : frontMatterLanguage(text, file), file);
-  if (!config.sourceLanguages.includes(lang)) {
-    throw inputError('article.notSourceLanguage', 'articles:notSourceLanguage', { file, code: lang, languages: config.sourceLanguages.join(', ') }, { file });
-  }
+  const text = decodeArticleBytes(readArticleBytes(file, config), file);
+  // The same language rule as readArticleFile (one rule, named or found).
+  const lang = sourceLanguageOf(config, relativePath, text, file);
   let parsed: ParsedArticle | null = null;
   return {
     path: file,
@@ -225,15 +218,6 @@ function readSourceFile(file: string, config: ResolvedConfig): SourceFile {
       return parsed.warnings.map((warning) => ({ file, ...positionOf(lineStarts, warning.offset), reason: warning.reason }));
     },
   };
-}
-
-function readSourceBytes(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('article.notFound', 'articles:notFound', { file }, { file });
-    throw error;
-  }
 }
 
 /** Which target languages the run covers; an unknown code is an input error. */

@@ -3,7 +3,8 @@
  * Bad input (binary, invalid UTF-8, empty, broken front matter, unknown language, a path outside the
  * workspace, an oversized block) is refused with the file and, where it applies, line and column.
  */
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync, type Dirent } from 'node:fs';
+import { refuseSymlinkOutside } from '../config/symlinks.js';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
@@ -252,32 +253,138 @@ export function articleLanguage(relativePath: string, frontMatterLang: unknown, 
   throw inputError('article.unknownLanguage', 'articles:unknownLanguage', { file, code }, { file });
 }
 
+/** The refusal of a folder under articles/ that is not a configured source language (named or found). */
+function unknownFolderError(config: ResolvedConfig, folder: string, file: string) {
+  const params = { file, folder: `${path.basename(config.paths.articles)}/${folder}`, languages: config.sourceLanguages.join(', ') };
+  return inputError('article.unknownFolder', 'articles:unknownFolder', params, { file });
+}
+
+/**
+ * The one rule for an article's source language, the same whether the article was named or found: the
+ * folder under articles/ must be a configured source language (never guessed from anything else); a
+ * story directly in articles/ declares it with front matter `lang`.
+ */
+export function sourceLanguageOf(config: ResolvedConfig, relativePath: string, text: string, file: string): Lang {
+  if (relativePath.includes('/')) {
+    const folder = relativePath.split('/')[0]!;
+    if (!(config.sourceLanguages as string[]).includes(folder)) throw unknownFolderError(config, folder, file);
+    return folder as Lang;
+  }
+  const lang = articleLanguage(relativePath, frontMatterLanguage(text, file), file);
+  if (!config.sourceLanguages.includes(lang)) {
+    throw inputError('article.notSourceLanguage', 'articles:notSourceLanguage', { file, code: lang, languages: config.sourceLanguages.join(', ') }, { file });
+  }
+  return lang;
+}
+
 /** Reads and parses one article of the workspace. */
 export function readArticleFile(file: string, config: ResolvedConfig, options: { cwd?: string; maxBlockChars?: number } = {}): ParsedArticle {
   const { absolute, relativePath } = resolveArticlePath(config, file, options.cwd ?? process.cwd());
   return readArticleAt(absolute, relativePath, config, options.maxBlockChars);
 }
 
-function readArticleAt(absolute: string, relativePath: string, config: ResolvedConfig, maxBlockChars?: number): ParsedArticle {
-  let bytes: Buffer;
+/** The bytes of an article, refusing a folder, a missing file and a link that leaves the workspace. */
+export function readArticleBytes(absolute: string, config: ResolvedConfig): Buffer {
+  refuseSymlinkOutside(config, absolute);
   try {
     if (statSync(absolute).isDirectory()) throw inputError('article.isDirectory', 'articles:isDirectory', { file: absolute }, { file: absolute });
-    bytes = readFileSync(absolute);
+    return readFileSync(absolute);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('article.notFound', 'articles:notFound', { file: absolute }, { file: absolute });
     throw error;
   }
-  const text = decodeArticleBytes(bytes, absolute);
-  // front matter is read here only when the folder does not name the language
-  const folder = relativePath.split('/')[0] ?? '';
-  const inLanguageFolder = relativePath.includes('/') && isSupportedLanguage(folder);
-  const lang = articleLanguage(relativePath, inLanguageFolder ? undefined : frontMatterLanguage(text, absolute), absolute);
-  if (!config.sourceLanguages.includes(lang)) {
-    throw inputError('article.notSourceLanguage', 'articles:notSourceLanguage', { file: absolute, code: lang, languages: config.sourceLanguages.join(', ') }, { file: absolute });
-  }
+}
+
+function readArticleAt(absolute: string, relativePath: string, config: ResolvedConfig, maxBlockChars?: number): ParsedArticle {
+  const text = decodeArticleBytes(readArticleBytes(absolute, config), absolute);
+  const lang = sourceLanguageOf(config, relativePath, text, absolute);
   const input: ParseArticleInput = { path: absolute, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys, limits: config.limits };
   if (maxBlockChars !== undefined) input.maxBlockChars = maxBlockChars;
   return parseArticle(input);
+}
+
+/** Something under articles/ that is not translated, reported (never skipped silently). */
+export type SkippedSource =
+  /** a folder that is not a configured source language, with the number of Markdown files in it */
+  | { kind: 'unknownFolder'; folder: string; stories: number; languages: string }
+  /** a hidden story or folder of stories (name starting with a dot) */
+  | { kind: 'hidden'; file: string }
+  /** a symbolic link to a folder (not followed: it could loop, or leave the workspace) */
+  | { kind: 'linkedFolder'; file: string };
+
+interface ArticleListing {
+  files: string[];
+  skipped: SkippedSource[];
+}
+
+const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : 1);
+
+function countStories(dir: string): number {
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.md')) count++;
+  return count;
+}
+
+/** A Markdown file, or a folder with Markdown files in it (`.DS_Store` or `.gitkeep` are not worth a word). */
+function holdsStories(entry: Dirent, full: string): boolean {
+  if (entry.name.endsWith('.md')) return true;
+  return entry.isDirectory() && countStories(full) > 0;
+}
+
+/** The articles under the given paths (all source-language folders when none), and what was left out. */
+function walkArticles(config: ResolvedConfig, given: readonly string[], cwd: string): ArticleListing {
+  const files: string[] = [];
+  const skipped: SkippedSource[] = [];
+  const collect = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
+      const full = path.join(dir, entry.name);
+      if (entry.name.startsWith('.')) {
+        if (holdsStories(entry, full)) skipped.push({ kind: 'hidden', file: full });
+        continue;
+      }
+      // a linked story is read like any other (the read refuses a link that leaves the workspace)
+      const isLink = entry.isSymbolicLink();
+      const isDirectory = isLink ? existsSync(full) && statSync(full).isDirectory() : entry.isDirectory();
+      if (isDirectory && isLink) skipped.push({ kind: 'linkedFolder', file: full });
+      else if (isDirectory) collect(full);
+      else if ((entry.isFile() || isLink) && entry.name.endsWith('.md')) files.push(full);
+    }
+  };
+  if (given.length === 0) {
+    const root = config.paths.articles;
+    const entries = existsSync(root) ? readdirSync(root, { withFileTypes: true }).sort(byName) : [];
+    for (const entry of entries) {
+      const full = path.join(root, entry.name);
+      if (entry.name.startsWith('.')) {
+        if (holdsStories(entry, full)) skipped.push({ kind: 'hidden', file: full });
+      } else if ((entry.isDirectory() || entry.isSymbolicLink()) && !(config.sourceLanguages as string[]).includes(entry.name)) {
+        const stories = statSync(full, { throwIfNoEntry: false })?.isDirectory() ? countStories(full) : 0;
+        if (stories > 0) skipped.push({ kind: 'unknownFolder', folder: full, stories, languages: config.sourceLanguages.join(', ') });
+      }
+    }
+    for (const lang of config.sourceLanguages) {
+      const dir = path.join(root, lang);
+      if (existsSync(dir)) collect(dir);
+    }
+    return { files, skipped };
+  }
+  for (const item of given) {
+    // a path that does not exist is reported as such, wherever it points
+    if (!existsSync(path.resolve(cwd, item))) throw inputError('article.notFound', 'articles:notFound', { file: item }, { file: item });
+    const { absolute, relativePath } = resolveArticlePath(config, item, cwd);
+    // the folder rule, once for everything named under a folder that is not a source language
+    const folder = relativePath.split('/')[0]!;
+    const isDirectory = statSync(absolute).isDirectory();
+    if ((relativePath.includes('/') || isDirectory) && folder !== '' && !(config.sourceLanguages as string[]).includes(folder)) {
+      throw unknownFolderError(config, folder, item);
+    }
+    if (relativePath.split('/').some((part) => part.startsWith('.'))) {
+      throw inputError('article.hidden', 'articles:hidden', { file: item }, { file: item });
+    }
+    if (isDirectory) collect(absolute);
+    else files.push(absolute);
+  }
+  return { files: [...new Set(files)], skipped };
 }
 
 /**
@@ -285,30 +392,12 @@ function readArticleAt(absolute: string, relativePath: string, config: ResolvedC
  * `*.md` under `articles/<source language>/`.
  */
 export function listArticles(config: ResolvedConfig, given: readonly string[] = [], cwd = process.cwd()): string[] {
-  const files: string[] = [];
-  const collect = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) collect(full);
-      else if (entry.isFile() && entry.name.endsWith('.md')) files.push(full);
-    }
-  };
-  if (given.length === 0) {
-    for (const lang of config.sourceLanguages) {
-      const dir = path.join(config.paths.articles, lang);
-      if (existsSync(dir)) collect(dir);
-    }
-    return files;
-  }
-  for (const item of given) {
-    // a path that does not exist is reported as such, wherever it points
-    if (!existsSync(path.resolve(cwd, item))) throw inputError('article.notFound', 'articles:notFound', { file: item }, { file: item });
-    const { absolute } = resolveArticlePath(config, item, cwd);
-    if (statSync(absolute).isDirectory()) collect(absolute);
-    else files.push(absolute);
-  }
-  return [...new Set(files)];
+  return walkArticles(config, given, cwd).files;
+}
+
+/** What a listing of the same paths leaves out: unknown folders, hidden files, linked folders. */
+export function skippedSources(config: ResolvedConfig, given: readonly string[] = [], cwd = process.cwd()): SkippedSource[] {
+  return walkArticles(config, given, cwd).skipped;
 }
 
 /** Reads every article (or the given ones) of the workspace. */

@@ -4,6 +4,7 @@
  */
 import { Option } from 'commander';
 import { ExitCode, formatPosition, inputError } from '../../errors.js';
+import { skippedSources, type SkippedSource } from '../../articles/read.js';
 import { t } from '../../i18n/index.js';
 import { BrokenEditsError, summaryToJson, translateWorkspace, type TranslateSummary } from '../../pipeline.js';
 import { createProgressDisplay, type ProgressDisplay } from '../../queue/progress.js';
@@ -37,6 +38,17 @@ export function exitCodeFor(summary: TranslateSummary): number {
       return ExitCode.findings;
     default:
       return ExitCode.input;
+  }
+}
+
+/** What the listing left out (unknown folders, hidden files, linked folders): each said once, never silent. */
+function reportSkippedSources(ctx: CommandContext, skipped: readonly SkippedSource[]): void {
+  for (const item of skipped) {
+    const line =
+      item.kind === 'unknownFolder'
+        ? t('translate:warning.skippedUnknownFolder', { folder: item.folder, languages: item.languages, stories: item.stories })
+        : t(item.kind === 'hidden' ? 'translate:warning.skippedHidden' : 'translate:warning.skippedLinkedFolder', { file: item.file });
+    ctx.stderr.write(`storyloc: ${line}\n`);
   }
 }
 
@@ -108,6 +120,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
     .option('--json', t('translate:command.json'))
     .action(async (articles: string[], flags: TranslateFlags) => {
       const config = ctx.config();
+      reportSkippedSources(ctx, skippedSources(config, articles, ctx.cwd));
       let display: ProgressDisplay | undefined;
       const maxChars = wholeNumber('--max-chars', flags.maxChars);
       const concurrency = wholeNumber('--concurrency', flags.concurrency);

@@ -16,4 +16,6 @@ export default {
   utf16: 'this file is UTF-16 text, which is not supported; save the file as UTF-8',
   tooDeep: 'quotes and lists nest {{depth}} levels deep here, more than the limit of {{limit}} (limits.maxNestingDepth in storyloc.config.yaml); the story was not read',
   tooDeepUnknown: 'quotes, lists or inline markup nest too deeply to be read (the depth limit is {{limit}}, limits.maxNestingDepth in storyloc.config.yaml); the story was not read',
+  unknownFolder: '{{folder}} is not a configured source language folder (sourceLanguages: {{languages}}); put the story under articles/<language>/ or add the language to sourceLanguages',
+  hidden: 'hidden files are not stories (the name starts with a dot); rename it to translate it',
 };

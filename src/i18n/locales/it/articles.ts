@@ -16,4 +16,6 @@ export default {
   utf16: 'questo file è testo UTF-16, che non è supportato; salva il file in UTF-8',
   tooDeep: 'qui citazioni ed elenchi sono annidati su {{depth}} livelli, oltre il limite di {{limit}} (limits.maxNestingDepth in storyloc.config.yaml); l’articolo non è stato letto',
   tooDeepUnknown: 'citazioni, elenchi o formattazione sono annidati troppo in profondità per essere letti (il limite è {{limit}}, limits.maxNestingDepth in storyloc.config.yaml); l’articolo non è stato letto',
+  unknownFolder: '{{folder}} non è la cartella di una lingua di origine configurata (sourceLanguages: {{languages}}); metti l’articolo in articles/<lingua>/ oppure aggiungi la lingua a sourceLanguages',
+  hidden: 'i file nascosti non sono articoli (il nome comincia con un punto); rinominalo per tradurlo',
 };

@@ -16,4 +16,6 @@ export default {
   utf16: 'UTF-16 텍스트 파일은 지원하지 않습니다. 파일을 UTF-8로 저장하세요',
   tooDeep: '이곳에서 인용과 목록이 {{depth}}단계로 중첩되어 한도 {{limit}}단계를 넘습니다 (storyloc.config.yaml의 limits.maxNestingDepth). 기사를 읽지 않았습니다',
   tooDeepUnknown: '인용, 목록 또는 인라인 서식이 너무 깊게 중첩되어 읽을 수 없습니다 (한도 {{limit}}, storyloc.config.yaml의 limits.maxNestingDepth). 기사를 읽지 않았습니다',
+  unknownFolder: '{{folder}}은(는) 설정된 원본 언어 폴더가 아닙니다 (sourceLanguages: {{languages}}). 기사를 articles/<언어>/ 아래에 두거나 sourceLanguages에 언어를 추가하세요',
+  hidden: '숨김 파일은 기사가 아닙니다 (이름이 점으로 시작). 번역하려면 이름을 바꾸세요',
 };
