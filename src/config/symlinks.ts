@@ -4,7 +4,7 @@
  * article read and every output, state and diff path is checked here; a link that leaves the workspace
  * is refused, naming the link, unless `paths.allowSymlinksOutside: true` says the user wants it.
  */
-import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import type { ResolvedConfig } from './types.js';
@@ -37,7 +37,7 @@ export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return;
   let cache = checkedFolders.get(config);
   if (!cache) {
-    cache = { root: realpathSync(config.workspaceDir), inside: new Set() };
+    cache = { root: existsSync(config.workspaceDir) ? realpathSync(config.workspaceDir) : path.resolve(config.workspaceDir), inside: new Set() };
     checkedFolders.set(config, cache);
   }
   let current = config.workspaceDir;
