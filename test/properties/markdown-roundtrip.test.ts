@@ -32,7 +32,7 @@ function parseOrRefusal(text: string, maxNestingDepth = 100): ParsedArticle | St
 }
 
 describe('any generated story, parsed in process', () => {
-  const RUNS = 300;
+  const RUNS = 200;
   test('identity roundtrip byte-exact; a pseudo-translation reads back unchanged; refusals name the file', () => {
     fc.assert(
       fc.property(storyArbitrary(4), ({ text, crlf }) => {
@@ -73,7 +73,7 @@ describe('any generated story, parsed in process', () => {
 });
 
 describe('any generated story, through the CLI', () => {
-  const RUNS = 12;
+  const RUNS = 10;
   let ws: TempWorkspace;
   beforeAll(() => {
     ws = copyWorkspace();
