@@ -56,6 +56,14 @@ describe('case 6: symbolic links that leave the workspace', () => {
     expect(existsSync(at('output/it/en/linked.md'))).toBe(false);
   });
 
+  test('a glossary file linked from outside: refused naming the link', async () => {
+    const shared = path.join(outside, 'shared-terms.yaml');
+    writeFileSync(shared, ws.read('glossary/terms.yaml'));
+    symlinkSync(shared, at('glossary/shared.yaml'));
+    const result = await run('translate');
+    expect([result.code, result.stderr]).toEqual([2, refusal(at('glossary/shared.yaml'), shared)]);
+  });
+
   test('paths.allowSymlinksOutside: true lets both links through', async () => {
     const secret = path.join(outside, 'story.md');
     writeFileSync(secret, '# Elsewhere\n\nA story kept elsewhere.\n');
