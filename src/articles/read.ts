@@ -38,7 +38,8 @@ export function decodeArticleBytes(bytes: Uint8Array, file: string): string {
     return utf8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8Byte(bytes);
-    throw inputError('article.encoding', 'articles:encoding', { file, offset: bad }, { file, ...lineColumnOfByte(bytes, bad) });
+    const position = { file, ...lineColumnOfByte(bytes, bad) };
+    throw inputError('article.encoding', 'articles:encoding', { file, offset: bad }, position);
   }
 }
 
@@ -157,7 +158,8 @@ function refuseDeepNesting(body: string, bodyStart: number, lineStarts: number[]
   const deep = findExcessiveNesting(body, limit);
   if (deep === null) return;
   const position = positionOf(lineStarts, bodyStart + deep.offset);
-  throw inputError('article.tooDeep', 'articles:tooDeep', { file, depth: deep.depth, limit }, { file, line: position.line });
+  const params = { file, depth: deep.depth, limit };
+  throw inputError('article.tooDeep', 'articles:tooDeep', params, { file, line: position.line });
 }
 
 function frontMatterModel(block: FrontMatterBlock): FrontMatter {
@@ -255,7 +257,8 @@ export function articleLanguage(relativePath: string, frontMatterLang: unknown, 
 
 /** The refusal of a folder under articles/ that is not a configured source language (named or found). */
 function unknownFolderError(config: ResolvedConfig, folder: string, file: string) {
-  const params = { file, folder: `${path.basename(config.paths.articles)}/${folder}`, languages: config.sourceLanguages.join(', ') };
+  const languages = config.sourceLanguages.join(', ');
+  const params = { file, folder: `${path.basename(config.paths.articles)}/${folder}`, languages };
   return inputError('article.unknownFolder', 'articles:unknownFolder', params, { file });
 }
 
@@ -272,7 +275,8 @@ export function sourceLanguageOf(config: ResolvedConfig, relativePath: string, t
   }
   const lang = articleLanguage(relativePath, frontMatterLanguage(text, file), file);
   if (!config.sourceLanguages.includes(lang)) {
-    throw inputError('article.notSourceLanguage', 'articles:notSourceLanguage', { file, code: lang, languages: config.sourceLanguages.join(', ') }, { file });
+    const params = { file, code: lang, languages: config.sourceLanguages.join(', ') };
+    throw inputError('article.notSourceLanguage', 'articles:notSourceLanguage', params, { file });
   }
   return lang;
 }
@@ -295,10 +299,16 @@ export function readArticleBytes(absolute: string, config: ResolvedConfig): Buff
   }
 }
 
-function readArticleAt(absolute: string, relativePath: string, config: ResolvedConfig, maxBlockChars?: number): ParsedArticle {
+function readArticleAt(
+  absolute: string,
+  relativePath: string,
+  config: ResolvedConfig,
+  maxBlockChars?: number,
+): ParsedArticle {
   const text = decodeArticleBytes(readArticleBytes(absolute, config), absolute);
   const lang = sourceLanguageOf(config, relativePath, text, absolute);
-  const input: ParseArticleInput = { path: absolute, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys, limits: config.limits };
+  const { frontMatterKeys, limits } = config;
+  const input: ParseArticleInput = { path: absolute, relativePath, lang, text, frontMatterKeys, limits };
   if (maxBlockChars !== undefined) input.maxBlockChars = maxBlockChars;
   return parseArticle(input);
 }
@@ -321,7 +331,9 @@ const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : 1);
 
 function countStories(dir: string): number {
   let count = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.md')) count++;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.md')) count++;
+  }
   return count;
 }
 
@@ -335,6 +347,8 @@ function holdsStories(entry: Dirent, full: string): boolean {
 function walkArticles(config: ResolvedConfig, given: readonly string[], cwd: string): ArticleListing {
   const files: string[] = [];
   const skipped: SkippedSource[] = [];
+  const isSourceFolder = (name: string): boolean => (config.sourceLanguages as string[]).includes(name);
+  const languages = config.sourceLanguages.join(', ');
   const collect = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort(byName)) {
       const full = path.join(dir, entry.name);
@@ -357,9 +371,9 @@ function walkArticles(config: ResolvedConfig, given: readonly string[], cwd: str
       const full = path.join(root, entry.name);
       if (entry.name.startsWith('.')) {
         if (holdsStories(entry, full)) skipped.push({ kind: 'hidden', file: full });
-      } else if ((entry.isDirectory() || entry.isSymbolicLink()) && !(config.sourceLanguages as string[]).includes(entry.name)) {
+      } else if ((entry.isDirectory() || entry.isSymbolicLink()) && !isSourceFolder(entry.name)) {
         const stories = statSync(full, { throwIfNoEntry: false })?.isDirectory() ? countStories(full) : 0;
-        if (stories > 0) skipped.push({ kind: 'unknownFolder', folder: full, stories, languages: config.sourceLanguages.join(', ') });
+        if (stories > 0) skipped.push({ kind: 'unknownFolder', folder: full, stories, languages });
       }
     }
     for (const lang of config.sourceLanguages) {
@@ -375,7 +389,7 @@ function walkArticles(config: ResolvedConfig, given: readonly string[], cwd: str
     // the folder rule, once for everything named under a folder that is not a source language
     const folder = relativePath.split('/')[0]!;
     const isDirectory = statSync(absolute).isDirectory();
-    if ((relativePath.includes('/') || isDirectory) && folder !== '' && !(config.sourceLanguages as string[]).includes(folder)) {
+    if ((relativePath.includes('/') || isDirectory) && folder !== '' && !isSourceFolder(folder)) {
       throw unknownFolderError(config, folder, item);
     }
     if (relativePath.split('/').some((part) => part.startsWith('.'))) {
@@ -396,7 +410,11 @@ export function listArticles(config: ResolvedConfig, given: readonly string[] = 
 }
 
 /** What a listing of the same paths leaves out: unknown folders, hidden files, linked folders. */
-export function skippedSources(config: ResolvedConfig, given: readonly string[] = [], cwd = process.cwd()): SkippedSource[] {
+export function skippedSources(
+  config: ResolvedConfig,
+  given: readonly string[] = [],
+  cwd = process.cwd(),
+): SkippedSource[] {
   return walkArticles(config, given, cwd).skipped;
 }
 

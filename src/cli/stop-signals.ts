@@ -6,7 +6,11 @@
  */
 import { ExitCode } from '../errors.js';
 
-export const stopSignalExitCodes = { SIGINT: ExitCode.interrupted, SIGTERM: ExitCode.terminated, SIGHUP: ExitCode.hangup } as const;
+export const stopSignalExitCodes = {
+  SIGINT: ExitCode.interrupted,
+  SIGTERM: ExitCode.terminated,
+  SIGHUP: ExitCode.hangup,
+} as const;
 
 export type StopSignal = keyof typeof stopSignalExitCodes;
 

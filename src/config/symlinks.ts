@@ -37,7 +37,10 @@ export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return;
   let cache = checkedFolders.get(config);
   if (!cache) {
-    cache = { root: existsSync(config.workspaceDir) ? realpathSync(config.workspaceDir) : path.resolve(config.workspaceDir), inside: new Set() };
+    cache = {
+      root: existsSync(config.workspaceDir) ? realpathSync(config.workspaceDir) : path.resolve(config.workspaceDir),
+      inside: new Set(),
+    };
     checkedFolders.set(config, cache);
   }
   let current = config.workspaceDir;

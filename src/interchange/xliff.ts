@@ -144,7 +144,8 @@ export function refuseDoctype(text: string, file: string): void {
     line++;
     lineStart = i + 1;
   }
-  throw new StorylocError('interchange.doctype', 'memory:interchange.doctype', { file }, { position: { file, line, column: at - lineStart + 1 } });
+  const position = { file, line, column: at - lineStart + 1 };
+  throw new StorylocError('interchange.doctype', 'memory:interchange.doctype', { file }, { position });
 }
 
 /** Throws StorylocError `interchange.invalidXml` with the line when the text is not well-formed XML. */

@@ -21,7 +21,8 @@ const write = (relative: string, content: string | Buffer): string => {
   return file;
 };
 const translate = (...args: string[]) => runCli(['translate', '--workspace', ws.dir, ...args], { env, cwd: ws.dir });
-const setConfig = (extra: string): void => void write('storyloc.config.yaml', `${ws.read('storyloc.config.yaml')}${extra}`);
+const setConfig = (extra: string): void =>
+  void write('storyloc.config.yaml', `${ws.read('storyloc.config.yaml')}${extra}`);
 
 describe('case 1: deep nesting', () => {
   test('2,000 nested quotes: file and line, the depth limit and where to change it, exit 2', async () => {
@@ -42,7 +43,10 @@ describe('case 1: deep nesting', () => {
     write('articles/en/deep.md', `# Deep\n\n${list(6)}\n`);
     setConfig('limits:\n  maxNestingDepth: 5\n');
     const result = await translate('articles/en/deep.md');
-    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining(`${file}:8: quotes and lists nest 6 levels deep here, more than the limit of 5`)]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      expect.stringContaining(`${file}:8: quotes and lists nest 6 levels deep here, more than the limit of 5`),
+    ]);
   });
 });
 
@@ -52,7 +56,9 @@ describe('case 2: block size', () => {
     const result = await translate('articles/en/set.md');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      new RegExp(`^storyloc: error: ${path.join(ws.dir, 'articles/en/set.md')}:\\d+:\\d+: a single block of \\d+ characters exceeds the limit of 20 \\(limits.maxBlockChars in storyloc.config.yaml\\); split it into paragraphs\n$`),
+      new RegExp(
+        `^storyloc: error: ${path.join(ws.dir, 'articles/en/set.md')}:\\d+:\\d+: a single block of \\d+ characters exceeds the limit of 20 \\(limits.maxBlockChars in storyloc.config.yaml\\); split it into paragraphs\n$`,
+      ),
     );
     write('storyloc.config.yaml', ws.read('storyloc.config.yaml').replace('maxBlockChars: 20', 'maxBlockChars: 0'));
     expect((await translate('articles/en/set.md')).code).toBe(0);
@@ -69,11 +75,17 @@ describe('case 3: encodings', () => {
   test('UTF-16 with a byte order mark: "UTF-16 is not supported", not "binary"', async () => {
     const file = write('articles/en/u16.md', Buffer.from('\ufeff# Title\n\nHello.\n', 'utf16le'));
     const result = await translate('articles/en/u16.md');
-    expect([result.code, result.stderr]).toEqual([2, `storyloc: error: ${file}: this file is UTF-16 text, which is not supported; save the file as UTF-8\n`]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `storyloc: error: ${file}: this file is UTF-16 text, which is not supported; save the file as UTF-8\n`,
+    ]);
   });
 
   test('invalid UTF-8: the byte offset, line and column of the first bad byte', async () => {
-    const file = write('articles/en/bad.md', Buffer.concat([Buffer.from('# Title\n\nabc '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+    const file = write(
+      'articles/en/bad.md',
+      Buffer.concat([Buffer.from('# Title\n\nabc '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
+    );
     const result = await translate('articles/en/bad.md');
     expect([result.code, result.stderr]).toEqual([
       2,
@@ -85,7 +97,10 @@ describe('case 3: encodings', () => {
 describe('case 8: a DOCTYPE in XLIFF or TMX', () => {
   const exportAs = async (format: string): Promise<string> => {
     expect((await translate('--json')).code).toBe(0);
-    const exported = await runCli(['export', '--workspace', ws.dir, '--format', format, 'articles/en/set.md'], { env, cwd: ws.dir });
+    const exported = await runCli(['export', '--workspace', ws.dir, '--format', format, 'articles/en/set.md'], {
+      env,
+      cwd: ws.dir,
+    });
     expect(exported.code).toBe(0);
     return exported.stdout;
   };
@@ -109,16 +124,27 @@ describe('case 8: a DOCTYPE in XLIFF or TMX', () => {
 
   test('an external entity (XXE) in XLIFF and a DOCTYPE in TMX: the same refusal', async () => {
     const xliff = await exportAs('xliff');
-    const xxe = xliff.replace(/\?>\n/, '?>\n<!DOCTYPE x [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>\n').replace(/(<target[^>]*>)[^<]*(<\/target>)/, '$1&xxe;$2');
+    const xxe = xliff
+      .replace(/\?>\n/, '?>\n<!DOCTYPE x [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>\n')
+      .replace(/(<target[^>]*>)[^<]*(<\/target>)/, '$1&xxe;$2');
     // storyloc's TMX carries TMX 1.4's own bare declaration (accepted); one with an internal subset is refused
     const standard = await exportAs('tmx');
     expect(standard).toContain('<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n');
-    const tmx = standard.replace('<!DOCTYPE tmx SYSTEM "tmx14.dtd">', '<!DOCTYPE tmx SYSTEM "tmx14.dtd" [ <!ENTITY e "x"> ]>');
+    const tmx = standard.replace(
+      '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+      '<!DOCTYPE tmx SYSTEM "tmx14.dtd" [ <!ENTITY e "x"> ]>',
+    );
     const before = stateBytes();
-    for (const [name, text] of [['xxe.xlf', xxe], ['memory.tmx', tmx]] as const) {
+    for (const [name, text] of [
+      ['xxe.xlf', xxe],
+      ['memory.tmx', tmx],
+    ] as const) {
       const file = write(name, text);
       const result = await runCli(['import', '--workspace', ws.dir, name], { env, cwd: ws.dir });
-      expect([result.code, result.stderr]).toEqual([2, expect.stringMatching(new RegExp(`^storyloc: error: ${file}:2:1: The file ${file} declares a DOCTYPE`))]);
+      expect([result.code, result.stderr]).toEqual([
+        2,
+        expect.stringMatching(new RegExp(`^storyloc: error: ${file}:2:1: The file ${file} declares a DOCTYPE`)),
+      ]);
     }
     expect(stateBytes()).toBe(before);
   });
@@ -128,21 +154,32 @@ describe('case 9: an output file that is empty or not text', () => {
   const OUTPUT = 'output/it/en/set.md';
   const cases: Array<[string, Buffer, string]> = [
     ['empty', Buffer.alloc(0), `:1:1: The translated file is empty (it was truncated or overwritten).`],
-    ['binary (a PNG)', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), ':1:1: The translated file is not text (it holds a NUL byte or bytes that are not UTF-8)'],
-    ['not UTF-8 (Latin-1)', Buffer.from('# Il set\n\nCaff\xe8 e t\xe8.\n', 'latin1'), ':3:5: The translated file is not text'],
+    [
+      'binary (a PNG)',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+      ':1:1: The translated file is not text (it holds a NUL byte or bytes that are not UTF-8)',
+    ],
+    [
+      'not UTF-8 (Latin-1)',
+      Buffer.from('# Il set\n\nCaff\xe8 e t\xe8.\n', 'latin1'),
+      ':3:5: The translated file is not text',
+    ],
   ];
-  test.each(cases)('%s: translate names the real cause and the file, keeps every segment state', async (_name, bytes, message) => {
-    expect((await translate()).code).toBe(0);
-    const state = ws.read(`${OUTPUT}.state.json`);
-    const file = write(OUTPUT, bytes);
-    const result = await translate();
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${file}${message}`);
-    expect(result.stderr).not.toContain('front matter');
-    expect(ws.read(`${OUTPUT}.state.json`)).toBe(state);
-    const check = await runCli(['check', '--workspace', ws.dir], { env, cwd: ws.dir });
-    expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/the output file is (empty|not text)/);
-    expect(check.stdout).not.toContain('front matter');
-  });
+  test.each(cases)(
+    '%s: translate names the real cause and the file, keeps every segment state',
+    async (_name, bytes, message) => {
+      expect((await translate()).code).toBe(0);
+      const state = ws.read(`${OUTPUT}.state.json`);
+      const file = write(OUTPUT, bytes);
+      const result = await translate();
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${file}${message}`);
+      expect(result.stderr).not.toContain('front matter');
+      expect(ws.read(`${OUTPUT}.state.json`)).toBe(state);
+      const check = await runCli(['check', '--workspace', ws.dir], { env, cwd: ws.dir });
+      expect(check.code).toBe(1);
+      expect(check.stdout).toMatch(/the output file is (empty|not text)/);
+      expect(check.stdout).not.toContain('front matter');
+    },
+  );
 });

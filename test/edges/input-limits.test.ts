@@ -21,26 +21,46 @@ function errorOf(run: () => unknown): StorylocError {
 }
 
 const parse = (text: string, limits?: ArticleLimits) =>
-  parseArticle({ path: 'en/deep.md', relativePath: 'en/deep.md', lang: 'en', text, frontMatterKeys: ['title'], ...(limits ? { limits } : {}) });
+  parseArticle({
+    path: 'en/deep.md',
+    relativePath: 'en/deep.md',
+    lang: 'en',
+    text,
+    frontMatterKeys: ['title'],
+    ...(limits ? { limits } : {}),
+  });
 
 const nestedQuotes = (depth: number): string => `# Deep\n\n${'> '.repeat(depth)}deep\n`;
-const nestedList = (depth: number): string => `# Deep\n\n${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n`;
+const nestedList = (depth: number): string =>
+  `# Deep\n\n${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n`;
 
 describe('nesting depth', () => {
   test('2,000 nested quotes: an input error naming file and line, not a stack overflow', () => {
     const error = errorOf(() => parse(nestedQuotes(2000)));
-    expect([error.code, error.position, error.params]).toEqual(['article.tooDeep', { file: 'en/deep.md', line: 3 }, { file: 'en/deep.md', depth: 2000, limit: 100 }]);
+    expect([error.code, error.position, error.params]).toEqual([
+      'article.tooDeep',
+      { file: 'en/deep.md', line: 3 },
+      { file: 'en/deep.md', depth: 2000, limit: 100 },
+    ]);
   });
 
   test('lists 1,000 deep are refused at the first line past the limit (line 103 = item 101)', () => {
     const error = errorOf(() => parse(nestedList(1000)));
-    expect([error.code, error.position, error.params.depth]).toEqual(['article.tooDeep', { file: 'en/deep.md', line: 103 }, 101]);
+    expect([error.code, error.position, error.params.depth]).toEqual([
+      'article.tooDeep',
+      { file: 'en/deep.md', line: 103 },
+      101,
+    ]);
   });
 
   test('nesting up to the limit is read; the limit is configurable, 0 lifts it', () => {
     expect(parse(nestedList(100)).segments).toHaveLength(101);
-    expect(errorOf(() => parse(nestedList(11), { maxBlockChars: 1_000_000, maxNestingDepth: 10 })).position?.line).toBe(13);
-    expect(parse(nestedQuotes(300), { maxBlockChars: 1_000_000, maxNestingDepth: 0 }).segments.map((s) => s.kind)).toEqual(['heading', 'blockquote']);
+    expect(errorOf(() => parse(nestedList(11), { maxBlockChars: 1_000_000, maxNestingDepth: 10 })).position?.line).toBe(
+      13,
+    );
+    expect(
+      parse(nestedQuotes(300), { maxBlockChars: 1_000_000, maxNestingDepth: 0 }).segments.map((s) => s.kind),
+    ).toEqual(['heading', 'blockquote']);
   });
 
   test('with the limit lifted, a stack overflow is still an input error naming the file', () => {
@@ -62,8 +82,15 @@ describe('nesting depth', () => {
 
 describe('limits in storyloc.config.yaml', () => {
   test('defaults, and both limits set', () => {
-    expect(parseConfig('sourceLanguages: [en]\n', '/w/storyloc.config.yaml', '/w').limits).toEqual({ maxBlockChars: 1_000_000, maxNestingDepth: 100 });
-    const config = parseConfig('limits:\n  maxBlockChars: 5000000\n  maxNestingDepth: 12\n', '/w/storyloc.config.yaml', '/w');
+    expect(parseConfig('sourceLanguages: [en]\n', '/w/storyloc.config.yaml', '/w').limits).toEqual({
+      maxBlockChars: 1_000_000,
+      maxNestingDepth: 100,
+    });
+    const config = parseConfig(
+      'limits:\n  maxBlockChars: 5000000\n  maxNestingDepth: 12\n',
+      '/w/storyloc.config.yaml',
+      '/w',
+    );
     expect(config.limits).toEqual({ maxBlockChars: 5_000_000, maxNestingDepth: 12 });
   });
 
@@ -78,7 +105,11 @@ describe('limits in storyloc.config.yaml', () => {
 
   test('the block limit from the config refuses a block with its line', () => {
     const error = errorOf(() => parse(`# T\n\n${'word '.repeat(30)}\n`, { maxBlockChars: 100, maxNestingDepth: 100 }));
-    expect([error.code, error.position, error.params]).toEqual(['article.blockTooLarge', { file: 'en/deep.md', line: 3, column: 1 }, { file: 'en/deep.md', length: 150, limit: 100 }]);
+    expect([error.code, error.position, error.params]).toEqual([
+      'article.blockTooLarge',
+      { file: 'en/deep.md', line: 3, column: 1 },
+      { file: 'en/deep.md', length: 150, limit: 100 },
+    ]);
   });
 });
 
@@ -91,7 +122,16 @@ describe('encodings', () => {
   });
 
   test('invalid UTF-8 names the byte offset of the first bad byte', () => {
-    const error = errorOf(() => decodeArticleBytes(Buffer.concat([Buffer.from('# Hi\n\nabc '), Buffer.from([0xff]), Buffer.from(' def\n')]), 'en/bad.md'));
-    expect([error.code, error.params, error.position]).toEqual(['article.encoding', { file: 'en/bad.md', offset: 10 }, { file: 'en/bad.md', line: 3, column: 5 }]);
+    const error = errorOf(() =>
+      decodeArticleBytes(
+        Buffer.concat([Buffer.from('# Hi\n\nabc '), Buffer.from([0xff]), Buffer.from(' def\n')]),
+        'en/bad.md',
+      ),
+    );
+    expect([error.code, error.params, error.position]).toEqual([
+      'article.encoding',
+      { file: 'en/bad.md', offset: 10 },
+      { file: 'en/bad.md', line: 3, column: 5 },
+    ]);
   });
 });

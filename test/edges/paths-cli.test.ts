@@ -75,7 +75,11 @@ describe('case 6: symbolic links that leave the workspace', () => {
       write('storyloc.config.yaml', `${ws.read('storyloc.config.yaml')}paths:\n  allowSymlinksOutside: true\n`);
       const result = await run('translate', '--json');
       expect([result.code, result.stderr]).toEqual([0, '']);
-      expect(readdirSync(outputs).filter((name) => name.endsWith('.md')).sort()).toEqual(['finale.md', 'linked.md', 'set.md']);
+      expect(
+        readdirSync(outputs)
+          .filter((name) => name.endsWith('.md'))
+          .sort(),
+      ).toEqual(['finale.md', 'linked.md', 'set.md']);
     } finally {
       rmSync(outputs, { recursive: true, force: true });
     }
@@ -109,17 +113,20 @@ describe('case 7: folders that are not source languages, hidden stories', () => 
     expect(existsSync(at('output/it/fr'))).toBe(false);
   });
 
-  test.each([['articles/xx/x.md'], ['articles/fr/z.md'], ['articles/xx']])('named %s: the same rule, an error naming the folder and languages', async (named) => {
-    write('articles/xx/x.md', story);
-    write('articles/fr/z.md', story);
-    const folder = named.split('/').slice(0, 2).join('/');
-    const result = await run('translate', named);
-    expect([result.code, result.stderr]).toEqual([
-      2,
-      `storyloc: error: ${named}: ${folder} is not a configured source language folder (sourceLanguages: en, ko); put the story under articles/<language>/ or add the language to sourceLanguages\n`,
-    ]);
-    expect(existsSync(at('output/it'))).toBe(false);
-  });
+  test.each([['articles/xx/x.md'], ['articles/fr/z.md'], ['articles/xx']])(
+    'named %s: the same rule, an error naming the folder and languages',
+    async (named) => {
+      write('articles/xx/x.md', story);
+      write('articles/fr/z.md', story);
+      const folder = named.split('/').slice(0, 2).join('/');
+      const result = await run('translate', named);
+      expect([result.code, result.stderr]).toEqual([
+        2,
+        `storyloc: error: ${named}: ${folder} is not a configured source language folder (sourceLanguages: en, ko); put the story under articles/<language>/ or add the language to sourceLanguages\n`,
+      ]);
+      expect(existsSync(at('output/it'))).toBe(false);
+    },
+  );
 
   test('hidden stories and linked folders: reported when found, refused when named', async () => {
     write('articles/en/.draft.md', story);
@@ -133,6 +140,9 @@ describe('case 7: folders that are not source languages, hidden stories', () => 
         `storyloc: ${at('articles/en/more')}: warning: not translated: a symbolic link to a folder (links to folders are not followed; name the stories in it, or replace the link with the folder)\n`,
     );
     const named = await run('translate', 'articles/en/.draft.md');
-    expect([named.code, named.stderr]).toEqual([2, 'storyloc: error: articles/en/.draft.md: hidden files are not stories (the name starts with a dot); rename it to translate it\n']);
+    expect([named.code, named.stderr]).toEqual([
+      2,
+      'storyloc: error: articles/en/.draft.md: hidden files are not stories (the name starts with a dot); rename it to translate it\n',
+    ]);
   });
 });

@@ -44,19 +44,30 @@ async function waitFor(predicate: () => boolean, timeoutMs = 15_000): Promise<vo
 }
 
 /** Starts the CLI and sends `signal` once the second request is at the server, the first answered. */
-async function signalledRun(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  const child = spawn(process.execPath, [cliEntry, 'translate', '--workspace', ws.dir], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+async function signalledRun(
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  const child = spawn(process.execPath, [cliEntry, 'translate', '--workspace', ws.dir], {
+    env: env(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.resume();
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, sig) => resolve({ code, signal: sig })),
+  );
   const translateLog = () => server.requests({ path: '/v2/translate' });
   await waitFor(() => translateLog().length === 2 && translateLog()[1]!.status === null);
   child.kill(signal);
   return { ...(await exited), stderr };
 }
 
-const answeredTexts = (): string[] => server.requests({ path: '/v2/translate' }).filter((request) => request.status === 200).flatMap((request) => request.texts);
+const answeredTexts = (): string[] =>
+  server
+    .requests({ path: '/v2/translate' })
+    .filter((request) => request.status === 200)
+    .flatMap((request) => request.texts);
 
 function leftovers(): string[] {
   return readdirSync(ws.dir, { recursive: true, withFileTypes: true })
@@ -72,11 +83,17 @@ describe.each([
   test(`the request in flight is kept, the lock released, no temp file left, what is left said; exit ${exitCode}`, async () => {
     const run = await signalledRun(signal);
     expect({ code: run.code, signal: run.signal }).toEqual({ code: exitCode, signal: null });
-    expect(run.stderr).toContain(`Stopping (${signal}): no new requests; waiting for the requests in flight to finish (they are already paid for). Send ${signal} again to quit at once.`);
-    expect(run.stderr).toContain('Interrupted: 6 texts are translated and saved; run the same command again to translate the remaining 15.');
+    expect(run.stderr).toContain(
+      `Stopping (${signal}): no new requests; waiting for the requests in flight to finish (they are already paid for). Send ${signal} again to quit at once.`,
+    );
+    expect(run.stderr).toContain(
+      'Interrupted: 6 texts are translated and saved; run the same command again to translate the remaining 15.',
+    );
     expect(server.requests({ path: '/v2/translate' }).map((request) => request.status)).toEqual([200, 200]);
     expect(leftovers()).toEqual([]);
-    const saved = ARTICLES.flatMap((article) => ws.state(`output/it/${article}.state.json`).segments).filter((record) => record.engine === 'deepl');
+    const saved = ARTICLES.flatMap((article) => ws.state(`output/it/${article}.state.json`).segments).filter(
+      (record) => record.engine === 'deepl',
+    );
     expect(saved.length).toBeGreaterThanOrEqual(6);
 
     // The rerun bills nothing twice: 21 distinct texts answered over both runs.

@@ -7,13 +7,48 @@ import fc from 'fast-check';
 
 const words = [
   // English
-  'The', 'minister', 'said', 'Mr.', 'Lee', 'on', 'Monday', '3.5%', '"quoted"', 'U.S.', 'e.g.', '(aside)', 'end.', 'Why?',
+  'The',
+  'minister',
+  'said',
+  'Mr.',
+  'Lee',
+  'on',
+  'Monday',
+  '3.5%',
+  '"quoted"',
+  'U.S.',
+  'e.g.',
+  '(aside)',
+  'end.',
+  'Why?',
   // Italian
-  'perché', 'città', 'è', 'già', "l'amico", 'caffè', 'Sì.', 'più', 'È',
+  'perché',
+  'città',
+  'è',
+  'già',
+  "l'amico",
+  'caffè',
+  'Sì.',
+  'più',
+  'È',
   // Korean
-  '김수현이', '웃었다.', '눈물의', '여왕', '서울에서', '기자', '“인용”', '했다.',
+  '김수현이',
+  '웃었다.',
+  '눈물의',
+  '여왕',
+  '서울에서',
+  '기자',
+  '“인용”',
+  '했다.',
   // characters Markdown or XML care about
-  '&amp;', 'a&b', '<3', 'x_y', '1.', '#tag', '\\*', 'AT&T',
+  '&amp;',
+  'a&b',
+  '<3',
+  'x_y',
+  '1.',
+  '#tag',
+  '\\*',
+  'AT&T',
 ];
 
 const plain = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 7 }).map((list) => list.join(' '));
@@ -24,7 +59,9 @@ const inline: fc.Arbitrary<string> = fc.oneof(
   plain.map((text) => `**${text}**`),
   plain.map((text) => `_${text}_`),
   plain.map((text) => `\`${text}\``),
-  fc.tuple(plain, fc.constantFrom('https://example.com/a?b=1', '/news/2024', 'mailto:desk@example.com')).map(([text, url]) => `[${text}](${url})`),
+  fc
+    .tuple(plain, fc.constantFrom('https://example.com/a?b=1', '/news/2024', 'mailto:desk@example.com'))
+    .map(([text, url]) => `[${text}](${url})`),
   fc.tuple(plain, plain).map(([alt, title]) => `![${alt}](photo.jpg "${title.replace(/"/g, '')}")`),
   fc.constantFrom('<br>', '<span>x</span>', 'https://example.org', '~~struck~~'),
 );
@@ -40,11 +77,18 @@ const heading = fc.oneof(
 const code = fc
   .tuple(fc.constantFrom('```', '~~~', '```js'), fc.array(plain, { maxLength: 3 }))
   .map(([fence, lines]) => `${fence}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}${fence.slice(0, 3)}`);
-const table = fc.integer({ min: 1, max: 3 }).chain((columns) =>
-  fc
-    .tuple(fc.array(plain, { minLength: columns, maxLength: columns }), fc.array(fc.array(inline, { minLength: columns, maxLength: columns }), { maxLength: 3 }))
-    .map(([header, rows]) => [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n')),
-);
+const table = fc
+  .integer({ min: 1, max: 3 })
+  .chain((columns) =>
+    fc
+      .tuple(
+        fc.array(plain, { minLength: columns, maxLength: columns }),
+        fc.array(fc.array(inline, { minLength: columns, maxLength: columns }), { maxLength: 3 }),
+      )
+      .map(([header, rows]) =>
+        [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n'),
+      ),
+  );
 const rule = fc.constantFrom('---', '***', '* * *');
 const leaf = fc.oneof({ weight: 4, arbitrary: paragraph }, heading, code, table, rule);
 
@@ -52,12 +96,15 @@ const leaf = fc.oneof({ weight: 4, arbitrary: paragraph }, heading, code, table,
 function prefixLines(block: string, first: string, rest: string): string {
   return block
     .split('\n')
-    .map((text, index) => (text === '' ? (index === 0 ? first : rest).trimEnd() : `${index === 0 ? first : rest}${text}`))
+    .map((text, index) =>
+      text === '' ? (index === 0 ? first : rest).trimEnd() : `${index === 0 ? first : rest}${text}`,
+    )
     .join('\n');
 }
 
 /** A list item: the marker on the first line, continuation lines indented to the content. */
-const listItem = (marker: string, content: string): string => prefixLines(content, `${marker} `, ' '.repeat(marker.length + 1));
+const listItem = (marker: string, content: string): string =>
+  prefixLines(content, `${marker} `, ' '.repeat(marker.length + 1));
 
 /** Blocks with containers nested at most `depth` deep. */
 export function blockArbitrary(depth: number): fc.Arbitrary<string> {
@@ -73,10 +120,20 @@ export function blockArbitrary(depth: number): fc.Arbitrary<string> {
 }
 
 // valid YAML scalars (a plain value may not start with a quote or hold `: `): double- or single-quoted
-const frontMatterValue = fc.oneof(plain.map((text) => JSON.stringify(text)), plain.map((text) => `'${text.replace(/'/g, "''")}'`));
+const frontMatterValue = fc.oneof(
+  plain.map((text) => JSON.stringify(text)),
+  plain.map((text) => `'${text.replace(/'/g, "''")}'`),
+);
 const frontMatter = fc
-  .tuple(frontMatterValue, fc.option(frontMatterValue, { nil: undefined }), fc.constantFrom('', 'date: 2024-05-01\n', 'tags: [a, b]\n'))
-  .map(([title, summary, extra]) => `---\ntitle: ${title}\n${summary === undefined ? '' : `summary: ${summary}\n`}${extra}---\n`);
+  .tuple(
+    frontMatterValue,
+    fc.option(frontMatterValue, { nil: undefined }),
+    fc.constantFrom('', 'date: 2024-05-01\n', 'tags: [a, b]\n'),
+  )
+  .map(
+    ([title, summary, extra]) =>
+      `---\ntitle: ${title}\n${summary === undefined ? '' : `summary: ${summary}\n`}${extra}---\n`,
+  );
 
 export interface GeneratedStory {
   text: string;
@@ -87,7 +144,12 @@ export interface GeneratedStory {
 /** A whole story: optional front matter, blocks separated by blank lines, LF or CRLF. */
 export function storyArbitrary(depth: number): fc.Arbitrary<GeneratedStory> {
   return fc
-    .tuple(fc.option(frontMatter, { nil: '' }), fc.array(blockArbitrary(depth), { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', ''), fc.integer({ min: 0, max: 9 }))
+    .tuple(
+      fc.option(frontMatter, { nil: '' }),
+      fc.array(blockArbitrary(depth), { minLength: 1, maxLength: 6 }),
+      fc.constantFrom('\n', ''),
+      fc.integer({ min: 0, max: 9 }),
+    )
     .map(([front, blocks, end, lineEndingDraw]) => {
       const text = `${front}${blocks.join('\n\n')}${end}`;
       const crlf = lineEndingDraw === 0 && text.includes('\n');
@@ -99,5 +161,8 @@ export function storyArbitrary(depth: number): fc.Arbitrary<GeneratedStory> {
 export function nestedArbitrary(maxDepth: number): fc.Arbitrary<{ text: string; depth: number }> {
   return fc
     .tuple(fc.array(fc.constantFrom('> ', '- ', '1. '), { minLength: 1, maxLength: maxDepth }), paragraph)
-    .map(([markers, body]) => ({ text: `${markers.reduceRight((inner, marker) => prefixLines(inner, marker, marker === '> ' ? '> ' : ' '.repeat(marker.length)), body)}\n`, depth: markers.length }));
+    .map(([markers, body]) => ({
+      text: `${markers.reduceRight((inner, marker) => prefixLines(inner, marker, marker === '> ' ? '> ' : ' '.repeat(marker.length)), body)}\n`,
+      depth: markers.length,
+    }));
 }

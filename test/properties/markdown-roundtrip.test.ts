@@ -24,7 +24,14 @@ const FILE = 'articles/en/generated.md';
 /** Parses, or returns the refusal; anything but a StorylocError naming the file fails the property. */
 function parseOrRefusal(text: string, maxNestingDepth = 100): ParsedArticle | StorylocError {
   try {
-    return parseArticle({ path: FILE, relativePath: 'en/generated.md', lang: 'en', text, frontMatterKeys: ['title', 'summary'], limits: { maxBlockChars: 1_000_000, maxNestingDepth } });
+    return parseArticle({
+      path: FILE,
+      relativePath: 'en/generated.md',
+      lang: 'en',
+      text,
+      frontMatterKeys: ['title', 'summary'],
+      limits: { maxBlockChars: 1_000_000, maxNestingDepth },
+    });
   } catch (error) {
     if (error instanceof StorylocError && error.position?.file === FILE) return error;
     throw error;
@@ -33,43 +40,55 @@ function parseOrRefusal(text: string, maxNestingDepth = 100): ParsedArticle | St
 
 describe('any generated story, parsed in process', () => {
   const RUNS = 200;
-  test('identity roundtrip byte-exact; a pseudo-translation reads back unchanged; refusals name the file', () => {
-    fc.assert(
-      fc.property(storyArbitrary(4), ({ text, crlf }) => {
-        const parsed = parseOrRefusal(text);
-        if (crlf) {
-          // Windows line endings are refused (README "Limits and exit codes") naming file and line, unless
-          // the front matter was refused first
-          expect(parsed).toBeInstanceOf(StorylocError);
-          const refusal = parsed as StorylocError;
-          if (!refusal.code.startsWith('article.frontMatter')) expect([refusal.code, refusal.position?.line! >= 1]).toEqual(['article.lineEndings', true]);
-          return;
-        }
-        if (parsed instanceof StorylocError) return;
-        expect(roundtripDifference(parsed)).toBeNull();
-        const targets = new Map(parsed.segments.map((segment) => [segment.id, pseudoTranslate(segment.text)]));
-        const output = reassembleArticle(parsed, targets, 'it');
-        expect(detectHumanEdits(parsed, targets, 'it', output)).toEqual({ status: 'unchanged' });
-      }),
-      propertySettings(RUNS),
-    );
-  }, propertyTimeout(RUNS, 20));
+  test(
+    'identity roundtrip byte-exact; a pseudo-translation reads back unchanged; refusals name the file',
+    () => {
+      fc.assert(
+        fc.property(storyArbitrary(4), ({ text, crlf }) => {
+          const parsed = parseOrRefusal(text);
+          if (crlf) {
+            // Windows line endings are refused (README "Limits and exit codes") naming file and line, unless
+            // the front matter was refused first
+            expect(parsed).toBeInstanceOf(StorylocError);
+            const refusal = parsed as StorylocError;
+            if (!refusal.code.startsWith('article.frontMatter'))
+              expect([refusal.code, refusal.position?.line! >= 1]).toEqual(['article.lineEndings', true]);
+            return;
+          }
+          if (parsed instanceof StorylocError) return;
+          expect(roundtripDifference(parsed)).toBeNull();
+          const targets = new Map(parsed.segments.map((segment) => [segment.id, pseudoTranslate(segment.text)]));
+          const output = reassembleArticle(parsed, targets, 'it');
+          expect(detectHumanEdits(parsed, targets, 'it', output)).toEqual({ status: 'unchanged' });
+        }),
+        propertySettings(RUNS),
+      );
+    },
+    propertyTimeout(RUNS, 20),
+  );
 
-  test('nesting: within the limit (allowing for indentation) read, past it refused with the line', () => {
-    const limit = 8;
-    fc.assert(
-      fc.property(nestedArbitrary(12), ({ text, depth }) => {
-        const parsed = parseOrRefusal(text, limit);
-        if (depth > limit) {
-          expect(parsed instanceof StorylocError && [parsed.code, parsed.position?.line]).toEqual(['article.tooDeep', 1]);
-        } else if (depth * 1.5 <= limit) {
-          expect(parsed).not.toBeInstanceOf(StorylocError);
-          expect(roundtripDifference(parsed as ParsedArticle)).toBeNull();
-        }
-      }),
-      propertySettings(RUNS),
-    );
-  }, propertyTimeout(RUNS, 20));
+  test(
+    'nesting: within the limit (allowing for indentation) read, past it refused with the line',
+    () => {
+      const limit = 8;
+      fc.assert(
+        fc.property(nestedArbitrary(12), ({ text, depth }) => {
+          const parsed = parseOrRefusal(text, limit);
+          if (depth > limit) {
+            expect(parsed instanceof StorylocError && [parsed.code, parsed.position?.line]).toEqual([
+              'article.tooDeep',
+              1,
+            ]);
+          } else if (depth * 1.5 <= limit) {
+            expect(parsed).not.toBeInstanceOf(StorylocError);
+            expect(roundtripDifference(parsed as ParsedArticle)).toBeNull();
+          }
+        }),
+        propertySettings(RUNS),
+      );
+    },
+    propertyTimeout(RUNS, 20),
+  );
 });
 
 describe('any generated story, through the CLI', () => {
@@ -84,28 +103,35 @@ describe('any generated story, through the CLI', () => {
   /** exit 0, or exit 2 with one error line naming the story (never "Unexpected error") */
   const expectOkOrNamedRefusal = (result: { code: number; stderr: string }): boolean => {
     if (result.code === 0) return true;
-    expect([result.code, result.stderr]).toEqual([2, expect.stringMatching(new RegExp(`^storyloc: error: \\S*${path.basename(FILE)}[:\\s]`))]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      expect.stringMatching(new RegExp(`^storyloc: error: \\S*${path.basename(FILE)}[:\\s]`)),
+    ]);
     expect(result.stderr).not.toContain('Unexpected error');
     return false;
   };
 
-  test('roundtrip, segment and translate succeed or name the file; a rerun sends nothing', async () => {
-    await fc.assert(
-      fc.asyncProperty(storyArbitrary(3), async ({ text }) => {
-        rmSync(path.join(ws.dir, 'output'), { recursive: true, force: true });
-        mkdirSync(path.join(ws.dir, 'articles/en'), { recursive: true });
-        writeFileSync(path.join(ws.dir, FILE), text);
-        const roundtrip = await cli('roundtrip', FILE);
-        if (!expectOkOrNamedRefusal(roundtrip)) return;
-        expect(roundtrip.stdout).toMatch(/^ok: /);
-        expectOkOrNamedRefusal(await cli('segment', FILE));
-        const first = await cli('translate', FILE, '--engine', 'pseudo', '--json');
-        if (!expectOkOrNamedRefusal(first)) return;
-        const rerun = await cli('translate', FILE, '--engine', 'pseudo', '--json');
-        expect(rerun.code).toBe(0);
-        expect(JSON.parse(rerun.stdout)).toMatchObject({ sent: 0, human_edits: 0, untranslated: 0 });
-      }),
-      propertySettings(RUNS),
-    );
-  }, propertyTimeout(RUNS, 1000));
+  test(
+    'roundtrip, segment and translate succeed or name the file; a rerun sends nothing',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(storyArbitrary(3), async ({ text }) => {
+          rmSync(path.join(ws.dir, 'output'), { recursive: true, force: true });
+          mkdirSync(path.join(ws.dir, 'articles/en'), { recursive: true });
+          writeFileSync(path.join(ws.dir, FILE), text);
+          const roundtrip = await cli('roundtrip', FILE);
+          if (!expectOkOrNamedRefusal(roundtrip)) return;
+          expect(roundtrip.stdout).toMatch(/^ok: /);
+          expectOkOrNamedRefusal(await cli('segment', FILE));
+          const first = await cli('translate', FILE, '--engine', 'pseudo', '--json');
+          if (!expectOkOrNamedRefusal(first)) return;
+          const rerun = await cli('translate', FILE, '--engine', 'pseudo', '--json');
+          expect(rerun.code).toBe(0);
+          expect(JSON.parse(rerun.stdout)).toMatchObject({ sent: 0, human_edits: 0, untranslated: 0 });
+        }),
+        propertySettings(RUNS),
+      );
+    },
+    propertyTimeout(RUNS, 1000),
+  );
 });

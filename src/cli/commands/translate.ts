@@ -44,10 +44,14 @@ export function exitCodeFor(summary: TranslateSummary): number {
 /** What the listing left out (unknown folders, hidden files, linked folders): each said once, never silent. */
 function reportSkippedSources(ctx: CommandContext, skipped: readonly SkippedSource[]): void {
   for (const item of skipped) {
-    const line =
-      item.kind === 'unknownFolder'
-        ? t('translate:warning.skippedUnknownFolder', { folder: item.folder, languages: item.languages, stories: item.stories })
-        : t(item.kind === 'hidden' ? 'translate:warning.skippedHidden' : 'translate:warning.skippedLinkedFolder', { file: item.file });
+    let line: string;
+    if (item.kind === 'unknownFolder') {
+      const { folder, languages, stories } = item;
+      line = t('translate:warning.skippedUnknownFolder', { folder, languages, stories });
+    } else {
+      const key = item.kind === 'hidden' ? 'translate:warning.skippedHidden' : 'translate:warning.skippedLinkedFolder';
+      line = t(key, { file: item.file });
+    }
     ctx.stderr.write(`storyloc: ${line}\n`);
   }
 }
@@ -128,7 +132,10 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
       const onInterrupt = (): void => {
         display?.stop();
         const received = ctx.stopSignal?.() ?? null;
-        const message = received === null || received === 'SIGINT' ? t('translate:interrupt.draining') : t('translate:interrupt.drainingSignal', { signal: received });
+        const message =
+          received === null || received === 'SIGINT'
+            ? t('translate:interrupt.draining')
+            : t('translate:interrupt.drainingSignal', { signal: received });
         ctx.stderr.write(`storyloc: ${message}\n`);
       };
       try {
