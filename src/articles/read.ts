@@ -11,6 +11,7 @@ import { isSupportedLanguage, type Lang } from '../languages.js';
 import type { ArticleLimits, ResolvedConfig } from '../config/types.js';
 import { DEFAULT_ARTICLE_LIMITS } from '../config/load.js';
 import { findExcessiveNesting } from '../segments/nesting.js';
+import { crlfOffsets, frontMatterWithCr, lfTwin, segmentsWithCr, warningsWithCr } from './line-endings.js';
 import type { Article, Segment } from '../segments/types.js';
 import { computeLineStarts, positionOf } from '../text/positions.js';
 import { segmentMarkdown, stableId, type SegmentationContext, type SegmentationWarning } from '../segments/markdown.js';
@@ -87,6 +88,7 @@ export interface ParsedArticle extends Article {
 export function parseArticle(input: ParseArticleInput): ParsedArticle {
   const { text, path: file } = input;
   if (!/\S/.test(text)) throw inputError('article.empty', 'articles:empty', { file }, { file });
+  if (text.includes('\r')) return parseCrlfArticle(input);
   const lineStarts = computeLineStarts(text);
   const limits = input.limits ?? DEFAULT_ARTICLE_LIMITS;
   const maxBlockChars = input.maxBlockChars ?? limits.maxBlockChars;
@@ -128,10 +130,6 @@ export function parseArticle(input: ParseArticleInput): ParsedArticle {
   }
   // a byte order mark (text not decoded by decodeArticleBytes, which drops it) is not part of the first block
   const bodyStart = frontMatter ? frontMatter.bodyStart : text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (text.includes('\r')) {
-    // marked normalises line endings, which would shift every offset: refuse rather than misplace text
-    throw inputError('article.lineEndings', 'articles:lineEndings', { file }, { file, ...positionOf(lineStarts, text.indexOf('\r')) });
-  }
   const body = text.slice(bodyStart);
   refuseDeepNesting(body, bodyStart, lineStarts, file, limits.maxNestingDepth);
   try {
@@ -160,6 +158,15 @@ function refuseDeepNesting(body: string, bodyStart: number, lineStarts: number[]
   const position = positionOf(lineStarts, bodyStart + deep.offset);
   const params = { file, depth: deep.depth, limit };
   throw inputError('article.tooDeep', 'articles:tooDeep', params, { file, line: position.line });
+}
+
+/** A CRLF story: segmented as its LF twin, carried back, and every segment checked against the CRLF bytes. */
+function parseCrlfArticle(input: ParseArticleInput): ParsedArticle {
+  const twin = parseArticle({ ...input, text: lfTwin(input.text, input.path) });
+  const toCrlf = crlfOffsets(twin.source);
+  const warnings = warningsWithCr(twin.warnings, toCrlf);
+  const segments = keepExactSegments(input.text, segmentsWithCr(twin.segments, toCrlf), warnings);
+  return { ...twin, source: input.text, frontMatter: frontMatterWithCr(twin.frontMatter, toCrlf), segments, warnings };
 }
 
 function frontMatterModel(block: FrontMatterBlock): FrontMatter {

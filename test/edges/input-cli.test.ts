@@ -183,3 +183,37 @@ describe('case 9: an output file that is empty or not text', () => {
     },
   );
 });
+
+describe('case 3: Windows (CRLF) line endings stay CRLF byte for byte', () => {
+  const story =
+    '---\r\ntitle: The set\r\n---\r\n# Lights\r\n\r\nThe crew arrived at dawn.\r\nThey set up the lights.\r\n\r\n> A quote\r\n> on two lines.\r\n';
+
+  test('translate writes a CRLF output; roundtrip is exact; a translator edit is read; the rerun sends nothing', async () => {
+    write('articles/en/crlf.md', story);
+    expect((await runCli(['roundtrip', 'articles/en/crlf.md'], { env, cwd: ws.dir })).stdout).toBe(
+      'ok: articles/en/crlf.md (5 segments) comes back byte for byte\n1 of 1 files identical\n',
+    );
+    const first = await translate('articles/en/crlf.md', '--json');
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    const output = ws.read('output/it/en/crlf.md');
+    expect(output.split('\r\n')).toHaveLength(story.split('\r\n').length + 1); // + the `lang: it` line
+    expect(output.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(output).toContain('\r\nlang: it\r\n---\r\n# ⟦Lí');
+    // a translator edits a sentence in the CRLF output: an edit, kept, CRLF intact
+    const edited = output.replace(/⟦Thé créw [^⟧]*⟧/, 'La troupe è arrivata all’alba.');
+    expect(edited).not.toBe(output);
+    write('output/it/en/crlf.md', edited);
+    const rerun = await translate('articles/en/crlf.md', '--json');
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ sent: 0, human_edits: 1 });
+    expect(ws.read('output/it/en/crlf.md')).toBe(edited);
+  });
+
+  test('mixed line endings: refused with the line of the first odd one', async () => {
+    const file = write('articles/en/mixed.md', '# Title\r\n\r\nOne.\nTwo.\r\n');
+    const result = await translate('articles/en/mixed.md');
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `storyloc: error: ${file}:3:5: the file mixes line endings (or ends lines with a lone CR) from here on; save it with LF or with CRLF (Windows) line endings throughout\n`,
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ export default {
   frontMatterYaml: 'the front matter is not valid YAML: {{detail}}',
   frontMatterNotMap: 'the front matter must be a mapping of keys to values',
   blockTooLarge: 'a single block of {{length}} characters exceeds the limit of {{limit}} (limits.maxBlockChars in storyloc.config.yaml); split it into paragraphs',
-  lineEndings: 'the file uses Windows (CRLF) line endings; convert it to LF (e.g. dos2unix) before translating',
+  lineEndings: 'the file mixes line endings (or ends lines with a lone CR) from here on; save it with LF or with CRLF (Windows) line endings throughout',
   outsideWorkspace: 'the file is outside the articles folder {{articles}}',
   unknownLanguage: 'unknown source language "{{code}}"; put the article under articles/<language>/ (e.g. articles/en/)',
   notSourceLanguage: '"{{code}}" is not a configured source language ({{languages}})',

@@ -7,7 +7,7 @@ export default {
   frontMatterYaml: 'il front matter non è YAML valido: {{detail}}',
   frontMatterNotMap: 'il front matter deve essere un insieme di chiavi e valori',
   blockTooLarge: 'un singolo blocco di {{length}} caratteri supera il limite di {{limit}} (limits.maxBlockChars in storyloc.config.yaml); dividilo in paragrafi',
-  lineEndings: 'il file usa fine riga Windows (CRLF); convertilo in LF (per esempio con dos2unix) prima di tradurlo',
+  lineEndings: 'da qui il file mescola tipi di fine riga (o termina le righe con un CR isolato); salvalo con fine riga tutti LF o tutti CRLF (Windows)',
   outsideWorkspace: 'il file è fuori dalla cartella degli articoli {{articles}}',
   unknownLanguage: 'lingua di origine sconosciuta "{{code}}"; metti l’articolo in articles/<lingua>/ (per esempio articles/en/)',
   notSourceLanguage: '"{{code}}" non è una lingua di origine configurata ({{languages}})',

@@ -7,7 +7,7 @@ export default {
   frontMatterYaml: '머리말이 올바른 YAML이 아닙니다: {{detail}}',
   frontMatterNotMap: '머리말은 키와 값의 매핑이어야 합니다',
   blockTooLarge: '{{length}}자 길이의 블록이 한도 {{limit}}자를 넘습니다 (storyloc.config.yaml의 limits.maxBlockChars). 문단으로 나누세요',
-  lineEndings: '파일이 Windows(CRLF) 줄바꿈을 사용합니다. 번역 전에 LF로 변환하세요 (예: dos2unix)',
+  lineEndings: '이 줄부터 줄바꿈 방식이 섞여 있습니다 (또는 CR만 사용). 파일 전체를 LF 또는 CRLF(Windows) 줄바꿈으로 저장하세요',
   outsideWorkspace: '파일이 기사 폴더 {{articles}} 밖에 있습니다',
   unknownLanguage: '알 수 없는 원본 언어 "{{code}}". 기사를 articles/<언어>/ 아래에 두세요 (예: articles/en/)',
   notSourceLanguage: '"{{code}}"은(는) 설정된 원본 언어가 아닙니다 ({{languages}})',
