@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
+import { refuseWorkspaceLinksOutside } from '../config/symlinks.js';
 import type { ResolvedConfig } from '../config/types.js';
 
 export interface Output {
@@ -36,7 +37,10 @@ export function createContext(options: Omit<CommandContext, 'config'>): CommandC
   return {
     ...options,
     config() {
-      cached ??= loadConfig({ workspace: options.workspace, cwd: options.cwd });
+      if (!cached) {
+        cached = loadConfig({ workspace: options.workspace, cwd: options.cwd });
+        refuseWorkspaceLinksOutside(cached);
+      }
       return cached;
     },
   };

@@ -64,3 +64,13 @@ export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void
     if (!isLast) cache.inside.add(current);
   }
 }
+
+/**
+ * The workspace's own folders (articles, glossary, output, `.storyloc` with the lock, caches and
+ * snapshots) checked once when a command loads the config, so a linked folder is named before any work.
+ */
+export function refuseWorkspaceLinksOutside(config: ResolvedConfig): void {
+  for (const folder of [config.paths.articles, config.paths.glossary, config.paths.output])
+    refuseSymlinkOutside(config, folder);
+  refuseSymlinkOutside(config, path.join(config.workspaceDir, '.storyloc', 'lock'));
+}

@@ -56,6 +56,15 @@ describe('case 6: symbolic links that leave the workspace', () => {
     expect(existsSync(at('output/it/en/linked.md'))).toBe(false);
   });
 
+  test('a linked .storyloc (lock, caches, snapshots): every workspace command refuses it before any work', async () => {
+    symlinkSync(outside, at('.storyloc'));
+    for (const command of ['translate', 'status', 'check', 'review']) {
+      const result = await run(command);
+      expect([command, result.code, result.stderr]).toEqual([command, 2, refusal(at('.storyloc'), outside)]);
+    }
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
   test('a glossary file linked from outside: refused naming the link', async () => {
     const shared = path.join(outside, 'shared-terms.yaml');
     writeFileSync(shared, ws.read('glossary/terms.yaml'));
