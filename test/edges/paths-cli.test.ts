@@ -120,6 +120,8 @@ describe('case 7: folders that are not source languages, hidden stories', () => 
     expect(JSON.parse(result.stdout)).toMatchObject({ articles: 3 });
     expect(existsSync(at('output/it/xx'))).toBe(false);
     expect(existsSync(at('output/it/fr'))).toBe(false);
+    // status and a whole-workspace check list the same stories and say the same
+    for (const command of ['status', 'check']) expect((await run(command)).stderr).toBe(result.stderr);
   });
 
   test.each([['articles/xx/x.md'], ['articles/fr/z.md'], ['articles/xx']])(

@@ -1,4 +1,5 @@
 /** `storyloc status [ARTICLE…] [--to it] [--json]`: segments per state per article, and what is publishable. */
+import { reportSkippedSources } from '../skipped-sources.js';
 import { Option } from 'commander';
 import { t } from '../../i18n/index.js';
 import { ExitCode } from '../../errors.js';
@@ -15,6 +16,7 @@ export const statusCommand: CommandModule = (program, ctx, setExitCode) => {
     .option('--json', t('review:cli.status.json'))
     .action((articles: string[], options: { to?: string; json?: boolean }) => {
       const config = ctx.config();
+      reportSkippedSources(ctx, config, articles);
       const targetLang = resolveTargetLanguage(config, options.to);
       const statuses = new ReviewWorkspace(config, targetLang, ctx.cwd).statuses(articles);
       if (options.json) ctx.stdout.write(`${JSON.stringify({ targetLang, articles: statuses }, null, 2)}\n`);

@@ -4,12 +4,12 @@
  */
 import { Option } from 'commander';
 import { ExitCode, formatPosition, inputError } from '../../errors.js';
-import { skippedSources, type SkippedSource } from '../../articles/read.js';
 import { t } from '../../i18n/index.js';
 import { BrokenEditsError, summaryToJson, translateWorkspace, type TranslateSummary } from '../../pipeline.js';
 import { createProgressDisplay, type ProgressDisplay } from '../../queue/progress.js';
 import { describeQueueStop } from '../../queue/stop-message.js';
 import type { CommandContext, CommandModule } from '../context.js';
+import { reportSkippedSources } from '../skipped-sources.js';
 
 interface TranslateFlags {
   to?: string;
@@ -38,21 +38,6 @@ export function exitCodeFor(summary: TranslateSummary): number {
       return ExitCode.findings;
     default:
       return ExitCode.input;
-  }
-}
-
-/** What the listing left out (unknown folders, hidden files, linked folders): each said once, never silent. */
-function reportSkippedSources(ctx: CommandContext, skipped: readonly SkippedSource[]): void {
-  for (const item of skipped) {
-    let line: string;
-    if (item.kind === 'unknownFolder') {
-      const { folder, languages, stories } = item;
-      line = t('translate:warning.skippedUnknownFolder', { folder, languages, stories });
-    } else {
-      const key = item.kind === 'hidden' ? 'translate:warning.skippedHidden' : 'translate:warning.skippedLinkedFolder';
-      line = t(key, { file: item.file });
-    }
-    ctx.stderr.write(`storyloc: ${line}\n`);
   }
 }
 
@@ -124,7 +109,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
     .option('--json', t('translate:command.json'))
     .action(async (articles: string[], flags: TranslateFlags) => {
       const config = ctx.config();
-      reportSkippedSources(ctx, skippedSources(config, articles, ctx.cwd));
+      reportSkippedSources(ctx, config, articles);
       let display: ProgressDisplay | undefined;
       const maxChars = wholeNumber('--max-chars', flags.maxChars);
       const concurrency = wholeNumber('--concurrency', flags.concurrency);
