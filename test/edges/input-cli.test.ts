@@ -64,10 +64,12 @@ describe('case 2: block size', () => {
     expect((await translate('articles/en/set.md')).code).toBe(0);
   });
 
-  test('--help names both limits and their config keys', async () => {
-    const help = await runCli(['--help'], { env });
-    expect(help.stdout).toContain('limits.maxBlockChars (default 1000000 characters)');
-    expect(help.stdout).toContain('limits.maxNestingDepth (default 100 levels)');
+  test('--help and translate --help name both limits and their config keys', async () => {
+    for (const args of [['--help'], ['translate', '--help']]) {
+      const help = await runCli(args, { env });
+      expect(help.stdout).toContain('limits.maxBlockChars (default 1000000 characters)');
+      expect(help.stdout).toContain('limits.maxNestingDepth (default 100 levels)');
+    }
   });
 });
 

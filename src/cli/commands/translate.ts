@@ -10,6 +10,7 @@ import { createProgressDisplay, type ProgressDisplay } from '../../queue/progres
 import { describeQueueStop } from '../../queue/stop-message.js';
 import type { CommandContext, CommandModule } from '../context.js';
 import { reportSkippedSources } from '../skipped-sources.js';
+import { DEFAULT_ARTICLE_LIMITS } from '../../config/load.js';
 
 interface TranslateFlags {
   to?: string;
@@ -107,6 +108,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('--max-chars <n>', t('translate:command.maxChars')))
     .addOption(new Option('--concurrency <n>', t('translate:command.concurrency')))
     .option('--json', t('translate:command.json'))
+    .addHelpText('after', t('cli:helpLimits', { ...DEFAULT_ARTICLE_LIMITS }))
     .action(async (articles: string[], flags: TranslateFlags) => {
       const config = ctx.config();
       reportSkippedSources(ctx, config, articles);
