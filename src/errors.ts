@@ -13,6 +13,10 @@ export const ExitCode = {
   input: 2,
   /** interrupted by Ctrl-C */
   interrupted: 130,
+  /** stopped cleanly by SIGHUP (128 + 1) */
+  hangup: 129,
+  /** stopped cleanly by SIGTERM (128 + 15: `timeout`, CI runners, `docker stop`) */
+  terminated: 143,
 } as const;
 
 export interface SourcePosition {

@@ -38,7 +38,7 @@ export function readLooseArticle(file: string, config: ResolvedConfig, options: 
       if (declared !== undefined && isSupportedLanguage(declared)) lang = declared;
     }
   }
-  const input: Parameters<typeof parseArticle>[0] = { path: file, relativePath: inside ? relative : path.basename(absolute), lang, text, frontMatterKeys: config.frontMatterKeys };
+  const input: Parameters<typeof parseArticle>[0] = { path: file, relativePath: inside ? relative : path.basename(absolute), lang, text, frontMatterKeys: config.frontMatterKeys, limits: config.limits };
   if (options.maxBlockChars !== undefined) input.maxBlockChars = options.maxBlockChars;
   return parseArticle(input);
 }

@@ -70,7 +70,7 @@ export function checkTargetOnly(options: TargetOnlyOptions): CheckReport {
     let segments: CheckedSegment[];
     let locator;
     if (MARKDOWN_EXTENSIONS.has(path.extname(absolute).toLowerCase())) {
-      const article = parseArticle({ path: absolute, relativePath: path.basename(absolute), lang, text, frontMatterKeys: config.frontMatterKeys });
+      const article = parseArticle({ path: absolute, relativePath: path.basename(absolute), lang, text, frontMatterKeys: config.frontMatterKeys, limits: config.limits });
       const blocks = blockKeys(article);
       segments = article.segments.map((segment) => ({
         id: segment.id,

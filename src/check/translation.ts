@@ -180,6 +180,8 @@ const brokenMessageKeys: Record<StructureBreak, string> = {
   frontMatter: 'check:message.outputFrontMatter',
   structure: 'check:message.outputStructure',
   markup: 'check:message.outputMarkup',
+  outputEmpty: 'check:message.outputEmpty',
+  outputNotText: 'check:message.outputNotText',
 };
 
 export function checkTranslation(input: TranslationInput, env: CheckEnvironment): Violation[] {

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
+import { refuseWorkspaceLinksOutside } from '../config/symlinks.js';
 import type { ResolvedConfig } from '../config/types.js';
 
 export interface Output {
@@ -22,8 +23,10 @@ export interface CommandContext {
   debug: boolean;
   /** the workspace config, loaded on first use */
   config(): ResolvedConfig;
-  /** a signal aborted on Ctrl-C (SIGINT) */
+  /** a signal aborted on Ctrl-C (SIGINT), SIGTERM or SIGHUP (stop-signals.ts) */
   signal: AbortSignal;
+  /** which of those stopped the run (null before any, and when the caller gave the signal) */
+  stopSignal?: () => string | null;
 }
 
 /** A command module: registers its commander subcommand; the action returns an exit code. */
@@ -34,7 +37,10 @@ export function createContext(options: Omit<CommandContext, 'config'>): CommandC
   return {
     ...options,
     config() {
-      cached ??= loadConfig({ workspace: options.workspace, cwd: options.cwd });
+      if (!cached) {
+        cached = loadConfig({ workspace: options.workspace, cwd: options.cwd });
+        refuseWorkspaceLinksOutside(cached);
+      }
       return cached;
     },
   };

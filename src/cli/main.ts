@@ -12,6 +12,8 @@ import { storylocVersion } from '../package-info.js';
 import { displayPosition, type DisplayPathBase } from '../display-path.js';
 import { findWorkspace } from '../config/load.js';
 import path from 'node:path';
+import { DEFAULT_ARTICLE_LIMITS } from '../config/load.js';
+import { exitCodeAfterSignal, watchStopSignals, type StopSignalWatch } from './stop-signals.js';
 
 export interface MainOptions {
   stdout?: Output;
@@ -42,13 +44,12 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   const debug = argv.includes('--debug');
   initI18n(detectUiLanguage(peekFlag(argv, '--ui-lang'), env));
 
-  let controller: AbortController | undefined;
   let signal = options.signal;
-  const onSigint = (): void => controller?.abort();
+  let stopSignals: StopSignalWatch | undefined;
   if (!signal) {
-    controller = new AbortController();
+    const controller = new AbortController();
     signal = controller.signal;
-    process.once('SIGINT', onSigint);
+    stopSignals = watchStopSignals(controller);
   }
 
   let exitCode: number = ExitCode.ok;
@@ -60,6 +61,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     workspace: peekFlag(argv, '--workspace'),
     debug,
     signal,
+    stopSignal: () => stopSignals?.received ?? null,
   });
 
   const program = new Command('storyloc')
@@ -68,7 +70,6 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .addOption(new Option('--workspace <dir>', t('cli:option.workspace')))
     .addOption(new Option('--ui-lang <lang>', t('cli:option.uiLang')).choices(['en', 'it', 'ko']))
     .option('--debug', t('cli:option.debug'))
-    .addHelpText('after', `\n${t('cli:exitCodes')}`)
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
@@ -76,12 +77,13 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       writeErr: (text) => stderr.write(text),
       outputError: (text, write) => write(localizeUsageError(text)),
     });
+  program.addHelpText('after', t('cli:helpLimits', { ...DEFAULT_ARTICLE_LIMITS }));
   localizeCommander(program);
   for (const register of commandModules) register(program, ctx, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
+    return exitCodeAfterSignal(exitCode, stopSignals?.received ?? null);
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with exit code 0; everything else commander rejects is a usage error.
@@ -92,7 +94,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     const workspaceDir = given !== undefined ? path.resolve(cwd, given) : (findWorkspace(cwd) ?? undefined);
     return reportError(error, stderr, debug, { cwd, workspaceDir });
   } finally {
-    if (controller) process.removeListener('SIGINT', onSigint);
+    stopSignals?.dispose();
   }
 }
 

@@ -7,9 +7,15 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Document } from 'yaml';
 import { inputError } from '../errors.js';
 import { isSupportedLanguage, supportedLanguages, type Lang } from '../languages.js';
-import type { EngineName, ResolvedConfig, Severity } from './types.js';
+import type { ArticleLimits, EngineName, ResolvedConfig, Severity } from './types.js';
 
 export const CONFIG_FILE_NAME = 'storyloc.config.yaml';
+
+/**
+ * No news paragraph is 1 MB long, and no story nests quotes or lists 100 deep (marked needs seconds for
+ * lists a few hundred deep, and overflows the stack at a few thousand).
+ */
+export const DEFAULT_ARTICLE_LIMITS: ArticleLimits = { maxBlockChars: 1_000_000, maxNestingDepth: 100 };
 
 export function defaultConfig(workspaceDir: string): ResolvedConfig {
   return {
@@ -21,7 +27,9 @@ export function defaultConfig(workspaceDir: string): ResolvedConfig {
       articles: path.join(workspaceDir, 'articles'),
       glossary: path.join(workspaceDir, 'glossary'),
       output: path.join(workspaceDir, 'output'),
+      allowSymlinksOutside: false,
     },
+    limits: { ...DEFAULT_ARTICLE_LIMITS },
     frontMatterKeys: ['title', 'summary'],
     engine: {
       default: 'auto',
@@ -148,6 +156,12 @@ export function parseConfig(text: string, file: string, workspaceDir: string): R
         articles: (c, cw) => (config.paths.articles = relPath(c, cw)),
         glossary: (c, cw) => (config.paths.glossary = relPath(c, cw)),
         output: (c, cw) => (config.paths.output = relPath(c, cw)),
+        allowSymlinksOutside: (c, cw) => (config.paths.allowSymlinksOutside = bool(c, cw)),
+      }),
+    limits: (n, w) =>
+      mapEntries(n, w, {
+        maxBlockChars: (c, cw) => (config.limits.maxBlockChars = num(0, 100_000_000)(c, cw)),
+        maxNestingDepth: (c, cw) => (config.limits.maxNestingDepth = num(0, 10_000)(c, cw)),
       }),
     frontMatterKeys: (n, w) => (config.frontMatterKeys = list(str)(n, w)),
     engine: (n, w) =>

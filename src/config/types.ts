@@ -7,6 +7,14 @@ import type { Lang } from '../languages.js';
 export type EngineName = 'deepl' | 'apertium' | 'pseudo' | 'none';
 export type Severity = 'error' | 'warning' | 'off';
 
+/** Limits on one story; 0 disables a limit. */
+export interface ArticleLimits {
+  /** characters in one block (paragraph, heading, list item, cell) */
+  maxBlockChars: number;
+  /** containers (block quotes, lists) nested in one another */
+  maxNestingDepth: number;
+}
+
 export interface ResolvedConfig {
   /** absolute folder holding storyloc.config.yaml */
   workspaceDir: string;
@@ -19,7 +27,14 @@ export interface ResolvedConfig {
     articles: string;
     glossary: string;
     output: string;
+    /**
+     * follow symbolic links that lead outside the workspace (an article, an output folder); off by
+     * default, so no command reads or writes outside the workspace without saying so here
+     */
+    allowSymlinksOutside: boolean;
   };
+  /** input limits, checked before a story is parsed (README "Limits and exit codes") */
+  limits: ArticleLimits;
   /** front-matter keys whose values are translated (default title, summary) */
   frontMatterKeys: string[];
   engine: {

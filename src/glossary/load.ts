@@ -7,6 +7,7 @@
  * and their ranges to line/column with yaml's LineCounter. An entry with a schema error is left out of
  * the termbase (the rest of the file still loads, so lint can report everything in one run).
  */
+import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -84,6 +85,8 @@ export interface WorkspaceLoadOptions {
 export function loadWorkspaceTermbase(config: ResolvedConfig, files?: readonly string[], options: WorkspaceLoadOptions = {}): LoadedTermbase {
   const wholeFolder = !files || files.length === 0;
   const chosen = wholeFolder ? listGlossaryFiles(config.paths.glossary) : files.map((file) => path.resolve(config.workspaceDir, file));
+  // a glossary file or folder linked from outside the workspace is refused like an article (config/symlinks.ts)
+  for (const file of chosen) refuseSymlinkOutside(config, file);
   // no config file, no workspace (`glossary lint` in any folder): nothing of ours to write into
   const cache =
     options.cache !== undefined ? options.cache : config.configFile === null ? null : openGlossaryCache(config.workspaceDir, { write: options.writeCache ?? true });

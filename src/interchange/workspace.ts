@@ -19,7 +19,7 @@ import { addImportedUnits } from '../memory/workspace.js';
 import { writeReviewDiff } from '../review/diff-file.js';
 import { applyXliffFile, type UnitRefusal } from './apply.js';
 import { approvedUnits, exportTmx, looksLikeTmx, parseTmx } from './tmx.js';
-import { baseLanguage, exportXliff, looksLikeXliff, parseXliff } from './xliff.js';
+import { baseLanguage, exportXliff, looksLikeXliff, parseXliff, refuseDoctype } from './xliff.js';
 
 export interface ExportOptions {
   config: ResolvedConfig;
@@ -105,6 +105,8 @@ export async function importWorkspace(options: ImportOptions): Promise<ImportRes
     throw inputError('interchange.unreadable', 'memory:interchange.unreadable', { file, detail: (error as NodeJS.ErrnoException).code }, { file });
   }
   const now = (options.now ?? (() => new Date()))().toISOString();
+  // a DTD is refused before the format is even sniffed (a long one would push the root element out of view)
+  refuseDoctype(text, file);
   if (looksLikeTmx(text)) return importTmx(config, file, text);
   if (!looksLikeXliff(text)) throw new StorylocError('interchange.notXliff', 'memory:interchange.notXliff', { file }, { position: { file } });
   const documents = parseXliff(text, file);

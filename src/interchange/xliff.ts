@@ -123,8 +123,36 @@ const inner = (value: unknown): string | null => {
   return typeof text === 'string' ? text : '';
 };
 
+/**
+ * TMX 1.4's own declaration, which storyloc's export and most CAT tools write: it names the standard DTD,
+ * defines nothing, and is never fetched (the parser reads no DTD).
+ */
+const standardTmxDoctype = /^(\s*<\?xml[^>]*\?>)?\s*<!DOCTYPE tmx SYSTEM "tmx14\.dtd">/;
+
+/**
+ * Throws StorylocError `interchange.doctype` for any other document type declaration: a DTD can define
+ * entities (`&lol9;` billion laughs, external XXE), and XLIFF and TMX never need one. Before any parsing.
+ */
+export function refuseDoctype(text: string, file: string): void {
+  const standard = standardTmxDoctype.exec(text);
+  const from = standard ? standard[0].length : 0;
+  const found = text.slice(from).search(/<!DOCTYPE/i);
+  if (found === -1) return;
+  const at = from + found;
+  if (at === -1) return;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const position = { file, line, column: at - lineStart + 1 };
+  throw new StorylocError('interchange.doctype', 'memory:interchange.doctype', { file }, { position });
+}
+
 /** Throws StorylocError `interchange.invalidXml` with the line when the text is not well-formed XML. */
 export function assertWellFormed(text: string, file: string): void {
+  refuseDoctype(text, file);
   const result = XMLValidator.validate(text);
   if (result !== true) {
     throw new StorylocError('interchange.invalidXml', 'memory:interchange.invalidXml', { file, detail: result.err.msg }, {

@@ -27,7 +27,8 @@ export interface HumanEdit {
   target: string;
 }
 
-export type StructureBreak = 'frontMatter' | 'structure' | 'markup';
+/** What broke: the front matter, the structure, the markup of a segment, or the file is empty or not text. */
+export type StructureBreak = 'frontMatter' | 'structure' | 'markup' | 'outputEmpty' | 'outputNotText';
 
 export type EditDetection =
   | { status: 'unchanged' }
@@ -291,6 +292,21 @@ function splitRegion(
 }
 
 /**
+ * An output that is not a translation at all: empty (truncated, overwritten) or not text (a NUL byte, or
+ * bytes that are not UTF-8, read as U+FFFD, where the expected text has none). Named for what it is,
+ * before any comparison would call it a changed front matter or structure.
+ */
+function notTextProblem(expected: string, actual: string): { reason: StructureBreak; offset: number } | null {
+  if (actual.trim() === '') return { reason: 'outputEmpty', offset: 0 };
+  const nul = actual.indexOf('\u0000');
+  const replacement = expected.includes('\ufffd') ? -1 : actual.indexOf('\ufffd');
+  if (nul === -1 && replacement === -1) return null;
+  // the first of the two is where the file stops being text
+  const offset = nul === -1 ? replacement : replacement === -1 ? nul : Math.min(nul, replacement);
+  return { reason: 'outputNotText', offset };
+}
+
+/**
  * Compares the file on disk (`actual`) with what storyloc wrote from `targets` and returns the
  * translator's edits, or where the structure was broken.
  */
@@ -298,6 +314,8 @@ export function detectHumanEdits(article: Article, targets: ReadonlyMap<string, 
   const expected = expectedOutput(article, targets, targetLang);
   const text = expected.text;
   if (text === actual) return { status: 'unchanged' };
+  const notText = notTextProblem(text, actual);
+  if (notText) return { status: 'broken', reason: notText.reason, ...lineColumnAt(actual, notText.offset) };
   const brokenAt = (error: Broken): EditDetection => ({
     status: 'broken',
     reason: error.reason,

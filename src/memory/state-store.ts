@@ -6,6 +6,7 @@
  * a trailing newline, so a change to one segment is a change to a few lines. Writes are atomic.
  */
 import { recordContradiction } from './segment-life.js';
+import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { StorylocError } from '../errors.js';
@@ -21,12 +22,16 @@ export const segmentStatuses: readonly SegmentStatus[] = ['untranslated', 'machi
 
 /** Where the translation of an article goes: `output/<lang>/<same relative path>`. */
 export function outputPathFor(config: ResolvedConfig, articleRelativePath: string, targetLang: Lang): string {
-  return path.join(config.paths.output, targetLang, ...articleRelativePath.split('/'));
+  const file = path.join(config.paths.output, targetLang, ...articleRelativePath.split('/'));
+  refuseSymlinkOutside(config, file);
+  return file;
 }
 
 /** Where the segment state of an article goes: beside the output, `<output>.state.json`. */
 export function statePathFor(config: ResolvedConfig, articleRelativePath: string, targetLang: Lang): string {
-  return outputPathFor(config, articleRelativePath, targetLang) + STATE_SUFFIX;
+  const file = outputPathFor(config, articleRelativePath, targetLang) + STATE_SUFFIX;
+  refuseSymlinkOutside(config, file);
+  return file;
 }
 
 /**

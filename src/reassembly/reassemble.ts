@@ -190,7 +190,9 @@ function langSplice(article: Article, targetLang: Lang): Splice | null {
   if (frontMatter.langRange) return { ...frontMatter.langRange, text: targetLang };
   const insertAt = frontMatter.end;
   const needsNewline = frontMatter.raw.length > 0 && !frontMatter.raw.endsWith('\n');
-  return { start: insertAt, end: insertAt, text: `${needsNewline ? '\n' : ''}lang: ${targetLang}\n` };
+  // a CRLF story (articles/line-endings.ts) gets a CRLF line
+  const newline = article.source.charCodeAt(article.source.indexOf('\n') - 1) === 0x0d ? '\r\n' : '\n';
+  return { start: insertAt, end: insertAt, text: `${needsNewline ? newline : ''}lang: ${targetLang}${newline}` };
 }
 
 /**

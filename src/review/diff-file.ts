@@ -14,6 +14,7 @@
  * nothing that awaits review) there is no diff file, and an old one is removed. Equal inputs give a
  * byte-identical file (no timestamps), so reruns do not churn pull requests.
  */
+import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
@@ -31,7 +32,9 @@ export const REVIEW_DIFF_SUFFIX = '.diff';
 
 /** `output/<lang>/<article path>.diff` */
 export function reviewDiffPathFor(config: ResolvedConfig, articleRelativePath: string, targetLang: Lang): string {
-  return outputPathFor(config, articleRelativePath, targetLang) + REVIEW_DIFF_SUFFIX;
+  const file = outputPathFor(config, articleRelativePath, targetLang) + REVIEW_DIFF_SUFFIX;
+  refuseSymlinkOutside(config, file);
+  return file;
 }
 
 /** The last approved translation of a record, if any. */

@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { frontMatterLanguage } from '../articles/front-matter.js';
-import { articleLanguage, decodeArticleBytes, listArticles, parseArticle, type ParseArticleInput, type ParsedArticle } from '../articles/read.js';
+import { decodeArticleBytes, listArticles, parseArticle, readArticleBytes, sourceLanguageOf, type ParseArticleInput, type ParsedArticle } from '../articles/read.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { selectEngine, type EngineChoice } from '../engines/select.js';
 import { ExitCode, inputError, StorylocError } from '../errors.js';
@@ -58,16 +57,9 @@ function resolveTargets(config: ResolvedConfig, given: readonly string[] | undef
 /** Reads a source file like `readArticleFile` does, without parsing it yet. */
 export function readSourceFile(file: string, config: ResolvedConfig): SourceFile {
   const relativePath = path.relative(config.paths.articles, file).split(path.sep).join('/');
-  const bytes = readSourceBytes(file);
-  const text = decodeArticleBytes(bytes, file);
-  // The same language rule as readArticleFile: the folder wins when it names a language, else front matter `lang`.
-  const folder = relativePath.split('/')[0] ?? '';
-  const inLanguageFolder = relativePath.includes('/') && isSupportedLanguage(folder);
-  const lang = articleLanguage(relativePath, inLanguageFolder ? undefined : frontMatterLanguage(text, file), file);
-  if (!config.sourceLanguages.includes(lang)) {
-    const params = { file, code: lang, languages: config.sourceLanguages.join(', ') };
-    throw inputError('article.notSourceLanguage', 'articles:notSourceLanguage', params, { file });
-  }
+  const text = decodeArticleBytes(readArticleBytes(file, config), file);
+  // The same language rule as readArticleFile (one rule, named or found).
+  const lang = sourceLanguageOf(config, relativePath, text, file);
   let parsed: ParsedArticle | null = null;
   return {
     path: file,
@@ -75,7 +67,7 @@ export function readSourceFile(file: string, config: ResolvedConfig): SourceFile
     lang,
     text,
     sourceHash: fileHash(text),
-    parsed: () => (parsed ??= parseSource({ path: file, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys })),
+    parsed: () => (parsed ??= parseSource({ path: file, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys, limits: config.limits })),
     untranslatableBlocks() {
       if (!parsed || parsed.warnings.length === 0) return [];
       const lineStarts = computeLineStarts(text);
@@ -110,15 +102,6 @@ export function readSourceFiles(files: readonly string[], config: ResolvedConfig
     }
   }
   return { sources, skipped };
-}
-
-function readSourceBytes(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('article.notFound', 'articles:notFound', { file }, { file });
-    throw error;
-  }
 }
 
 /** A file's text, or null when it does not exist (an output not written yet). */

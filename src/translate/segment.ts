@@ -195,7 +195,7 @@ function writtenFrom(config: ResolvedConfig, source: SourceFile, state: ArticleS
   const snapshot = readSnapshot(config, state.sourceFileHash);
   if (snapshot === null) return null;
   const { path, relativePath, lang } = source;
-  return parseArticle({ path, relativePath, lang, text: snapshot, frontMatterKeys: config.frontMatterKeys });
+  return parseArticle({ path, relativePath, lang, text: snapshot, frontMatterKeys: config.frontMatterKeys, limits: config.limits });
 }
 
 /** Marks records whose glossary usage changed as stale; returns how many became stale. */

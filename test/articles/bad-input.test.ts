@@ -47,7 +47,10 @@ describe('bad article input is refused with the file and position', () => {
     expect(parse(big, 0).segments).toHaveLength(51);
   });
 
-  test('Windows line endings are refused rather than misplaced', () => {
-    expect(errorOf(() => parse('First line.\r\nSecond.\r\n')).code).toBe('article.lineEndings');
+  test('Windows line endings are kept (articles/line-endings.ts); mixed or lone CR endings are refused with the line', () => {
+    const crlf = parse('First line.\r\nSecond.\r\n');
+    expect([crlf.source, crlf.segments.map((s) => [s.text, s.start, s.end])]).toEqual(['First line.\r\nSecond.\r\n', [['First line.', 0, 11], ['Second.', 13, 20]]]);
+    expect([errorOf(() => parse('One.\r\nTwo.\nThree.\r\n')).code, errorOf(() => parse('One.\r\nTwo.\nThree.\r\n')).position?.line]).toEqual(['article.lineEndings', 2]);
+    expect(errorOf(() => parse('Old Mac.\rText.\r')).code).toBe('article.lineEndings');
   });
 });

@@ -40,8 +40,11 @@ describe('the front-matter `lang` decides the language of a file outside a langu
     const { dir, config } = workspace();
     writeFileSync(path.join(dir, 'draft.md'), '---\ntitle: 눈물의 여왕\nlang: ko # Korean source\n---\n김수현이 웃었다.\n');
     expect(readLooseArticle('draft.md', config, { cwd: dir }).lang).toBe('ko');
+    // directly in articles/ the front matter declares the language; a folder must be a source language (issue 16)
+    writeFileSync(path.join(dir, 'articles', 'story.md'), '---\ntitle: 눈물의 여왕\nlang: ko # Korean source\n---\n김수현이 웃었다.\n');
+    expect(readArticleFile(path.join(dir, 'articles', 'story.md'), config, { cwd: dir }).lang).toBe('ko');
     writeFileSync(path.join(dir, 'articles', 'drafts', 'story.md'), '---\ntitle: 눈물의 여왕\nlang: ko # Korean source\n---\n김수현이 웃었다.\n');
-    expect(readArticleFile(path.join(dir, 'articles', 'drafts', 'story.md'), config, { cwd: dir }).lang).toBe('ko');
+    expect(() => readArticleFile(path.join(dir, 'articles', 'drafts', 'story.md'), config, { cwd: dir })).toThrow('article.unknownFolder');
   });
 
   test('a `lang:` line in the body is text, not front matter', () => {

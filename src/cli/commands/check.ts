@@ -3,6 +3,7 @@
  * and `storyloc check --target-only --lang it FILE…`. Exit 0 when clean, 1 when a violation at or above
  * --fail-on is found, 2 on usage, config or input errors.
  */
+import { reportSkippedSources } from '../skipped-sources.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
@@ -60,6 +61,8 @@ export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
         const [lang] = parseLanguages(flags.lang);
         report = checkTargetOnly({ config: workspaceConfigOrDefaults(ctx), cwd: ctx.cwd, files: paths, lang: lang! });
       } else {
+        // a whole-workspace check says what it leaves out (paths may name outputs, which are not listed)
+        if (paths.length === 0) reportSkippedSources(ctx, ctx.config(), []);
         const options: Parameters<typeof checkWorkspace>[0] = { config: ctx.config(), cwd: ctx.cwd, paths };
         if (flags.to !== undefined) options.targetLangs = parseLanguages(flags.to);
         report = checkWorkspace(options);

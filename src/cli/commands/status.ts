@@ -1,4 +1,6 @@
 /** `storyloc status [ARTICLE…] [--to it] [--json | --format text|json|markdown]`: segments per state per article, and what is publishable. */
+/** `storyloc status [ARTICLE…] [--to it] [--json]`: segments per state per article, and what is publishable. */
+import { reportSkippedSources } from '../skipped-sources.js';
 import { Option } from 'commander';
 import { t } from '../../i18n/index.js';
 import { ExitCode } from '../../errors.js';
@@ -17,6 +19,7 @@ export const statusCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('--format <format>', t('summary:cli.statusFormat')).choices(['text', 'markdown', 'json']).default('text'))
     .action((articles: string[], options: { to?: string; json?: boolean; format: string }) => {
       const config = ctx.config();
+      reportSkippedSources(ctx, config, articles);
       const targetLang = resolveTargetLanguage(config, options.to);
       const statuses = new ReviewWorkspace(config, targetLang, ctx.cwd).statuses(articles);
       if (options.format === 'markdown') ctx.stdout.write(renderStatusMarkdown(statuses, targetLang));

@@ -10,6 +10,8 @@ import { BrokenEditsError, summaryToJson, translateWorkspace, type TranslateSumm
 import { createProgressDisplay, type ProgressDisplay } from '../../queue/progress.js';
 import { describeQueueStop } from '../../queue/stop-message.js';
 import type { CommandContext, CommandModule } from '../context.js';
+import { reportSkippedSources } from '../skipped-sources.js';
+import { DEFAULT_ARTICLE_LIMITS } from '../../config/load.js';
 
 interface TranslateFlags {
   to?: string;
@@ -127,16 +129,22 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('--concurrency <n>', t('translate:command.concurrency')))
     .option('--json', t('translate:command.json'))
     .addOption(new Option('--by <name>', t('translate:command.by')))
-    .addHelpText('after', `\n${t('cli:exitCodes')}`)
+    .addHelpText('after', t('cli:helpLimits', { ...DEFAULT_ARTICLE_LIMITS }))
     .action(async (articles: string[], flags: TranslateFlags) => {
       const config = ctx.config();
+      reportSkippedSources(ctx, config, articles);
       let display: ProgressDisplay | undefined;
       const maxChars = wholeNumber('--max-chars', flags.maxChars);
       const concurrency = wholeNumber('--concurrency', flags.concurrency);
       let summary: TranslateSummary;
       const onInterrupt = (): void => {
         display?.stop();
-        ctx.stderr.write(`storyloc: ${t('translate:interrupt.draining')}\n`);
+        const received = ctx.stopSignal?.() ?? null;
+        const message =
+          received === null || received === 'SIGINT'
+            ? t('translate:interrupt.draining')
+            : t('translate:interrupt.drainingSignal', { signal: received });
+        ctx.stderr.write(`storyloc: ${message}\n`);
       };
       try {
         summary = await translateWorkspace({

@@ -57,6 +57,8 @@ export default {
     outputDiffers: 'the output file differs from the segment state here (edited by hand, or not rewritten): run the translation again to record the edits',
     outputFrontMatter: 'the front matter of the output file was changed here (a key renamed or removed, a fence deleted, invalid YAML): restore it',
     outputStructure: 'the output file no longer has the structure of its source here (a paragraph, heading or list item added or removed, or text outside the translated sentences changed): restore it',
+    outputEmpty: 'the output file is empty (truncated or overwritten): restore it, or delete it and run storyloc translate',
+    outputNotText: 'the output file is not text (a NUL byte or bytes that are not UTF-8) here: restore it, or delete it and run storyloc translate',
     outputMarkup: 'the markup of the source was changed here (a link or its URL, emphasis, inline code or an image is missing or altered): restore it',
     glossaryLint: '{{message}} ({{code}})',
   },

@@ -25,6 +25,8 @@ export default {
     markup: 'The markup of segment {{id}} was changed in the translated file (a link, emphasis, inline code or image is broken or missing). Restore the markup; nothing was overwritten.',
     noState: 'This translated file has no state file ({{state}}), so storyloc cannot tell a translator\'s work from its own. Restore the state file or move the translated file away; nothing was overwritten.',
     unverifiable: 'This translated file was edited and its source changed since the last run, and the source it was translated from is no longer available (.storyloc/sources). Restore the translated file, or run translate before editing the source; nothing was overwritten.',
+    outputEmpty: 'The translated file is empty (it was truncated or overwritten). Restore it from version control, or delete it and run translate to write it again from the saved translations; the segment states were kept and nothing was overwritten.',
+    outputNotText: 'The translated file is not text (it holds a NUL byte or bytes that are not UTF-8): it was overwritten by something else. Restore it from version control, or delete it and run translate to write it again from the saved translations; the segment states were kept and nothing was overwritten.',
   },
   interchange: {
     tmxOnePair: 'A TMX file holds one language pair; the selection spans {{pairs}}. Choose the articles of one source language (e.g. articles/en) and one --to.',
@@ -38,6 +40,7 @@ export default {
     },
     unknownFormat: 'Unknown export format "{{format}}": use xliff or tmx.',
     invalidXml: 'The file {{file}} is not valid XML ({{detail}}).',
+    doctype: 'The file {{file}} declares a DOCTYPE: XLIFF and TMX files never need one, and a DTD can define entities that expand or read other files, so storyloc refuses it. Remove the <!DOCTYPE …> declaration; nothing was imported.',
     notXliff: 'this file is neither XLIFF 1.2 nor TMX 1.4.',
     tmxPair: 'The TMX file {{file}} is for {{found}}; this workspace translates {{expected}}. Nothing was imported.',
     missingAttribute: 'The element <{{element}}> lacks the attribute {{attribute}}.',

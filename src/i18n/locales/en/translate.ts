@@ -61,9 +61,13 @@ export default {
   },
   warning: {
     untranslatableBlock: '{{position}}: warning: this block stays in the source language: storyloc cannot map its text back to the file exactly ({{reason}}). Simplify its Markdown, then check it with storyloc segment.',
+    skippedUnknownFolder: '{{folder}}: warning: not translated: not a configured source language folder (sourceLanguages: {{languages}}); {{stories}} stories left out',
+    skippedHidden: '{{file}}: warning: not translated: a hidden file (the name starts with a dot)',
+    skippedLinkedFolder: '{{file}}: warning: not translated: a symbolic link to a folder (links to folders are not followed; name the stories in it, or replace the link with the folder)',
   },
   interrupt: {
     draining: 'Stopping: no new requests; waiting for the requests in flight to finish (they are already paid for). Press Ctrl-C again to quit at once.',
+    drainingSignal: 'Stopping ({{signal}}): no new requests; waiting for the requests in flight to finish (they are already paid for). Send {{signal}} again to quit at once.',
   },
   error: {
     unknownTarget: 'Unknown target language "{{code}}". Use a language code such as it.',

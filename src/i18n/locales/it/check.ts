@@ -57,6 +57,8 @@ export default {
     outputDiffers: 'qui il file tradotto non corrisponde allo stato dei segmenti (modificato a mano o non riscritto): rilancia la traduzione per registrare le modifiche',
     outputFrontMatter: 'qui il front matter del file tradotto è stato modificato (una chiave rinominata o tolta, un delimitatore cancellato, YAML non valido): ripristinalo',
     outputStructure: 'qui il file tradotto non ha più la struttura dell’originale (un paragrafo, un titolo o una voce di elenco aggiunti o tolti, o testo fuori dalle frasi tradotte modificato): ripristinala',
+    outputEmpty: 'il file tradotto è vuoto (troncato o sovrascritto): ripristinalo, oppure cancellalo ed esegui storyloc translate',
+    outputNotText: 'qui il file tradotto non è testo (un byte NUL o byte che non sono UTF-8): ripristinalo, oppure cancellalo ed esegui storyloc translate',
     outputMarkup: 'qui è stato modificato il markup dell’originale (un link o il suo URL, un’enfasi, del codice in linea o un’immagine mancano o sono alterati): ripristinalo',
     glossaryLint: '{{message}} ({{code}})',
   },

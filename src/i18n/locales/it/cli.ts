@@ -2,6 +2,7 @@
 export default {
   description: 'Traduci articoli Markdown con glossario, memoria di traduzione, revisione e controlli in CI.',
   exitCodes: 'Codici di uscita: 0 fatto; 1 problemi trovati, oppure fatto con alcuni articoli lasciati a un traduttore; 2 errore di uso, di configurazione o di input; 130 interrotto (Ctrl-C).',
+  helpLimits: '\nLimiti (in storyloc.config.yaml; 0 toglie un limite):\n  limits.maxBlockChars (predefinito {{maxBlockChars}} caratteri): un paragrafo, titolo, voce di elenco o cella\n  limits.maxNestingDepth (predefinito {{maxNestingDepth}} livelli): citazioni ed elenchi annidati l’uno nell’altro\nUn articolo oltre un limite viene rifiutato, indicando file e riga.\n\nCodici di uscita: 0 fatto; 1 problemi trovati, o fatto con alcuni articoli rimasti; 2 errore di uso, configurazione o input;\n  130 interrotto (Ctrl-C); 143 fermato da SIGTERM; 129 fermato da SIGHUP.\n',
   option: {
     workspace: 'cartella di lavoro (predefinita: cercata dalla cartella corrente verso l’alto)',
     uiLang: 'lingua dei messaggi (predefinita: da LANG, altrimenti en)',

@@ -12,5 +12,6 @@ export default {
   expectedList: '{{where}}: attesa una lista non vuota',
   unsupportedLanguage: '{{where}}: codice lingua non supportato "{{code}}"; attesi: {{expected}}',
   pathOutside: '{{where}}: il percorso "{{path}}" esce dalla cartella di lavoro',
+  symlinkOutside: 'è un collegamento simbolico a {{target}}, fuori dalla cartella di lavoro: storyloc non legge né scrive fuori dalla cartella di lavoro attraverso un collegamento. Sostituisci il collegamento con la cartella o il file stesso, oppure imposta paths.allowSymlinksOutside: true in storyloc.config.yaml',
   sameLanguage: 'la lingua "{{code}}" è sia di origine sia di destinazione',
 };

@@ -25,6 +25,8 @@ export default {
     markup: 'Il markup del segmento {{id}} è stato modificato nel file tradotto (un link, un\'enfasi, un codice inline o un\'immagine sono rotti o mancanti). Ripristina il markup; non è stato sovrascritto nulla.',
     noState: 'Questo file tradotto non ha un file di stato ({{state}}), quindi storyloc non può distinguere il lavoro di un traduttore dal proprio. Ripristina il file di stato o sposta altrove il file tradotto; non è stato sovrascritto nulla.',
     unverifiable: 'Questo file tradotto è stato modificato e il suo testo di partenza è cambiato dall\'ultima esecuzione, e la versione da cui era stato tradotto non è più disponibile (.storyloc/sources). Ripristina il file tradotto, oppure esegui translate prima di modificare il testo di partenza; non è stato sovrascritto nulla.',
+    outputEmpty: 'Il file tradotto è vuoto (è stato troncato o sovrascritto). Ripristinalo dal controllo di versione, oppure cancellalo ed esegui translate per riscriverlo dalle traduzioni salvate; gli stati dei segmenti sono stati conservati e non è stato sovrascritto nulla.',
+    outputNotText: 'Il file tradotto non è testo (contiene un byte NUL o byte che non sono UTF-8): è stato sovrascritto da altro. Ripristinalo dal controllo di versione, oppure cancellalo ed esegui translate per riscriverlo dalle traduzioni salvate; gli stati dei segmenti sono stati conservati e non è stato sovrascritto nulla.',
   },
   interchange: {
     tmxOnePair: 'Un file TMX contiene una sola coppia di lingue; la selezione comprende {{pairs}}. Scegli gli articoli di una sola lingua di partenza (es. articles/en) e un solo --to.',
@@ -38,6 +40,7 @@ export default {
     },
     unknownFormat: 'Formato di esportazione sconosciuto "{{format}}": usa xliff o tmx.',
     invalidXml: 'Il file {{file}} non è XML valido ({{detail}}).',
+    doctype: 'Il file {{file}} dichiara un DOCTYPE: i file XLIFF e TMX non ne hanno mai bisogno, e un DTD può definire entità che si espandono o leggono altri file, quindi storyloc lo rifiuta. Togli la dichiarazione <!DOCTYPE …>; non è stato importato nulla.',
     notXliff: 'questo file non è né XLIFF 1.2 né TMX 1.4.',
     tmxPair: 'Il file TMX {{file}} è per {{found}}; questo workspace traduce {{expected}}. Non è stato importato nulla.',
     missingAttribute: 'All\'elemento <{{element}}> manca l\'attributo {{attribute}}.',

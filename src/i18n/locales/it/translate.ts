@@ -61,9 +61,13 @@ export default {
   },
   warning: {
     untranslatableBlock: '{{position}}: avviso: questo blocco resta nella lingua di origine: storyloc non riesce a ricollocarne il testo nel file con esattezza ({{reason}}). Semplificane il Markdown e verificalo con storyloc segment.',
+    skippedUnknownFolder: '{{folder}}: avviso: non tradotto: non è la cartella di una lingua di origine configurata (sourceLanguages: {{languages}}); {{stories}} articoli esclusi',
+    skippedHidden: '{{file}}: avviso: non tradotto: è un file nascosto (il nome comincia con un punto)',
+    skippedLinkedFolder: '{{file}}: avviso: non tradotto: è un collegamento simbolico a una cartella (i collegamenti a cartelle non vengono seguiti; indica gli articoli che contiene, oppure sostituisci il collegamento con la cartella)',
   },
   interrupt: {
     draining: 'Interruzione: nessuna nuova richiesta; attendo che finiscano le richieste in corso (sono già pagate). Premi di nuovo Ctrl-C per uscire subito.',
+    drainingSignal: 'Arresto ({{signal}}): nessuna nuova richiesta; attendo che finiscano le richieste in corso (sono già pagate). Invia di nuovo {{signal}} per uscire subito.',
   },
   error: {
     unknownTarget: 'Lingua di arrivo sconosciuta "{{code}}". Usa un codice di lingua come it.',

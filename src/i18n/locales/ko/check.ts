@@ -57,6 +57,8 @@ export default {
     outputDiffers: '여기서 번역 파일이 세그먼트 상태와 다릅니다 (직접 수정했거나 다시 쓰지 않음): 번역을 다시 실행해 수정 내용을 기록하세요',
     outputFrontMatter: '여기서 번역 파일의 프런트 매터가 바뀌었습니다 (키 이름 변경 또는 삭제, 구분선 삭제, 잘못된 YAML): 원래대로 되돌리세요',
     outputStructure: '여기서 번역 파일이 원문의 구조와 달라졌습니다 (문단, 제목, 목록 항목 추가 또는 삭제, 또는 번역 문장 밖의 텍스트 변경): 원래대로 되돌리세요',
+    outputEmpty: '번역 파일이 비어 있습니다 (잘리거나 덮어쓰임): 복원하거나, 파일을 지우고 storyloc translate를 실행하세요',
+    outputNotText: '여기서 번역 파일이 텍스트가 아닙니다 (NUL 바이트 또는 UTF-8이 아닌 바이트): 복원하거나, 파일을 지우고 storyloc translate를 실행하세요',
     outputMarkup: '여기서 원문의 마크업이 바뀌었습니다 (링크나 URL, 강조, 인라인 코드, 이미지가 빠졌거나 바뀜): 원래대로 되돌리세요',
     glossaryLint: '{{message}} ({{code}})',
   },

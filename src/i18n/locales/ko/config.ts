@@ -12,5 +12,6 @@ export default {
   expectedList: '{{where}}: 비어 있지 않은 목록이어야 합니다',
   unsupportedLanguage: '{{where}}: 지원하지 않는 언어 코드 "{{code}}"; 가능한 코드: {{expected}}',
   pathOutside: '{{where}}: 경로 "{{path}}"이(가) 작업 폴더 밖을 가리킵니다',
+  symlinkOutside: '작업 폴더 밖의 {{target}}을(를) 가리키는 심볼릭 링크입니다. storyloc은 링크를 통해 작업 폴더 밖을 읽거나 쓰지 않습니다. 링크를 실제 폴더나 파일로 바꾸거나, storyloc.config.yaml에서 paths.allowSymlinksOutside: true로 설정하세요',
   sameLanguage: '언어 "{{code}}"이(가) 원본 언어이자 대상 언어입니다',
 };

@@ -61,9 +61,13 @@ export default {
   },
   warning: {
     untranslatableBlock: '{{position}}: 경고: 이 블록은 원문 언어로 남습니다. storyloc이 텍스트를 파일의 정확한 위치로 되돌릴 수 없습니다 ({{reason}}). 마크다운을 단순하게 고친 뒤 storyloc segment로 확인하세요.',
+    skippedUnknownFolder: '{{folder}}: 경고: 번역하지 않음: 설정된 원본 언어 폴더가 아닙니다 (sourceLanguages: {{languages}}). 기사 {{stories}}개 제외',
+    skippedHidden: '{{file}}: 경고: 번역하지 않음: 숨김 파일입니다 (이름이 점으로 시작)',
+    skippedLinkedFolder: '{{file}}: 경고: 번역하지 않음: 폴더를 가리키는 심볼릭 링크입니다 (폴더 링크는 따라가지 않습니다. 그 안의 기사를 직접 지정하거나 링크를 실제 폴더로 바꾸세요)',
   },
   interrupt: {
     draining: '중단하는 중: 새 요청은 보내지 않고, 이미 보낸 요청(이미 과금됨)이 끝나기를 기다립니다. 바로 끝내려면 Ctrl-C를 한 번 더 누르세요.',
+    drainingSignal: '중지 중 ({{signal}}): 새 요청은 보내지 않고, 진행 중인 요청이 끝나기를 기다립니다 (이미 요금이 청구됨). 바로 끝내려면 {{signal}}을(를) 다시 보내세요.',
   },
   error: {
     unknownTarget: '알 수 없는 대상 언어 "{{code}}"입니다. it 같은 언어 코드를 쓰세요.',

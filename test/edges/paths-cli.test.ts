@@ -1,0 +1,159 @@
+/**
+ * The file system at the edges (issue 16, cases 6 and 7), through the CLI on temporary workspaces:
+ * symbolic links that leave the workspace are refused naming the link (unless the config allows them);
+ * folders that are not configured source languages, hidden stories and linked folders are reported
+ * once, the same rule whether a story is named or found, never guessed.
+ */
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../support/run-cli.js';
+import { copyWorkspace, type TempWorkspace } from '../e2e/workspace.js';
+
+const env = { LANG: 'C' };
+let ws: TempWorkspace;
+let outside: string;
+beforeEach(() => {
+  ws = copyWorkspace();
+  outside = mkdtempSync(path.join(os.tmpdir(), 'storyloc-outside-'));
+});
+afterEach(() => {
+  ws.remove();
+  rmSync(outside, { recursive: true, force: true });
+});
+
+const at = (relative: string): string => path.join(ws.dir, relative);
+const write = (relative: string, content: string): string => {
+  mkdirSync(path.dirname(at(relative)), { recursive: true });
+  writeFileSync(at(relative), content);
+  return at(relative);
+};
+const run = (...args: string[]) => runCli([args[0]!, '--workspace', ws.dir, ...args.slice(1)], { env, cwd: ws.dir });
+const refusal = (link: string, target: string): string =>
+  `storyloc: error: ${link}: a symbolic link to ${target}, outside the workspace: storyloc does not read or write outside the workspace through a link. ` +
+  'Replace the link with the folder or file itself, or set paths.allowSymlinksOutside: true in storyloc.config.yaml\n';
+
+describe('case 6: symbolic links that leave the workspace', () => {
+  test('a linked output/it/en: translate and check refuse it naming the link; nothing is written outside', async () => {
+    mkdirSync(at('output/it'), { recursive: true });
+    symlinkSync(outside, at('output/it/en'));
+    const result = await run('translate');
+    expect([result.code, result.stderr]).toEqual([2, refusal(at('output/it/en'), outside)]);
+    expect(readdirSync(outside)).toEqual([]);
+    const check = await run('check');
+    expect([check.code, check.stderr]).toEqual([2, refusal(at('output/it/en'), outside)]);
+  });
+
+  test('an article linked to a file outside: refused when named and when found', async () => {
+    const secret = path.join(outside, 'secret.md');
+    writeFileSync(secret, '# Secret\n\nNot for this workspace.\n');
+    symlinkSync(secret, at('articles/en/linked.md'));
+    for (const args of [['translate', 'articles/en/linked.md'], ['translate']]) {
+      const result = await run(...args);
+      expect([result.code, result.stderr]).toEqual([2, refusal(at('articles/en/linked.md'), secret)]);
+    }
+    expect(existsSync(at('output/it/en/linked.md'))).toBe(false);
+  });
+
+  test('a linked .storyloc (lock, caches, snapshots): every workspace command refuses it before any work', async () => {
+    symlinkSync(outside, at('.storyloc'));
+    for (const command of ['translate', 'status', 'check', 'review']) {
+      const result = await run(command);
+      expect([command, result.code, result.stderr]).toEqual([command, 2, refusal(at('.storyloc'), outside)]);
+    }
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  test('a glossary file linked from outside: refused naming the link', async () => {
+    const shared = path.join(outside, 'shared-terms.yaml');
+    writeFileSync(shared, ws.read('glossary/terms.yaml'));
+    symlinkSync(shared, at('glossary/shared.yaml'));
+    const result = await run('translate');
+    expect([result.code, result.stderr]).toEqual([2, refusal(at('glossary/shared.yaml'), shared)]);
+  });
+
+  test('paths.allowSymlinksOutside: true lets both links through', async () => {
+    const secret = path.join(outside, 'story.md');
+    writeFileSync(secret, '# Elsewhere\n\nA story kept elsewhere.\n');
+    symlinkSync(secret, at('articles/en/linked.md'));
+    const outputs = mkdtempSync(path.join(os.tmpdir(), 'storyloc-outputs-'));
+    try {
+      mkdirSync(at('output/it'), { recursive: true });
+      symlinkSync(outputs, at('output/it/en'));
+      write('storyloc.config.yaml', `${ws.read('storyloc.config.yaml')}paths:\n  allowSymlinksOutside: true\n`);
+      const result = await run('translate', '--json');
+      expect([result.code, result.stderr]).toEqual([0, '']);
+      expect(
+        readdirSync(outputs)
+          .filter((name) => name.endsWith('.md'))
+          .sort(),
+      ).toEqual(['finale.md', 'linked.md', 'set.md']);
+    } finally {
+      rmSync(outputs, { recursive: true, force: true });
+    }
+  });
+
+  test('a link that stays inside the workspace is read like any story, when found too', async () => {
+    write('drafts/inside.md', '# Inside\n\nA linked story that stays home.\n');
+    symlinkSync(at('drafts/inside.md'), at('articles/en/inside.md'));
+    const result = await run('translate', '--json');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(ws.read('output/it/en/inside.md')).toContain('# ');
+  });
+});
+
+describe('case 7: folders that are not source languages, hidden stories', () => {
+  const story = '---\nlang: en\n---\n# A story\n\nSome text.\n';
+
+  test('a full run reports each unknown folder once, with the configured languages, and translates the rest', async () => {
+    write('articles/xx/x.md', story);
+    write('articles/xx/y.md', story);
+    write('articles/fr/z.md', story);
+    write('articles/images/.gitkeep', '');
+    const result = await run('translate', '--json');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      `storyloc: ${at('articles/fr')}: warning: not translated: not a configured source language folder (sourceLanguages: en, ko); 1 stories left out\n` +
+        `storyloc: ${at('articles/xx')}: warning: not translated: not a configured source language folder (sourceLanguages: en, ko); 2 stories left out\n`,
+    );
+    expect(JSON.parse(result.stdout)).toMatchObject({ articles: 3 });
+    expect(existsSync(at('output/it/xx'))).toBe(false);
+    expect(existsSync(at('output/it/fr'))).toBe(false);
+    // status and a whole-workspace check list the same stories and say the same
+    for (const command of ['status', 'check']) expect((await run(command)).stderr).toBe(result.stderr);
+  });
+
+  test.each([['articles/xx/x.md'], ['articles/fr/z.md'], ['articles/xx']])(
+    'named %s: the same rule, an error naming the folder and languages',
+    async (named) => {
+      write('articles/xx/x.md', story);
+      write('articles/fr/z.md', story);
+      const folder = named.split('/').slice(0, 2).join('/');
+      const result = await run('translate', named);
+      expect([result.code, result.stderr]).toEqual([
+        2,
+        `storyloc: error: ${named}: ${folder} is not a configured source language folder (sourceLanguages: en, ko); put the story under articles/<language>/ or add the language to sourceLanguages\n`,
+      ]);
+      expect(existsSync(at('output/it'))).toBe(false);
+    },
+  );
+
+  test('hidden stories and linked folders: reported when found, refused when named', async () => {
+    write('articles/en/.draft.md', story);
+    write('articles/en/.DS_Store', 'binary junk');
+    write('elsewhere/more.md', story);
+    symlinkSync(at('elsewhere'), at('articles/en/more'));
+    const found = await run('translate', '--json');
+    expect(found.code).toBe(0);
+    expect(found.stderr).toBe(
+      `storyloc: ${at('articles/en/.draft.md')}: warning: not translated: a hidden file (the name starts with a dot)\n` +
+        `storyloc: ${at('articles/en/more')}: warning: not translated: a symbolic link to a folder (links to folders are not followed; name the stories in it, or replace the link with the folder)\n`,
+    );
+    const named = await run('translate', 'articles/en/.draft.md');
+    expect([named.code, named.stderr]).toEqual([
+      2,
+      'storyloc: error: articles/en/.draft.md: hidden files are not stories (the name starts with a dot); rename it to translate it\n',
+    ]);
+  });
+});
