@@ -215,6 +215,16 @@ export function valuesPresent(text: string, lang: Lang): Set<string> {
   return values;
 }
 
+/** 200000000 → "200 milioni", 1500000 → "1,5 milioni", 3e12 → "3.000 miliardi"; null below a million or when not round */
+function italianScaleWords(value: string): string | null {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 1e6 || !/^\d+$/.test(value)) return null;
+  const [scale, singular, plural] = number >= 1e9 ? [1e9, 'miliardo', 'miliardi'] : [1e6, 'milione', 'milioni'];
+  const count = number / scale;
+  if (Math.round(count * 100) !== count * 100) return null;
+  return `${formatValue(String(count), 'it')} ${count === 1 ? singular : plural}`;
+}
+
 /**
  * A canonical value written the way `lang` writes it (for suggestions): 24.85 → "24,85", 1000 → "1.000".
  * Four-digit integers are grouped only when the source grouped them (1,000 → 1.000, but 2024 → 2024).
@@ -229,6 +239,8 @@ export function formatValue(value: string, lang: Lang, sourceGrouped = false): s
     const name = englishMonths[month - 1]!;
     return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${day}`;
   }
+  const big = lang === 'it' ? italianScaleWords(value) : null;
+  if (big !== null) return big;
   const [integer = '', decimals] = value.split('.');
   const group = lang === 'it' ? '.' : ',';
   const decimal = lang === 'it' ? ',' : '.';

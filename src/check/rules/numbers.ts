@@ -35,6 +35,18 @@ function formatFindings(segment: CheckedSegment, ctx: RuleContext, view: TextVie
   );
 }
 
+function isLetterOrDigit(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
+}
+
+/** whether `words` stand in `text` as whole words (both lower case) */
+function keptAsWritten(text: string, words: string): boolean {
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    if (!isLetterOrDigit(text[at - 1]) && !isLetterOrDigit(text[at + words.length])) return true;
+  }
+  return false;
+}
+
 /** the kind a replacement must have: a date for a date, a number for a number or a month */
 function sameKind(a: NumberToken, b: NumberToken): boolean {
   return (a.kind === 'date') === (b.kind === 'date');
@@ -67,8 +79,11 @@ function missingNumbers(segment: CheckedSegment, ctx: RuleContext, input: Compar
     .sort((a, b) => Number(a.words === true) - Number(b.words === true) || a.start - b.start);
   const violations: Violation[] = [];
   const reported = new Set<string>();
+  const lowerTarget = target.text.toLowerCase();
   for (const token of sourceNumbers) {
     if (token.soft || token.values.some((value) => present.has(value))) continue;
+    // words kept as written: a title or a name left in English ("Twenty-Five Twenty-One", Seventeen)
+    if (token.words && keptAsWritten(lowerTarget, token.raw.toLowerCase())) continue;
     const value = token.values[0]!;
     if (reported.has(value)) continue;
     reported.add(value);
@@ -144,8 +159,8 @@ export const numbersRule: SegmentRule = {
     if (source === null || sourceNumbers.length === 0) return violations;
     const input: Comparison = { source, target, sourceNumbers, targetNumbers: extractNumbers(target.text, ctx.targetLang), sourceLang: ctx.sourceLang! };
     // a number written the English way is reported as such, not again as missing
-    const spelledValues = new Set(spelling.map((problem) => extractNumbers(problem.raw, 'en')[0]?.values[0]));
-    const notSpelled = { ...input, sourceNumbers: sourceNumbers.filter((token) => !spelledValues.has(token.values[0])) };
+    const spelled = new Set(spelling.map((problem) => problem.raw.replace(/[\s%‰]+$/u, '')));
+    const notSpelled = { ...input, sourceNumbers: sourceNumbers.filter((token) => !spelled.has(/^[\d.,]*/.exec(token.raw)![0])) };
     violations.push(...missingNumbers(segment, ctx, notSpelled, spelling), ...markupMoves(segment, ctx, input));
     return violations;
   },
