@@ -71,9 +71,10 @@ export function analyseTerms(
       if (!entry || entry.doNotTranslate) continue;
       if (glossary.formIn(entry, langs.target) === undefined) continue;
       // the same text is an accepted target form of the entry (Kim Soo-hyun is Kim Soo-hyun in Italian);
-      // with strict spelling (target-only: no source to say which spelling was meant) only as written,
-      // so a source variant ("Kim Ji Won" for Kim Ji-won) is not excused by folding hyphens and case
-      if (!(langs.strictSpelling && match.matchedAs === 'variant') && glossary.isAcceptedIn(entry, match.form ?? termText(match), langs.target)) continue;
+      // with strict spelling (target-only: no source to say which spelling was meant) only as the target
+      // matcher finds it, as written: a source spelling ("Kim Ji Won" for Kim Ji-won) is not excused by
+      // folding hyphens and case
+      if (!langs.strictSpelling && glossary.isAcceptedIn(entry, match.form ?? termText(match), langs.target)) continue;
       // part of an accepted target form of any entry: Italian text, not a leftover; a forbidden form
       // that is the source form ("Queen of Tears") counts as left untranslated
       if (inTarget.some((found) => found.matchedAs !== 'forbidden' && overlaps(found, match))) continue;

@@ -19,7 +19,8 @@ export const untranslatedTermRule: SegmentRule = {
       const entry = ctx.glossary.entry(match.entryId)!;
       const expected = ctx.glossary.formIn(entry, ctx.targetLang)!;
       // a variant spelling of the source side ("Kim Ji Won") is named as a spelling, not as English
-      const spelling = match.matchedAs === 'variant' && !/[\uAC00-\uD7A3]/.test(match.surface);
+      const asWritten = match.form === undefined || termText(match) === match.form;
+      const spelling = (match.matchedAs === 'variant' || !asWritten) && !/[\uAC00-\uD7A3]/.test(match.surface);
       return ctx.report({
         rule: 'untranslated-term',
         segment,
