@@ -84,7 +84,13 @@ function onlyOccurrence(haystack: string, needle: string): number {
  * elsewhere by hand, or written before the source changed): the text around the start marker in the
  * rendering, found once and only once in the file. Null when it is not there (that text was edited).
  */
-function placementByContext(file: string, rendered: string, output: string, startMarker: string, endMarker: string): Placement | null {
+function placementByContext(
+  file: string,
+  rendered: string,
+  output: string,
+  startMarker: string,
+  endMarker: string,
+): Placement | null {
   const start = rendered.indexOf(startMarker);
   if (start < 0) return null;
   const plain = (text: string): string => text.split(endMarker).join('');
@@ -136,7 +142,8 @@ export function createOutputLocator(input: {
     place(segmentId, span) {
       const segment = segmentId === null ? undefined : segmentsById.get(segmentId);
       // (an untranslated segment's text out of sync is the source's: it is shown in the source article)
-      if (!segment || (!inSync && (outputText === '' || !targets.has(segment.id)))) return segmentStart(article, segmentId);
+      const outOfSyncSource = !inSync && (outputText === '' || (segment !== undefined && !targets.has(segment.id)));
+      if (!segment || outOfSyncSource) return segmentStart(article, segmentId);
       markers ??= pickMarkers([outputText, article.source, ...targets.values()]);
       const [startMarker, endMarker] = markers;
       // an untranslated segment keeps its source text in the output: mark that
@@ -147,14 +154,18 @@ export function createOutputLocator(input: {
       marked = insertAt(marked, start, startMarker);
       const markedTargets = new Map(targets);
       markedTargets.set(segment.id, marked);
-      if (inSync) return placementFromMarkers(outputPath, reassemble(article, markedTargets, targetLang), startMarker, endMarker) ?? segmentStart(article, segmentId);
+      if (inSync) {
+        const rendered = reassemble(article, markedTargets, targetLang);
+        return placementFromMarkers(outputPath, rendered, startMarker, endMarker) ?? segmentStart(article, segmentId);
+      }
       let rendered: string;
       try {
         rendered = reassemble(article, markedTargets, targetLang);
       } catch {
         return segmentStart(article, segmentId); // targets whose tags do not fit: markup-parity reports them
       }
-      return placementByContext(outputPath, rendered, outputText, startMarker, endMarker) ?? segmentStart(article, segmentId);
+      const found = placementByContext(outputPath, rendered, outputText, startMarker, endMarker);
+      return found ?? segmentStart(article, segmentId);
     },
   };
 }

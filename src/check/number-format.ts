@@ -21,13 +21,14 @@ export interface FormatProblem {
 
 const NOT_AFTER = '(?<![\\p{L}\\p{N}.,])';
 const NOT_BEFORE_MORE = '(?![\\p{N}]|[.,]\\p{N})';
+const BEFORE_SCALE = '(?=\\s?(?:mila|milion[ei]|miliard[oi])(?![\\p{L}]))';
 const ENGLISH_FORMATS = new RegExp(
   [
     // 1,234.5 and 1,234,567: English grouping, unambiguous
     `${NOT_AFTER}\\d{1,3}(?:,\\d{3})+\\.\\d+${NOT_BEFORE_MORE}(?:\\s?%)?`,
     `${NOT_AFTER}\\d{1,3}(?:,\\d{3}){2,}${NOT_BEFORE_MORE}(?:\\s?%)?`,
     // 13.0% and 1.5 milioni: a decimal point where Italian needs a comma
-    `${NOT_AFTER}\\d+\\.(?!\\d{3}(?!\\d))\\d+${NOT_BEFORE_MORE}(?:\\s?%|(?=\\s?(?:mila|milion[ei]|miliard[oi])(?![\\p{L}])))`,
+    `${NOT_AFTER}\\d+\\.(?!\\d{3}(?!\\d))\\d+${NOT_BEFORE_MORE}(?:\\s?%|${BEFORE_SCALE})`,
   ].join('|'),
   'gu',
 );
@@ -45,12 +46,17 @@ function isBoundary(char: string | undefined): boolean {
  * English number formats in an Italian text. `sourceNumbers` (a source written the English way) adds the
  * spellings of the source found unchanged in the target, when Italian would read them as another number.
  */
-export function englishFormatsInItalian(text: string, sourceNumbers: readonly NumberToken[] = [], readItalian?: (raw: string) => string | undefined): FormatProblem[] {
+export function englishFormatsInItalian(
+  text: string,
+  sourceNumbers: readonly NumberToken[] = [],
+  readItalian?: (raw: string) => string | undefined,
+): FormatProblem[] {
   const problems: FormatProblem[] = [];
   if (!/\d[.,]\d/.test(text)) return problems;
   ENGLISH_FORMATS.lastIndex = 0;
   for (let match = ENGLISH_FORMATS.exec(text); match !== null; match = ENGLISH_FORMATS.exec(text)) {
-    problems.push({ start: match.index, end: match.index + match[0].length, raw: match[0], expected: italianSpelling(match[0]) });
+    const end = match.index + match[0].length;
+    problems.push({ start: match.index, end, raw: match[0], expected: italianSpelling(match[0]) });
   }
   for (const token of sourceNumbers) {
     if (token.kind !== 'number' || token.words || !/\d[.,]\d/.test(token.raw)) continue;
@@ -58,7 +64,10 @@ export function englishFormatsInItalian(text: string, sourceNumbers: readonly Nu
     // the same spelling reads as the same number in Italian (rare: "1.000" in a Korean source)
     if (readItalian !== undefined && readItalian(literal) === token.values[0]) continue;
     for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
-      if (!isBoundary(text[at - 1]) || !isBoundary(text[at + literal.length]) || /[.,]\d/.test(text.slice(at + literal.length, at + literal.length + 2))) continue;
+      const after = at + literal.length;
+      const continues = /[.,]\d/.test(text.slice(after, after + 2));
+      const standsAlone = isBoundary(text[at - 1]) && isBoundary(text[after]) && !continues;
+      if (!standsAlone) continue;
       if (problems.some((problem) => problem.start < at + literal.length && at < problem.end)) continue;
       problems.push({ start: at, end: at + literal.length, raw: literal, expected: italianSpelling(literal) });
     }

@@ -17,13 +17,20 @@ export interface WordNumber {
 }
 
 const IT_UNITS = ['zero', 'uno', 'due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'nove'];
-const IT_TEENS = ['dieci', 'undici', 'dodici', 'tredici', 'quattordici', 'quindici', 'sedici', 'diciassette', 'diciotto', 'diciannove'];
+const IT_TEENS = [
+  'dieci', 'undici', 'dodici', 'tredici', 'quattordici', 'quindici', 'sedici', 'diciassette', 'diciotto', 'diciannove',
+];
 const IT_TENS = ['', '', 'venti', 'trenta', 'quaranta', 'cinquanta', 'sessanta', 'settanta', 'ottanta', 'novanta'];
 const IT_ORDINALS: Array<[number, string]> = [
-  [1, 'prim'], [2, 'second'], [3, 'terz'], [4, 'quart'], [5, 'quint'], [6, 'sest'], [7, 'settim'], [8, 'ottav'], [9, 'non'], [10, 'decim'],
+  [1, 'prim'], [2, 'second'], [3, 'terz'], [4, 'quart'], [5, 'quint'],
+  [6, 'sest'], [7, 'settim'], [8, 'ottav'], [9, 'non'], [10, 'decim'],
 ];
 /** Italian words that are also common words: they satisfy a number but never stand for one */
-const IT_SOFT = new Set(['un', 'uno', 'una', 'sei', 'cento', 'mille', 'secondo', 'seconda', 'secondi', 'seconde', 'prima', 'primo', 'primi', 'prime', 'none', 'nona', 'noni', 'terzi', 'entrambi', 'entrambe', 'ambedue']);
+const IT_SOFT = new Set([
+  'un', 'uno', 'una', 'sei', 'cento', 'mille', 'secondo', 'seconda', 'secondi', 'seconde',
+  'prima', 'primo', 'primi', 'prime', 'none', 'nona', 'noni', 'terzi', 'entrambi', 'entrambe', 'ambedue',
+]);
+const IT_BOTH = new Set(['entrambi', 'entrambe', 'ambedue']);
 
 /** A cardinal below 100 written in Italian ("ventuno", "trentotto", "ventitré"), or null. */
 function italianBelow100(word: string): number | null {
@@ -94,7 +101,10 @@ function italianOrdinal(word: string): number | null {
 
 const IT_MULTIPLIERS: Record<string, number> = { milione: 1e6, milioni: 1e6, miliardo: 1e9, miliardi: 1e9 };
 
-const EN_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const EN_UNITS = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
+  'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+];
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const EN_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
@@ -146,18 +156,23 @@ export function italianWordNumbers(text: string): WordNumber[] {
     let value = italianCardinal(token.word);
     const ordinal = value === null ? italianOrdinal(token.word) : null;
     if (value === null && ordinal === null) {
-      if (token.word === 'entrambi' || token.word === 'entrambe' || token.word === 'ambedue') found.push({ value: 2, start: token.start, end: token.end, raw: text.slice(token.start, token.end), soft: true });
+      if (IT_BOTH.has(token.word)) {
+        const raw = text.slice(token.start, token.end);
+        found.push({ value: 2, start: token.start, end: token.end, raw, soft: true });
+      }
       continue;
     }
     let end = token.end;
     const next = words[i + 1];
-    if (value !== null && next !== undefined && IT_MULTIPLIERS[next.word] !== undefined && adjacent(text, token, next)) {
-      value *= IT_MULTIPLIERS[next.word]!;
+    const multiplier = next === undefined ? undefined : IT_MULTIPLIERS[next.word];
+    if (value !== null && next !== undefined && multiplier !== undefined && adjacent(text, token, next)) {
+      value *= multiplier;
       end = next.end;
       i++;
     }
     const soft = end === token.end && IT_SOFT.has(token.word);
-    found.push({ value: value ?? ordinal!, start: token.start, end, raw: text.slice(token.start, end), soft: soft || ordinal !== null });
+    const raw = text.slice(token.start, end);
+    found.push({ value: value ?? ordinal!, start: token.start, end, raw, soft: soft || ordinal !== null });
   }
   return found;
 }
@@ -168,7 +183,7 @@ export function englishWordNumbers(text: string): WordNumber[] {
   const words = wordsOf(text);
   for (let i = 0; i < words.length; i++) {
     const first = englishBelow100(words[i]!.word);
-    const startsWithA = words[i]!.word === 'a' && (words[i + 1]?.word === 'hundred' || words[i + 1]?.word === 'thousand' || words[i + 1]?.word === 'million');
+    const startsWithA = words[i]!.word === 'a' && ['hundred', 'thousand', 'million'].includes(words[i + 1]?.word ?? '');
     if (first === null && !startsWithA) continue;
     let total = 0;
     let current = first ?? 1;

@@ -48,7 +48,13 @@ const NOT_AFTER = '(?<![\\p{L}\\p{N}\\p{M}.,])';
 const KO_NOT_AFTER = '(?<![A-Za-z\\p{N}.,])';
 
 // 2024-04-16 in any language: a year and a date
-const ISO_DATE = `(?<![\\p{L}\\p{N}.,\\-])(?<iso>(?<isoYear>\\d{4})-(?<isoMonth>0?[1-9]|1[0-2])-(?<isoDay>0?[1-9]|[12]\\d|3[01]))(?![\\p{N}\\-])`;
+const ISO_DATE =
+  '(?<![\\p{L}\\p{N}.,\\-])(?<iso>(?<isoYear>\\d{4})-(?<isoMonth>0?[1-9]|1[0-2])-' +
+  '(?<isoDay>0?[1-9]|[12]\\d|3[01]))(?![\\p{N}\\-])';
+// a number may not run into a word or another number
+const NOT_BEFORE = '(?![\\p{L}\\p{N}\\p{M}])';
+const EN_SCALE = 'thousand|million|billion|trillion';
+const IT_SCALE = 'milion[ei]|miliard[oi]';
 const EN_NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const IT_NUMBER = '\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?';
 
@@ -62,7 +68,7 @@ const grammars: Record<'en' | 'ko' | 'it', RegExp> = {
       ISO_DATE,
       `(?<![\\p{L}])(?<mdMonth>${EN_MONTH})\\.?\\s+(?<mdDay>\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])(?!,\\d{3})`,
       `${NOT_AFTER}(?<dmDay>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<dmMonth>${EN_MONTH})(?![\\p{L}])`,
-      `${NOT_AFTER}(?<number>${EN_NUMBER})(?:(?:st|nd|rd|th)|\\s+(?<scale>thousand|million|billion|trillion))?(?![\\p{L}\\p{N}\\p{M}])`,
+      `${NOT_AFTER}(?<number>${EN_NUMBER})(?:(?:st|nd|rd|th)|\\s+(?<scale>${EN_SCALE}))?${NOT_BEFORE}`,
     ].join('|'),
     'giu',
   ),
@@ -80,7 +86,7 @@ const grammars: Record<'en' | 'ko' | 'it', RegExp> = {
     [
       ISO_DATE,
       `${NOT_AFTER}(?<dmDay>\\d{1,2})(?:°|º)?\\s+(?<dmMonth>${IT_MONTH})(?![\\p{L}])`,
-      `${NOT_AFTER}(?<number>${IT_NUMBER})(?:°|º|ª|\\s*(?<scale>mila)|\\s+(?<bigScale>milion[ei]|miliard[oi]))?(?![\\p{L}\\p{N}\\p{M}])`,
+      `${NOT_AFTER}(?<number>${IT_NUMBER})(?:°|º|ª|\\s*(?<scale>mila)|\\s+(?<bigScale>${IT_SCALE}))?${NOT_BEFORE}`,
     ].join('|'),
     'giu',
   ),
@@ -123,16 +129,20 @@ type Groups = Record<string, string | undefined>;
 function tokensOfMatch(match: RegExpExecArray, grammarLang: 'en' | 'ko' | 'it', text: string): NumberToken[] {
   const g = match.groups as Groups;
   const base = { raw: match[0], start: match.index, end: match.index + match[0].length };
+  const yearStart = base.start + match[0].search(/\d{4}/);
   const yearAndDate = (year: string, month: number, day: number): NumberToken[] => [
-    { raw: year, start: base.start + match[0].indexOf(year), end: base.start + match[0].indexOf(year) + year.length, kind: 'number', values: [year] },
+    { raw: year, start: yearStart, end: yearStart + year.length, kind: 'number', values: [year] },
     { ...base, kind: 'date', values: [dateValue(month, day)] },
   ];
   if (g.iso !== undefined) return yearAndDate(g.isoYear!, Number(g.isoMonth), Number(g.isoDay));
   if (g.dotYear !== undefined) return yearAndDate(g.dotYear, Number(g.dotMonth), Number(g.dotDay)); // 2024. 4. 16.
   const months = grammarLang === 'it' ? italianMonthNumber : englishMonthNumber;
   const monthOf = (name: string): number => (grammarLang === 'ko' ? Number(name) : months.get(name.toLowerCase())!);
-  if (g.mdMonth !== undefined) return [{ ...base, kind: 'date', values: [dateValue(monthOf(g.mdMonth), Number(g.mdDay))] }];
-  if (g.dmMonth !== undefined) return [{ ...base, kind: 'date', values: [dateValue(monthOf(g.dmMonth), Number(g.dmDay))] }];
+  const date = (month: string, day: string): NumberToken[] => [
+    { ...base, kind: 'date', values: [dateValue(monthOf(month), Number(day))] },
+  ];
+  if (g.mdMonth !== undefined) return date(g.mdMonth, g.mdDay!);
+  if (g.dmMonth !== undefined) return date(g.dmMonth, g.dmDay!);
   const number = g.number!;
   const value = grammarLang === 'it' ? canonicalNumber(number, '.', ',') : canonicalNumber(number, ',', '.');
   const scale = g.scale ?? g.bigScale ?? g.unit;
@@ -153,7 +163,8 @@ function mergeKoreanUnits(tokens: NumberToken[], text: string): NumberToken[] {
     if (previous !== undefined && previous.kind === 'number' && token.kind === 'number' && unitOf(previous) > 0 &&
       unitOf(token) > 0 && unitOf(token) < unitOf(previous) && /^\s*$/.test(text.slice(previous.end, token.start))) {
       const sum = Number(previous.values[0]) + Number(token.values[0]);
-      merged[merged.length - 1] = { ...previous, raw: text.slice(previous.start, token.end), end: token.end, values: [canonicalNumber(String(sum), ',', '.')] };
+      const values = [canonicalNumber(String(sum), ',', '.')];
+      merged[merged.length - 1] = { ...previous, raw: text.slice(previous.start, token.end), end: token.end, values };
     } else merged.push(token);
   }
   return merged;
@@ -164,7 +175,11 @@ function wordTokens(text: string, lang: 'en' | 'it', digits: readonly NumberToke
   const words = lang === 'it' ? italianWordNumbers(text) : englishWordNumbers(text);
   return words
     .filter((word) => !digits.some((token) => token.start < word.end && word.start < token.end))
-    .map((word) => ({ raw: word.raw, start: word.start, end: word.end, kind: 'number' as const, values: [String(word.value)], words: true, soft: word.soft }));
+    .map((word) => {
+      const values = [String(word.value)];
+      const token: NumberToken = { raw: word.raw, start: word.start, end: word.end, kind: 'number', values };
+      return { ...token, words: true, soft: word.soft };
+    });
 }
 
 /**
@@ -178,7 +193,9 @@ export function extractNumbers(text: string, lang: Lang): NumberToken[] {
   if (/[0-9]/.test(text)) {
     const grammar = grammars[grammarLang];
     grammar.lastIndex = 0;
-    for (let match = grammar.exec(text); match !== null; match = grammar.exec(text)) tokens.push(...tokensOfMatch(match, grammarLang, text));
+    for (let match = grammar.exec(text); match !== null; match = grammar.exec(text)) {
+      tokens.push(...tokensOfMatch(match, grammarLang, text));
+    }
     if (grammarLang === 'ko') tokens = mergeKoreanUnits(tokens, text);
   }
   if (grammarLang === 'ko') return tokens;
@@ -215,7 +232,7 @@ export function valuesPresent(text: string, lang: Lang): Set<string> {
   return values;
 }
 
-/** 200000000 → "200 milioni", 1500000 → "1,5 milioni", 3e12 → "3.000 miliardi"; null below a million or when not round */
+/** 200000000 → "200 milioni", 1500000 → "1,5 milioni", 2e9 → "2 miliardi"; null below a million or when not round */
 function italianScaleWords(value: string): string | null {
   const number = Number(value);
   if (!Number.isFinite(number) || number < 1e6 || !/^\d+$/.test(value)) return null;

@@ -10,7 +10,8 @@
  * dropped). In target-only mode (no source) only the spelling is checked.
  */
 import type { Lang } from '../../languages.js';
-import { englishFormatsInItalian, innermostTagText, openTagsAt, withSign, type FormatProblem } from '../number-format.js';
+import { englishFormatsInItalian, innermostTagText, openTagsAt, withSign } from '../number-format.js';
+import type { FormatProblem } from '../number-format.js';
 import { extractNumbers, formatValue, valuesPresent, type NumberToken } from '../numbers.js';
 import { xmlSpanOf, type TextView } from '../text-view.js';
 import type { Violation } from '../types.js';
@@ -22,7 +23,12 @@ function readItalian(raw: string): string | undefined {
   return token !== undefined && token.start === 0 && token.end === raw.length ? token.values[0] : undefined;
 }
 
-function formatFindings(segment: CheckedSegment, ctx: RuleContext, view: TextView, problems: readonly FormatProblem[]): Violation[] {
+function formatFindings(
+  segment: CheckedSegment,
+  ctx: RuleContext,
+  view: TextView,
+  problems: readonly FormatProblem[],
+): Violation[] {
   return problems.map((problem) =>
     ctx.report({
       rule: 'numbers',
@@ -61,14 +67,20 @@ interface Comparison {
 }
 
 /** Source numbers missing from the target, each at the target number that took its place when there is one. */
-function missingNumbers(segment: CheckedSegment, ctx: RuleContext, input: Comparison, covered: readonly FormatProblem[]): Violation[] {
+function missingNumbers(
+  segment: CheckedSegment,
+  ctx: RuleContext,
+  input: Comparison,
+  covered: readonly FormatProblem[],
+): Violation[] {
   const { source, target, sourceNumbers, targetNumbers, sourceLang } = input;
   const present = valuesPresent(target.text, ctx.targetLang);
   if (segment.engine === 'pseudo') {
     // a pseudo translation is the source in disguise (accented vowels, source number formats): read
     // it the source's way too, so the rule still proves that every number came through the pipeline
     // (NFC again afterwards: NFD splits Hangul syllables into jamo)
-    for (const value of valuesPresent(target.text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC'), sourceLang)) present.add(value);
+    const undisguised = target.text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+    for (const value of valuesPresent(undisguised, sourceLang)) present.add(value);
   }
   const inSource = valuesPresent(source.text, sourceLang);
   for (const token of sourceNumbers) for (const value of token.values) inSource.add(value);
@@ -102,7 +114,9 @@ function missingNumbers(segment: CheckedSegment, ctx: RuleContext, input: Compar
         }),
       );
     } else {
-      violations.push(ctx.report({ rule: 'numbers', segment, messageKey: 'check:message.numberMissing', params: { number: token.raw, expected }, suggestion: expected }));
+      const params = { number: token.raw, expected };
+      const messageKey = 'check:message.numberMissing';
+      violations.push(ctx.report({ rule: 'numbers', segment, messageKey, params, suggestion: expected }));
     }
   }
   return violations;
@@ -120,7 +134,9 @@ function markupMoves(segment: CheckedSegment, ctx: RuleContext, input: Compariso
     const sourceStart = source.xmlOffset(span.start);
     const sourceTags = openTagsAt(segment.source!, sourceStart);
     if (sourceTags === '' || openTagsAt(segment.source!, source.xmlOffset(span.end - 1)) !== sourceTags) continue;
-    const match = targetNumbers.find((candidate) => !used.has(candidate) && candidate.values.some((value) => token.values.includes(value)));
+    const sameValue = (candidate: NumberToken): boolean =>
+      candidate.values.some((value) => token.values.includes(value));
+    const match = targetNumbers.find((candidate) => !used.has(candidate) && sameValue(candidate));
     if (match === undefined) continue;
     used.add(match);
     const targetSpan = withSign(target.text, match.start, match.end);
@@ -136,7 +152,10 @@ function markupMoves(segment: CheckedSegment, ctx: RuleContext, input: Compariso
         segment,
         at: xmlSpanOf(target, targetSpan.start, targetSpan.end),
         messageKey: 'check:message.numberOutsideMarkup',
-        params: { number: target.text.slice(targetSpan.start, targetSpan.end), marked: source.text.slice(span.start, span.end) },
+        params: {
+          number: target.text.slice(targetSpan.start, targetSpan.end),
+          marked: source.text.slice(span.start, span.end),
+        },
       }),
     );
   }
@@ -154,13 +173,16 @@ export const numbersRule: SegmentRule = {
     const sourceNumbers = source === null ? [] : extractNumbers(source.text, ctx.sourceLang!);
     // a pseudo target keeps the source's spellings on purpose
     const checkSpelling = ctx.targetLang === 'it' && segment.engine !== 'pseudo';
-    const spelling = checkSpelling ? englishFormatsInItalian(target.text, ctx.sourceLang === 'it' ? [] : sourceNumbers, readItalian) : [];
+    const sourceSpellings = ctx.sourceLang === 'it' ? [] : sourceNumbers;
+    const spelling = checkSpelling ? englishFormatsInItalian(target.text, sourceSpellings, readItalian) : [];
     const violations = formatFindings(segment, ctx, target, spelling);
     if (source === null || sourceNumbers.length === 0) return violations;
-    const input: Comparison = { source, target, sourceNumbers, targetNumbers: extractNumbers(target.text, ctx.targetLang), sourceLang: ctx.sourceLang! };
+    const targetNumbers = extractNumbers(target.text, ctx.targetLang);
+    const input: Comparison = { source, target, sourceNumbers, targetNumbers, sourceLang: ctx.sourceLang! };
     // a number written the English way is reported as such, not again as missing
     const spelled = new Set(spelling.map((problem) => problem.raw.replace(/[\s%‰]+$/u, '')));
-    const notSpelled = { ...input, sourceNumbers: sourceNumbers.filter((token) => !spelled.has(/^[\d.,]*/.exec(token.raw)![0])) };
+    const unspelled = sourceNumbers.filter((token) => !spelled.has(/^[\d.,]*/.exec(token.raw)![0]));
+    const notSpelled = { ...input, sourceNumbers: unspelled };
     violations.push(...missingNumbers(segment, ctx, notSpelled, spelling), ...markupMoves(segment, ctx, input));
     return violations;
   },
