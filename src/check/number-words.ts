@@ -99,6 +99,21 @@ function italianOrdinal(word: string): number | null {
   return null;
 }
 
+/** what an Italian word reads as, remembered: texts repeat their words, and most words are no number */
+const italianWordCache = new Map<string, { cardinal: number | null; ordinal: number | null } | null>();
+
+function readItalianWord(word: string): { cardinal: number | null; ordinal: number | null } | null {
+  let read = italianWordCache.get(word);
+  if (read === undefined) {
+    const cardinal = italianCardinal(word);
+    const ordinal = cardinal === null ? italianOrdinal(word) : null;
+    read = cardinal === null && ordinal === null ? null : { cardinal, ordinal };
+    if (italianWordCache.size >= 100_000) italianWordCache.clear(); // bounded: a vocabulary, not a corpus
+    italianWordCache.set(word, read);
+  }
+  return read;
+}
+
 const IT_MULTIPLIERS: Record<string, number> = { milione: 1e6, milioni: 1e6, miliardo: 1e9, miliardi: 1e9 };
 
 const EN_UNITS = [
@@ -108,19 +123,20 @@ const EN_UNITS = [
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const EN_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
-/** An English word below 100 ("twelve", "forty", "twenty-three"), or null. */
-function englishBelow100(word: string): number | null {
-  const unit = EN_UNITS.indexOf(word);
-  if (unit >= 0) return unit;
-  const [tens, units] = word.split('-');
-  const tensValue = EN_TENS.indexOf(tens ?? '');
-  if (tensValue < 2) return null;
-  if (units === undefined) return tensValue * 10;
-  const unitsValue = EN_UNITS.indexOf(units);
-  return unitsValue >= 1 && unitsValue <= 9 ? tensValue * 10 + unitsValue : null;
+/** every English word below 100 ("twelve", "forty", "twenty-three"), built once: a lookup per word */
+const ENGLISH_BELOW_100 = new Map<string, number>(EN_UNITS.map((word, value) => [word, value]));
+for (let tens = 2; tens <= 9; tens++) {
+  ENGLISH_BELOW_100.set(EN_TENS[tens]!, tens * 10);
+  for (let unit = 1; unit <= 9; unit++) ENGLISH_BELOW_100.set(`${EN_TENS[tens]}-${EN_UNITS[unit]}`, tens * 10 + unit);
 }
 
-const WORD = /[\p{L}]+(?:-[\p{L}]+)*/gu;
+function englishBelow100(word: string): number | null {
+  return ENGLISH_BELOW_100.get(word) ?? null;
+}
+
+// Latin letters only (Italian and English words), without the u flag: the scan runs over every word
+const WORD = /[A-Za-z\u00C0-\u024F]+(?:-[A-Za-z\u00C0-\u024F]+)*/g;
+const DIGIT = /\p{N}/u;
 const NOT_A_WORD_CHAR = /[^\p{L}\p{N}]/u;
 
 interface WordToken {
@@ -136,7 +152,7 @@ function wordsOf(text: string): WordToken[] {
     const before = text[match.index - 1];
     const after = text[match.index + match[0].length];
     // a word glued to digits (20mila, 3rd) is read with the digits
-    if ((before !== undefined && /\p{N}/u.test(before)) || (after !== undefined && /\p{N}/u.test(after))) continue;
+    if ((before !== undefined && DIGIT.test(before)) || (after !== undefined && DIGIT.test(after))) continue;
     words.push({ word: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
   }
   return words;
@@ -153,8 +169,9 @@ export function italianWordNumbers(text: string): WordNumber[] {
   const words = wordsOf(text);
   for (let i = 0; i < words.length; i++) {
     const token = words[i]!;
-    let value = italianCardinal(token.word);
-    const ordinal = value === null ? italianOrdinal(token.word) : null;
+    const read = readItalianWord(token.word);
+    let value = read?.cardinal ?? null;
+    const ordinal = read?.ordinal ?? null;
     if (value === null && ordinal === null) {
       if (IT_BOTH.has(token.word)) {
         const raw = text.slice(token.start, token.end);

@@ -107,6 +107,7 @@ function scaleOf(word: string): number {
 
 /** "1,000.50" with `,` grouping and `.` decimals → "1000.5"; leading zeros and trailing decimal zeros go */
 function canonicalNumber(raw: string, groupSeparator: string, decimalSeparator: string): string {
+  if (/^[1-9]\d*$/.test(raw)) return raw; // most numbers: plain digits
   const plain = raw.split(groupSeparator).join('');
   const [integerPart = '', decimalPart = ''] = plain.split(decimalSeparator);
   const integer = integerPart.replace(/^0+(?=\d)/, '');
@@ -123,11 +124,46 @@ function dateValue(month: number, day: number): string {
   return `date:${month}-${day}`;
 }
 
-type Groups = Record<string, string | undefined>;
+const GROUP_NAMES = ['iso', 'isoYear', 'isoMonth', 'isoDay', 'dotYear', 'dotMonth', 'dotDay', 'mdMonth', 'mdDay', 'dmMonth', 'dmDay', 'number', 'scale', 'bigScale', 'unit'] as const;
+type Groups = Partial<Record<(typeof GROUP_NAMES)[number], string>>;
+
+/**
+ * The index of each named group of a grammar (read from its source once): reading `match.groups` builds
+ * an object per match, which costs more than the match itself on a big workspace.
+ */
+function groupIndexes(grammar: RegExp): Array<[(typeof GROUP_NAMES)[number], number]> {
+  const indexes: Array<[(typeof GROUP_NAMES)[number], number]> = [];
+  let count = 0;
+  const source = grammar.source;
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (source[i] !== '(') continue;
+    if (source[i + 1] !== '?') count++;
+    else {
+      const named = /^\(\?<([A-Za-z]+)>/.exec(source.slice(i));
+      if (named) indexes.push([named[1] as (typeof GROUP_NAMES)[number], ++count]);
+    }
+  }
+  return indexes;
+}
+const grammarGroups = {
+  en: groupIndexes(grammars.en),
+  ko: groupIndexes(grammars.ko),
+  it: groupIndexes(grammars.it),
+};
+
+function groupsOf(match: RegExpExecArray, grammarLang: 'en' | 'ko' | 'it'): Groups {
+  const groups: Groups = {};
+  for (const [name, index] of grammarGroups[grammarLang]) if (match[index] !== undefined) groups[name] = match[index];
+  return groups;
+}
 
 /** the tokens of one match of a language's grammar */
 function tokensOfMatch(match: RegExpExecArray, grammarLang: 'en' | 'ko' | 'it', text: string): NumberToken[] {
-  const g = match.groups as Groups;
+  const g = groupsOf(match, grammarLang);
   const base = { raw: match[0], start: match.index, end: match.index + match[0].length };
   const yearStart = base.start + match[0].search(/\d{4}/);
   const yearAndDate = (year: string, month: number, day: number): NumberToken[] => [
@@ -211,9 +247,9 @@ const englishMonthWords = new RegExp(`(?<![\\p{L}\\p{N}])(${englishMonths.join('
  * included), the day and month of each date (the source may say "the 16th", or 4월 for a month), and
  * month names.
  */
-export function valuesPresent(text: string, lang: Lang): Set<string> {
+export function valuesPresent(text: string, lang: Lang, tokens: readonly NumberToken[] = extractNumbers(text, lang)): Set<string> {
   const values = new Set<string>();
-  for (const token of extractNumbers(text, lang)) {
+  for (const token of tokens) {
     values.add(token.values[0]!);
     const date = /^date:(\d+)-(\d+)$/.exec(token.values[0]!);
     if (date) {

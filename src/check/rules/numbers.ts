@@ -62,6 +62,8 @@ interface Comparison {
   source: TextView;
   target: TextView;
   sourceNumbers: NumberToken[];
+  /** every number of the source (sourceNumbers may leave out those reported for their spelling) */
+  allSourceNumbers: NumberToken[];
   targetNumbers: NumberToken[];
   sourceLang: Lang;
 }
@@ -74,7 +76,7 @@ function missingNumbers(
   covered: readonly FormatProblem[],
 ): Violation[] {
   const { source, target, sourceNumbers, targetNumbers, sourceLang } = input;
-  const present = valuesPresent(target.text, ctx.targetLang);
+  const present = valuesPresent(target.text, ctx.targetLang, targetNumbers);
   if (segment.engine === 'pseudo') {
     // a pseudo translation is the source in disguise (accented vowels, source number formats): read
     // it the source's way too, so the rule still proves that every number came through the pipeline
@@ -82,7 +84,7 @@ function missingNumbers(
     const undisguised = target.text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
     for (const value of valuesPresent(undisguised, sourceLang)) present.add(value);
   }
-  const inSource = valuesPresent(source.text, sourceLang);
+  const inSource = valuesPresent(source.text, sourceLang, input.allSourceNumbers);
   for (const token of sourceNumbers) for (const value of token.values) inSource.add(value);
   // numbers of the target that are none of the source's: digits first, then words that are only numbers
   const extras = targetNumbers
@@ -178,7 +180,7 @@ export const numbersRule: SegmentRule = {
     const violations = formatFindings(segment, ctx, target, spelling);
     if (source === null || sourceNumbers.length === 0) return violations;
     const targetNumbers = extractNumbers(target.text, ctx.targetLang);
-    const input: Comparison = { source, target, sourceNumbers, targetNumbers, sourceLang: ctx.sourceLang! };
+    const input: Comparison = { source, target, sourceNumbers, allSourceNumbers: sourceNumbers, targetNumbers, sourceLang: ctx.sourceLang! };
     // a number written the English way is reported as such, not again as missing
     const spelled = new Set(spelling.map((problem) => problem.raw.replace(/[\s%‰]+$/u, '')));
     const unspelled = sourceNumbers.filter((token) => !spelled.has(/^[\d.,]*/.exec(token.raw)![0]));
