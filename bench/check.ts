@@ -5,7 +5,9 @@
  *   glossary's matchers are built inside the timed run, once per language (pair);
  * - check_scaling: time for the 2× workspace (4,000 articles) / time for the 1× one: ≤ ~2.2 when linear;
  * - check_violations: what the check reported on the generated translations (they are made clean, so
- *   anything but 0 is a false positive to look at).
+ *   anything but 0 is a false positive to look at);
+ * - check_precision, check_recall: the check's score on its labelled fixtures (test/fixtures/check: seeded
+ *   errors and traps, test/support/check-score.ts), both 1 when it reports exactly what a reviewer would.
  *
  * The translations are made by a deterministic "translator": glossary terms replaced by their Italian
  * forms, numbers and dates written the Italian way, vowels of the remaining text accented (so no segment
@@ -29,6 +31,7 @@ import { extractNumbers, formatValue } from '../src/check/numbers.js';
 import { textView, xmlSpanOf } from '../src/check/text-view.js';
 import { checkWorkspace } from '../src/check/workspace.js';
 import { generateCorpus } from './corpus.js';
+import { runLabelledFixtures } from '../test/support/check-score.js';
 import { generateTermbase } from './glossary.js';
 import { bestRun, secondsSince } from './timing.js';
 
@@ -70,6 +73,7 @@ export function benchTranslate(xml: string, lang: Lang, matcher: TermMatcher, te
     const value = token.values[0]!;
     let text: string;
     if (token.kind === 'date') text = formatValue(value, 'it');
+    else if (token.words) text = formatValue(value, 'it');
     else if (token.kind === 'month') text = ITALIAN_MONTHS[Number(value.slice('month:'.length)) - 1]!;
     else text = token.raw.replace(/[.,]/g, (separator) => (separator === '.' ? ',' : '.'));
     replacements.push({ start: span.start, end: span.end, text });
@@ -116,6 +120,12 @@ export function writeBenchWorkspace(count: number, termbase: Termbase): string {
   return root;
 }
 
+/** precision and recall on the labelled fixtures, to 3 decimals */
+function checkScore(): { check_precision: number; check_recall: number } {
+  const { precision, recall } = runLabelledFixtures().score;
+  return { check_precision: Number(precision.toFixed(3)), check_recall: Number(recall.toFixed(3)) };
+}
+
 /** One full check of a workspace (glossary matchers built inside, as a CLI run does). */
 function timeCheck(root: string, termbase: Termbase): { seconds: number; violations: number } {
   const config = defaultConfig(root);
@@ -125,7 +135,7 @@ function timeCheck(root: string, termbase: Termbase): { seconds: number; violati
   return { seconds: secondsSince(start), violations: report.violations.length };
 }
 
-export async function benchCheck(): Promise<{ check_s: number; check_scaling: number; check_violations: number }> {
+export async function benchCheck(): Promise<{ check_s: number; check_scaling: number; check_violations: number; check_precision: number; check_recall: number }> {
   const termbase = generateTermbase(TERMS);
   const single = writeBenchWorkspace(ARTICLES, termbase);
   const double = writeBenchWorkspace(ARTICLES * 2, termbase);
@@ -137,6 +147,7 @@ export async function benchCheck(): Promise<{ check_s: number; check_scaling: nu
       check_s: Number(one.seconds.toFixed(3)),
       check_scaling: Number((two.seconds / one.seconds).toFixed(3)),
       check_violations: one.violations,
+      ...checkScore(),
     };
   } finally {
     rmSync(single, { recursive: true, force: true });

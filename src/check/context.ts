@@ -64,7 +64,12 @@ export function createFileContext(input: FileContextInput): RuleContext {
       let terms = termCache.get(segment);
       if (!terms) {
         const { source, target } = views(segment);
-        terms = analyseTerms(source, target, input.glossary, { source: input.sourceLang, target: input.targetLang, untranslatedFrom: input.sourceLanguages });
+        terms = analyseTerms(source, target, input.glossary, {
+          source: input.sourceLang,
+          target: input.targetLang,
+          untranslatedFrom: input.sourceLanguages,
+          strictSpelling: input.mode === 'target-only',
+        });
         termCache.set(segment, terms);
       }
       return terms;

@@ -70,6 +70,50 @@ function placementFromMarkers(file: string, rendered: string, startMarker: strin
   return placement;
 }
 
+/** Context lengths tried, longest first, when the marked rendering is searched for in an output file that differs. */
+const CONTEXTS: ReadonlyArray<[number, number]> = [[48, 48], [24, 24], [12, 12], [0, 32]];
+
+/** the only offset where `needle` occurs in `haystack`, or -1 (none, or more than one) */
+function onlyOccurrence(haystack: string, needle: string): number {
+  const first = haystack.indexOf(needle);
+  return first < 0 || haystack.indexOf(needle, first + 1) >= 0 ? -1 : first;
+}
+
+/**
+ * Where the marked text stands in an output file that is not the rendering of the targets (edited
+ * elsewhere by hand, or written before the source changed): the text around the start marker in the
+ * rendering, found once and only once in the file. Null when it is not there (that text was edited).
+ */
+function placementByContext(
+  file: string,
+  rendered: string,
+  output: string,
+  startMarker: string,
+  endMarker: string,
+): Placement | null {
+  const start = rendered.indexOf(startMarker);
+  if (start < 0) return null;
+  const plain = (text: string): string => text.split(endMarker).join('');
+  const spanEnd = rendered.indexOf(endMarker);
+  const spanText = spanEnd > start ? rendered.slice(start + 1, spanEnd) : '';
+  for (const [before, after] of CONTEXTS) {
+    const left = plain(rendered.slice(Math.max(0, start - before), start));
+    const right = plain(rendered.slice(start + 1, start + 1 + after));
+    if (left.length + right.length < 8) continue;
+    const found = onlyOccurrence(output, left + right);
+    if (found < 0) continue;
+    const at = found + left.length;
+    const placement: Placement = { file, ...lineColumnAt(output, at) };
+    if (spanText !== '' && output.startsWith(spanText, at)) {
+      const end = lineColumnAt(output, at + spanText.length);
+      placement.endLine = end.line;
+      placement.endColumn = end.column;
+    }
+    return placement;
+  }
+  return null;
+}
+
 /** The segment's own line/column in the article (when the output cannot be trusted). */
 function segmentStart(article: Article, segmentId: string | null): Placement {
   const segment = segmentId === null ? undefined : article.segments.find((candidate) => candidate.id === segmentId);
@@ -78,8 +122,9 @@ function segmentStart(article: Article, segmentId: string | null): Placement {
 
 /**
  * Places target problems of a translated article in its output file. `inSync` says whether the output
- * file equals the reassembly of `targets` (the caller compared them); when it does not, violations are
- * placed at the segment in the source article.
+ * file equals the reassembly of `targets` (the caller compared them); when it does not, the text at
+ * fault is looked for in the output file by its context, and only when it is not there (or cannot be
+ * rendered) is the violation placed at the segment in the source article.
  */
 export function createOutputLocator(input: {
   article: Article;
@@ -96,7 +141,9 @@ export function createOutputLocator(input: {
   return {
     place(segmentId, span) {
       const segment = segmentId === null ? undefined : segmentsById.get(segmentId);
-      if (!inSync || !segment) return segmentStart(article, segmentId);
+      // (an untranslated segment's text out of sync is the source's: it is shown in the source article)
+      const outOfSyncSource = !inSync && (outputText === '' || (segment !== undefined && !targets.has(segment.id)));
+      if (!segment || outOfSyncSource) return segmentStart(article, segmentId);
       markers ??= pickMarkers([outputText, article.source, ...targets.values()]);
       const [startMarker, endMarker] = markers;
       // an untranslated segment keeps its source text in the output: mark that
@@ -107,7 +154,18 @@ export function createOutputLocator(input: {
       marked = insertAt(marked, start, startMarker);
       const markedTargets = new Map(targets);
       markedTargets.set(segment.id, marked);
-      return placementFromMarkers(outputPath, reassemble(article, markedTargets, targetLang), startMarker, endMarker) ?? segmentStart(article, segmentId);
+      if (inSync) {
+        const rendered = reassemble(article, markedTargets, targetLang);
+        return placementFromMarkers(outputPath, rendered, startMarker, endMarker) ?? segmentStart(article, segmentId);
+      }
+      let rendered: string;
+      try {
+        rendered = reassemble(article, markedTargets, targetLang);
+      } catch {
+        return segmentStart(article, segmentId); // targets whose tags do not fit: markup-parity reports them
+      }
+      const found = placementByContext(outputPath, rendered, outputText, startMarker, endMarker);
+      return found ?? segmentStart(article, segmentId);
     },
   };
 }

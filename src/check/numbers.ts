@@ -10,6 +10,7 @@
  * ordinal suffix (16th, 1°) is part of the number.
  */
 import type { Lang } from '../languages.js';
+import { englishWordNumbers, italianWordNumbers } from './number-words.js';
 
 export interface NumberToken {
   /** canonical values that satisfy this token (first = how it reads literally) */
@@ -19,6 +20,10 @@ export interface NumberToken {
   start: number;
   end: number;
   kind: 'number' | 'date' | 'month';
+  /** written in words ("otto", "twelve") */
+  words?: boolean;
+  /** a word that is also a common word ("sei", "secondo", "one"): it satisfies a number, never requires one */
+  soft?: boolean;
 }
 
 const englishMonths = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -42,39 +47,67 @@ const NOT_AFTER = '(?<![\\p{L}\\p{N}\\p{M}.,])';
 // Korean glues counters and dates to words (2024년4월, 시즌2): only Latin letters and digits forbid a start
 const KO_NOT_AFTER = '(?<![A-Za-z\\p{N}.,])';
 
+// 2024-04-16 in any language: a year and a date
+const ISO_DATE =
+  '(?<![\\p{L}\\p{N}.,\\-])(?<iso>(?<isoYear>\\d{4})-(?<isoMonth>0?[1-9]|1[0-2])-' +
+  '(?<isoDay>0?[1-9]|[12]\\d|3[01]))(?![\\p{N}\\-])';
+// a number may not run into a word or another number
+const NOT_BEFORE = '(?![\\p{L}\\p{N}\\p{M}])';
+const EN_SCALE = 'thousand|million|billion|trillion';
+const IT_SCALE = 'milion[ei]|miliard[oi]';
+const EN_NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const IT_NUMBER = '\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?';
+
 /**
  * One regular expression per language; alternatives in priority order (dates before bare numbers).
- * Groups: date (month, day) | (day, month) | number (+ Korean unit).
+ * A number may carry a scale word (7 million, 2 milioni, 20 mila, 20mila) or a Korean unit (2만, 1억).
  */
 const grammars: Record<'en' | 'ko' | 'it', RegExp> = {
   en: new RegExp(
     [
-      `(?<![\\p{L}])${EN_MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])(?!,\\d{3})`,
-      `${NOT_AFTER}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${EN_MONTH}(?![\\p{L}])`,
-      `${NOT_AFTER}(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:st|nd|rd|th)?(?![\\p{L}\\p{N}\\p{M}])`,
+      ISO_DATE,
+      `(?<![\\p{L}])(?<mdMonth>${EN_MONTH})\\.?\\s+(?<mdDay>\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])(?!,\\d{3})`,
+      `${NOT_AFTER}(?<dmDay>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<dmMonth>${EN_MONTH})(?![\\p{L}])`,
+      `${NOT_AFTER}(?<number>${EN_NUMBER})(?:(?:st|nd|rd|th)|\\s+(?<scale>${EN_SCALE}))?${NOT_BEFORE}`,
     ].join('|'),
     'giu',
   ),
   // Korean: 4월 16일; 2024. 4. 16.; numbers take counters and units written in Hangul (11회, 20%, 1만)
   ko: new RegExp(
     [
-      `${KO_NOT_AFTER}(\\d{1,2})월\\s*(\\d{1,2})일`,
-      `${KO_NOT_AFTER}(?:\\d{4})\\.\\s*(\\d{1,2})\\.\\s*(\\d{1,2})\\.?(?![\\p{N}])`,
-      `${KO_NOT_AFTER}(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)\\s*(만|억)?(?![A-Za-z\\p{N}])`,
+      ISO_DATE,
+      `${KO_NOT_AFTER}(?<mdMonth>\\d{1,2})월\\s*(?<mdDay>\\d{1,2})일`,
+      `${KO_NOT_AFTER}(?<dotYear>\\d{4})\\.\\s*(?<dotMonth>\\d{1,2})\\.\\s*(?<dotDay>\\d{1,2})\\.?(?![\\p{N}])`,
+      `${KO_NOT_AFTER}(?<number>${EN_NUMBER})\\s*(?<unit>(?:천|백)?(?:조|억|만)|천)?(?![A-Za-z\\p{N}])`,
     ].join('|'),
     'gu',
   ),
   it: new RegExp(
     [
-      `${NOT_AFTER}(\\d{1,2})(?:°|º)?\\s+${IT_MONTH}(?![\\p{L}])`,
-      `${NOT_AFTER}(\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)(?:°|º|ª)?(?![\\p{L}\\p{N}\\p{M}])`,
+      ISO_DATE,
+      `${NOT_AFTER}(?<dmDay>\\d{1,2})(?:°|º)?\\s+(?<dmMonth>${IT_MONTH})(?![\\p{L}])`,
+      `${NOT_AFTER}(?<number>${IT_NUMBER})(?:°|º|ª|\\s*(?<scale>mila)|\\s+(?<bigScale>${IT_SCALE}))?${NOT_BEFORE}`,
     ].join('|'),
     'giu',
   ),
 };
 
+const SCALES: Record<string, number> = {
+  thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  mila: 1e3, milione: 1e6, milioni: 1e6, miliardo: 1e9, miliardi: 1e9,
+  백: 1e2, 천: 1e3, 만: 1e4, 억: 1e8, 조: 1e12,
+};
+
+/** the factor of a scale word or Korean unit (천만 = 1,000 × 10,000) */
+function scaleOf(word: string): number {
+  const lower = word.toLowerCase();
+  if (SCALES[lower] !== undefined) return SCALES[lower];
+  return [...lower].reduce((product, char) => product * (SCALES[char] ?? 1), 1);
+}
+
 /** "1,000.50" with `,` grouping and `.` decimals → "1000.5"; leading zeros and trailing decimal zeros go */
 function canonicalNumber(raw: string, groupSeparator: string, decimalSeparator: string): string {
+  if (/^[1-9]\d*$/.test(raw)) return raw; // most numbers: plain digits
   const plain = raw.split(groupSeparator).join('');
   const [integerPart = '', decimalPart = ''] = plain.split(decimalSeparator);
   const integer = integerPart.replace(/^0+(?=\d)/, '');
@@ -82,103 +115,141 @@ function canonicalNumber(raw: string, groupSeparator: string, decimalSeparator: 
   return decimals === '' ? integer : `${integer}.${decimals}`;
 }
 
+/** a canonical value times a scale (7 million, 1.5 milioni, 2만), exact for the decimals news use */
+function scaledValue(value: string, scale: number): string {
+  return canonicalNumber(String(Math.round(Number(value) * scale * 1e6) / 1e6), ',', '.');
+}
+
 function dateValue(month: number, day: number): string {
   return `date:${month}-${day}`;
 }
 
-/** Korean large-number units: 1만 = 10,000 ("10.000" or "diecimila"); 20억 = 2 billion ("2 miliardi") */
-function koreanUnitValues(value: string, unit: string | undefined): string[] {
-  if (unit === undefined) return [value];
-  const number = Number(value);
-  const scaled = (factor: number): string => canonicalNumber(String(Math.round(number * factor * 1e6) / 1e6), ',', '.');
-  if (unit === '만') return [scaled(1e4), value];
-  return [scaled(1e8), scaled(100), scaled(0.1)];
-}
-
-/** Numbers and dates in `text`, read with the conventions of `lang` (other languages read as English). */
-export function extractNumbers(text: string, lang: Lang): NumberToken[] {
-  if (!/[0-9]/.test(text)) return []; // most sentences: skip the big expression
-  const grammarLang = lang === 'it' || lang === 'ko' ? lang : 'en';
-  const grammar = grammars[grammarLang];
-  const tokens: NumberToken[] = [];
-  grammar.lastIndex = 0;
-  for (let match = grammar.exec(text); match !== null; match = grammar.exec(text)) {
-    const base = { raw: match[0], start: match.index, end: match.index + match[0].length };
-    if (grammarLang === 'en') {
-      if (match[1] !== undefined) tokens.push({ ...base, kind: 'date', values: [dateValue(englishMonthNumber.get(match[1].toLowerCase())!, Number(match[2]))] });
-      else if (match[3] !== undefined) tokens.push({ ...base, kind: 'date', values: [dateValue(englishMonthNumber.get(match[4]!.toLowerCase())!, Number(match[3]))] });
-      else tokens.push({ ...base, kind: 'number', values: [canonicalNumber(match[5]!, ',', '.')] });
-    } else if (grammarLang === 'ko') {
-      if (match[1] !== undefined) tokens.push({ ...base, kind: 'date', values: [dateValue(Number(match[1]), Number(match[2]))] });
-      else if (match[3] !== undefined) {
-        // 2024. 4. 16.: the year is a number of its own
-        const year = /^\d{4}/.exec(match[0])![0];
-        tokens.push({ raw: year, start: base.start, end: base.start + 4, kind: 'number', values: [year] });
-        tokens.push({ ...base, kind: 'date', values: [dateValue(Number(match[3]), Number(match[4]))] });
-      } else if (match[6] === undefined && text[base.end] === '월' && Number(match[5]) >= 1 && Number(match[5]) <= 12) {
-        // 4월 with no day (4월 셋째 주): a month, which Italian writes as a name (aprile)
-        tokens.push({ ...base, kind: 'month', values: [`month:${Number(match[5])}`, match[5]!] });
-      } else {
-        tokens.push({ ...base, kind: 'number', values: koreanUnitValues(canonicalNumber(match[5]!, ',', '.'), match[6]) });
-      }
-    } else if (match[1] !== undefined) {
-      tokens.push({ ...base, kind: 'date', values: [dateValue(italianMonthNumber.get(match[2]!.toLowerCase())!, Number(match[1]))] });
-    } else {
-      tokens.push({ ...base, kind: 'number', values: [canonicalNumber(match[3]!, '.', ',')] });
-    }
-  }
-  return tokens;
-}
-
-/** Italian number words a translator may write for a small number: cardinals and ordinals, 0–20. */
-const italianNumberWords: Array<[number, string[]]> = [
-  [0, ['zero']],
-  [1, ['uno', 'una', 'un', 'primo', 'prima', 'primi', 'prime']],
-  [2, ['due', 'secondo', 'seconda', 'secondi', 'seconde', 'entrambi', 'entrambe', 'ambedue']],
-  [3, ['tre', 'terzo', 'terza', 'terzi', 'terze']],
-  [4, ['quattro', 'quarto', 'quarta', 'quarti', 'quarte']],
-  [5, ['cinque', 'quinto', 'quinta', 'quinti', 'quinte']],
-  [6, ['sei', 'sesto', 'sesta', 'sesti', 'seste']],
-  [7, ['sette', 'settimo', 'settima', 'settimi', 'settime']],
-  [8, ['otto', 'ottavo', 'ottava', 'ottavi', 'ottave']],
-  [9, ['nove', 'nono', 'nona', 'noni', 'none']],
-  [10, ['dieci', 'decimo', 'decima', 'decimi', 'decime']],
-  [11, ['undici']],
-  [12, ['dodici']],
-  [13, ['tredici']],
-  [14, ['quattordici']],
-  [15, ['quindici']],
-  [16, ['sedici']],
-  [17, ['diciassette']],
-  [18, ['diciotto']],
-  [19, ['diciannove']],
-  [20, ['venti']],
-  [100, ['cento']],
-  [1000, ['mille']],
-];
-const italianWordValue = new Map<string, string>();
-for (const [value, words] of italianNumberWords) for (const word of words) italianWordValue.set(word, String(value));
-for (let value = 11; value <= 20; value++) {
-  const stem = italianNumberWords.find(([v]) => v === value)![1][0]!;
-  const ordinalStem = stem.endsWith('e') || stem.endsWith('i') || stem.endsWith('o') ? stem.slice(0, -1) : stem;
-  for (const ending of ['esimo', 'esima', 'esimi', 'esime']) italianWordValue.set(ordinalStem + ending, String(value));
-}
-
-/** one regular expression for the words that carry a value (faster than looking up every word) */
-function wordPattern(words: Iterable<string>): RegExp {
-  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-}
-const italianWords = wordPattern([...italianWordValue.keys(), ...italianMonths]);
-const englishWords = wordPattern(englishMonths);
+const GROUP_NAMES = ['iso', 'isoYear', 'isoMonth', 'isoDay', 'dotYear', 'dotMonth', 'dotDay', 'mdMonth', 'mdDay', 'dmMonth', 'dmDay', 'number', 'scale', 'bigScale', 'unit'] as const;
+type Groups = Partial<Record<(typeof GROUP_NAMES)[number], string>>;
 
 /**
- * Every canonical value present in a target text: its numbers and dates, the day and month of each date
- * (the source may say "the 16th", or 4월 for a month), month names, and for Italian the number words above.
+ * The index of each named group of a grammar (read from its source once): reading `match.groups` builds
+ * an object per match, which costs more than the match itself on a big workspace.
  */
-export function valuesPresent(text: string, lang: Lang): Set<string> {
+function groupIndexes(grammar: RegExp): Array<[(typeof GROUP_NAMES)[number], number]> {
+  const indexes: Array<[(typeof GROUP_NAMES)[number], number]> = [];
+  let count = 0;
+  const source = grammar.source;
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (source[i] !== '(') continue;
+    if (source[i + 1] !== '?') count++;
+    else {
+      const named = /^\(\?<([A-Za-z]+)>/.exec(source.slice(i));
+      if (named) indexes.push([named[1] as (typeof GROUP_NAMES)[number], ++count]);
+    }
+  }
+  return indexes;
+}
+const grammarGroups = {
+  en: groupIndexes(grammars.en),
+  ko: groupIndexes(grammars.ko),
+  it: groupIndexes(grammars.it),
+};
+
+function groupsOf(match: RegExpExecArray, grammarLang: 'en' | 'ko' | 'it'): Groups {
+  const groups: Groups = {};
+  for (const [name, index] of grammarGroups[grammarLang]) if (match[index] !== undefined) groups[name] = match[index];
+  return groups;
+}
+
+/** the tokens of one match of a language's grammar */
+function tokensOfMatch(match: RegExpExecArray, grammarLang: 'en' | 'ko' | 'it', text: string): NumberToken[] {
+  const g = groupsOf(match, grammarLang);
+  const base = { raw: match[0], start: match.index, end: match.index + match[0].length };
+  const yearStart = base.start + match[0].search(/\d{4}/);
+  const yearAndDate = (year: string, month: number, day: number): NumberToken[] => [
+    { raw: year, start: yearStart, end: yearStart + year.length, kind: 'number', values: [year] },
+    { ...base, kind: 'date', values: [dateValue(month, day)] },
+  ];
+  if (g.iso !== undefined) return yearAndDate(g.isoYear!, Number(g.isoMonth), Number(g.isoDay));
+  if (g.dotYear !== undefined) return yearAndDate(g.dotYear, Number(g.dotMonth), Number(g.dotDay)); // 2024. 4. 16.
+  const months = grammarLang === 'it' ? italianMonthNumber : englishMonthNumber;
+  const monthOf = (name: string): number => (grammarLang === 'ko' ? Number(name) : months.get(name.toLowerCase())!);
+  const date = (month: string, day: string): NumberToken[] => [
+    { ...base, kind: 'date', values: [dateValue(monthOf(month), Number(day))] },
+  ];
+  if (g.mdMonth !== undefined) return date(g.mdMonth, g.mdDay!);
+  if (g.dmMonth !== undefined) return date(g.dmMonth, g.dmDay!);
+  const number = g.number!;
+  const value = grammarLang === 'it' ? canonicalNumber(number, '.', ',') : canonicalNumber(number, ',', '.');
+  const scale = g.scale ?? g.bigScale ?? g.unit;
+  if (scale !== undefined) return [{ ...base, kind: 'number', values: [scaledValue(value, scaleOf(scale))] }];
+  if (grammarLang === 'ko' && text[base.end] === '월' && Number(number) >= 1 && Number(number) <= 12) {
+    // 4월 with no day (4월 셋째 주): a month, which Italian writes as a name (aprile)
+    return [{ ...base, kind: 'month', values: [`month:${Number(number)}`, number] }];
+  }
+  return [{ ...base, kind: 'number', values: [value] }];
+}
+
+/** Korean writes big numbers as a run of units: 1조 2000억, 2억 5천만 (summed into one token). */
+function mergeKoreanUnits(tokens: NumberToken[], text: string): NumberToken[] {
+  const merged: NumberToken[] = [];
+  for (const token of tokens) {
+    const previous = merged[merged.length - 1];
+    const unitOf = (t: NumberToken): number => SCALES[t.raw.trim().slice(-1)] ?? 0;
+    if (previous !== undefined && previous.kind === 'number' && token.kind === 'number' && unitOf(previous) > 0 &&
+      unitOf(token) > 0 && unitOf(token) < unitOf(previous) && /^\s*$/.test(text.slice(previous.end, token.start))) {
+      const sum = Number(previous.values[0]) + Number(token.values[0]);
+      const values = [canonicalNumber(String(sum), ',', '.')];
+      merged[merged.length - 1] = { ...previous, raw: text.slice(previous.start, token.end), end: token.end, values };
+    } else merged.push(token);
+  }
+  return merged;
+}
+
+/** Numbers and dates written in words (Italian and English), as tokens; never over a digit token. */
+function wordTokens(text: string, lang: 'en' | 'it', digits: readonly NumberToken[]): NumberToken[] {
+  const words = lang === 'it' ? italianWordNumbers(text) : englishWordNumbers(text);
+  return words
+    .filter((word) => !digits.some((token) => token.start < word.end && word.start < token.end))
+    .map((word) => {
+      const values = [String(word.value)];
+      const token: NumberToken = { raw: word.raw, start: word.start, end: word.end, kind: 'number', values };
+      return { ...token, words: true, soft: word.soft };
+    });
+}
+
+/**
+ * Numbers and dates in `text`, read with the conventions of `lang` (other languages read as English):
+ * digits, and for Italian and English numbers written in words (tokens with `words`; `soft` ones are
+ * common words too, see number-words.ts).
+ */
+export function extractNumbers(text: string, lang: Lang): NumberToken[] {
+  const grammarLang = lang === 'it' || lang === 'ko' ? lang : 'en';
+  let tokens: NumberToken[] = [];
+  if (/[0-9]/.test(text)) {
+    const grammar = grammars[grammarLang];
+    grammar.lastIndex = 0;
+    for (let match = grammar.exec(text); match !== null; match = grammar.exec(text)) {
+      tokens.push(...tokensOfMatch(match, grammarLang, text));
+    }
+    if (grammarLang === 'ko') tokens = mergeKoreanUnits(tokens, text);
+  }
+  if (grammarLang === 'ko') return tokens;
+  const words = wordTokens(text, grammarLang, tokens);
+  return words.length === 0 ? tokens : [...tokens, ...words].sort((a, b) => a.start - b.start);
+}
+
+const italianMonthWords = new RegExp(`(?<![\\p{L}\\p{N}])${IT_MONTH}(?![\\p{L}\\p{N}])`, 'giu');
+const englishMonthWords = new RegExp(`(?<![\\p{L}\\p{N}])(${englishMonths.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+
+/**
+ * Every canonical value present in a target text: its numbers and dates (digits and words, soft words
+ * included), the day and month of each date (the source may say "the 16th", or 4월 for a month), and
+ * month names.
+ */
+export function valuesPresent(text: string, lang: Lang, tokens: readonly NumberToken[] = extractNumbers(text, lang)): Set<string> {
   const values = new Set<string>();
-  for (const token of extractNumbers(text, lang)) {
+  for (const token of tokens) {
     values.add(token.values[0]!);
     const date = /^date:(\d+)-(\d+)$/.exec(token.values[0]!);
     if (date) {
@@ -186,18 +257,25 @@ export function valuesPresent(text: string, lang: Lang): Set<string> {
       values.add(`month:${date[1]}`);
     }
   }
-  const words = lang === 'it' ? italianWords : lang === 'ko' ? null : englishWords;
-  if (words !== null) {
-    words.lastIndex = 0;
-    for (let match = words.exec(text); match !== null; match = words.exec(text)) {
-      const word = match[0].toLowerCase();
-      const value = lang === 'it' ? italianWordValue.get(word) : undefined;
-      if (value !== undefined) values.add(value);
-      const month = lang === 'it' ? italianMonthNumber.get(word) : englishMonths.includes(word) ? englishMonthNumber.get(word) : undefined;
+  const months = lang === 'it' ? italianMonthWords : lang === 'ko' ? null : englishMonthWords;
+  if (months !== null) {
+    months.lastIndex = 0;
+    for (let match = months.exec(text); match !== null; match = months.exec(text)) {
+      const month = (lang === 'it' ? italianMonthNumber : englishMonthNumber).get(match[0].toLowerCase());
       if (month !== undefined) values.add(`month:${month}`);
     }
   }
   return values;
+}
+
+/** 200000000 → "200 milioni", 1500000 → "1,5 milioni", 2e9 → "2 miliardi"; null below a million or when not round */
+function italianScaleWords(value: string): string | null {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 1e6 || !/^\d+$/.test(value)) return null;
+  const [scale, singular, plural] = number >= 1e9 ? [1e9, 'miliardo', 'miliardi'] : [1e6, 'milione', 'milioni'];
+  const count = number / scale;
+  if (Math.round(count * 100) !== count * 100) return null;
+  return `${formatValue(String(count), 'it')} ${count === 1 ? singular : plural}`;
 }
 
 /**
@@ -214,6 +292,8 @@ export function formatValue(value: string, lang: Lang, sourceGrouped = false): s
     const name = englishMonths[month - 1]!;
     return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${day}`;
   }
+  const big = lang === 'it' ? italianScaleWords(value) : null;
+  if (big !== null) return big;
   const [integer = '', decimals] = value.split('.');
   const group = lang === 'it' ? '.' : ',';
   const decimal = lang === 'it' ? ',' : '.';

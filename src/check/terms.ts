@@ -55,7 +55,7 @@ export function analyseTerms(
   source: TextView | null,
   target: TextView | null,
   glossary: GlossaryIndex,
-  langs: { source: Lang | null; target: Lang; untranslatedFrom: readonly Lang[] },
+  langs: { source: Lang | null; target: Lang; untranslatedFrom: readonly Lang[]; strictSpelling?: boolean },
 ): SegmentTerms {
   if (glossary.size === 0) return { inSource: [], inTarget: [], leftUntranslated: [] };
   const inSource = source !== null && langs.source !== null ? glossary.sourceMatcher(langs.source).match(source.text) : [];
@@ -70,8 +70,11 @@ export function analyseTerms(
       const entry = glossary.entry(match.entryId);
       if (!entry || entry.doNotTranslate) continue;
       if (glossary.formIn(entry, langs.target) === undefined) continue;
-      // the same text is an accepted target form of the entry (Kim Soo-hyun is Kim Soo-hyun in Italian)
-      if (glossary.isAcceptedIn(entry, match.form ?? termText(match), langs.target)) continue;
+      // the same text is an accepted target form of the entry (Kim Soo-hyun is Kim Soo-hyun in Italian);
+      // with strict spelling (target-only: no source to say which spelling was meant) only as the target
+      // matcher finds it, as written: a source spelling ("Kim Ji Won" for Kim Ji-won) is not excused by
+      // folding hyphens and case
+      if (!langs.strictSpelling && glossary.isAcceptedIn(entry, match.form ?? termText(match), langs.target)) continue;
       // part of an accepted target form of any entry: Italian text, not a leftover; a forbidden form
       // that is the source form ("Queen of Tears") counts as left untranslated
       if (inTarget.some((found) => found.matchedAs !== 'forbidden' && overlaps(found, match))) continue;

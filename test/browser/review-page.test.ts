@@ -12,16 +12,16 @@ import { ReviewWorkspace } from '../../src/review/workspace.js';
 import type { ArticleState, SegmentRecord } from '../../src/memory/types.js';
 import { fileHash } from '../../src/memory/records.js';
 import { readJson, writeReviewWorkspace, type ReviewFixture } from '../review/fixture.js';
+import { CHROMIUM_PATH, skipNote, toolAvailable } from '../support/tools.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const NOW = '2024-05-02T08:30:00.000Z';
 const REVIEWER = 'Browser Tester';
 const ARTIFACTS = path.resolve('test-artifacts');
 
-const haveChromium = existsSync(CHROMIUM);
+const haveChromium = toolAvailable('chromium');
 const describeInBrowser = haveChromium ? describe : describe.skip;
 
-describeInBrowser(haveChromium ? 'review page in Chromium' : `review page in Chromium (SKIPPED: ${CHROMIUM} is not installed)`, () => {
+describeInBrowser(haveChromium ? 'review page in Chromium' : `review page in Chromium${skipNote('chromium', false)}`, () => {
   let dir: string;
   let fx: ReviewFixture;
   let server: RunningReviewServer;
@@ -47,7 +47,7 @@ describeInBrowser(haveChromium ? 'review page in Chromium' : `review page in Chr
       now: () => new Date(NOW),
     });
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });

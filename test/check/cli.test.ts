@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { runCli } from '../support/run-cli.js';
-import { loadCases, writeFixtureWorkspace } from './fixture-workspace.js';
+import { loadCases, writeFixtureWorkspace } from '../support/check-fixtures.js';
 
 let root: string;
 

@@ -78,13 +78,14 @@ describe('deliberate breaks in a hand-edited output', () => {
   });
 
   test('a number changed, and 20.7% written the English way', () => {
-    expect(check('en', [['il 20,7%', 'il 20,6%']])).toEqual([`error numbers ${EN}:40:155 → 20,7`, edited(EN, 40, 155)]);
-    expect(check('en', [['il 20,7%', 'il 20.7%']])).toEqual([edited(EN, 40, 155), `error numbers ${EN}:40:217-221 → 20,7`]);
+    // the finding is on the 20,6 that replaced 20,7, not at the start of the sentence (40:155)
+    expect(check('en', [['il 20,7%', 'il 20,6%']])).toEqual([edited(EN, 40, 155), `error numbers ${EN}:40:217-221 → 20,7`]);
+    expect(check('en', [['il 20,7%', 'il 20.7%']])).toEqual([edited(EN, 40, 155), `error numbers ${EN}:40:217-222 → 20,7%`]);
   });
 
   test('a date changed: April 16th and 4월 16일 both need 16 aprile', () => {
-    expect(check('en', [['caricato il 16 aprile', 'caricato il 15 aprile']])).toEqual([`error numbers ${EN}:11:1 → 16 aprile`, edited(EN, 11, 1)]);
-    expect(check('ko', [['pubblicato il 16 aprile', 'pubblicato il 17 aprile']])).toEqual([`error numbers ${KO}:10:1 → 16 aprile`, edited(KO, 10, 1)]);
+    expect(check('en', [['caricato il 16 aprile', 'caricato il 15 aprile']])).toEqual([edited(EN, 11, 1), `error numbers ${EN}:12:13-22 → 16 aprile`]);
+    expect(check('ko', [['pubblicato il 16 aprile', 'pubblicato il 17 aprile']])).toEqual([edited(KO, 10, 1), `error numbers ${KO}:10:135-144 → 16 aprile`]);
   });
 
   test('a do-not-translate name with other capitals', () => {

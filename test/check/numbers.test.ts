@@ -27,7 +27,7 @@ describe('extractNumbers', () => {
   test('Korean dates, counters and large-number units', () => {
     expect(values('2024년 4월 16일 11회와 12회 시청률 20.5%', 'ko')).toEqual([['2024'], ['date:4-16'], ['11'], ['12'], ['20.5']]);
     expect(values('2024. 4. 16. 방송', 'ko')).toEqual([['2024'], ['date:4-16']]);
-    expect(values('시청자 1만 명, 제작비 20억 원', 'ko')).toEqual([['10000', '1'], ['2000000000', '2000', '2']]);
+    expect(values('시청자 1만 명, 제작비 20억 원', 'ko')).toEqual([['10000'], ['2000000000']]);
   });
 });
 
@@ -56,5 +56,44 @@ describe('months', () => {
     expect(valuesPresent('la terza settimana di aprile', 'it').has('month:4')).toBe(true);
     expect(valuesPresent('il 16 aprile', 'it').has('month:4')).toBe(true);
     expect(valuesPresent('la terza settimana', 'it').has('month:4')).toBe(false);
+  });
+});
+
+describe('numbers with scales, units and words (issue 15)', () => {
+  test('Korean digit-unit numbers: 만, 억, 조, 천만 and runs of units', () => {
+    expect(values('2만 명, 1억 원, 3조 원, 5천만 명, 1조 2000억 원, 2.5만 명', 'ko')).toEqual([
+      ['20000'], ['100000000'], ['3000000000000'], ['50000000'], ['1200000000000'], ['25000'],
+    ]);
+  });
+
+  test('scale words after digits: million, milioni, mila (glued or not)', () => {
+    expect(values('7 million views, 1.5 billion won, 20,000 fans', 'en')).toEqual([['7000000'], ['1500000000'], ['20000']]);
+    expect(values('7 milioni, 1,5 miliardi, 20 mila, 20mila, un milione', 'it')).toEqual([['7000000'], ['1500000000'], ['20000'], ['20000'], ['1000000']]);
+  });
+
+  test('numbers in words are tokens too; soft words are marked', () => {
+    expect(extractNumbers('otto episodi e sei settimane', 'it').map((t) => [t.raw, t.values[0], t.words, t.soft])).toEqual([
+      ['otto', '8', true, false], ['sei', '6', true, true],
+    ]);
+    expect(extractNumbers('Twelve episodes, one of them', 'en').map((t) => [t.raw, t.values[0], t.soft])).toEqual([['Twelve', '12', false], ['one', '1', true]]);
+    expect(extractNumbers('열두 편', 'ko')).toEqual([]);
+  });
+
+  test('ISO dates in every language: a year and a date', () => {
+    for (const lang of ['en', 'it', 'ko'] as const) expect(values('il 2024-04-16.', lang)).toEqual([['2024'], ['date:4-16']]);
+    expect(values('ranges 2024-2025 and 11-12', 'en')).toEqual([['2024'], ['2025'], ['11'], ['12']]);
+  });
+
+  test('values present include words, scaled values and month names', () => {
+    expect([...valuesPresent('ventimila fan, due milioni di won, il 16 aprile', 'it')].sort()).toEqual(['16', '2000000', '20000', 'date:4-16', 'month:4'].sort());
+  });
+
+  test('big round values are suggested in milioni and miliardi', () => {
+    expect(formatValue('200000000', 'it')).toBe('200 milioni');
+    expect(formatValue('1500000', 'it')).toBe('1,5 milioni');
+    expect(formatValue('1000000', 'it')).toBe('1 milione');
+    expect(formatValue('2000000000', 'it')).toBe('2 miliardi');
+    expect(formatValue('1234567', 'it')).toBe('1.234.567');
+    expect(formatValue('30000', 'it')).toBe('30.000');
   });
 });

@@ -14,7 +14,7 @@ import type { CheckedSegment, RuleContext } from '../../src/check/rule-context.j
 import type { RuleId } from '../../src/check/types.js';
 import type { Severity } from '../../src/config/types.js';
 import type { Lang } from '../../src/languages.js';
-import { fixturesDir } from './fixture-workspace.js';
+import { fixturesDir } from '../support/check-fixtures.js';
 
 let fixtureGlossary: GlossaryIndex | undefined;
 

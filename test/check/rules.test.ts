@@ -129,12 +129,15 @@ describe('numbers', () => {
   test('Italian formats accepted; English formats and missing numbers reported', () => {
     expect(check('Up 24.85% from 1,000 on April 16th, episodes 11 and 12.', 'Su del 24,85% da 1.000 il 16 aprile, episodi 11 e 12.')).toEqual([]);
     expect(check('Up 24.85% today.', 'Su del 24.85% oggi.')).toEqual([
-      { rule: 'numbers', column: 8, endColumn: 13, message: '24.85 is written the source-language way: write 24,85', suggestion: '24,85' },
+      { rule: 'numbers', column: 8, endColumn: 14, message: '24.85% is written the English way: in Italian write 24,85%', suggestion: '24,85%' },
     ]);
     expect(check('More than 1,000 fans.', 'Più di 1,000 fan.')).toEqual([
-      { rule: 'numbers', column: 8, endColumn: 13, message: '1,000 is written the source-language way: write 1.000', suggestion: '1.000' },
+      { rule: 'numbers', column: 8, endColumn: 13, message: '1,000 is written the English way: in Italian write 1.000', suggestion: '1.000' },
     ]);
     expect(check('Aired on April 16th.', 'Andato in onda il 15 aprile.')).toEqual([
+      { rule: 'numbers', column: 19, endColumn: 28, message: '15 aprile does not match April 16th of the source (expected 16 aprile)', suggestion: '16 aprile' },
+    ]);
+    expect(check('Aired on April 16th.', 'Andato in onda ieri.')).toEqual([
       { rule: 'numbers', column: 1, message: 'April 16th from the source is missing (expected 16 aprile)', suggestion: '16 aprile' },
     ]);
   });

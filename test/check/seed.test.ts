@@ -1,5 +1,5 @@
 /**
- * The seed story (../shared/seeds/queen-of-tears.it.txt, beside the repository in CI): a human
+ * The seed story (test/fixtures/seeds/queen-of-tears.it.txt): a human
  * translation that left the English title three times and has two quotation problems. The check must
  * report exactly those, and nothing for the Italian title or the image captions.
  */
@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { checkTargetOnly } from '../../src/check/target-only.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const seed = '../shared/seeds/queen-of-tears.it.txt';
+const seed = 'test/fixtures/seeds/queen-of-tears.it.txt';
 
 function capture(): { write(text: string): void; isTTY: boolean; text(): string } {
   let buffer = '';

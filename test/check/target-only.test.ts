@@ -45,3 +45,22 @@ describe('checkTargetOnly', () => {
     expect(plainParagraphs('uno\ndue\n\n  \ntre\n')).toEqual([{ start: 0, text: 'uno\ndue' }, { start: 12, text: 'tre' }]);
   });
 });
+
+describe('storyloc check --target-only: source spellings and English number formats (issue 15)', () => {
+  test('named with the expected form, at the token, exit 1', async () => {
+    const { runCli } = await import('../support/run-cli.js');
+    const { mkdirSync, copyFileSync } = await import('node:fs');
+    const { fixturesDir } = await import('../support/check-fixtures.js');
+    const workspace = path.join(dir, 'ws');
+    mkdirSync(path.join(workspace, 'glossary'), { recursive: true });
+    writeFileSync(path.join(workspace, 'storyloc.config.yaml'), 'sourceLanguages: [en, ko]\ntargetLanguages: [it]\n');
+    copyFileSync(path.join(fixturesDir, 'glossary.yaml'), path.join(workspace, 'glossary', 'glossary.yaml'));
+    writeFileSync(path.join(workspace, 'copy.txt'), 'Kim Ji Won e Kim Soo-hyun: ascolti al 13.0%, alle 20.30, 1.000 fan.\n');
+    const result = await runCli(['check', '--target-only', '--lang', 'it', '--format', 'github', 'copy.txt'], { cwd: workspace, env: { LANG: 'C' } });
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      '::error file=copy.txt,line=1,col=1,endLine=1,endColumn=11,title=untranslated-term::“Kim Ji Won” is a source-language spelling: in Italian write “Kim Ji-won”%0Asuggestion: Kim Ji-won',
+      '::error file=copy.txt,line=1,col=39,endLine=1,endColumn=44,title=numbers::13.0%25 is written the English way: in Italian write 13,0%25%0Asuggestion: 13,0%25',
+    ]);
+  });
+});

@@ -39,7 +39,7 @@ describe('storyloc segment', () => {
 
 describe('storyloc roundtrip', () => {
   test('exit 0 when every file comes back byte for byte', async () => {
-    const result = await runCli(['roundtrip', 'articles/en/queen-of-tears.md', 'articles/ko/queen-of-tears.md', '../shared/seeds/queen-of-tears.it.txt'], { cwd: root });
+    const result = await runCli(['roundtrip', 'articles/en/queen-of-tears.md', 'articles/ko/queen-of-tears.md', 'test/fixtures/seeds/queen-of-tears.it.txt'], { cwd: root });
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('3 of 3 files identical');
   });

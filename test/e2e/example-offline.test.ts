@@ -5,8 +5,8 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { isCommandOnPath } from '../../src/engines/select.js';
 import { runCli } from '../support/run-cli.js';
+import { toolAvailable } from '../support/tools.js';
 import { copyExampleWorkspace, type TempWorkspace } from './workspace.js';
 
 let ws: TempWorkspace;
@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => ws.remove());
 
-const hasApertium = isCommandOnPath('apertium');
+const hasApertium = toolAvailable('apertium');
 
 describe(`the example workspace offline${hasApertium ? '' : ' (Apertium tests SKIPPED: apertium is not installed)'}`, () => {
   (hasApertium ? test : test.skip)('apertium translates the English story: every segment, tags and names kept, code untouched', async () => {

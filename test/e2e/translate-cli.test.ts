@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cliEntry, ensureBuilt } from './build.js';
+import { unprivilegedRuntime } from '../support/unprivileged.js';
 import path from 'node:path';
 import { acquireWorkspaceLock } from '../../src/memory/lock.js';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
@@ -198,16 +198,15 @@ describe('bad input', () => {
     const snapshot = () => new Map(ws.files().filter((f) => !f.startsWith('.storyloc/')).map((f) => [f, ws.read(f)]));
     const before = snapshot();
     // root ignores folder permissions: then the CLI runs as the unprivileged user `nobody` (setpriv)
+    // (from a world-readable copy of the build: `nobody` may not read the clone, test/support/unprivileged.ts)
     const asRoot = process.getuid?.() === 0;
-    if (asRoot) {
-      ensureBuilt();
-      execFileSync('chown', ['-R', '65534:65534', ws.dir]);
-    }
+    const runtime = asRoot ? unprivilegedRuntime() : null;
+    if (asRoot) execFileSync('chown', ['-R', '65534:65534', ws.dir]);
     chmodSync(path.join(ws.dir, 'output/it/en'), 0o555);
     try {
-      const result = asRoot
+      const result = runtime
         ? (() => {
-            const child = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cliEntry, 'translate', '--workspace', ws.dir], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
+            const child = spawnSync('setpriv', runtime.setprivArgs([runtime.cliEntry, 'translate', '--workspace', ws.dir]), { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
             return { code: child.status, stderr: child.stderr };
           })()
         : await runCli(['translate', '--workspace', ws.dir], { env: { LANG: 'C' } });
@@ -216,6 +215,7 @@ describe('bad input', () => {
       expect(snapshot()).toEqual(before);
     } finally {
       chmodSync(path.join(ws.dir, 'output/it/en'), 0o755);
+      runtime?.remove();
     }
   });
 });

@@ -8,13 +8,13 @@ import {
   toApertiumHtml,
   type SpawnFunction,
 } from '../../src/engines/apertium.js';
-import { isCommandOnPath } from '../../src/engines/select.js';
 import { EngineError } from '../../src/engines/types.js';
 import { StorylocError } from '../../src/errors.js';
 import { runTranslationQueue } from '../../src/queue/run.js';
 import { job, queueOptions } from '../queue/helpers.js';
+import { toolAvailable } from '../support/tools.js';
 
-const hasApertium = isCommandOnPath('apertium');
+const hasApertium = toolAvailable('apertium');
 const itIf = hasApertium ? test : test.skip;
 const installedModes = ['eng-spa', 'ita-spa', 'spa-eng', 'spa-eng_US', 'spa-ita'];
 

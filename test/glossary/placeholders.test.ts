@@ -4,7 +4,7 @@ import { placeholderFlags, protectTerms, restoreTerms, translateWithPlaceholders
 import { glossaryUsageFor, changedEntriesIn } from '../../src/glossary/usage.js';
 import { createPseudoEngine } from '../../src/engines/pseudo.js';
 import { createApertiumEngine } from '../../src/engines/apertium.js';
-import { isCommandOnPath } from '../../src/engines/select.js';
+import { toolAvailable } from '../support/tools.js';
 import { listGlossaryFiles, readTermbaseFiles } from '../../src/glossary/load.js';
 import path from 'node:path';
 import type { Engine, TranslateBatchRequest } from '../../src/engines/types.js';
@@ -101,7 +101,7 @@ describe('engines that lose or duplicate placeholders', () => {
   });
 });
 
-const hasApertium = isCommandOnPath('apertium');
+const hasApertium = toolAvailable('apertium');
 describe(`the real Apertium engine${hasApertium ? '' : ' (SKIPPED: apertium is not installed)'}`, () => {
   (hasApertium ? test : test.skip)('every placeholder comes back; canonical Italian forms in place, articulated after "di"', async () => {
     const workspaceTermbase = readTermbaseFiles(listGlossaryFiles(path.join(process.cwd(), 'glossary'))).termbase;

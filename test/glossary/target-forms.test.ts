@@ -6,7 +6,7 @@ import { createForbiddenFormMatcher, createTargetFormMatcher, createUntranslated
 import { seedTermbase } from './factory.js';
 
 const workspaceTermbase = readTermbaseFiles(listGlossaryFiles(path.join(process.cwd(), 'glossary'))).termbase;
-const seedFile = path.join(process.cwd(), '..', 'shared', 'seeds', 'queen-of-tears.it.txt');
+const seedFile = path.join(process.cwd(), 'test', 'fixtures', 'seeds', 'queen-of-tears.it.txt');
 
 describe('findTargetForms', () => {
   const queen = seedTermbase().byId.get('queen-of-tears')!;

@@ -2,8 +2,7 @@ import { describe, expect, test, beforeEach, afterEach } from '@jest/globals';
 import { chmodSync, mkdirSync, mkdtempSync, promises as fsp, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { ensureBuilt } from '../e2e/build.js';
-import { repoRoot } from '../e2e/workspace.js';
+import { unprivilegedRuntime } from '../support/unprivileged.js';
 import path from 'node:path';
 import { StorylocError } from '../../src/errors.js';
 import { writeFileAtomic, type AtomicWriteFs } from '../../src/memory/atomic-file.js';
@@ -58,11 +57,17 @@ describe('writeFileAtomic', () => {
     chmodSync(sub, 0o555);
     try {
       if (process.getuid?.() === 0) {
-        // root ignores folder permissions: write as the unprivileged user `nobody` through the build
-        ensureBuilt();
-        const script = `import('${path.join(repoRoot, 'dist/src/memory/atomic-file.js')}').then((m) => m.writeFileAtomic(process.argv[1], 'new\\n')).then(() => console.log('written'), (e) => console.log(e.code))`;
-        const child = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script, path.join(sub, 'a.md')], { encoding: 'utf8' });
-        expect(child.stdout.trim()).toBe('write.readOnly');
+        // root ignores folder permissions: write as the unprivileged user `nobody` through a world-readable
+        // copy of the build (`nobody` may not read the clone), into a folder it may reach but not write
+        const runtime = unprivilegedRuntime();
+        try {
+          chmodSync(dir, 0o755);
+          const script = `import('${path.join(runtime.root, 'dist/src/memory/atomic-file.js')}').then((m) => m.writeFileAtomic(process.argv[1], 'new\\n')).then(() => console.log('written'), (e) => console.log(e.code))`;
+          const child = spawnSync('setpriv', runtime.setprivArgs(['-e', script, path.join(sub, 'a.md')]), { encoding: 'utf8' });
+          expect(child.stdout.trim()).toBe('write.readOnly');
+        } finally {
+          runtime.remove();
+        }
       } else {
         const error = await rejection(writeFileAtomic(path.join(sub, 'a.md'), 'new\n'));
         expect(error.code).toBe('write.readOnly');

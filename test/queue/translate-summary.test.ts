@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isCommandOnPath } from '../../src/engines/select.js';
+import { toolAvailable } from '../support/tools.js';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { runCli } from '../support/run-cli.js';
 import { copyWorkspace, type TempWorkspace } from '../e2e/workspace.js';
@@ -63,7 +63,7 @@ describe('the engine that ran, and why', () => {
     });
   });
 
-  const apertiumInstalled = isCommandOnPath('apertium');
+  const apertiumInstalled = toolAvailable('apertium');
   (apertiumInstalled ? test : test.skip)(
     `auto without a key, apertium installed: apertium${apertiumInstalled ? '' : ' (SKIPPED: apertium is not installed)'}`,
     async () => {

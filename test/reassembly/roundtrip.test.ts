@@ -13,7 +13,7 @@ const fixtureFiles = [
   ...readdirSync(path.join(root, 'test/fixtures/markdown')).map((name) => path.join(root, 'test/fixtures/markdown', name)),
   path.join(root, 'articles/en/queen-of-tears.md'),
   path.join(root, 'articles/ko/queen-of-tears.md'),
-  path.join(root, '../shared/seeds/queen-of-tears.it.txt'),
+  path.join(root, 'test/fixtures/seeds/queen-of-tears.it.txt'),
 ];
 
 describe('identity round trip is byte-exact', () => {

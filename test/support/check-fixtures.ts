@@ -19,8 +19,9 @@
  *   expected:                       # the violations a perfect check reports: rule and line in the output
  *     - { rule: numbers, line: 7 }  #   file (`in: source`: in the source article)
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { parseArticle } from '../../src/articles/read.js';
 import { reassembleArticle } from '../../src/reassembly/reassemble.js';
@@ -50,7 +51,16 @@ export interface FixtureCase {
   expected: Array<{ rule: string; line: number; in?: 'source' | 'output' }>;
 }
 
-export const fixturesDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures/check');
+/** test/fixtures/check, found from here whether this runs from test/support (jest) or dist/test/support (bench) */
+function findFixturesDir(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'test', 'fixtures', 'check');
+    if (existsSync(path.join(candidate, 'cases'))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error('test/fixtures/check not found above ' + fileURLToPath(import.meta.url));
+  }
+}
+
+export const fixturesDir = findFixturesDir();
 
 export function loadCases(dir = path.join(fixturesDir, 'cases')): FixtureCase[] {
   return readdirSync(dir)
@@ -112,4 +122,47 @@ export function writeFixtureWorkspace(root: string, cases: readonly FixtureCase[
     const state: ArticleState = { version: 1, article: fixture.article, sourceLang: lang, targetLang, sourceFileHash: fileHash(fixture.source), segments: records };
     writeFileSync(statePathFor(config, fixture.article, targetLang), serializeArticleState(state));
   }
+}
+
+/** The target-only labelled set: files checked with --target-only --lang it and their expected violations. */
+export interface TargetOnlyLabels {
+  files: Array<{ file: string; expected: Array<{ rule: string; line: number }> }>;
+}
+
+export function loadTargetOnlyLabels(dir = path.join(fixturesDir, 'target-only')): TargetOnlyLabels {
+  return parse(readFileSync(path.join(dir, 'labels.yaml'), 'utf8')) as TargetOnlyLabels;
+}
+
+export interface FixtureScore {
+  /** labelled cases: workspace cases plus target-only files */
+  cases: number;
+  expected: number;
+  found: number;
+  truePositives: number;
+  precision: number;
+  recall: number;
+}
+
+/**
+ * Precision and recall of `found` against `expected` (`file rule line` keys, repeats counted): a found key
+ * is a true positive while an expected one like it is left.
+ */
+export function score(expected: readonly string[], found: readonly string[], cases: number): FixtureScore {
+  const remaining = [...expected];
+  let truePositives = 0;
+  for (const key of found) {
+    const index = remaining.indexOf(key);
+    if (index >= 0) {
+      remaining.splice(index, 1);
+      truePositives++;
+    }
+  }
+  return {
+    cases,
+    expected: expected.length,
+    found: found.length,
+    truePositives,
+    precision: found.length === 0 ? 1 : truePositives / found.length,
+    recall: expected.length === 0 ? 1 : truePositives / expected.length,
+  };
 }
