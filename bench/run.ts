@@ -7,6 +7,7 @@ import { benchQueue } from './queue.js';
 import { benchGlossary } from './glossary.js';
 import { benchMemory } from './memory.js';
 import { benchCheck } from './check.js';
+import { benchCli } from './cli.js';
 import { secondsSince } from './timing.js';
 
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
@@ -17,6 +18,7 @@ const benches: Bench[] = [
   { name: 'glossary', run: benchGlossary },
   { name: 'memory', run: () => benchMemory() },
   { name: 'check', run: benchCheck },
+  { name: 'cli', run: benchCli },
 ];
 
 async function main(): Promise<void> {
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
   const figures: Record<string, number | string> = {};
   for (const bench of benches) {
     if (only && !only.includes(bench.name)) continue;
+    if (process.argv.includes('--skip-cli') && bench.name === 'cli') continue;
     const started = performance.now();
     const result = await bench.run();
     Object.assign(figures, result);

@@ -24,6 +24,13 @@ const nodeFs: AtomicWriteFs = {
 };
 
 let counter = 0;
+/** Files renamed into place by this process (the bench reports files written per article). */
+let completedWrites = 0;
+
+/** How many files this process has written atomically so far. */
+export function atomicWriteCount(): number {
+  return completedWrites;
+}
 
 /** Error codes storyloc reports for a failed write, by errno. */
 function writeErrorCode(error: NodeJS.ErrnoException): { code: string; key: string } {
@@ -60,6 +67,7 @@ export async function writeFileAtomic(file: string, data: string, fs: AtomicWrit
     }
     await fs.rename(temp, file);
     created = false;
+    completedWrites++;
   } catch (error) {
     if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
     if (error instanceof StorylocError) throw error;
@@ -91,6 +99,7 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
     }
     renameSync(temp, file);
     created = false;
+    completedWrites++;
   } catch (error) {
     if (created) {
       try {
