@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
 import { createPseudoEngine } from '../../src/engines/pseudo.js';
 import type { Engine } from '../../src/engines/types.js';
-import { translateWorkspace, type TranslateOptions, type TranslateSummary } from '../../src/pipeline.js';
+import { translateWorkspace, type TranslateOptions, type TranslateSummary } from '../../src/translate/index.js';
 import type { TempWorkspace } from '../e2e/workspace.js';
 
 /** The pseudo engine, with a log of the batches it translated (to assert what was sent). */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { StorylocError } from '../../src/errors.js';
 import { pseudoTranslate } from '../../src/engines/pseudo.js';
 import { acquireWorkspaceLock } from '../../src/memory/lock.js';
-import { BrokenEditsError } from '../../src/pipeline.js';
+import { BrokenEditsError } from '../../src/translate/index.js';
 import { copyWorkspace, type TempWorkspace } from '../e2e/workspace.js';
 import { recordingPseudo, translate, write } from './helpers.js';
 

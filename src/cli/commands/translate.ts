@@ -5,7 +5,7 @@
 import { Option } from 'commander';
 import { ExitCode, formatPosition, inputError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { BrokenEditsError, summaryToJson, translateWorkspace, type TranslateSummary } from '../../pipeline.js';
+import { BrokenEditsError, summaryToJson, translateWorkspace, type TranslateSummary } from '../../translate/index.js';
 import { createProgressDisplay, type ProgressDisplay } from '../../queue/progress.js';
 import { describeQueueStop } from '../../queue/stop-message.js';
 import type { CommandContext, CommandModule } from '../context.js';

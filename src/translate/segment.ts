@@ -1,0 +1,175 @@
+/**
+ * The segment stage: every article in every target language becomes an `ArticleWork` whose records
+ * match the article as it is now. Human edits found in the output are recorded first, then source edits
+ * are merged and glossary changes applied. A broken edit is collected, and all of them stop the run
+ * together before anything is written or sent.
+ */
+import { parseArticle, type ParsedArticle } from '../articles/read.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { StorylocError } from '../errors.js';
+import type { Lang, LanguagePair } from '../languages.js';
+import { applyGlossaryChanges } from '../memory/glossary-staleness.js';
+import { BrokenEditsError, detectHumanEdits, type BrokenEdit } from '../memory/human-edits.js';
+import { mergeState } from '../memory/merge.js';
+import { applyHumanEdits, outputTargets } from '../memory/persist.js';
+import { fileHash } from '../memory/records.js';
+import { outputPathFor, statePathFor } from '../memory/state-store.js';
+import type { ArticleState, SegmentRecord } from '../memory/types.js';
+import { glossaryCheckKey, readSnapshot, type GlossaryCheckCache } from '../memory/workspace.js';
+import type { GlossaryContext } from './glossary-context.js';
+import { readIfExists } from './read.js';
+import type { ArticleWork, SourceFile } from './types.js';
+import { relativeToWorkspace } from './paths.js';
+
+export interface SegmentStageInput {
+  config: ResolvedConfig;
+  sources: readonly SourceFile[];
+  targets: readonly Lang[];
+  /** every state file of the workspace, by path */
+  states: ReadonlyMap<string, ArticleState>;
+  glossary: GlossaryContext;
+  /** states already checked against this termbase (updated with the ones found unchanged) */
+  glossaryCache: GlossaryCheckCache;
+  /** recorded on human edits */
+  editor: string;
+  /** ISO 8601, recorded on the records this stage changes */
+  now: string;
+}
+
+export interface SegmentStageOutput {
+  works: ArticleWork[];
+  humanEdits: number;
+  stale: number;
+}
+
+/** Aligns every article × target; throws BrokenEditsError listing every broken edit. */
+export function segmentArticles(input: SegmentStageInput): SegmentStageOutput {
+  const out: SegmentStageOutput = { works: [], humanEdits: 0, stale: 0 };
+  const broken: BrokenEdit[] = [];
+  for (const source of input.sources) {
+    for (const target of input.targets) {
+      if (target === source.lang) continue;
+      const work = segmentArticle(input, source, target, broken, out);
+      if (work) out.works.push(work);
+    }
+  }
+  if (broken.length > 0) throw new BrokenEditsError(broken);
+  return out;
+}
+
+function segmentArticle(
+  input: SegmentStageInput,
+  source: SourceFile,
+  target: Lang,
+  broken: BrokenEdit[],
+  counts: SegmentStageOutput,
+): ArticleWork | null {
+  const { config } = input;
+  const pair: LanguagePair = { source: source.lang, target };
+  const statePath = statePathFor(config, source.relativePath, target);
+  const outputPath = outputPathFor(config, source.relativePath, target);
+  const state = input.states.get(statePath) ?? null;
+  if (state && (state.article !== source.relativePath || state.sourceLang !== source.lang || state.targetLang !== target)) {
+    const params = {
+      file: statePath,
+      found: `${state.article} (${state.sourceLang}→${state.targetLang})`,
+      expected: `${source.relativePath} (${source.lang}→${target})`,
+    };
+    throw new StorylocError('state.otherArticle', 'memory:state.otherArticle', params, { position: { file: statePath } });
+  }
+  const diskOutput = readIfExists(outputPath);
+  const diskOutputHash = diskOutput === null ? null : fileHash(diskOutput);
+  let records = state?.segments ?? [];
+  if (diskOutput !== null) {
+    const edited = recordHumanEdits(input, source, target, state, diskOutput, statePath, outputPath, broken);
+    if (edited === null) return null;
+    if (edited.count > 0) counts.humanEdits += edited.count;
+    records = edited.records;
+  }
+  const work: ArticleWork = {
+    source,
+    get article() {
+      return source.parsed();
+    },
+    sourceHash: source.sourceHash,
+    pair,
+    statePath,
+    outputPath,
+    records,
+    diskOutputHash,
+    writtenState: null,
+    touched: false,
+    dirty: !state || diskOutputHash === null || diskOutputHash !== state.outputHash || records !== state.segments,
+  };
+  // A state aligned with this very source file has one record per segment, in order.
+  if (state === null || state.sourceFileHash !== source.sourceHash) {
+    const merged = mergeState(state ? { ...state, segments: records } : null, source.parsed().segments, { now: input.now });
+    work.records = merged.records;
+    counts.stale += merged.records.filter((record) => record.state === 'stale' && merged.changed.includes(record.id)).length;
+    work.dirty = true;
+  }
+  counts.stale += applyGlossaryStage(input, work, state);
+  return work;
+}
+
+/**
+ * Reads a translator's edits out of the output on disk. Null when the output cannot be read against its
+ * state (the reason is added to `broken`).
+ */
+function recordHumanEdits(
+  input: SegmentStageInput,
+  source: SourceFile,
+  target: Lang,
+  state: ArticleState | null,
+  diskOutput: string,
+  statePath: string,
+  outputPath: string,
+  broken: BrokenEdit[],
+): { records: SegmentRecord[]; count: number } | null {
+  if (!state) {
+    broken.push({ reason: 'noState', position: { file: outputPath }, stateFile: statePath });
+    return null;
+  }
+  const diskOutputHash = fileHash(diskOutput);
+  if (diskOutputHash === state.outputHash || diskOutputHash === state.previousOutputHash) return { records: state.segments, count: 0 };
+  // Compare with the source the output was written from (a snapshot when the source changed since).
+  const written = writtenFrom(input.config, source, state);
+  if (!written) {
+    broken.push({ reason: 'unverifiable', position: { file: outputPath }, stateFile: statePath });
+    return null;
+  }
+  const detection = detectHumanEdits(written, outputTargets(written.segments, state.segments), target, diskOutput);
+  if (detection.status === 'broken') {
+    broken.push({
+      reason: detection.reason,
+      position: { file: outputPath, line: detection.line, column: detection.column },
+      stateFile: statePath,
+      ...(detection.segmentId !== undefined ? { segmentId: detection.segmentId } : {}),
+    });
+    return null;
+  }
+  if (detection.status !== 'edited') return { records: state.segments, count: 0 };
+  return { records: applyHumanEdits(state.segments, detection.edits, input.editor, input.now), count: detection.edits.length };
+}
+
+/** The article the output on disk was written from: this source, or its snapshot; null when lost. */
+function writtenFrom(config: ResolvedConfig, source: SourceFile, state: ArticleState): ParsedArticle | null {
+  if (state.sourceFileHash === source.sourceHash) return source.parsed();
+  const snapshot = readSnapshot(config, state.sourceFileHash);
+  if (snapshot === null) return null;
+  const { path, relativePath, lang } = source;
+  return parseArticle({ path, relativePath, lang, text: snapshot, frontMatterKeys: config.frontMatterKeys });
+}
+
+/** Marks records whose glossary usage changed as stale; returns how many became stale. */
+function applyGlossaryStage(input: SegmentStageInput, work: ArticleWork, state: ArticleState | null): number {
+  // Checked against this termbase before, and unchanged since: no usage can have changed.
+  const checkedKey = state ? glossaryCheckKey(relativeToWorkspace(input.config, work.statePath), state.sourceFileHash, state.outputHash) : null;
+  if (checkedKey !== null && state!.sourceFileHash === work.sourceHash && input.glossaryCache.checked.has(checkedKey)) return 0;
+  const lang = work.pair.source;
+  const glossary = applyGlossaryChanges(work.records, (record) => input.glossary.usageOf(lang, record.source), input.now);
+  if (glossary.records.some((record, i) => record !== work.records[i])) work.dirty = true;
+  work.records = glossary.records;
+  if (checkedKey !== null && !work.dirty) input.glossaryCache.checked.add(checkedKey);
+  return glossary.stale.length;
+}

@@ -1,0 +1,125 @@
+/**
+ * The contracts of the translate stages: what the caller gives (`TranslateOptions`), what it gets back
+ * (`TranslateSummary`), and the one value that travels from stage to stage (`ArticleWork`, an article in
+ * one target language with its records).
+ */
+import type { ParsedArticle } from '../articles/read.js';
+import type { EngineName, ResolvedConfig } from '../config/types.js';
+import type { EngineChoice } from '../engines/select.js';
+import type { Engine } from '../engines/types.js';
+import type { TermPlaceholder } from '../glossary/placeholders.js';
+import type { Lang } from '../languages.js';
+import type { ArticleResult } from '../memory/persist.js';
+import type { QueueOutcome, QueuePlan, QueueProgress, QueueStop } from '../queue/types.js';
+
+export interface TranslateOptions {
+  config: ResolvedConfig;
+  /** folder relative paths on the command line are resolved from */
+  cwd: string;
+  /** environment: the DeepL key is read from here, never from files */
+  env: NodeJS.ProcessEnv;
+  /** articles or folders as given (all articles under `articles/` when empty) */
+  articles?: readonly string[];
+  /** `--to`: target languages (default: the config's) */
+  targetLangs?: readonly string[];
+  /** `--engine` as typed */
+  engine?: string | undefined;
+  /** an engine built by the caller (bench, tests that count calls); `engine` is then only the label */
+  engineInstance?: Engine;
+  dryRun?: boolean;
+  /** `--max-chars`: budget of billed characters */
+  maxChars?: number | null;
+  /** `--concurrency`: batches in flight */
+  concurrency?: number;
+  /** Ctrl-C: stop taking work, keep what finished */
+  signal?: AbortSignal;
+  /** name recorded on human edits found in the output (default: the OS user) */
+  editor?: string;
+  /** clock for `changedAt` (tests) */
+  now?: () => Date;
+  /** queue progress, for the display */
+  onProgress?: (event: QueueProgress) => void;
+  /** called with the plan before the first request (the display shows its size) */
+  onPlan?: (plan: QueuePlan) => void;
+}
+
+export interface TranslateSummary {
+  engine: EngineName;
+  /** i18n key and params explaining why this engine ran */
+  engineReason: EngineChoice['reason'];
+  dryRun: boolean;
+  articles: number;
+  targets: Lang[];
+  /** segments in scope (every article × target language) */
+  segments: number;
+  /** segments whose translation was already known (state or memory): no engine call */
+  reused: number;
+  /** of `reused`: found in the project-wide memory in this run */
+  fromMemory: number;
+  /** unique texts sent to the engine (planned, with --dry-run) */
+  sent: number;
+  /** segments served by the request of an identical text */
+  duplicates: number;
+  /** segments still without a translation at the end */
+  untranslated: number;
+  /** segments a translator edited in the output, recorded as `edited` */
+  humanEdits: number;
+  /** segments that became stale in this run (source or glossary changed) */
+  stale: number;
+  billedCharacters: number;
+  requests: number;
+  retries: number;
+  seconds: number;
+  /** why sending stopped early (quota, interrupted, budget, auth, failed), null when it did not */
+  stopped: QueueStop | null;
+  /** the queue outcome (for the stop message); null for dry runs and runs with nothing to send */
+  outcome: QueueOutcome | null;
+  /** the plan (dry runs; also real runs) */
+  plan: QueuePlan | null;
+  /** output files written (relative to the workspace) */
+  written: string[];
+  /** blocks left in the source language because their offsets could not be recovered (never silent) */
+  untranslatableBlocks: UntranslatableBlock[];
+}
+
+export interface UntranslatableBlock {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+/** An article's source file, read and hashed; parsed only when a stage needs its segments. */
+export interface SourceFile {
+  path: string;
+  relativePath: string;
+  lang: Lang;
+  text: string;
+  sourceHash: string;
+  parsed(): ParsedArticle;
+  /** blocks of the parsed article left untranslated (none when it was not parsed in this run) */
+  untranslatableBlocks(): UntranslatableBlock[];
+}
+
+/** One article in one target language: its records change stage by stage until they are written. */
+export interface ArticleWork extends ArticleResult {
+  source: SourceFile;
+  readonly article: ParsedArticle;
+  statePath: string;
+  outputPath: string;
+  /** records changed since the article was last written */
+  dirty: boolean;
+  /** the output last written for this article (reused for the review diff) */
+  lastOutput?: string;
+  /** written in this run (its review diff is refreshed at the end) */
+  touched: boolean;
+  /** glossary-check cache key of the state as last written in this run */
+  checkedKey?: string;
+}
+
+/** A job's segment waiting for its translation. */
+export interface Waiter {
+  work: ArticleWork;
+  recordId: string;
+  placeholders: TermPlaceholder[];
+}
