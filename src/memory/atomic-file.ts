@@ -113,3 +113,40 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
     throw new StorylocError(code, key, { file, detail: errno.code ?? errno.message }, { position: { file }, cause: error });
   }
 }
+
+/** `.<name>.<pid>.<n>.tmp`, the temporary files of `writeFileAtomic`. */
+const tempFileName = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a killed process left under `dirs` (a SIGKILL between the temp file and
+ * its rename); files of a process still running are left alone. Returns the files removed.
+ */
+export async function removeDeadTempFiles(dirs: readonly string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const dir of dirs) {
+    let entries;
+    try {
+      entries = await fsp.readdir(dir, { recursive: true, withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const match = entry.isFile() ? tempFileName.exec(entry.name) : null;
+      if (!match || processAlive(Number(match[1]))) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      await fsp.rm(file, { force: true });
+      removed.push(file);
+    }
+  }
+  return removed;
+}

@@ -85,21 +85,31 @@ function journalError(file: string, error: unknown): StorylocError {
   );
 }
 
-/** The answers a dead run left behind, by job key, for `engine` (empty when there is no journal). */
-export async function replayJournal(file: string, engine: string, fs: JournalFs = nodeFs): Promise<Map<string, string>> {
+/** The complete entries of the journal at `file` (none when there is no journal). */
+export async function readJournal(file: string, fs: JournalFs = nodeFs): Promise<JournalEntry[]> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw journalError(file, error);
   }
+  return parseJournal(text).entries;
+}
+
+/** The answers a dead run left behind, by job key, for `engine` (empty when there is no journal). */
+export async function replayJournal(file: string, engine: string, fs: JournalFs = nodeFs): Promise<Map<string, string>> {
   const answers = new Map<string, string>();
-  for (const entry of parseJournal(text).entries) {
+  for (const entry of await readJournal(file, fs)) {
     if (entry.engine !== engine) continue;
     entry.keys.forEach((key, i) => answers.set(key, entry.translations[i]!));
   }
   return answers;
+}
+
+/** The journal as one line per entry (to rewrite it with the entries still to keep). */
+export function journalText(entries: readonly JournalEntry[]): string {
+  return entries.map((entry) => `${JSON.stringify({ engine: entry.engine, keys: entry.keys, translations: entry.translations })}\n`).join('');
 }
 
 /** An open journal: appends are serialised, each one written and fsynced before it resolves. */
@@ -132,7 +142,7 @@ export class AnswerJournal {
 
   /** Appends one answered batch and makes it durable (one fsync). */
   append(entry: JournalEntry): Promise<void> {
-    const line = `${JSON.stringify({ engine: entry.engine, keys: entry.keys, translations: entry.translations })}\n`;
+    const line = journalText([entry]);
     const next = this.pending.then(async () => {
       if (this.failure) throw this.failure;
       try {

@@ -12,6 +12,7 @@
  *  - write (write.ts): states and outputs are written first (human edits and reuse are safe on disk
  *    before any engine call), then after every batch, then once more at the end with the review diffs.
  */
+import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Engine } from '../engines/types.js';
 import { glossaryIdsFor } from '../glossary/deepl-sync.js';
@@ -28,7 +29,9 @@ import { readSourceFile, resolveRunScope } from './read.js';
 import { segmentArticles } from './segment.js';
 import { baseCounts, dryRunSummary, runSummary, type SummaryBase } from './summary.js';
 import type { ArticleWork, SourceFile, TranslateOptions, TranslateSummary } from './types.js';
+import { openRunJournal, type RunJournal } from './journal.js';
 import { createArticleWriter } from './write.js';
+import { removeDeadTempFiles } from '../memory/atomic-file.js';
 
 export { BrokenEditsError, type BrokenEdit } from '../memory/human-edits.js';
 export { summaryToJson } from './summary.js';
@@ -43,6 +46,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
   const scope = resolveRunScope(options);
   const lock = dryRun ? null : acquireWorkspaceLock(config.workspaceDir);
   let engine: Engine | null = null;
+  let journal: RunJournal | null = null;
   try {
     // read
     const glossary = loadGlossaryContext(config, dryRun);
@@ -63,7 +67,10 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     const enforcesGlossary = (pair: LanguagePair): boolean =>
       engine ? engine.enforcesGlossary(pair.source, pair.target) : glossaryIds[pairKey(pair)] !== undefined;
     const unserved = scope.choice.name === 'none' ? [] : memory.unserved;
-    const planned = planJobs({ config, unserved, glossary, enforcesGlossary, glossaryIds, maxChars: options.maxChars ?? null });
+    journal = await openRunJournal(config, engine?.name ?? scope.choice.name);
+    const plannedAll = planJobs({ config, unserved, glossary, enforcesGlossary, glossaryIds, maxChars: options.maxChars ?? null });
+    // answers a killed run left in the journal are not sent again
+    const planned = journal.replayInto(plannedAll, now);
     const base: SummaryBase = {
       engine: scope.choice.name,
       engineReason: scope.choice.reason,
@@ -82,9 +89,10 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     }
     // An engine that cannot translate a pair (Apertium has no Korean) fails before anything is written.
     if (sending) await engine!.checkPairs?.(pairsOfJobs(planned.jobs));
-    // write what is known, then engine queue → apply → write, batch by batch
-    const writer = createArticleWriter(config, works);
-    await writer.writeChanged();
+    // write what is settled, then engine queue → apply → write, each article once when it is settled
+    await removeDeadTempFiles([config.paths.output, path.join(config.workspaceDir, '.storyloc')]);
+    const writer = createArticleWriter(config, works, planned.waiters);
+    await writer.writeSettled();
     let outcome: QueueOutcome | null = null;
     if (sending) {
       outcome = await runEngineStage({
@@ -92,6 +100,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
         engine: engine!,
         planned,
         writer,
+        journal,
         concurrency: options.concurrency,
         signal: options.signal,
         now: nowIso,
@@ -99,11 +108,12 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
         onProgress: options.onProgress,
       });
     }
-    await writer.writeChanged(true);
-    await writer.writeReviewDiffs();
+    await writer.finish();
+    await journal.finish();
     await finishCaches(config, works, states, glossaryCache, glossaryCacheSize, (options.articles?.length ?? 0) === 0);
     return runSummary(base, planned, outcome, works, report(writer.written()));
   } finally {
+    await journal?.close();
     if (engine && !options.engineInstance) await engine.close?.();
     lock?.release();
   }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseJournal } from '../../src/memory/journal.js';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { cliEntry, ensureBuilt } from './build.js';
 import { copyWorkspace, useDeepLEngine, type TempWorkspace } from './workspace.js';
@@ -64,13 +65,11 @@ describe('kill -9 between batches, then rerun', () => {
       await waitFor(() => translateRequests().length >= 3 && translateRequests()[2]!.outcome === 'hang');
       const answeredBeforeKill = translateRequests().filter((r) => r.outcome === 'answered' && r.status === 200);
       expect(answeredBeforeKill).toHaveLength(2);
-      // Both answered batches are on disk before the kill.
-      const persisted = (): number =>
-        allFiles(ws.dir)
-          .filter((f) => f.endsWith('.state.json'))
-          .flatMap((f) => ws.state(f).segments)
-          .filter((r) => r.engine === 'deepl').length;
-      expect(persisted()).toBeGreaterThanOrEqual(answeredBeforeKill.flatMap((r) => r.texts).length);
+      // Both answered batches are durable before the kill: in the answer journal (the articles are
+      // written once, when all of their segments are settled).
+      const journaled = (): string[] => parseJournal(ws.read('.storyloc/journal/answers.ndjson')).entries.flatMap((entry) => entry.translations);
+      await waitFor(() => journaled().length >= answeredBeforeKill.flatMap((r) => r.texts).length);
+      expect(journaled()).toHaveLength(answeredBeforeKill.flatMap((r) => r.texts).length);
       first.child.kill('SIGKILL');
       const killed = await first.done;
       expect(killed.signal).toBe('SIGKILL');
