@@ -23,6 +23,14 @@ const nodeFs: AtomicWriteFs = {
   rm: (file, options) => fsp.rm(file, options),
 };
 
+/** The file system `writeFileAtomic` uses unless given one; tests swap it to inject a full disk. */
+let defaultFs: AtomicWriteFs = nodeFs;
+
+/** Tests only: every later `writeFileAtomic` without an explicit `fs` goes through `fs` (null: the real one). */
+export function setDefaultAtomicWriteFs(fs: AtomicWriteFs | null): void {
+  defaultFs = fs ?? nodeFs;
+}
+
 let counter = 0;
 /** Files renamed into place by this process (the bench reports files written per article). */
 let completedWrites = 0;
@@ -51,7 +59,7 @@ function writeErrorCode(error: NodeJS.ErrnoException): { code: string; key: stri
  * Writes `data` to `file` atomically (temp file + fsync + rename), creating missing folders.
  * Throws StorylocError `write.diskFull` / `write.readOnly` / `write.failed` (exit 2) naming the file.
  */
-export async function writeFileAtomic(file: string, data: string, fs: AtomicWriteFs = nodeFs): Promise<void> {
+export async function writeFileAtomic(file: string, data: string, fs: AtomicWriteFs = defaultFs): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
   let created = false;

@@ -109,7 +109,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       });
     }
     await writer.finish();
-    await journal.finish();
+    await journal.finish((options.articles?.length ?? 0) === 0);
     await finishCaches(config, works, states, glossaryCache, glossaryCacheSize, (options.articles?.length ?? 0) === 0);
     return runSummary(base, planned, outcome, works, report(writer.written()));
   } finally {

@@ -19,8 +19,11 @@ export interface RunJournal {
   replayInto(planned: PlanStageOutput, now: string): PlanStageOutput;
   /** Makes one answered batch durable (the journal is created on the first). */
   record(result: BatchResult): Promise<void>;
-  /** After every article is written: the journal is removed, or keeps only the unused answers. */
-  finish(): Promise<void>;
+  /**
+   * After every article is written: the journal is removed, or keeps the answers of other engines and,
+   * after a run over some articles only, the answers this run had no use for (other articles').
+   */
+  finish(wholeWorkspace: boolean): Promise<void>;
   /** Closes the file (a failed run keeps the journal for the next one). */
   close(): Promise<void>;
 }
@@ -49,13 +52,14 @@ export async function openRunJournal(config: ResolvedConfig, engine: EngineName)
       journal ??= await AnswerJournal.open(file);
       await journal.append({ engine, keys: result.batch.keys, translations: result.translations });
     },
-    async finish() {
+    async finish(wholeWorkspace) {
       await journal?.close();
       journal = null;
-      const unused = [...replayed].filter(([key]) => !used.has(key));
+      // after a run over the whole workspace, an unused answer's records already have their translation
+      const unused = wholeWorkspace ? [] : [...replayed].filter(([key]) => !used.has(key));
       const keep = unused.length === 0 ? others : [...others, { engine, keys: unused.map(([key]) => key), translations: unused.map(([, text]) => text) }];
       if (keep.length === 0) await removeJournal(file);
-      else if (keep.length !== entries.length || unused.length !== replayed.size) await writeFileAtomic(file, journalText(keep));
+      else await writeFileAtomic(file, journalText(keep));
     },
     async close() {
       await journal?.close();
