@@ -9,6 +9,7 @@
  * violation, one that breaks its structure or front matter, or an output that is missing or out of date,
  * is `output-sync`.
  */
+import { shownTarget } from '../memory/segment-life.js';
 import type { Severity } from '../config/types.js';
 import type { Lang } from '../languages.js';
 import type { ArticleState, SegmentRecord } from '../memory/types.js';
@@ -85,7 +86,8 @@ export function pairSegments(article: Article, state: ArticleState | null): Chec
       id: segment.id,
       kind: segment.kind,
       source: segment.text,
-      target: record?.target ?? null,
+      // what the output shows: a stale segment waiting for its new translation keeps the previous one
+      target: record ? shownTarget(record) : null,
       tags: segment.tags,
       state: record?.state ?? null,
       engine: record?.engine ?? null,

@@ -4,7 +4,8 @@
  * current source (same normalised text), and its target keeps the source's inline tags; everything else
  * is reported with the line of the unit and left alone.
  */
-import type { ArticleState, SegmentRecord, SegmentStatus } from '../memory/types.js';
+import { imported } from '../memory/segment-life.js';
+import type { ArticleState, SegmentStatus } from '../memory/types.js';
 import { normaliseSource } from '../memory/records.js';
 import { sameTags } from '../segments/xml.js';
 import { xliffInlineToSegmentXml } from './inline.js';
@@ -61,16 +62,7 @@ export function applyXliffFile(state: ArticleState, file: XliffFile, options: Xl
       result.unchanged.push(unit.id);
       continue;
     }
-    const next: SegmentRecord = { ...record, target, state: status, changedBy: options.by, changedAt: options.now };
-    if (textChanged) next.engine = 'human';
-    if (status === 'approved') {
-      next.approvedTarget = target;
-      next.approvedSource = record.source;
-      delete next.previousTarget;
-    }
-    if (textChanged) delete next.flags;
-    delete next.forced;
-    segments[index] = next;
+    segments[index] = imported(record, target, status, { by: options.by, at: options.now });
     result.applied.push(unit.id);
   }
   if (result.applied.length > 0) result.state = { ...state, segments };

@@ -6,7 +6,8 @@
  */
 import type { GlossaryUsage } from '../glossary/types.js';
 import type { SegmentRecord } from './types.js';
-import { PIPELINE_AUTHOR, sameGlossaryUsage } from './records.js';
+import { sameGlossaryUsage } from './records.js';
+import { glossaryChanged } from './segment-life.js';
 
 export interface GlossaryStalenessResult {
   records: SegmentRecord[];
@@ -27,22 +28,8 @@ export function applyGlossaryChanges(
   const out = records.map((record) => {
     const usage = currentUsage(record);
     if (sameGlossaryUsage(record.glossary, usage)) return record;
-    if (record.target === null) return { ...record, glossary: usage };
-    stale.push(record.id);
-    const next: SegmentRecord = {
-      ...record,
-      target: null,
-      state: 'stale',
-      engine: null,
-      glossary: usage,
-      previousTarget: record.target,
-      changedBy: PIPELINE_AUTHOR,
-      changedAt: now,
-    };
-    if (record.state === 'approved') next.approvedTarget = record.target;
-    delete next.flags;
-    delete next.forced;
-    return next;
+    if (record.target !== null) stale.push(record.id);
+    return glossaryChanged(record, usage, now);
   });
   return { records: out, stale };
 }

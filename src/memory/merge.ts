@@ -12,7 +12,7 @@
 import { diffArrays } from 'diff';
 import type { Segment } from '../segments/types.js';
 import type { ArticleState, SegmentRecord } from './types.js';
-import { PIPELINE_AUTHOR, untranslatedRecord } from './records.js';
+import { sourceChanged, untranslatedRecord } from './segment-life.js';
 
 export interface MergeResult {
   /** the new records, in the order of the new segments */
@@ -41,20 +41,6 @@ function alignmentKey(kind: string, sourceHash: string): string {
 /** A kept record follows its segment: new id, line and (whitespace-only different) source text. */
 function keptRecord(old: SegmentRecord, segment: Segment): SegmentRecord {
   return { ...old, id: segment.id, kind: segment.kind, line: segment.line, source: segment.text, sourceHash: segment.sourceHash };
-}
-
-/** A changed record waits for a new translation; the old target stays visible to the reviewer. */
-function changedRecord(old: SegmentRecord, segment: Segment, now: string): SegmentRecord {
-  const fresh = untranslatedRecord(segment);
-  const previousTarget = old.target ?? old.previousTarget;
-  if (previousTarget === undefined) return fresh;
-  const record: SegmentRecord = { ...fresh, state: 'stale', previousTarget, changedBy: PIPELINE_AUTHOR, changedAt: now };
-  const approvedTarget = old.state === 'approved' && old.target !== null ? old.target : old.approvedTarget;
-  if (approvedTarget !== undefined) record.approvedTarget = approvedTarget;
-  // the source as it was when last approved, so review can show how the source changed since
-  const approvedSource = old.state === 'approved' ? old.source : old.approvedSource;
-  if (approvedSource !== undefined) record.approvedSource = approvedSource;
-  return record;
 }
 
 export function mergeState(oldState: ArticleState | null, newSegments: readonly Segment[], options: MergeOptions): MergeResult {
@@ -158,7 +144,7 @@ export function mergeState(oldState: ArticleState | null, newSegments: readonly 
         result.moved.push(segment.id);
         break;
       case 'changed':
-        result.records.push(changedRecord(old!, segment, options.now));
+        result.records.push(sourceChanged(old!, segment, options.now));
         result.changed.push(segment.id);
         break;
       default:

@@ -12,6 +12,7 @@ import type { Article, Segment } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { fileHash } from './records.js';
+import { editedByHand, shownTarget } from './segment-life.js';
 import { outputPathFor, serializeArticleState, statePathFor } from './state-store.js';
 import type { ArticleState, SegmentRecord } from './types.js';
 import { writeSnapshot } from './workspace.js';
@@ -21,7 +22,9 @@ export function outputTargets(segments: readonly Segment[], records: readonly Se
   const known = new Set(segments.map((segment) => segment.id));
   const targets = new Map<string, string>();
   for (const record of records) {
-    if (record.target !== null && known.has(record.id) && sameTags(record.source, record.target)) targets.set(record.id, record.target);
+    // a stale segment waiting for its new translation still shows the previous one, never the source
+    const target = shownTarget(record);
+    if (target !== null && known.has(record.id) && sameTags(record.source, target)) targets.set(record.id, target);
   }
   return targets;
 }
@@ -37,10 +40,7 @@ export function applyHumanEdits(
   return records.map((record) => {
     const target = byId.get(record.id);
     if (target === undefined) return record;
-    const edited: SegmentRecord = { ...record, target, state: 'edited', engine: 'human', changedBy: editor, changedAt: now };
-    delete edited.flags;
-    delete edited.forced;
-    return edited;
+    return editedByHand(record, target, { by: editor, at: now });
   });
 }
 

@@ -4,11 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { normalizeForHash } from '../segments/hash.js';
-import type { Segment } from '../segments/types.js';
 import type { SegmentRecord } from './types.js';
 
-/** The name recorded in `changedBy` for changes storyloc makes itself (MT, stale marking). */
-export const PIPELINE_AUTHOR = 'storyloc';
+export { PIPELINE_AUTHOR, untranslatedRecord } from './segment-life.js';
 
 /** NFC + whitespace collapsed + trimmed: two sources equal under this are the same sentence for the memory. */
 export function normaliseSource(text: string): string {
@@ -18,23 +16,6 @@ export function normaliseSource(text: string): string {
 /** sha256 hex of a whole file's text (state `sourceFileHash`, `outputHash`). */
 export function fileHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** A record for a segment never translated. */
-export function untranslatedRecord(segment: Segment): SegmentRecord {
-  return {
-    id: segment.id,
-    kind: segment.kind,
-    line: segment.line,
-    source: segment.text,
-    sourceHash: segment.sourceHash,
-    target: null,
-    state: 'untranslated',
-    engine: null,
-    glossary: {},
-    changedBy: null,
-    changedAt: null,
-  };
 }
 
 /**

@@ -8,6 +8,7 @@ import { pairKey, type LanguagePair } from '../languages.js';
 import type { GlossaryUsage } from '../glossary/types.js';
 import type { ArticleState, SegmentRecord, SegmentStatus } from './types.js';
 import { normaliseSource, sameGlossaryUsage } from './records.js';
+import { hasTestTarget } from './segment-life.js';
 
 export interface MemoryHit {
   target: string;
@@ -29,6 +30,12 @@ export class TranslationMemory {
   /** per key, candidates best first (rank, then first seen) */
   private readonly entries = new Map<string, MemoryHit[]>();
 
+  /**
+   * @param offersTestTargets whether targets of test engines (pseudo) are offered: only to a run of a
+   * test engine itself (a pseudo rerun reuses its own output), never to a real engine.
+   */
+  constructor(private readonly offersTestTargets = true) {}
+
   /** Number of distinct (pair, source) keys held. */
   get size(): number {
     return this.entries.size;
@@ -40,10 +47,19 @@ export class TranslationMemory {
     for (const record of state.segments) this.addRecord(pair, record, state.article);
   }
 
-  /** Adds one record when it holds a usable target. */
+  /**
+   * Adds one record when it holds a usable target, and the translation last approved in it when its
+   * source has changed since (the memory keeps approved work: an undo or the old sentence elsewhere
+   * is answered from it).
+   */
   addRecord(pair: LanguagePair, record: SegmentRecord, article: string): void {
+    if (record.approvedSource !== undefined && record.approvedTarget !== undefined && record.approvedSource !== record.source) {
+      const origin = `${article}#${record.id}`;
+      this.insert(memoryKey(pair, record.approvedSource), { target: record.approvedTarget, state: 'approved', glossary: null, origin }, rank.approved!);
+    }
     const recordRank = rank[record.state];
     if (recordRank === undefined || record.target === null || (record.flags?.length ?? 0) > 0) return;
+    if (!this.offersTestTargets && hasTestTarget(record)) return;
     const key = memoryKey(pair, record.source);
     const hit: MemoryHit = { target: record.target, state: record.state, glossary: record.glossary, origin: `${article}#${record.id}` };
     this.insert(key, hit, recordRank);

@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { inputError } from '../errors.js';
+import { approved, editedByHand, rejected } from '../memory/segment-life.js';
 import type { ArticleState, SegmentRecord, SegmentStatus } from '../memory/types.js';
 import { blocksApproval, type SegmentTermChecker, type TermFinding } from './term-findings.js';
 
@@ -125,19 +126,8 @@ export function approveSegments(state: ArticleState, ids: readonly string[] | 'a
     if (problems && !options.force) {
       return { outcome: { id: record.id, outcome: 'refusedGlossary', findings: failing, flags: [...flags] } };
     }
-    const approved: SegmentRecord = {
-      ...record,
-      state: 'approved',
-      approvedTarget: target,
-      approvedSource: record.source,
-      changedBy: options.actor.name,
-      changedAt: options.actor.at,
-    };
-    // The stale target was kept only for this review; the approval supersedes it.
-    delete approved.previousTarget;
-    if (problems) approved.forced = true;
-    else delete approved.forced;
-    return { outcome: { id: record.id, outcome: 'approved', forced: problems }, changed: approved };
+    const next = approved({ ...record, target }, { by: options.actor.name, at: options.actor.at }, problems)!;
+    return { outcome: { id: record.id, outcome: 'approved', forced: problems }, changed: next };
   });
 }
 
@@ -147,9 +137,8 @@ export function approveSegments(state: ArticleState, ids: readonly string[] | 'a
  */
 export function rejectSegments(state: ArticleState, ids: readonly string[] | 'all', actor: ReviewActor): DecisionResult {
   return decideEach(state, ids, 'rejected', (record) => {
-    const rejected: SegmentRecord = { ...record, state: 'rejected', changedBy: actor.name, changedAt: actor.at };
-    delete rejected.forced;
-    return { outcome: { id: record.id, outcome: 'rejected' }, changed: rejected };
+    const next = rejected(record, { by: actor.name, at: actor.at })!;
+    return { outcome: { id: record.id, outcome: 'rejected' }, changed: next };
   });
 }
 
@@ -162,18 +151,9 @@ export function editSegment(state: ArticleState, id: string, targetXml: string, 
   if (record!.target === targetXml) {
     return { state, outcomes: [{ id, outcome: 'unchanged' }], targetsChanged: false, stateChanged: false };
   }
-  const edited: SegmentRecord = {
-    ...record!,
-    target: targetXml,
-    state: 'edited',
-    engine: 'human',
-    changedBy: actor.name,
-    changedAt: actor.at,
-  };
-  delete edited.forced;
   // Flags describe what MT did to the old target (a lost tag, a dropped placeholder); the reviewer's
-  // text replaced it and passed the tag check, so they no longer apply.
-  delete edited.flags;
+  // text replaced it and passed the tag check, so editedByHand drops them.
+  const edited = editedByHand(record!, targetXml, { by: actor.name, at: actor.at });
   return {
     state: replaceRecords(state, new Map([[id, edited]])),
     outcomes: [{ id, outcome: 'edited' }],

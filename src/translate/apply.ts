@@ -4,29 +4,10 @@
  */
 import type { EngineName } from '../config/types.js';
 import { placeholderFlags, restoreTerms } from '../glossary/index.js';
-import { PIPELINE_AUTHOR } from '../memory/records.js';
-import type { SegmentRecord } from '../memory/types.js';
+import { translatedByMachine } from '../memory/segment-life.js';
 import type { BatchResult } from '../queue/types.js';
 import { sameTags } from '../segments/xml.js';
 import type { Waiter } from './types.js';
-
-/** The next state of a record the engine translated. */
-export function machineRecord(record: SegmentRecord, target: string, engine: EngineName, flags: string[], now: string): SegmentRecord {
-  const next: SegmentRecord = {
-    ...record,
-    target,
-    // A stale segment stays stale until reviewed: the reviewer compares with `previousTarget`.
-    state: record.state === 'stale' ? 'stale' : 'machine',
-    engine,
-    changedBy: PIPELINE_AUTHOR,
-    changedAt: now,
-  };
-  if (record.state === 'rejected' && record.target !== null) next.previousTarget = record.target;
-  if (flags.length > 0) next.flags = flags;
-  else delete next.flags;
-  delete next.forced;
-  return next;
-}
 
 /** Puts a batch's translations into the waiting records; the articles changed are marked dirty. */
 export function applyBatch(result: BatchResult, waiters: ReadonlyMap<string, Waiter[]>, engine: EngineName, now: string): void {
@@ -56,7 +37,7 @@ export function applyTranslations(keys: readonly string[], translations: readonl
       if (!record) continue;
       const flags = placeholderFlags(restored.problems);
       if (!sameTags(record.source, restored.text)) flags.push('tags.mismatch');
-      waiter.work.records[index] = machineRecord(record, restored.text, engine, flags, now);
+      waiter.work.records[index] = translatedByMachine(record, restored.text, engine, flags, now);
       waiter.work.dirty = true;
     }
   });

@@ -18,6 +18,7 @@ import type { Engine } from '../engines/types.js';
 import { glossaryIdsFor } from '../glossary/deepl-sync.js';
 import { pairKey, type LanguagePair } from '../languages.js';
 import { acquireWorkspaceLock } from '../memory/lock.js';
+import { TEST_ENGINES } from '../memory/segment-life.js';
 import { loadWorkspaceStates, pruneSnapshots, readGlossaryCheckCache, writeGlossaryCheckCache, type GlossaryCheckCache } from '../memory/workspace.js';
 import type { QueueOutcome } from '../queue/types.js';
 import { defaultEditor } from './editor.js';
@@ -61,7 +62,8 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     const { works } = segmented;
     // memory
     engine = engineForRun(config, env, scope.choice, options.engineInstance, dryRun);
-    const memory = reuseFromMemory({ config, works, states, now });
+    const replacesTestTargets = scope.choice.name !== 'none' && !TEST_ENGINES.has(scope.choice.name);
+    const memory = reuseFromMemory({ config, works, states, now, replacesTestTargets });
     // plan
     const glossaryIds = glossaryIdsFor(config);
     const enforcesGlossary = (pair: LanguagePair): boolean =>

@@ -6,7 +6,8 @@
  */
 import type { ResolvedConfig } from '../config/types.js';
 import { pairKey, type Lang } from '../languages.js';
-import { needsTranslation, PIPELINE_AUTHOR } from '../memory/records.js';
+import { needsTranslation } from '../memory/records.js';
+import { canRestoreApproval, hasTestTarget, reusedFromMemory, sourceRestored } from '../memory/segment-life.js';
 import { TranslationMemory } from '../memory/translation-memory.js';
 import type { ArticleState, SegmentRecord } from '../memory/types.js';
 import { readImportedMemory } from '../memory/workspace.js';
@@ -20,6 +21,8 @@ export interface MemoryStageInput {
   states: ReadonlyMap<string, ArticleState>;
   /** ISO 8601, recorded on the records the memory serves */
   now: string;
+  /** the run's engine is a real one: targets of test engines (pseudo) are translated again */
+  replacesTestTargets: boolean;
 }
 
 export interface MemoryStageOutput {
@@ -34,9 +37,9 @@ export interface MemoryStageOutput {
 }
 
 /** True when the record should get a translation from the memory or the engine in this run. */
-export function wantsTranslation(record: SegmentRecord): boolean {
+export function wantsTranslation(record: SegmentRecord, replacesTestTargets: boolean): boolean {
   // Rejected segments are translated again (the review module keeps the rejected text for reading).
-  return needsTranslation(record) || record.state === 'rejected';
+  return needsTranslation(record) || record.state === 'rejected' || (replacesTestTargets && hasTestTarget(record));
 }
 
 export function reuseFromMemory(input: MemoryStageInput): MemoryStageOutput {
@@ -45,9 +48,16 @@ export function reuseFromMemory(input: MemoryStageInput): MemoryStageOutput {
   for (const work of input.works) {
     work.records = work.records.map((record) => {
       out.segments++;
-      if (!wantsTranslation(record)) {
+      if (!wantsTranslation(record, input.replacesTestTargets)) {
         if (record.target !== null) out.reused++;
         return record;
+      }
+      if (canRestoreApproval(record)) {
+        // the source is back to the text approved in this very segment: the approval comes back, free
+        out.reused++;
+        out.fromMemory++;
+        work.dirty = true;
+        return sourceRestored(record, input.now);
       }
       memory ??= buildMemory(input);
       const hit = memory.lookup(work.pair, record.source, record.glossary);
@@ -55,17 +65,7 @@ export function reuseFromMemory(input: MemoryStageInput): MemoryStageOutput {
         out.reused++;
         out.fromMemory++;
         work.dirty = true;
-        const next: SegmentRecord = {
-          ...record,
-          target: hit.target,
-          state: record.state === 'stale' ? 'stale' : hit.state === 'machine' || hit.state === 'stale' ? 'machine' : 'edited',
-          engine: 'memory',
-          changedBy: PIPELINE_AUTHOR,
-          changedAt: input.now,
-        };
-        if (record.state === 'rejected' && record.target !== null) next.previousTarget = record.target;
-        delete next.flags;
-        return next;
+        return reusedFromMemory(record, hit.target, hit.state, input.now);
       }
       out.unserved.push({ work, record });
       return record;
@@ -76,7 +76,7 @@ export function reuseFromMemory(input: MemoryStageInput): MemoryStageOutput {
 
 /** Every state out of scope, every record in scope (as read this run) and the imported units. */
 function buildMemory(input: MemoryStageInput): TranslationMemory {
-  const memory = new TranslationMemory();
+  const memory = new TranslationMemory(!input.replacesTestTargets);
   const inScope = new Set(input.works.map((work) => work.statePath));
   for (const [file, state] of input.states) if (!inScope.has(file)) memory.addState(state);
   for (const work of input.works) for (const record of work.records) memory.addRecord(work.pair, record, work.source.relativePath);

@@ -1,0 +1,252 @@
+/**
+ * A segment record's life: the one module that assigns `state`. Every event that can happen to a
+ * segment is a function here, old record (and what happened) in, new record out; `TRANSITIONS` says in
+ * one table which state each event leads to, and the tests walk every state × event against it.
+ *
+ * The promises this module keeps (issue 12):
+ *  - approved Italian is never replaced without a new approval: an event that changes the target of an
+ *    approved segment also takes the approval away, and the approved text stays in `approvedTarget`;
+ *  - a segment whose source changed keeps its last translation for review (`previousTarget`), and the
+ *    output shows it until a new translation arrives (`shownTarget`): only a segment that never had a
+ *    translation shows its source text;
+ *  - a source changed back to the text last approved in this segment (an undo) restores the approval:
+ *    same segment, same source, same approved target, the translation-memory "context match".
+ */
+import type { EngineName } from '../config/types.js';
+import type { GlossaryUsage } from '../glossary/types.js';
+import { normalizeForHash } from '../segments/hash.js';
+import type { Segment } from '../segments/types.js';
+import type { SegmentRecord, SegmentStatus } from './types.js';
+
+/** The name recorded in `changedBy` for changes storyloc makes itself (MT, stale marking, restores). */
+export const PIPELINE_AUTHOR = 'storyloc';
+
+/** Who and when, recorded on every change. */
+export interface Change {
+  by: string;
+  /** ISO 8601 */
+  at: string;
+}
+
+/** Engines whose output is for testing the pipeline only: never reused, never publishable. */
+export const TEST_ENGINES: ReadonlySet<string> = new Set<string>(['pseudo']);
+
+/** True when the record's target came from a test engine (`pseudo`). */
+export function hasTestTarget(record: Pick<SegmentRecord, 'target' | 'engine'>): boolean {
+  return record.target !== null && record.engine !== null && TEST_ENGINES.has(record.engine);
+}
+
+export type SegmentEvent =
+  | 'translatedByMachine'
+  | 'reusedFromMemory'
+  | 'editedByHand'
+  | 'approved'
+  | 'approvedForced'
+  | 'rejected'
+  | 'sourceChanged'
+  | 'sourceRestored'
+  | 'glossaryChanged'
+  | 'imported';
+
+/**
+ * The state after each event, per state before it. `refused` means the event does not apply (nothing to
+ * approve or reject without a target); `same` means the state does not change. For `reusedFromMemory`
+ * the state shown is for an approved or edited hit (a machine hit gives `machine`); for `imported`, for a
+ * unit with a changed text and no state of its own (a unit's own state wins, see `imported`).
+ */
+export const TRANSITIONS: Readonly<Record<SegmentStatus, Readonly<Record<SegmentEvent, SegmentStatus | 'refused' | 'same'>>>> = {
+  untranslated: {
+    translatedByMachine: 'machine', reusedFromMemory: 'edited', editedByHand: 'edited', approved: 'refused',
+    approvedForced: 'refused', rejected: 'refused', sourceChanged: 'untranslated', sourceRestored: 'same',
+    glossaryChanged: 'same', imported: 'edited',
+  },
+  machine: {
+    translatedByMachine: 'machine', reusedFromMemory: 'edited', editedByHand: 'edited', approved: 'approved',
+    approvedForced: 'approved', rejected: 'rejected', sourceChanged: 'stale', sourceRestored: 'same',
+    glossaryChanged: 'stale', imported: 'edited',
+  },
+  edited: {
+    translatedByMachine: 'machine', reusedFromMemory: 'edited', editedByHand: 'edited', approved: 'approved',
+    approvedForced: 'approved', rejected: 'rejected', sourceChanged: 'stale', sourceRestored: 'same',
+    glossaryChanged: 'stale', imported: 'edited',
+  },
+  approved: {
+    translatedByMachine: 'machine', reusedFromMemory: 'edited', editedByHand: 'edited', approved: 'same',
+    approvedForced: 'same', rejected: 'rejected', sourceChanged: 'stale', sourceRestored: 'same',
+    glossaryChanged: 'stale', imported: 'edited',
+  },
+  rejected: {
+    translatedByMachine: 'machine', reusedFromMemory: 'edited', editedByHand: 'edited', approved: 'approved',
+    approvedForced: 'approved', rejected: 'same', sourceChanged: 'stale', sourceRestored: 'same',
+    glossaryChanged: 'stale', imported: 'edited',
+  },
+  stale: {
+    translatedByMachine: 'stale', reusedFromMemory: 'stale', editedByHand: 'edited', approved: 'approved',
+    approvedForced: 'approved', rejected: 'rejected', sourceChanged: 'stale', sourceRestored: 'approved',
+    glossaryChanged: 'stale', imported: 'edited',
+  },
+};
+
+/** A record for a segment never translated. */
+export function untranslatedRecord(segment: Segment): SegmentRecord {
+  return {
+    id: segment.id,
+    kind: segment.kind,
+    line: segment.line,
+    source: segment.text,
+    sourceHash: segment.sourceHash,
+    target: null,
+    state: 'untranslated',
+    engine: null,
+    glossary: {},
+    changedBy: null,
+    changedAt: null,
+  };
+}
+
+/** What the output shows for the record: its target, else the translation it had before its source changed. */
+export function shownTarget(record: SegmentRecord): string | null {
+  if (record.target !== null) return record.target;
+  return record.state === 'stale' && record.previousTarget !== undefined ? record.previousTarget : null;
+}
+
+/** The engine translated the segment. A stale segment stays stale until reviewed (`previousTarget`). */
+export function translatedByMachine(record: SegmentRecord, target: string, engine: EngineName, flags: readonly string[], at: string): SegmentRecord {
+  const next: SegmentRecord = {
+    ...record,
+    target,
+    state: record.state === 'stale' ? 'stale' : 'machine',
+    engine,
+    changedBy: PIPELINE_AUTHOR,
+    changedAt: at,
+  };
+  if (record.state === 'rejected' && record.target !== null) next.previousTarget = record.target;
+  if (flags.length > 0) next.flags = [...flags];
+  else delete next.flags;
+  delete next.forced;
+  return next;
+}
+
+/** The memory knew the source: a machine hit stays machine, an approved or edited one is an edit to review. */
+export function reusedFromMemory(record: SegmentRecord, target: string, hitState: SegmentStatus, at: string): SegmentRecord {
+  const next: SegmentRecord = {
+    ...record,
+    target,
+    state: record.state === 'stale' ? 'stale' : hitState === 'machine' || hitState === 'stale' ? 'machine' : 'edited',
+    engine: 'memory',
+    changedBy: PIPELINE_AUTHOR,
+    changedAt: at,
+  };
+  if (record.state === 'rejected' && record.target !== null) next.previousTarget = record.target;
+  delete next.flags;
+  return next;
+}
+
+/** True when the source is back to the text this segment last had approved (and its approved target is known). */
+export function canRestoreApproval(record: SegmentRecord): boolean {
+  return (
+    record.state === 'stale' &&
+    record.approvedTarget !== undefined &&
+    record.approvedSource !== undefined &&
+    normalizeForHash(record.approvedSource) === normalizeForHash(record.source)
+  );
+}
+
+/** The source was changed back to the approved one (an undo): the approved target is approved again. */
+export function sourceRestored(record: SegmentRecord, at: string): SegmentRecord {
+  if (!canRestoreApproval(record)) return record;
+  const next: SegmentRecord = { ...record, target: record.approvedTarget!, state: 'approved', engine: 'memory', changedBy: PIPELINE_AUTHOR, changedAt: at };
+  delete next.previousTarget;
+  delete next.flags;
+  delete next.forced;
+  return next;
+}
+
+/** A translator changed the target (in the output file, on the review page, in the terminal). */
+export function editedByHand(record: SegmentRecord, target: string, change: Change): SegmentRecord {
+  const next: SegmentRecord = { ...record, target, state: 'edited', engine: 'human', changedBy: change.by, changedAt: change.at };
+  // Flags describe what MT did to the old target; the translator's text replaced it.
+  delete next.flags;
+  delete next.forced;
+  return next;
+}
+
+/** Approval of the current target; `forced` records an approval past failing checks. Null without a target. */
+export function approved(record: SegmentRecord, change: Change, forced: boolean): SegmentRecord | null {
+  if (record.target === null) return null;
+  const next: SegmentRecord = {
+    ...record,
+    state: 'approved',
+    approvedTarget: record.target,
+    approvedSource: record.source,
+    changedBy: change.by,
+    changedAt: change.at,
+  };
+  // The stale target was kept only for this review; the approval supersedes it.
+  delete next.previousTarget;
+  if (forced) next.forced = true;
+  else delete next.forced;
+  return next;
+}
+
+/** Rejection: the target stays for reading and the next run translates again. Null without a target. */
+export function rejected(record: SegmentRecord, change: Change): SegmentRecord | null {
+  if (record.target === null) return null;
+  const next: SegmentRecord = { ...record, state: 'rejected', changedBy: change.by, changedAt: change.at };
+  delete next.forced;
+  return next;
+}
+
+/** The source sentence changed: a new translation is needed; the old one stays visible for review. */
+export function sourceChanged(old: SegmentRecord, segment: Segment, at: string): SegmentRecord {
+  const fresh = untranslatedRecord(segment);
+  const previousTarget = old.target ?? old.previousTarget;
+  if (previousTarget === undefined) return fresh;
+  const record: SegmentRecord = { ...fresh, state: 'stale', previousTarget, changedBy: PIPELINE_AUTHOR, changedAt: at };
+  const approvedTarget = old.state === 'approved' && old.target !== null ? old.target : old.approvedTarget;
+  if (approvedTarget !== undefined) record.approvedTarget = approvedTarget;
+  // the source as it was when last approved, so review can show how the source changed since
+  const approvedSource = old.state === 'approved' ? old.source : old.approvedSource;
+  if (approvedSource !== undefined) record.approvedSource = approvedSource;
+  return record;
+}
+
+/**
+ * The glossary entries the source matches changed. A record without a target just takes the new usage
+ * (it is what it will be translated with); one with a target becomes stale and is translated again.
+ */
+export function glossaryChanged(record: SegmentRecord, usage: GlossaryUsage, at: string): SegmentRecord {
+  if (record.target === null) return { ...record, glossary: usage };
+  const next: SegmentRecord = {
+    ...record,
+    target: null,
+    state: 'stale',
+    engine: null,
+    glossary: usage,
+    previousTarget: record.target,
+    changedBy: PIPELINE_AUTHOR,
+    changedAt: at,
+  };
+  if (record.state === 'approved') next.approvedTarget = record.target;
+  delete next.flags;
+  delete next.forced;
+  return next;
+}
+
+/**
+ * A translator's file (XLIFF) gave the segment a target and a state. A changed text is a human edit;
+ * an approval records the approved text and source like `approved` does.
+ */
+export function imported(record: SegmentRecord, target: string, status: SegmentStatus, change: Change): SegmentRecord {
+  const textChanged = target !== record.target;
+  const next: SegmentRecord = { ...record, target, state: status, changedBy: change.by, changedAt: change.at };
+  if (textChanged) next.engine = 'human';
+  if (status === 'approved') {
+    next.approvedTarget = target;
+    next.approvedSource = record.source;
+    delete next.previousTarget;
+  }
+  if (textChanged) delete next.flags;
+  delete next.forced;
+  return next;
+}
