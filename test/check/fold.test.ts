@@ -22,7 +22,9 @@ const violation = (line: number, severity: 'error' | 'warning', rule = 'not-appr
 });
 
 describe('foldRepeatedWarnings', () => {
-  beforeEach(() => initI18n('en'));
+  beforeEach(() => {
+    initI18n('en');
+  });
 
   test('five warnings of one rule and message in one file become the first, with a count', () => {
     const folded = foldRepeatedWarnings([1, 2, 3, 4, 5].map((line) => violation(line, 'warning')));
