@@ -36,7 +36,8 @@ export async function openRunJournal(config: ResolvedConfig, engine: EngineName)
   const replayed = new Map<string, string>();
   for (const entry of entries) if (entry.engine === engine) entry.keys.forEach((key, i) => replayed.set(key, entry.translations[i]!));
   const used = new Set<string>();
-  let journal: AnswerJournal | null = null;
+  // the open is shared: two batches answered together must not open the file twice
+  let journal: Promise<AnswerJournal> | null = null;
   return {
     replayed,
     replayInto(planned, now) {
@@ -49,11 +50,11 @@ export async function openRunJournal(config: ResolvedConfig, engine: EngineName)
       return { ...planned, jobs, waiters, plan: jobs.length > 0 ? planBatches(jobs, planned.limits) : null };
     },
     async record(result) {
-      journal ??= await AnswerJournal.open(file);
-      await journal.append({ engine, keys: result.batch.keys, translations: result.translations });
+      journal ??= AnswerJournal.open(file);
+      await (await journal).append({ engine, keys: result.batch.keys, translations: result.translations });
     },
     async finish(wholeWorkspace) {
-      await journal?.close();
+      await (await journal)?.close();
       journal = null;
       // after a run over the whole workspace, an unused answer's records already have their translation
       const unused = wholeWorkspace ? [] : [...replayed].filter(([key]) => !used.has(key));
@@ -62,8 +63,9 @@ export async function openRunJournal(config: ResolvedConfig, engine: EngineName)
       else await writeFileAtomic(file, journalText(keep));
     },
     async close() {
-      await journal?.close();
+      const open = journal;
       journal = null;
+      await (await open?.catch(() => null))?.close();
     },
   };
 }

@@ -7,6 +7,7 @@
  * never the engine or the queue.
  */
 import { existsSync } from 'node:fs';
+import PQueue from 'p-queue';
 import type { ResolvedConfig } from '../config/types.js';
 import { outputTargets, persistArticleResult } from '../memory/persist.js';
 import { glossaryCheckKey } from '../memory/workspace.js';
@@ -14,6 +15,9 @@ import { reassembleArticle } from '../reassembly/reassemble.js';
 import { approvedTargetOf, reviewDiffPathFor, writeReviewDiff } from '../review/diff-file.js';
 import { relativeToWorkspace } from './paths.js';
 import type { ArticleWork, Waiter } from './types.js';
+
+/** Articles whose files are being written at the same time. */
+const ARTICLES_WRITTEN_AT_ONCE = 8;
 
 export interface ArticleWriter {
   /** Writes every changed article that waits for no answer (before the queue starts). */
@@ -36,33 +40,27 @@ export function createArticleWriter(config: ResolvedConfig, works: readonly Arti
   const written = new Set<string>();
   const pending = new Map<ArticleWork, number>();
   for (const list of waiters.values()) for (const { work } of list) pending.set(work, (pending.get(work) ?? 0) + 1);
-  let writing: Promise<void> = Promise.resolve();
+  // Articles are written a few at a time (their fsyncs overlap); each article's files in order, by one task.
+  const writes = new PQueue({ concurrency: ARTICLES_WRITTEN_AT_ONCE });
   let failed: { error: unknown } | null = null;
   const writeOne = async (work: ArticleWork): Promise<void> => {
-    if (!work.dirty && !hasCrashMarker(work)) return;
+    if (failed || (!work.dirty && !hasCrashMarker(work))) return;
     // persistArticleResult renders the output and the state from the records before its first await
     work.dirty = false;
-    const outcome = await persistArticleResult(config, work, true);
-    work.touched = true;
-    work.lastOutput = outcome.output;
-    work.checkedKey = glossaryCheckKey(relativeToWorkspace(config, work.statePath), work.sourceHash, outcome.outputHash);
-    if (outcome.outputWritten) written.add(relativeToWorkspace(config, work.outputPath));
-    await writeArticleDiff(config, work);
+    try {
+      const outcome = await persistArticleResult(config, work, true);
+      work.touched = true;
+      work.lastOutput = outcome.output;
+      work.checkedKey = glossaryCheckKey(relativeToWorkspace(config, work.statePath), work.sourceHash, outcome.outputHash);
+      if (outcome.outputWritten) written.add(relativeToWorkspace(config, work.outputPath));
+      await writeArticleDiff(config, work);
+    } catch (error) {
+      // after a failure nothing more is written: the files written so far stay as they are
+      failed ??= { error };
+    }
   };
-  // One writer at a time, in call order; after a failure nothing more is written (earlier files stay).
-  const enqueue = (articles: readonly ArticleWork[]): Promise<void> => {
-    writing = writing.then(async () => {
-      for (const work of articles) {
-        if (failed) return;
-        try {
-          await writeOne(work);
-        } catch (error) {
-          failed = { error };
-        }
-      }
-    });
-    return writing;
-  };
+  const enqueue = (articles: readonly ArticleWork[]): Promise<void> =>
+    Promise.all(articles.map((work) => writes.add(() => writeOne(work)))).then(() => undefined);
   return {
     writeSettled: () => enqueue(works.filter((work) => !pending.has(work))),
     settle(keys) {
@@ -79,14 +77,12 @@ export function createArticleWriter(config: ResolvedConfig, works: readonly Arti
     failure: () => failed?.error,
     async finish() {
       await enqueue(works.filter((work) => (pending.get(work) ?? 0) > 0));
+      await writes.onIdle();
       const diffless = works.filter((work) => !work.touched && reviewDiffMissing(config, work));
-      writing = writing.then(async () => {
-        for (const work of diffless) {
-          if (failed) return;
-          await writeArticleDiff(config, work).catch((error: unknown) => void (failed = { error }));
-        }
-      });
-      await writing;
+      for (const work of diffless) {
+        if (failed) break;
+        await writeArticleDiff(config, work).catch((error: unknown) => void (failed ??= { error }));
+      }
       if (failed) throw failed.error;
     },
     written: () => [...written].sort(),
