@@ -113,6 +113,32 @@ function readOutput(file: string): string | null {
   }
 }
 
+/** What `checkTranslationFile` needs beyond the article: built once per command (see `translationChecker`). */
+export type TranslationFileChecker = (articleRelativePath: string, targetLang: Lang) => Violation[];
+
+/**
+ * `storyloc check` for one article × target language, as a function (status and approve ask the same
+ * question check answers). An article whose source file is gone has nothing to check against: no violations.
+ */
+export function translationChecker(config: ResolvedConfig, cwd: string, glossary: GlossaryIndex = loadCheckGlossary(config)): TranslationFileChecker {
+  const env: CheckEnvironment = {
+    glossary,
+    severities: resolveSeverities(config.check.severities, config.configFile),
+    sourceLanguages: config.sourceLanguages,
+    workspaceDir: config.workspaceDir,
+    cwd,
+    reassemble: reassembleArticle,
+  };
+  return (articleRelativePath, targetLang) => {
+    const file = path.join(config.paths.articles, ...articleRelativePath.split('/'));
+    if (!existsSync(file)) return [];
+    const article = readArticleFile(file, config, { cwd });
+    const outputPath = outputPathFor(config, article.relativePath, targetLang);
+    const state = readArticleState(statePathFor(config, article.relativePath, targetLang));
+    return checkTranslation({ article, targetLang, state, outputPath, outputText: readOutput(outputPath) }, env);
+  };
+}
+
 export function checkWorkspace(options: WorkspaceCheckOptions): CheckReport {
   const { config, cwd } = options;
   const severities = resolveSeverities(config.check.severities, config.configFile);

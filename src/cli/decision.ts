@@ -6,7 +6,7 @@
 import { ExitCode } from '../errors.js';
 import type { ReviewActor, DecisionResult } from '../review/approval.js';
 import type { ArticleState } from '../memory/types.js';
-import { resolveApprover } from '../review/approver.js';
+import { resolveIdentity } from '../identity.js';
 import { formatOutcomes } from '../review/outcome-text.js';
 import { segmentSelection, summarizeOutcomes } from '../review/selection.js';
 import { ReviewWorkspace, resolveTargetLanguage } from '../review/workspace.js';
@@ -27,7 +27,7 @@ export async function runDecisionCommand(ctx: CommandContext, given: string, fla
   const config = ctx.config();
   const workspace = new ReviewWorkspace(config, resolveTargetLanguage(config, flags.to), ctx.cwd);
   const article = workspace.resolveArticle(given);
-  const actor = { name: resolveApprover({ by: flags.by, cwd: config.workspaceDir, env: ctx.env }).name, at: new Date().toISOString() };
+  const actor = { name: resolveIdentity({ by: flags.by, cwd: config.workspaceDir, env: ctx.env }).name, at: new Date().toISOString() };
   const outcome = await workspace.updateArticle(article, (state) => {
     const result = decide(state, { selection, actor, workspace });
     return { result, value: result.outcomes };

@@ -63,6 +63,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .addOption(new Option('--workspace <dir>', t('cli:option.workspace')))
     .addOption(new Option('--ui-lang <lang>', t('cli:option.uiLang')).choices(['en', 'it', 'ko']))
     .option('--debug', t('cli:option.debug'))
+    .addHelpText('after', `\n${t('cli:exitCodes')}`)
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({

@@ -31,6 +31,8 @@ export interface SelectEngineOptions {
   env: NodeJS.ProcessEnv;
   /** is the Apertium command installed? Injected by tests; default: looked up on PATH */
   isApertiumInstalled?: (command: string) => boolean;
+  /** a dry run: DeepL is never contacted, so it may be chosen without a key */
+  planOnly?: boolean;
 }
 
 /** True when `command` is an executable file: as a path, or found in one of PATH's folders. */
@@ -61,7 +63,7 @@ export function selectEngine(config: ResolvedConfig, options: SelectEngineOption
   const hasKey = deeplAuthKey(config, options.env) !== null;
 
   const explicit = (name: EngineName, reason: EngineChoice['reason']): EngineChoice => {
-    if (name === 'deepl' && !hasKey) throw new StorylocError('engine.deepl.missingKey', 'engines:deepl.missingKey', { env });
+    if (name === 'deepl' && !hasKey && options.planOnly !== true) throw new StorylocError('engine.deepl.missingKey', 'engines:deepl.missingKey', { env });
     if (name === 'apertium' && !apertiumInstalled()) {
       throw new StorylocError('engine.apertium.notInstalled', 'engines:apertium.notInstalled', { command: apertiumCommand });
     }

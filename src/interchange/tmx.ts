@@ -17,6 +17,21 @@ export interface TmxUnit {
   target: string;
   /** `<article>#<segment id>` of the first record holding it */
   origin: string;
+  /** who approved it and when (ISO 8601): the target `<tuv>`'s `changeid` and `changedate` */
+  changedBy?: string;
+  changedAt?: string;
+}
+
+/** TMX dates are `YYYYMMDDThhmmssZ` (UTC). */
+function tmxDate(iso: string): string | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** `changeid`/`changedate` attributes of a unit's target, when known. */
+function changeAttributes(unit: TmxUnit): string {
+  const date = unit.changedAt === undefined ? null : tmxDate(unit.changedAt);
+  return (unit.changedBy ? ` changeid="${escapeAttr(unit.changedBy)}"` : '') + (date ? ` changedate="${date}"` : '');
 }
 
 /** Distinct approved units of the states, in order of first appearance. */
@@ -29,7 +44,10 @@ export function approvedUnits(states: readonly ArticleState[]): TmxUnit[] {
       const key = `${normaliseSource(record.source)}\u0000${record.target}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      units.push({ source: record.source, target: record.target, origin: `${state.article}#${record.id}` });
+      const unit: TmxUnit = { source: record.source, target: record.target, origin: `${state.article}#${record.id}` };
+      if (record.changedBy !== null) unit.changedBy = record.changedBy;
+      if (record.changedAt !== null) unit.changedAt = record.changedAt;
+      units.push(unit);
     }
   }
   return units;
@@ -49,7 +67,7 @@ export function exportTmx(pair: LanguagePair, units: readonly TmxUnit[], tool = 
       `    <tu tuid="${index + 1}">`,
       `      <prop type="x-origin">${escapeAttr(unit.origin)}</prop>`,
       `      <tuv xml:lang="${pair.source}"><seg>${segmentXmlToTmx(unit.source)}</seg></tuv>`,
-      `      <tuv xml:lang="${pair.target}"><seg>${segmentXmlToTmx(unit.target)}</seg></tuv>`,
+      `      <tuv xml:lang="${pair.target}"${changeAttributes(unit)}><seg>${segmentXmlToTmx(unit.target)}</seg></tuv>`,
       '    </tu>',
     );
   });

@@ -82,7 +82,9 @@ export function exportXliff(states: readonly ArticleState[], tool = { name: 'sto
       if (previous !== undefined) {
         out.push('        <alt-trans alttranstype="previous-version">', `          <target>${previous}</target>`, '        </alt-trans>');
       }
-      out.push(`        <note from="storyloc">${escapeAttr(`state=${record.state}; line=${record.line}`)}</note>`, '      </trans-unit>');
+      // who made the current state and when: the same identity as in the state file (src/identity.ts)
+      const by = record.changedBy === null ? '' : `; by=${record.changedBy}; at=${record.changedAt ?? ''}`;
+      out.push(`        <note from="storyloc">${escapeAttr(`state=${record.state}; line=${record.line}${by}`)}</note>`, '      </trans-unit>');
     }
     out.push('    </body>', '  </file>');
   }

@@ -87,6 +87,17 @@ export const TRANSITIONS: Readonly<Record<SegmentStatus, Readonly<Record<Segment
   },
 };
 
+/**
+ * What a record says that no event can produce (a state file edited by hand or merged badly), as the
+ * i18n key of the contradiction, or null when the record is consistent.
+ */
+export function recordContradiction(record: Pick<SegmentRecord, 'state' | 'target'>): string | null {
+  const needsTarget: readonly SegmentStatus[] = ['machine', 'edited', 'approved', 'rejected'];
+  if (record.target === null && needsTarget.includes(record.state)) return 'memory:state.contradictionNoTarget';
+  if (record.target !== null && record.state === 'untranslated') return 'memory:state.contradictionUntranslatedTarget';
+  return null;
+}
+
 /** A record for a segment never translated. */
 export function untranslatedRecord(segment: Segment): SegmentRecord {
   return {

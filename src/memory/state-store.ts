@@ -5,6 +5,7 @@
  * The format is made for pull requests: records in article order, keys in a fixed order, 2-space JSON,
  * a trailing newline, so a change to one segment is a change to a few lines. Writes are atomic.
  */
+import { recordContradiction } from './segment-life.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { StorylocError } from '../errors.js';
@@ -116,6 +117,11 @@ export function parseArticleState(text: string, file: string): ArticleState {
     need('approvedSource', optionalString(r.approvedSource), 'string');
     need('forced', r.forced === undefined || typeof r.forced === 'boolean', 'boolean');
     need('flags', r.flags === undefined || (Array.isArray(r.flags) && r.flags.every((f) => typeof f === 'string')), 'array of strings');
+    const contradiction = recordContradiction(r as unknown as SegmentRecord);
+    if (contradiction !== null) {
+      const params = { file, id, state: r.state };
+      throw new StorylocError('state.contradiction', contradiction, params, { position: { file, line: lineOfRecord(text, id) } });
+    }
     return r as unknown as SegmentRecord;
   });
   const state: ArticleState = {

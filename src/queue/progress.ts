@@ -24,6 +24,18 @@ export interface ProgressDisplayOptions {
   requests?: number;
 }
 
+/** Seconds left at the rate seen so far. */
+function etaSeconds(elapsedMs: number, done: number, total: number): number {
+  return Math.max(0, Math.round((elapsedMs / 1000) * ((total - done) / done)));
+}
+
+/** `45s`, `3m05s`, `1h02m`, as cli-progress wrote them. */
+function formatEta(seconds: number): string {
+  if (seconds < 60) return `${seconds}s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
+}
+
 function formatSeconds(ms: number): string {
   return (ms / 1000).toFixed(1);
 }
@@ -98,10 +110,14 @@ function barDisplay(output: Output, options: ProgressDisplayOptions): ProgressDi
   );
   let started = false;
   let stopped = false;
+  let startedAt: number | null = null;
   return {
     update(event) {
       if (stopped || event.segmentsTotal === 0) return;
-      const payload = { characters: event.charactersDone };
+      // no ETA until a batch has finished: before that any figure would be invented
+      startedAt ??= Date.now();
+      const eta = event.segmentsDone > 0 && event.type !== 'start' ? etaSeconds(Date.now() - startedAt, event.segmentsDone, event.segmentsTotal) : null;
+      const payload = { characters: event.charactersDone, etaText: eta === null ? '' : t('queue:progress.eta', { eta: formatEta(eta) }) };
       if (!started) {
         bar.start(event.segmentsTotal, event.segmentsDone, payload);
         started = true;

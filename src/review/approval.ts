@@ -33,7 +33,7 @@ export type SegmentOutcome =
   | { id: string; outcome: 'edited' }
   | { id: string; outcome: 'unchanged' }
   | { id: string; outcome: 'refusedUntranslated' }
-  | { id: string; outcome: 'refusedGlossary'; findings: TermFinding[]; flags: string[] };
+  | { id: string; outcome: 'refusedGlossary'; findings: TermFinding[]; flags: string[]; errors?: Array<{ rule: string; message: string }> };
 
 export interface DecisionResult {
   state: ArticleState;
@@ -85,6 +85,8 @@ export interface ApproveOptions {
   /** approve even when the glossary check fails or MT flags are set (recorded as `forced: true`) */
   force: boolean;
   checkTerms: SegmentTermChecker;
+  /** the other `storyloc check` errors on a segment (numbers, dates…), see check/verdict.ts */
+  checkErrors?: (segmentId: string) => ReadonlyArray<{ rule: string; message: string }>;
 }
 
 /**
@@ -122,9 +124,12 @@ export function approveSegments(state: ArticleState, ids: readonly string[] | 'a
   return decideEach(state, ids, 'approved', (record, target) => {
     const failing = options.checkTerms(record).filter(blocksApproval);
     const flags = record.flags ?? [];
-    const problems = failing.length > 0 || flags.length > 0;
+    const errors = (options.checkErrors?.(record.id) ?? []).map((error) => ({ rule: error.rule, message: error.message }));
+    const problems = failing.length > 0 || flags.length > 0 || errors.length > 0;
     if (problems && !options.force) {
-      return { outcome: { id: record.id, outcome: 'refusedGlossary', findings: failing, flags: [...flags] } };
+      const refused: SegmentOutcome = { id: record.id, outcome: 'refusedGlossary', findings: failing, flags: [...flags] };
+      if (errors.length > 0) refused.errors = errors;
+      return { outcome: refused };
     }
     const next = approved({ ...record, target }, { by: options.actor.name, at: options.actor.at }, problems)!;
     return { outcome: { id: record.id, outcome: 'approved', forced: problems }, changed: next };

@@ -23,6 +23,12 @@ export function describeFindings(
   return parts.join('; ');
 }
 
+/** Why an approval was refused: glossary findings, MT flags, then the other check errors (`rule: message`). */
+function describeRefusal(outcome: Extract<SegmentOutcome, { outcome: 'refusedGlossary' }>): string {
+  const parts = [describeFindings(outcome.findings, outcome.flags), ...(outcome.errors ?? []).map((error) => `${error.rule}: ${error.message}`)];
+  return parts.filter((part) => part !== '').join('; ');
+}
+
 /** One line per segment outcome, in the order given. */
 export function formatOutcomes(outcomes: SegmentOutcome[], state: ArticleState): string[] {
   const stateOf = new Map(state.segments.map((record) => [record.id, record.state]));
@@ -40,7 +46,7 @@ export function formatOutcomes(outcomes: SegmentOutcome[], state: ArticleState):
       case 'refusedUntranslated':
         return t('review:outcome.refusedUntranslated', { id });
       case 'refusedGlossary':
-        return t('review:outcome.refusedGlossary', { id, problems: describeFindings(outcome.findings, outcome.flags) });
+        return t('review:outcome.refusedGlossary', { id, problems: describeRefusal(outcome) });
     }
   });
 }

@@ -2,6 +2,8 @@
 import type { Lang } from '../languages.js';
 import type { ArticleState, SegmentStatus } from '../memory/types.js';
 import { segmentStatuses } from '../memory/state-store.js';
+import { isPublishable } from '../check/verdict.js';
+import type { Violation } from '../check/types.js';
 
 export interface ArticleStatus {
   article: string;
@@ -10,7 +12,7 @@ export interface ArticleStatus {
   translated: boolean;
   counts: Record<SegmentStatus, number>;
   total: number;
-  /** every segment approved (an article with no segments or no state is not publishable) */
+  /** every segment approved, none from a test engine, and no check error in the file (check/verdict.ts) */
   publishable: boolean;
 }
 
@@ -20,7 +22,8 @@ function zeroCounts(): Record<SegmentStatus, number> {
   return counts;
 }
 
-export function summarizeArticleState(state: ArticleState): ArticleStatus {
+/** `violations`: what `storyloc check` reports for the article's translation (its errors block publishing). */
+export function summarizeArticleState(state: ArticleState, violations: readonly Violation[] = []): ArticleStatus {
   const counts = zeroCounts();
   for (const record of state.segments) counts[record.state]++;
   const total = state.segments.length;
@@ -30,7 +33,7 @@ export function summarizeArticleState(state: ArticleState): ArticleStatus {
     translated: true,
     counts,
     total,
-    publishable: total > 0 && counts.approved === total,
+    publishable: isPublishable(state, violations),
   };
 }
 

@@ -23,6 +23,7 @@ import { writeFileAtomic } from '../memory/atomic-file.js';
 import { acquireWorkspaceLock } from '../memory/lock.js';
 import { findStateFiles } from '../memory/workspace.js';
 import { fileHash } from '../memory/records.js';
+import { shownTarget } from '../memory/segment-life.js';
 import { listArticles, readArticleFile } from '../articles/read.js';
 import type { Article } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';
@@ -32,6 +33,9 @@ import type { Termbase } from '../glossary/types.js';
 import type { DecisionResult } from './approval.js';
 import { writeReviewDiff, type ReviewDiffResult } from './diff-file.js';
 import { resolveSeverities } from '../check/severities.js';
+import type { Violation } from '../check/types.js';
+import { approvalBlockers } from '../check/verdict.js';
+import { translationChecker, type TranslationFileChecker } from '../check/workspace.js';
 import { createGlossaryReviewer } from './glossary-review.js';
 import { summarizeArticleState, untranslatedArticleStatus, type ArticleStatus } from './status.js';
 import type { SegmentTermChecker, TermFinding } from './term-findings.js';
@@ -54,8 +58,10 @@ export function outputTargetsOf(article: Article, state: ArticleState): Map<stri
   const targets = new Map<string, string>();
   for (const record of state.segments) {
     const segment = segmentsById.get(record.id);
-    if (record.target === null || !segment || !sameTags(segment.text, record.target)) continue;
-    targets.set(record.id, record.target);
+    // what the pipeline writes (memory/persist.ts): a stale segment keeps showing its previous translation
+    const target = shownTarget(record);
+    if (target === null || !segment || !sameTags(segment.text, target)) continue;
+    targets.set(record.id, target);
   }
   return targets;
 }
@@ -72,6 +78,7 @@ export class ReviewWorkspace {
   private termbase: Termbase | undefined;
   private termbaseStamp: string | undefined;
   private readonly checkers = new Map<string, SegmentTermChecker>();
+  private fileChecker: TranslationFileChecker | undefined;
 
   constructor(
     readonly config: ResolvedConfig,
@@ -121,7 +128,7 @@ export class ReviewWorkspace {
     }
     return articles.map((article) => {
       const state = readArticleState(statePathFor(this.config, article, this.targetLang));
-      return state ? summarizeArticleState(state) : untranslatedArticleStatus(article, this.targetLang);
+      return state ? summarizeArticleState(state, this.checkFile(article)) : untranslatedArticleStatus(article, this.targetLang);
     });
   }
 
@@ -155,6 +162,18 @@ export class ReviewWorkspace {
       this.checkers.set(sourceLang, checker);
     }
     return checker;
+  }
+
+  /** `storyloc check`'s violations for one article's translation (the glossary is loaded once). */
+  checkFile(article: string): Violation[] {
+    this.fileChecker ??= translationChecker(this.config, this.cwd);
+    return this.fileChecker(article, this.targetLang);
+  }
+
+  /** Per segment, the check errors that refuse its approval (check/verdict.ts). */
+  approvalBlockers(state: ArticleState): (segmentId: string) => Violation[] {
+    const violations = this.checkFile(state.article);
+    return (segmentId) => approvalBlockers(violations, segmentId);
   }
 
   findings(state: ArticleState): Map<string, TermFinding[]> {

@@ -4,6 +4,8 @@
  * writes the articles it settles; a crash or Ctrl-C loses at most the batches in flight.
  */
 import type { ResolvedConfig } from '../config/types.js';
+import { StorylocError } from '../errors.js';
+import { pairKey, type LanguagePair } from '../languages.js';
 import { createEngine, type EngineChoice } from '../engines/select.js';
 import type { Engine } from '../engines/types.js';
 import { glossaryIdsFor } from '../glossary/deepl-sync.js';
@@ -60,4 +62,23 @@ export async function runEngineStage(input: EngineStageInput): Promise<QueueOutc
     },
     onProgress: input.onProgress,
   });
+}
+
+/**
+ * The language pairs of the jobs the engine cannot translate (Apertium has no Korean), with its reason,
+ * by pair key. Asked pair by pair so one missing pair leaves the others to run.
+ */
+export async function refusedPairs(engine: Engine, pairs: readonly LanguagePair[]): Promise<Map<string, StorylocError>> {
+  const refused = new Map<string, StorylocError>();
+  if (!engine.checkPairs) return refused;
+  for (const pair of pairs) {
+    try {
+      await engine.checkPairs([pair]);
+    } catch (error) {
+      // an engine that cannot run at all (not installed, bad key) stops the run as before
+      if (!(error instanceof StorylocError) || !error.code.endsWith('unsupportedPair')) throw error;
+      refused.set(pairKey(pair), error);
+    }
+  }
+  return refused;
 }

@@ -15,21 +15,23 @@
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Engine } from '../engines/types.js';
+import type { StorylocError } from '../errors.js';
 import { glossaryIdsFor } from '../glossary/deepl-sync.js';
 import { pairKey, type LanguagePair } from '../languages.js';
 import { acquireWorkspaceLock } from '../memory/lock.js';
-import { TEST_ENGINES } from '../memory/segment-life.js';
+import { shownTarget, TEST_ENGINES } from '../memory/segment-life.js';
 import { loadWorkspaceStates, pruneSnapshots, readGlossaryCheckCache, writeGlossaryCheckCache, type GlossaryCheckCache } from '../memory/workspace.js';
 import type { QueueOutcome } from '../queue/types.js';
-import { defaultEditor } from './editor.js';
-import { engineForRun, runEngineStage } from './engine.js';
+import { resolveIdentity } from '../identity.js';
+import { engineForRun, refusedPairs, runEngineStage } from './engine.js';
 import { loadGlossaryContext } from './glossary-context.js';
 import { reuseFromMemory } from './memory.js';
 import { pairsOfJobs, planJobs } from './plan.js';
-import { readSourceFile, resolveRunScope } from './read.js';
+import { readSourceFiles, resolveRunScope } from './read.js';
 import { segmentArticles } from './segment.js';
-import { baseCounts, dryRunSummary, runSummary, type SummaryBase } from './summary.js';
-import type { ArticleWork, SourceFile, TranslateOptions, TranslateSummary } from './types.js';
+import { baseCounts, dryRunSummary, runSummary, type RunReport, type SummaryBase } from './summary.js';
+import { relativeToWorkspace } from './paths.js';
+import type { ArticleWork, SkippedArticle, SourceFile, TranslateOptions, TranslateSummary } from './types.js';
 import { openRunJournal, type RunJournal } from './journal.js';
 import { createArticleWriter } from './write.js';
 import { removeDeadTempFiles } from '../memory/atomic-file.js';
@@ -55,24 +57,34 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     const glossaryCache = readGlossaryCheckCache(config, glossary.hash);
     const glossaryCacheSize = glossaryCache.checked.size;
     const now = nowIso();
-    const sources = scope.files.map((file) => readSourceFile(file, config));
+    const read = readSourceFiles(scope.files, config);
+    const { sources } = read;
     // segment
-    const editor = options.editor ?? defaultEditor(env);
-    const segmented = segmentArticles({ config, sources, targets: scope.targets, states, glossary, glossaryCache, editor, now });
-    const { works } = segmented;
+    // who edited the output: resolved (git, OS user) only when a run finds a human edit
+    let editorName = options.editor;
+    const editor = (): string => (editorName ??= resolveIdentity({ cwd: config.workspaceDir, env }).name);
+    const replacesTestTargets = scope.choice.name !== 'none' && !TEST_ENGINES.has(scope.choice.name);
+    const segmented = segmentArticles({ config, sources, targets: scope.targets, states, glossary, glossaryCache, editor, now, replacesTestTargets });
     // memory
     engine = engineForRun(config, env, scope.choice, options.engineInstance, dryRun);
-    const replacesTestTargets = scope.choice.name !== 'none' && !TEST_ENGINES.has(scope.choice.name);
-    const memory = reuseFromMemory({ config, works, states, now, replacesTestTargets });
-    // plan
-    const glossaryIds = glossaryIdsFor(config);
-    const enforcesGlossary = (pair: LanguagePair): boolean =>
-      engine ? engine.enforcesGlossary(pair.source, pair.target) : glossaryIds[pairKey(pair)] !== undefined;
+    const memory = reuseFromMemory({ config, works: segmented.works, states, now, replacesTestTargets });
+    // plan (pairs the engine cannot translate are left out, their articles named)
+    const sends = engine !== null && engine.leavesUntranslated !== true;
     const unserved = scope.choice.name === 'none' ? [] : memory.unserved;
+    const refused = sends ? await refusedPairs(engine!, pairsOfJobs(unserved.map(({ work }) => work.pair))) : new Map<string, StorylocError>();
+    const works = segmented.works.filter((work) => !refused.has(pairKey(work.pair)));
     journal = await openRunJournal(config, engine?.name ?? scope.choice.name);
-    const plannedAll = planJobs({ config, unserved, glossary, enforcesGlossary, glossaryIds, maxChars: options.maxChars ?? null });
+    const plannedAll = planJobs({
+      config,
+      unserved: unserved.filter(({ work }) => !refused.has(pairKey(work.pair))),
+      glossary,
+      enforcesGlossary: enforcesGlossaryFor(engine, glossaryIdsFor(config)),
+      glossaryIds: glossaryIdsFor(config),
+      maxChars: options.maxChars ?? null,
+    });
     // answers a killed run left in the journal are not sent again
     const planned = journal.replayInto(plannedAll, now);
+    const skipped = [...read.skipped, ...segmented.skipped, ...skippedPairs(segmented.works, refused)];
     const base: SummaryBase = {
       engine: scope.choice.name,
       engineReason: scope.choice.reason,
@@ -81,34 +93,23 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       ...baseCounts(memory),
       humanEdits: segmented.humanEdits,
       stale: segmented.stale,
+      skipped,
     };
-    const report = (written: string[]) => ({ written, untranslatableBlocks: untranslatableBlocks(sources), seconds: (Date.now() - startedAt) / 1000 });
-    const sending = planned.jobs.length > 0 && engine !== null && engine.leavesUntranslated !== true;
-    if (dryRun) {
-      // a plan the engine could not carry out (Apertium has no Korean) fails as the real run would
-      if (sending) await engine!.checkPairs?.(pairsOfJobs(planned.jobs));
-      return dryRunSummary(base, planned, works, report([]));
-    }
-    // An engine that cannot translate a pair (Apertium has no Korean) fails before anything is written.
-    if (sending) await engine!.checkPairs?.(pairsOfJobs(planned.jobs));
+    const report = (written: string[]): RunReport => ({
+      written,
+      writtenUntranslated: showingSource(config, works, written),
+      untranslatableBlocks: untranslatableBlocks(sources),
+      seconds: (Date.now() - startedAt) / 1000,
+    });
+    if (dryRun) return dryRunSummary(base, planned, works, report([]));
     // write what is settled, then engine queue → apply → write, each article once when it is settled
     await removeDeadTempFiles([config.paths.output, path.join(config.workspaceDir, '.storyloc')]);
     const writer = createArticleWriter(config, works, planned.waiters);
     await writer.writeSettled();
     let outcome: QueueOutcome | null = null;
-    if (sending) {
-      outcome = await runEngineStage({
-        config,
-        engine: engine!,
-        planned,
-        writer,
-        journal,
-        concurrency: options.concurrency,
-        signal: options.signal,
-        now: nowIso,
-        onPlan: options.onPlan,
-        onProgress: options.onProgress,
-      });
+    if (sends && planned.jobs.length > 0) {
+      const stage = { config, engine: engine!, planned, writer, journal, concurrency: options.concurrency, signal: options.signal, now: nowIso };
+      outcome = await runEngineStage({ ...stage, onPlan: options.onPlan, onProgress: options.onProgress });
     }
     await writer.finish();
     await journal.finish((options.articles?.length ?? 0) === 0);
@@ -119,6 +120,32 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     if (engine && !options.engineInstance) await engine.close?.();
     lock?.release();
   }
+}
+
+/** Whether the engine applies a pair's glossary itself (without an engine: whether a DeepL glossary exists). */
+function enforcesGlossaryFor(engine: Engine | null, glossaryIds: Readonly<Record<string, string>>): (pair: LanguagePair) => boolean {
+  return (pair) => (engine ? engine.enforcesGlossary(pair.source, pair.target) : glossaryIds[pairKey(pair)] !== undefined);
+}
+
+/** One skip per article × target language whose pair the engine refused. */
+function skippedPairs(works: readonly ArticleWork[], refused: ReadonlyMap<string, StorylocError>): SkippedArticle[] {
+  const skipped: SkippedArticle[] = [];
+  for (const work of works) {
+    const error = refused.get(pairKey(work.pair));
+    if (!error) continue;
+    const pair = `${work.pair.source}→${work.pair.target}`;
+    skipped.push({ position: { file: work.source.path }, targetLang: work.pair.target, pair, messageKey: error.messageKey, params: error.params });
+  }
+  return skipped;
+}
+
+/** The written outputs in which some segment still shows its source text. */
+function showingSource(config: ResolvedConfig, works: readonly ArticleWork[], written: readonly string[]): string[] {
+  const writtenSet = new Set(written);
+  return works
+    .filter((work) => writtenSet.has(relativeToWorkspace(config, work.outputPath)) && work.records.some((record) => shownTarget(record) === null))
+    .map((work) => relativeToWorkspace(config, work.outputPath))
+    .sort();
 }
 
 function untranslatableBlocks(sources: readonly SourceFile[]): TranslateSummary['untranslatableBlocks'] {

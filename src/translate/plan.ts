@@ -75,8 +75,7 @@ export function planJobs(input: PlanStageInput): PlanStageOutput {
   return { jobs, waiters, limits, plan: jobs.length > 0 ? planBatches(jobs, limits) : null };
 }
 
-/** The language pairs the jobs need (the engine checks it can serve them before anything is sent). */
-export function pairsOfJobs(jobs: readonly TranslationJob[]): LanguagePair[] {
-  const pairs = jobs.map((job): [string, LanguagePair] => [`${job.sourceLang}-${job.targetLang}`, { source: job.sourceLang, target: job.targetLang }]);
-  return [...new Map(pairs).values()];
+/** The distinct language pairs, in first-seen order (the engine checks it can serve them before anything is sent). */
+export function pairsOfJobs(pairs: readonly LanguagePair[]): LanguagePair[] {
+  return [...new Map(pairs.map((pair): [string, LanguagePair] => [pairKey(pair), pair])).values()];
 }

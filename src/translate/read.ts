@@ -5,14 +5,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { frontMatterLanguage } from '../articles/front-matter.js';
-import { articleLanguage, decodeArticleBytes, listArticles, parseArticle, type ParsedArticle } from '../articles/read.js';
+import { articleLanguage, decodeArticleBytes, listArticles, parseArticle, type ParseArticleInput, type ParsedArticle } from '../articles/read.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { selectEngine, type EngineChoice } from '../engines/select.js';
-import { inputError, StorylocError } from '../errors.js';
+import { ExitCode, inputError, StorylocError } from '../errors.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
 import { fileHash } from '../memory/records.js';
 import { computeLineStarts, positionOf } from '../text/positions.js';
-import type { SourceFile, TranslateOptions } from './types.js';
+import { skippedFor, UnreadableArticleError, type SkippedArticle, type SourceFile, type TranslateOptions } from './types.js';
 
 /** What a run covers, decided before anything is locked or read. */
 export interface RunScope {
@@ -39,7 +39,7 @@ export function resolveRunScope(options: TranslateOptions): RunScope {
   }
   const choice: EngineChoice = options.engineInstance
     ? { name: options.engineInstance.name, reason: { key: 'translate:engineInjected', params: {} } }
-    : selectEngine(config, { flag: options.engine, env });
+    : selectEngine(config, { flag: options.engine, env, planOnly: options.dryRun === true });
   return { targets, files, choice };
 }
 
@@ -75,13 +75,41 @@ export function readSourceFile(file: string, config: ResolvedConfig): SourceFile
     lang,
     text,
     sourceHash: fileHash(text),
-    parsed: () => (parsed ??= parseArticle({ path: file, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys })),
+    parsed: () => (parsed ??= parseSource({ path: file, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys })),
     untranslatableBlocks() {
       if (!parsed || parsed.warnings.length === 0) return [];
       const lineStarts = computeLineStarts(text);
       return parsed.warnings.map((warning) => ({ file, ...positionOf(lineStarts, warning.offset), reason: warning.reason }));
     },
   };
+}
+
+/** Parses an article; an input error in it becomes an UnreadableArticleError (the run skips the article). */
+function parseSource(input: ParseArticleInput): ParsedArticle {
+  try {
+    return parseArticle(input);
+  } catch (error) {
+    if (error instanceof StorylocError && error.exitCode === ExitCode.input) throw new UnreadableArticleError(error);
+    throw error;
+  }
+}
+
+/**
+ * Reads every source file; one that cannot be read (missing, binary, bad encoding, unknown language) is
+ * skipped with its reason instead of stopping the run.
+ */
+export function readSourceFiles(files: readonly string[], config: ResolvedConfig): { sources: SourceFile[]; skipped: SkippedArticle[] } {
+  const sources: SourceFile[] = [];
+  const skipped: SkippedArticle[] = [];
+  for (const file of files) {
+    try {
+      sources.push(readSourceFile(file, config));
+    } catch (error) {
+      if (!(error instanceof StorylocError) || error.exitCode !== ExitCode.input) throw error;
+      skipped.push(skippedFor(file, error));
+    }
+  }
+  return { sources, skipped };
 }
 
 function readSourceBytes(file: string): Buffer {

@@ -18,7 +18,8 @@ import type { ArticleState, SegmentRecord } from '../memory/types.js';
 import { glossaryCheckKey, readSnapshot, type GlossaryCheckCache } from '../memory/workspace.js';
 import type { GlossaryContext } from './glossary-context.js';
 import { readIfExists } from './read.js';
-import type { ArticleWork, SourceFile } from './types.js';
+import { skippedFor, UnreadableArticleError, type ArticleWork, type SkippedArticle, type SourceFile } from './types.js';
+import { wantsTranslation } from './memory.js';
 import { relativeToWorkspace } from './paths.js';
 
 export interface SegmentStageInput {
@@ -30,28 +31,49 @@ export interface SegmentStageInput {
   glossary: GlossaryContext;
   /** states already checked against this termbase (updated with the ones found unchanged) */
   glossaryCache: GlossaryCheckCache;
-  /** recorded on human edits */
-  editor: string;
+  /** who is recorded on human edits (asked only when there is one) */
+  editor: () => string;
   /** ISO 8601, recorded on the records this stage changes */
   now: string;
+  /** the run's engine replaces targets of test engines (see memory.ts) */
+  replacesTestTargets: boolean;
 }
 
 export interface SegmentStageOutput {
   works: ArticleWork[];
   humanEdits: number;
   stale: number;
+  /** articles that cannot be segmented: left out of the run, the others go on */
+  skipped: SkippedArticle[];
 }
 
 /** Aligns every article × target; throws BrokenEditsError listing every broken edit. */
 export function segmentArticles(input: SegmentStageInput): SegmentStageOutput {
-  const out: SegmentStageOutput = { works: [], humanEdits: 0, stale: 0 };
+  const out: SegmentStageOutput = { works: [], humanEdits: 0, stale: 0, skipped: [] };
   const broken: BrokenEdit[] = [];
   for (const source of input.sources) {
-    for (const target of input.targets) {
-      if (target === source.lang) continue;
-      const work = segmentArticle(input, source, target, broken, out);
-      if (work) out.works.push(work);
+    // counted apart, so an article skipped half way leaves no trace in the run
+    const own: SegmentStageOutput = { works: [], humanEdits: 0, stale: 0, skipped: [] };
+    const ownBroken: BrokenEdit[] = [];
+    try {
+      for (const target of input.targets) {
+        if (target === source.lang) continue;
+        const work = segmentArticle(input, source, target, ownBroken, own);
+        // parsed now when a later stage needs the segments, so an unreadable article is skipped here
+        if (work && (work.dirty || work.records.some((record) => wantsTranslation(record, input.replacesTestTargets)))) {
+          verifyAligned(work, input.states.get(work.statePath) ?? null);
+        }
+        if (work) own.works.push(work);
+      }
+    } catch (error) {
+      if (!(error instanceof UnreadableArticleError)) throw error;
+      out.skipped.push(skippedFor(source.path, error.error));
+      continue;
     }
+    out.works.push(...own.works);
+    out.humanEdits += own.humanEdits;
+    out.stale += own.stale;
+    broken.push(...ownBroken);
   }
   if (broken.length > 0) throw new BrokenEditsError(broken);
   return out;
@@ -113,6 +135,21 @@ function segmentArticle(
 }
 
 /**
+ * A state that says it matches this very source (same file hash) must have a record per segment: one
+ * for a segment the article does not have is a contradiction (a hand-edited or badly merged state).
+ * The run stops before anything is written, naming the file and the segment. Parses the article.
+ */
+function verifyAligned(work: ArticleWork, state: ArticleState | null): void {
+  const segments = work.article.segments;
+  if (state === null || state.sourceFileHash !== work.sourceHash) return;
+  const known = new Set(segments.map((segment) => segment.id));
+  const stray = state.segments.find((record) => !known.has(record.id));
+  if (stray === undefined) return;
+  const params = { file: work.statePath, id: stray.id, article: work.source.path };
+  throw new StorylocError('state.unknownSegment', 'memory:state.unknownSegment', params, { position: { file: work.statePath } });
+}
+
+/**
  * Reads a translator's edits out of the output on disk. Null when the output cannot be read against its
  * state (the reason is added to `broken`).
  */
@@ -149,7 +186,7 @@ function recordHumanEdits(
     return null;
   }
   if (detection.status !== 'edited') return { records: state.segments, count: 0 };
-  return { records: applyHumanEdits(state.segments, detection.edits, input.editor, input.now), count: detection.edits.length };
+  return { records: applyHumanEdits(state.segments, detection.edits, input.editor(), input.now), count: detection.edits.length };
 }
 
 /** The article the output on disk was written from: this source, or its snapshot; null when lost. */

@@ -7,11 +7,14 @@ import type { ArticleWork, TranslateSummary } from './types.js';
 /** The counts known before anything is sent. */
 export type SummaryBase = Pick<
   TranslateSummary,
-  'engine' | 'engineReason' | 'articles' | 'targets' | 'segments' | 'reused' | 'fromMemory' | 'humanEdits' | 'stale'
+  'engine' | 'engineReason' | 'articles' | 'targets' | 'segments' | 'reused' | 'fromMemory' | 'humanEdits' | 'stale' | 'skipped'
 >;
 
 /** What the stages that ran report, whatever the run's outcome. */
-export type RunReport = Pick<TranslateSummary, 'written' | 'untranslatableBlocks' | 'seconds'>;
+export type RunReport = Pick<TranslateSummary, 'written' | 'writtenUntranslated' | 'untranslatableBlocks' | 'seconds'>;
+
+/** Engines that bill per character; the others cost nothing, whatever they are sent. */
+const BILLING_ENGINES: ReadonlySet<string> = new Set(['deepl']);
 
 function untranslatedCount(works: readonly ArticleWork[]): number {
   return works.reduce((sum, work) => sum + work.records.filter((r) => r.target === null).length, 0);
@@ -30,7 +33,8 @@ export function dryRunSummary(base: SummaryBase, planned: PlanStageOutput, works
     sent: plan ? plan.batches.reduce((sum, batch) => sum + batch.texts.length, 0) : 0,
     duplicates: plan?.duplicates ?? 0,
     untranslated: untranslatedCount(works),
-    billedCharacters: plan?.billedCharacters ?? 0,
+    billedCharacters: BILLING_ENGINES.has(base.engine) ? (plan?.billedCharacters ?? 0) : 0,
+    sentCharacters: plan?.billedCharacters ?? 0,
     requests: plan?.requests ?? 0,
     retries: 0,
     seconds: report.seconds,
@@ -38,6 +42,7 @@ export function dryRunSummary(base: SummaryBase, planned: PlanStageOutput, works
     outcome: null,
     plan,
     written: [],
+    writtenUntranslated: [],
     untranslatableBlocks: report.untranslatableBlocks,
   };
 }
@@ -57,6 +62,7 @@ export function runSummary(
     duplicates: outcome ? Math.max(0, translatedSegments - outcome.summary.sentTexts) : 0,
     untranslated: untranslatedCount(works),
     billedCharacters: outcome?.summary.billedCharacters ?? 0,
+    sentCharacters: sentCharacters(outcome),
     requests: outcome?.summary.requests ?? 0,
     retries: outcome?.summary.retries ?? 0,
     seconds: report.seconds,
@@ -64,8 +70,16 @@ export function runSummary(
     outcome,
     plan: planned.plan,
     written: report.written,
+    writtenUntranslated: report.writtenUntranslated,
     untranslatableBlocks: report.untranslatableBlocks,
   };
+}
+
+/** Characters of the batches that came back translated. */
+function sentCharacters(outcome: QueueOutcome | null): number {
+  if (!outcome) return 0;
+  const done = outcome.plan.batches.filter((batch) => batch.keys.every((key) => outcome.translations.has(key)));
+  return done.reduce((sum, batch) => sum + batch.billedCharacters, 0);
 }
 
 /** The summary as the one JSON object `--json` prints (snake_case keys, stable order). */
@@ -89,6 +103,10 @@ export function summaryToJson(summary: TranslateSummary): Record<string, unknown
     seconds: Math.round(summary.seconds * 1000) / 1000,
     stopped: summary.stopped,
   };
+  if (summary.skipped.length > 0) {
+    json.skipped = summary.skipped.map((item) => ({ file: item.position.file, target: item.targetLang, pair: item.pair, reason: item.messageKey }));
+  }
+  if (summary.dryRun) json.sent_characters = summary.sentCharacters;
   if (summary.dryRun && summary.plan) {
     json.plan = summary.plan.batches.map((batch) => ({
       pair: `${batch.sourceLang}-${batch.targetLang}`,

@@ -11,6 +11,7 @@ import type { TermPlaceholder } from '../glossary/placeholders.js';
 import type { Lang } from '../languages.js';
 import type { ArticleResult } from '../memory/persist.js';
 import type { QueueOutcome, QueuePlan, QueueProgress, QueueStop } from '../queue/types.js';
+import type { SourcePosition, StorylocError } from '../errors.js';
 
 export interface TranslateOptions {
   config: ResolvedConfig;
@@ -33,7 +34,7 @@ export interface TranslateOptions {
   concurrency?: number;
   /** Ctrl-C: stop taking work, keep what finished */
   signal?: AbortSignal;
-  /** name recorded on human edits found in the output (default: the OS user) */
+  /** `--by`: name recorded on human edits found in the output (default: git user, else the OS user) */
   editor?: string;
   /** clock for `changedAt` (tests) */
   now?: () => Date;
@@ -66,7 +67,10 @@ export interface TranslateSummary {
   humanEdits: number;
   /** segments that became stale in this run (source or glossary changed) */
   stale: number;
+  /** characters the engine bills: 0 for engines that do not bill (Apertium, pseudo), planned in a dry run */
   billedCharacters: number;
+  /** characters of the texts sent (planned in a dry run), whether or not the engine bills them */
+  sentCharacters: number;
   requests: number;
   retries: number;
   seconds: number;
@@ -78,8 +82,38 @@ export interface TranslateSummary {
   plan: QueuePlan | null;
   /** output files written (relative to the workspace) */
   written: string[];
+  /** of `written`: files in which some segment still shows its source text (it never had a translation) */
+  writtenUntranslated: string[];
   /** blocks left in the source language because their offsets could not be recovered (never silent) */
   untranslatableBlocks: UntranslatableBlock[];
+  /** articles (or article × target language) left for a translator, with the reason; the others ran */
+  skipped: SkippedArticle[];
+}
+
+/** An article the run could not read, segment or translate: named with its reason, nothing of it written. */
+export interface SkippedArticle {
+  /** where the problem is (the article; line and column when known) */
+  position: SourcePosition;
+  /** the target language left out, null when the whole article was (it could not be read) */
+  targetLang: Lang | null;
+  /** `en→it` when the engine cannot translate the pair, else null */
+  pair: string | null;
+  /** i18n key and params of the reason */
+  messageKey: string;
+  params: Record<string, unknown>;
+}
+
+/** Thrown by `SourceFile.parsed()`: the article cannot be segmented; the run skips it and goes on. */
+export class UnreadableArticleError extends Error {
+  constructor(readonly error: StorylocError) {
+    super(error.message, { cause: error });
+    this.name = 'UnreadableArticleError';
+  }
+}
+
+/** The skip record of an input error met while reading or segmenting one article. */
+export function skippedFor(file: string, error: StorylocError, targetLang: Lang | null = null): SkippedArticle {
+  return { position: error.position ?? { file }, targetLang, pair: null, messageKey: error.messageKey, params: error.params };
 }
 
 export interface UntranslatableBlock {

@@ -37,10 +37,10 @@ describe(`the example workspace offline${hasApertium ? '' : ' (Apertium tests SK
     expect(state.segments.filter((record) => (record.flags ?? []).length > 0)).toEqual([]);
   });
 
-  (hasApertium ? test : test.skip)('apertium refuses the Korean story with a clear message and writes nothing', async () => {
+  (hasApertium ? test : test.skip)('apertium leaves the Korean story for a translator, names it, writes nothing of it, exit 1', async () => {
     const result = await runCli(['translate', '--workspace', ws.dir, '--engine', 'apertium', path.join(ws.dir, 'articles/ko')], { env: { LANG: 'C', PATH: process.env.PATH ?? '' } });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/ko.*it/);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`storyloc: ${path.join(ws.dir, 'articles/ko/queen-of-tears.md')}: left for a translator (ko→it): Apertium has no data to translate ko→it`);
     expect(ws.files().filter((file) => file.startsWith('output/'))).toEqual([]);
   });
 

@@ -68,12 +68,13 @@ describe('review on the example workspace', () => {
     expect(readFileSync(outputPath(), 'utf8')).toBe(output);
   });
 
-  test('approve --all --force: publishable, and the diff file is gone', async () => {
+  test('approve --all --force: all approved, the diff file is gone, but pseudo output is never publishable', async () => {
     const approved = await cli('approve', ARTICLE, '--all', '--force', '--by', 'Caporedattrice');
     expect(approved.code).toBe(0);
     const status = JSON.parse((await cli('status', '--json')).stdout) as { articles: Array<{ article: string; total: number; publishable: boolean; counts: Record<string, number> }> };
     const en = status.articles.find((a) => a.article === ARTICLE)!;
-    expect(en.publishable).toBe(true);
+    // every target came from the pseudo engine: a test engine's output is never publishable (issue 12, case 5)
+    expect(en.publishable).toBe(false);
     expect(en.counts.approved).toBe(en.total);
     const ko = status.articles.find((a) => a.article === 'ko/queen-of-tears.md')!;
     expect(ko.publishable).toBe(false);

@@ -22,7 +22,12 @@ export const approveCommand: CommandModule = (program, ctx, setExitCode) => {
     .action(async (given: string, options: DecisionFlags & { force?: boolean }) => {
       setExitCode(
         await runDecisionCommand(ctx, given, options, (state, { selection, actor, workspace }) =>
-          approveSegments(state, selection, { actor, force: options.force === true, checkTerms: workspace.termChecker(state.sourceLang) }),
+          approveSegments(state, selection, {
+            actor,
+            force: options.force === true,
+            checkTerms: workspace.termChecker(state.sourceLang),
+            checkErrors: workspace.approvalBlockers(state),
+          }),
         ),
       );
     });

@@ -8,7 +8,7 @@ import { Option } from 'commander';
 import { ExitCode } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { importWorkspace } from '../../interchange/workspace.js';
-import { resolveApprover } from '../../review/approver.js';
+import { resolveIdentity } from '../../identity.js';
 import type { CommandModule } from '../context.js';
 
 export const importCommand: CommandModule = (program, ctx, setExitCode) => {
@@ -19,7 +19,7 @@ export const importCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('--by <name>', t('memory:command.import.by')))
     .action(async (file: string, flags: { by?: string }) => {
       const config = ctx.config();
-      const by = resolveApprover({ by: flags.by, env: ctx.env, cwd: config.workspaceDir }).name;
+      const by = resolveIdentity({ by: flags.by, env: ctx.env, cwd: config.workspaceDir }).name;
       const result = await importWorkspace({ config, cwd: ctx.cwd, file, by });
       const shown = path.resolve(ctx.cwd, file);
       if (result.format === 'tmx') {

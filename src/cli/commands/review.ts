@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import { t, detectUiLanguage } from '../../i18n/index.js';
 import { ExitCode, inputError } from '../../errors.js';
-import { resolveApprover } from '../../review/approver.js';
+import { resolveIdentity } from '../../identity.js';
 import { reviewableStatuses } from '../../review/approval.js';
 import { startReviewServer } from '../../review/server.js';
 import { renderTerminalReview, type ReviewItem } from '../../review/terminal-review.js';
@@ -33,7 +33,7 @@ export const reviewCommand: CommandModule = (program, ctx, setExitCode) => {
       const config = ctx.config();
       const workspace = new ReviewWorkspace(config, resolveTargetLanguage(config, options.to), ctx.cwd);
       if (options.serve) {
-        const approver = resolveApprover({ by: options.by, cwd: config.workspaceDir, env: ctx.env }).name;
+        const approver = resolveIdentity({ by: options.by, cwd: config.workspaceDir, env: ctx.env }).name;
         const uiFlag = (command.parent?.opts() as { uiLang?: string } | undefined)?.uiLang;
         const server = await startReviewServer({ workspace, approver, port, defaultUi: detectUiLanguage(uiFlag, ctx.env) });
         ctx.stdout.write(`${t('review:serve.started', { url: server.url })}\n`);

@@ -17,6 +17,7 @@ interface TranslateFlags {
   maxChars?: string;
   concurrency?: string;
   json?: boolean;
+  by?: string;
 }
 
 function wholeNumber(option: string, value: string | undefined): number | undefined {
@@ -26,11 +27,14 @@ function wholeNumber(option: string, value: string | undefined): number | undefi
   return number;
 }
 
-/** Exit code of a finished run: Ctrl-C 130; quota, auth and engine failures 2; a budget stop 1. */
+/**
+ * Exit code of a finished run: Ctrl-C 130; quota, auth and engine failures 2; a budget stop 1; done with
+ * some articles left for a translator (unreadable, or a pair the engine cannot translate) 1.
+ */
 export function exitCodeFor(summary: TranslateSummary): number {
   switch (summary.stopped) {
     case null:
-      return ExitCode.ok;
+      return summary.skipped.length > 0 ? ExitCode.findings : ExitCode.ok;
     case 'interrupted':
       return ExitCode.interrupted;
     case 'budget':
@@ -48,8 +52,10 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
   out(t('translate:summary.engine', { engine: summary.engine, reason: t(summary.engineReason.key, summary.engineReason.params) }));
   if (summary.dryRun) {
     out(t('translate:summary.dryRun'));
+    if (summary.engine === 'deepl') out(t('translate:summary.dryRunOffline'));
     const plannedTexts = summary.plan?.batches.reduce((sum, batch) => sum + batch.texts.length, 0) ?? 0;
-    out(t('translate:summary.plan', { requests: unit('request', summary.requests), sent: unit('text', plannedTexts), billed: unit('billed', summary.billedCharacters) }));
+    const amounts = { requests: unit('request', summary.requests), sent: unit('text', plannedTexts), billed: unit('billed', summary.billedCharacters) };
+    out(t('translate:summary.planCharacters', { ...amounts, characters: unit('character', summary.sentCharacters) }));
     const overBudget = summary.plan?.overBudget.length ?? 0;
     if (overBudget > 0) out(t('translate:summary.overBudget', { count: overBudget }));
     summary.plan?.batches.forEach((batch) =>
@@ -59,7 +65,7 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
           pair: `${batch.sourceLang}→${batch.targetLang}`,
           texts: unit('text', batch.texts.length),
           segments: unit('segment', batch.jobCount),
-          billed: unit('billed', batch.billedCharacters),
+          billed: summary.engine === 'deepl' ? unit('billed', batch.billedCharacters) : unit('character', batch.billedCharacters),
           bytes: batch.bytes,
         }),
       ),
@@ -79,7 +85,20 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
   if (summary.humanEdits > 0 || summary.stale > 0) out(t('translate:summary.edits', { humanEdits: unit('humanEdit', summary.humanEdits), stale: unit('stale', summary.stale) }));
   if (!summary.dryRun) {
     out(t('translate:summary.cost', { billed: unit('billed', summary.billedCharacters), requests: unit('request', summary.requests), retries: unit('retry', summary.retries), seconds: summary.seconds.toFixed(1) }));
-    out(t('translate:summary.written', { files: unit('file', summary.written.length) }));
+    // only files with every segment translated count as translated files
+    const partly = summary.writtenUntranslated.length;
+    out(t('translate:summary.written', { files: unit('file', summary.written.length - partly) }));
+    if (partly > 0) out(t('translate:summary.writtenUntranslated', { count: partly }));
+  }
+  if (summary.skipped.length > 0) out(t('translate:summary.skipped', { count: summary.skipped.length }));
+}
+
+/** One line per article (or article × language) left for a translator, with the reason. */
+function printSkipped(ctx: CommandContext, summary: TranslateSummary): void {
+  for (const item of summary.skipped) {
+    const message = t(item.messageKey, item.params);
+    const key = item.pair === null ? 'translate:skipped.article' : 'translate:skipped.pair';
+    ctx.stderr.write(`storyloc: ${t(key, { position: formatPosition(item.position), pair: item.pair ?? '', message })}\n`);
   }
 }
 
@@ -106,6 +125,8 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('--max-chars <n>', t('translate:command.maxChars')))
     .addOption(new Option('--concurrency <n>', t('translate:command.concurrency')))
     .option('--json', t('translate:command.json'))
+    .addOption(new Option('--by <name>', t('translate:command.by')))
+    .addHelpText('after', `\n${t('cli:exitCodes')}`)
     .action(async (articles: string[], flags: TranslateFlags) => {
       const config = ctx.config();
       let display: ProgressDisplay | undefined;
@@ -124,6 +145,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
           articles,
           ...(flags.to !== undefined ? { targetLangs: [flags.to] } : {}),
           engine: flags.engine,
+          ...(flags.by?.trim() ? { editor: flags.by.trim() } : {}),
           dryRun: flags.dryRun ?? false,
           maxChars: maxChars ?? null,
           ...(concurrency !== undefined ? { concurrency } : {}),
@@ -155,6 +177,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
       for (const block of summary.untranslatableBlocks) {
         ctx.stderr.write(`storyloc: ${t('translate:warning.untranslatableBlock', { position: formatPosition(block), reason: block.reason })}\n`);
       }
+      printSkipped(ctx, summary);
       const tooLarge = summary.plan?.tooLarge.length ?? 0;
       if (tooLarge > 0) ctx.stderr.write(`storyloc: ${t('queue:plan.tooLarge', { count: tooLarge })}\n`);
       if (summary.outcome) {

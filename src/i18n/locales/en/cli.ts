@@ -1,6 +1,7 @@
 /** Command-line help and output of the foundation commands. */
 export default {
   description: 'Translate Markdown news stories with a glossary, translation memory, review and CI checks.',
+  exitCodes: 'Exit codes: 0 done; 1 findings, or done with some articles left for a translator; 2 usage, config or input error; 130 interrupted (Ctrl-C).',
   option: {
     workspace: 'workspace folder (default: found from the current folder upwards)',
     uiLang: 'language of messages (default: from LANG, else en)',

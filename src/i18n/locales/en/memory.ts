@@ -6,6 +6,9 @@ export default {
     invalidShape: 'The state file {{file}} has an invalid field {{field}} (expected {{expected}}). Fix it or restore it from version control; nothing was overwritten.',
     unreadable: 'Cannot read the state file {{file}} ({{detail}}).',
     otherArticle: 'The state file {{file}} belongs to {{found}}, not {{expected}}. Restore it from version control or delete it.',
+    contradictionNoTarget: 'The state file {{file}} contradicts itself at segment {{id}}: its state is "{{state}}" but it has no translation. Fix it or restore it from version control; nothing was changed.',
+    contradictionUntranslatedTarget: 'The state file {{file}} contradicts itself at segment {{id}}: its state is "untranslated" but it has a translation. Fix it or restore it from version control; nothing was changed.',
+    unknownSegment: 'The state file {{file}} has a record for segment {{id}}, which {{article}} does not have, although the state says it matches this version of the article. Restore the state from version control or delete it; nothing was changed.',
   },
   write: {
     diskFull: 'The disk is full while writing {{file}}: nothing was half-written and finished work is kept. Free some space and run again.',

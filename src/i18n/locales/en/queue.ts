@@ -1,7 +1,8 @@
 /** The translation queue: progress display, backoff notices, why a run stopped, dry-run plan. */
 export default {
   progress: {
-    bar: '{bar} {percentage}% | {value}/{total} segments | {characters} characters | ETA {eta_formatted}',
+    bar: '{bar} {percentage}% | {value}/{total} segments | {characters} characters{etaText}',
+    eta: ' | ETA {{eta}}',
     start: 'Translating: segments {{segments}}, requests {{requests}}, characters {{characters}}…',
     line: 'Translated: segments {{done}}/{{total}} ({{percent}}%), characters {{characters}}, retries {{retries}}',
     backoff: 'The engine reported {{reason}}: all requests pause for {{seconds}} s.',

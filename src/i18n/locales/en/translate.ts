@@ -9,6 +9,7 @@ export default {
     maxChars: 'never send more than N billed characters in this run',
     concurrency: 'requests in flight at once',
     json: 'print the summary (or, with --dry-run, the plan) as one JSON object',
+    by: 'name recorded on hand edits found in the output (default: git user.name <user.email>, else the OS user)',
   },
   engineInjected: 'given by the caller',
   /** counted nouns: i18next picks _one or _other from {{count}} */
@@ -33,6 +34,8 @@ export default {
     stale_other: '{{count}} segments became stale',
     file_one: '{{count}} translated file written',
     file_other: '{{count}} translated files written',
+    character_one: '{{count}} character',
+    character_other: '{{count}} characters',
   },
   summary: {
     engine: 'Engine: {{engine}} ({{reason}})',
@@ -45,6 +48,16 @@ export default {
     plan: '{{requests}}, {{sent}}, {{billed}} would be sent',
     overBudget: '{{count}} more texts are left for a later run: they do not fit the --max-chars budget.',
     batch: '  request {{index}}: {{pair}}, {{texts}} for {{segments}}, {{billed}}, {{bytes}} bytes',
+    dryRunOffline: 'DeepL was not contacted: a dry run only plans and counts, with no key and no network.',
+    planCharacters: '{{requests}}, {{sent}}, {{characters}} would be sent ({{billed}})',
+    writtenUntranslated_one: '{{count}} file written with segments still in the source language (never translated)',
+    writtenUntranslated_other: '{{count}} files written with segments still in the source language (never translated)',
+    skipped_one: 'Done, with {{count}} article left for a translator (listed above).',
+    skipped_other: 'Done, with {{count}} articles left for a translator (listed above).',
+  },
+  skipped: {
+    article: '{{position}}: left for a translator, nothing of it written: {{message}}',
+    pair: '{{position}}: left for a translator ({{pair}}): {{message}}',
   },
   warning: {
     untranslatableBlock: '{{position}}: warning: this block stays in the source language: storyloc cannot map its text back to the file exactly ({{reason}}). Simplify its Markdown, then check it with storyloc segment.',

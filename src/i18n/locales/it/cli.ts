@@ -1,6 +1,7 @@
 /** Aiuto e messaggi dei comandi di base. */
 export default {
   description: 'Traduci articoli Markdown con glossario, memoria di traduzione, revisione e controlli in CI.',
+  exitCodes: 'Codici di uscita: 0 fatto; 1 problemi trovati, oppure fatto con alcuni articoli lasciati a un traduttore; 2 errore di uso, di configurazione o di input; 130 interrotto (Ctrl-C).',
   option: {
     workspace: 'cartella di lavoro (predefinita: cercata dalla cartella corrente verso l’alto)',
     uiLang: 'lingua dei messaggi (predefinita: da LANG, altrimenti en)',

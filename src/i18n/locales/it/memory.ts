@@ -6,6 +6,9 @@ export default {
     invalidShape: 'Il file di stato {{file}} ha un campo non valido {{field}} (atteso: {{expected}}). Correggilo o ripristinalo dal controllo di versione; non è stato sovrascritto nulla.',
     unreadable: 'Impossibile leggere il file di stato {{file}} ({{detail}}).',
     otherArticle: 'Il file di stato {{file}} appartiene a {{found}}, non a {{expected}}. Ripristinalo dal controllo di versione o eliminalo.',
+    contradictionNoTarget: 'Il file di stato {{file}} si contraddice nel segmento {{id}}: il suo stato è "{{state}}" ma non ha una traduzione. Correggilo o ripristinalo dal controllo di versione; non è stato cambiato nulla.',
+    contradictionUntranslatedTarget: 'Il file di stato {{file}} si contraddice nel segmento {{id}}: il suo stato è "untranslated" ma ha una traduzione. Correggilo o ripristinalo dal controllo di versione; non è stato cambiato nulla.',
+    unknownSegment: 'Il file di stato {{file}} ha un record per il segmento {{id}}, che {{article}} non contiene, benché lo stato dichiari di corrispondere a questa versione dell\'articolo. Ripristina lo stato dal controllo di versione o eliminalo; non è stato cambiato nulla.',
   },
   write: {
     diskFull: 'Il disco è pieno durante la scrittura di {{file}}: nessun file è rimasto scritto a metà e il lavoro concluso è conservato. Libera spazio e riprova.',

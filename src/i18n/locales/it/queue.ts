@@ -1,7 +1,8 @@
 /** La coda di traduzione: avanzamento, pause, motivo dell'interruzione, piano della prova a vuoto. */
 export default {
   progress: {
-    bar: '{bar} {percentage}% | {value}/{total} segmenti | {characters} caratteri | tempo rimanente {eta_formatted}',
+    bar: '{bar} {percentage}% | {value}/{total} segmenti | {characters} caratteri{etaText}',
+    eta: ' | tempo rimanente {{eta}}',
     start: 'Traduzione in corso: segmenti {{segments}}, richieste {{requests}}, caratteri {{characters}}…',
     line: 'Tradotti: segmenti {{done}}/{{total}} ({{percent}}%), caratteri {{characters}}, nuovi tentativi {{retries}}',
     backoff: 'Il motore ha segnalato {{reason}}: tutte le richieste sono sospese per {{seconds}} s.',

@@ -9,6 +9,7 @@ export default {
     maxChars: 'non inviare mai più di N caratteri fatturati in questa esecuzione',
     concurrency: 'richieste in corso contemporaneamente',
     json: 'stampa il riepilogo (o, con --dry-run, il piano) come un unico oggetto JSON',
+    by: 'nome registrato sulle modifiche a mano trovate nel file tradotto (predefinito: git user.name <user.email>, altrimenti l\'utente del sistema)',
   },
   engineInjected: 'fornito dal chiamante',
   /** nomi contati: i18next sceglie _one o _other da {{count}} */
@@ -33,6 +34,8 @@ export default {
     stale_other: '{{count}} segmenti diventati obsoleti',
     file_one: '{{count}} file tradotto scritto',
     file_other: '{{count}} file tradotti scritti',
+    character_one: '{{count}} carattere',
+    character_other: '{{count}} caratteri',
   },
   summary: {
     engine: 'Motore: {{engine}} ({{reason}})',
@@ -45,6 +48,16 @@ export default {
     plan: 'Da inviare: {{requests}}, {{sent}}, {{billed}}',
     overBudget: 'Altri {{count}} testi restano per un\'esecuzione successiva: non rientrano nel limite di --max-chars.',
     batch: '  richiesta {{index}}: {{pair}}, {{texts}} per {{segments}}, {{billed}}, {{bytes}} byte',
+    dryRunOffline: 'DeepL non è stato contattato: una prova a secco pianifica e conta soltanto, senza chiave e senza rete.',
+    planCharacters: '{{requests}}, {{sent}}, {{characters}} da inviare ({{billed}})',
+    writtenUntranslated_one: '{{count}} file scritto con segmenti ancora nella lingua di partenza (mai tradotti)',
+    writtenUntranslated_other: '{{count}} file scritti con segmenti ancora nella lingua di partenza (mai tradotti)',
+    skipped_one: 'Fatto, con {{count}} articolo lasciato a un traduttore (elencato sopra).',
+    skipped_other: 'Fatto, con {{count}} articoli lasciati a un traduttore (elencati sopra).',
+  },
+  skipped: {
+    article: '{{position}}: lasciato a un traduttore, non è stato scritto nulla: {{message}}',
+    pair: '{{position}}: lasciato a un traduttore ({{pair}}): {{message}}',
   },
   warning: {
     untranslatableBlock: '{{position}}: avviso: questo blocco resta nella lingua di origine: storyloc non riesce a ricollocarne il testo nel file con esattezza ({{reason}}). Semplificane il Markdown e verificalo con storyloc segment.',

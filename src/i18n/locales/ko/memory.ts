@@ -6,6 +6,9 @@ export default {
     invalidShape: '상태 파일 {{file}}의 {{field}} 필드가 올바르지 않습니다(예상: {{expected}}). 파일을 고치거나 버전 관리에서 복원하세요. 아무것도 덮어쓰지 않았습니다.',
     unreadable: '상태 파일 {{file}}을(를) 읽을 수 없습니다({{detail}}).',
     otherArticle: '상태 파일 {{file}}은(는) {{expected}}이(가) 아니라 {{found}}의 파일입니다. 버전 관리에서 복원하거나 삭제하세요.',
+    contradictionNoTarget: '상태 파일 {{file}}의 세그먼트 {{id}}가 모순됩니다: 상태가 "{{state}}"인데 번역이 없습니다. 파일을 고치거나 버전 관리에서 복원하세요. 아무것도 바꾸지 않았습니다.',
+    contradictionUntranslatedTarget: '상태 파일 {{file}}의 세그먼트 {{id}}가 모순됩니다: 상태가 "untranslated"인데 번역이 있습니다. 파일을 고치거나 버전 관리에서 복원하세요. 아무것도 바꾸지 않았습니다.',
+    unknownSegment: '상태 파일 {{file}}에 세그먼트 {{id}}의 기록이 있지만 {{article}}에는 그 세그먼트가 없습니다. 상태는 이 버전의 기사와 일치한다고 기록되어 있습니다. 버전 관리에서 상태를 복원하거나 삭제하세요. 아무것도 바꾸지 않았습니다.',
   },
   write: {
     diskFull: '{{file}}을(를) 쓰는 중에 디스크가 가득 찼습니다. 반쯤 쓰인 파일은 없으며 끝난 작업은 보존됩니다. 공간을 확보한 뒤 다시 실행하세요.',

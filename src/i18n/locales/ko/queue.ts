@@ -1,7 +1,8 @@
 /** 번역 대기열: 진행 표시, 일시 중지 안내, 중단 사유, 시험 실행 계획. */
 export default {
   progress: {
-    bar: '{bar} {percentage}% | 세그먼트 {value}/{total} | {characters}자 | 남은 시간 {eta_formatted}',
+    bar: '{bar} {percentage}% | 세그먼트 {value}/{total} | {characters}자{etaText}',
+    eta: ' | 남은 시간 {{eta}}',
     start: '세그먼트 {{segments}}개를 요청 {{requests}}회로 번역합니다({{characters}}자)…',
     line: '세그먼트 {{done}}/{{total}}개 번역됨({{percent}}%), {{characters}}자, 재시도 {{retries}}회',
     backoff: '엔진이 {{reason}}을(를) 알렸습니다: 모든 요청을 {{seconds}}초 동안 멈춥니다.',

@@ -9,6 +9,7 @@ export default {
     maxChars: '이번 실행에서 과금 문자를 N자 넘게 보내지 않습니다',
     concurrency: '동시에 진행할 요청 수',
     json: '요약(--dry-run이면 계획)을 JSON 객체 하나로 출력합니다',
+    by: '번역 파일에서 찾은 직접 수정에 기록할 이름 (기본값: git user.name <user.email>, 없으면 OS 사용자)',
   },
   engineInjected: '호출한 쪽에서 지정함',
   /** 세는 단위 (한국어는 단수·복수 구분이 없어 두 키가 같습니다) */
@@ -33,6 +34,8 @@ export default {
     stale_other: '오래된 세그먼트 {{count}}개',
     file_one: '번역 파일 {{count}}개를 썼습니다',
     file_other: '번역 파일 {{count}}개를 썼습니다',
+    character_one: '{{count}}자',
+    character_other: '{{count}}자',
   },
   summary: {
     engine: '엔진: {{engine}} ({{reason}})',
@@ -45,6 +48,16 @@ export default {
     plan: '{{requests}}, {{sent}}, {{billed}}를 보낼 예정입니다',
     overBudget: '텍스트 {{count}}개는 --max-chars 예산을 넘으므로 다음 실행으로 남겨 둡니다.',
     batch: '  요청 {{index}}: {{pair}}, {{segments}}에 대한 {{texts}}, {{billed}}, {{bytes}}바이트',
+    dryRunOffline: 'DeepL에 연결하지 않았습니다: 시험 실행은 키와 네트워크 없이 계획하고 세기만 합니다.',
+    planCharacters: '{{requests}}, {{sent}}, {{characters}}를 보낼 예정 ({{billed}})',
+    writtenUntranslated_one: '아직 원문 언어인 세그먼트(번역된 적 없음)가 있는 파일 {{count}}개를 썼습니다',
+    writtenUntranslated_other: '아직 원문 언어인 세그먼트(번역된 적 없음)가 있는 파일 {{count}}개를 썼습니다',
+    skipped_one: '완료했지만 기사 {{count}}개는 번역가에게 남겼습니다(위 목록).',
+    skipped_other: '완료했지만 기사 {{count}}개는 번역가에게 남겼습니다(위 목록).',
+  },
+  skipped: {
+    article: '{{position}}: 번역가에게 남김, 아무것도 쓰지 않았습니다: {{message}}',
+    pair: '{{position}}: 번역가에게 남김 ({{pair}}): {{message}}',
   },
   warning: {
     untranslatableBlock: '{{position}}: 경고: 이 블록은 원문 언어로 남습니다. storyloc이 텍스트를 파일의 정확한 위치로 되돌릴 수 없습니다 ({{reason}}). 마크다운을 단순하게 고친 뒤 storyloc segment로 확인하세요.',

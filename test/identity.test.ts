@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveApprover } from '../../src/review/approver.js';
+import { resolveIdentity } from '../src/identity.js';
 
 let dir: string;
 beforeEach(() => {
@@ -17,17 +17,17 @@ function gitEnv(globalConfig: string): NodeJS.ProcessEnv {
 
 describe('who approves', () => {
   test('--by wins, trimmed', () => {
-    expect(resolveApprover({ by: '  Giulia Rossi ', cwd: dir, env: gitEnv('/dev/null') })).toEqual({ name: 'Giulia Rossi', source: 'flag' });
+    expect(resolveIdentity({ by: '  Giulia Rossi ', cwd: dir, env: gitEnv('/dev/null') })).toEqual({ name: 'Giulia Rossi', source: 'flag' });
   });
 
   test("else git's user.name", () => {
     const config = path.join(dir, 'gitconfig');
     writeFileSync(config, '[user]\n\tname = Kim Ji-won\n');
-    expect(resolveApprover({ cwd: dir, env: gitEnv(config) })).toEqual({ name: 'Kim Ji-won', source: 'git' });
-    expect(resolveApprover({ by: '   ', cwd: dir, env: gitEnv(config) })).toEqual({ name: 'Kim Ji-won', source: 'git' });
+    expect(resolveIdentity({ cwd: dir, env: gitEnv(config) })).toEqual({ name: 'Kim Ji-won', source: 'git' });
+    expect(resolveIdentity({ by: '   ', cwd: dir, env: gitEnv(config) })).toEqual({ name: 'Kim Ji-won', source: 'git' });
   });
 
   test('else the OS user', () => {
-    expect(resolveApprover({ cwd: dir, env: gitEnv('/dev/null') })).toEqual({ name: os.userInfo().username, source: 'os' });
+    expect(resolveIdentity({ cwd: dir, env: gitEnv('/dev/null') })).toEqual({ name: os.userInfo().username, source: 'os' });
   });
 });
