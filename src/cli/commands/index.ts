@@ -40,5 +40,8 @@ export async function commandModulesFor(argv: readonly string[]): Promise<Comman
   const name = commandNameOf(argv);
   const named = commandLoaders.find(([command]) => command === name);
   if (named && !argv.includes('--help') && !argv.includes('-h')) return [await named[1]()];
-  return Promise.all(commandLoaders.map(([, load]) => load()));
+  // one after the other: jest's ESM loader fails on concurrent imports of shared modules
+  const modules: CommandModule[] = [];
+  for (const [, load] of commandLoaders) modules.push(await load());
+  return modules;
 }
