@@ -3,6 +3,7 @@
  * changed since the last approval), the previous approved target, the candidate with a word diff,
  * and the glossary terms with whether each is respected. Colour on a terminal, `[-old-]{+new+}` else.
  */
+import { PIPELINE_AUTHOR } from '../memory/segment-life.js';
 import type { Lang } from '../languages.js';
 import type { SegmentRecord } from '../memory/types.js';
 import { t } from '../i18n/index.js';
@@ -42,6 +43,7 @@ export function renderTerminalReview(items: ReviewItem[], options: { color: bool
     previous: t('review:terminal.previous'),
     candidate: t('review:terminal.candidate'),
     glossary: t('review:terminal.glossary'),
+    changedBy: t('review:terminal.changedBy'),
   };
   const width = Math.max(...Object.values(labels).map(displayWidth)) + 1;
   const label = (text: string): string => `    ${text}:${' '.repeat(width - displayWidth(text))}`;
@@ -73,6 +75,10 @@ export function renderTerminalReview(items: ReviewItem[], options: { color: bool
       else {
         const parts = diffSegmentWords(previous.text, record.target);
         lines.push(label(labels.candidate) + indent(hasChanges(parts) ? format(parts) : `${toEditableText(record.target)}  ${t('review:terminal.unchanged')}`));
+      }
+      // who made the current state (the identity of src/identity.ts), when it was a person
+      if (record.changedBy !== null && record.changedBy !== PIPELINE_AUTHOR) {
+        lines.push(label(labels.changedBy) + t('review:terminal.changedByValue', { by: record.changedBy, at: record.changedAt ?? '' }));
       }
 
       const findings = item.findings.get(record.id) ?? [];

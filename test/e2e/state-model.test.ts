@@ -152,6 +152,18 @@ describe('3. one article cannot stop the others', () => {
     ]);
   });
 
+  test('an article that cannot be segmented (CRLF line endings) is skipped the same way', async () => {
+    writeFileSync(path.join(ws.dir, 'articles/en/crlf.md'), 'First line.\r\n\r\nSecond line.\r\n');
+    const run = await cli('translate');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^storyloc: ${path.join(ws.dir, 'articles/en/crlf.md')}:1:12: left for a translator, nothing of it written: `, 'm'));
+    expect(ws.files().filter((file) => file.startsWith('output/it/') && file.endsWith('.md'))).toEqual([
+      'output/it/en/finale.md',
+      'output/it/en/set.md',
+      'output/it/ko/interview.md',
+    ]);
+  });
+
   (hasApertium ? test : test.skip)('Apertium has no Korean: the English articles are translated, the Korean one named; exit 1', async () => {
     const run = await cli('translate', '--engine', 'apertium');
     expect(run.code).toBe(1);
@@ -180,6 +192,7 @@ describe('4. one meaning of "publishable"; 7. who did it', () => {
     expect((await cli('translate', RATINGS)).code).toBe(0);
     const edited = ws.state(RATINGS_STATE).segments.find((r) => r.source.includes('viewers'))!;
     expect(edited).toMatchObject({ state: 'edited', engine: 'human', changedBy: 'Ana Rossi <ana@example.org>' });
+    expect((await cli('review', 'en/ratings.md')).stdout).toContain(`    changed by:       Ana Rossi <ana@example.org>, ${edited.changedAt}\n`);
 
     const approve = await cli('approve', 'en/ratings.md', '--all');
     expect(approve.code).toBe(1);

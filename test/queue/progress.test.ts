@@ -58,6 +58,8 @@ describe('progress display', () => {
     display.stop();
     const text = output.text();
     expect(text).toContain('100% | 200/200 segments | 2000 characters | ETA 0s');
+    // no ETA before a batch has finished (issue 12, case 9): the first frame shows none
+    expect(text).toContain('0% | 0/200 segments | 0 characters\u001b');
     expect(text).toContain('\u001b['); // cursor control: the line is redrawn, not appended
     expect(text.endsWith('\n')).toBe(true);
   });

@@ -88,7 +88,8 @@ describe('--dry-run', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').slice(1)).toEqual([
       'Dry run: nothing was sent and nothing was written.',
-      '8 requests, 21 texts, 518 billed characters would be sent',
+      'DeepL was not contacted: a dry run only plans and counts, with no key and no network.',
+      '8 requests, 21 texts, 518 characters would be sent (518 billed characters)',
       '  request 1: en→it, 3 texts for 3 segments, 87 billed characters, 1185 bytes',
       '  request 2: en→it, 3 texts for 4 segments, 110 billed characters, 1500 bytes',
       '  request 3: en→it, 3 texts for 3 segments, 60 billed characters, 1257 bytes',
@@ -115,12 +116,12 @@ describe('--dry-run', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines.slice(2, 5)).toEqual([
-      '1 request, 3 texts, 87 billed characters would be sent',
+      '1 request, 3 texts, 87 characters would be sent (0 billed characters)',
       '18 more texts are left for a later run: they do not fit the --max-chars budget.',
-      '  request 1: en→it, 3 texts for 3 segments, 87 billed characters, 1185 bytes',
+      '  request 1: en→it, 3 texts for 3 segments, 87 characters, 1185 bytes',
     ]);
     const plan = await json(['--dry-run', '--max-chars', '100'], { LANG: 'C' });
-    expect(plan).toMatchObject({ billed_characters: 87, requests: 1, over_budget: 18, too_large: 0 });
+    expect(plan).toMatchObject({ billed_characters: 0, sent_characters: 87, requests: 1, over_budget: 18, too_large: 0 });
   });
 
   test('texts larger than one request are reported, never sent, and the rest is translated', async () => {

@@ -82,6 +82,8 @@ export default {
     previous: 'previous',
     candidate: 'candidate',
     glossary: 'glossary',
+    changedBy: 'changed by',
+    changedByValue: '{{by}}, {{at}}',
     none: '(none)',
     untranslated: '(not translated yet)',
     unchanged: '(same as approved)',

@@ -82,6 +82,8 @@ export default {
     previous: 'precedente',
     candidate: 'proposta',
     glossary: 'glossario',
+    changedBy: 'modificato da',
+    changedByValue: '{{by}}, {{at}}',
     none: '(nessuno)',
     untranslated: '(non ancora tradotto)',
     unchanged: '(uguale all’approvato)',

@@ -82,6 +82,8 @@ export default {
     previous: '이전 번역',
     candidate: '새 번역',
     glossary: '용어집',
+    changedBy: '변경한 사람',
+    changedByValue: '{{by}}, {{at}}',
     none: '(없음)',
     untranslated: '(아직 번역 안 됨)',
     unchanged: '(승인본과 같음)',
