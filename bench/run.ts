@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: every performance figure the issues ask for, printed as `name: value` lines, or as
  * one JSON object with `--json`. Figures are ratios where the machine is noisy (2 shared cores).
+ * `--only=segment,cli` runs some benches; `--skip-cli` leaves out the CLI process figures (cli.ts, the
+ * longest part), whose own options are `--cli=…`, `--runs=N` and `--cli-timeout=S`.
  */
 import { benchSegment } from './segment.js';
 import { benchQueue } from './queue.js';

@@ -7,10 +7,12 @@
  *  - segment (segment.ts): records aligned with each article (human edits, source edits, glossary edits);
  *    a broken edit stops the run here, before anything is written or sent;
  *  - memory (memory.ts): what the project-wide memory knows is reused;
- *  - plan (plan.ts): the rest becomes queue jobs and requests; `--dry-run` stops here with the plan;
- *  - engine queue (engine.ts) → apply (apply.ts): each finished batch goes back into the records;
- *  - write (write.ts): states and outputs are written first (human edits and reuse are safe on disk
- *    before any engine call), then after every batch, then once more at the end with the review diffs.
+ *  - plan (plan.ts): the rest becomes queue jobs and requests; answers a killed run left in the journal
+ *    (journal.ts) are taken out of the plan; `--dry-run` stops here with the plan;
+ *  - engine queue (engine.ts) → apply (apply.ts): each finished batch is journaled (durable), then goes
+ *    back into the records;
+ *  - write (write.ts): each article once, when all of its segments are settled (at once for those that
+ *    wait for no answer), the rest at the end; then the journal is removed.
  */
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
