@@ -1,12 +1,15 @@
 /**
  * `npm run bench`: every performance figure the issues ask for, printed as `name: value` lines, or as
  * one JSON object with `--json`. Figures are ratios where the machine is noisy (2 shared cores).
+ * `--only=segment,cli` runs some benches; `--skip-cli` leaves out the CLI process figures (cli.ts, the
+ * longest part), whose own options are `--cli=…`, `--runs=N` and `--cli-timeout=S`.
  */
 import { benchSegment } from './segment.js';
 import { benchQueue } from './queue.js';
 import { benchGlossary } from './glossary.js';
 import { benchMemory } from './memory.js';
 import { benchCheck } from './check.js';
+import { benchCli } from './cli.js';
 import { secondsSince } from './timing.js';
 
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
@@ -17,6 +20,7 @@ const benches: Bench[] = [
   { name: 'glossary', run: benchGlossary },
   { name: 'memory', run: () => benchMemory() },
   { name: 'check', run: benchCheck },
+  { name: 'cli', run: benchCli },
 ];
 
 async function main(): Promise<void> {
@@ -25,6 +29,7 @@ async function main(): Promise<void> {
   const figures: Record<string, number | string> = {};
   for (const bench of benches) {
     if (only && !only.includes(bench.name)) continue;
+    if (process.argv.includes('--skip-cli') && bench.name === 'cli') continue;
     const started = performance.now();
     const result = await bench.run();
     Object.assign(figures, result);

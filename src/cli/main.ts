@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { StorylocError, ExitCode, formatPosition } from '../errors.js';
 import { detectUiLanguage, initI18n, t } from '../i18n/index.js';
-import { commandModules } from './commands/index.js';
+import { commandModulesFor } from './commands/index.js';
 import { createContext, type Output } from './context.js';
 import { localizeCommander, localizeUsageError } from './help-i18n.js';
 import { storylocVersion } from '../package-info.js';
@@ -79,7 +79,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     });
   program.addHelpText('after', t('cli:helpLimits', { ...DEFAULT_ARTICLE_LIMITS }));
   localizeCommander(program);
-  for (const register of commandModules) register(program, ctx, (code) => (exitCode = code));
+  for (const register of await commandModulesFor(argv)) register(program, ctx, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -29,19 +29,15 @@
  * The auth key is never in what this module throws: messages and stacks are redacted and the library
  * error (whose axios config holds the key) is replaced by a `RedactedError`.
  */
-import {
-  AuthorizationError,
-  ConnectionError,
+import { createRequire } from 'node:module';
+import type * as DeepLNode from 'deepl-node';
+import type {
   DeepLClient,
-  DeepLError,
-  GlossaryNotFoundError,
-  QuotaExceededError,
-  TooManyRequestsError,
-  type ProxyConfig,
-  type SourceLanguageCode,
-  type TargetLanguageCode,
-  type TextResult,
-  type TranslateTextOptions,
+  ProxyConfig,
+  SourceLanguageCode,
+  TargetLanguageCode,
+  TextResult,
+  TranslateTextOptions,
 } from 'deepl-node';
 import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
@@ -50,6 +46,16 @@ import { pairKey, type Lang } from '../languages.js';
 import { isWellFormedXml } from '../segments/xml.js';
 import { RedactedError } from './redact.js';
 import { EngineError, type Engine, type TranslateBatchRequest, type TranslateBatchResult } from './types.js';
+
+/**
+ * deepl-node (and its HTTP stack), loaded on first use: it takes longer to load than the rest of a
+ * command's start-up, and most runs (reruns, pseudo, Apertium, status, check) never talk to DeepL.
+ */
+let deeplNodeModule: typeof DeepLNode | null = null;
+export function deeplNode(): typeof DeepLNode {
+  deeplNodeModule ??= createRequire(import.meta.url)('deepl-node') as typeof DeepLNode;
+  return deeplNodeModule;
+}
 
 export type DeepLFormality = ResolvedConfig['engine']['deepl']['formality'];
 
@@ -117,7 +123,7 @@ function missingKeyError(env: string): StorylocError {
  */
 export function createDeepLClient(options: DeepLConnectionOptions): DeepLClient {
   if (!options.authKey) throw missingKeyError(options.authKeyEnv ?? 'DEEPL_AUTH_KEY');
-  return new DeepLClient(options.authKey, {
+  return new (deeplNode().DeepLClient)(options.authKey, {
     ...(options.serverUrl ? { serverUrl: options.serverUrl } : {}),
     ...(options.proxy ? { proxy: options.proxy } : {}),
     maxRetries: 0,
@@ -135,6 +141,7 @@ const STATUS_IN_MESSAGE: Array<[RegExp, number]> = [
 
 /** The HTTP status behind a deepl-node error, when it can be told. */
 function statusOf(error: unknown): number | undefined {
+  const { AuthorizationError, ConnectionError, DeepLError, GlossaryNotFoundError, QuotaExceededError, TooManyRequestsError } = deeplNode();
   if (error instanceof TooManyRequestsError) return 429;
   if (error instanceof QuotaExceededError) return 456;
   if (error instanceof AuthorizationError) return 403;
@@ -156,6 +163,7 @@ export function toEngineError(error: unknown, secrets: readonly string[], authKe
   const cause = new RedactedError(error, secrets);
   const detail = cause.message;
   const status = statusOf(error);
+  const { AuthorizationError, ConnectionError, QuotaExceededError, TooManyRequestsError } = deeplNode();
   if (error instanceof TooManyRequestsError) return new EngineError('rate-limited', t('engines:deepl.rateLimited', { detail }), { status, cause });
   if (error instanceof QuotaExceededError) return new EngineError('quota', t('engines:deepl.quota', { detail }), { status, cause });
   if (error instanceof AuthorizationError) return new EngineError('auth', t('engines:deepl.auth', { detail, env: authKeyEnv }), { status, cause });

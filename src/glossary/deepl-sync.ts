@@ -19,13 +19,21 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { GlossaryEntries, type DeepLClient, type GlossaryInfo, type MultilingualGlossaryInfo } from 'deepl-node';
+import { createRequire } from 'node:module';
+import type * as DeepLNode from 'deepl-node';
+import type { DeepLClient, GlossaryInfo, MultilingualGlossaryInfo } from 'deepl-node';
 import type { ResolvedConfig } from '../config/types.js';
 import { inputError } from '../errors.js';
 import { pairKey, type LanguagePair } from '../languages.js';
 import { acceptedFormsOf, formOf } from './entry.js';
 import { sha256Hex } from './hash.js';
 import type { Termbase } from './types.js';
+
+/** deepl-node's GlossaryEntries, loaded on first use (a translate run needs only `glossaryIdsFor`). */
+function glossaryEntries(entries: Record<string, string>): DeepLNode.GlossaryEntries {
+  const { GlossaryEntries } = createRequire(import.meta.url)('deepl-node') as typeof DeepLNode;
+  return new GlossaryEntries({ entries });
+}
 
 export const SYNC_STATE_VERSION = 1;
 export const GLOSSARY_NAME_PREFIX = 'storyloc:';
@@ -176,8 +184,8 @@ export interface SyncOptions {
   dryRun: boolean;
 }
 
-function dictionaryEntries(content: DictionaryContent): { sourceLangCode: string; targetLangCode: string; entries: GlossaryEntries } {
-  return { sourceLangCode: content.pair.source, targetLangCode: content.pair.target, entries: new GlossaryEntries({ entries: content.entries }) };
+function dictionaryEntries(content: DictionaryContent): { sourceLangCode: string; targetLangCode: string; entries: DeepLNode.GlossaryEntries } {
+  return { sourceLangCode: content.pair.source, targetLangCode: content.pair.target, entries: glossaryEntries(content.entries) };
 }
 
 async function writeState(file: string, state: SyncState): Promise<void> {

@@ -10,7 +10,8 @@
 import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { inputError } from '../errors.js';
 import { supportedLanguages, type Lang } from '../languages.js';
@@ -47,7 +48,11 @@ export interface LoadedTermbase {
 
 let validator: ValidateFunction | undefined;
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(glossarySchema);
+  if (!validator) {
+    // ajv is loaded only when a glossary file is parsed (a run whose glossary cache is current never is)
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+    validator = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(glossarySchema);
+  }
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 

@@ -23,7 +23,22 @@ const nodeFs: AtomicWriteFs = {
   rm: (file, options) => fsp.rm(file, options),
 };
 
+/** The file system `writeFileAtomic` uses unless given one; tests swap it to inject a full disk. */
+let defaultFs: AtomicWriteFs = nodeFs;
+
+/** Tests only: every later `writeFileAtomic` without an explicit `fs` goes through `fs` (null: the real one). */
+export function setDefaultAtomicWriteFs(fs: AtomicWriteFs | null): void {
+  defaultFs = fs ?? nodeFs;
+}
+
 let counter = 0;
+/** Files renamed into place by this process (the bench reports files written per article). */
+let completedWrites = 0;
+
+/** How many files this process has written atomically so far. */
+export function atomicWriteCount(): number {
+  return completedWrites;
+}
 
 /** Error codes storyloc reports for a failed write, by errno. */
 function writeErrorCode(error: NodeJS.ErrnoException): { code: string; key: string } {
@@ -44,7 +59,7 @@ function writeErrorCode(error: NodeJS.ErrnoException): { code: string; key: stri
  * Writes `data` to `file` atomically (temp file + fsync + rename), creating missing folders.
  * Throws StorylocError `write.diskFull` / `write.readOnly` / `write.failed` (exit 2) naming the file.
  */
-export async function writeFileAtomic(file: string, data: string, fs: AtomicWriteFs = nodeFs): Promise<void> {
+export async function writeFileAtomic(file: string, data: string, fs: AtomicWriteFs = defaultFs): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
   let created = false;
@@ -60,6 +75,7 @@ export async function writeFileAtomic(file: string, data: string, fs: AtomicWrit
     }
     await fs.rename(temp, file);
     created = false;
+    completedWrites++;
   } catch (error) {
     if (created) await fs.rm(temp, { force: true }).catch(() => undefined);
     if (error instanceof StorylocError) throw error;
@@ -91,6 +107,7 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
     }
     renameSync(temp, file);
     created = false;
+    completedWrites++;
   } catch (error) {
     if (created) {
       try {
@@ -103,4 +120,41 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
     const { code, key } = writeErrorCode(errno);
     throw new StorylocError(code, key, { file, detail: errno.code ?? errno.message }, { position: { file }, cause: error });
   }
+}
+
+/** `.<name>.<pid>.<n>.tmp`, the temporary files of `writeFileAtomic`. */
+const tempFileName = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a killed process left under `dirs` (a SIGKILL between the temp file and
+ * its rename); files of a process still running are left alone. Returns the files removed.
+ */
+export async function removeDeadTempFiles(dirs: readonly string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const dir of dirs) {
+    let entries;
+    try {
+      entries = await fsp.readdir(dir, { recursive: true, withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const match = entry.isFile() ? tempFileName.exec(entry.name) : null;
+      if (!match || processAlive(Number(match[1]))) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      await fsp.rm(file, { force: true });
+      removed.push(file);
+    }
+  }
+  return removed;
 }

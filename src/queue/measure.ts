@@ -17,19 +17,26 @@ export function billedCharacterCount(text: string): number {
   return count;
 }
 
-/** Bytes that stay one byte in `application/x-www-form-urlencoded` by every common encoder. */
-const UNESCAPED = /[A-Za-z0-9*\-._]/;
+/** True for the ASCII code units no form encoder escapes: A-Z a-z 0-9 * - . _ */
+function unescaped(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2a || code === 0x2d || code === 0x2e || code === 0x5f;
+}
 
 /**
  * Size of a value once form-encoded, counted conservatively: every UTF-8 byte outside the characters no
  * encoder escapes is counted as a 3-byte `%XX` (so a space counts 3 even when encoded as `+`). The real
- * body is never larger than this.
+ * body is never larger than this. One pass over the code units (a lone surrogate is the 3-byte U+FFFD).
  */
 export function formEncodedLength(value: string): number {
   let bytes = 0;
-  for (const char of value) {
-    if (UNESCAPED.test(char)) bytes += 1;
-    else bytes += 3 * Buffer.byteLength(char, 'utf8');
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x80) bytes += unescaped(code) ? 1 : 3;
+    else if (code < 0x800) bytes += 6;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 12;
+      i++;
+    } else bytes += 9;
   }
   return bytes;
 }

@@ -7,7 +7,7 @@
  * yields the minimal number of requests, since texts are never reordered and every batch but the last is
  * full on one of the two limits. The same input always yields the same plan.
  */
-import { billedCharacterCount, contextFieldBytes, REQUEST_OVERHEAD_BYTES, textFieldBytes } from './measure.js';
+import { billedCharacterCount, formEncodedLength, REQUEST_OVERHEAD_BYTES, textFieldBytes } from './measure.js';
 import type { BatchLimits, PlannedBatch, QueuePlan, TranslationJob } from './types.js';
 
 const CONTEXT_SEPARATOR = '\n\n';
@@ -115,14 +115,20 @@ function buildBatch(
   jobCountByKey: Map<string, number>,
 ): PlannedBatch {
   // Context is free and optional: it never changes how texts are packed, it only fills the room left.
+  // The joined context's size is kept as a sum (form encoding is per character), not re-measured.
   const contexts: string[] = [];
+  const seen = new Set<string>();
+  const separatorBytes = formEncodedLength(CONTEXT_SEPARATOR);
+  let contextBytes = '&context='.length;
   let bytes = textBytes;
   for (const job of jobs) {
-    if (job.context === undefined || job.context.trim() === '' || contexts.includes(job.context)) continue;
-    const joined = [...contexts, job.context].join(CONTEXT_SEPARATOR);
-    if (textBytes + contextFieldBytes(joined) <= limits.maxBytesPerRequest) {
+    if (job.context === undefined || job.context.trim() === '' || seen.has(job.context)) continue;
+    const joinedBytes = contextBytes + (contexts.length > 0 ? separatorBytes : 0) + formEncodedLength(job.context);
+    if (textBytes + joinedBytes <= limits.maxBytesPerRequest) {
       contexts.push(job.context);
-      bytes = textBytes + contextFieldBytes(joined);
+      seen.add(job.context);
+      contextBytes = joinedBytes;
+      bytes = textBytes + joinedBytes;
     }
   }
   return {

@@ -202,6 +202,16 @@ function langSplice(article: Article, targetLang: Lang): Splice | null {
 const noSegments: ReadonlyMap<string, Segment> = new Map();
 
 export function reassembleArticle(article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang): string {
+  return reassembleArticlePieces(article, targets, targetLang).join('');
+}
+
+/**
+ * The translated article as pieces that join to `reassembleArticle`'s text: source text between splices
+ * (even indexes) and splices (odd indexes). Two calls on the same article and target language give
+ * arrays of the same length whose even pieces are equal, so a caller can compare them piece by piece
+ * (the review diff does: linear in the article, where a whole-file diff is quadratic).
+ */
+export function reassembleArticlePieces(article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang): string[] {
   // nested segments (alt text, titles) are only looked up when one of them has a translation
   const byId = article.segments.some((segment) => segment.parentId !== undefined && targets.has(segment.id))
     ? new Map(article.segments.map((segment) => [segment.id, segment]))
@@ -224,7 +234,7 @@ export function reassembleArticle(article: Article, targets: ReadonlyMap<string,
     cursor = splice.end;
   }
   parts.push(article.source.slice(cursor));
-  return parts.join('');
+  return parts;
 }
 
 /** Identity round trip: the first position where reassembling with source texts differs, or null. */

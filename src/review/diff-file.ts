@@ -26,7 +26,9 @@ import { writeFileAtomic } from '../memory/atomic-file.js';
 import { StorylocError } from '../errors.js';
 import type { Article } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';
-import { reassembleArticle } from '../reassembly/reassemble.js';
+import { reassembleArticlePieces } from '../reassembly/reassemble.js';
+import { outputTargets } from '../memory/persist.js';
+import { alignedUnifiedDiff } from './aligned-diff.js';
 
 export const REVIEW_DIFF_SUFFIX = '.diff';
 
@@ -45,6 +47,11 @@ export function approvedTargetOf(record: SegmentRecord): string | null {
 
 /** The article as last approved: approved translations, source text elsewhere (see the module doc). */
 export function approvedBaseline(article: Article, state: ArticleState): string {
+  return approvedBaselinePieces(article, state).join('');
+}
+
+/** `approvedBaseline` as reassembly pieces (see `reassembleArticlePieces`). */
+function approvedBaselinePieces(article: Article, state: ArticleState): string[] {
   const segmentsById = new Map(article.segments.map((segment) => [segment.id, segment]));
   const targets = new Map<string, string>();
   for (const record of state.segments) {
@@ -54,16 +61,35 @@ export function approvedBaseline(article: Article, state: ArticleState): string 
     if (!sameTags(segment.text, approved)) continue;
     targets.set(record.id, approved);
   }
-  return reassembleArticle(article, targets, state.targetLang);
+  return reassembleArticlePieces(article, targets, state.targetLang);
 }
+
+const DIFF_CONTEXT_LINES = 3;
 
 /** The unified diff text from `baseline` to `candidate`, or null when they are equal. */
 export function reviewDiffText(displayPath: string, baseline: string, candidate: string): string | null {
   if (baseline === candidate) return null;
   return createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, baseline, candidate, 'approved', 'candidate', {
-    context: 3,
+    context: DIFF_CONTEXT_LINES,
     headerOptions: FILE_HEADERS_ONLY,
   });
+}
+
+/**
+ * The review diff of an article: piece by piece when the candidate is the article reassembled from the
+ * state (linear in the article, see aligned-diff.ts), else over the whole texts.
+ */
+function articleReviewDiff(displayPath: string, article: Article, state: ArticleState, candidate: string): string | null {
+  const baselinePieces = approvedBaselinePieces(article, state);
+  const baseline = baselinePieces.join('');
+  if (baseline === candidate) return null;
+  const candidatePieces = reassembleArticlePieces(article, outputTargets(article.segments, state.segments), state.targetLang);
+  if (candidatePieces.join('') === candidate) {
+    const names = { oldFileName: `a/${displayPath}`, newFileName: `b/${displayPath}`, oldHeader: 'approved', newHeader: 'candidate' };
+    const aligned = alignedUnifiedDiff(names, baselinePieces, candidatePieces, DIFF_CONTEXT_LINES);
+    if (aligned !== null) return aligned;
+  }
+  return reviewDiffText(displayPath, baseline, candidate);
 }
 
 export interface ReviewDiffInput {
@@ -96,7 +122,7 @@ export async function writeReviewDiff(input: ReviewDiffInput): Promise<ReviewDif
   const file = reviewDiffPathFor(config, state.article, state.targetLang);
   const outputPath = outputPathFor(config, state.article, state.targetLang);
   const displayPath = path.relative(config.workspaceDir, outputPath).split(path.sep).join('/');
-  const diff = reviewDiffText(displayPath, approvedBaseline(article, state), candidate);
+  const diff = articleReviewDiff(displayPath, article, state, candidate);
   const existing = await fsp.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;

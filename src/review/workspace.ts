@@ -129,7 +129,11 @@ export class ReviewWorkspace {
     }
     return articles.map((article) => {
       const state = readArticleState(statePathFor(this.config, article, this.targetLang));
-      return state ? summarizeArticleState(state, this.checkFile(article)) : untranslatedArticleStatus(article, this.targetLang);
+      if (!state) return untranslatedArticleStatus(article, this.targetLang);
+      // check's findings decide only for a file whose every segment is approved (isPublishable): the
+      // others are not publishable whatever they are, and are not checked (status stays fast at scale)
+      const mayPublish = state.segments.length > 0 && state.segments.every((record) => record.state === 'approved');
+      return summarizeArticleState(state, mayPublish ? this.checkFile(article) : []);
     });
   }
 

@@ -11,11 +11,28 @@ import type { Waiter } from './types.js';
 
 /** Puts a batch's translations into the waiting records; the articles changed are marked dirty. */
 export function applyBatch(result: BatchResult, waiters: ReadonlyMap<string, Waiter[]>, engine: EngineName, now: string): void {
-  result.batch.keys.forEach((key, i) => {
-    const translated = result.translations[i]!;
+  applyTranslations(result.batch.keys, result.translations, waiters, engine, now);
+}
+
+/** Record positions by id, per article (a batch touches few records of a long article: no linear search). */
+const recordIndexes = new WeakMap<Waiter['work'], Map<string, number>>();
+
+function recordIndex(work: Waiter['work'], recordId: string): number {
+  let index = recordIndexes.get(work);
+  if (!index || work.records[index.get(recordId) ?? -1]?.id !== recordId) {
+    index = new Map(work.records.map((record, i) => [record.id, i]));
+    recordIndexes.set(work, index);
+  }
+  return index.get(recordId) ?? -1;
+}
+
+/** `applyBatch` for translations known by key (answered now, or replayed from the journal). */
+export function applyTranslations(keys: readonly string[], translations: readonly string[], waiters: ReadonlyMap<string, Waiter[]>, engine: EngineName, now: string): void {
+  keys.forEach((key, i) => {
+    const translated = translations[i]!;
     for (const waiter of waiters.get(key) ?? []) {
       const restored = waiter.placeholders.length > 0 ? restoreTerms(translated, waiter.placeholders) : { text: translated, problems: [] };
-      const index = waiter.work.records.findIndex((record) => record.id === waiter.recordId);
+      const index = recordIndex(waiter.work, waiter.recordId);
       const record = waiter.work.records[index];
       if (!record) continue;
       // moved tags: accepted, repaired or flagged for review (segments/tag-placement.ts)

@@ -1,7 +1,7 @@
 /**
  * The engine stage: builds the engine the run chose and sends the planned jobs through the queue. Each
- * finished batch is handed to the apply stage, then to the writer, so a crash or Ctrl-C loses at most
- * the batches in flight.
+ * finished batch goes to the journal (durable), then to the apply stage, then to the writer, which
+ * writes the articles it settles; a crash or Ctrl-C loses at most the batches in flight.
  */
 import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
@@ -13,6 +13,7 @@ import { runTranslationQueue } from '../queue/run.js';
 import type { QueueOutcome, QueuePlan, QueueProgress } from '../queue/types.js';
 import { applyBatch } from './apply.js';
 import type { PlanStageOutput } from './plan.js';
+import type { RunJournal } from './journal.js';
 import type { ArticleWriter } from './write.js';
 
 /** Rate limit for local engines (pseudo, Apertium): effectively none. */
@@ -30,6 +31,7 @@ export interface EngineStageInput {
   engine: Engine;
   planned: PlanStageOutput;
   writer: ArticleWriter;
+  journal: RunJournal;
   concurrency: number | undefined;
   signal: AbortSignal | undefined;
   now: () => string;
@@ -51,8 +53,12 @@ export async function runEngineStage(input: EngineStageInput): Promise<QueueOutc
     backoffMaxMs: config.queue.backoffMaxMs,
     signal: input.signal,
     onBatchDone: async (result) => {
+      // durable before it counts as received: a kill from here on does not send these texts again
+      await input.journal.record(result);
       applyBatch(result, planned.waiters, engine.name, input.now());
-      await input.writer.writeChanged();
+      input.writer.settle(result.batch.keys);
+      // a write that failed (a full disk) stops the sending; the journal keeps what was answered
+      if (input.writer.failure() !== undefined) throw input.writer.failure();
     },
     onProgress: input.onProgress,
   });

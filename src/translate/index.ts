@@ -7,11 +7,14 @@
  *  - segment (segment.ts): records aligned with each article (human edits, source edits, glossary edits);
  *    a broken edit stops the run here, before anything is written or sent;
  *  - memory (memory.ts): what the project-wide memory knows is reused;
- *  - plan (plan.ts): the rest becomes queue jobs and requests; `--dry-run` stops here with the plan;
- *  - engine queue (engine.ts) → apply (apply.ts): each finished batch goes back into the records;
- *  - write (write.ts): states and outputs are written first (human edits and reuse are safe on disk
- *    before any engine call), then after every batch, then once more at the end with the review diffs.
+ *  - plan (plan.ts): the rest becomes queue jobs and requests; answers a killed run left in the journal
+ *    (journal.ts) are taken out of the plan; `--dry-run` stops here with the plan;
+ *  - engine queue (engine.ts) → apply (apply.ts): each finished batch is journaled (durable), then goes
+ *    back into the records;
+ *  - write (write.ts): each article once, when all of its segments are settled (at once for those that
+ *    wait for no answer), the rest at the end; then the journal is removed.
  */
+import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Engine } from '../engines/types.js';
 import type { StorylocError } from '../errors.js';
@@ -31,7 +34,9 @@ import { segmentArticles } from './segment.js';
 import { baseCounts, dryRunSummary, runSummary, type RunReport, type SummaryBase } from './summary.js';
 import { relativeToWorkspace } from './paths.js';
 import type { ArticleWork, SkippedArticle, SourceFile, TranslateOptions, TranslateSummary } from './types.js';
+import { openRunJournal, type RunJournal } from './journal.js';
 import { createArticleWriter } from './write.js';
+import { removeDeadTempFiles } from '../memory/atomic-file.js';
 
 export { BrokenEditsError, type BrokenEdit } from '../memory/human-edits.js';
 export { summaryToJson } from './summary.js';
@@ -46,6 +51,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
   const scope = resolveRunScope(options);
   const lock = dryRun ? null : acquireWorkspaceLock(config.workspaceDir);
   let engine: Engine | null = null;
+  let journal: RunJournal | null = null;
   try {
     // read
     const glossary = loadGlossaryContext(config, dryRun);
@@ -69,7 +75,8 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     const unserved = scope.choice.name === 'none' ? [] : memory.unserved;
     const refused = sends ? await refusedPairs(engine!, pairsOfJobs(unserved.map(({ work }) => work.pair))) : new Map<string, StorylocError>();
     const works = segmented.works.filter((work) => !refused.has(pairKey(work.pair)));
-    const planned = planJobs({
+    journal = await openRunJournal(config, engine?.name ?? scope.choice.name);
+    const plannedAll = planJobs({
       config,
       unserved: unserved.filter(({ work }) => !refused.has(pairKey(work.pair))),
       glossary,
@@ -77,6 +84,8 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       glossaryIds: glossaryIdsFor(config),
       maxChars: options.maxChars ?? null,
     });
+    // answers a killed run left in the journal are not sent again
+    const planned = journal.replayInto(plannedAll, now);
     const skipped = [...read.skipped, ...segmented.skipped, ...skippedPairs(segmented.works, refused)];
     const base: SummaryBase = {
       engine: scope.choice.name,
@@ -95,19 +104,21 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       seconds: (Date.now() - startedAt) / 1000,
     });
     if (dryRun) return dryRunSummary(base, planned, works, report([]));
-    // write what is known, then engine queue → apply → write, batch by batch
-    const writer = createArticleWriter(config, works);
-    await writer.writeChanged();
+    // write what is settled, then engine queue → apply → write, each article once when it is settled
+    await removeDeadTempFiles([config.paths.output, path.join(config.workspaceDir, '.storyloc')]);
+    const writer = createArticleWriter(config, works, planned.waiters);
+    await writer.writeSettled();
     let outcome: QueueOutcome | null = null;
     if (sends && planned.jobs.length > 0) {
-      const stage = { config, engine: engine!, planned, writer, concurrency: options.concurrency, signal: options.signal, now: nowIso };
+      const stage = { config, engine: engine!, planned, writer, journal, concurrency: options.concurrency, signal: options.signal, now: nowIso };
       outcome = await runEngineStage({ ...stage, onPlan: options.onPlan, onProgress: options.onProgress });
     }
-    await writer.writeChanged(true);
-    await writer.writeReviewDiffs();
+    await writer.finish();
+    await journal.finish((options.articles?.length ?? 0) === 0);
     await finishCaches(config, works, states, glossaryCache, glossaryCacheSize, (options.articles?.length ?? 0) === 0);
     return runSummary(base, planned, outcome, works, report(writer.written()));
   } finally {
+    await journal?.close();
     if (engine && !options.engineInstance) await engine.close?.();
     lock?.release();
   }

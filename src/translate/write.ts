@@ -1,54 +1,89 @@
 /**
- * The write stage: an article whose segments are settled (for now, or for good at the end of the run)
- * gets its source snapshot, state, output and review diff written. Its contract is narrow on purpose:
- * it sees `ArticleWork`s and the config, never the engine or the queue, so how articles reach the disk
- * (one write per batch today) can change without touching the other stages.
+ * The write stage: an article is written once per run, when all of its segments are settled (nothing it
+ * waits for is still in the queue), or at the end of the run for whatever is left: source snapshot,
+ * state, output and review diff, each atomically. The answers it waited for are durable in the journal
+ * before they reach it (translate/journal.ts), so a run killed before an article is written loses no
+ * answer. Its contract is narrow on purpose: it sees `ArticleWork`s, the waiting records and the config,
+ * never the engine or the queue.
  */
+import { existsSync } from 'node:fs';
+import PQueue from 'p-queue';
 import type { ResolvedConfig } from '../config/types.js';
 import { outputTargets, persistArticleResult } from '../memory/persist.js';
 import { glossaryCheckKey } from '../memory/workspace.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
-import { writeReviewDiff } from '../review/diff-file.js';
+import { approvedTargetOf, reviewDiffPathFor, writeReviewDiff } from '../review/diff-file.js';
 import { relativeToWorkspace } from './paths.js';
-import type { ArticleWork } from './types.js';
+import type { ArticleWork, Waiter } from './types.js';
+
+/** Articles whose files are being written at the same time. */
+const ARTICLES_WRITTEN_AT_ONCE = 8;
 
 export interface ArticleWriter {
+  /** Writes every changed article that waits for no answer (before the queue starts). */
+  writeSettled(): Promise<void>;
+  /** Answers for `keys` were applied: articles that wait for nothing more are written (in the background). */
+  settle(keys: readonly string[]): void;
+  /** The first write that failed, if any (the engine stage stops sending then). */
+  failure(): unknown;
   /**
-   * Writes every article changed since its last write. With `final`, also every article whose state
-   * still carries the crash marker, which the final write drops. One write at a time, in call order.
+   * End of the run: every article still unwritten (its answers never came) is written, and a review
+   * diff missing beside an article that awaits review (a run killed after its output) is written.
+   * Throws the first write failure.
    */
-  writeChanged(final?: boolean): Promise<void>;
-  /** After the final `writeChanged`: the review diffs of the articles written in this run. */
-  writeReviewDiffs(): Promise<void>;
+  finish(): Promise<void>;
   /** output files written so far (relative to the workspace, sorted) */
   written(): string[];
 }
 
-export function createArticleWriter(config: ResolvedConfig, works: readonly ArticleWork[]): ArticleWriter {
+export function createArticleWriter(config: ResolvedConfig, works: readonly ArticleWork[], waiters: ReadonlyMap<string, Waiter[]>): ArticleWriter {
   const written = new Set<string>();
-  let writing: Promise<void> = Promise.resolve();
-  const writeOne = async (work: ArticleWork, final: boolean): Promise<void> => {
-    // persistArticleResult renders the output and the state from the records before its first await,
-    // so the flag is cleared first: a batch finishing while the files are written marks the article
-    // dirty again and is written by the next pass, instead of being lost with a late `dirty = false`.
+  const pending = new Map<ArticleWork, number>();
+  for (const list of waiters.values()) for (const { work } of list) pending.set(work, (pending.get(work) ?? 0) + 1);
+  // Articles are written a few at a time (their fsyncs overlap); each article's files in order, by one task.
+  const writes = new PQueue({ concurrency: ARTICLES_WRITTEN_AT_ONCE });
+  let failed: { error: unknown } | null = null;
+  const writeOne = async (work: ArticleWork): Promise<void> => {
+    if (failed || (!work.dirty && !hasCrashMarker(work))) return;
+    // persistArticleResult renders the output and the state from the records before its first await
     work.dirty = false;
-    const outcome = await persistArticleResult(config, work, final);
-    work.touched = true;
-    work.lastOutput = outcome.output;
-    work.checkedKey = glossaryCheckKey(relativeToWorkspace(config, work.statePath), work.sourceHash, outcome.outputHash);
-    if (outcome.outputWritten) written.add(relativeToWorkspace(config, work.outputPath));
+    try {
+      const outcome = await persistArticleResult(config, work, true);
+      work.touched = true;
+      work.lastOutput = outcome.output;
+      work.checkedKey = glossaryCheckKey(relativeToWorkspace(config, work.statePath), work.sourceHash, outcome.outputHash);
+      if (outcome.outputWritten) written.add(relativeToWorkspace(config, work.outputPath));
+      await writeArticleDiff(config, work);
+    } catch (error) {
+      // after a failure nothing more is written: the files written so far stay as they are
+      failed ??= { error };
+    }
   };
+  const enqueue = (articles: readonly ArticleWork[]): Promise<void> =>
+    Promise.all(articles.map((work) => writes.add(() => writeOne(work)))).then(() => undefined);
   return {
-    writeChanged(final = false) {
-      // One writer at a time: two batches finishing together must not interleave state and output.
-      writing = writing.then(async () => {
-        for (const work of works) if (work.dirty || (final && hasCrashMarker(work))) await writeOne(work, final);
-      });
-      return writing;
+    writeSettled: () => enqueue(works.filter((work) => !pending.has(work))),
+    settle(keys) {
+      const settled: ArticleWork[] = [];
+      for (const key of keys) {
+        for (const { work } of waiters.get(key) ?? []) {
+          const left = (pending.get(work) ?? 0) - 1;
+          pending.set(work, left);
+          if (left === 0) settled.push(work);
+        }
+      }
+      if (settled.length > 0) void enqueue(settled);
     },
-    async writeReviewDiffs() {
-      // Review diffs of the articles this run changed (the others' diffs are as the last run left them).
-      for (const work of works) if (work.touched) await writeArticleDiff(config, work);
+    failure: () => failed?.error,
+    async finish() {
+      await enqueue(works.filter((work) => (pending.get(work) ?? 0) > 0));
+      await writes.onIdle();
+      const diffless = works.filter((work) => !work.touched && reviewDiffMissing(config, work));
+      for (const work of diffless) {
+        if (failed) break;
+        await writeArticleDiff(config, work).catch((error: unknown) => void (failed ??= { error }));
+      }
+      if (failed) throw failed.error;
     },
     written: () => [...written].sort(),
   };
@@ -57,6 +92,15 @@ export function createArticleWriter(config: ResolvedConfig, works: readonly Arti
 /** True when the state last written still records the output it replaced (see persist.ts). */
 function hasCrashMarker(work: ArticleWork): boolean {
   return work.writtenState?.includes('"previousOutputHash"') ?? false;
+}
+
+/**
+ * True when the article awaits review (a target that is not the approved one) but has no diff file: a
+ * run killed between its output and its diff. Checked without parsing the article.
+ */
+function reviewDiffMissing(config: ResolvedConfig, work: ArticleWork): boolean {
+  const awaitsReview = work.records.some((record) => record.target !== null && record.target !== (approvedTargetOf(record) ?? record.source));
+  return awaitsReview && !existsSync(reviewDiffPathFor(config, work.source.relativePath, work.pair.target));
 }
 
 async function writeArticleDiff(config: ResolvedConfig, work: ArticleWork): Promise<void> {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseJournal } from '../../src/memory/journal.js';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { cliEntry, ensureBuilt } from './build.js';
 import { copyWorkspace, useDeepLEngine, type TempWorkspace } from './workspace.js';
@@ -64,13 +65,11 @@ describe('kill -9 between batches, then rerun', () => {
       await waitFor(() => translateRequests().length >= 3 && translateRequests()[2]!.outcome === 'hang');
       const answeredBeforeKill = translateRequests().filter((r) => r.outcome === 'answered' && r.status === 200);
       expect(answeredBeforeKill).toHaveLength(2);
-      // Both answered batches are on disk before the kill.
-      const persisted = (): number =>
-        allFiles(ws.dir)
-          .filter((f) => f.endsWith('.state.json'))
-          .flatMap((f) => ws.state(f).segments)
-          .filter((r) => r.engine === 'deepl').length;
-      expect(persisted()).toBeGreaterThanOrEqual(answeredBeforeKill.flatMap((r) => r.texts).length);
+      // Both answered batches are durable before the kill: in the answer journal (the articles are
+      // written once, when all of their segments are settled).
+      const journaled = (): string[] => parseJournal(ws.read('.storyloc/journal/answers.ndjson')).entries.flatMap((entry) => entry.translations);
+      await waitFor(() => journaled().length >= answeredBeforeKill.flatMap((r) => r.texts).length);
+      expect(journaled()).toHaveLength(answeredBeforeKill.flatMap((r) => r.texts).length);
       first.child.kill('SIGKILL');
       const killed = await first.done;
       expect(killed.signal).toBe('SIGKILL');
@@ -159,4 +158,56 @@ describe('kill -9 at arbitrary moments (local engine, many small batches)', () =
       ws.remove();
     }
   }, 60_000);
+});
+
+describe('kill -9 while the articles are being written', () => {
+  test('the rerun sends no answered text again, writes every missing file, and removes temp files and the journal', async () => {
+    const { generateCorpus } = await import('../../bench/corpus.js');
+    const { mkdirSync, existsSync } = await import('node:fs');
+    const ws = copyWorkspace();
+    try {
+      useDeepLEngine(ws, server.url, 20000);
+      for (const article of generateCorpus(16)) {
+        const file = path.join(ws.dir, 'articles', article.relativePath);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, article.text);
+      }
+      server.clearLog();
+      server.clearFaults();
+      const diffs = (): number => allFiles(ws.dir).filter((f) => f.endsWith('.md.diff')).length;
+      const first = runChild(ws);
+      // Killed once the third article is on disk: others are being written or still waiting for answers.
+      await waitFor(() => diffs() >= 3, 30_000);
+      first.child.kill('SIGKILL');
+      expect((await first.done).signal).toBe('SIGKILL');
+      // pair and text of the answers that reached the journal before the kill (a key is `en-it|…|text`)
+      const journaled = new Set(
+        parseJournal(ws.read('.storyloc/journal/answers.ndjson')).entries.flatMap((entry) =>
+          entry.keys.map((key) => `${key.split('|')[0]!.split('-')[0]}|${key.split('|').slice(3).join('|')}`),
+        ),
+      );
+      expect(journaled.size).toBeGreaterThan(0);
+      server.clearLog();
+
+      const second = runChild(ws);
+      const rerun = await second.done;
+      expect({ code: rerun.code, stderr: rerun.stderr }).toEqual({ code: 0, stderr: expect.not.stringContaining('error') });
+      const resent = server
+        .requests({ path: '/v2/translate' })
+        .filter((r) => r.status === 200)
+        .flatMap((r) => r.texts.map((text) => `${r.params.source_lang![0]!.toLowerCase()}|${text}`));
+      // nothing journaled is sent again (only the requests in flight at the kill may be)
+      expect(resent.filter((text) => journaled.has(text))).toEqual([]);
+      const files = allFiles(ws.dir);
+      const articleCount = allFiles(path.join(ws.dir, 'articles')).length;
+      expect(files.filter((f) => f.endsWith('.state.json'))).toHaveLength(articleCount);
+      expect(files.filter((f) => f.endsWith('.md.diff'))).toHaveLength(articleCount);
+      expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      const records = files.filter((f) => f.endsWith('.state.json')).flatMap((f) => ws.state(f).segments);
+      expect(records.filter((r) => r.target === null)).toEqual([]);
+      expect(existsSync(path.join(ws.dir, '.storyloc', 'journal', 'answers.ndjson'))).toBe(false);
+    } finally {
+      ws.remove();
+    }
+  }, 90_000);
 });

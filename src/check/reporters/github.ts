@@ -1,10 +1,12 @@
 /**
  * GitHub Actions workflow commands: one `::error` / `::warning` line per violation, shown as
- * annotations on the pull request's files. Escaping follows @actions/core: in the message % \r \n;
+ * annotations on the pull request's files (repeated warnings folded to one per file, see fold.ts).
+ * Escaping follows @actions/core: in the message % \r \n;
  * in property values also : and ,.
  */
 import { t } from '../../i18n/index.js';
 import type { CheckReport, Violation } from '../types.js';
+import { foldRepeatedWarnings } from './fold.js';
 
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -25,5 +27,5 @@ function command(violation: Violation): string {
 }
 
 export function formatGithub(report: CheckReport): string {
-  return report.violations.map((violation) => `${command(violation)}\n`).join('');
+  return foldRepeatedWarnings(report.violations).map((violation) => `${command(violation)}\n`).join('');
 }

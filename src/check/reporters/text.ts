@@ -1,15 +1,17 @@
 /**
  * The report for people: violations grouped by file, one line each as `file:line:col  severity  rule
- * message`, the suggestion on the next line, and a summary.
+ * message`, the suggestion on the next line, and a summary (which counts every violation). Repeated
+ * warnings are folded to one line per file (fold.ts).
  */
 import { t } from '../../i18n/index.js';
 import type { CheckReport, Violation } from '../types.js';
+import { foldRepeatedWarnings } from './fold.js';
 import { countBySeverity } from './summary.js';
 
 export function formatText(report: CheckReport): string {
   const lines: string[] = [];
   const byFile = new Map<string, Violation[]>();
-  for (const violation of report.violations) {
+  for (const violation of foldRepeatedWarnings(report.violations)) {
     const list = byFile.get(violation.file);
     if (list) list.push(violation);
     else byFile.set(violation.file, [violation]);

@@ -81,6 +81,8 @@ export default {
   report: {
     severity: { error: 'error', warning: 'warning' },
     suggestion: 'suggestion: {{suggestion}}',
+    folded_one: '{{message}} (and {{count}} more like it in this file; every location in --format json, junit or sarif)',
+    folded_other: '{{message}} (and {{count}} more like it in this file; every location in --format json, junit or sarif)',
     summary: '{{errors}}, {{warnings}} in {{files}}',
     clean: 'no problems in {{files}}',
     error_one: '{{count}} error',

@@ -81,6 +81,8 @@ export default {
   report: {
     severity: { error: 'errore', warning: 'avviso' },
     suggestion: 'suggerimento: {{suggestion}}',
+    folded_one: '{{message}} (e ancora {{count}} come questa nel file; tutte le posizioni con --format json, junit o sarif)',
+    folded_other: '{{message}} (e altre {{count}} come questa nel file; tutte le posizioni con --format json, junit o sarif)',
     summary: '{{errors}}, {{warnings}} in {{files}}',
     clean: 'nessun problema in {{files}}',
     error_one: '{{count}} errore',

@@ -81,6 +81,8 @@ export default {
   report: {
     severity: { error: '오류', warning: '경고' },
     suggestion: '제안: {{suggestion}}',
+    folded_one: '{{message}} (이 파일에 같은 항목 {{count}}개 더 있음, 모든 위치는 --format json, junit, sarif에서 확인)',
+    folded_other: '{{message}} (이 파일에 같은 항목 {{count}}개 더 있음, 모든 위치는 --format json, junit, sarif에서 확인)',
     summary: '{{files}}에서 {{errors}}, {{warnings}}',
     clean: '{{files}}에 문제 없음',
     error_one: '오류 {{count}}개',
