@@ -30,7 +30,7 @@ import type { GlossaryUsage, Termbase } from './glossary/types.js';
 import { glossaryIdsFor } from './glossary/deepl-sync.js';
 import { isSupportedLanguage, pairKey, type Lang, type LanguagePair } from './languages.js';
 import { applyGlossaryChanges } from './memory/glossary-staleness.js';
-import { BrokenEditsError, detectHumanEdits, type BrokenEdit } from './memory/human-edits.js';
+import { BrokenEditsError, detectHumanEdits, type BrokenEdit } from './reassembly/human-edits.js';
 
 export { BrokenEditsError, type BrokenEdit };
 import { acquireWorkspaceLock, type WorkspaceLock } from './memory/lock.js';

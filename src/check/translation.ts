@@ -14,7 +14,7 @@ import type { Lang } from '../languages.js';
 import type { ArticleState, SegmentRecord } from '../memory/types.js';
 import type { Article, Segment } from '../segments/types.js';
 import { TagMismatchError } from '../reassembly/reassemble.js';
-import { detectHumanEdits, expectedOutput, type StructureBreak } from '../memory/human-edits.js';
+import { detectHumanEdits, expectedOutput, type StructureBreak } from '../reassembly/human-edits.js';
 import { sameTags } from '../segments/xml.js';
 import { fileHash } from '../memory/records.js';
 import { createFileContext, displayPath, runRules } from './context.js';

@@ -6,17 +6,10 @@
  */
 import type { Lang } from '../languages.js';
 import type { Article, InlineTag, Segment } from '../segments/types.js';
-import { inlineTagPattern, unescapeXml } from '../segments/xml.js';
+import { unescapeXml, walkSegmentXml } from '../segments/xml.js';
 import { renderYamlScalar } from '../articles/front-matter.js';
-import { isAsciiDigit } from '../text/char-codes.js';
 
-/** A translation whose tags do not match its source's. Reassembly refuses rather than guess. */
-export class TagMismatchError extends Error {
-  constructor(readonly segmentId: string, readonly detail: string) {
-    super(`segment ${segmentId}: ${detail}`);
-    this.name = 'TagMismatchError';
-  }
-}
+export { TagMismatchError } from '../segments/xml.js';
 
 /**
  * An HTML tag or comment written as text (`&lt;script&gt;` from MT, a reviewer's edit box) would be raw
@@ -33,87 +26,17 @@ function textToMarkdown(xmlText: string): string {
 
 /** Turns a segment's XML (source or translation) into Markdown, using the segment's tag table. */
 export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
-  // text without tags or entities is its own Markdown (most sentences: no regex pass needed)
+  // text without tags or entities is its own Markdown (most sentences)
   if (!xml.includes('<') && !xml.includes('&')) return xml;
-  return canonicalXmlToMarkdown(segment, xml, targets, byId) ?? patternXmlToMarkdown(segment, xml, targets, byId);
-}
-
-/**
- * The tags exactly as storyloc writes them (`<g id="1">`, `</g>`, `<x id="2"/>`), read by character:
- * no regex match per tag. Anything else, and any error, returns null: the pattern reader then decides
- * (variants MT engines write, and the errors it reports).
- */
-function canonicalXmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string | null {
   let markdown = '';
-  let last = 0;
-  const open: InlineTag[] = [];
-  for (let at = xml.indexOf('<'); at !== -1; at = xml.indexOf('<', last)) {
-    markdown += textToMarkdown(xml.slice(last, at));
-    if (xml.charCodeAt(at + 1) === 0x2f) {
-      // `</g>`
-      if (xml.charCodeAt(at + 2) !== 0x67 || xml.charCodeAt(at + 3) !== 0x3e) return null;
-      const tag = open.pop();
-      if (!tag) return null;
-      markdown += renderTagPart(tag, 'close', targets, byId);
-      last = at + 4;
-      continue;
-    }
-    // `<g id="N">` or `<x id="N"/>`
-    const type = xml.charCodeAt(at + 1);
-    if ((type !== 0x67 && type !== 0x78) || !xml.startsWith(' id="', at + 2)) return null;
-    let digitsEnd = at + 7;
-    while (isAsciiDigit(xml.charCodeAt(digitsEnd))) digitsEnd++;
-    if (digitsEnd === at + 7 || xml.charCodeAt(digitsEnd) !== 0x22) return null;
-    const tag = segment.tags[xml.slice(at + 7, digitsEnd)];
-    if (type === 0x67) {
-      if (xml.charCodeAt(digitsEnd + 1) !== 0x3e || !tag || tag.type !== 'g') return null;
-      open.push(tag);
-      last = digitsEnd + 2;
-    } else {
-      if (xml.charCodeAt(digitsEnd + 1) !== 0x2f || xml.charCodeAt(digitsEnd + 2) !== 0x3e || !tag || tag.type !== 'x') return null;
-      last = digitsEnd + 3;
-      if (xml.startsWith('</x>', last)) return null;
-    }
-    markdown += renderTagPart(tag, 'open', targets, byId);
-  }
-  if (open.length > 0) return null;
-  return markdown + textToMarkdown(xml.slice(last));
-}
-
-/** Every tag form the inline tag pattern accepts, with the errors reassembly reports. */
-function patternXmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
-  let markdown = '';
-  let last = 0;
-  const open: InlineTag[] = [];
-  // an exec loop on the shared global pattern: matchAll clones the regex on every call (hot path)
-  inlineTagPattern.lastIndex = 0;
-  for (let match = inlineTagPattern.exec(xml); match !== null; match = inlineTagPattern.exec(xml)) {
-    markdown += textToMarkdown(xml.slice(last, match.index));
-    last = match.index + match[0].length;
-    const [, closing, type, id] = match;
-    if (closing) {
-      const tag = open.pop();
-      if (!tag || type !== 'g') throw new TagMismatchError(segment.id, `unexpected </${type}>`);
-      markdown += renderTagPartKeepingScan(tag, 'close', targets, byId);
-      continue;
-    }
-    const tag = segment.tags[id ?? ''];
-    if (!tag || tag.type !== type) throw new TagMismatchError(segment.id, `unknown tag <${type} id="${id ?? ''}">`);
-    // `<g id="1"/>` would write the opening Markdown without its closing part
-    if (type === 'g' && match[4]) throw new TagMismatchError(segment.id, `self-closing <g id="${id ?? ''}"/>`);
-    markdown += renderTagPartKeepingScan(tag, 'open', targets, byId);
-    if (type === 'g') open.push(tag);
-  }
-  if (open.length > 0) throw new TagMismatchError(segment.id, 'unclosed <g>');
-  markdown += textToMarkdown(xml.slice(last));
-  return markdown;
-}
-
-/** renderTagPart, restoring the shared pattern's position (nested spans render through xmlToMarkdown too). */
-function renderTagPartKeepingScan(tag: InlineTag, part: 'open' | 'close', targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
-  const resume = inlineTagPattern.lastIndex;
-  const markdown = renderTagPart(tag, part, targets, byId);
-  inlineTagPattern.lastIndex = resume;
+  walkSegmentXml(segment, xml, {
+    text: (start, end) => {
+      markdown += textToMarkdown(xml.slice(start, end));
+    },
+    tag: (tag, part) => {
+      markdown += renderTagPart(tag, part, targets, byId);
+    },
+  });
   return markdown;
 }
 

@@ -16,8 +16,8 @@ import { isScalar, parseDocument } from 'yaml';
 import { StorylocError, type SourcePosition } from '../errors.js';
 import type { Lang } from '../languages.js';
 import type { Article, InlineTag, Segment } from '../segments/types.js';
-import { escapeXml, inlineTagPattern, unescapeXml } from '../segments/xml.js';
-import { reassembleArticle, renderSegment, xmlToMarkdown } from '../reassembly/reassemble.js';
+import { escapeXml, renderInlineTag, TagMismatchError, unescapeXml, walkSegmentXml } from '../segments/xml.js';
+import { reassembleArticle, renderSegment, xmlToMarkdown } from './reassemble.js';
 import { sentenceStarts } from '../segments/sentences.js';
 import { lineColumnAt } from '../text/positions.js';
 
@@ -90,26 +90,20 @@ function tagParts(tag: InlineTag, part: 'open' | 'close'): Array<{ static: strin
   return parts;
 }
 
-/** The pieces of `xml` rendered for `segment`, mirroring reassembly's `xmlToMarkdown`. */
+/** The pieces of `xml` rendered for `segment`, as reassembly's `xmlToMarkdown` renders them. */
 function piecesOf(segment: Segment, xml: string): Piece[] | null {
   const pieces: Piece[] = [];
-  const open: InlineTag[] = [];
-  let last = 0;
-  for (const match of xml.matchAll(inlineTagPattern)) {
-    if (match.index > last) pieces.push({ type: 'text' });
-    last = match.index + match[0].length;
-    const [, closing, type, id] = match;
-    if (closing) {
-      const tag = open.pop();
-      if (!tag) return null;
-      pieces.push({ type: 'tag', xml: '</g>', parts: tagParts(tag, 'close') });
-      continue;
-    }
-    const tag = segment.tags[id ?? ''];
-    if (!tag || tag.type !== type) return null;
-    const selfClosing = type === 'x' || Boolean(match[4]);
-    pieces.push({ type: 'tag', xml: selfClosing ? `<x id="${id}"/>` : `<g id="${id}">`, parts: tagParts(tag, 'open') });
-    if (!selfClosing) open.push(tag);
+  try {
+    walkSegmentXml(segment, xml, {
+      text: () => pieces.push({ type: 'text' }),
+      tag: (tag, part, id) => {
+        const xmlTag = part === 'close' ? '</g>' : renderInlineTag(tag.type === 'g' ? 'open' : 'empty', id);
+        pieces.push({ type: 'tag', xml: xmlTag, parts: tagParts(tag, part) });
+      },
+    });
+  } catch (error) {
+    if (error instanceof TagMismatchError) return null;
+    throw error;
   }
   return pieces;
 }
@@ -399,9 +393,7 @@ export function detectHumanEdits(article: Article, targets: ReadonlyMap<string, 
   } catch (error) {
     if (error instanceof Broken) return brokenAt(error);
     // Reassembly refusing the rebuilt targets (a tag mismatch) means the markup was broken.
-    if (error instanceof Error && error.name === 'TagMismatchError') {
-      return brokenAt(new Broken('markup', 0, (error as Error & { segmentId?: string }).segmentId));
-    }
+    if (error instanceof TagMismatchError) return brokenAt(new Broken('markup', 0, error.segmentId));
     throw error;
   }
 }
