@@ -21,9 +21,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomicSync } from '../memory/atomic-file.js';
+import { writeFileAtomicSync } from '../io/atomic-file.js';
 import type { Lang } from '../languages.js';
-import type { EntryPositions, ParsedGlossaryFile, SourcePoint } from './load.js';
+import type { EntryPositions, ParsedGlossaryFile, SourcePoint } from './types.js';
 import { glossarySchema } from './schema.js';
 import type { GlossaryEntry, GlossaryProblem, TermType } from './types.js';
 

@@ -17,25 +17,9 @@ import type { ResolvedConfig } from '../config/types.js';
 import { openGlossaryCache, type GlossaryCache } from './cache.js';
 import { entryHash } from './hash.js';
 import { glossarySchema } from './schema.js';
-import type { GlossaryEntry, GlossaryProblem, TermType, Termbase } from './types.js';
+import type { EntryPositions, GlossaryEntry, GlossaryProblem, ParsedGlossaryFile, SourcePoint, TermType, Termbase } from './types.js';
 
-export interface SourcePoint {
-  line: number;
-  column: number;
-}
-
-/**
- * Positions of the parts of an entry ("forms.en", "variants.it.0", "forbidden.it.1"), for lint
- * messages that point at the exact form. Absent for entries built in code.
- */
-export type EntryPositions = Map<GlossaryEntry, Record<string, SourcePoint>>;
-
-/** One file's parse: its entries, its YAML/schema problems, and the positions of the entries' forms. */
-export interface ParsedGlossaryFile {
-  entries: GlossaryEntry[];
-  problems: GlossaryProblem[];
-  positions: EntryPositions;
-}
+export type { EntryPositions, ParsedGlossaryFile, SourcePoint } from './types.js';
 
 export interface LoadedTermbase {
   termbase: Termbase;

@@ -82,3 +82,22 @@ export interface GlossaryProblem {
   messageKey: string;
   params: Record<string, unknown>;
 }
+
+/** A point in a glossary file (1-based), for lint messages. */
+export interface SourcePoint {
+  line: number;
+  column: number;
+}
+
+/**
+ * Positions of the parts of an entry ("forms.en", "variants.it.0", "forbidden.it.1"), for lint
+ * messages that point at the exact form. Absent for entries built in code.
+ */
+export type EntryPositions = Map<GlossaryEntry, Record<string, SourcePoint>>;
+
+/** One file's parse: its entries, its YAML/schema problems, and the positions of the entries' forms. */
+export interface ParsedGlossaryFile {
+  entries: GlossaryEntry[];
+  problems: GlossaryProblem[];
+  positions: EntryPositions;
+}

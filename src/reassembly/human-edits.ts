@@ -17,7 +17,8 @@ import { StorylocError, type SourcePosition } from '../errors.js';
 import type { Lang } from '../languages.js';
 import type { Article, InlineTag, Segment } from '../segments/types.js';
 import { escapeXml, renderInlineTag, TagMismatchError, unescapeXml, walkSegmentXml } from '../segments/xml.js';
-import { reassembleArticle, renderSegment, xmlToMarkdown } from './reassemble.js';
+import { xmlToMarkdown } from '../segments/render.js';
+import { reassembleArticle, renderSegment } from './reassemble.js';
 import { sentenceStarts } from '../segments/sentences.js';
 import { lineColumnAt } from '../text/positions.js';
 

@@ -6,7 +6,7 @@ import { ensureBuilt } from '../e2e/build.js';
 import { repoRoot } from '../e2e/workspace.js';
 import path from 'node:path';
 import { StorylocError } from '../../src/errors.js';
-import { writeFileAtomic, type AtomicWriteFs } from '../../src/memory/atomic-file.js';
+import { writeFileAtomic, type AtomicWriteFs } from '../../src/io/atomic-file.js';
 
 let dir: string;
 beforeEach(() => {
@@ -60,7 +60,7 @@ describe('writeFileAtomic', () => {
       if (process.getuid?.() === 0) {
         // root ignores folder permissions: write as the unprivileged user `nobody` through the build
         ensureBuilt();
-        const script = `import('${path.join(repoRoot, 'dist/src/memory/atomic-file.js')}').then((m) => m.writeFileAtomic(process.argv[1], 'new\\n')).then(() => console.log('written'), (e) => console.log(e.code))`;
+        const script = `import('${path.join(repoRoot, 'dist/src/io/atomic-file.js')}').then((m) => m.writeFileAtomic(process.argv[1], 'new\\n')).then(() => console.log('written'), (e) => console.log(e.code))`;
         const child = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script, path.join(sub, 'a.md')], { encoding: 'utf8' });
         expect(child.stdout.trim()).toBe('write.readOnly');
       } else {
