@@ -10,6 +10,7 @@
  * is `output-sync`.
  */
 import type { Severity } from '../config/types.js';
+import type { MessageKey } from '../i18n/catalogs.js';
 import type { Lang } from '../languages.js';
 import type { ArticleState, SegmentRecord } from '../memory/types.js';
 import type { Article, Segment } from '../segments/types.js';
@@ -174,7 +175,7 @@ function brokenPlace(
   return stopped ?? lineColumnAt(output, changed);
 }
 
-const brokenMessageKeys: Record<StructureBreak, string> = {
+const brokenMessageKeys: Record<StructureBreak, MessageKey> = {
   frontMatter: 'check:message.outputFrontMatter',
   structure: 'check:message.outputStructure',
   markup: 'check:message.outputMarkup',

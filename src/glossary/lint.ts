@@ -15,6 +15,7 @@
  */
 import path from 'node:path';
 import type { Lang } from '../languages.js';
+import { errorCodes, type ErrorCode } from '../error-codes.js';
 import { foldText } from './chars.js';
 import { acceptedFormsOf, formOf, isCaseSensitive } from './entry.js';
 import type { EntryPositions, SourcePoint } from './load.js';
@@ -59,14 +60,14 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
     return `${file}:${point.line}:${point.column}`;
   };
   const report = (
-    code: string,
+    code: ErrorCode,
     severity: GlossaryProblem['severity'],
     entry: GlossaryEntry,
     part: string | undefined,
     params: Record<string, unknown>,
   ): void => {
     const point = pointOf(entry, part);
-    problems.push({ code, severity, file: entry.file, line: point.line, column: point.column, messageKey: `glossary:lint.${code.slice('glossary.'.length)}`, params: { id: entry.id, ...params } });
+    problems.push({ code, severity, file: entry.file, line: point.line, column: point.column, messageKey: errorCodes[code].message, params: { id: entry.id, ...params } });
   };
 
   // duplicate ids

@@ -11,7 +11,8 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { inputError } from '../errors.js';
+import { inputError, type ErrorCode } from '../errors.js';
+import type { MessageKey } from '../i18n/catalogs.js';
 import { supportedLanguages, type Lang } from '../languages.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { openGlossaryCache, type GlossaryCache } from './cache.js';
@@ -86,7 +87,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 function decodeGlossaryBytes(bytes: Uint8Array, file: string): { text: string } | { problem: GlossaryProblem } {
   const nul = bytes.indexOf(0);
   let bad = -1;
-  let messageKey = 'glossary:problem.binary';
+  let messageKey: MessageKey = 'glossary:problem.binary';
   if (nul < 0) {
     try {
       return { text: strictUtf8.decode(bytes) };
@@ -186,7 +187,7 @@ export function parseGlossaryFile(text: string, file: string): ParsedGlossaryFil
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const problem = (code: string, offset: number, messageKey: string, params: Record<string, unknown>): GlossaryProblem => ({
+  const problem = (code: ErrorCode, offset: number, messageKey: MessageKey, params: Record<string, unknown>): GlossaryProblem => ({
     code,
     severity: 'error',
     file,
@@ -315,7 +316,7 @@ function schemaProblem(
   const entryIndex = segments[0] === 'entries' && segments[1] !== undefined && /^\d+$/.test(segments[1]) ? Number(segments[1]) : undefined;
   let node = nodeAt(doc, segments);
   const where = readablePath(segments);
-  let messageKey: string;
+  let messageKey: MessageKey;
   let params: Record<string, unknown>;
   // oneOf (caseSensitive: boolean or map) also reports each branch's failure: keep only the summary
   if (error.keyword === 'type' && error.schemaPath.includes('/oneOf/')) return [];

@@ -3,6 +3,8 @@
  * other stages (pipeline, check, review, memory) use only what is declared here.
  */
 import type { Lang } from '../languages.js';
+import type { MessageKey } from '../i18n/catalogs.js';
+import type { ErrorCode } from '../error-codes.js';
 
 export type TermType = 'person' | 'title' | 'organization' | 'place' | 'term';
 
@@ -72,14 +74,14 @@ export type GlossaryProblemSeverity = 'error' | 'warning';
 /** A problem in the termbase (YAML, schema or lint), as a value. */
 export interface GlossaryProblem {
   /** stable code, e.g. `glossary.duplicateId` */
-  code: string;
+  code: ErrorCode;
   severity: GlossaryProblemSeverity;
   file: string;
   /** 1-based */
   line: number;
   column: number;
   /** i18next key (namespace:key) */
-  messageKey: string;
+  messageKey: MessageKey;
   params: Record<string, unknown>;
 }
 

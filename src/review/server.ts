@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { statePathFor } from '../memory/state-store.js';
 import { StorylocError, inputError } from '../errors.js';
-import { tIn, uiLanguages, type UiLanguage } from '../i18n/index.js';
+import { tIn, uiLanguages, type NamespaceKey, type UiLanguage } from '../i18n/index.js';
 import type { ArticleState } from '../memory/types.js';
 import { approveSegments, articleRevision, editSegment, rejectSegments, segmentRevision, type DecisionResult, type ReviewActor } from './approval.js';
 import { pageUrl, renderArticlePage, renderIndexPage, renderMessagePage, segmentAnchor, type PageContext, type PageNotice } from './page.js';
@@ -133,7 +133,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     !article.split('/').some((part) => part === '.' || part === '..') &&
     existsSync(statePathFor(workspace.config, article, targetLang));
 
-  const message = (ui: UiLanguage, key: string, params: Record<string, unknown> = {}): string => tIn(ui, `review:${key}`, params);
+  const message = (ui: UiLanguage, key: NamespaceKey<'review'>, params: Record<string, unknown> = {}): string => tIn(ui, `review:${key}`, params);
 
   function tagProblemText(ui: UiLanguage, problem: TagProblem): string {
     switch (problem.problem) {
