@@ -205,4 +205,3 @@ async function importTmx(config: ResolvedConfig, file: string, text: string): Pr
   }
 }
 
-export { pairKey };

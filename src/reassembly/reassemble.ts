@@ -5,7 +5,7 @@
  * YAML scalars in their original style.
  */
 import type { Lang } from '../languages.js';
-import type { Article, InlineTag, Segment } from '../segments/types.js';
+import type { Article, Segment } from '../segments/types.js';
 import { unescapeXml } from '../segments/xml.js';
 import { renderMarkdownSegment } from '../segments/render.js';
 import { renderYamlScalar } from '../articles/front-matter.js';
