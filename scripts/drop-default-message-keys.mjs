@@ -10,7 +10,8 @@ import path from 'node:path';
 
 const dryRun = process.argv.includes('--dry-run');
 const catalogue = new Map();
-for (const match of readFileSync('src/error-codes.ts', 'utf8').matchAll(/'([^']+)': \{ message: '([^']+)'/g)) catalogue.set(match[1], match[2]);
+for (const match of readFileSync('src/error-codes.ts', 'utf8').matchAll(/'([^']+)': \{ message: '([^']+)'/g))
+  catalogue.set(match[1], match[2]);
 
 function* files(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -7,7 +7,7 @@
  * U+1100–U+11FF and U+3130–U+318F, and every high surrogate (astral text is always normalised).
  *
  *   node scripts/generate-nfc-table.mjs          writes the file
- *   node scripts/generate-nfc-table.mjs --check  exits 1 when the committed file differs (test/segments/nfc-table.test.ts)
+ *   node scripts/generate-nfc-table.mjs --check  exits 1 when the committed file differs (test: nfc-table.test.ts)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,7 +68,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   if (process.argv.includes('--check')) {
     const committed = readFileSync(target, 'utf8');
     if (committed !== generated) {
-      process.stderr.write(`${path.relative(process.cwd(), target)} is not what scripts/generate-nfc-table.mjs generates\n`);
+      process.stderr.write(
+        `${path.relative(process.cwd(), target)} is not what scripts/generate-nfc-table.mjs generates\n`,
+      );
       process.exitCode = 1;
     }
   } else {

@@ -8,7 +8,9 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const limit = Number(process.argv.find((arg) => arg.startsWith('--max='))?.slice(6) ?? 80);
-const root = path.resolve(process.argv.find((arg) => !arg.startsWith('-') && arg !== process.argv[0] && arg !== process.argv[1]) ?? 'src');
+const root = path.resolve(
+  process.argv.find((arg) => !arg.startsWith('-') && arg !== process.argv[0] && arg !== process.argv[1]) ?? 'src',
+);
 
 function* files(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -21,7 +23,11 @@ function* files(dir) {
 function nameOf(node) {
   if (node.name) return node.name.getText();
   const parent = node.parent;
-  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) return parent.name.getText();
+  if (
+    parent &&
+    (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))
+  )
+    return parent.name.getText();
   return '(anonymous)';
 }
 
@@ -29,11 +35,17 @@ const found = [];
 for (const file of files(root)) {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const visit = (node) => {
-    if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) {
+    if (
+      ts.isFunctionDeclaration(node) ||
+      ts.isFunctionExpression(node) ||
+      ts.isArrowFunction(node) ||
+      ts.isMethodDeclaration(node)
+    ) {
       const start = source.getLineAndCharacterOfPosition(node.getStart()).line;
       const end = source.getLineAndCharacterOfPosition(node.getEnd()).line;
       const lines = end - start + 1;
-      if (lines > limit) found.push({ lines, where: `${path.relative(process.cwd(), file)}:${start + 1}`, name: nameOf(node) });
+      if (lines > limit)
+        found.push({ lines, where: `${path.relative(process.cwd(), file)}:${start + 1}`, name: nameOf(node) });
     }
     ts.forEachChild(node, visit);
   };

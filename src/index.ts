@@ -23,11 +23,25 @@ export { reassembleArticle, roundtripDifference } from './reassembly/reassemble.
 export type { Article, InlineTag, Segment, SegmentKind } from './segments/types.js';
 
 // check
-export { checkTargetOnly, checkWorkspace, formatReport, reportFormats, type CheckReport, type Violation } from './check/index.js';
+export {
+  checkTargetOnly,
+  checkWorkspace,
+  formatReport,
+  reportFormats,
+  type CheckReport,
+  type Violation,
+} from './check/index.js';
 export type { ReportFormat, TargetOnlyOptions, WorkspaceCheckOptions } from './check/index.js';
 
 // interchange: XLIFF 1.2 and TMX 1.4
-export { exportWorkspace, importWorkspace, type ExportOptions, type ExportResult, type ImportOptions, type ImportResult } from './interchange/workspace.js';
+export {
+  exportWorkspace,
+  importWorkspace,
+  type ExportOptions,
+  type ExportResult,
+  type ImportOptions,
+  type ImportResult,
+} from './interchange/workspace.js';
 export { exportXliff, parseXliff } from './interchange/xliff.js';
 export { exportTmx, parseTmx } from './interchange/tmx.js';
 

@@ -37,7 +37,8 @@ export function nestedWithin(nested: readonly NestedSpan[], start: number, end: 
     else high = mid;
   }
   const within: NestedSpan[] = [];
-  for (let k = low; k < nested.length && nested[k]!.start < end; k++) if (nested[k]!.end <= end) within.push(nested[k]!);
+  for (let k = low; k < nested.length && nested[k]!.start < end; k++)
+    if (nested[k]!.end <= end) within.push(nested[k]!);
   return within;
 }
 
@@ -45,9 +46,15 @@ export function nestedWithin(nested: readonly NestedSpan[], start: number, end: 
 export function trimToText(content: InlineContent, from: number, to: number): { start: number; end: number } | null {
   const { source, pieces } = content;
   let start = from;
-  while (start < to && isSpaceCode(source.charCodeAt(start)) && pieces[pieceIndexAt(pieces, start)]!.type === 'text') start++;
+  while (start < to && isSpaceCode(source.charCodeAt(start)) && pieces[pieceIndexAt(pieces, start)]!.type === 'text')
+    start++;
   let end = to;
-  while (end > start && isSpaceCode(source.charCodeAt(end - 1)) && pieces[pieceIndexAt(pieces, end - 1)]!.type === 'text') end--;
+  while (
+    end > start &&
+    isSpaceCode(source.charCodeAt(end - 1)) &&
+    pieces[pieceIndexAt(pieces, end - 1)]!.type === 'text'
+  )
+    end--;
   return start < end ? { start, end } : null;
 }
 
@@ -65,7 +72,12 @@ export function continuationLines(content: InlineContent, start: number, end: nu
   let newlines: ContinuationLine[] | null = null;
   for (let k = content.newlineAtOrAfter(start); k !== -1 && k < end; k = content.newlineAtOrAfter(k + 1)) {
     let lead = 0;
-    while (k + 1 + lead < end && isBlankCode(source.charCodeAt(k + 1 + lead)) && pieces[pieceIndexAt(pieces, k + 1 + lead)]!.type === 'text') lead++;
+    while (
+      k + 1 + lead < end &&
+      isBlankCode(source.charCodeAt(k + 1 + lead)) &&
+      pieces[pieceIndexAt(pieces, k + 1 + lead)]!.type === 'text'
+    )
+      lead++;
     (newlines ??= []).push({ at: k, lead });
   }
   return newlines ?? noNewlines;
@@ -76,7 +88,12 @@ export function continuationLines(content: InlineContent, start: number, end: nu
  * a lead; their `at + 1 + lead` strictly increase, so each text piece starts its scan by binary search
  * (scanning every newline per piece was quadratic in a long block).
  */
-export function textWithoutIndentation(source: string, indented: readonly ContinuationLine[], from: number, to: number): string {
+export function textWithoutIndentation(
+  source: string,
+  indented: readonly ContinuationLine[],
+  from: number,
+  to: number,
+): string {
   let low = 0;
   let high = indented.length;
   while (low < high) {

@@ -21,7 +21,12 @@ function textToMarkdown(xmlText: string): string {
 }
 
 /** Turns a segment's XML (source or translation) into Markdown, using the segment's tag table. */
-export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
+export function xmlToMarkdown(
+  segment: Segment,
+  xml: string,
+  targets: ReadonlyMap<string, string>,
+  byId: ReadonlyMap<string, Segment>,
+): string {
   // text without tags or entities is its own Markdown (most sentences)
   if (!xml.includes('<') && !xml.includes('&')) return xml;
   let markdown = '';
@@ -37,7 +42,12 @@ export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMa
 }
 
 /** The Markdown of one part of a tag, with nested translations (alt text, titles) spliced in. */
-function renderTagPart(tag: InlineTag, part: 'open' | 'close', targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
+function renderTagPart(
+  tag: InlineTag,
+  part: 'open' | 'close',
+  targets: ReadonlyMap<string, string>,
+  byId: ReadonlyMap<string, Segment>,
+): string {
   const markdown = part === 'open' ? tag.open : tag.close;
   const nested = tag.nested?.filter((item) => item.part === part);
   if (!nested || nested.length === 0) return markdown;
@@ -47,7 +57,10 @@ function renderTagPart(tag: InlineTag, part: 'open' | 'close', targets: Readonly
     const segment = byId.get(item.segmentId);
     const translation = targets.get(item.segmentId);
     result += markdown.slice(cursor, item.start);
-    result += segment && translation !== undefined ? xmlToMarkdown(segment, translation, targets, byId) : markdown.slice(item.start, item.end);
+    result +=
+      segment && translation !== undefined
+        ? xmlToMarkdown(segment, translation, targets, byId)
+        : markdown.slice(item.start, item.end);
     cursor = item.end;
   }
   return result + markdown.slice(cursor);
@@ -68,10 +81,22 @@ function withLinePrefixes(markdown: string, prefixes: readonly string[], continu
 }
 
 /** The Markdown of a body segment's XML, container prefixes included. */
-export function renderMarkdownSegment(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
+export function renderMarkdownSegment(
+  segment: Segment,
+  xml: string,
+  targets: ReadonlyMap<string, string>,
+  byId: ReadonlyMap<string, Segment>,
+): string {
   // An ATX heading or a table cell lives on one line: a line break in its translation would end the
   // heading or the table row, so it becomes a space.
-  const oneLine = (segment.kind === 'heading' || segment.kind === 'tableCell') && xml !== segment.text && !segment.text.includes('\n');
+  const oneLine =
+    (segment.kind === 'heading' || segment.kind === 'tableCell') &&
+    xml !== segment.text &&
+    !segment.text.includes('\n');
   const markdown = xmlToMarkdown(segment, oneLine ? xml.replace(/[ \t]*\n[ \t]*/g, ' ') : xml, targets, byId);
-  return withLinePrefixes(markdown, segment.linePrefixes, segment.continuationPrefix ?? segment.linePrefixes.at(-1) ?? '');
+  return withLinePrefixes(
+    markdown,
+    segment.linePrefixes,
+    segment.continuationPrefix ?? segment.linePrefixes.at(-1) ?? '',
+  );
 }

@@ -142,7 +142,10 @@ export type SegmentXmlToken =
  * Splits segment XML into tokens. With `entities: false` (text a reviewer typed, where `&amp;` means
  * those five characters) entities are text.
  */
-export function tokenizeSegmentXml(xml: string, options: { entities: boolean } = { entities: true }): SegmentXmlToken[] {
+export function tokenizeSegmentXml(
+  xml: string,
+  options: { entities: boolean } = { entities: true },
+): SegmentXmlToken[] {
   const tokens: SegmentXmlToken[] = [];
   let textStart = 0;
   for (let at = 0; at < xml.length; at++) {
@@ -270,9 +273,11 @@ export function walkSegmentXml(segment: Segment, xml: string, visitor: SegmentXm
       continue;
     }
     const tag = segment.tags[read.id];
-    if (!tag || tag.type !== read.name) throw new TagMismatchError(segment.id, `unknown tag <${read.name} id="${read.id}">`);
+    if (!tag || tag.type !== read.name)
+      throw new TagMismatchError(segment.id, `unknown tag <${read.name} id="${read.id}">`);
     // `<g id="1"/>` would write the opening Markdown without its closing part
-    if (read.name === 'g' && read.kind === 'empty') throw new TagMismatchError(segment.id, `self-closing <g id="${read.id}"/>`);
+    if (read.name === 'g' && read.kind === 'empty')
+      throw new TagMismatchError(segment.id, `self-closing <g id="${read.id}"/>`);
     visitor.tag(tag, 'open', read.id);
     if (read.kind === 'open') open.push(tag);
   }

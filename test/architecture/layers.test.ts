@@ -17,7 +17,10 @@ interface Violation {
 }
 
 function cruise(cwd: string): { violations: Violation[]; modules: number } {
-  const run = spawnSync(process.execPath, [cruiser, 'src', '--config', config, '--output-type', 'json'], { cwd, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [cruiser, 'src', '--config', config, '--output-type', 'json'], {
+    cwd,
+    encoding: 'utf8',
+  });
   if (run.stdout === '') throw new Error(`dependency-cruiser failed: ${run.stderr}`);
   const result = JSON.parse(run.stdout) as { summary: { violations: Violation[]; totalCruised: number } };
   return { violations: result.summary.violations, modules: result.summary.totalCruised };

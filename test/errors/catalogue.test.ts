@@ -30,12 +30,16 @@ describe('the error catalogue', () => {
     const resolve = (key: string, lang: 'en' | 'it' | 'ko'): unknown => {
       const [namespace, path] = key.split(':') as [string, string];
       let node: unknown = catalogs[lang][namespace];
-      for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part] ?? (node as Record<string, unknown> | undefined)?.[`${part}_other`];
+      for (const part of path.split('.'))
+        node =
+          (node as Record<string, unknown> | undefined)?.[part] ??
+          (node as Record<string, unknown> | undefined)?.[`${part}_other`];
       return node;
     };
     const problems: string[] = [];
     for (const [code, { message, exit }] of Object.entries(errorCodes)) {
-      for (const lang of ['en', 'it', 'ko'] as const) if (typeof resolve(message, lang) !== 'string') problems.push(`${code}: ${message} (${lang})`);
+      for (const lang of ['en', 'it', 'ko'] as const)
+        if (typeof resolve(message, lang) !== 'string') problems.push(`${code}: ${message} (${lang})`);
       if (!exitCodes.includes(exit)) problems.push(`${code}: exit ${exit}`);
     }
     expect(problems).toEqual([]);
@@ -55,8 +59,11 @@ describe('the error catalogue', () => {
     const misspeltKey: MessageKey = 'articles:binnary';
     // @ts-expect-error t() takes catalog keys only (at run time a missing key prints as itself)
     expect(t('common:error.prefx')).toBe('error.prefx');
-    // @ts-expect-error the legacy form's message key is typed too
-    expect(() => { throw inputError('article.binary', 'articles:binnary'); }).toThrow(StorylocError);
+    const throwMisspelt = (): never => {
+      // @ts-expect-error the legacy form's message key is typed too
+      throw inputError('article.binary', 'articles:binnary');
+    };
+    expect(throwMisspelt).toThrow(StorylocError);
     expect([misspeltCode, misspeltKey]).toEqual(['article.binnary', 'articles:binnary']);
     expect(tIn('it', 'common:error.prefix')).toBe('errore');
   });

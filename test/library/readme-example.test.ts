@@ -32,27 +32,74 @@ describe('the package', () => {
 
   test('the README example runs against the built package, imported by name', () => {
     writeFileSync(path.join(dir, 'example.mjs'), readmeExample());
-    const run = spawnSync(process.execPath, ['example.mjs'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    const run = spawnSync(process.execPath, ['example.mjs'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(["[ 'Hello <g id=\"1\">world</g>.' ]", 'Ciao *mondo*.', '', "[ 'output/it/en/hello.md' ]", ''].join('\n'));
-    expect(readFileSync(path.join(dir, 'newsroom', 'output', 'it', 'en', 'hello.md'), 'utf8')).toBe('# [Hello]\n\n[The *queen* is back.]\n');
+    expect(run.stdout).toBe(
+      ['[ \'Hello <g id="1">world</g>.\' ]', 'Ciao *mondo*.', '', "[ 'output/it/en/hello.md' ]", ''].join('\n'),
+    );
+    expect(readFileSync(path.join(dir, 'newsroom', 'output', 'it', 'en', 'hello.md'), 'utf8')).toBe(
+      '# [Hello]\n\n[The *queen* is back.]\n',
+    );
     expect(run.status).toBe(0);
   }, 60_000);
 
   test('the public API is exactly this list (src/index.ts re-exports only)', () => {
     const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
-    const resolved = spawnSync(process.execPath, ['--input-type=module', '-e', "import('storyloc').then((m) => console.log(Object.keys(m).sort().join(' ')))"], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const resolved = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', "import('storyloc').then((m) => console.log(Object.keys(m).sort().join(' ')))"],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
     expect(resolved.stdout.trim().split(' ')).toEqual(
-      ['CONFIG_FILE_NAME', 'EngineError', 'ExitCode', 'StorylocError', 'checkTargetOnly', 'checkWorkspace', 'createEngine', 'engineNames']
-        .concat(['errorCodes', 'exportTmx', 'exportWorkspace', 'exportXliff', 'findWorkspace', 'formatPosition', 'formatReport'])
-        .concat(['importWorkspace', 'initI18n', 'inputError', 'isSupportedLanguage', 'loadConfig', 'parseArticle', 'parseConfig'])
-        .concat(['parseTmx', 'parseXliff', 'readArticleFile', 'reassembleArticle', 'reportFormats', 'roundtripDifference'])
+      [
+        'CONFIG_FILE_NAME',
+        'EngineError',
+        'ExitCode',
+        'StorylocError',
+        'checkTargetOnly',
+        'checkWorkspace',
+        'createEngine',
+        'engineNames',
+      ]
+        .concat([
+          'errorCodes',
+          'exportTmx',
+          'exportWorkspace',
+          'exportXliff',
+          'findWorkspace',
+          'formatPosition',
+          'formatReport',
+        ])
+        .concat([
+          'importWorkspace',
+          'initI18n',
+          'inputError',
+          'isSupportedLanguage',
+          'loadConfig',
+          'parseArticle',
+          'parseConfig',
+        ])
+        .concat([
+          'parseTmx',
+          'parseXliff',
+          'readArticleFile',
+          'reassembleArticle',
+          'reportFormats',
+          'roundtripDifference',
+        ])
         .concat(['selectEngine', 'summaryToJson', 'supportedLanguages', 't', 'translateWorkspace']),
     );
     expect([manifest.main, manifest.types]).toEqual(['dist/src/index.js', 'dist/src/index.d.ts']);
-    expect(manifest.exports).toEqual({ '.': { types: './dist/src/index.d.ts', import: './dist/src/index.js' }, './package.json': './package.json' });
+    expect(manifest.exports).toEqual({
+      '.': { types: './dist/src/index.d.ts', import: './dist/src/index.js' },
+      './package.json': './package.json',
+    });
   });
 });
