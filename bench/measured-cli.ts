@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { atomicWriteCount } from '../src/memory/atomic-file.js';
+import { atomicWriteCount } from '../src/io/atomic-file.js';
 import { repoRoot } from './workspace.js';
 
 const reportFile = process.env.STORYLOC_BENCH_REPORT;

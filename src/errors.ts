@@ -4,20 +4,10 @@
  * Expected outcomes (a violation, a stale segment) are values, not exceptions.
  */
 
-/** Exit codes shared by every command. */
-export const ExitCode = {
-  ok: 0,
-  /** violations found (check), a roundtrip mismatch, lint errors */
-  findings: 1,
-  /** usage, config or input errors */
-  input: 2,
-  /** interrupted by Ctrl-C */
-  interrupted: 130,
-  /** stopped cleanly by SIGHUP (128 + 1) */
-  hangup: 129,
-  /** stopped cleanly by SIGTERM (128 + 15: `timeout`, CI runners, `docker stop`) */
-  terminated: 143,
-} as const;
+import { errorCodes, ExitCode, type ErrorCode } from './error-codes.js';
+import type { MessageKey } from './i18n/catalogs.js';
+
+export { errorCodes, ExitCode, type ErrorCode };
 
 export interface SourcePosition {
   file: string;
@@ -27,39 +17,55 @@ export interface SourcePosition {
   column?: number;
 }
 
+type Params = Record<string, unknown>;
+interface ErrorOptions {
+  position?: SourcePosition;
+  exitCode?: number;
+  cause?: unknown;
+}
+
 export class StorylocError extends Error {
-  /** stable machine-readable code, e.g. `article.binary` */
-  readonly code: string;
+  /** stable machine-readable code from the catalogue (error-codes.ts), e.g. `article.binary` */
+  readonly code: ErrorCode;
   /** i18next key (namespace:key) for the user-facing message */
-  readonly messageKey: string;
+  readonly messageKey: MessageKey;
   /** interpolation values for the message */
-  readonly params: Record<string, unknown>;
+  readonly params: Params;
   readonly position: SourcePosition | undefined;
   readonly exitCode: number;
 
-  constructor(
-    code: string,
-    messageKey: string,
-    params: Record<string, unknown> = {},
-    options: { position?: SourcePosition; exitCode?: number; cause?: unknown } = {},
-  ) {
+  /** The code's own message and exit code, from the catalogue. */
+  constructor(code: ErrorCode, params?: Params, options?: ErrorOptions);
+  /** A message other than the code's own (one code, several wordings: `config.notFound` in a folder). */
+  constructor(code: ErrorCode, messageKey: MessageKey, params?: Params, options?: ErrorOptions);
+  constructor(code: ErrorCode, keyOrParams?: MessageKey | Params, paramsOrOptions?: Params | ErrorOptions, maybeOptions?: ErrorOptions) {
+    const explicitKey = typeof keyOrParams === 'string';
+    const params = ((explicitKey ? paramsOrOptions : keyOrParams) ?? {}) as Params;
+    const options = ((explicitKey ? maybeOptions : paramsOrOptions) ?? {}) as ErrorOptions;
     super(`${code}: ${JSON.stringify(params)}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'StorylocError';
     this.code = code;
-    this.messageKey = messageKey;
+    this.messageKey = explicitKey ? keyOrParams : errorCodes[code].message;
     this.params = params;
     this.position = options.position;
-    this.exitCode = options.exitCode ?? ExitCode.input;
+    this.exitCode = options.exitCode ?? errorCodes[code].exit;
   }
 }
 
-/** Input the user gave us is wrong (file, config, flag). Exit code 2. */
+/** Input the user gave us is wrong (file, config, flag): the code's message, exit code 2. */
+export function inputError(code: ErrorCode, params?: Params, position?: SourcePosition): StorylocError;
+/** The same with a message other than the code's own. */
+export function inputError(code: ErrorCode, messageKey: MessageKey, params?: Params, position?: SourcePosition): StorylocError;
 export function inputError(
-  code: string,
-  messageKey: string,
-  params: Record<string, unknown> = {},
-  position?: SourcePosition,
+  code: ErrorCode,
+  keyOrParams?: MessageKey | Params,
+  paramsOrPosition?: Params | SourcePosition,
+  maybePosition?: SourcePosition,
 ): StorylocError {
+  const explicitKey = typeof keyOrParams === 'string';
+  const params = ((explicitKey ? paramsOrPosition : keyOrParams) ?? {}) as Params;
+  const position = (explicitKey ? maybePosition : paramsOrPosition) as SourcePosition | undefined;
+  const messageKey = explicitKey ? keyOrParams : errorCodes[code].message;
   return new StorylocError(code, messageKey, params, position ? { position } : {});
 }
 

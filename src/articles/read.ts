@@ -18,7 +18,7 @@ import { computeLineStarts, positionOf } from '../text/positions.js';
 import { segmentMarkdown, stableId, type SegmentationContext, type SegmentationWarning } from '../segments/markdown.js';
 import { escapeXml } from '../segments/xml.js';
 import { contentHash } from '../segments/hash.js';
-import { renderMarkdownSegment } from '../reassembly/reassemble.js';
+import { renderMarkdownSegment } from '../segments/render.js';
 import { frontMatterLanguage, frontMatterValues, langValueRange, readFrontMatter, type FrontMatterBlock } from './front-matter.js';
 import type { FrontMatter } from '../segments/types.js';
 

@@ -10,6 +10,7 @@ import type { TermMatch } from '../glossary/types.js';
 import type { GlossaryIndex } from './glossary-index.js';
 import type { TextView } from './text-view.js';
 import type { RuleId, Violation, ViolationSeverity } from './types.js';
+import type { MessageKey } from '../i18n/catalogs.js';
 
 /** One segment as the rules see it: source and target side by side. */
 export interface CheckedSegment {
@@ -47,7 +48,7 @@ export interface ReportInput {
   /** a span in the segment's target text; absent: the start of the segment */
   at?: TargetSpan;
   /** i18next key and parameters of the message */
-  messageKey: string;
+  messageKey: MessageKey;
   params?: Record<string, unknown>;
   suggestion?: string;
   entryId?: string;

@@ -11,6 +11,7 @@
  *
  * Text with no tag and no entity (most segments) is its own view: no copy, no offset table.
  */
+import { tokenizeSegmentXml } from '../segments/xml.js';
 
 export const STANDALONE_PLACEHOLDER = '\uFFFC';
 
@@ -34,33 +35,12 @@ export interface TextView {
   xmlEnd(index: number): number;
 }
 
-const TAG_OR_ENTITY = /<g id="([^"<>]*)">|<\/g>|<x id="([^"<>]*)"\s*\/>|&(amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/g;
-
-function decodeEntity(name: string): string | null {
-  switch (name) {
-    case 'amp':
-      return '&';
-    case 'lt':
-      return '<';
-    case 'gt':
-      return '>';
-    case 'quot':
-      return '"';
-    case 'apos':
-      return "'";
-    default: {
-      const code = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : null;
-    }
-  }
-}
-
 /** A view of text that needs no mapping: offsets are their own. */
 export function identityView(text: string): TextView {
   return { text, tags: [], wellFormed: true, xmlOffset: (index) => index, xmlEnd: (index) => index + 1 };
 }
 
-/** Builds the plain view of segment XML (linear in its length). */
+/** Builds the plain view of segment XML (linear in its length; the grammar is segments/xml's). */
 export function textView(xml: string): TextView {
   if (xml.indexOf('<') < 0 && xml.indexOf('&') < 0) return identityView(xml);
   const starts = new Int32Array(xml.length + 1);
@@ -70,44 +50,36 @@ export function textView(xml: string): TextView {
   let n = 0;
   let openDepth = 0;
   let wellFormed = true;
-  let last = 0;
-  const appendRaw = (from: number, to: number): void => {
-    text += xml.slice(from, to);
-    for (let i = from; i < to; i++) {
-      starts[n] = i;
-      ends[n++] = i + 1;
+  /** plain characters that each stand for the whole token [from, to) of the XML */
+  const appendToken = (chars: string, from: number, to: number): void => {
+    text += chars;
+    for (let i = 0; i < chars.length; i++) {
+      starts[n] = from;
+      ends[n++] = to;
     }
   };
-  TAG_OR_ENTITY.lastIndex = 0;
-  for (let match = TAG_OR_ENTITY.exec(xml); match !== null; match = TAG_OR_ENTITY.exec(xml)) {
-    appendRaw(last, match.index);
-    last = match.index + match[0].length;
-    if (match[1] !== undefined) {
-      tags.push({ type: 'g', id: match[1], xmlOffset: match.index });
+  for (const token of tokenizeSegmentXml(xml)) {
+    if (token.type === 'text') {
+      text += xml.slice(token.start, token.end);
+      for (let i = token.start; i < token.end; i++) {
+        starts[n] = i;
+        ends[n++] = i + 1;
+      }
+    } else if (token.type === 'entity') {
+      // an astral character decodes to two UTF-16 units; both stand for the entity
+      appendToken(token.text, token.start, token.end);
+    } else if (token.type === 'open') {
+      tags.push({ type: 'g', id: token.id, xmlOffset: token.start });
       openDepth++;
-    } else if (match[0] === '</g>') {
+    } else if (token.type === 'close') {
       if (openDepth === 0) wellFormed = false;
       else openDepth--;
-    } else if (match[2] !== undefined) {
-      tags.push({ type: 'x', id: match[2], xmlOffset: match.index });
-      text += STANDALONE_PLACEHOLDER;
-      starts[n] = match.index;
-      ends[n++] = last;
     } else {
-      const decoded = decodeEntity(match[3]!);
-      if (decoded === null) {
-        appendRaw(match.index, last);
-      } else {
-        text += decoded;
-        // an astral character decodes to two UTF-16 units; both stand for the entity
-        for (let i = 0; i < decoded.length; i++) {
-          starts[n] = match.index;
-          ends[n++] = last;
-        }
-      }
+      tags.push({ type: token.name, id: token.id, xmlOffset: token.start });
+      if (token.name === 'g') wellFormed = false;
+      appendToken(STANDALONE_PLACEHOLDER, token.start, token.end);
     }
   }
-  appendRaw(last, xml.length);
   starts[n] = xml.length;
   ends[n] = xml.length;
   if (openDepth !== 0) wellFormed = false;

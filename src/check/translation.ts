@@ -11,11 +11,12 @@
  */
 import { shownTarget } from '../memory/segment-life.js';
 import type { Severity } from '../config/types.js';
+import type { MessageKey } from '../i18n/catalogs.js';
 import type { Lang } from '../languages.js';
 import type { ArticleState, SegmentRecord } from '../memory/types.js';
 import type { Article, Segment } from '../segments/types.js';
 import { TagMismatchError } from '../reassembly/reassemble.js';
-import { detectHumanEdits, expectedOutput, type StructureBreak } from '../memory/human-edits.js';
+import { detectHumanEdits, expectedOutput, type StructureBreak } from '../reassembly/human-edits.js';
 import { sameTags } from '../segments/xml.js';
 import { fileHash } from '../memory/records.js';
 import { createFileContext, displayPath, runRules } from './context.js';
@@ -176,7 +177,7 @@ function brokenPlace(
   return stopped ?? lineColumnAt(output, changed);
 }
 
-const brokenMessageKeys: Record<StructureBreak, string> = {
+const brokenMessageKeys: Record<StructureBreak, MessageKey> = {
   frontMatter: 'check:message.outputFrontMatter',
   structure: 'check:message.outputStructure',
   markup: 'check:message.outputMarkup',

@@ -6,12 +6,9 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config/load.js';
 import { refuseWorkspaceLinksOutside } from '../config/symlinks.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { Output } from '../io/output.js';
 
-export interface Output {
-  write(text: string): void;
-  /** true when the stream is a terminal (progress bars, colour) */
-  isTTY: boolean;
-}
+export type { Output };
 
 export interface CommandContext {
   stdout: Output;

@@ -3,9 +3,9 @@
  * i18next like every other message.
  */
 import type { Command, Help, Option } from 'commander';
-import { t } from '../i18n/index.js';
+import { t, type MessageKey } from '../i18n/index.js';
 
-const titles: Record<string, string> = {
+const titles: Record<string, MessageKey> = {
   'Usage:': 'common:help.usage',
   'Options:': 'common:help.options',
   'Commands:': 'common:help.commands',
@@ -28,7 +28,7 @@ export function localizedHelp(): Partial<Help> {
   };
 }
 
-const errorPatterns: Array<[RegExp, string, (match: RegExpExecArray) => Record<string, string>]> = [
+const errorPatterns: Array<[RegExp, MessageKey, (match: RegExpExecArray) => Record<string, string>]> = [
   [/^error: unknown option '(.+?)'/, 'common:usage.unknownOption', (m) => ({ option: m[1]! })],
   [/^error: unknown command '(.+?)'/, 'common:usage.unknownCommand', (m) => ({ command: m[1]! })],
   [/^error: missing required argument '(.+?)'/, 'common:usage.missingArgument', (m) => ({ argument: m[1]! })],

@@ -8,6 +8,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Doc
 import { inputError } from '../errors.js';
 import { isSupportedLanguage, supportedLanguages, type Lang } from '../languages.js';
 import type { ArticleLimits, EngineName, ResolvedConfig, Severity } from './types.js';
+import type { MessageKey } from '../i18n/catalogs.js';
 
 export const CONFIG_FILE_NAME = 'storyloc.config.yaml';
 
@@ -97,7 +98,7 @@ export function parseConfig(text: string, file: string, workspaceDir: string): R
   config.configFile = file;
   if (doc.contents === null) return config;
 
-  const fail = (node: Node | null | undefined, key: string, params: Record<string, unknown>): never => {
+  const fail = (node: Node | null | undefined, key: MessageKey, params: Record<string, unknown>): never => {
     const offset = node?.range?.[0] ?? 0;
     const pos = lineCounter.linePos(offset);
     throw inputError('config.invalid', key, params, { file, line: pos.line, column: pos.col });

@@ -1,4 +1,5 @@
 /** `storyloc doctor` as one screen of text: a mark per finding, its fix under it, the verdict last. */
+import type { MessageKey } from '../i18n/catalogs.js';
 import { t } from '../i18n/index.js';
 import type { DoctorReport, DoctorStatus } from './types.js';
 
@@ -8,7 +9,7 @@ export function formatDoctorReport(report: DoctorReport, version: string): strin
   const lines = [t('setup:doctor.header', { version })];
   for (const finding of report.findings) {
     lines.push(
-      `  ${MARKS[finding.status]} ${t(`setup:doctor.label.${finding.id}`)}: ` +
+      `  ${MARKS[finding.status]} ${t(`setup:doctor.label.${finding.id}` as MessageKey)}: ` +
         t(finding.message.key, finding.message.params),
     );
     if (finding.fix) lines.push(`      ${t('setup:doctor.fixPrefix')}: ${t(finding.fix.key, finding.fix.params)}`);

@@ -1,10 +1,11 @@
 /** What `storyloc doctor` finds: one value per check, each with the fix when something is missing. */
+import type { MessageKey } from '../i18n/catalogs.js';
 
 export type DoctorStatus = 'ok' | 'warn' | 'fail' | 'skip';
 
 export interface DoctorMessage {
   /** i18next key (namespace:key) */
-  key: string;
+  key: MessageKey;
   params: Record<string, unknown>;
 }
 

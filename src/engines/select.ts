@@ -12,6 +12,7 @@ import { createDeepLEngine } from './deepl.js';
 import { createNoneEngine } from './none.js';
 import { createPseudoEngine } from './pseudo.js';
 import type { Engine } from './types.js';
+import type { MessageKey } from '../i18n/catalogs.js';
 
 export const engineNames: readonly EngineName[] = ['deepl', 'apertium', 'pseudo', 'none'];
 
@@ -22,7 +23,7 @@ export function isEngineName(name: string): name is EngineName {
 export interface EngineChoice {
   name: EngineName;
   /** i18n key (`engines:reason.*`) and its parameters, for the run summary */
-  reason: { key: string; params: Record<string, unknown> };
+  reason: { key: MessageKey; params: Record<string, unknown> };
 }
 
 export interface SelectEngineOptions {

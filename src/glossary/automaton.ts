@@ -20,9 +20,13 @@ export interface Automaton {
   scan(text: string, onMatch: (patternIndex: number, end: number) => void): void;
 }
 
-/** `patterns[i]` must be folded with foldText and non-empty. */
-export function buildAutomaton(patterns: readonly string[]): Automaton {
-  // 1. trie with hash children while building
+/** The trie of the patterns with hash children (building only), and the patterns ending at each state. */
+interface Trie {
+  children: Array<Map<number, number>>;
+  outputs: number[][];
+}
+
+function buildTrie(patterns: readonly string[]): Trie {
   const children: Array<Map<number, number>> = [new Map()];
   const outputs: number[][] = [[]];
   for (let p = 0; p < patterns.length; p++) {
@@ -41,9 +45,12 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     }
     outputs[state]!.push(p);
   }
-  const stateCount = children.length;
+  return { children, outputs };
+}
 
-  // 2. failure and dictionary links, breadth first
+/** Failure and dictionary links, breadth first. */
+function linkFailures({ children, outputs }: Trie): { fail: Int32Array; dictLink: Int32Array } {
+  const stateCount = children.length;
   const fail = new Int32Array(stateCount);
   const dictLink = new Int32Array(stateCount).fill(-1);
   const queue = new Int32Array(stateCount);
@@ -66,8 +73,26 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       queue[tail++] = child;
     }
   }
+  return { fail, dictLink };
+}
 
-  // 3. flatten
+/** The automaton as flat typed arrays (the layout described at the top). */
+interface Tables {
+  stateCount: number;
+  root: Int32Array;
+  childStart: Int32Array;
+  childCode: Uint16Array;
+  childTarget: Int32Array;
+  fail: Int32Array;
+  dictLink: Int32Array;
+  outStart: Int32Array;
+  outList: Int32Array;
+  /** 1 when a state has outputs of its own or a dictionary link */
+  reports: Uint8Array;
+}
+
+function flatten({ children, outputs }: Trie, fail: Int32Array, dictLink: Int32Array): Tables {
+  const stateCount = children.length;
   const root = new Int32Array(0x10000);
   for (const [code, child] of children[0]!) root[code] = child;
   const childStart = new Int32Array(stateCount + 1);
@@ -96,9 +121,14 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   outStart[stateCount] = outTotal;
   const outList = new Int32Array(outTotal);
   for (let s = 0, at = 0; s < stateCount; s++) for (const p of outputs[s]!) outList[at++] = p;
-  // a state reports when it has outputs of its own or a dictionary link
   const reports = new Uint8Array(stateCount);
   for (let s = 0; s < stateCount; s++) reports[s] = outStart[s + 1]! > outStart[s]! || dictLink[s]! >= 0 ? 1 : 0;
+  return { stateCount, root, childStart, childCode, childTarget, fail, dictLink, outStart, outList, reports };
+}
+
+/** The scanner over the tables (held in local constants: the scan loop reads no object property). */
+function createAutomaton(tables: Tables): Automaton {
+  const { stateCount, root, childStart, childCode, childTarget, fail, dictLink, outStart, outList, reports } = tables;
 
   function childOf(state: number, code: number): number {
     let lo = childStart[state]!;
@@ -145,4 +175,11 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       }
     },
   };
+}
+
+/** `patterns[i]` must be folded with foldText and non-empty. */
+export function buildAutomaton(patterns: readonly string[]): Automaton {
+  const trie = buildTrie(patterns);
+  const { fail, dictLink } = linkFailures(trie);
+  return createAutomaton(flatten(trie, fail, dictLink));
 }

@@ -21,9 +21,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomicSync } from '../memory/atomic-file.js';
+import { writeFileAtomicSync } from '../io/atomic-file.js';
 import type { Lang } from '../languages.js';
-import type { EntryPositions, ParsedGlossaryFile, SourcePoint } from './load.js';
+import { errorCode } from '../error-codes.js';
+import type { MessageKey } from '../i18n/catalogs.js';
+import type { EntryPositions, ParsedGlossaryFile, SourcePoint } from './types.js';
 import { glossarySchema } from './schema.js';
 import type { GlossaryEntry, GlossaryProblem, TermType } from './types.js';
 
@@ -361,12 +363,13 @@ function decodePayload(data: unknown, file: string): ParsedGlossaryFile {
     const [code, severity, line, column, messageKey, params] = stored as unknown[];
     if (!isRecord(params)) fail('params');
     return {
-      code: text(code, 'code'),
+      code: errorCode(text(code, 'code')) ?? fail('code'),
       severity: severity === 'error' || severity === 'warning' ? severity : fail('severity'),
       file,
       line: integer(line, 'line'),
       column: integer(column, 'column'),
-      messageKey: text(messageKey, 'messageKey'),
+      // written by this version of storyloc (the cache is keyed by it): a catalog key
+      messageKey: text(messageKey, 'messageKey') as MessageKey,
       params,
     };
   });

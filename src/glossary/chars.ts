@@ -70,12 +70,3 @@ export function foldText(text: string): string {
   return out;
 }
 
-export function charClassAt(text: string, index: number): CharClass {
-  if (index < 0 || index >= text.length) return CharClass.other;
-  return CLASS[text.charCodeAt(index)]! as CharClass;
-}
-
-/** true for letters/digits of any script (what a Latin word boundary must not touch) */
-export function isLetterLike(cls: CharClass): boolean {
-  return cls === CharClass.word || cls === CharClass.hangul || cls === CharClass.continuous;
-}

@@ -18,7 +18,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileAtomic } from '../io/atomic-file.js';
 import { createRequire } from 'node:module';
 import type * as DeepLNode from 'deepl-node';
 import type { DeepLClient, GlossaryInfo, MultilingualGlossaryInfo } from 'deepl-node';
@@ -195,12 +195,8 @@ async function writeState(file: string, state: SyncState): Promise<void> {
     name: state.name,
     dictionaries: Object.fromEntries(Object.keys(state.dictionaries).sort().map((key) => [key, state.dictionaries[key]!])),
   };
-  await writeFileAtomic(file, `${JSON.stringify(ordered, null, 2)}\n`, { encoding: 'utf8' }).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-    const { mkdir } = await import('node:fs/promises');
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(file, `${JSON.stringify(ordered, null, 2)}\n`, { encoding: 'utf8' });
-  });
+  // (the folder is created when missing; failures are StorylocErrors naming the file)
+  await writeFileAtomic(file, `${JSON.stringify(ordered, null, 2)}\n`);
 }
 
 /** Plans and (unless dryRun) applies the sync. Client errors propagate after the state is recorded. */

@@ -52,4 +52,3 @@ export function isParticleSequence(run: string): boolean {
   return reachable[run.length] === 1;
 }
 
-export const koreanSuffixes: readonly string[] = SUFFIXES;

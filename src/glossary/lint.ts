@@ -15,6 +15,7 @@
  */
 import path from 'node:path';
 import type { Lang } from '../languages.js';
+import { errorCodes, type ErrorCode } from '../error-codes.js';
 import { foldText } from './chars.js';
 import { acceptedFormsOf, formOf, isCaseSensitive } from './entry.js';
 import type { EntryPositions, SourcePoint } from './load.js';
@@ -47,29 +48,32 @@ function spellingKey(form: string): string {
   return form.trim().toLowerCase().replace(/[\u2019\u2018\u02BC]/g, "'");
 }
 
-export function lintTermbase(termbase: Termbase, options: LintOptions): GlossaryProblem[] {
-  const problems: GlossaryProblem[] = [];
+/** Reports a problem at an entry (or one of its forms), and names the place of another for messages. */
+interface Reporter {
+  report(code: ErrorCode, severity: GlossaryProblem['severity'], entry: GlossaryEntry, part: string | undefined, params: Record<string, unknown>): void;
+  placeOf(entry: GlossaryEntry, part?: string): string;
+}
+
+function createReporter(options: LintOptions, problems: GlossaryProblem[]): Reporter {
   const pointOf = (entry: GlossaryEntry, part?: string): SourcePoint => {
     const point = part === undefined ? undefined : options.positions?.get(entry)?.[part];
     return point ?? { line: entry.line, column: entry.column ?? 1 };
   };
-  const placeOf = (entry: GlossaryEntry, part?: string): string => {
-    const point = pointOf(entry, part);
-    const file = options.relativeTo ? path.relative(options.relativeTo, entry.file) || entry.file : entry.file;
-    return `${file}:${point.line}:${point.column}`;
+  return {
+    placeOf(entry, part) {
+      const point = pointOf(entry, part);
+      const file = options.relativeTo ? path.relative(options.relativeTo, entry.file) || entry.file : entry.file;
+      return `${file}:${point.line}:${point.column}`;
+    },
+    report(code, severity, entry, part, params) {
+      const point = pointOf(entry, part);
+      const messageKey = errorCodes[code].message;
+      problems.push({ code, severity, file: entry.file, line: point.line, column: point.column, messageKey, params: { id: entry.id, ...params } });
+    },
   };
-  const report = (
-    code: string,
-    severity: GlossaryProblem['severity'],
-    entry: GlossaryEntry,
-    part: string | undefined,
-    params: Record<string, unknown>,
-  ): void => {
-    const point = pointOf(entry, part);
-    problems.push({ code, severity, file: entry.file, line: point.line, column: point.column, messageKey: `glossary:lint.${code.slice('glossary.'.length)}`, params: { id: entry.id, ...params } });
-  };
+}
 
-  // duplicate ids
+function checkDuplicateIds(termbase: Termbase, { report, placeOf }: Reporter): void {
   const firstById = new Map<string, GlossaryEntry>();
   for (const entry of termbase.entries) {
     const first = firstById.get(entry.id);
@@ -77,7 +81,10 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
     else firstById.set(entry.id, entry);
   }
 
-  // every written form, for the form-level checks
+}
+
+/** Every written form (canonical, variants, forbidden), for the form-level checks. */
+function formRefsOf(termbase: Termbase): FormRef[] {
   const refs: FormRef[] = [];
   for (const entry of termbase.entries) {
     for (const [lang, form] of Object.entries(entry.forms) as Array<[Lang, string]>) refs.push({ entry, lang, form, part: `forms.${lang}` });
@@ -87,6 +94,10 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
       }
     }
   }
+  return refs;
+}
+
+function checkFormSpacing(refs: readonly FormRef[], { report }: Reporter): void {
   for (const ref of refs) {
     if (ref.form.trim() === '') report('glossary.emptyForm', 'error', ref.entry, ref.part, { lang: ref.lang, part: ref.part });
     else if (ref.form !== ref.form.trim() || /\s\s|[\t\n\r]/.test(ref.form)) {
@@ -94,7 +105,9 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
     }
   }
 
-  // configured languages
+}
+
+function checkConfiguredLanguages(termbase: Termbase, options: LintOptions, { report }: Reporter): void {
   for (const entry of termbase.entries) {
     for (const target of options.targetLanguages) {
       if (formOf(entry, target) === undefined) report('glossary.missingTargetForm', 'error', entry, undefined, { lang: target });
@@ -104,15 +117,21 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
     }
   }
 
-  /**
-   * Whether two source forms find the same text: folded equal (case, space ≈ hyphen, apostrophes), and
-   * either entry ignores case there or they agree letter for letter. A case-insensitive "tvn" and a
-   * case-sensitive "tvN" both match "tvN": that is a collision, whichever entry came first.
-   */
-  const collide = (a: FormRef, b: FormRef): boolean =>
-    !isCaseSensitive(a.entry, a.lang) || !isCaseSensitive(b.entry, b.lang) || separatorsFolded(a.form) === separatorsFolded(b.form);
+}
 
-  // variants: equal to the own canonical form (warning) or to another entry's canonical form (error)
+/**
+ * Whether two source forms find the same text: folded equal (case, space ≈ hyphen, apostrophes), and
+ * either entry ignores case there or they agree letter for letter. A case-insensitive "tvn" and a
+ * case-sensitive "tvN" both match "tvN": that is a collision, whichever entry came first.
+ */
+const collide = (a: FormRef, b: FormRef): boolean =>
+  !isCaseSensitive(a.entry, a.lang) || !isCaseSensitive(b.entry, b.lang) || separatorsFolded(a.form) === separatorsFolded(b.form);
+
+/**
+ * Variants equal to the own canonical form (warning) or to another entry's canonical form (error);
+ * returns the variants reported as another entry's form (the conflict check skips them).
+ */
+function checkVariants(refs: readonly FormRef[], { report, placeOf }: Reporter): Set<FormRef> {
   const canonicalFolded = new Map<string, FormRef>();
   for (const ref of refs) {
     if (!ref.part.startsWith('forms.') || ref.form.trim() === '') continue;
@@ -140,8 +159,14 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
     }
   }
 
-  // one source form, two targets: canonical vs canonical and variant vs variant across entries
-  // (variant vs canonical is variantIsOtherForm above)
+  return reportedVariants;
+}
+
+/**
+ * One source form, two targets: canonical vs canonical and variant vs variant across entries (variant
+ * vs canonical is variantIsOtherForm).
+ */
+function checkConflictingTargets(refs: readonly FormRef[], options: LintOptions, reportedVariants: ReadonlySet<FormRef>, { report, placeOf }: Reporter): void {
   for (const source of options.sourceLanguages) {
     for (const target of options.targetLanguages) {
       for (const kind of ['forms.', 'variants.']) {
@@ -183,7 +208,10 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
     }
   }
 
-  // forbidden forms that are accepted somewhere in the same language
+}
+
+/** Forbidden forms that are accepted somewhere in the same language. */
+function checkForbiddenForms(termbase: Termbase, { report, placeOf }: Reporter): void {
   const acceptedByKey = new Map<string, GlossaryEntry>();
   const forbiddenLangs = new Set<Lang>();
   for (const entry of termbase.entries) for (const lang of Object.keys(entry.forbidden) as Lang[]) forbiddenLangs.add(lang);
@@ -211,6 +239,18 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
     }
   }
 
+}
+
+export function lintTermbase(termbase: Termbase, options: LintOptions): GlossaryProblem[] {
+  const problems: GlossaryProblem[] = [];
+  const reporter = createReporter(options, problems);
+  checkDuplicateIds(termbase, reporter);
+  const refs = formRefsOf(termbase);
+  checkFormSpacing(refs, reporter);
+  checkConfiguredLanguages(termbase, options, reporter);
+  const reportedVariants = checkVariants(refs, reporter);
+  checkConflictingTargets(refs, options, reportedVariants, reporter);
+  checkForbiddenForms(termbase, reporter);
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
 }
 

@@ -13,31 +13,16 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { inputError } from '../errors.js';
+import { inputError, type ErrorCode } from '../errors.js';
+import type { MessageKey } from '../i18n/catalogs.js';
 import { supportedLanguages, type Lang } from '../languages.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { openGlossaryCache, type GlossaryCache } from './cache.js';
 import { entryHash } from './hash.js';
 import { glossarySchema } from './schema.js';
-import type { GlossaryEntry, GlossaryProblem, TermType, Termbase } from './types.js';
+import type { EntryPositions, GlossaryEntry, GlossaryProblem, ParsedGlossaryFile, SourcePoint, TermType, Termbase } from './types.js';
 
-export interface SourcePoint {
-  line: number;
-  column: number;
-}
-
-/**
- * Positions of the parts of an entry ("forms.en", "variants.it.0", "forbidden.it.1"), for lint
- * messages that point at the exact form. Absent for entries built in code.
- */
-export type EntryPositions = Map<GlossaryEntry, Record<string, SourcePoint>>;
-
-/** One file's parse: its entries, its YAML/schema problems, and the positions of the entries' forms. */
-export interface ParsedGlossaryFile {
-  entries: GlossaryEntry[];
-  problems: GlossaryProblem[];
-  positions: EntryPositions;
-}
+export type { EntryPositions, ParsedGlossaryFile, SourcePoint } from './types.js';
 
 export interface LoadedTermbase {
   termbase: Termbase;
@@ -110,7 +95,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 function decodeGlossaryBytes(bytes: Uint8Array, file: string): { text: string } | { problem: GlossaryProblem } {
   const nul = bytes.indexOf(0);
   let bad = -1;
-  let messageKey = 'glossary:problem.binary';
+  let messageKey: MessageKey = 'glossary:problem.binary';
   if (nul < 0) {
     try {
       return { text: strictUtf8.decode(bytes) };
@@ -210,7 +195,7 @@ export function parseGlossaryFile(text: string, file: string): ParsedGlossaryFil
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const problem = (code: string, offset: number, messageKey: string, params: Record<string, unknown>): GlossaryProblem => ({
+  const problem = (code: ErrorCode, offset: number, messageKey: MessageKey, params: Record<string, unknown>): GlossaryProblem => ({
     code,
     severity: 'error',
     file,
@@ -339,7 +324,7 @@ function schemaProblem(
   const entryIndex = segments[0] === 'entries' && segments[1] !== undefined && /^\d+$/.test(segments[1]) ? Number(segments[1]) : undefined;
   let node = nodeAt(doc, segments);
   const where = readablePath(segments);
-  let messageKey: string;
+  let messageKey: MessageKey;
   let params: Record<string, unknown>;
   // oneOf (caseSensitive: boolean or map) also reports each branch's failure: keep only the summary
   if (error.keyword === 'type' && error.schemaPath.includes('/oneOf/')) return [];

@@ -83,18 +83,10 @@ function edgeOf(code: number): Edge {
   return Edge.none;
 }
 
-export function createTermMatcher(
-  termbase: Termbase | readonly GlossaryEntry[],
-  lang: Lang,
-  options: TermMatcherOptions = {},
-): TermMatcher {
+/** The forms of the entries in `lang` that the options ask for, as patterns, with their folded text. */
+function collectPatterns(entries: readonly GlossaryEntry[], lang: Lang, options: TermMatcherOptions): { patterns: Pattern[]; folded: string[] } {
   const kinds = new Set<FormKind>(options.forms ?? ['canonical', 'variant']);
   const targetSide = options.targetSide ?? false;
-  const strictSeparators = (options.separators ?? 'loose') === 'strict';
-  const defaultMarkup = options.markup ?? 'xml';
-  const allOverlaps = options.overlaps === 'all';
-  const entries = entriesOf(termbase);
-
   const patterns: Pattern[] = [];
   const folded: string[] = [];
   const seen = new Set<string>();
@@ -135,101 +127,131 @@ export function createTermMatcher(
     });
     if (kinds.has('forbidden')) for (const form of forbiddenOf(entry, lang)) add(index, entry, form, 'forbidden');
   });
+  return { patterns, folded };
+}
 
-  const automaton: Automaton = buildAutomaton(folded);
-
-  function verify(pattern: Pattern, plain: string, start: number, end: number): number {
-    // returns the length of the Korean suffix after the match, or -1 when the candidate is rejected
-    if (pattern.left !== Edge.none && start > 0) {
-      const before = CLASS[plain.charCodeAt(start - 1)]! as CharClass;
-      if (before === CharClass.word || before === CharClass.hangul) return -1;
-    }
-    let suffix = 0;
-    if (pattern.right !== Edge.none && end < plain.length) {
-      const after = CLASS[plain.charCodeAt(end)]! as CharClass;
-      if (after === CharClass.hangul) {
-        let runEnd = end + 1;
-        while (runEnd < plain.length && CLASS[plain.charCodeAt(runEnd)] === CharClass.hangul) runEnd++;
-        if (!isParticleSequence(plain.slice(end, runEnd))) return -1;
-        suffix = runEnd - end;
-      } else if (pattern.right === Edge.latin) {
-        if (after === CharClass.word) return -1;
-        if (after === CharClass.hyphen && end + 1 < plain.length) {
-          const next = CLASS[plain.charCodeAt(end + 1)]! as CharClass;
-          if (next === CharClass.word || next === CharClass.hangul) return -1;
-        }
-      }
-    }
-    if (pattern.caseSensitive || strictSeparators) {
-      const form = pattern.form;
-      for (let k = 0; k < pattern.length; k++) {
-        const a = plain.charCodeAt(start + k);
-        const b = form.charCodeAt(k);
-        if (a === b) continue;
-        const classA = CLASS[a]! as CharClass;
-        const classB = CLASS[b]! as CharClass;
-        const separatorA = classA === CharClass.space || classA === CharClass.hyphen;
-        const separatorB = classB === CharClass.space || classB === CharClass.hyphen;
-        if (separatorA || separatorB) {
-          if (strictSeparators && classA !== classB) return -1;
-          continue;
-        }
-        // folded equal (the automaton guarantees it): differs by case, or by apostrophe style
-        const caseDiffers = FOLD[a] !== a || FOLD[b] !== b;
-        if (caseDiffers && pattern.caseSensitive && !(k === 0 && pattern.firstLetterFree)) return -1;
-      }
-    }
-    return suffix;
+/**
+ * The word boundaries around a candidate [start, end): the length of the Korean particles after it, or
+ * -1 when a letter touches it (Latin boundary) or what follows in Hangul is not a particle sequence.
+ */
+function boundarySuffix(pattern: Pattern, plain: string, start: number, end: number): number {
+  if (pattern.left !== Edge.none && start > 0) {
+    const before = CLASS[plain.charCodeAt(start - 1)]! as CharClass;
+    if (before === CharClass.word || before === CharClass.hangul) return -1;
   }
+  if (pattern.right === Edge.none || end >= plain.length) return 0;
+  const after = CLASS[plain.charCodeAt(end)]! as CharClass;
+  if (after === CharClass.hangul) {
+    let runEnd = end + 1;
+    while (runEnd < plain.length && CLASS[plain.charCodeAt(runEnd)] === CharClass.hangul) runEnd++;
+    return isParticleSequence(plain.slice(end, runEnd)) ? runEnd - end : -1;
+  }
+  if (pattern.right === Edge.latin) {
+    if (after === CharClass.word) return -1;
+    if (after === CharClass.hyphen && end + 1 < plain.length) {
+      const next = CLASS[plain.charCodeAt(end + 1)]! as CharClass;
+      if (next === CharClass.word || next === CharClass.hangul) return -1;
+    }
+  }
+  return 0;
+}
+
+/** Case (for a case-sensitive form) and separators (when strict) agree letter by letter. */
+function lettersAgree(pattern: Pattern, plain: string, start: number, strictSeparators: boolean): boolean {
+  const form = pattern.form;
+  for (let k = 0; k < pattern.length; k++) {
+    const a = plain.charCodeAt(start + k);
+    const b = form.charCodeAt(k);
+    if (a === b) continue;
+    const classA = CLASS[a]! as CharClass;
+    const classB = CLASS[b]! as CharClass;
+    const separatorA = classA === CharClass.space || classA === CharClass.hyphen;
+    const separatorB = classB === CharClass.space || classB === CharClass.hyphen;
+    if (separatorA || separatorB) {
+      if (strictSeparators && classA !== classB) return false;
+      continue;
+    }
+    // folded equal (the automaton guarantees it): differs by case, or by apostrophe style
+    const caseDiffers = FOLD[a] !== a || FOLD[b] !== b;
+    if (caseDiffers && pattern.caseSensitive && !(k === 0 && pattern.firstLetterFree)) return false;
+  }
+  return true;
+}
+
+interface Candidate {
+  pattern: Pattern;
+  start: number;
+  end: number;
+  suffix: number;
+}
+
+/**
+ * The candidates kept, in text order: the longest, best-ranked one at each place without overlaps, or
+ * with `all` overlaps between entries (a form inside a longer form of the same entry, "regina delle
+ * lacrime" inside "La regina delle lacrime", stays one occurrence).
+ */
+function keptCandidates(found: Candidate[], allOverlaps: boolean): Candidate[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end || a.pattern.rank - b.pattern.rank || a.pattern.entryIndex - b.pattern.entryIndex);
+  const kept: Candidate[] = [];
+  let lastEnd = -1;
+  const coveredUntil = new Map<number, number>();
+  for (const candidate of found) {
+    if (allOverlaps) {
+      const covered = coveredUntil.get(candidate.pattern.entryIndex) ?? -1;
+      if (candidate.end <= covered) continue;
+      coveredUntil.set(candidate.pattern.entryIndex, Math.max(covered, candidate.end));
+    } else {
+      if (candidate.start < lastEnd) continue;
+      lastEnd = candidate.end;
+    }
+    kept.push(candidate);
+  }
+  return kept;
+}
+
+function termMatchOf(candidate: Candidate, projection: Projection, lang: Lang): TermMatch {
+  const plain = projection.text;
+  const span = mapSpan(projection, candidate.start, candidate.end);
+  const result: TermMatch = {
+    entryId: candidate.pattern.entryId,
+    lang,
+    start: span.start,
+    end: span.end,
+    surface: plain.slice(candidate.start, candidate.end + candidate.suffix),
+    matchedAs: candidate.pattern.kind,
+    form: candidate.pattern.form,
+    suffix: plain.slice(candidate.end, candidate.end + candidate.suffix),
+  };
+  if (candidate.pattern.derived) result.derived = candidate.pattern.derived;
+  return result;
+}
+
+export function createTermMatcher(
+  termbase: Termbase | readonly GlossaryEntry[],
+  lang: Lang,
+  options: TermMatcherOptions = {},
+): TermMatcher {
+  const strictSeparators = (options.separators ?? 'loose') === 'strict';
+  const defaultMarkup = options.markup ?? 'xml';
+  const allOverlaps = options.overlaps === 'all';
+  const { patterns, folded } = collectPatterns(entriesOf(termbase), lang, options);
+  const automaton: Automaton = buildAutomaton(folded);
 
   function match(text: string, matchOptions: MatchOptions = {}): TermMatch[] {
     const markup = matchOptions.markup ?? defaultMarkup;
     const projection: Projection = markup === 'xml' ? projectXml(text) : identityProjection(text);
     const plain = projection.text;
-    const found: Array<{ pattern: Pattern; start: number; end: number; suffix: number }> = [];
+    const found: Candidate[] = [];
     automaton.scan(plain, (patternIndex, end) => {
       const pattern = patterns[patternIndex]!;
       const start = end - pattern.length;
-      const suffix = verify(pattern, plain, start, end);
-      if (suffix >= 0) found.push({ pattern, start, end, suffix });
+      const suffix = boundarySuffix(pattern, plain, start, end);
+      if (suffix < 0) return;
+      if ((pattern.caseSensitive || strictSeparators) && !lettersAgree(pattern, plain, start, strictSeparators)) return;
+      found.push({ pattern, start, end, suffix });
     });
     if (found.length === 0) return [];
-    found.sort(
-      (a, b) =>
-        a.start - b.start ||
-        b.end - a.end ||
-        a.pattern.rank - b.pattern.rank ||
-        a.pattern.entryIndex - b.pattern.entryIndex,
-    );
-    const results: TermMatch[] = [];
-    let lastEnd = -1;
-    // `all`: overlaps between entries are kept, but a form inside a longer form of the same entry
-    // ("regina delle lacrime" inside "La regina delle lacrime") is one occurrence, not two
-    const coveredUntil = new Map<number, number>();
-    for (const candidate of found) {
-      if (allOverlaps) {
-        const covered = coveredUntil.get(candidate.pattern.entryIndex) ?? -1;
-        if (candidate.end <= covered) continue;
-        coveredUntil.set(candidate.pattern.entryIndex, Math.max(covered, candidate.end));
-      } else {
-        if (candidate.start < lastEnd) continue;
-        lastEnd = candidate.end;
-      }
-      const span = mapSpan(projection, candidate.start, candidate.end);
-      const result: TermMatch = {
-        entryId: candidate.pattern.entryId,
-        lang,
-        start: span.start,
-        end: span.end,
-        surface: plain.slice(candidate.start, candidate.end + candidate.suffix),
-        matchedAs: candidate.pattern.kind,
-        form: candidate.pattern.form,
-        suffix: plain.slice(candidate.end, candidate.end + candidate.suffix),
-      };
-      if (candidate.pattern.derived) result.derived = candidate.pattern.derived;
-      results.push(result);
-    }
-    return results;
+    return keptCandidates(found, allOverlaps).map((candidate) => termMatchOf(candidate, projection, lang));
   }
 
   return { lang, patternCount: patterns.length, match };

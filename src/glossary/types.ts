@@ -3,6 +3,8 @@
  * other stages (pipeline, check, review, memory) use only what is declared here.
  */
 import type { Lang } from '../languages.js';
+import type { MessageKey } from '../i18n/catalogs.js';
+import type { ErrorCode } from '../error-codes.js';
 
 export type TermType = 'person' | 'title' | 'organization' | 'place' | 'term';
 
@@ -72,13 +74,32 @@ export type GlossaryProblemSeverity = 'error' | 'warning';
 /** A problem in the termbase (YAML, schema or lint), as a value. */
 export interface GlossaryProblem {
   /** stable code, e.g. `glossary.duplicateId` */
-  code: string;
+  code: ErrorCode;
   severity: GlossaryProblemSeverity;
   file: string;
   /** 1-based */
   line: number;
   column: number;
   /** i18next key (namespace:key) */
-  messageKey: string;
+  messageKey: MessageKey;
   params: Record<string, unknown>;
+}
+
+/** A point in a glossary file (1-based), for lint messages. */
+export interface SourcePoint {
+  line: number;
+  column: number;
+}
+
+/**
+ * Positions of the parts of an entry ("forms.en", "variants.it.0", "forbidden.it.1"), for lint
+ * messages that point at the exact form. Absent for entries built in code.
+ */
+export type EntryPositions = Map<GlossaryEntry, Record<string, SourcePoint>>;
+
+/** One file's parse: its entries, its YAML/schema problems, and the positions of the entries' forms. */
+export interface ParsedGlossaryFile {
+  entries: GlossaryEntry[];
+  problems: GlossaryProblem[];
+  positions: EntryPositions;
 }

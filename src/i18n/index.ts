@@ -4,9 +4,9 @@
  * The UI language comes from `--ui-lang`, else `LANG`/`LC_ALL`/`LC_MESSAGES`, else English.
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { catalogs, uiLanguages, type UiLanguage } from './catalogs.js';
+import { catalogs, uiLanguages, type MessageKey, type NamespaceKey, type UiLanguage } from './catalogs.js';
 
-export { uiLanguages, type UiLanguage };
+export { uiLanguages, type MessageKey, type NamespaceKey, type UiLanguage };
 
 let instance: i18n | undefined;
 
@@ -42,13 +42,13 @@ export function initI18n(language: UiLanguage = 'en'): TFunction {
 }
 
 /** Translates a key (`namespace:key`) in the current UI language. */
-export function t(key: string, params: Record<string, unknown> = {}): string {
+export function t(key: MessageKey, params: Record<string, unknown> = {}): string {
   const translate = instance ? instance.t.bind(instance) : initI18n('en');
   return translate(key, params) as string;
 }
 
 /** Translates a key in a given UI language without switching the shared instance (review page, tests). */
-export function tIn(language: UiLanguage, key: string, params: Record<string, unknown> = {}): string {
+export function tIn(language: UiLanguage, key: MessageKey, params: Record<string, unknown> = {}): string {
   if (!instance) initI18n('en');
   const fixed = instance!.getFixedT(language);
   return fixed(key, params) as string;

@@ -5,7 +5,7 @@
  * do not know. TMX has no `<g>`/`<x>`: there the tags travel as TMX `<bpt>`/`<ept>`/`<ph>` carrying our tag
  * as native code, and come back the same way.
  */
-import { escapeXml, unescapeXml } from '../segments/xml.js';
+import { escapeXml, renderInlineTag, tokenizeSegmentXml, unescapeXml } from '../segments/xml.js';
 
 const escapeAttr = (text: string): string => escapeXml(text).replace(/"/g, '&quot;');
 export { escapeAttr };
@@ -91,27 +91,40 @@ export function xliffInlineToSegmentXml(raw: string): string | null {
 
 /** Segment XML as TMX 1.4 `<seg>` content: tags become `<bpt>`/`<ept>`/`<ph>` with our tag as native code. */
 export function segmentXmlToTmx(xml: string): string {
-  const tokens = tokenize(xml);
-  if (!tokens) return escapeXml(xml);
+  const tokens = tokenizeSegmentXml(xml);
   const open: string[] = [];
   let pairIndex = 0;
-  return tokens
-    .map((token) => {
-      switch (token.type) {
-        case 'text':
-          return escapeXml(token.text);
-        case 'open': {
-          const i = String(++pairIndex);
-          open.push(i);
-          return `<bpt i="${i}" x="${escapeAttr(token.id)}">${escapeXml(`<g id="${token.id}">`)}</bpt>`;
-        }
-        case 'close':
-          return `<ept i="${open.pop()!}">${escapeXml('</g>')}</ept>`;
-        default:
-          return `<ph x="${escapeAttr(token.id)}">${escapeXml(`<x id="${token.id}"/>`)}</ph>`;
+  let tmx = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text': {
+        const text = xml.slice(token.start, token.end);
+        // a `<` that is no tag of ours: not representable as TMX inline markup, the whole text is escaped
+        if (text.includes('<')) return escapeXml(xml);
+        tmx += escapeXml(text);
+        break;
       }
-    })
-    .join('');
+      case 'entity':
+        tmx += escapeXml(token.text);
+        break;
+      case 'open': {
+        const i = String(++pairIndex);
+        open.push(i);
+        tmx += `<bpt i="${i}" x="${escapeAttr(token.id)}">${escapeXml(renderInlineTag('open', token.id))}</bpt>`;
+        break;
+      }
+      case 'close': {
+        const i = open.pop();
+        if (i === undefined || token.name !== 'g') return escapeXml(xml);
+        tmx += `<ept i="${i}">${escapeXml('</g>')}</ept>`;
+        break;
+      }
+      default:
+        if (token.name !== 'x') return escapeXml(xml);
+        tmx += `<ph x="${escapeAttr(token.id)}">${escapeXml(renderInlineTag('empty', token.id))}</ph>`;
+    }
+  }
+  return open.length > 0 ? escapeXml(xml) : tmx;
 }
 
 /**

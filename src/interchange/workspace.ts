@@ -9,7 +9,7 @@ import { listArticles, readArticleFile } from '../articles/read.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { inputError, StorylocError } from '../errors.js';
 import { isSupportedLanguage, pairKey, type Lang, type LanguagePair } from '../languages.js';
-import { BrokenEditsError, detectHumanEdits } from '../memory/human-edits.js';
+import { BrokenEditsError, detectHumanEdits } from '../reassembly/human-edits.js';
 import { acquireWorkspaceLock } from '../memory/lock.js';
 import { applyHumanEdits, outputTargets, persistArticleResult } from '../memory/persist.js';
 import { fileHash } from '../memory/records.js';
@@ -207,4 +207,3 @@ async function importTmx(config: ResolvedConfig, file: string, text: string): Pr
   }
 }
 
-export { pairKey };

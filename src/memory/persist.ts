@@ -10,7 +10,7 @@ import type { LanguagePair } from '../languages.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
 import type { Article, Segment } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../io/atomic-file.js';
 import { fileHash } from './records.js';
 import { editedByHand, shownTarget } from './segment-life.js';
 import { outputPathFor, serializeArticleState, statePathFor } from './state-store.js';

@@ -12,6 +12,7 @@
  *  - a source changed back to the text last approved in this segment (an undo) restores the approval:
  *    same segment, same source, same approved target, the translation-memory "context match".
  */
+import type { MessageKey } from '../i18n/catalogs.js';
 import type { EngineName } from '../config/types.js';
 import type { GlossaryUsage } from '../glossary/types.js';
 import { normalizeForHash } from '../segments/hash.js';
@@ -91,7 +92,7 @@ export const TRANSITIONS: Readonly<Record<SegmentStatus, Readonly<Record<Segment
  * What a record says that no event can produce (a state file edited by hand or merged badly), as the
  * i18n key of the contradiction, or null when the record is consistent.
  */
-export function recordContradiction(record: Pick<SegmentRecord, 'state' | 'target'>): string | null {
+export function recordContradiction(record: Pick<SegmentRecord, 'state' | 'target'>): MessageKey | null {
   const needsTarget: readonly SegmentStatus[] = ['machine', 'edited', 'approved', 'rejected'];
   if (record.target === null && needsTarget.includes(record.state)) return 'memory:state.contradictionNoTarget';
   if (record.target !== null && record.state === 'untranslated') return 'memory:state.contradictionUntranslatedTarget';

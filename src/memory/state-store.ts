@@ -14,7 +14,7 @@ import { isSupportedLanguage, type Lang } from '../languages.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { lineColumnAt } from '../text/positions.js';
 import type { ArticleState, SegmentRecord, SegmentStatus } from './types.js';
-import { writeFileAtomic, type AtomicWriteFs } from './atomic-file.js';
+import { writeFileAtomic, type AtomicWriteFs } from '../io/atomic-file.js';
 
 export const STATE_SUFFIX = '.state.json';
 

@@ -10,7 +10,7 @@ import { StorylocError } from '../errors.js';
 import { isSupportedLanguage, pairKey, type LanguagePair } from '../languages.js';
 import type { ArticleState } from './types.js';
 import { STATE_SUFFIX, readArticleState } from './state-store.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../io/atomic-file.js';
 import { normaliseSource } from './records.js';
 
 /** Every `*.state.json` at any depth below `dir`, in directory order; a missing or unreadable folder has none. */

@@ -4,7 +4,7 @@
  * done, plus one per whole-queue pause. All text comes from the `queue` catalog.
  */
 import cliProgress from 'cli-progress';
-import type { Output } from '../cli/context.js';
+import type { Output } from '../io/output.js';
 import { t } from '../i18n/index.js';
 import type { QueueProgress } from './types.js';
 

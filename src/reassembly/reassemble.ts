@@ -1,152 +1,16 @@
 /**
  * Splices translations back into the source by position: every byte outside a translated span is
- * copied unchanged. Inline tags in a translation become the exact Markdown they stood for, whatever
- * their order in the translation; container prefixes (`> `, list indentation) are put back after each
- * newline; front-matter values are written as YAML scalars in their original style.
+ * copied unchanged. A body segment's Markdown comes from segments/render.ts (tags back to the exact
+ * Markdown they stood for, container prefixes after each newline); front-matter values are written as
+ * YAML scalars in their original style.
  */
 import type { Lang } from '../languages.js';
-import type { Article, InlineTag, Segment } from '../segments/types.js';
-import { inlineTagPattern, unescapeXml } from '../segments/xml.js';
+import type { Article, Segment } from '../segments/types.js';
+import { unescapeXml } from '../segments/xml.js';
+import { renderMarkdownSegment } from '../segments/render.js';
 import { renderYamlScalar } from '../articles/front-matter.js';
-import { isAsciiDigit } from '../text/char-codes.js';
 
-/** A translation whose tags do not match its source's. Reassembly refuses rather than guess. */
-export class TagMismatchError extends Error {
-  constructor(readonly segmentId: string, readonly detail: string) {
-    super(`segment ${segmentId}: ${detail}`);
-    this.name = 'TagMismatchError';
-  }
-}
-
-/**
- * An HTML tag or comment written as text (`&lt;script&gt;` from MT, a reviewer's edit box) would be raw
- * HTML in the published Markdown. Source text only holds one behind a Markdown backslash escape (`\<b>`):
- * unescaped, marked reads it as inline HTML, which becomes a tag of the segment. So escaping the others
- * keeps every identity round trip byte-exact.
- */
-const htmlInText = /(?<!\\)<(?=\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|!--)/g;
-
-function textToMarkdown(xmlText: string): string {
-  const text = unescapeXml(xmlText);
-  return text.includes('<') ? text.replace(htmlInText, '&lt;') : text;
-}
-
-/** Turns a segment's XML (source or translation) into Markdown, using the segment's tag table. */
-export function xmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
-  // text without tags or entities is its own Markdown (most sentences: no regex pass needed)
-  if (!xml.includes('<') && !xml.includes('&')) return xml;
-  return canonicalXmlToMarkdown(segment, xml, targets, byId) ?? patternXmlToMarkdown(segment, xml, targets, byId);
-}
-
-/**
- * The tags exactly as storyloc writes them (`<g id="1">`, `</g>`, `<x id="2"/>`), read by character:
- * no regex match per tag. Anything else, and any error, returns null: the pattern reader then decides
- * (variants MT engines write, and the errors it reports).
- */
-function canonicalXmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string | null {
-  let markdown = '';
-  let last = 0;
-  const open: InlineTag[] = [];
-  for (let at = xml.indexOf('<'); at !== -1; at = xml.indexOf('<', last)) {
-    markdown += textToMarkdown(xml.slice(last, at));
-    if (xml.charCodeAt(at + 1) === 0x2f) {
-      // `</g>`
-      if (xml.charCodeAt(at + 2) !== 0x67 || xml.charCodeAt(at + 3) !== 0x3e) return null;
-      const tag = open.pop();
-      if (!tag) return null;
-      markdown += renderTagPart(tag, 'close', targets, byId);
-      last = at + 4;
-      continue;
-    }
-    // `<g id="N">` or `<x id="N"/>`
-    const type = xml.charCodeAt(at + 1);
-    if ((type !== 0x67 && type !== 0x78) || !xml.startsWith(' id="', at + 2)) return null;
-    let digitsEnd = at + 7;
-    while (isAsciiDigit(xml.charCodeAt(digitsEnd))) digitsEnd++;
-    if (digitsEnd === at + 7 || xml.charCodeAt(digitsEnd) !== 0x22) return null;
-    const tag = segment.tags[xml.slice(at + 7, digitsEnd)];
-    if (type === 0x67) {
-      if (xml.charCodeAt(digitsEnd + 1) !== 0x3e || !tag || tag.type !== 'g') return null;
-      open.push(tag);
-      last = digitsEnd + 2;
-    } else {
-      if (xml.charCodeAt(digitsEnd + 1) !== 0x2f || xml.charCodeAt(digitsEnd + 2) !== 0x3e || !tag || tag.type !== 'x') return null;
-      last = digitsEnd + 3;
-      if (xml.startsWith('</x>', last)) return null;
-    }
-    markdown += renderTagPart(tag, 'open', targets, byId);
-  }
-  if (open.length > 0) return null;
-  return markdown + textToMarkdown(xml.slice(last));
-}
-
-/** Every tag form the inline tag pattern accepts, with the errors reassembly reports. */
-function patternXmlToMarkdown(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
-  let markdown = '';
-  let last = 0;
-  const open: InlineTag[] = [];
-  // an exec loop on the shared global pattern: matchAll clones the regex on every call (hot path)
-  inlineTagPattern.lastIndex = 0;
-  for (let match = inlineTagPattern.exec(xml); match !== null; match = inlineTagPattern.exec(xml)) {
-    markdown += textToMarkdown(xml.slice(last, match.index));
-    last = match.index + match[0].length;
-    const [, closing, type, id] = match;
-    if (closing) {
-      const tag = open.pop();
-      if (!tag || type !== 'g') throw new TagMismatchError(segment.id, `unexpected </${type}>`);
-      markdown += renderTagPartKeepingScan(tag, 'close', targets, byId);
-      continue;
-    }
-    const tag = segment.tags[id ?? ''];
-    if (!tag || tag.type !== type) throw new TagMismatchError(segment.id, `unknown tag <${type} id="${id ?? ''}">`);
-    // `<g id="1"/>` would write the opening Markdown without its closing part
-    if (type === 'g' && match[4]) throw new TagMismatchError(segment.id, `self-closing <g id="${id ?? ''}"/>`);
-    markdown += renderTagPartKeepingScan(tag, 'open', targets, byId);
-    if (type === 'g') open.push(tag);
-  }
-  if (open.length > 0) throw new TagMismatchError(segment.id, 'unclosed <g>');
-  markdown += textToMarkdown(xml.slice(last));
-  return markdown;
-}
-
-/** renderTagPart, restoring the shared pattern's position (nested spans render through xmlToMarkdown too). */
-function renderTagPartKeepingScan(tag: InlineTag, part: 'open' | 'close', targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
-  const resume = inlineTagPattern.lastIndex;
-  const markdown = renderTagPart(tag, part, targets, byId);
-  inlineTagPattern.lastIndex = resume;
-  return markdown;
-}
-
-/** The Markdown of one part of a tag, with nested translations (alt text, titles) spliced in. */
-function renderTagPart(tag: InlineTag, part: 'open' | 'close', targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
-  const markdown = part === 'open' ? tag.open : tag.close;
-  const nested = tag.nested?.filter((item) => item.part === part);
-  if (!nested || nested.length === 0) return markdown;
-  let result = '';
-  let cursor = 0;
-  for (const item of [...nested].sort((a, b) => a.start - b.start)) {
-    const segment = byId.get(item.segmentId);
-    const translation = targets.get(item.segmentId);
-    result += markdown.slice(cursor, item.start);
-    result += segment && translation !== undefined ? xmlToMarkdown(segment, translation, targets, byId) : markdown.slice(item.start, item.end);
-    cursor = item.end;
-  }
-  return result + markdown.slice(cursor);
-}
-
-/**
- * Re-inserts the container prefixes after each newline. When the text has as many line breaks as the
- * source, each line gets the prefix its source line had (lazy continuation lines included); otherwise
- * the lines no longer correspond, and every line gets the container prefix of the segment's first line.
- */
-function withLinePrefixes(markdown: string, prefixes: readonly string[], continuation: string): string {
-  if ((prefixes.length === 0 && continuation === '') || !markdown.includes('\n')) return markdown;
-  let breaks = 0;
-  for (let at = markdown.indexOf('\n'); at !== -1; at = markdown.indexOf('\n', at + 1)) breaks++;
-  if (breaks !== prefixes.length) return markdown.replace(/\n/g, `\n${continuation}`);
-  let index = 0;
-  return markdown.replace(/\n/g, () => `\n${prefixes[index++]}`);
-}
+export { TagMismatchError } from '../segments/xml.js';
 
 /** Renders one top-level segment (translation, or its source when there is none). */
 export function renderSegment(segment: Segment, article: Article, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
@@ -158,15 +22,6 @@ export function renderSegment(segment: Segment, article: Article, targets: Reado
     return renderYamlScalar(value, scalarStyle(original));
   }
   return renderMarkdownSegment(segment, xml, targets, byId);
-}
-
-/** The Markdown of a body segment's XML, container prefixes included. */
-export function renderMarkdownSegment(segment: Segment, xml: string, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
-  // An ATX heading or a table cell lives on one line: a line break in its translation would end the
-  // heading or the table row, so it becomes a space.
-  const oneLine = (segment.kind === 'heading' || segment.kind === 'tableCell') && xml !== segment.text && !segment.text.includes('\n');
-  const markdown = xmlToMarkdown(segment, oneLine ? xml.replace(/[ \t]*\n[ \t]*/g, ' ') : xml, targets, byId);
-  return withLinePrefixes(markdown, segment.linePrefixes, segment.continuationPrefix ?? segment.linePrefixes.at(-1) ?? '');
 }
 
 function scalarStyle(raw: string): 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED' {

@@ -22,7 +22,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Lang } from '../languages.js';
 import type { ArticleState, SegmentRecord } from '../memory/types.js';
 import { outputPathFor } from '../memory/state-store.js';
-import { writeFileAtomic } from '../memory/atomic-file.js';
+import { writeFileAtomic } from '../io/atomic-file.js';
 import { StorylocError } from '../errors.js';
 import type { Article } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';

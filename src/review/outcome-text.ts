@@ -1,5 +1,5 @@
 /** Lines printed by `approve` / `reject` for each segment, and the status table of `status`. */
-import { t } from '../i18n/index.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import type { ArticleState } from '../memory/types.js';
 import { segmentStatuses } from '../memory/state-store.js';
 import type { SegmentOutcome } from './approval.js';
@@ -11,7 +11,7 @@ import { displayWidth } from './display-width.js';
 export function describeFindings(
   findings: TermFinding[],
   flags: string[],
-  translate: (key: string, params: Record<string, unknown>) => string = t,
+  translate: (key: MessageKey, params: Record<string, unknown>) => string = t,
 ): string {
   const parts = findings.map((finding) => {
     const expected = finding.expected[0] ?? '';

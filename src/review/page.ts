@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Lang } from '../languages.js';
 import type { ArticleState, SegmentRecord } from '../memory/types.js';
 import { segmentStatuses } from '../memory/state-store.js';
-import { tIn, uiLanguages, type UiLanguage } from '../i18n/index.js';
+import { tIn, uiLanguages, type NamespaceKey, type UiLanguage } from '../i18n/index.js';
 import { articleRevision, reviewableStatuses, segmentRevision } from './approval.js';
 import { escapeHtml, renderDiffHtml, renderTokensHtml, type Highlight } from './html.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './page-assets.js';
@@ -53,7 +53,7 @@ export function pageUrl(ctx: PageContext, pathname: string, params: Record<strin
   return `${pathname}?${search.toString()}${fragment ? `#${fragment}` : ''}`;
 }
 
-function t(ctx: PageContext, key: string, params: Record<string, unknown> = {}): string {
+function t(ctx: PageContext, key: NamespaceKey<'review'>, params: Record<string, unknown> = {}): string {
   return escapeHtml(tIn(ctx.ui, `review:${key}`, params));
 }
 

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { statePathFor } from '../memory/state-store.js';
 import { StorylocError, inputError } from '../errors.js';
-import { tIn, uiLanguages, type UiLanguage } from '../i18n/index.js';
+import { tIn, uiLanguages, type NamespaceKey, type UiLanguage } from '../i18n/index.js';
 import type { ArticleState } from '../memory/types.js';
 import { approveSegments, articleRevision, editSegment, rejectSegments, segmentRevision, type DecisionResult, type ReviewActor } from './approval.js';
 import { pageUrl, renderArticlePage, renderIndexPage, renderMessagePage, segmentAnchor, type PageContext, type PageNotice } from './page.js';
@@ -112,237 +112,253 @@ type ActionValue =
   | { kind: 'refusedUntranslated' }
   | { kind: 'refusedTags'; problem: TagProblem };
 
-export async function startReviewServer(options: ReviewServerOptions): Promise<RunningReviewServer> {
-  const { workspace } = options;
-  const targetLang = workspace.targetLang;
-  const token = randomBytes(24).toString('base64url');
-  const now = options.now ?? (() => new Date());
-  let port = options.port;
-  // One change at a time in this process (the workspace lock guards against other processes).
-  let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+const message = (ui: UiLanguage, key: NamespaceKey<'review'>, params: Record<string, unknown> = {}): string => tIn(ui, `review:${key}`, params);
 
-  // Only a plain relative path of an article that has a state: nothing outside the output folder.
-  const knownArticle = (article: string | null): article is string =>
+function tagProblemText(ui: UiLanguage, problem: TagProblem): string {
+  switch (problem.problem) {
+    case 'unbalanced':
+      return message(ui, 'page.tagUnbalanced');
+    case 'missingTag':
+      return message(ui, 'page.tagMissing', { tag: problem.tag });
+    case 'unexpectedTag':
+      return message(ui, 'page.tagUnexpected', { tag: problem.tag });
+    case 'duplicateTag':
+      return message(ui, 'page.tagDuplicate', { tag: problem.tag });
+  }
+}
+
+/** The notice shown after a redirect (`?done=approved&seg=…`). */
+function doneNotice(ui: UiLanguage, params: URLSearchParams): PageNotice | undefined {
+  const id = params.get('seg') ?? '';
+  const n = Number(params.get('n') ?? '0');
+  const refused = Number(params.get('refused') ?? '0');
+  switch (params.get('done')) {
+    case 'approved':
+      return { tone: 'ok', message: message(ui, 'page.noticeApproved', { id }) };
+    case 'rejected':
+      return { tone: 'ok', message: message(ui, 'page.noticeRejected', { id }) };
+    case 'edited':
+      return { tone: 'ok', message: message(ui, 'page.noticeEdited', { id }) };
+    case 'unchanged':
+      return { tone: 'ok', message: message(ui, 'page.noticeUnchanged', { id }) };
+    case 'approvedAll':
+      return refused > 0
+        ? { tone: 'error', message: message(ui, 'page.noticeApprovedAllRefused', { n, refused }) }
+        : { tone: 'ok', message: message(ui, 'page.noticeApprovedAll', { n }) };
+    default:
+      return undefined;
+  }
+}
+
+/** What one running server knows: its workspace, token and clock, and the queue changes wait in. */
+interface ServerScope {
+  workspace: ReviewWorkspace;
+  options: ReviewServerOptions;
+  token: string;
+  now: () => Date;
+  /** one change at a time in this process (the workspace lock guards against other processes) */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** Only a plain relative path of an article that has a state: nothing outside the output folder. */
+function knownArticle(scope: ServerScope, article: string | null): article is string {
+  return (
     article !== null &&
     /^[^/\\\0]+(?:\/[^/\\\0]+)*$/.test(article) &&
     !article.split('/').some((part) => part === '.' || part === '..') &&
-    existsSync(statePathFor(workspace.config, article, targetLang));
+    existsSync(statePathFor(scope.workspace.config, article, scope.workspace.targetLang))
+  );
+}
 
-  const message = (ui: UiLanguage, key: string, params: Record<string, unknown> = {}): string => tIn(ui, `review:${key}`, params);
+/** A page with only a message (and a link back to the index). */
+function messagePage(res: ServerResponse, ctx: PageContext, status: number, text: string): void {
+  send(res, status, renderMessagePage(ctx, text, true), ctx.nonce);
+}
 
-  function tagProblemText(ui: UiLanguage, problem: TagProblem): string {
-    switch (problem.problem) {
-      case 'unbalanced':
-        return message(ui, 'page.tagUnbalanced');
-      case 'missingTag':
-        return message(ui, 'page.tagMissing', { tag: problem.tag });
-      case 'unexpectedTag':
-        return message(ui, 'page.tagUnexpected', { tag: problem.tag });
-      case 'duplicateTag':
-        return message(ui, 'page.tagDuplicate', { tag: problem.tag });
-    }
+function articlePage(scope: ServerScope, res: ServerResponse, ctx: PageContext, status: number, state: ArticleState, notice?: PageNotice): void {
+  send(res, status, renderArticlePage(ctx, { state, findings: scope.workspace.findings(state) }, notice), ctx.nonce);
+}
+
+/** One change as the page posted it. */
+interface ActionRequest {
+  article: string;
+  op: string;
+  segmentId: string;
+  /** the revision the reviewer saw */
+  base: string;
+  text: string;
+}
+
+/** The change applied to the article's state (or refused), with what the page should say. */
+function decideAction(scope: ServerScope, request: ActionRequest, state: ArticleState): { result: DecisionResult | null; value: ActionValue } {
+  const { workspace } = scope;
+  const { op, segmentId, base, text } = request;
+  const actor: ReviewActor = { name: scope.options.approver, at: scope.now().toISOString() };
+  if (op === 'approveAll') {
+    if (articleRevision(state) !== base) return { result: null, value: { kind: 'articleConflict' } };
+    const result = approveSegments(state, 'all', { actor, force: false, checkTerms: workspace.termChecker(state.sourceLang) });
+    const n = result.outcomes.filter((o) => o.outcome === 'approved').length;
+    const refused = result.outcomes.filter((o) => o.outcome === 'refusedGlossary' || o.outcome === 'refusedUntranslated').length;
+    return { result, value: { kind: 'done', done: 'approvedAll', n, refused } };
   }
-
-  function doneNotice(ui: UiLanguage, params: URLSearchParams): PageNotice | undefined {
-    const id = params.get('seg') ?? '';
-    const n = Number(params.get('n') ?? '0');
-    const refused = Number(params.get('refused') ?? '0');
-    switch (params.get('done')) {
-      case 'approved':
-        return { tone: 'ok', message: message(ui, 'page.noticeApproved', { id }) };
-      case 'rejected':
-        return { tone: 'ok', message: message(ui, 'page.noticeRejected', { id }) };
-      case 'edited':
-        return { tone: 'ok', message: message(ui, 'page.noticeEdited', { id }) };
-      case 'unchanged':
-        return { tone: 'ok', message: message(ui, 'page.noticeUnchanged', { id }) };
-      case 'approvedAll':
-        return refused > 0
-          ? { tone: 'error', message: message(ui, 'page.noticeApprovedAllRefused', { n, refused }) }
-          : { tone: 'ok', message: message(ui, 'page.noticeApprovedAll', { n }) };
-      default:
-        return undefined;
-    }
+  const record = state.segments.find((r) => r.id === segmentId);
+  if (!record) return { result: null, value: { kind: 'unknownSegment' } };
+  if (segmentRevision(record) !== base) return { result: null, value: { kind: 'conflict', by: record.changedBy ?? '?', at: record.changedAt ?? '?' } };
+  if (op === 'edit') {
+    const parsed = parseEditedText(text, record.source);
+    if (!parsed.ok) return { result: null, value: { kind: 'refusedTags', problem: parsed } };
+    const result = editSegment(state, segmentId, parsed.xml, actor);
+    return { result, value: { kind: 'done', done: result.stateChanged ? 'edited' : 'unchanged' } };
   }
-
-  /** A page with only a message (and a link back to the index). */
-  function messagePage(res: ServerResponse, ctx: PageContext, status: number, text: string): void {
-    send(res, status, renderMessagePage(ctx, text, true), ctx.nonce);
+  const result = op === 'reject'
+    ? rejectSegments(state, [segmentId], actor)
+    : approveSegments(state, [segmentId], { actor, force: op === 'force', checkTerms: workspace.termChecker(state.sourceLang) });
+  const outcome = result.outcomes[0]!;
+  switch (outcome.outcome) {
+    case 'refusedGlossary':
+      return { result: null, value: { kind: 'refusedGlossary', findings: outcome.findings, flags: outcome.flags } };
+    case 'refusedUntranslated':
+      return { result: null, value: { kind: 'refusedUntranslated' } };
+    case 'approved':
+      return { result, value: { kind: 'done', done: 'approved' } };
+    case 'rejected':
+      return { result, value: { kind: 'done', done: 'rejected' } };
+    default:
+      return { result, value: { kind: 'done', done: 'unchanged' } };
   }
+}
 
-  function articlePage(res: ServerResponse, ctx: PageContext, status: number, state: ArticleState, notice?: PageNotice): void {
-    send(res, status, renderArticlePage(ctx, { state, findings: workspace.findings(state) }, notice), ctx.nonce);
-  }
-
-  async function handleAction(req: IncomingMessage, res: ServerResponse, ctx: PageContext): Promise<void> {
-    const ui = ctx.ui;
-    let form: URLSearchParams;
-    try {
-      form = await readForm(req);
-    } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        messagePage(res, ctx, 413, message(ui, 'page.badRequest', { detail: '> 1 MiB' }));
-        return;
-      }
-      throw error;
-    }
-    const article = form.get('a');
-    const op = form.get('op') ?? '';
-    const segmentId = form.get('seg') ?? '';
-    const base = form.get('base') ?? '';
-    // Browsers submit text areas with CRLF line ends; segment text uses LF.
-    const text = (form.get('text') ?? '').replace(/\r\n?/g, '\n');
-    if (!knownArticle(article)) {
-      messagePage(res, ctx, 404, message(ui, 'page.notFound'));
+/** A redirect to the updated page, or the page again with why the change was refused. */
+function respondToAction(scope: ServerScope, res: ServerResponse, ctx: PageContext, request: ActionRequest, outcome: { state: ArticleState; value: ActionValue }): void {
+  const { ui } = ctx;
+  const { article, op, segmentId, text } = request;
+  const value = outcome.value;
+  const anchor = segmentId ? segmentAnchor(segmentId) : undefined;
+  switch (value.kind) {
+    case 'done': {
+      const params: Record<string, string> = { a: article, done: value.done };
+      if (segmentId && op !== 'approveAll') params.seg = segmentId;
+      if (value.n !== undefined) params.n = String(value.n);
+      if (value.refused !== undefined) params.refused = String(value.refused);
+      redirect(res, pageUrl(ctx, '/article', params, op === 'approveAll' ? undefined : anchor));
       return;
     }
-    if (!['approve', 'force', 'reject', 'edit', 'approveAll'].includes(op)) {
-      messagePage(res, ctx, 400, message(ui, 'page.badRequest', { detail: `op=${op}` }));
-      return;
-    }
-    const actor: ReviewActor = { name: options.approver, at: now().toISOString() };
-
-    const decide = (state: ArticleState): { result: DecisionResult | null; value: ActionValue } => {
-      if (op === 'approveAll') {
-        if (articleRevision(state) !== base) return { result: null, value: { kind: 'articleConflict' } };
-        const result = approveSegments(state, 'all', { actor, force: false, checkTerms: workspace.termChecker(state.sourceLang) });
-        const n = result.outcomes.filter((o) => o.outcome === 'approved').length;
-        const refused = result.outcomes.filter((o) => o.outcome === 'refusedGlossary' || o.outcome === 'refusedUntranslated').length;
-        return { result, value: { kind: 'done', done: 'approvedAll', n, refused } };
-      }
-      const record = state.segments.find((r) => r.id === segmentId);
-      if (!record) return { result: null, value: { kind: 'unknownSegment' } };
-      if (segmentRevision(record) !== base) return { result: null, value: { kind: 'conflict', by: record.changedBy ?? '?', at: record.changedAt ?? '?' } };
-      if (op === 'edit') {
-        const parsed = parseEditedText(text, record.source);
-        if (!parsed.ok) return { result: null, value: { kind: 'refusedTags', problem: parsed } };
-        const result = editSegment(state, segmentId, parsed.xml, actor);
-        return { result, value: { kind: 'done', done: result.stateChanged ? 'edited' : 'unchanged' } };
-      }
-      const result = op === 'reject'
-        ? rejectSegments(state, [segmentId], actor)
-        : approveSegments(state, [segmentId], { actor, force: op === 'force', checkTerms: workspace.termChecker(state.sourceLang) });
-      const outcome = result.outcomes[0]!;
-      switch (outcome.outcome) {
-        case 'refusedGlossary':
-          return { result: null, value: { kind: 'refusedGlossary', findings: outcome.findings, flags: outcome.flags } };
-        case 'refusedUntranslated':
-          return { result: null, value: { kind: 'refusedUntranslated' } };
-        case 'approved':
-          return { result, value: { kind: 'done', done: 'approved' } };
-        case 'rejected':
-          return { result, value: { kind: 'done', done: 'rejected' } };
-        default:
-          return { result, value: { kind: 'done', done: 'unchanged' } };
-      }
-    };
-
-    let outcome;
-    try {
-      outcome = await exclusive(() => workspace.updateArticle(article, decide));
-    } catch (error) {
-      if (!(error instanceof StorylocError)) throw error;
-      // The change was not made (lock busy, output edited on disk, source changed, write failed): show
-      // why, with the reviewer's text still in the edit box.
-      const status = error.code === 'lock.busy' || error.code.startsWith('review.') ? 409 : 500;
-      const notice: PageNotice = { tone: 'error', message: tIn(ui, error.messageKey, error.params) };
-      if (op !== 'approveAll' && segmentId) notice.segmentId = segmentId;
+    case 'conflict': {
+      const key = op === 'edit' ? 'page.conflict' : 'page.conflictDecision';
+      const notice: PageNotice = { tone: 'error', segmentId, message: message(ui, key, { id: segmentId, by: value.by, at: value.at }) };
+      // A conflicting edit keeps the reviewer's text; a conflicting approve/reject just shows the new version.
       if (op === 'edit') notice.editText = text;
-      articlePage(res, ctx, status, workspace.readState(article), notice);
+      articlePage(scope, res, ctx, 409, outcome.state, notice);
       return;
     }
-    const value = outcome.value;
-    const anchor = segmentId ? segmentAnchor(segmentId) : undefined;
-    switch (value.kind) {
-      case 'done': {
-        const params: Record<string, string> = { a: article, done: value.done };
-        if (segmentId && op !== 'approveAll') params.seg = segmentId;
-        if (value.n !== undefined) params.n = String(value.n);
-        if (value.refused !== undefined) params.refused = String(value.refused);
-        redirect(res, pageUrl(ctx, '/article', params, op === 'approveAll' ? undefined : anchor));
-        return;
-      }
-      case 'conflict': {
-        const key = op === 'edit' ? 'page.conflict' : 'page.conflictDecision';
-        const notice: PageNotice = { tone: 'error', segmentId, message: message(ui, key, { id: segmentId, by: value.by, at: value.at }) };
-        // A conflicting edit keeps the reviewer's text; a conflicting approve/reject just shows the new version.
-        if (op === 'edit') notice.editText = text;
-        articlePage(res, ctx, 409, outcome.state, notice);
-        return;
-      }
-      case 'articleConflict':
-        articlePage(res, ctx, 409, outcome.state, { tone: 'error', message: message(ui, 'page.conflictArticle') });
-        return;
-      case 'unknownSegment':
-        articlePage(res, ctx, 409, outcome.state, { tone: 'error', message: message(ui, 'page.unknownSegment', { id: segmentId }) });
-        return;
-      case 'refusedGlossary':
-        articlePage(res, ctx, 422, outcome.state, {
-          tone: 'error',
-          segmentId,
-          offerForce: true,
-          message: message(ui, 'page.refusedGlossary', { id: segmentId, problems: describeFindings(value.findings, value.flags, (key, params) => tIn(ui, key, params)) }),
-        });
-        return;
-      case 'refusedUntranslated':
-        articlePage(res, ctx, 422, outcome.state, { tone: 'error', segmentId, message: message(ui, 'page.refusedUntranslated', { id: segmentId }) });
-        return;
-      case 'refusedTags':
-        articlePage(res, ctx, 422, outcome.state, {
-          tone: 'error',
-          segmentId,
-          editText: text,
-          message: message(ui, 'page.refusedTags', { problem: tagProblemText(ui, value.problem) }),
-        });
-        return;
+    case 'articleConflict':
+      articlePage(scope, res, ctx, 409, outcome.state, { tone: 'error', message: message(ui, 'page.conflictArticle') });
+      return;
+    case 'unknownSegment':
+      articlePage(scope, res, ctx, 409, outcome.state, { tone: 'error', message: message(ui, 'page.unknownSegment', { id: segmentId }) });
+      return;
+    case 'refusedGlossary': {
+      const problems = describeFindings(value.findings, value.flags, (key, params) => tIn(ui, key, params));
+      const notice: PageNotice = { tone: 'error', segmentId, offerForce: true, message: message(ui, 'page.refusedGlossary', { id: segmentId, problems }) };
+      articlePage(scope, res, ctx, 422, outcome.state, notice);
+      return;
+    }
+    case 'refusedUntranslated':
+      articlePage(scope, res, ctx, 422, outcome.state, { tone: 'error', segmentId, message: message(ui, 'page.refusedUntranslated', { id: segmentId }) });
+      return;
+    case 'refusedTags': {
+      const notice: PageNotice = { tone: 'error', segmentId, editText: text, message: message(ui, 'page.refusedTags', { problem: tagProblemText(ui, value.problem) }) };
+      articlePage(scope, res, ctx, 422, outcome.state, notice);
+      return;
     }
   }
+}
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
-    const ui = pickUiLanguage(url.searchParams.get('lang'), req.headers['accept-language'], options.defaultUi);
-    const nonce = randomBytes(16).toString('base64');
-    const ctx: PageContext = { ui, token, targetLang, nonce };
-    const hostOk = req.headers.host === `${HOST}:${port}` || req.headers.host === `localhost:${port}`;
-    if (!hostOk || !tokensEqual(url.searchParams.get('token'), token)) {
-      send(res, 403, renderMessagePage({ ...ctx, token: '' }, message(ui, 'page.forbidden'), false), nonce);
-      return;
-    }
-    try {
-      if (req.method === 'GET' && url.pathname === '/') {
-        send(res, 200, renderIndexPage(ctx, workspace.statuses().filter((status) => status.translated)), nonce);
-      } else if (req.method === 'GET' && url.pathname === '/article') {
-        const article = url.searchParams.get('a');
-        if (!knownArticle(article)) {
-          messagePage(res, ctx, 404, message(ui, 'page.notFound'));
-          return;
-        }
-        articlePage(res, ctx, 200, workspace.readState(article), doneNotice(ui, url.searchParams));
-      } else if (req.method === 'POST' && url.pathname === '/action') {
-        await handleAction(req, res, ctx);
-      } else {
+/** The posted form as a request, or null after answering a bad one (too large, unknown article or op). */
+async function readActionRequest(scope: ServerScope, req: IncomingMessage, res: ServerResponse, ctx: PageContext): Promise<ActionRequest | null> {
+  let form: URLSearchParams;
+  try {
+    form = await readForm(req);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    messagePage(res, ctx, 413, message(ctx.ui, 'page.badRequest', { detail: '> 1 MiB' }));
+    return null;
+  }
+  const article = form.get('a');
+  const op = form.get('op') ?? '';
+  if (!knownArticle(scope, article)) {
+    messagePage(res, ctx, 404, message(ctx.ui, 'page.notFound'));
+    return null;
+  }
+  if (!['approve', 'force', 'reject', 'edit', 'approveAll'].includes(op)) {
+    messagePage(res, ctx, 400, message(ctx.ui, 'page.badRequest', { detail: `op=${op}` }));
+    return null;
+  }
+  // Browsers submit text areas with CRLF line ends; segment text uses LF.
+  const text = (form.get('text') ?? '').replace(/\r\n?/g, '\n');
+  return { article, op, segmentId: form.get('seg') ?? '', base: form.get('base') ?? '', text };
+}
+
+async function handleAction(scope: ServerScope, req: IncomingMessage, res: ServerResponse, ctx: PageContext): Promise<void> {
+  const request = await readActionRequest(scope, req, res, ctx);
+  if (request === null) return;
+  let outcome;
+  try {
+    outcome = await scope.exclusive(() => scope.workspace.updateArticle(request.article, (state) => decideAction(scope, request, state)));
+  } catch (error) {
+    if (!(error instanceof StorylocError)) throw error;
+    // The change was not made (lock busy, output edited on disk, source changed, write failed): show
+    // why, with the reviewer's text still in the edit box.
+    const status = error.code === 'lock.busy' || error.code.startsWith('review.') ? 409 : 500;
+    const notice: PageNotice = { tone: 'error', message: tIn(ctx.ui, error.messageKey, error.params) };
+    if (request.op !== 'approveAll' && request.segmentId) notice.segmentId = request.segmentId;
+    if (request.op === 'edit') notice.editText = request.text;
+    articlePage(scope, res, ctx, status, scope.workspace.readState(request.article), notice);
+    return;
+  }
+  respondToAction(scope, res, ctx, request, outcome);
+}
+
+/** Answers one request: the index, an article page, or a change. */
+async function handleRequest(scope: ServerScope, port: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', `http://${HOST}`);
+  const ui = pickUiLanguage(url.searchParams.get('lang'), req.headers['accept-language'], scope.options.defaultUi);
+  const nonce = randomBytes(16).toString('base64');
+  const ctx: PageContext = { ui, token: scope.token, targetLang: scope.workspace.targetLang, nonce };
+  const hostOk = req.headers.host === `${HOST}:${port}` || req.headers.host === `localhost:${port}`;
+  if (!hostOk || !tokensEqual(url.searchParams.get('token'), scope.token)) {
+    send(res, 403, renderMessagePage({ ...ctx, token: '' }, message(ui, 'page.forbidden'), false), nonce);
+    return;
+  }
+  try {
+    if (req.method === 'GET' && url.pathname === '/') {
+      send(res, 200, renderIndexPage(ctx, scope.workspace.statuses().filter((status) => status.translated)), nonce);
+    } else if (req.method === 'GET' && url.pathname === '/article') {
+      const article = url.searchParams.get('a');
+      if (!knownArticle(scope, article)) {
         messagePage(res, ctx, 404, message(ui, 'page.notFound'));
+        return;
       }
-    } catch (error) {
-      const text = error instanceof StorylocError ? tIn(ui, error.messageKey, error.params) : tIn(ui, 'common:error.unexpected', { message: (error as Error).message });
-      if (!res.headersSent) messagePage(res, ctx, 500, text);
-      else res.end();
+      articlePage(scope, res, ctx, 200, scope.workspace.readState(article), doneNotice(ui, url.searchParams));
+    } else if (req.method === 'POST' && url.pathname === '/action') {
+      await handleAction(scope, req, res, ctx);
+    } else {
+      messagePage(res, ctx, 404, message(ui, 'page.notFound'));
     }
+  } catch (error) {
+    const text = error instanceof StorylocError ? tIn(ui, error.messageKey, error.params) : tIn(ui, 'common:error.unexpected', { message: (error as Error).message });
+    if (!res.headersSent) messagePage(res, ctx, 500, text);
+    else res.end();
   }
+}
 
-  const server: Server = createServer((req, res) => {
-    void handle(req, res);
-  });
-  await new Promise<void>((resolve, reject) => {
+/** Listens on 127.0.0.1:`port`; a port in use or another failure is an input error (exit 2). */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
       server.removeListener('listening', onListening);
-      if (error.code === 'EADDRINUSE') reject(inputError('review.portInUse', 'review:error.portInUse', { port: options.port }));
-      else reject(inputError('review.listenFailed', 'review:error.listenFailed', { port: options.port, detail: error.code ?? error.message }));
+      if (error.code === 'EADDRINUSE') reject(inputError('review.portInUse', 'review:error.portInUse', { port }));
+      else reject(inputError('review.listenFailed', 'review:error.listenFailed', { port, detail: error.code ?? error.message }));
     };
     const onListening = (): void => {
       server.removeListener('error', onError);
@@ -350,13 +366,33 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     };
     server.once('error', onError);
     server.once('listening', onListening);
-    server.listen(options.port, HOST);
+    server.listen(port, HOST);
   });
+}
+
+export async function startReviewServer(options: ReviewServerOptions): Promise<RunningReviewServer> {
+  let queue: Promise<unknown> = Promise.resolve();
+  const scope: ServerScope = {
+    workspace: options.workspace,
+    options,
+    token: randomBytes(24).toString('base64url'),
+    now: options.now ?? (() => new Date()),
+    exclusive<T>(work: () => Promise<T>): Promise<T> {
+      const run = queue.then(work, work);
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+  let port = options.port;
+  const server: Server = createServer((req, res) => {
+    void handleRequest(scope, port, req, res);
+  });
+  await listen(server, options.port);
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://${HOST}:${port}/?token=${token}`,
+    url: `http://${HOST}:${port}/?token=${scope.token}`,
     port,
-    token,
+    token: scope.token,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -5,7 +5,7 @@
  * `parseEditedText`, which escapes the text again and checks the tags against the source, because
  * reassembly needs every tag of the source exactly once.
  */
-import { escapeXml, unescapeXml } from '../segments/xml.js';
+import { escapeXml, tokenizeSegmentXml } from '../segments/xml.js';
 
 /** One piece of tagged segment text. `text` is always unescaped (what a reader sees). */
 export type TaggedToken =
@@ -14,29 +14,26 @@ export type TaggedToken =
   | { type: 'close'; raw: string }
   | { type: 'standalone'; id: string; raw: string };
 
-/** The three tag shapes segment text may contain; anything else is text. */
-const TAG_PATTERN = /<g id="([^"<>]+)">|<\/g>|<x id="([^"<>]+)"\s*\/>/g;
-
 /**
- * Splits text into text runs and tags. With `escaped: true` (segment XML) text runs are unescaped;
- * with `escaped: false` (the editable form) they are taken literally.
+ * Splits text into text runs and tags (the grammar is segments/xml's). With `escaped: true` (segment
+ * XML) entities are decoded; with `escaped: false` (the editable form) text is taken literally.
  */
 export function tokenizeTaggedText(input: string, escaped: boolean): TaggedToken[] {
   const tokens: TaggedToken[] = [];
-  let last = 0;
-  const pushText = (raw: string): void => {
-    if (raw === '') return;
-    tokens.push({ type: 'text', text: escaped ? unescapeXml(raw) : raw });
-  };
-  for (const match of input.matchAll(TAG_PATTERN)) {
-    pushText(input.slice(last, match.index));
-    const raw = match[0];
-    if (match[1] !== undefined) tokens.push({ type: 'open', id: match[1], raw });
-    else if (match[2] !== undefined) tokens.push({ type: 'standalone', id: match[2], raw });
-    else tokens.push({ type: 'close', raw });
-    last = match.index + raw.length;
+  let text = '';
+  for (const token of tokenizeSegmentXml(input, { entities: escaped })) {
+    if (token.type === 'text') text += input.slice(token.start, token.end);
+    else if (token.type === 'entity') text += token.text;
+    else {
+      if (text !== '') tokens.push({ type: 'text', text });
+      text = '';
+      const raw = input.slice(token.start, token.end);
+      if (token.type === 'open') tokens.push({ type: 'open', id: token.id, raw });
+      else if (token.type === 'close') tokens.push({ type: 'close', raw });
+      else tokens.push({ type: 'standalone', id: token.id, raw });
+    }
   }
-  pushText(input.slice(last));
+  if (text !== '') tokens.push({ type: 'text', text });
   return tokens;
 }
 

@@ -19,7 +19,7 @@ import { inputError } from '../errors.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
 import type { ArticleState } from '../memory/types.js';
 import { outputPathFor, readArticleState, statePathFor, writeArticleState, STATE_SUFFIX } from '../memory/state-store.js';
-import { writeFileAtomic } from '../memory/atomic-file.js';
+import { writeFileAtomic } from '../io/atomic-file.js';
 import { acquireWorkspaceLock } from '../memory/lock.js';
 import { findStateFiles } from '../memory/workspace.js';
 import { fileHash } from '../memory/records.js';

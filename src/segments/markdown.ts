@@ -9,7 +9,8 @@
 import { Lexer, type Token, type Tokens, type MarkedOptions } from 'marked';
 import type { Lang } from '../languages.js';
 import { alignStripped, identityMap, type OffsetMap } from './align.js';
-import { buildInlineContent, InlineAlignmentError, type InlineContent, type NestedSpan, type Piece } from './inline.js';
+import { buildInlineContent, InlineAlignmentError, type InlineContent, type NestedSpan } from './inline.js';
+import { continuationLines, isBlankCode, nestedWithin, pieceIndexAt, textWithoutIndentation, trimToText, type ContinuationLine } from './piece-index.js';
 import { sentenceStarts } from './sentences.js';
 import { lexSimpleInline } from './simple-inline.js';
 import { FastBlockTokenizer } from './block-tokenizer.js';
@@ -384,140 +385,93 @@ function containerPrefixAt(fileText: string, lineStarts: readonly number[], line
 }
 const listMarker = /[-+*]|\d{1,9}[.)]/g;
 
-function pieceIndexAt(pieces: readonly Piece[], offset: number): number {
-  let low = 0;
-  let high = pieces.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (pieces[mid]!.start <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
-/**
- * The nested spans (alt text, titles) inside [start, end). They are found in source order, so a binary
- * search finds the first: filtering all of them per sentence was quadratic in a block with many images.
- */
-const noNestedSpans: readonly NestedSpan[] = [];
-function nestedWithin(nested: readonly NestedSpan[], start: number, end: number): readonly NestedSpan[] {
-  if (nested.length === 0) return noNestedSpans;
-  let low = 0;
-  let high = nested.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (nested[mid]!.start < start) low = mid + 1;
-    else high = mid;
-  }
-  const within: NestedSpan[] = [];
-  for (let k = low; k < nested.length && nested[k]!.start < end; k++) if (nested[k]!.end <= end) within.push(nested[k]!);
-  return within;
-}
-
-/** by code (indexing a two-byte string allocates a one-character string per call) */
-const isSpaceCode = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c || code === 0xa0;
-const isBlankCode = (code: number): boolean => code === 0x20 || code === 0x09;
-
-const noNewlines: ReadonlyArray<{ at: number; lead: number }> = [];
-
-function emitSegment(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, block: BlockFacts, from: number, to: number): void {
-  const { source, pieces } = content;
-  const { kind, structure, context } = block;
-  // trim whitespace that belongs to plain text (never markup such as a hard break)
-  let start = from;
-  while (start < to && isSpaceCode(source.charCodeAt(start)) && pieces[pieceIndexAt(pieces, start)]!.type === 'text') start++;
-  let end = to;
-  while (end > start && isSpaceCode(source.charCodeAt(end - 1)) && pieces[pieceIndexAt(pieces, end - 1)]!.type === 'text') end--;
-  if (start >= end) return;
-
-  // The indentation at the start of each continuation line belongs to the layout, not the text: it goes
-  // with the container prefix (`> `, list indentation) that reassembly puts back after each newline.
-  let newlines = noNewlines;
-  for (let k = content.newlineAtOrAfter(start); k !== -1 && k < end; k = content.newlineAtOrAfter(k + 1)) {
-    let lead = 0;
-    while (k + 1 + lead < end && isBlankCode(source.charCodeAt(k + 1 + lead)) && pieces[pieceIndexAt(pieces, k + 1 + lead)]!.type === 'text') lead++;
-    if (newlines === noNewlines) newlines = [];
-    (newlines as Array<{ at: number; lead: number }>).push({ at: k, lead });
-  }
-  // Only indented lines change the text. Their `at + 1 + lead` strictly increase, so each text piece
-  // starts its scan by binary search: scanning every newline per piece was quadratic in a long block.
-  const indented = newlines.length === 0 ? newlines : newlines.filter(({ lead }) => lead > 0);
-  const textOf = (from: number, to: number): string => {
-    let low = 0;
-    let high = indented.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (indented[mid]!.at + 1 + indented[mid]!.lead <= from) low = mid + 1;
-      else high = mid;
-    }
-    let chunk = '';
-    let cursor = from;
-    for (let k = low; k < indented.length && indented[k]!.at + 1 < to; k++) {
-      const { at, lead } = indented[k]!;
-      chunk += source.slice(cursor, Math.max(cursor, at + 1));
-      cursor = Math.min(to, at + 1 + lead);
-    }
-    return chunk + source.slice(cursor, to);
-  };
-
-  let text = '';
-  let hasLetterOrDigit = false;
-  /** the segment's own tag numbers (1…) by block tag number; made when the first tag comes */
-  let localIds: Map<number, number> | null = null;
-  const hasNested = content.nested.length > 0;
+/** A segment's XML built from its pieces, with the tags it holds renumbered from 1. */
+interface SegmentXml {
+  text: string;
+  hasLetterOrDigit: boolean;
+  tags: Record<string, InlineTag>;
+  /** the segment's own tag numbers (1…) by block tag number; null when it holds no tag */
+  localIds: Map<number, number> | null;
   /** where each tag part of this segment starts (`open:3`, `x:4`), for its nested spans */
-  const tagPartStarts = hasNested ? new Map<string, number>() : null;
-  const tags: Record<string, InlineTag> = {};
-  const first = pieceIndexAt(pieces, start);
-  for (let i = first; i < pieces.length; i++) {
+  tagPartStarts: Map<string, number> | null;
+}
+
+function segmentXmlOf(content: InlineContent, block: BlockFacts, start: number, end: number, indented: readonly ContinuationLine[]): SegmentXml {
+  const { source, pieces } = content;
+  const xml: SegmentXml = { text: '', hasLetterOrDigit: false, tags: {}, localIds: null, tagPartStarts: content.nested.length > 0 ? new Map() : null };
+  for (let i = pieceIndexAt(pieces, start); i < pieces.length; i++) {
     const piece = pieces[i]!;
     if (piece.start >= end) break;
     if (piece.type === 'text') {
       const from = Math.max(piece.start, start);
       const to = Math.min(piece.end, end);
-      const chunk = indented.length === 0 ? source.slice(from, to) : textOf(from, to);
-      text += block.mayNeedEscapes ? escapeXml(chunk) : chunk;
-      if (!hasLetterOrDigit) hasLetterOrDigit = letterOrDigit.test(chunk);
+      const chunk = indented.length === 0 ? source.slice(from, to) : textWithoutIndentation(source, indented, from, to);
+      xml.text += block.mayNeedEscapes ? escapeXml(chunk) : chunk;
+      if (!xml.hasLetterOrDigit) xml.hasLetterOrDigit = letterOrDigit.test(chunk);
       continue;
     }
-    localIds ??= new Map<number, number>();
-    let local = localIds.get(piece.tag);
+    xml.localIds ??= new Map<number, number>();
+    let local = xml.localIds.get(piece.tag);
     if (local === undefined) {
-      local = localIds.size + 1;
-      localIds.set(piece.tag, local);
-      const original = content.tags[piece.tag - 1]!;
-      tags[String(local)] = { ...original };
+      local = xml.localIds.size + 1;
+      xml.localIds.set(piece.tag, local);
+      xml.tags[String(local)] = { ...content.tags[piece.tag - 1]! };
     }
-    if (tagPartStarts) tagPartStarts.set(`${piece.type}:${piece.tag}`, piece.start);
-    if (piece.type === 'open') text += `<g id="${local}">`;
-    else if (piece.type === 'close') text += '</g>';
-    else text += `<x id="${local}"/>`;
+    xml.tagPartStarts?.set(`${piece.type}:${piece.tag}`, piece.start);
+    if (piece.type === 'open') xml.text += `<g id="${local}">`;
+    else if (piece.type === 'close') xml.text += '</g>';
+    else xml.text += `<x id="${local}"/>`;
   }
+  return xml;
+}
 
-  const nestedHere = nestedWithin(content.nested, start, end);
-  let parentId: string | undefined;
-  if (hasLetterOrDigit) {
-    // without odd whitespace in the block and newlines in the segment, the text is already folded
-    const sourceHash = contentHash(text, !block.mayHoldOddWhitespace && newlines.length === 0);
-    const fileStart = map.toFile(start);
-    const fileEnd = map.toFile(end - 1) + 1;
-    const position = positionOf(ctx.lineStarts, fileStart);
-    const linePrefixes = newlines.length === 0 ? [] : newlines.map(({ at, lead }) => fileText.slice(map.toFile(at) + 1, map.toFile(at + 1 + lead)));
-    const id = stableId(ctx, kind, sourceHash);
-    parentId = id;
-    const segment: Segment = { id, kind, structure, text, sourceHash, line: position.line, column: position.column, start: fileStart, end: fileEnd, linePrefixes, tags, context };
-    // the inner line the segment starts on begins after the last newline before it (blocks are small;
-    // a huge single-line block has no newline to search for, so this stays linear there too)
-    if (block.inContainer) {
-      let innerLineStart = content.lastNewlineBefore(start) + 1;
-      while (innerLineStart < start && isBlankCode(source.charCodeAt(innerLineStart))) innerLineStart++;
-      const continuationPrefix = containerPrefixAt(fileText, ctx.lineStarts, position.line, map.toFile(innerLineStart));
-      if (continuationPrefix) segment.continuationPrefix = continuationPrefix;
-    }
-    ctx.segments.push(segment);
+/** The body segment of [start, end): its id, where it lies in the file, its line prefixes. */
+function pushBodySegment(
+  ctx: SegmentationContext,
+  fileText: string,
+  content: InlineContent,
+  map: OffsetMap,
+  block: BlockFacts,
+  range: { start: number; end: number; newlines: readonly ContinuationLine[] },
+  xml: SegmentXml,
+): string {
+  const { start, end, newlines } = range;
+  // without odd whitespace in the block and newlines in the segment, the text is already folded
+  const sourceHash = contentHash(xml.text, !block.mayHoldOddWhitespace && newlines.length === 0);
+  const fileStart = map.toFile(start);
+  const position = positionOf(ctx.lineStarts, fileStart);
+  const linePrefixes = newlines.length === 0 ? [] : newlines.map(({ at, lead }) => fileText.slice(map.toFile(at) + 1, map.toFile(at + 1 + lead)));
+  const id = stableId(ctx, block.kind, sourceHash);
+  const segment: Segment = {
+    id,
+    kind: block.kind,
+    structure: block.structure,
+    text: xml.text,
+    sourceHash,
+    line: position.line,
+    column: position.column,
+    start: fileStart,
+    end: map.toFile(end - 1) + 1,
+    linePrefixes,
+    tags: xml.tags,
+    context: block.context,
+  };
+  // the inner line the segment starts on begins after the last newline before it (blocks are small;
+  // a huge single-line block has no newline to search for, so this stays linear there too)
+  if (block.inContainer) {
+    let innerLineStart = content.lastNewlineBefore(start) + 1;
+    while (innerLineStart < start && isBlankCode(content.source.charCodeAt(innerLineStart))) innerLineStart++;
+    const continuationPrefix = containerPrefixAt(fileText, ctx.lineStarts, position.line, map.toFile(innerLineStart));
+    if (continuationPrefix) segment.continuationPrefix = continuationPrefix;
   }
-  for (const span of nestedHere) {
-    const nestedText = escapeXml(source.slice(span.start, span.end));
+  ctx.segments.push(segment);
+  return id;
+}
+
+/** The nested segments (alt text, titles) of [start, end), linked to their tag in the parent segment. */
+function pushNestedSegments(ctx: SegmentationContext, content: InlineContent, map: OffsetMap, block: BlockFacts, nested: readonly NestedSpan[], parent: { id: string; xml: SegmentXml } | null): void {
+  for (const span of nested) {
+    const nestedText = escapeXml(content.source.slice(span.start, span.end));
     const sourceHash = contentHash(nestedText);
     const fileStart = map.toFile(span.start);
     const position = positionOf(ctx.lineStarts, fileStart);
@@ -525,7 +479,7 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
     const segment: Segment = {
       id,
       kind: span.kind,
-      structure: `${structure}>${span.kind}`,
+      structure: `${block.structure}>${span.kind}`,
       text: nestedText,
       sourceHash,
       line: position.line,
@@ -534,15 +488,29 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
       end: map.toFile(span.end - 1) + 1,
       linePrefixes: [],
       tags: {},
-      context,
+      context: block.context,
     };
-    if (parentId !== undefined) {
-      segment.parentId = parentId;
-      const local = localIds!.get(span.tag)!;
-      const tag = tags[String(local)]!;
-      const tagPieceStart = tagPartStarts!.get(`${span.part === 'open' ? (tag.type === 'x' ? 'x' : 'open') : 'close'}:${span.tag}`)!;
+    if (parent !== null) {
+      segment.parentId = parent.id;
+      const tag = parent.xml.tags[String(parent.xml.localIds!.get(span.tag)!)]!;
+      const tagPieceStart = parent.xml.tagPartStarts!.get(`${span.part === 'open' ? (tag.type === 'x' ? 'x' : 'open') : 'close'}:${span.tag}`)!;
       (tag.nested ??= []).push({ segmentId: id, part: span.part, start: span.start - tagPieceStart, end: span.end - tagPieceStart });
     }
     ctx.segments.push(segment);
   }
+}
+
+/** Emits the segment of [from, to) of a block (trimmed of plain whitespace) and its nested segments. */
+function emitSegment(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, block: BlockFacts, from: number, to: number): void {
+  const trimmed = trimToText(content, from, to);
+  if (trimmed === null) return;
+  const { start, end } = trimmed;
+  // The indentation at the start of each continuation line belongs to the layout, not the text: it goes
+  // with the container prefix (`> `, list indentation) that reassembly puts back after each newline.
+  const newlines = continuationLines(content, start, end);
+  const indented = newlines.length === 0 ? newlines : newlines.filter(({ lead }) => lead > 0);
+  const xml = segmentXmlOf(content, block, start, end, indented);
+  const nestedHere = nestedWithin(content.nested, start, end);
+  const parentId = xml.hasLetterOrDigit ? pushBodySegment(ctx, fileText, content, map, block, { start, end, newlines }, xml) : undefined;
+  pushNestedSegments(ctx, content, map, block, nestedHere, parentId === undefined ? null : { id: parentId, xml });
 }

@@ -17,7 +17,7 @@
  *   `_` does not work there).
  */
 import type { InlineTag } from './types.js';
-import { inlineTagPattern, sameTags } from './xml.js';
+import { sameTags, tokenizeSegmentXml } from './xml.js';
 
 export interface TagPlacement {
   /** the translation, repaired where a repair was possible */
@@ -35,17 +35,12 @@ const EDGE = /^[\s\p{P}]+/u;
 const EDGE_END = /[\s\p{P}]+$/u;
 
 function tokenize(xml: string): Token[] {
-  const tokens: Token[] = [];
-  let last = 0;
-  for (const match of xml.matchAll(inlineTagPattern)) {
-    if (match.index > last) tokens.push({ kind: 'text', text: xml.slice(last, match.index) });
-    last = match.index + match[0].length;
-    const [raw, closing, type, id, selfClosing] = match;
-    const kind = closing ? 'close' : type === 'x' || selfClosing ? 'empty' : 'open';
-    tokens.push({ kind, raw, id: id ?? '' });
-  }
-  if (last < xml.length) tokens.push({ kind: 'text', text: xml.slice(last) });
-  return tokens;
+  // entities stay text here: only the tags are moved
+  return tokenizeSegmentXml(xml, { entities: false }).map((token): Token => {
+    const raw = xml.slice(token.start, token.end);
+    if (token.type === 'text' || token.type === 'entity') return { kind: 'text', text: raw };
+    return { kind: token.type, raw, id: token.type === 'close' ? '' : token.id };
+  });
 }
 
 type Tags = Readonly<Record<string, InlineTag>>;

@@ -36,9 +36,9 @@ import { relativeToWorkspace } from './paths.js';
 import type { ArticleWork, SkippedArticle, SourceFile, TranslateOptions, TranslateSummary } from './types.js';
 import { openRunJournal, type RunJournal } from './journal.js';
 import { createArticleWriter } from './write.js';
-import { removeDeadTempFiles } from '../memory/atomic-file.js';
+import { removeDeadTempFiles } from '../io/atomic-file.js';
 
-export { BrokenEditsError, type BrokenEdit } from '../memory/human-edits.js';
+export { BrokenEditsError, type BrokenEdit } from '../reassembly/human-edits.js';
 export { summaryToJson } from './summary.js';
 export type { TranslateOptions, TranslateSummary, UntranslatableBlock } from './types.js';
 

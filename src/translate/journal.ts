@@ -5,7 +5,7 @@
  * removed (or cut down to the answers this run had no use for, e.g. a run over some articles only).
  */
 import type { EngineName, ResolvedConfig } from '../config/types.js';
-import { writeFileAtomic } from '../memory/atomic-file.js';
+import { writeFileAtomic } from '../io/atomic-file.js';
 import { AnswerJournal, journalPathFor, journalText, readJournal, removeJournal, type JournalEntry } from '../memory/journal.js';
 import { planBatches } from '../queue/plan.js';
 import type { BatchResult } from '../queue/types.js';

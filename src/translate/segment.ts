@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
 import type { Lang, LanguagePair } from '../languages.js';
 import { applyGlossaryChanges } from '../memory/glossary-staleness.js';
-import { BrokenEditsError, detectHumanEdits, type BrokenEdit } from '../memory/human-edits.js';
+import { BrokenEditsError, detectHumanEdits, type BrokenEdit } from '../reassembly/human-edits.js';
 import { mergeState } from '../memory/merge.js';
 import { applyHumanEdits, outputTargets } from '../memory/persist.js';
 import { fileHash } from '../memory/records.js';

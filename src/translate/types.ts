@@ -3,6 +3,7 @@
  * (`TranslateSummary`), and the one value that travels from stage to stage (`ArticleWork`, an article in
  * one target language with its records).
  */
+import type { MessageKey } from '../i18n/catalogs.js';
 import type { ParsedArticle } from '../articles/read.js';
 import type { EngineName, ResolvedConfig } from '../config/types.js';
 import type { EngineChoice } from '../engines/select.js';
@@ -99,7 +100,7 @@ export interface SkippedArticle {
   /** `en→it` when the engine cannot translate the pair, else null */
   pair: string | null;
   /** i18n key and params of the reason */
-  messageKey: string;
+  messageKey: MessageKey;
   params: Record<string, unknown>;
 }
 

@@ -13,6 +13,7 @@ import { flaggedSegmentRule } from '../../src/check/rules/flagged-segment.js';
 import { glossaryLintViolations } from '../../src/check/rules/glossary-lint.js';
 import { createGlossaryIndex } from '../../src/check/glossary-index.js';
 import { parseTermbaseTexts } from '../../src/glossary/load.js';
+import type { GlossaryProblem } from '../../src/glossary/types.js';
 import { brief, context, glossary, pair } from './rule-helpers.js';
 
 initI18n('en');
@@ -237,7 +238,7 @@ describe('not-approved and flagged-segment', () => {
 
 describe('glossary-lint', () => {
   test('lint errors take the rule severity, warnings stay warnings; files relative to the workspace', () => {
-    const problems = [
+    const problems: GlossaryProblem[] = [
       { code: 'glossary.duplicateId', severity: 'error' as const, file: '/ws/glossary/people.yaml', line: 12, column: 5, messageKey: 'check:message.segmentUntranslated', params: {} },
       { code: 'glossary.noSourceForm', severity: 'warning' as const, file: '/ws/glossary/terms.yaml', line: 3, column: 7, messageKey: 'check:message.segmentUntranslated', params: {} },
     ];

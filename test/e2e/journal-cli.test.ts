@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, promises as fsp, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { setDefaultAtomicWriteFs, type AtomicWriteFs } from '../../src/memory/atomic-file.js';
+import { setDefaultAtomicWriteFs, type AtomicWriteFs } from '../../src/io/atomic-file.js';
 import { parseJournal } from '../../src/memory/journal.js';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { runCli } from '../support/run-cli.js';

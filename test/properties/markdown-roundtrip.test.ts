@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArticle, type ParsedArticle } from '../../src/articles/read.js';
 import { pseudoTranslate } from '../../src/engines/pseudo.js';
 import { StorylocError } from '../../src/errors.js';
-import { detectHumanEdits } from '../../src/memory/human-edits.js';
+import { detectHumanEdits } from '../../src/reassembly/human-edits.js';
 import { reassembleArticle, roundtripDifference } from '../../src/reassembly/reassemble.js';
 import { runCli } from '../support/run-cli.js';
 import { copyWorkspace, type TempWorkspace } from '../e2e/workspace.js';

@@ -24,4 +24,4 @@ export function formatReport(report: CheckReport, format: ReportFormat): string 
   }
 }
 
-export { countBySeverity, failsAt } from './summary.js';
+export { failsAt } from './summary.js';

@@ -16,7 +16,7 @@ export function formatText(report: CheckReport): string {
     if (list) list.push(violation);
     else byFile.set(violation.file, [violation]);
   }
-  const severityWidth = Math.max(...['error', 'warning'].map((s) => t(`check:report.severity.${s}`).length));
+  const severityWidth = Math.max(...(['error', 'warning'] as const).map((s) => t(`check:report.severity.${s}`).length));
   const ruleWidth = Math.max(0, ...report.violations.map((v) => v.rule.length));
   for (const [file, violations] of byFile) {
     lines.push(file);

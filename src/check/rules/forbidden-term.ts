@@ -23,7 +23,7 @@ export const forbiddenTermRule: SegmentRule = {
         rule: 'forbidden-term' as const,
         segment,
         at: xmlSpanOf(view, match.start, match.end),
-        messageKey: expected === undefined ? 'check:message.forbiddenTerm' : 'check:message.forbiddenTermUse',
+        messageKey: expected === undefined ? ('check:message.forbiddenTerm' as const) : ('check:message.forbiddenTermUse' as const),
         params: { term: match.surface, expected },
         entryId: match.entryId,
       };

@@ -5,7 +5,7 @@
  * reported with what it stood for.
  */
 import type { InlineTag } from '../../segments/types.js';
-import { t } from '../../i18n/index.js';
+import { t, type MessageKey } from '../../i18n/index.js';
 import type { TextView } from '../text-view.js';
 import type { Violation } from '../types.js';
 import type { SegmentRule, CheckedSegment, RuleContext } from '../rule-context.js';
@@ -20,7 +20,7 @@ function countTags(view: TextView): { counts: Map<string, number>; wellFormed: b
 }
 
 /** what a tag stands for, for people: the link's URL, "emphasis", the code */
-function describe(tag: InlineTag | undefined, id: string): { what: string; detail: string } {
+function describe(tag: InlineTag | undefined, id: string): { what: InlineTag['markup'] | 'tag'; detail: string } {
   if (!tag) return { what: 'tag', detail: id };
   switch (tag.markup) {
     case 'link':
@@ -35,7 +35,7 @@ function describe(tag: InlineTag | undefined, id: string): { what: string; detai
   }
 }
 
-function report(segment: CheckedSegment, ctx: RuleContext, messageKey: string, params: Record<string, unknown>): Violation {
+function report(segment: CheckedSegment, ctx: RuleContext, messageKey: MessageKey, params: Record<string, unknown>): Violation {
   return ctx.report({ rule: 'markup-parity', segment, messageKey, params });
 }
 

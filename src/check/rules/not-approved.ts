@@ -5,6 +5,7 @@
  * state yet) is `edited`: what `storyloc translate` will record.
  */
 import type { SegmentRule } from '../rule-context.js';
+import type { MessageKey } from '../../i18n/catalogs.js';
 
 export const notApprovedRule: SegmentRule = {
   id: 'not-approved',
@@ -12,7 +13,7 @@ export const notApprovedRule: SegmentRule = {
   modes: ['workspace'],
   check(segment, ctx) {
     if (segment.target === null || segment.state === null || segment.state === 'approved' || segment.state === 'untranslated') return [];
-    const messageKey = segment.editedInOutput ? 'check:message.state.editedInOutput' : `check:message.state.${segment.state}`;
+    const messageKey: MessageKey = segment.editedInOutput ? 'check:message.state.editedInOutput' : `check:message.state.${segment.state}`;
     return [ctx.report({ rule: 'not-approved', segment, messageKey, params: {} })];
   },
 };

@@ -6,6 +6,7 @@
  */
 import { findQuoteProblems, type QuoteProblem } from '../quotes.js';
 import type { TextView } from '../text-view.js';
+import type { MessageKey } from '../../i18n/catalogs.js';
 import type { BlockRule, CheckedSegment, RuleContext } from '../rule-context.js';
 
 interface JoinedBlock {
@@ -30,7 +31,7 @@ function join(segments: readonly CheckedSegment[], side: 'source' | 'target', ct
   return { text, starts, views };
 }
 
-const messageKeys: Record<QuoteProblem['kind'], string> = {
+const messageKeys: Record<QuoteProblem['kind'], MessageKey> = {
   wrongDirection: 'check:message.quoteWrongDirection',
   unclosed: 'check:message.quoteUnclosed',
   unopened: 'check:message.quoteUnopened',

@@ -7,7 +7,7 @@ import { Option } from 'commander';
 import { ExitCode, inputError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { exportWorkspace } from '../../interchange/workspace.js';
-import { writeFileAtomic } from '../../memory/atomic-file.js';
+import { writeFileAtomic } from '../../io/atomic-file.js';
 import type { CommandModule } from '../context.js';
 
 export const exportCommand: CommandModule = (program, ctx, setExitCode) => {

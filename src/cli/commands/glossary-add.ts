@@ -11,7 +11,7 @@ import { ExitCode, inputError } from '../../errors.js';
 import { displayPath } from '../../display-path.js';
 import { planGlossaryAdd, type NewGlossaryEntry } from '../../glossary/add.js';
 import { formatProblem } from '../../glossary/workspace.js';
-import { writeFileAtomic } from '../../memory/atomic-file.js';
+import { writeFileAtomic } from '../../io/atomic-file.js';
 import { schemaReference } from '../../workspace/init.js';
 import { segmentsMadeStale } from '../../workspace/glossary-impact.js';
 import type { CommandContext } from '../context.js';

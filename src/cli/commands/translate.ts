@@ -5,7 +5,7 @@
 import { Option } from 'commander';
 import { ExitCode, inputError } from '../../errors.js';
 import { displayPosition } from '../../display-path.js';
-import { t } from '../../i18n/index.js';
+import { t, type NamespaceKey } from '../../i18n/index.js';
 import { BrokenEditsError, summaryToJson, translateWorkspace, type TranslateSummary } from '../../translate/index.js';
 import { createProgressDisplay, type ProgressDisplay } from '../../queue/progress.js';
 import { describeQueueStop } from '../../queue/stop-message.js';
@@ -48,7 +48,9 @@ export function exitCodeFor(summary: TranslateSummary): number {
 }
 
 /** A counted noun in the UI language ("1 article", "2 articles"). */
-const unit = (key: string, count: number): string => t(`translate:unit.${key}`, { count });
+/** the counted things of the translate catalog's `unit` section: `segment`, `text`, … */
+type Unit = NamespaceKey<'translate'> extends infer K ? (K extends `unit.${infer U}` ? U : never) : never;
+const unit = (key: Unit, count: number): string => t(`translate:unit.${key}`, { count });
 
 function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
   const out = (line: string): void => ctx.stdout.write(`${line}\n`);

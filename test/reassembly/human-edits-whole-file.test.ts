@@ -1,6 +1,6 @@
 import { expect, test } from '@jest/globals';
 import { parseArticle } from '../../src/articles/read.js';
-import { detectHumanEdits } from '../../src/memory/human-edits.js';
+import { detectHumanEdits } from '../../src/reassembly/human-edits.js';
 import { reassembleArticle } from '../../src/reassembly/reassemble.js';
 
 test('a translator rewriting the whole file (new punctuation, longer sentences) is mapped back segment by segment', () => {

@@ -16,8 +16,9 @@ import { isScalar, parseDocument } from 'yaml';
 import { StorylocError, type SourcePosition } from '../errors.js';
 import type { Lang } from '../languages.js';
 import type { Article, InlineTag, Segment } from '../segments/types.js';
-import { escapeXml, inlineTagPattern, unescapeXml } from '../segments/xml.js';
-import { reassembleArticle, renderSegment, xmlToMarkdown } from '../reassembly/reassemble.js';
+import { escapeXml, renderInlineTag, TagMismatchError, unescapeXml, walkSegmentXml } from '../segments/xml.js';
+import { xmlToMarkdown } from '../segments/render.js';
+import { reassembleArticle, renderSegment } from './reassemble.js';
 import { sentenceStarts } from '../segments/sentences.js';
 import { lineColumnAt } from '../text/positions.js';
 
@@ -91,26 +92,20 @@ function tagParts(tag: InlineTag, part: 'open' | 'close'): Array<{ static: strin
   return parts;
 }
 
-/** The pieces of `xml` rendered for `segment`, mirroring reassembly's `xmlToMarkdown`. */
+/** The pieces of `xml` rendered for `segment`, as reassembly's `xmlToMarkdown` renders them. */
 function piecesOf(segment: Segment, xml: string): Piece[] | null {
   const pieces: Piece[] = [];
-  const open: InlineTag[] = [];
-  let last = 0;
-  for (const match of xml.matchAll(inlineTagPattern)) {
-    if (match.index > last) pieces.push({ type: 'text' });
-    last = match.index + match[0].length;
-    const [, closing, type, id] = match;
-    if (closing) {
-      const tag = open.pop();
-      if (!tag) return null;
-      pieces.push({ type: 'tag', xml: '</g>', parts: tagParts(tag, 'close') });
-      continue;
-    }
-    const tag = segment.tags[id ?? ''];
-    if (!tag || tag.type !== type) return null;
-    const selfClosing = type === 'x' || Boolean(match[4]);
-    pieces.push({ type: 'tag', xml: selfClosing ? `<x id="${id}"/>` : `<g id="${id}">`, parts: tagParts(tag, 'open') });
-    if (!selfClosing) open.push(tag);
+  try {
+    walkSegmentXml(segment, xml, {
+      text: () => pieces.push({ type: 'text' }),
+      tag: (tag, part, id) => {
+        const xmlTag = part === 'close' ? '</g>' : renderInlineTag(tag.type === 'g' ? 'open' : 'empty', id);
+        pieces.push({ type: 'tag', xml: xmlTag, parts: tagParts(tag, part) });
+      },
+    });
+  } catch (error) {
+    if (error instanceof TagMismatchError) return null;
+    throw error;
   }
   return pieces;
 }
@@ -291,6 +286,128 @@ function splitRegion(
   return parts;
 }
 
+/** The touched segments (spans first…last of the expected output) and the region of the file they became. */
+interface ChangedRegion {
+  touched: Span[];
+  /** where the touched segments start and end in the file on disk */
+  start: number;
+  end: number;
+}
+
+/**
+ * The region that differs (common prefix and suffix trimmed), widened to whole segments and narrowed
+ * again by unchanged whole segments at either end. Throws Broken when changed text lies outside every
+ * segment.
+ */
+function changedRegion(expected: { text: string; spans: Span[] }, actual: string, reasonOutside: (offset: number) => StructureBreak): ChangedRegion {
+  const { text, spans } = expected;
+  let prefix = 0;
+  const maxPrefix = Math.min(text.length, actual.length);
+  while (prefix < maxPrefix && text.charCodeAt(prefix) === actual.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < maxPrefix - prefix && text.charCodeAt(text.length - 1 - suffix) === actual.charCodeAt(actual.length - 1 - suffix)) suffix++;
+  const changeStart = prefix;
+  const changeEnd = text.length - suffix;
+  // Segments the change touches (an insertion at a segment's edge belongs to that segment).
+  let first = spans.findIndex((span) => span.end >= changeStart);
+  let last = -1;
+  for (let i = spans.length - 1; i >= 0; i--) {
+    if (spans[i]!.start <= changeEnd) {
+      last = i;
+      break;
+    }
+  }
+  if (first < 0 || last < 0 || first > last || spans[first]!.start > changeStart || spans[last]!.end < changeEnd) {
+    throw new Broken(reasonOutside(changeStart), changeStart);
+  }
+  // Unchanged whole segments at either end of the region (the char trim may stop inside them).
+  let end = actual.length - (text.length - spans[last]!.end);
+  let start = spans[first]!.start;
+  if (end < start) throw new Broken(reasonOutside(changeStart), changeStart);
+  while (first < last) {
+    const piece = text.slice(spans[first]!.start, spans[first + 1]!.start);
+    if (!actual.startsWith(piece, start) || start + piece.length > end) break;
+    start += piece.length;
+    first++;
+  }
+  while (last > first) {
+    const piece = text.slice(spans[last - 1]!.end, spans[last]!.end);
+    if (end - piece.length < start || actual.slice(end - piece.length, end) !== piece) break;
+    end -= piece.length;
+    last--;
+  }
+  return { touched: spans.slice(first, last + 1), start, end };
+}
+
+/** The new targets of the touched segments, the edits among them, and front-matter values as typed. */
+function invertRegion(
+  article: Article,
+  targets: ReadonlyMap<string, string>,
+  targetLang: Lang,
+  text: string,
+  actual: string,
+  region: ChangedRegion,
+): { newTargets: Map<string, string>; edits: HumanEdit[]; frontMatterAsTyped: Map<string, string> } {
+  const { touched } = region;
+  const expectedParts = touched.map((span) => text.slice(span.start, span.end));
+  const gaps = touched.slice(1).map((span, k) => text.slice(touched[k]!.end, span.start));
+  const byId = new Map(article.segments.map((segment) => [segment.id, segment]));
+  const accepts = (k: number, markdown: string, at: number): boolean => {
+    if (markdown === expectedParts[k]) return true;
+    try {
+      invertSegment(touched[k]!.segment, markdown, targets, byId, at);
+      return true;
+    } catch (error) {
+      if (error instanceof Broken) return false;
+      throw error;
+    }
+  };
+  const newParts = splitRegion(actual.slice(region.start, region.end), expectedParts, gaps, region.start, accepts, targetLang);
+  const newTargets = new Map(targets);
+  const edits: HumanEdit[] = [];
+  // Front-matter values as the translator typed them (quoted in another style than the source's).
+  const frontMatterAsTyped = new Map<string, string>();
+  let offset = region.start;
+  touched.forEach((span, k) => {
+    const markdown = newParts[k]!;
+    if (markdown !== expectedParts[k]) {
+      if (span.segment.frontMatterKey !== undefined) frontMatterAsTyped.set(span.segment.id, markdown);
+      const inversion = invertSegment(span.segment, markdown, targets, byId, offset);
+      for (const [id, xml] of [[span.segment.id, inversion.xml] as const, ...inversion.nested]) {
+        if ((targets.get(id) ?? byId.get(id)?.text) !== xml) edits.push({ segmentId: id, target: xml });
+        newTargets.set(id, xml);
+      }
+    }
+    offset += markdown.length + (gaps[k]?.length ?? 0);
+  });
+  return { newTargets, edits, frontMatterAsTyped };
+}
+
+/**
+ * The proof: the file rebuilt from the new targets is the file on disk. A front-matter value is
+ * compared as typed: quoting it ('…', "…") or dropping quotes changes the style, not the value; storyloc
+ * writes it back in the source's style on the next write. Throws Broken where they differ.
+ */
+function proveRebuild(
+  article: Article,
+  newTargets: ReadonlyMap<string, string>,
+  targetLang: Lang,
+  actual: string,
+  frontMatterAsTyped: ReadonlyMap<string, string>,
+  reasonOutside: (offset: number) => StructureBreak,
+): void {
+  const proof = expectedOutput(article, newTargets, targetLang);
+  let rebuilt = proof.text;
+  for (const span of [...proof.spans].reverse()) {
+    const typed = frontMatterAsTyped.get(span.segment.id);
+    if (typed !== undefined) rebuilt = rebuilt.slice(0, span.start) + typed + rebuilt.slice(span.end);
+  }
+  if (rebuilt === actual) return;
+  let at = 0;
+  while (at < rebuilt.length && at < actual.length && rebuilt.charCodeAt(at) === actual.charCodeAt(at)) at++;
+  throw new Broken(reasonOutside(at), at);
+}
+
 /**
  * An output that is not a translation at all: empty (truncated, overwritten) or not text (a NUL byte, or
  * bytes that are not UTF-8, read as U+FFFD, where the expected text has none). Named for what it is,
@@ -322,104 +439,17 @@ export function detectHumanEdits(article: Article, targets: ReadonlyMap<string, 
     ...lineColumnAt(actual, Math.min(error.offset, actual.length)),
     ...(error.segmentId !== undefined ? { segmentId: error.segmentId } : {}),
   });
-  const frontMatterEnd = article.frontMatter ? text.indexOf('\n---', article.frontMatter.start) + 4 : 0;
+  const frontMatterEnd = article.frontMatter ? expected.text.indexOf('\n---', article.frontMatter.start) + 4 : 0;
+  const reasonOutside = (offset: number): StructureBreak => (offset < frontMatterEnd ? 'frontMatter' : 'structure');
   try {
-    let prefix = 0;
-    const maxPrefix = Math.min(text.length, actual.length);
-    while (prefix < maxPrefix && text.charCodeAt(prefix) === actual.charCodeAt(prefix)) prefix++;
-    let suffix = 0;
-    while (suffix < maxPrefix - prefix && text.charCodeAt(text.length - 1 - suffix) === actual.charCodeAt(actual.length - 1 - suffix)) suffix++;
-    const changeStart = prefix;
-    const changeEnd = text.length - suffix;
-    // Segments the change touches (an insertion at a segment's edge belongs to that segment).
-    const spans = expected.spans;
-    let first = spans.findIndex((span) => span.end >= changeStart);
-    let last = -1;
-    for (let i = spans.length - 1; i >= 0; i--) {
-      if (spans[i]!.start <= changeEnd) {
-        last = i;
-        break;
-      }
-    }
-    const reasonOutside = (offset: number): StructureBreak => (offset < frontMatterEnd ? 'frontMatter' : 'structure');
-    if (first < 0 || last < 0 || first > last || spans[first]!.start > changeStart || spans[last]!.end < changeEnd) {
-      // Some changed text lies outside every segment.
-      throw new Broken(reasonOutside(changeStart), changeStart);
-    }
-    // Unchanged whole segments at either end of the region (the char trim may stop inside them).
-    const regionStart = spans[first]!.start;
-    let regionEndInActual = actual.length - (text.length - spans[last]!.end);
-    let regionStartInActual = regionStart;
-    if (regionEndInActual < regionStartInActual) throw new Broken(reasonOutside(changeStart), changeStart);
-    while (first < last) {
-      const span = spans[first]!;
-      const piece = text.slice(span.start, spans[first + 1]!.start);
-      if (!actual.startsWith(piece, regionStartInActual) || regionStartInActual + piece.length > regionEndInActual) break;
-      regionStartInActual += piece.length;
-      first++;
-    }
-    while (last > first) {
-      const span = spans[last]!;
-      const piece = text.slice(spans[last - 1]!.end, span.end);
-      if (regionEndInActual - piece.length < regionStartInActual || actual.slice(regionEndInActual - piece.length, regionEndInActual) !== piece) break;
-      regionEndInActual -= piece.length;
-      last--;
-    }
-    const region = actual.slice(regionStartInActual, regionEndInActual);
-    const touched = spans.slice(first, last + 1);
-    const expectedParts = touched.map((span) => text.slice(span.start, span.end));
-    const gaps = touched.slice(1).map((span, k) => text.slice(touched[k]!.end, span.start));
-    const byId = new Map(article.segments.map((segment) => [segment.id, segment]));
-    const accepts = (k: number, markdown: string, at: number): boolean => {
-      if (markdown === expectedParts[k]) return true;
-      try {
-        invertSegment(touched[k]!.segment, markdown, targets, byId, at);
-        return true;
-      } catch (error) {
-        if (error instanceof Broken) return false;
-        throw error;
-      }
-    };
-    const newParts = splitRegion(region, expectedParts, gaps, regionStartInActual, accepts, targetLang);
-
-    const newTargets = new Map(targets);
-    const edits: HumanEdit[] = [];
-    // Front-matter values as the translator typed them (quoted in another style than the source's).
-    const frontMatterAsTyped = new Map<string, string>();
-    let offset = regionStartInActual;
-    touched.forEach((span, k) => {
-      const markdown = newParts[k]!;
-      if (markdown !== expectedParts[k]) {
-        if (span.segment.frontMatterKey !== undefined) frontMatterAsTyped.set(span.segment.id, markdown);
-        const inversion = invertSegment(span.segment, markdown, targets, byId, offset);
-        for (const [id, xml] of [[span.segment.id, inversion.xml] as const, ...inversion.nested]) {
-          if ((targets.get(id) ?? byId.get(id)?.text) !== xml) edits.push({ segmentId: id, target: xml });
-          newTargets.set(id, xml);
-        }
-      }
-      offset += markdown.length + (gaps[k]?.length ?? 0);
-    });
-    // The proof: the file rebuilt from the new targets is the file on disk. A front-matter value is
-    // compared as typed: quoting it ('…', "…") or dropping quotes changes the style, not the value; storyloc
-    // writes it back in the source's style on the next write.
-    const proof = expectedOutput(article, newTargets, targetLang);
-    let rebuilt = proof.text;
-    for (const span of [...proof.spans].reverse()) {
-      const typed = frontMatterAsTyped.get(span.segment.id);
-      if (typed !== undefined) rebuilt = rebuilt.slice(0, span.start) + typed + rebuilt.slice(span.end);
-    }
-    if (rebuilt !== actual) {
-      let at = 0;
-      while (at < rebuilt.length && at < actual.length && rebuilt.charCodeAt(at) === actual.charCodeAt(at)) at++;
-      throw new Broken(reasonOutside(at), at);
-    }
+    const region = changedRegion(expected, actual, reasonOutside);
+    const { newTargets, edits, frontMatterAsTyped } = invertRegion(article, targets, targetLang, expected.text, actual, region);
+    proveRebuild(article, newTargets, targetLang, actual, frontMatterAsTyped, reasonOutside);
     return edits.length === 0 ? { status: 'unchanged' } : { status: 'edited', edits };
   } catch (error) {
     if (error instanceof Broken) return brokenAt(error);
     // Reassembly refusing the rebuilt targets (a tag mismatch) means the markup was broken.
-    if (error instanceof Error && error.name === 'TagMismatchError') {
-      return brokenAt(new Broken('markup', 0, (error as Error & { segmentId?: string }).segmentId));
-    }
+    if (error instanceof TagMismatchError) return brokenAt(new Broken('markup', 0, error.segmentId));
     throw error;
   }
 }

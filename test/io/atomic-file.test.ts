@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { unprivilegedRuntime } from '../support/unprivileged.js';
 import path from 'node:path';
 import { StorylocError } from '../../src/errors.js';
-import { writeFileAtomic, type AtomicWriteFs } from '../../src/memory/atomic-file.js';
+import { writeFileAtomic, type AtomicWriteFs } from '../../src/io/atomic-file.js';
 
 let dir: string;
 beforeEach(() => {
@@ -62,7 +62,7 @@ describe('writeFileAtomic', () => {
         const runtime = unprivilegedRuntime();
         try {
           chmodSync(dir, 0o755);
-          const script = `import('${path.join(runtime.root, 'dist/src/memory/atomic-file.js')}').then((m) => m.writeFileAtomic(process.argv[1], 'new\\n')).then(() => console.log('written'), (e) => console.log(e.code))`;
+          const script = `import('${path.join(runtime.root, 'dist/src/io/atomic-file.js')}').then((m) => m.writeFileAtomic(process.argv[1], 'new\\n')).then(() => console.log('written'), (e) => console.log(e.code))`;
           const child = spawnSync('setpriv', runtime.setprivArgs(['-e', script, path.join(sub, 'a.md')]), { encoding: 'utf8' });
           expect(child.stdout.trim()).toBe('write.readOnly');
         } finally {

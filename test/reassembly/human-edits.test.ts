@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseArticle } from '../../src/articles/read.js';
-import { detectHumanEdits } from '../../src/memory/human-edits.js';
+import { detectHumanEdits } from '../../src/reassembly/human-edits.js';
 import { reassembleArticle } from '../../src/reassembly/reassemble.js';
 
 const source = `---

@@ -6,7 +6,8 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, promises as fsp, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { StorylocError } from '../errors.js';
+import { StorylocError, type ErrorCode } from '../errors.js';
+import type { MessageKey } from '../i18n/catalogs.js';
 
 /** The file-system calls an atomic write needs; tests inject failures (a full disk) through this. */
 export interface AtomicWriteFs {
@@ -41,7 +42,7 @@ export function atomicWriteCount(): number {
 }
 
 /** Error codes storyloc reports for a failed write, by errno. */
-function writeErrorCode(error: NodeJS.ErrnoException): { code: string; key: string } {
+function writeErrorCode(error: NodeJS.ErrnoException): { code: ErrorCode; key: MessageKey } {
   switch (error.code) {
     case 'ENOSPC':
     case 'EDQUOT':
