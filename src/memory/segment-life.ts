@@ -240,6 +240,9 @@ export function glossaryChanged(record: SegmentRecord, usage: GlossaryUsage, at:
     changedAt: at,
   };
   if (record.state === 'approved') next.approvedTarget = record.target;
+  // The approved text was made without this glossary change: it stays shown for review, but it is no
+  // longer an approval that an unchanged source may restore (`canRestoreApproval` needs `approvedSource`).
+  delete next.approvedSource;
   delete next.flags;
   delete next.forced;
   return next;

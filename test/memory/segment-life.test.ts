@@ -83,6 +83,15 @@ describe('what the events keep', () => {
     expect(sourceRestored(elsewhere, AT)).toBe(elsewhere);
   });
 
+  test('a glossary change is not an undo: the approved text stays for review but is not restored', () => {
+    const ok = approved(inState('machine'), ANA, false)!;
+    const stale = glossaryChanged(ok, { kim: 'h2' }, AT);
+    expect(stale).toMatchObject({ state: 'stale', target: null, previousTarget: 'Testo', approvedTarget: 'Testo' });
+    expect(stale.approvedSource).toBeUndefined();
+    expect(canRestoreApproval(stale)).toBe(false);
+    expect(sourceRestored(stale, AT)).toBe(stale);
+  });
+
   test('approving with --force is recorded; an edit drops flags and force', () => {
     const forced = approved({ ...inState('machine'), flags: ['tags.mismatch'] }, ANA, true)!;
     expect(forced.forced).toBe(true);
