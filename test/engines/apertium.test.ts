@@ -77,10 +77,19 @@ describe(`apertium: the real Debian binary${hasApertium ? '' : ' (SKIPPED: apert
         'The actors &amp; the crew arrived.',
       ],
     });
+    // Where the reordered "red car" keeps its tag depends on the Debian package's version (older ones
+    // tag the adjective, current ones the noun): the words, and one balanced tag on one of the two words,
+    // are what matters.
+    const redCar = result.texts[1]!;
+    expect(redCar.replace(/<\/?g[^>]*>/g, '')).toBe('La macchina rossa è rapidamente.');
+    expect(redCar.match(/<\/?[gx][^>]*>/g)).toEqual(['<g id="1">', '</g>']);
+    expect(['La macchina <g id="1">rossa</g> è rapidamente.', 'La <g id="1">macchina</g> rossa è rapidamente.']).toContain(
+      redCar,
+    );
     expect(result).toEqual({
       texts: [
         'Il gatto è nero.',
-        'La macchina <g id="1">rossa</g> è rapidamente.',
+        redCar,
         'Il grande <x id="2"/> casa.',
         'Ieri <x id="t1"/> ha visitato la città.',
         'Un video dell\'opera <g id="1"><x id="t1"/></g> fu caricato dal canale <g id="2"><x id="t2"/></g>.',
