@@ -16,7 +16,7 @@ import { statePathFor } from '../memory/state-store.js';
 import { StorylocError, inputError } from '../errors.js';
 import { tIn, uiLanguages, type NamespaceKey, type UiLanguage } from '../i18n/index.js';
 import type { ArticleState } from '../memory/types.js';
-import { approveSegments, articleRevision, editSegment, rejectSegments, segmentRevision, type DecisionResult, type ReviewActor } from './approval.js';
+import { approveSegments, articleRevision, type ApproveOptions, editSegment, rejectSegments, segmentRevision, type DecisionResult, type ReviewActor } from './approval.js';
 import { pageUrl, renderArticlePage, renderIndexPage, renderMessagePage, segmentAnchor, type PageContext, type PageNotice } from './page.js';
 import { parseEditedText, type TagProblem } from './tagged-text.js';
 import type { TermFinding } from './term-findings.js';
@@ -102,13 +102,16 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
+/** A `storyloc check` error that blocks an approval, as `approveSegments` reports it. */
+type CheckErrorText = { rule: string; message: string };
+
 /** What a change request came to: a redirect to the updated page, or the page again with a message. */
 type ActionValue =
   | { kind: 'done'; done: 'approved' | 'rejected' | 'edited' | 'unchanged' | 'approvedAll'; n?: number; refused?: number }
   | { kind: 'conflict'; by: string; at: string }
   | { kind: 'articleConflict' }
   | { kind: 'unknownSegment' }
-  | { kind: 'refusedGlossary'; findings: TermFinding[]; flags: string[] }
+  | { kind: 'refusedGlossary'; findings: TermFinding[]; flags: string[]; errors: CheckErrorText[] }
   | { kind: 'refusedUntranslated' }
   | { kind: 'refusedTags'; problem: TagProblem };
 
@@ -179,6 +182,15 @@ function articlePage(scope: ServerScope, res: ServerResponse, ctx: PageContext, 
   send(res, status, renderArticlePage(ctx, { state, findings: scope.workspace.findings(state) }, notice), ctx.nonce);
 }
 
+/**
+ * What an approval from the page is checked against: exactly what `storyloc approve` checks (the glossary
+ * and every other `storyloc check` error on the segment, check/verdict.ts), so the page cannot approve
+ * what the CLI refuses (issue 12, case 4); "approve anyway" forces past them, recorded as forced.
+ */
+function approvalChecks(workspace: ReviewWorkspace, state: ArticleState): Pick<ApproveOptions, 'checkTerms' | 'checkErrors'> {
+  return { checkTerms: workspace.termChecker(state.sourceLang), checkErrors: workspace.approvalBlockers(state) };
+}
+
 /** One change as the page posted it. */
 interface ActionRequest {
   article: string;
@@ -196,7 +208,7 @@ function decideAction(scope: ServerScope, request: ActionRequest, state: Article
   const actor: ReviewActor = { name: scope.options.approver, at: scope.now().toISOString() };
   if (op === 'approveAll') {
     if (articleRevision(state) !== base) return { result: null, value: { kind: 'articleConflict' } };
-    const result = approveSegments(state, 'all', { actor, force: false, checkTerms: workspace.termChecker(state.sourceLang) });
+    const result = approveSegments(state, 'all', { actor, force: false, ...approvalChecks(workspace, state) });
     const n = result.outcomes.filter((o) => o.outcome === 'approved').length;
     const refused = result.outcomes.filter((o) => o.outcome === 'refusedGlossary' || o.outcome === 'refusedUntranslated').length;
     return { result, value: { kind: 'done', done: 'approvedAll', n, refused } };
@@ -212,11 +224,14 @@ function decideAction(scope: ServerScope, request: ActionRequest, state: Article
   }
   const result = op === 'reject'
     ? rejectSegments(state, [segmentId], actor)
-    : approveSegments(state, [segmentId], { actor, force: op === 'force', checkTerms: workspace.termChecker(state.sourceLang) });
+    : approveSegments(state, [segmentId], { actor, force: op === 'force', ...approvalChecks(workspace, state) });
   const outcome = result.outcomes[0]!;
   switch (outcome.outcome) {
     case 'refusedGlossary':
-      return { result: null, value: { kind: 'refusedGlossary', findings: outcome.findings, flags: outcome.flags } };
+      return {
+        result: null,
+        value: { kind: 'refusedGlossary', findings: outcome.findings, flags: outcome.flags, errors: outcome.errors ?? [] },
+      };
     case 'refusedUntranslated':
       return { result: null, value: { kind: 'refusedUntranslated' } };
     case 'approved':
@@ -258,7 +273,10 @@ function respondToAction(scope: ServerScope, res: ServerResponse, ctx: PageConte
       articlePage(scope, res, ctx, 409, outcome.state, { tone: 'error', message: message(ui, 'page.unknownSegment', { id: segmentId }) });
       return;
     case 'refusedGlossary': {
-      const problems = describeFindings(value.findings, value.flags, (key, params) => tIn(ui, key, params));
+      const problems = [
+        describeFindings(value.findings, value.flags, (key, params) => tIn(ui, key, params)),
+        ...value.errors.map((error) => `${error.rule}: ${error.message}`),
+      ].filter((part) => part !== '').join('; ');
       const notice: PageNotice = { tone: 'error', segmentId, offerForce: true, message: message(ui, 'page.refusedGlossary', { id: segmentId, problems }) };
       articlePage(scope, res, ctx, 422, outcome.state, notice);
       return;

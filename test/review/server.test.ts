@@ -204,6 +204,30 @@ describe('changes', () => {
     expect(state().segments.find((r) => r.id === fx.ids.heading)).toMatchObject({ state: 'approved', forced: true, changedBy: 'Tester' });
   });
 
+  test('a number error blocks approval from the page as `storyloc approve` does: 422, then "approve anyway" forces', async () => {
+    // the translator typed 3 where the source says 2, in the state and in the output the pipeline wrote
+    const output = readFileSync(fx.outputPath, 'utf8').replace('alert(2)', 'alert(3)');
+    writeFileSync(fx.outputPath, output);
+    const broken: ArticleState = {
+      ...fx.state,
+      outputHash: fileHash(output),
+      segments: fx.state.segments.map((r) => (r.id === fx.ids.hostile ? { ...r, target: r.target!.replace('alert(2)', 'alert(3)') } : r)),
+    };
+    writeFileSync(fx.statePath, `${JSON.stringify(broken, null, 2)}\n`);
+    const refused = await post({ op: 'approve', seg: fx.ids.hostile, base: revisionOf(fx.ids.hostile) });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain(`Segment ${fx.ids.hostile} not approved: numbers: 3 does not match 2 of the source (expected 2). Edit the translation, or approve anyway (recorded).`);
+    expect(html).toContain('<button type="submit" name="op" value="force" class="force">Approve anyway</button>');
+    expect(state().segments.find((r) => r.id === fx.ids.hostile)!.state).toBe('machine');
+    const all = await post({ op: 'approveAll', base: articleRevision(state()) });
+    expect(all.headers.get('location')).toBe(`/article?token=${server.token}&lang=en&a=en%2Fqueen.md&done=approvedAll&n=4&refused=2`);
+    expect(state().segments.find((r) => r.id === fx.ids.hostile)!.state).toBe('machine');
+    const forced = await post({ op: 'force', seg: fx.ids.hostile, base: revisionOf(fx.ids.hostile) });
+    expect(forced.status).toBe(303);
+    expect(state().segments.find((r) => r.id === fx.ids.hostile)).toMatchObject({ state: 'approved', forced: true, changedBy: 'Tester' });
+  });
+
   test('a glossary fixed while the page runs is used for the next approval', async () => {
     expect((await post({ op: 'approve', seg: fx.ids.heading, base: revisionOf(fx.ids.heading) })).status).toBe(422);
     const glossary = path.join(dir, 'glossary', 'terms.yaml');
