@@ -41,3 +41,13 @@ export function displayPosition(
   if (position.line !== undefined && position.column !== undefined) text += `:${position.column}`;
   return text;
 }
+
+/**
+ * A message's parameters with every absolute path shown as `displayPath` shows it, so a line never spells
+ * one file two ways (`hostile.xlf:2:1: The file /tmp/ws/hostile.xlf …`). Paths outside stay absolute.
+ */
+export function displayPathsIn(params: Record<string, unknown>, base: DisplayPathBase): Record<string, unknown> {
+  const shown = (value: unknown): unknown =>
+    typeof value === 'string' && path.isAbsolute(value) && !value.includes('\n') ? displayPath(value, base) : value;
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, shown(value)]));
+}

@@ -9,7 +9,7 @@ import { commandModulesFor } from './commands/index.js';
 import { createContext, type Output } from './context.js';
 import { localizeCommander, localizeUsageError } from './help-i18n.js';
 import { storylocVersion } from '../package-info.js';
-import { displayPosition, type DisplayPathBase } from '../display-path.js';
+import { displayPathsIn, displayPosition, type DisplayPathBase } from '../display-path.js';
 import { findWorkspace } from '../config/load.js';
 import path from 'node:path';
 import { DEFAULT_ARTICLE_LIMITS } from '../config/load.js';
@@ -101,7 +101,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
 /** Prints an error for people: the position, the localised message; the stack only with --debug. */
 export function reportError(error: unknown, stderr: Output, debug: boolean, paths?: DisplayPathBase): number {
   if (error instanceof StorylocError) {
-    const message = t(error.messageKey, error.params);
+    const message = t(error.messageKey, paths ? displayPathsIn(error.params, paths) : error.params);
     // the file as the user would type it from where they are (see display-path.ts)
     const position = error.position && (paths ? displayPosition(error.position, paths) : formatPosition(error.position));
     const text = position ? t('common:error.at', { position, message }) : message;

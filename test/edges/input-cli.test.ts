@@ -1,6 +1,8 @@
 /**
- * Hard edges through the CLI on temporary workspaces (issue 16, cases 1, 2, 3 and 8): each bad input is
- * an input error (exit 2) that names the file and line, never "Unexpected error", and nothing is lost.
+ * Hard edges through the CLI on temporary workspaces (issue 16, cases 1, 2, 3, 8 and 9): each bad input is
+ * named with its file and line, never "Unexpected error", and nothing is lost. A story `translate` cannot
+ * read is left for a translator and the others are translated (exit 1, issue 12 case 3); a hostile
+ * XLIFF/TMX or an unusable output file stops the command (exit 2). Paths are shown as from the current folder.
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
@@ -23,43 +25,57 @@ const write = (relative: string, content: string | Buffer): string => {
 const translate = (...args: string[]) => runCli(['translate', '--workspace', ws.dir, ...args], { env, cwd: ws.dir });
 const setConfig = (extra: string): void =>
   void write('storyloc.config.yaml', `${ws.read('storyloc.config.yaml')}${extra}`);
+/** The line `translate` prints for a story it leaves untouched (issue 12 case 3). */
+const leftForTranslator = (position: string, reason: string): string =>
+  `storyloc: ${position}: left for a translator, nothing of it written: ${reason}\n`;
+/** The translated Markdown files of the workspace. */
+const outputs = (): string[] => ws.files().filter((file) => file.startsWith('output/it/') && file.endsWith('.md'));
 
 describe('case 1: deep nesting', () => {
-  test('2,000 nested quotes: file and line, the depth limit and where to change it, exit 2', async () => {
-    const file = write('articles/en/deep.md', `# Deep\n\n${'> '.repeat(2000)}deep\n`);
-    const result = await translate('articles/en/deep.md');
-    expect([result.code, result.stderr]).toEqual([
-      2,
-      `storyloc: error: ${file}:3: quotes and lists nest 2000 levels deep here, more than the limit of 100 (limits.maxNestingDepth in storyloc.config.yaml); the story was not read\n`,
-    ]);
+  test('2,000 nested quotes: file and line, the depth limit and where to change it; the other stories translated, exit 1', async () => {
+    write('articles/en/deep.md', `# Deep\n\n${'> '.repeat(2000)}deep\n`);
+    const reason =
+      'quotes and lists nest 2000 levels deep here, more than the limit of 100 (limits.maxNestingDepth in storyloc.config.yaml); the story was not read';
+    const named = await translate('articles/en/deep.md');
+    expect([named.code, named.stderr]).toEqual([1, leftForTranslator('articles/en/deep.md:3', reason)]);
+    const all = await translate('--json');
+    expect([all.code, all.stderr]).toEqual([1, leftForTranslator('articles/en/deep.md:3', reason)]);
+    expect(outputs()).toEqual(['output/it/en/finale.md', 'output/it/en/set.md', 'output/it/ko/interview.md']);
   });
 
   test('lists 1,000 deep: refused at the line past the limit; a lower limit from the config is applied', async () => {
     const list = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
-    const file = write('articles/en/deep.md', `# Deep\n\n${list(1000)}\n`);
+    write('articles/en/deep.md', `# Deep\n\n${list(1000)}\n`);
     expect((await translate('articles/en/deep.md')).stderr).toBe(
-      `storyloc: error: ${file}:103: quotes and lists nest 101 levels deep here, more than the limit of 100 (limits.maxNestingDepth in storyloc.config.yaml); the story was not read\n`,
+      leftForTranslator(
+        'articles/en/deep.md:103',
+        'quotes and lists nest 101 levels deep here, more than the limit of 100 (limits.maxNestingDepth in storyloc.config.yaml); the story was not read',
+      ),
     );
     write('articles/en/deep.md', `# Deep\n\n${list(6)}\n`);
     setConfig('limits:\n  maxNestingDepth: 5\n');
     const result = await translate('articles/en/deep.md');
     expect([result.code, result.stderr]).toEqual([
-      2,
-      expect.stringContaining(`${file}:8: quotes and lists nest 6 levels deep here, more than the limit of 5`),
+      1,
+      leftForTranslator(
+        'articles/en/deep.md:8',
+        'quotes and lists nest 6 levels deep here, more than the limit of 5 (limits.maxNestingDepth in storyloc.config.yaml); the story was not read',
+      ),
     ]);
   });
 });
 
 describe('case 2: block size', () => {
-  test('the limit is configurable: a 20-character limit refuses the story, naming the key; 0 lifts it', async () => {
+  test('the limit is configurable: a 20-character limit leaves the story for a translator, naming the key; 0 lifts it', async () => {
     setConfig('limits:\n  maxBlockChars: 20\n');
     const result = await translate('articles/en/set.md');
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(
-        `^storyloc: error: ${path.join(ws.dir, 'articles/en/set.md')}:\\d+:\\d+: a single block of \\d+ characters exceeds the limit of 20 \\(limits.maxBlockChars in storyloc.config.yaml\\); split it into paragraphs\n$`,
+        '^storyloc: articles/en/set.md:\\d+:\\d+: left for a translator, nothing of it written: a single block of \\d+ characters exceeds the limit of 20 \\(limits.maxBlockChars in storyloc.config.yaml\\); split it into paragraphs\n$',
       ),
     );
+    expect(outputs()).toEqual([]);
     write('storyloc.config.yaml', ws.read('storyloc.config.yaml').replace('maxBlockChars: 20', 'maxBlockChars: 0'));
     expect((await translate('articles/en/set.md')).code).toBe(0);
   });
@@ -75,23 +91,27 @@ describe('case 2: block size', () => {
 
 describe('case 3: encodings', () => {
   test('UTF-16 with a byte order mark: "UTF-16 is not supported", not "binary"', async () => {
-    const file = write('articles/en/u16.md', Buffer.from('\ufeff# Title\n\nHello.\n', 'utf16le'));
+    write('articles/en/u16.md', Buffer.from('\ufeff# Title\n\nHello.\n', 'utf16le'));
     const result = await translate('articles/en/u16.md');
     expect([result.code, result.stderr]).toEqual([
-      2,
-      `storyloc: error: ${file}: this file is UTF-16 text, which is not supported; save the file as UTF-8\n`,
+      1,
+      leftForTranslator('articles/en/u16.md', 'this file is UTF-16 text, which is not supported; save the file as UTF-8'),
     ]);
+    expect(outputs()).toEqual([]);
   });
 
   test('invalid UTF-8: the byte offset, line and column of the first bad byte', async () => {
-    const file = write(
+    write(
       'articles/en/bad.md',
       Buffer.concat([Buffer.from('# Title\n\nabc '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
     );
     const result = await translate('articles/en/bad.md');
     expect([result.code, result.stderr]).toEqual([
-      2,
-      `storyloc: error: ${file}:3:5: this is not valid UTF-8 text (the first bad byte is at byte offset 13); save the file as UTF-8\n`,
+      1,
+      leftForTranslator(
+        'articles/en/bad.md:3:5',
+        'this is not valid UTF-8 text (the first bad byte is at byte offset 13); save the file as UTF-8',
+      ),
     ]);
   });
 });
@@ -114,12 +134,12 @@ describe('case 8: a DOCTYPE in XLIFF or TMX', () => {
     const hostile = exported.replace(/\?>\n/, `?>\n${dtd}`).replace(/(<target[^>]*>)[^<]*(<\/target>)/, '$1&lol9;$2');
     expect(hostile).toContain('&lol9;');
     const before = stateBytes();
-    const file = write('hostile.xlf', hostile);
+    write('hostile.xlf', hostile);
     const result = await runCli(['import', '--workspace', ws.dir, 'hostile.xlf'], { env, cwd: ws.dir });
     expect([result.code, result.stdout, result.stderr]).toEqual([
       2,
       '',
-      `storyloc: error: ${file}:2:1: The file ${file} declares a DOCTYPE: XLIFF and TMX files never need one, and a DTD can define entities that expand or read other files, so storyloc refuses it. Remove the <!DOCTYPE …> declaration; nothing was imported.\n`,
+      'storyloc: error: hostile.xlf:2:1: The file hostile.xlf declares a DOCTYPE: XLIFF and TMX files never need one, and a DTD can define entities that expand or read other files, so storyloc refuses it. Remove the <!DOCTYPE …> declaration; nothing was imported.\n',
     ]);
     expect(stateBytes()).toBe(before);
   });
@@ -141,11 +161,11 @@ describe('case 8: a DOCTYPE in XLIFF or TMX', () => {
       ['xxe.xlf', xxe],
       ['memory.tmx', tmx],
     ] as const) {
-      const file = write(name, text);
+      write(name, text);
       const result = await runCli(['import', '--workspace', ws.dir, name], { env, cwd: ws.dir });
       expect([result.code, result.stderr]).toEqual([
         2,
-        expect.stringMatching(new RegExp(`^storyloc: error: ${file}:2:1: The file ${file} declares a DOCTYPE`)),
+        expect.stringMatching(new RegExp(`^storyloc: error: ${name}:2:1: The file ${name} declares a DOCTYPE: `)),
       ]);
     }
     expect(stateBytes()).toBe(before);
@@ -172,10 +192,10 @@ describe('case 9: an output file that is empty or not text', () => {
     async (_name, bytes, message) => {
       expect((await translate()).code).toBe(0);
       const state = ws.read(`${OUTPUT}.state.json`);
-      const file = write(OUTPUT, bytes);
+      write(OUTPUT, bytes);
       const result = await translate();
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`${file}${message}`);
+      expect(result.stderr).toContain(`:\n  ${OUTPUT}${message}`);
       expect(result.stderr).not.toContain('front matter');
       expect(ws.read(`${OUTPUT}.state.json`)).toBe(state);
       const check = await runCli(['check', '--workspace', ws.dir], { env, cwd: ws.dir });
@@ -210,12 +230,16 @@ describe('case 3: Windows (CRLF) line endings stay CRLF byte for byte', () => {
     expect(ws.read('output/it/en/crlf.md')).toBe(edited);
   });
 
-  test('mixed line endings: refused with the line of the first odd one', async () => {
-    const file = write('articles/en/mixed.md', '# Title\r\n\r\nOne.\nTwo.\r\n');
+  test('mixed line endings: left for a translator with the line of the first odd one', async () => {
+    write('articles/en/mixed.md', '# Title\r\n\r\nOne.\nTwo.\r\n');
     const result = await translate('articles/en/mixed.md');
     expect([result.code, result.stderr]).toEqual([
-      2,
-      `storyloc: error: ${file}:3:5: the file mixes line endings (or ends lines with a lone CR) from here on; save it with LF or with CRLF (Windows) line endings throughout\n`,
+      1,
+      leftForTranslator(
+        'articles/en/mixed.md:3:5',
+        'the file mixes line endings (or ends lines with a lone CR) from here on; save it with LF or with CRLF (Windows) line endings throughout',
+      ),
     ]);
+    expect(outputs()).toEqual([]);
   });
 });

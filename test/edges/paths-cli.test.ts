@@ -1,6 +1,8 @@
 /**
  * The file system at the edges (issue 16, cases 6 and 7), through the CLI on temporary workspaces:
- * symbolic links that leave the workspace are refused naming the link (unless the config allows them);
+ * symbolic links that leave the workspace are refused naming the link (unless the config allows them): a linked
+ * output folder, .storyloc or glossary stops the run before any work (exit 2); a linked article is one article
+ * left for a translator, the others translated (exit 1). Paths are shown relative to the current folder.
  * folders that are not configured source languages, hidden stories and linked folders are reported
  * once, the same rule whether a story is named or found, never guessed.
  */
@@ -30,37 +32,42 @@ const write = (relative: string, content: string): string => {
   return at(relative);
 };
 const run = (...args: string[]) => runCli([args[0]!, '--workspace', ws.dir, ...args.slice(1)], { env, cwd: ws.dir });
+const LINK_REASON = (target: string): string =>
+  `a symbolic link to ${target}, outside the workspace: storyloc does not read or write outside the workspace through a link. ` +
+  'Replace the link with the folder or file itself, or set paths.allowSymlinksOutside: true in storyloc.config.yaml';
+/** A workspace-level refusal: the link shown as from the workspace folder (the tests' cwd). */
 const refusal = (link: string, target: string): string =>
-  `storyloc: error: ${link}: a symbolic link to ${target}, outside the workspace: storyloc does not read or write outside the workspace through a link. ` +
-  'Replace the link with the folder or file itself, or set paths.allowSymlinksOutside: true in storyloc.config.yaml\n';
+  `storyloc: error: ${link}: ${LINK_REASON(target)}\n`;
 
 describe('case 6: symbolic links that leave the workspace', () => {
   test('a linked output/it/en: translate and check refuse it naming the link; nothing is written outside', async () => {
     mkdirSync(at('output/it'), { recursive: true });
     symlinkSync(outside, at('output/it/en'));
     const result = await run('translate');
-    expect([result.code, result.stderr]).toEqual([2, refusal(at('output/it/en'), outside)]);
+    expect([result.code, result.stderr]).toEqual([2, refusal('output/it/en', outside)]);
     expect(readdirSync(outside)).toEqual([]);
     const check = await run('check');
-    expect([check.code, check.stderr]).toEqual([2, refusal(at('output/it/en'), outside)]);
+    expect([check.code, check.stderr]).toEqual([2, refusal('output/it/en', outside)]);
   });
 
-  test('an article linked to a file outside: refused when named and when found', async () => {
+  test('an article linked to a file outside: left for a translator when named and when found, the others translated', async () => {
     const secret = path.join(outside, 'secret.md');
     writeFileSync(secret, '# Secret\n\nNot for this workspace.\n');
     symlinkSync(secret, at('articles/en/linked.md'));
-    for (const args of [['translate', 'articles/en/linked.md'], ['translate']]) {
+    const skipped = `storyloc: articles/en/linked.md: left for a translator, nothing of it written: ${LINK_REASON(secret)}\n`;
+    for (const args of [['translate', 'articles/en/linked.md'], ['translate', '--json']]) {
       const result = await run(...args);
-      expect([result.code, result.stderr]).toEqual([2, refusal(at('articles/en/linked.md'), secret)]);
+      expect([result.code, result.stderr]).toEqual([1, skipped]);
     }
     expect(existsSync(at('output/it/en/linked.md'))).toBe(false);
+    expect(readdirSync(at('output/it/en')).filter((name) => name.endsWith('.md')).sort()).toEqual(['finale.md', 'set.md']);
   });
 
   test('a linked .storyloc (lock, caches, snapshots): every workspace command refuses it before any work', async () => {
     symlinkSync(outside, at('.storyloc'));
     for (const command of ['translate', 'status', 'check', 'review']) {
       const result = await run(command);
-      expect([command, result.code, result.stderr]).toEqual([command, 2, refusal(at('.storyloc'), outside)]);
+      expect([command, result.code, result.stderr]).toEqual([command, 2, refusal('.storyloc', outside)]);
     }
     expect(readdirSync(outside)).toEqual([]);
   });
@@ -70,7 +77,7 @@ describe('case 6: symbolic links that leave the workspace', () => {
     writeFileSync(shared, ws.read('glossary/terms.yaml'));
     symlinkSync(shared, at('glossary/shared.yaml'));
     const result = await run('translate');
-    expect([result.code, result.stderr]).toEqual([2, refusal(at('glossary/shared.yaml'), shared)]);
+    expect([result.code, result.stderr]).toEqual([2, refusal('glossary/shared.yaml', shared)]);
   });
 
   test('paths.allowSymlinksOutside: true lets both links through', async () => {

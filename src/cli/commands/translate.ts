@@ -4,7 +4,7 @@
  */
 import { Option } from 'commander';
 import { ExitCode, inputError } from '../../errors.js';
-import { displayPosition } from '../../display-path.js';
+import { displayPathsIn, displayPosition } from '../../display-path.js';
 import { t, type NamespaceKey } from '../../i18n/index.js';
 import { BrokenEditsError, summaryToJson, translateWorkspace, type TranslateSummary } from '../../translate/index.js';
 import { createProgressDisplay, type ProgressDisplay } from '../../queue/progress.js';
@@ -101,7 +101,7 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
 /** One line per article (or article × language) left for a translator, with the reason. */
 function printSkipped(ctx: CommandContext, summary: TranslateSummary, workspaceDir: string): void {
   for (const item of summary.skipped) {
-    const message = t(item.messageKey, item.params);
+    const message = t(item.messageKey, displayPathsIn(item.params, { cwd: ctx.cwd, workspaceDir }));
     const key = item.pair === null ? 'translate:skipped.article' : 'translate:skipped.pair';
     ctx.stderr.write(`storyloc: ${t(key, { position: displayPosition(item.position, { cwd: ctx.cwd, workspaceDir }), pair: item.pair ?? '', message })}\n`);
   }
