@@ -5,19 +5,23 @@
  */
 import { skippedSources } from '../articles/read.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { displayPathsIn } from '../display-path.js';
 import { t } from '../i18n/index.js';
 import type { CommandContext } from './context.js';
 
 /** What the listing left out (unknown folders, hidden files, linked folders): each said once, never silent. */
 export function reportSkippedSources(ctx: CommandContext, config: ResolvedConfig, given: readonly string[]): void {
+  // folders and files shown as from the current folder, like every other path in messages (display-path.ts)
+  const base = { cwd: ctx.cwd, workspaceDir: config.workspaceDir };
+  const shown = (params: Record<string, unknown>) => displayPathsIn(params, base);
   for (const item of skippedSources(config, given, ctx.cwd)) {
     let line: string;
     if (item.kind === 'unknownFolder') {
       const { folder, languages, stories } = item;
-      line = t('translate:warning.skippedUnknownFolder', { folder, languages, stories });
+      line = t('translate:warning.skippedUnknownFolder', shown({ folder, languages, stories }));
     } else {
       const key = item.kind === 'hidden' ? 'translate:warning.skippedHidden' : 'translate:warning.skippedLinkedFolder';
-      line = t(key, { file: item.file });
+      line = t(key, shown({ file: item.file }));
     }
     ctx.stderr.write(`storyloc: ${line}\n`);
   }

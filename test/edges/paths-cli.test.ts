@@ -121,8 +121,8 @@ describe('case 7: folders that are not source languages, hidden stories', () => 
     const result = await run('translate', '--json');
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      `storyloc: ${at('articles/fr')}: warning: not translated: not a configured source language folder (sourceLanguages: en, ko); 1 stories left out\n` +
-        `storyloc: ${at('articles/xx')}: warning: not translated: not a configured source language folder (sourceLanguages: en, ko); 2 stories left out\n`,
+      'storyloc: articles/fr: warning: not translated: not a configured source language folder (sourceLanguages: en, ko); 1 stories left out\n' +
+        'storyloc: articles/xx: warning: not translated: not a configured source language folder (sourceLanguages: en, ko); 2 stories left out\n',
     );
     expect(JSON.parse(result.stdout)).toMatchObject({ articles: 3 });
     expect(existsSync(at('output/it/xx'))).toBe(false);
@@ -154,8 +154,8 @@ describe('case 7: folders that are not source languages, hidden stories', () => 
     const found = await run('translate', '--json');
     expect(found.code).toBe(0);
     expect(found.stderr).toBe(
-      `storyloc: ${at('articles/en/.draft.md')}: warning: not translated: a hidden file (the name starts with a dot)\n` +
-        `storyloc: ${at('articles/en/more')}: warning: not translated: a symbolic link to a folder (links to folders are not followed; name the stories in it, or replace the link with the folder)\n`,
+      'storyloc: articles/en/.draft.md: warning: not translated: a hidden file (the name starts with a dot)\n' +
+        'storyloc: articles/en/more: warning: not translated: a symbolic link to a folder (links to folders are not followed; name the stories in it, or replace the link with the folder)\n',
     );
     const named = await run('translate', 'articles/en/.draft.md');
     expect([named.code, named.stderr]).toEqual([
