@@ -4,7 +4,8 @@
  * text → segments → articles → glossary → engines/queue → memory → reassembly → review/check/interchange → cli.
  */
 /** Every folder that knows about translation (what text and segments must not import). */
-const translationFolders = '^src/(articles|glossary|engines|queue|memory|reassembly|review|check|interchange|translate|cli|config)/';
+const translationFolders =
+  '^src/(articles|glossary|engines|queue|memory|reassembly|review|check|interchange|translate|cli|config)/';
 
 module.exports = {
   forbidden: [

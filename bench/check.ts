@@ -37,7 +37,20 @@ import { bestRun, secondsSince } from './timing.js';
 
 const TERMS = 10_000;
 const ARTICLES = 2_000;
-const ITALIAN_MONTHS = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const ITALIAN_MONTHS = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
 const ACCENTED: Record<string, string> = { a: 'à', e: 'è', i: 'ì', o: 'ò', u: 'ù' };
 const MARKUP = /<[^>]*>|&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
 
@@ -102,19 +115,45 @@ export function writeBenchWorkspace(count: number, termbase: Termbase): string {
     const file = path.join(config.paths.articles, ...item.relativePath.split('/'));
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, item.text);
-    const article = parseArticle({ path: file, relativePath: item.relativePath, lang: item.lang, text: item.text, frontMatterKeys: config.frontMatterKeys, maxBlockChars: 0 });
+    const article = parseArticle({
+      path: file,
+      relativePath: item.relativePath,
+      lang: item.lang,
+      text: item.text,
+      frontMatterKeys: config.frontMatterKeys,
+      maxBlockChars: 0,
+    });
     const targets = new Map<string, string>();
     const records: SegmentRecord[] = article.segments.map((segment) => {
       const target = benchTranslate(segment.text, item.lang, matchers[item.lang], termbase);
       targets.set(segment.id, target);
-      return { id: segment.id, kind: segment.kind, line: segment.line, source: segment.text, sourceHash: segment.sourceHash, target, state: 'approved', engine: 'human', glossary: {}, changedBy: null, changedAt: null };
+      return {
+        id: segment.id,
+        kind: segment.kind,
+        line: segment.line,
+        source: segment.text,
+        sourceHash: segment.sourceHash,
+        target,
+        state: 'approved',
+        engine: 'human',
+        glossary: {},
+        changedBy: null,
+        changedAt: null,
+      };
     });
     const outputPath = outputPathFor(config, item.relativePath, 'it');
     mkdirSync(path.dirname(outputPath), { recursive: true });
     writeFileSync(outputPath, reassembleArticle(article, targets, 'it'));
     writeFileSync(
       statePathFor(config, item.relativePath, 'it'),
-      serializeArticleState({ version: 1, article: item.relativePath, sourceLang: item.lang, targetLang: 'it', sourceFileHash: fileHash(item.text), segments: records }),
+      serializeArticleState({
+        version: 1,
+        article: item.relativePath,
+        sourceLang: item.lang,
+        targetLang: 'it',
+        sourceFileHash: fileHash(item.text),
+        segments: records,
+      }),
     );
   }
   return root;
@@ -135,7 +174,13 @@ function timeCheck(root: string, termbase: Termbase): { seconds: number; violati
   return { seconds: secondsSince(start), violations: report.violations.length };
 }
 
-export async function benchCheck(): Promise<{ check_s: number; check_scaling: number; check_violations: number; check_precision: number; check_recall: number }> {
+export async function benchCheck(): Promise<{
+  check_s: number;
+  check_scaling: number;
+  check_violations: number;
+  check_precision: number;
+  check_recall: number;
+}> {
   const termbase = generateTermbase(TERMS);
   const single = writeBenchWorkspace(ARTICLES, termbase);
   const double = writeBenchWorkspace(ARTICLES * 2, termbase);

@@ -62,13 +62,20 @@ function cliOptions(): CliBenchOptions {
 }
 
 /** One run of the built CLI as a child process; a child past the timeout is killed (seconds: NaN). */
-function runCli(args: string[], options: { timeoutMs: number; env?: NodeJS.ProcessEnv; cwd?: string }): Promise<ChildRun> {
+function runCli(
+  args: string[],
+  options: { timeoutMs: number; env?: NodeJS.ProcessEnv; cwd?: string },
+): Promise<ChildRun> {
   const reportDir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-bench-report-'));
   const report = path.join(reportDir, 'report.json');
   const entry = path.join(repoRoot, 'dist', 'bench', 'measured-cli.js');
   const env = { PATH: process.env.PATH, LANG: 'C', ...options.env, STORYLOC_BENCH_REPORT: report };
   const started = performance.now();
-  const child = spawn(process.execPath, [entry, ...args], { env, cwd: options.cwd ?? repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry, ...args], {
+    env,
+    cwd: options.cwd ?? repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -128,7 +135,10 @@ async function repeat(runs: number, what: string, once: (index: number) => Promi
 }
 
 /** `translate --engine pseudo` on fresh workspaces of `count` stories; keeps the last one translated. */
-async function translateFresh(count: number, options: CliBenchOptions): Promise<{ runs: ChildRun[]; workspace: BenchWorkspace }> {
+async function translateFresh(
+  count: number,
+  options: CliBenchOptions,
+): Promise<{ runs: ChildRun[]; workspace: BenchWorkspace }> {
   let workspace: BenchWorkspace | null = null;
   const runs = await repeat(options.runs, `translate ${count}`, async () => {
     if (workspace) rmSync(workspace.dir, { recursive: true, force: true });
@@ -144,11 +154,26 @@ async function apiRatio(options: CliBenchOptions): Promise<number> {
   try {
     const ratios: number[] = [];
     await repeat(options.runs, 'translate 2000 via the DeepL test server', async () => {
-      const config = ['engine:', '  default: deepl', '  deepl:', `    serverUrl: ${server.url}`, '    timeoutMs: 20000',
-        'queue:', `  requestsPerSecond: ${API_RPS}`, '  concurrency: 8'].join('\n');
+      const config = [
+        'engine:',
+        '  default: deepl',
+        '  deepl:',
+        `    serverUrl: ${server.url}`,
+        '    timeoutMs: 20000',
+        'queue:',
+        `  requestsPerSecond: ${API_RPS}`,
+        '  concurrency: 8',
+      ].join('\n');
       const workspace = newsWorkspace(STORIES, config);
       server.clearLog();
-      const run = expectCode(await runCli(['translate', '--workspace', workspace.dir, '--json'], { ...options, env: { DEEPL_AUTH_KEY: server.authKey } }), [0], 'translate deepl');
+      const run = expectCode(
+        await runCli(['translate', '--workspace', workspace.dir, '--json'], {
+          ...options,
+          env: { DEEPL_AUTH_KEY: server.authKey },
+        }),
+        [0],
+        'translate deepl',
+      );
       const requests = server.requests({ path: '/v2/translate' }).filter((request) => request.status === 200).length;
       const ideal = idealSeconds(requests, API_RPS, API_RPS, API_LATENCY_MS);
       log(`${requests} requests, ideal ${ideal.toFixed(2)} s`);
@@ -165,7 +190,11 @@ async function apiRatio(options: CliBenchOptions): Promise<number> {
 async function longArticle(paragraphs: number, options: CliBenchOptions): Promise<number> {
   const runs = await repeat(options.runs, `long article ${paragraphs}`, async () => {
     const workspace = longArticleWorkspace(paragraphs);
-    const run = expectCode(await runCli(['translate', '--workspace', workspace.dir, '--engine', 'pseudo', '--json'], options), [0], 'long article');
+    const run = expectCode(
+      await runCli(['translate', '--workspace', workspace.dir, '--engine', 'pseudo', '--json'], options),
+      [0],
+      'long article',
+    );
     rmSync(workspace.dir, { recursive: true, force: true });
     return run;
   });
@@ -190,23 +219,31 @@ async function translatedWorkspaceFigures(options: CliBenchOptions, figures: Rec
   try {
     const on = ['--workspace', ws.dir];
     if (parts.has('rerun')) {
-      const runs = await repeat(options.runs, 'rerun', async () => expectCode(await runCli(['translate', ...on, '--engine', 'pseudo', '--json'], options), [0], 'rerun'));
+      const runs = await repeat(options.runs, 'rerun', async () =>
+        expectCode(await runCli(['translate', ...on, '--engine', 'pseudo', '--json'], options), [0], 'rerun'),
+      );
       figures.rerun_cli_2000_s = round(median(runs.map((run) => run.seconds)));
       figures.rerun_cli_peak_rss_mb = round(median(runs.map((run) => run.rssMb)), 0);
     }
     if (parts.has('check')) {
-      const runs = await repeat(options.runs, 'check', async () => expectCode(await runCli(['check', ...on], options), [0, 1], 'check'));
+      const runs = await repeat(options.runs, 'check', async () =>
+        expectCode(await runCli(['check', ...on], options), [0, 1], 'check'),
+      );
       figures.check_cli_2000_s = round(median(runs.map((run) => run.seconds)));
       figures.check_cli_peak_rss_mb = round(median(runs.map((run) => run.rssMb)), 0);
       figures.check_cli_output_lines = runs[0]!.stdout.split('\n').length - 1;
     }
     if (parts.has('status')) {
-      const runs = await repeat(options.runs, 'status', async () => expectCode(await runCli(['status', ...on], options), [0], 'status'));
+      const runs = await repeat(options.runs, 'status', async () =>
+        expectCode(await runCli(['status', ...on], options), [0], 'status'),
+      );
       figures.status_cli_2000_s = round(median(runs.map((run) => run.seconds)));
     }
     if (parts.has('roundtrip')) {
       const files = ws.articles.map((file) => path.relative(ws.dir, file));
-      const runs = await repeat(options.runs, 'roundtrip', async () => expectCode(await runCli(['roundtrip', ...files], { ...options, cwd: ws.dir }), [0], 'roundtrip'));
+      const runs = await repeat(options.runs, 'roundtrip', async () =>
+        expectCode(await runCli(['roundtrip', ...files], { ...options, cwd: ws.dir }), [0], 'roundtrip'),
+      );
       figures.roundtrip_cli_mb_per_s = round(ws.bytes / 1e6 / median(runs.map((run) => run.seconds)), 1);
     }
   } finally {
@@ -216,7 +253,9 @@ async function translatedWorkspaceFigures(options: CliBenchOptions, figures: Rec
     const bigger = await translateFresh(STORIES * 2, options);
     rmSync(bigger.workspace.dir, { recursive: true, force: true });
     figures.translate_cli_scaling = round(median(bigger.runs.map((run) => run.seconds)) / figures.translate_cli_2000_s);
-    figures.translate_cli_rss_scaling = round(median(bigger.runs.map((run) => run.rssMb)) / figures.translate_cli_peak_rss_mb);
+    figures.translate_cli_rss_scaling = round(
+      median(bigger.runs.map((run) => run.rssMb)) / figures.translate_cli_peak_rss_mb,
+    );
   }
 }
 

@@ -12,8 +12,19 @@ const englishWords = (
   'filming schedule network streaming platform survey ranking week month first highest record audience ' +
   'producer writer script character couple hair head emotional moment cast premiere finale season'
 ).split(' ');
-const englishNames = ['Kim Soo-hyun', 'Kim Ji-won', 'Baek Hyun-woo', 'Hong Hae-in', 'tvN', 'Good Data Corporation', 'Queen of Tears'];
-const koreanWords = ('배우 드라마 시청률 장면 감독 채널 영상 병원 결혼 위기 재벌 주말 방송 시청자 반응 댓글 로맨스 촬영 일정 순위 기록 작가 대본 커플 감정 순간 시즌').split(' ');
+const englishNames = [
+  'Kim Soo-hyun',
+  'Kim Ji-won',
+  'Baek Hyun-woo',
+  'Hong Hae-in',
+  'tvN',
+  'Good Data Corporation',
+  'Queen of Tears',
+];
+const koreanWords =
+  '배우 드라마 시청률 장면 감독 채널 영상 병원 결혼 위기 재벌 주말 방송 시청자 반응 댓글 로맨스 촬영 일정 순위 기록 작가 대본 커플 감정 순간 시즌'.split(
+    ' ',
+  );
 const koreanNames = ['김수현', '김지원', '백현우', '홍해인', '눈물의 여왕'];
 const koreanParticles = ['은', '는', '이', '가', '을', '를', '의', '에게', '과', '와', '도'];
 
@@ -36,7 +47,8 @@ export function englishSentence(random: () => number): string {
     if (roll < 0.08) words.push(pick(random, englishNames));
     else if (roll < 0.11) words.push(`${Math.floor(random() * 100)}.${Math.floor(random() * 100)}%`);
     else if (roll < 0.13) words.push(`*${pick(random, englishWords)}*`);
-    else if (roll < 0.14) words.push(`[${pick(random, englishWords)}](https://example.com/${Math.floor(random() * 1000)})`);
+    else if (roll < 0.14)
+      words.push(`[${pick(random, englishWords)}](https://example.com/${Math.floor(random() * 1000)})`);
     else if (roll < 0.15) words.push('Mr. Kim');
     else words.push(pick(random, englishWords));
   }
@@ -62,13 +74,22 @@ export function generateArticle(index: number, random: () => number): CorpusArti
   const sentence = lang === 'en' ? englishSentence : koreanSentence;
   const paragraph = (count: number): string => Array.from({ length: count }, () => sentence(random)).join(' ');
   const parts: string[] = [];
-  parts.push('---', `title: "${sentence(random).replace(/"/g, '')}"`, `summary: ${sentence(random).replace(/[:#"*[\]]/g, '')}`, `date: 2024-04-${String(1 + (index % 28)).padStart(2, '0')}`, `lang: ${lang}`, '---', '');
+  parts.push(
+    '---',
+    `title: "${sentence(random).replace(/"/g, '')}"`,
+    `summary: ${sentence(random).replace(/[:#"*[\]]/g, '')}`,
+    `date: 2024-04-${String(1 + (index % 28)).padStart(2, '0')}`,
+    `lang: ${lang}`,
+    '---',
+    '',
+  );
   parts.push(`# ${sentence(random).replace(/[.?]$/, '')}`, '');
   for (let block = 0; block < 6; block++) {
     parts.push(paragraph(3 + Math.floor(random() * 3)), '');
     if (block === 1) parts.push(`- ${sentence(random)}`, `- ${sentence(random)}`, `- ${sentence(random)}`, '');
     if (block === 2) parts.push(`> ${sentence(random)}`, `> ${sentence(random)}`, '');
-    if (block === 3) parts.push('| Week | Rank |', '|---|---|', `| ${sentence(random)} | ${Math.floor(random() * 10)} |`, '');
+    if (block === 3)
+      parts.push('| Week | Rank |', '|---|---|', `| ${sentence(random)} | ${Math.floor(random() * 10)} |`, '');
     if (block === 4) parts.push('```', `const episode = ${index};`, '```', '');
     if (block === 5) parts.push(`## ${sentence(random).replace(/[.?]$/, '')}`, '');
   }

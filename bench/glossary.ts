@@ -35,10 +35,20 @@ const SEED_TERMS: Array<Pick<GlossaryEntry, 'id' | 'forms'>> = [
   { id: 'chaebol', forms: { en: 'chaebol', ko: '재벌', it: 'chaebol' } },
 ];
 
-const LATIN_SYLLABLES = 'ka ri mo sen dal vi tor bel an jun seo min ha yeon woo jin par lee cho nam gu rak sol te vin'.split(' ');
+const LATIN_SYLLABLES =
+  'ka ri mo sen dal vi tor bel an jun seo min ha yeon woo jin par lee cho nam gu rak sol te vin'.split(' ');
 
 function makeEntry(fields: Pick<GlossaryEntry, 'id' | 'forms'> & Partial<GlossaryEntry>): GlossaryEntry {
-  const base = { type: 'term' as const, variants: {}, forbidden: {}, doNotTranslate: false, caseSensitive: false, file: 'bench.yaml', line: 1, ...fields };
+  const base = {
+    type: 'term' as const,
+    variants: {},
+    forbidden: {},
+    doNotTranslate: false,
+    caseSensitive: false,
+    file: 'bench.yaml',
+    line: 1,
+    ...fields,
+  };
   return { ...base, hash: entryHash(base) };
 }
 
@@ -65,7 +75,9 @@ export function generateTermbase(count: number, seed = 11): Termbase {
     if (seen.has(en)) continue;
     seen.add(en);
     const i = entries.length;
-    entries.push(makeEntry({ id: `g${i}`, forms: { en, ko: hangul(), it: `${en} IT` }, variants: { en: [en.replace('-', ' ')] } }));
+    entries.push(
+      makeEntry({ id: `g${i}`, forms: { en, ko: hangul(), it: `${en} IT` }, variants: { en: [en.replace('-', ' ')] } }),
+    );
   }
   const byId = new Map(entries.map((e) => [e.id, e]));
   return { entries, byId, files: ['bench.yaml'] };
@@ -77,7 +89,10 @@ function matchCorpus(corpus: readonly CorpusArticle[], matchers: Record<'en' | '
   return hits;
 }
 
-function matchSegments(segments: ReadonlyArray<{ lang: 'en' | 'ko'; text: string }>, matchers: Record<'en' | 'ko', TermMatcher>): number {
+function matchSegments(
+  segments: ReadonlyArray<{ lang: 'en' | 'ko'; text: string }>,
+  matchers: Record<'en' | 'ko', TermMatcher>,
+): number {
   let hits = 0;
   for (const segment of segments) hits += matchers[segment.lang].match(segment.text).length;
   return hits;
@@ -90,7 +105,13 @@ function buildMatchers(termbase: Termbase): Record<'en' | 'ko', TermMatcher> {
 function fiftyThousandEntriesYaml(): string {
   const lines = ['version: 1', 'entries:'];
   for (let i = 0; i < 50_000; i++) {
-    lines.push(`  - id: e${i}`, '    type: term', '    forms:', `      en: "Term ${i} (c++)"`, `      it: "Termine ${i}"`);
+    lines.push(
+      `  - id: e${i}`,
+      '    type: term',
+      '    forms:',
+      `      en: "Term ${i} (c++)"`,
+      `      it: "Termine ${i}"`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -113,9 +134,14 @@ function cachedLoadSeconds(yaml: string): number {
     const reader = cacheOf();
     const start = performance.now();
     const loaded = readTermbaseFiles([file], { cache: reader });
-    const problems = lintTermbase(loaded.termbase, { sourceLanguages: ['en'], targetLanguages: ['it'], positions: loaded.positions });
+    const problems = lintTermbase(loaded.termbase, {
+      sourceLanguages: ['en'],
+      targetLanguages: ['it'],
+      positions: loaded.positions,
+    });
     const seconds = (performance.now() - start) / 1000;
-    if (reader.stats.hit !== 1 || loaded.termbase.entries.length !== 50_000 || problems.length !== 0) throw new Error('the cached 50,000-entry glossary did not load clean');
+    if (reader.stats.hit !== 1 || loaded.termbase.entries.length !== 50_000 || problems.length !== 0)
+      throw new Error('the cached 50,000-entry glossary did not load clean');
     return seconds;
   } finally {
     rmSync(workspace, { recursive: true, force: true });
@@ -141,13 +167,24 @@ export async function benchGlossary(): Promise<Record<string, number>> {
   let tenSeconds = Infinity;
   let twentySeconds = Infinity;
   for (let round = 0; round < 5; round++) {
-    tenSeconds = Math.min(tenSeconds, bestSeconds(1, () => (hits = matchCorpus(corpus, small))));
-    twentySeconds = Math.min(twentySeconds, bestSeconds(1, () => matchCorpus(corpus, large)));
+    tenSeconds = Math.min(
+      tenSeconds,
+      bestSeconds(1, () => (hits = matchCorpus(corpus, small))),
+    );
+    twentySeconds = Math.min(
+      twentySeconds,
+      bestSeconds(1, () => matchCorpus(corpus, large)),
+    );
   }
 
   const segments = corpus.flatMap((article) =>
-    parseArticle({ path: article.relativePath, relativePath: article.relativePath, lang: article.lang, text: article.text, frontMatterKeys: ['title', 'summary'] })
-      .segments.map((segment) => ({ lang: article.lang, text: segment.text })),
+    parseArticle({
+      path: article.relativePath,
+      relativePath: article.relativePath,
+      lang: article.lang,
+      text: article.text,
+      frontMatterKeys: ['title', 'summary'],
+    }).segments.map((segment) => ({ lang: article.lang, text: segment.text })),
   );
   const segmentMegabytes = segments.reduce((sum, segment) => sum + Buffer.byteLength(segment.text, 'utf8'), 0) / 1e6;
   const segmentSeconds = bestSeconds(3, () => matchSegments(segments, small));
@@ -158,7 +195,8 @@ export async function benchGlossary(): Promise<Record<string, number>> {
   const loaded = parseTermbaseTexts([{ file: 'big.yaml', text: yaml }]);
   const problems = lintTermbase(loaded.termbase, { sourceLanguages: ['en'], targetLanguages: ['it'] });
   const loadSeconds = secondsSince(loadStart);
-  if (loaded.termbase.entries.length !== 50_000 || problems.length !== 0) throw new Error('the 50,000-entry glossary did not load clean');
+  if (loaded.termbase.entries.length !== 50_000 || problems.length !== 0)
+    throw new Error('the 50,000-entry glossary did not load clean');
   const cachedSeconds = cachedLoadSeconds(yaml);
 
   return {

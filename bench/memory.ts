@@ -21,7 +21,9 @@ import { secondsSince } from './timing.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Run from bench/ (sources) or dist/bench/ (compiled): the example glossary is in the repository root.
-const exampleGlossary = [path.resolve(here, '..', 'glossary'), path.resolve(here, '..', '..', 'glossary')].find((dir) => existsSync(dir));
+const exampleGlossary = [path.resolve(here, '..', 'glossary'), path.resolve(here, '..', '..', 'glossary')].find((dir) =>
+  existsSync(dir),
+);
 
 function countingPseudo(): Engine & { texts: string[]; calls: number } {
   const inner = createPseudoEngine();
@@ -56,7 +58,8 @@ export async function benchMemory(options: { articles?: number } = {}): Promise<
       writeFileSync(file, article.text);
     }
     const config = loadConfig({ workspace: dir });
-    const run = (engine: Engine) => translateWorkspace({ config, cwd: dir, env: {}, engineInstance: engine, editor: 'bench' });
+    const run = (engine: Engine) =>
+      translateWorkspace({ config, cwd: dir, env: {}, engineInstance: engine, editor: 'bench' });
 
     await run(countingPseudo());
 

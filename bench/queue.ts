@@ -84,7 +84,10 @@ export function buildQueueCorpus(seed = 7): QueueCorpus {
 }
 
 /** The fewest requests any plan could use: per pair, the larger of the text-count and byte bounds. */
-export function minimumRequests(unique: readonly TranslationJob[], limits: { maxTextsPerRequest: number; maxBytesPerRequest: number }): number {
+export function minimumRequests(
+  unique: readonly TranslationJob[],
+  limits: { maxTextsPerRequest: number; maxBytesPerRequest: number },
+): number {
   const byPair = new Map<string, { texts: number; bytes: number }>();
   for (const job of unique) {
     const pair = `${job.sourceLang}-${job.targetLang}`;
@@ -95,7 +98,10 @@ export function minimumRequests(unique: readonly TranslationJob[], limits: { max
   }
   let requests = 0;
   for (const totals of byPair.values()) {
-    requests += Math.max(Math.ceil(totals.texts / limits.maxTextsPerRequest), Math.ceil(totals.bytes / (limits.maxBytesPerRequest - REQUEST_OVERHEAD_BYTES)));
+    requests += Math.max(
+      Math.ceil(totals.texts / limits.maxTextsPerRequest),
+      Math.ceil(totals.bytes / (limits.maxBytesPerRequest - REQUEST_OVERHEAD_BYTES)),
+    );
   }
   return requests;
 }
@@ -105,18 +111,35 @@ export function idealSeconds(requests: number, rps: number, burst: number, laten
   return latencyMs / 1000 + Math.max(0, requests - burst) / rps;
 }
 
-async function timedRun(corpus: QueueCorpus, rateLimitedRatio: number, tuning: Partial<QueueOptions> = {}): Promise<{ seconds: number; requests: number; billed: number; retries: number }> {
-  const server = await startDeepLServer({ latencyMs: LATENCY_MS, requestsPerSecond: SERVER_RPS, rateLimitedRatio, seed: 11 });
+async function timedRun(
+  corpus: QueueCorpus,
+  rateLimitedRatio: number,
+  tuning: Partial<QueueOptions> = {},
+): Promise<{ seconds: number; requests: number; billed: number; retries: number }> {
+  const server = await startDeepLServer({
+    latencyMs: LATENCY_MS,
+    requestsPerSecond: SERVER_RPS,
+    rateLimitedRatio,
+    seed: 11,
+  });
   try {
     const config = defaultConfig(process.cwd());
-    const engine = createDeepLEngine({ authKey: server.authKey, serverUrl: server.url, timeoutMs: 10_000, formality: 'default', sendContext: false });
+    const engine = createDeepLEngine({
+      authKey: server.authKey,
+      serverUrl: server.url,
+      timeoutMs: 10_000,
+      formality: 'default',
+      sendContext: false,
+    });
     const options: QueueOptions = { ...config.queue, requestsPerSecond: SERVER_RPS, ...tuning };
     const started = performance.now();
     const outcome = await runTranslationQueue(engine, corpus.jobs, options);
     const seconds = secondsSince(started);
     const lost = corpus.uniqueToSend.filter((job) => !outcome.translations.has(job.key));
     if (outcome.stopped !== null || lost.length > 0) {
-      throw new Error(`queue bench lost ${lost.length} segments (stopped: ${outcome.stopped}, ${outcome.failure?.message ?? ''})`);
+      throw new Error(
+        `queue bench lost ${lost.length} segments (stopped: ${outcome.stopped}, ${outcome.failure?.message ?? ''})`,
+      );
     }
     const translateRequests = server.requests({ path: '/v2/translate' });
     const successful = translateRequests.filter((request) => request.status === 200);
@@ -162,10 +185,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const corpus = buildQueueCorpus();
   const limits = defaultConfig(process.cwd()).queue;
   const minimum = minimumRequests(corpus.uniqueToSend, limits);
-  process.stdout.write(`jobs ${corpus.jobs.length}, unique to send ${corpus.uniqueToSend.length}, minimum requests ${minimum}, ideal ${idealSeconds(minimum, SERVER_RPS, SERVER_RPS, LATENCY_MS).toFixed(2)} s\n`);
+  process.stdout.write(
+    `jobs ${corpus.jobs.length}, unique to send ${corpus.uniqueToSend.length}, minimum requests ${minimum}, ideal ${idealSeconds(minimum, SERVER_RPS, SERVER_RPS, LATENCY_MS).toFixed(2)} s\n`,
+  );
   const tuning = JSON.parse(process.env.QUEUE_TUNING ?? '{}') as Partial<QueueOptions>;
   for (const ratio of [0, 0.2]) {
     const run = await timedRun(corpus, ratio, tuning);
-    process.stdout.write(`429 ratio ${ratio}: ${run.seconds.toFixed(2)} s, ${run.requests} requests, ${run.retries} retries, ${run.billed} billed\n`);
+    process.stdout.write(
+      `429 ratio ${ratio}: ${run.seconds.toFixed(2)} s, ${run.requests} requests, ${run.retries} retries, ${run.billed} billed\n`,
+    );
   }
 }

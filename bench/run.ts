@@ -25,7 +25,10 @@ const benches: Bench[] = [
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
-  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = process.argv
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const figures: Record<string, number | string> = {};
   for (const bench of benches) {
     if (only && !only.includes(bench.name)) continue;

@@ -11,7 +11,13 @@ import { bestSeconds, bestSecondsWarm, collectGarbage } from './timing.js';
 function processCorpus(corpus: readonly CorpusArticle[]): number {
   let segments = 0;
   for (const article of corpus) {
-    const parsed = parseArticle({ path: article.relativePath, relativePath: article.relativePath, lang: article.lang, text: article.text, frontMatterKeys: ['title', 'summary'] });
+    const parsed = parseArticle({
+      path: article.relativePath,
+      relativePath: article.relativePath,
+      lang: article.lang,
+      text: article.text,
+      frontMatterKeys: ['title', 'summary'],
+    });
     const output = reassembleArticle(parsed, new Map(), parsed.lang);
     if (output.length !== article.text.length) throw new Error(`round trip changed ${article.relativePath}`);
     segments += parsed.segments.length;
@@ -46,7 +52,14 @@ export async function benchSegment(): Promise<Record<string, number>> {
   const megabytes = corpusBytes(corpus) / 1e6;
 
   const parseBig = (text: string) => () => {
-    parseArticle({ path: 'big.md', relativePath: 'en/big.md', lang: 'en', text, frontMatterKeys: [], maxBlockChars: 0 });
+    parseArticle({
+      path: 'big.md',
+      relativePath: 'en/big.md',
+      lang: 'en',
+      text,
+      frontMatterKeys: [],
+      maxBlockChars: 0,
+    });
   };
   const big = bigParagraph(5_000_000);
   const half = bigParagraph(2_500_000);
@@ -54,7 +67,8 @@ export async function benchSegment(): Promise<Record<string, number>> {
   const bigSeconds = bestSeconds(9, parseBig(big));
   const halfSeconds = bestSeconds(9, parseBig(half));
   const markupScaling = bestSeconds(5, parseBig(markupLines(16_000))) / bestSeconds(5, parseBig(markupLines(8_000)));
-  const imagesScaling = bestSeconds(5, parseBig(imageSentences(8_000))) / bestSeconds(5, parseBig(imageSentences(4_000)));
+  const imagesScaling =
+    bestSeconds(5, parseBig(imageSentences(8_000))) / bestSeconds(5, parseBig(imageSentences(4_000)));
   return {
     segment_corpus_mb: Number(megabytes.toFixed(2)),
     segment_mb_per_s: Number((megabytes / single).toFixed(1)),

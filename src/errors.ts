@@ -38,7 +38,12 @@ export class StorylocError extends Error {
   constructor(code: ErrorCode, params?: Params, options?: ErrorOptions);
   /** A message other than the code's own (one code, several wordings: `config.notFound` in a folder). */
   constructor(code: ErrorCode, messageKey: MessageKey, params?: Params, options?: ErrorOptions);
-  constructor(code: ErrorCode, keyOrParams?: MessageKey | Params, paramsOrOptions?: Params | ErrorOptions, maybeOptions?: ErrorOptions) {
+  constructor(
+    code: ErrorCode,
+    keyOrParams?: MessageKey | Params,
+    paramsOrOptions?: Params | ErrorOptions,
+    maybeOptions?: ErrorOptions,
+  ) {
     const explicitKey = typeof keyOrParams === 'string';
     const params = ((explicitKey ? paramsOrOptions : keyOrParams) ?? {}) as Params;
     const options = ((explicitKey ? maybeOptions : paramsOrOptions) ?? {}) as ErrorOptions;
@@ -55,7 +60,12 @@ export class StorylocError extends Error {
 /** Input the user gave us is wrong (file, config, flag): the code's message, exit code 2. */
 export function inputError(code: ErrorCode, params?: Params, position?: SourcePosition): StorylocError;
 /** The same with a message other than the code's own. */
-export function inputError(code: ErrorCode, messageKey: MessageKey, params?: Params, position?: SourcePosition): StorylocError;
+export function inputError(
+  code: ErrorCode,
+  messageKey: MessageKey,
+  params?: Params,
+  position?: SourcePosition,
+): StorylocError;
 export function inputError(
   code: ErrorCode,
   keyOrParams?: MessageKey | Params,

@@ -33,7 +33,13 @@ export function resolveIdentity(options: IdentityOptions): { name: string; sourc
 
 function gitConfig(cwd: string, env: NodeJS.ProcessEnv, key: string): string | null {
   try {
-    const out = execFileSync('git', ['config', key], { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+    const out = execFileSync('git', ['config', key], {
+      cwd,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5000,
+    });
     const value = out.trim();
     return value === '' ? null : value;
   } catch {

@@ -17,17 +17,26 @@ function gitEnv(globalConfig: string): NodeJS.ProcessEnv {
 
 describe('who approves', () => {
   test('--by wins, trimmed', () => {
-    expect(resolveIdentity({ by: '  Giulia Rossi ', cwd: dir, env: gitEnv('/dev/null') })).toEqual({ name: 'Giulia Rossi', source: 'flag' });
+    expect(resolveIdentity({ by: '  Giulia Rossi ', cwd: dir, env: gitEnv('/dev/null') })).toEqual({
+      name: 'Giulia Rossi',
+      source: 'flag',
+    });
   });
 
   test("else git's user.name", () => {
     const config = path.join(dir, 'gitconfig');
     writeFileSync(config, '[user]\n\tname = Kim Ji-won\n');
     expect(resolveIdentity({ cwd: dir, env: gitEnv(config) })).toEqual({ name: 'Kim Ji-won', source: 'git' });
-    expect(resolveIdentity({ by: '   ', cwd: dir, env: gitEnv(config) })).toEqual({ name: 'Kim Ji-won', source: 'git' });
+    expect(resolveIdentity({ by: '   ', cwd: dir, env: gitEnv(config) })).toEqual({
+      name: 'Kim Ji-won',
+      source: 'git',
+    });
   });
 
   test('else the OS user', () => {
-    expect(resolveIdentity({ cwd: dir, env: gitEnv('/dev/null') })).toEqual({ name: os.userInfo().username, source: 'os' });
+    expect(resolveIdentity({ cwd: dir, env: gitEnv('/dev/null') })).toEqual({
+      name: os.userInfo().username,
+      source: 'os',
+    });
   });
 });

@@ -3,7 +3,7 @@
  * node ranges, so selected values become segments that are spliced back without touching key order,
  * comments or any other byte.
  */
-import { LineCounter, parseDocument, isMap, isScalar, Scalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, type Scalar, type Document, type Node } from 'yaml';
 import { inputError } from '../errors.js';
 import { parseSimpleFrontMatter } from './simple-yaml.js';
 import type { FrontMatter } from '../segments/types.js';
@@ -46,14 +46,25 @@ export function readFrontMatter(text: string, file: string): FrontMatterBlock | 
     lineStart = lineEnd + 1;
   }
   if (end === -1) {
-    throw inputError('article.frontMatterUnterminated', 'articles:frontMatterUnterminated', { file }, { file, line: 1, column: 1 });
+    throw inputError(
+      'article.frontMatterUnterminated',
+      'articles:frontMatterUnterminated',
+      { file },
+      { file, line: 1, column: 1 },
+    );
   }
   const raw = text.slice(start, end);
   const simple = parseSimpleFrontMatter(raw);
   if (simple !== null) {
     const data: Record<string, unknown> = {};
     for (const entry of simple) data[entry.key] = entry.value;
-    const scalars = simple.map((entry) => ({ key: entry.key, value: entry.value, start: start + entry.start, end: start + entry.end, scalarType: entry.scalarType as Scalar.Type }));
+    const scalars = simple.map((entry) => ({
+      key: entry.key,
+      value: entry.value,
+      start: start + entry.start,
+      end: start + entry.end,
+      scalarType: entry.scalarType as Scalar.Type,
+    }));
     return { raw, start, end, data, bodyStart, scalars };
   }
   const lineCounter = new LineCounter();
@@ -63,7 +74,12 @@ export function readFrontMatter(text: string, file: string): FrontMatterBlock | 
     const position = lineCounter.linePos(error.pos[0]);
     // line numbers in the file: the YAML starts on line 2 (after the opening fence)
     const fileLine = text.slice(0, start).split('\n').length - 1 + position.line;
-    throw inputError('article.frontMatterYaml', 'articles:frontMatterYaml', { detail: error.message.split('\n')[0] }, { file, line: fileLine, column: position.col });
+    throw inputError(
+      'article.frontMatterYaml',
+      'articles:frontMatterYaml',
+      { detail: error.message.split('\n')[0] },
+      { file, line: fileLine, column: position.col },
+    );
   }
   const contents = document.contents;
   if (contents !== null && !isMap(contents)) {
@@ -91,7 +107,13 @@ function topLevelScalars(document: Document, offset: number): TopLevelScalar[] {
     const keyNode = pair.key as Node | null;
     const valueNode = pair.value as Node | null;
     if (!isScalar(keyNode) || !isScalar(valueNode) || !valueNode.range) continue;
-    scalars.push({ key: String(keyNode.value), value: valueNode.value, start: offset + valueNode.range[0], end: offset + valueNode.range[1], scalarType: valueNode.type });
+    scalars.push({
+      key: String(keyNode.value),
+      value: valueNode.value,
+      start: offset + valueNode.range[0],
+      end: offset + valueNode.range[1],
+      scalarType: valueNode.type,
+    });
   }
   return scalars;
 }
@@ -110,14 +132,23 @@ export function frontMatterValues(block: FrontMatterBlock, keys: readonly string
   const values: FrontMatterValue[] = [];
   for (const scalar of block.scalars) {
     if (!keys.includes(scalar.key) || typeof scalar.value !== 'string') continue;
-    values.push({ key: scalar.key, value: scalar.value, start: scalar.start, end: scalar.end, scalarType: scalar.scalarType });
+    values.push({
+      key: scalar.key,
+      value: scalar.value,
+      start: scalar.start,
+      end: scalar.end,
+      scalarType: scalar.scalarType,
+    });
   }
   return values;
 }
 
 /** Renders a translated value as a YAML scalar in the original style where that style can hold it. */
 export function renderYamlScalar(value: string, style: Scalar.Type | undefined): string {
-  const plainSafe = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^#\n]*$/.test(value) && !/:\s|\s$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[-+]?\d)/i.test(value);
+  const plainSafe =
+    /^[^\s\-?:,[\]{}#&*!|>'"%@`][^#\n]*$/.test(value) &&
+    !/:\s|\s$/.test(value) &&
+    !/^(true|false|null|yes|no|on|off|~|[-+]?\d)/i.test(value);
   if (style === 'PLAIN' && plainSafe) return value;
   if (style === 'QUOTE_SINGLE' && !value.includes('\n')) return `'${value.replace(/'/g, "''")}'`;
   // JSON strings are valid YAML double-quoted scalars

@@ -11,14 +11,20 @@ import type { ResolvedConfig } from '../config/types.js';
 import { decodeArticleBytes, parseArticle, type ParsedArticle } from './read.js';
 import { frontMatterLanguage } from './front-matter.js';
 
-export function readLooseArticle(file: string, config: ResolvedConfig, options: { cwd: string; lang?: string | undefined; maxBlockChars?: number }): ParsedArticle {
+export function readLooseArticle(
+  file: string,
+  config: ResolvedConfig,
+  options: { cwd: string; lang?: string | undefined; maxBlockChars?: number },
+): ParsedArticle {
   const absolute = path.resolve(options.cwd, file);
   let bytes: Buffer;
   try {
-    if (statSync(absolute).isDirectory()) throw inputError('article.isDirectory', 'articles:isDirectory', { file }, { file });
+    if (statSync(absolute).isDirectory())
+      throw inputError('article.isDirectory', 'articles:isDirectory', { file }, { file });
     bytes = readFileSync(absolute);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('article.notFound', 'articles:notFound', { file }, { file });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw inputError('article.notFound', 'articles:notFound', { file }, { file });
     throw error;
   }
   const text = decodeArticleBytes(bytes, file);
@@ -27,7 +33,12 @@ export function readLooseArticle(file: string, config: ResolvedConfig, options: 
   let lang: Lang = 'en';
   if (options.lang !== undefined) {
     if (!isSupportedLanguage(options.lang)) {
-      throw inputError('article.unknownLanguage', 'articles:unknownLanguage', { file, code: options.lang, expected: supportedLanguages.join(', ') }, { file });
+      throw inputError(
+        'article.unknownLanguage',
+        'articles:unknownLanguage',
+        { file, code: options.lang, expected: supportedLanguages.join(', ') },
+        { file },
+      );
     }
     lang = options.lang;
   } else {
@@ -38,7 +49,14 @@ export function readLooseArticle(file: string, config: ResolvedConfig, options: 
       if (declared !== undefined && isSupportedLanguage(declared)) lang = declared;
     }
   }
-  const input: Parameters<typeof parseArticle>[0] = { path: file, relativePath: inside ? relative : path.basename(absolute), lang, text, frontMatterKeys: config.frontMatterKeys, limits: config.limits };
+  const input: Parameters<typeof parseArticle>[0] = {
+    path: file,
+    relativePath: inside ? relative : path.basename(absolute),
+    lang,
+    text,
+    frontMatterKeys: config.frontMatterKeys,
+    limits: config.limits,
+  };
   if (options.maxBlockChars !== undefined) input.maxBlockChars = options.maxBlockChars;
   return parseArticle(input);
 }

@@ -29,7 +29,22 @@ const jsonEscape = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 export function resolvePlainScalar(text: string): string | number | boolean | null {
   // every non-string form starts with one of `~ n N t T f F + - . 0-9`: anything else is a string
   const first = text.charCodeAt(0);
-  if (!(first === 0x7e || first === 0x6e || first === 0x4e || first === 0x74 || first === 0x54 || first === 0x66 || first === 0x46 || first === 0x2b || first === 0x2d || first === 0x2e || (first >= 0x30 && first <= 0x39))) return text;
+  if (
+    !(
+      first === 0x7e ||
+      first === 0x6e ||
+      first === 0x4e ||
+      first === 0x74 ||
+      first === 0x54 ||
+      first === 0x66 ||
+      first === 0x46 ||
+      first === 0x2b ||
+      first === 0x2d ||
+      first === 0x2e ||
+      (first >= 0x30 && first <= 0x39)
+    )
+  )
+    return text;
   if (/^(?:~|null|Null|NULL)$/.test(text)) return null;
   if (/^(?:true|True|TRUE)$/.test(text)) return true;
   if (/^(?:false|False|FALSE)$/.test(text)) return false;
@@ -88,7 +103,13 @@ export function parseSimpleFrontMatter(yaml: string): SimpleEntry[] | null {
       } catch {
         return null; // raw control characters: let the real parser decide
       }
-      entries.push({ key: name, value, start: valueStart, end: valueStart + (i + 1 - valueAt), scalarType: 'QUOTE_DOUBLE' });
+      entries.push({
+        key: name,
+        value,
+        start: valueStart,
+        end: valueStart + (i + 1 - valueAt),
+        scalarType: 'QUOTE_DOUBLE',
+      });
       continue;
     }
     if (first === "'") {
@@ -101,7 +122,13 @@ export function parseSimpleFrontMatter(yaml: string): SimpleEntry[] | null {
         } else i++;
       }
       if (!restIsComment(line, i + 1)) return null;
-      entries.push({ key: name, value: line.slice(valueAt + 1, i).replace(/''/g, "'"), start: valueStart, end: valueStart + (i + 1 - valueAt), scalarType: 'QUOTE_SINGLE' });
+      entries.push({
+        key: name,
+        value: line.slice(valueAt + 1, i).replace(/''/g, "'"),
+        start: valueStart,
+        end: valueStart + (i + 1 - valueAt),
+        scalarType: 'QUOTE_SINGLE',
+      });
       continue;
     }
     if (plainStartForbidden.test(first)) return null;
@@ -111,7 +138,13 @@ export function parseSimpleFrontMatter(yaml: string): SimpleEntry[] | null {
     if (raw.includes(': ') || raw.endsWith(':')) return null;
     // the next line must not continue this scalar (an indented continuation line)
     if (lineStart < yaml.length && (yaml[lineStart] === ' ' || yaml[lineStart] === '\t')) return null;
-    entries.push({ key: name, value: resolvePlainScalar(raw), start: valueStart, end: valueStart + raw.length, scalarType: 'PLAIN' });
+    entries.push({
+      key: name,
+      value: resolvePlainScalar(raw),
+      start: valueStart,
+      end: valueStart + raw.length,
+      scalarType: 'PLAIN',
+    });
   }
   return entries;
 }

@@ -45,13 +45,17 @@ export function createFileContext(input: FileContextInput): RuleContext {
     if (!found) {
       found = {
         source: segment.source === null ? null : maskedView(textView(segment.source)),
-        target: segment.target === null ? null : maskedView(segment.plainTarget ? identityView(segment.target) : textView(segment.target)),
+        target:
+          segment.target === null
+            ? null
+            : maskedView(segment.plainTarget ? identityView(segment.target) : textView(segment.target)),
       };
       viewCache.set(segment, found);
     }
     return found;
   };
-  const sourceFile = input.sourceFile === undefined ? undefined : displayPath(input.sourceFile, input.workspaceDir, input.cwd);
+  const sourceFile =
+    input.sourceFile === undefined ? undefined : displayPath(input.sourceFile, input.workspaceDir, input.cwd);
   const ctx: RuleContext = {
     mode: input.mode,
     sourceLang: input.sourceLang,

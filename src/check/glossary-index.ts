@@ -52,10 +52,19 @@ export function createGlossaryIndex(termbase: Termbase, problems: readonly Gloss
   return {
     entry: (id) => termbase.byId.get(id),
     formIn: (entry, lang) => formOf(entry, lang),
-    sourceMatcher: (lang) => matcher(`source:${lang}`, () => createTermMatcher(termbase, lang, { forms: ['canonical', 'variant'], markup: 'plain' })),
+    sourceMatcher: (lang) =>
+      matcher(`source:${lang}`, () =>
+        createTermMatcher(termbase, lang, { forms: ['canonical', 'variant'], markup: 'plain' }),
+      ),
     targetMatcher: (lang) =>
       matcher(`target:${lang}`, () =>
-        createTermMatcher(termbase, lang, { forms: ['canonical', 'variant', 'forbidden'], separators: 'strict', targetSide: true, overlaps: 'all', markup: 'plain' }),
+        createTermMatcher(termbase, lang, {
+          forms: ['canonical', 'variant', 'forbidden'],
+          separators: 'strict',
+          targetSide: true,
+          overlaps: 'all',
+          markup: 'plain',
+        }),
       ),
     isAcceptedIn,
     untranslatedGate(source, target) {

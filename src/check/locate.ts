@@ -55,7 +55,12 @@ function insertAt(text: string, offset: number, marker: string): string {
   return text.slice(0, offset) + marker + text.slice(offset);
 }
 
-function placementFromMarkers(file: string, rendered: string, startMarker: string, endMarker: string): Placement | null {
+function placementFromMarkers(
+  file: string,
+  rendered: string,
+  startMarker: string,
+  endMarker: string,
+): Placement | null {
   const start = rendered.indexOf(startMarker);
   if (start < 0) return null;
   const placement: Placement = { file, ...lineColumnAt(rendered, start) };
@@ -71,7 +76,12 @@ function placementFromMarkers(file: string, rendered: string, startMarker: strin
 }
 
 /** Context lengths tried, longest first, when the marked rendering is searched for in an output file that differs. */
-const CONTEXTS: ReadonlyArray<[number, number]> = [[48, 48], [24, 24], [12, 12], [0, 32]];
+const CONTEXTS: ReadonlyArray<[number, number]> = [
+  [48, 48],
+  [24, 24],
+  [12, 12],
+  [0, 32],
+];
 
 /** the only offset where `needle` occurs in `haystack`, or -1 (none, or more than one) */
 function onlyOccurrence(haystack: string, needle: string): number {
@@ -117,7 +127,9 @@ function placementByContext(
 /** The segment's own line/column in the article (when the output cannot be trusted). */
 function segmentStart(article: Article, segmentId: string | null): Placement {
   const segment = segmentId === null ? undefined : article.segments.find((candidate) => candidate.id === segmentId);
-  return segment ? { file: article.path, line: segment.line, column: segment.column } : { file: article.path, line: 1, column: 1 };
+  return segment
+    ? { file: article.path, line: segment.line, column: segment.column }
+    : { file: article.path, line: 1, column: 1 };
 }
 
 /**
@@ -150,7 +162,8 @@ export function createOutputLocator(input: {
       const base = targets.get(segment.id) ?? segment.text;
       const start = Math.min(span?.start ?? 0, base.length);
       let marked = base;
-      if (span?.end !== undefined && span.end > start) marked = insertAt(marked, Math.min(span.end, base.length), endMarker);
+      if (span?.end !== undefined && span.end > start)
+        marked = insertAt(marked, Math.min(span.end, base.length), endMarker);
       marked = insertAt(marked, start, startMarker);
       const markedTargets = new Map(targets);
       markedTargets.set(segment.id, marked);
@@ -186,17 +199,25 @@ export function createIdentityLocator(article: Article, reassemble: Reassemble):
       const [startMarker, endMarker] = markers;
       const start = Math.min(span?.start ?? 0, segment.text.length);
       let marked = segment.text;
-      if (span?.end !== undefined && span.end > start) marked = insertAt(marked, Math.min(span.end, segment.text.length), endMarker);
+      if (span?.end !== undefined && span.end > start)
+        marked = insertAt(marked, Math.min(span.end, segment.text.length), endMarker);
       marked = insertAt(marked, start, startMarker);
       const targets = new Map(identity);
       targets.set(segment.id, marked);
-      return placementFromMarkers(article.path, reassemble(article, targets, article.lang), startMarker, endMarker) ?? segmentStart(article, segmentId);
+      return (
+        placementFromMarkers(article.path, reassemble(article, targets, article.lang), startMarker, endMarker) ??
+        segmentStart(article, segmentId)
+      );
     },
   };
 }
 
 /** Places problems of a plain-text file, whose segments are spans of the file itself. */
-export function createPlainLocator(file: string, text: string, segmentStarts: ReadonlyMap<string, number>): SegmentLocator {
+export function createPlainLocator(
+  file: string,
+  text: string,
+  segmentStarts: ReadonlyMap<string, number>,
+): SegmentLocator {
   return {
     place(segmentId, span) {
       const base = segmentId === null ? 0 : (segmentStarts.get(segmentId) ?? 0);

@@ -18,17 +18,53 @@ export interface WordNumber {
 
 const IT_UNITS = ['zero', 'uno', 'due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'nove'];
 const IT_TEENS = [
-  'dieci', 'undici', 'dodici', 'tredici', 'quattordici', 'quindici', 'sedici', 'diciassette', 'diciotto', 'diciannove',
+  'dieci',
+  'undici',
+  'dodici',
+  'tredici',
+  'quattordici',
+  'quindici',
+  'sedici',
+  'diciassette',
+  'diciotto',
+  'diciannove',
 ];
 const IT_TENS = ['', '', 'venti', 'trenta', 'quaranta', 'cinquanta', 'sessanta', 'settanta', 'ottanta', 'novanta'];
 const IT_ORDINALS: Array<[number, string]> = [
-  [1, 'prim'], [2, 'second'], [3, 'terz'], [4, 'quart'], [5, 'quint'],
-  [6, 'sest'], [7, 'settim'], [8, 'ottav'], [9, 'non'], [10, 'decim'],
+  [1, 'prim'],
+  [2, 'second'],
+  [3, 'terz'],
+  [4, 'quart'],
+  [5, 'quint'],
+  [6, 'sest'],
+  [7, 'settim'],
+  [8, 'ottav'],
+  [9, 'non'],
+  [10, 'decim'],
 ];
 /** Italian words that are also common words: they satisfy a number but never stand for one */
 const IT_SOFT = new Set([
-  'un', 'uno', 'una', 'sei', 'cento', 'mille', 'secondo', 'seconda', 'secondi', 'seconde',
-  'prima', 'primo', 'primi', 'prime', 'none', 'nona', 'noni', 'terzi', 'entrambi', 'entrambe', 'ambedue',
+  'un',
+  'uno',
+  'una',
+  'sei',
+  'cento',
+  'mille',
+  'secondo',
+  'seconda',
+  'secondi',
+  'seconde',
+  'prima',
+  'primo',
+  'primi',
+  'prime',
+  'none',
+  'nona',
+  'noni',
+  'terzi',
+  'entrambi',
+  'entrambe',
+  'ambedue',
 ]);
 const IT_BOTH = new Set(['entrambi', 'entrambe', 'ambedue']);
 
@@ -117,8 +153,26 @@ function readItalianWord(word: string): { cardinal: number | null; ordinal: numb
 const IT_MULTIPLIERS: Record<string, number> = { milione: 1e6, milioni: 1e6, miliardo: 1e9, miliardi: 1e9 };
 
 const EN_UNITS = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
-  'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
 ];
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const EN_SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };

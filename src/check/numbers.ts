@@ -26,9 +26,35 @@ export interface NumberToken {
   soft?: boolean;
 }
 
-const englishMonths = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const englishMonths = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const englishMonthShort = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const italianMonths = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+const italianMonths = [
+  'gennaio',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio',
+  'giugno',
+  'luglio',
+  'agosto',
+  'settembre',
+  'ottobre',
+  'novembre',
+  'dicembre',
+];
 
 /** month name (lower case) → 1-based month */
 function monthIndex(names: string[][]): Map<string, number> {
@@ -93,9 +119,20 @@ const grammars: Record<'en' | 'ko' | 'it', RegExp> = {
 };
 
 const SCALES: Record<string, number> = {
-  thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-  mila: 1e3, milione: 1e6, milioni: 1e6, miliardo: 1e9, miliardi: 1e9,
-  백: 1e2, 천: 1e3, 만: 1e4, 억: 1e8, 조: 1e12,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  mila: 1e3,
+  milione: 1e6,
+  milioni: 1e6,
+  miliardo: 1e9,
+  miliardi: 1e9,
+  백: 1e2,
+  천: 1e3,
+  만: 1e4,
+  억: 1e8,
+  조: 1e12,
 };
 
 /** the factor of a scale word or Korean unit (천만 = 1,000 × 10,000) */
@@ -124,7 +161,23 @@ function dateValue(month: number, day: number): string {
   return `date:${month}-${day}`;
 }
 
-const GROUP_NAMES = ['iso', 'isoYear', 'isoMonth', 'isoDay', 'dotYear', 'dotMonth', 'dotDay', 'mdMonth', 'mdDay', 'dmMonth', 'dmDay', 'number', 'scale', 'bigScale', 'unit'] as const;
+const GROUP_NAMES = [
+  'iso',
+  'isoYear',
+  'isoMonth',
+  'isoDay',
+  'dotYear',
+  'dotMonth',
+  'dotDay',
+  'mdMonth',
+  'mdDay',
+  'dmMonth',
+  'dmDay',
+  'number',
+  'scale',
+  'bigScale',
+  'unit',
+] as const;
 type Groups = Partial<Record<(typeof GROUP_NAMES)[number], string>>;
 
 /**
@@ -196,8 +249,15 @@ function mergeKoreanUnits(tokens: NumberToken[], text: string): NumberToken[] {
   for (const token of tokens) {
     const previous = merged[merged.length - 1];
     const unitOf = (t: NumberToken): number => SCALES[t.raw.trim().slice(-1)] ?? 0;
-    if (previous !== undefined && previous.kind === 'number' && token.kind === 'number' && unitOf(previous) > 0 &&
-      unitOf(token) > 0 && unitOf(token) < unitOf(previous) && /^\s*$/.test(text.slice(previous.end, token.start))) {
+    if (
+      previous !== undefined &&
+      previous.kind === 'number' &&
+      token.kind === 'number' &&
+      unitOf(previous) > 0 &&
+      unitOf(token) > 0 &&
+      unitOf(token) < unitOf(previous) &&
+      /^\s*$/.test(text.slice(previous.end, token.start))
+    ) {
       const sum = Number(previous.values[0]) + Number(token.values[0]);
       const values = [canonicalNumber(String(sum), ',', '.')];
       merged[merged.length - 1] = { ...previous, raw: text.slice(previous.start, token.end), end: token.end, values };
@@ -247,7 +307,11 @@ const englishMonthWords = new RegExp(`(?<![\\p{L}\\p{N}])(${englishMonths.join('
  * included), the day and month of each date (the source may say "the 16th", or 4월 for a month), and
  * month names.
  */
-export function valuesPresent(text: string, lang: Lang, tokens: readonly NumberToken[] = extractNumbers(text, lang)): Set<string> {
+export function valuesPresent(
+  text: string,
+  lang: Lang,
+  tokens: readonly NumberToken[] = extractNumbers(text, lang),
+): Set<string> {
   const values = new Set<string>();
   for (const token of tokens) {
     values.add(token.values[0]!);

@@ -31,7 +31,27 @@ interface OpenQuote {
 }
 
 const OPENING_PUNCTUATION = new Set(['(', '[', '{', '—', '–', '-', '/', '\u00a0', '“', '‘', '«', '"', '\uFFFC']);
-const CLOSING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '…', '—', '–', '-', '/', '”', '’', '»', '"', '\uFFFC']);
+const CLOSING_PUNCTUATION = new Set([
+  '.',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  ')',
+  ']',
+  '}',
+  '…',
+  '—',
+  '–',
+  '-',
+  '/',
+  '”',
+  '’',
+  '»',
+  '"',
+  '\uFFFC',
+]);
 
 const closerOf: Record<QuoteFamily, string> = { double: '”', single: '’', guillemet: '»', straight: '"' };
 
@@ -69,7 +89,12 @@ export function findQuoteProblems(text: string): QuoteProblem[] {
     while (depth >= 0 && open[depth]!.family !== family) depth--;
     if (depth < 0) return false;
     for (const unclosed of open.splice(depth + 1)) {
-      problems.push({ kind: 'unclosed', offset: unclosed.offset, mark: unclosed.mark, expected: closerOf[unclosed.family] });
+      problems.push({
+        kind: 'unclosed',
+        offset: unclosed.offset,
+        mark: unclosed.mark,
+        expected: closerOf[unclosed.family],
+      });
     }
     open.pop();
     return true;
@@ -133,8 +158,12 @@ export function findQuoteProblems(text: string): QuoteProblem[] {
     }
   }
   for (const unclosed of open) {
-    problems.push({ kind: 'unclosed', offset: unclosed.offset, mark: unclosed.mark, expected: closerOf[unclosed.family] });
+    problems.push({
+      kind: 'unclosed',
+      offset: unclosed.offset,
+      mark: unclosed.mark,
+      expected: closerOf[unclosed.family],
+    });
   }
   return problems.sort((a, b) => a.offset - b.offset);
 }
-

@@ -30,11 +30,19 @@ export const defaultSeverities: Readonly<Record<RuleId, Severity>> = {
  * Defaults overridden by the config. An unknown rule id in the config is an input error (a typo in a
  * rule name must not silently keep a rule at its default).
  */
-export function resolveSeverities(overrides: Record<string, Severity>, configFile: string | null): Record<RuleId, Severity> {
+export function resolveSeverities(
+  overrides: Record<string, Severity>,
+  configFile: string | null,
+): Record<RuleId, Severity> {
   const resolved: Record<RuleId, Severity> = { ...defaultSeverities };
   for (const [rule, severity] of Object.entries(overrides)) {
     if (!isRuleId(rule)) {
-      throw inputError('check.unknownRule', 'check:error.unknownRule', { rule, expected: ruleIds.join(', ') }, configFile ? { file: configFile } : undefined);
+      throw inputError(
+        'check.unknownRule',
+        'check:error.unknownRule',
+        { rule, expected: ruleIds.join(', ') },
+        configFile ? { file: configFile } : undefined,
+      );
     }
     resolved[rule] = severity;
   }

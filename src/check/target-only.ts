@@ -46,22 +46,30 @@ export function plainParagraphs(text: string): Array<{ start: number; text: stri
 
 function readText(file: string, given: string): string {
   try {
-    if (statSync(file).isDirectory()) throw inputError('check.isDirectory', 'check:error.isDirectory', { file: given }, { file: given });
+    if (statSync(file).isDirectory())
+      throw inputError('check.isDirectory', 'check:error.isDirectory', { file: given }, { file: given });
     return decodeArticleBytes(readFileSync(file), given);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw inputError('check.notFound', 'check:error.notFound', { file: given }, { file: given });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw inputError('check.notFound', 'check:error.notFound', { file: given }, { file: given });
     throw error;
   }
 }
 
 export function checkTargetOnly(options: TargetOnlyOptions): CheckReport {
   const { config, cwd, lang } = options;
-  if (options.files.length === 0) throw inputError('check.targetOnlyNeedsFiles', 'check:error.targetOnlyNeedsFiles', {});
+  if (options.files.length === 0)
+    throw inputError('check.targetOnlyNeedsFiles', 'check:error.targetOnlyNeedsFiles', {});
   const severities = resolveSeverities(config.check.severities, config.configFile);
   const glossary = options.glossary ?? loadCheckGlossary(config);
   const reassemble = options.reassemble ?? reassembleArticle;
   const workspaceDir = config.configFile === null ? null : config.workspaceDir;
-  const violations: Violation[] = glossaryLintViolations(glossary.problems, severities['glossary-lint'], workspaceDir, cwd);
+  const violations: Violation[] = glossaryLintViolations(
+    glossary.problems,
+    severities['glossary-lint'],
+    workspaceDir,
+    cwd,
+  );
   const files: string[] = [];
   for (const given of options.files) {
     const absolute = path.resolve(cwd, given);
@@ -70,7 +78,14 @@ export function checkTargetOnly(options: TargetOnlyOptions): CheckReport {
     let segments: CheckedSegment[];
     let locator;
     if (MARKDOWN_EXTENSIONS.has(path.extname(absolute).toLowerCase())) {
-      const article = parseArticle({ path: absolute, relativePath: path.basename(absolute), lang, text, frontMatterKeys: config.frontMatterKeys, limits: config.limits });
+      const article = parseArticle({
+        path: absolute,
+        relativePath: path.basename(absolute),
+        lang,
+        text,
+        frontMatterKeys: config.frontMatterKeys,
+        limits: config.limits,
+      });
       const blocks = blockKeys(article);
       segments = article.segments.map((segment) => ({
         id: segment.id,
@@ -90,7 +105,18 @@ export function checkTargetOnly(options: TargetOnlyOptions): CheckReport {
       segments = paragraphs.map((paragraph, index) => {
         const id = `p${index + 1}`;
         starts.set(id, paragraph.start);
-        return { id, kind: 'paragraph', source: null, target: paragraph.text, plainTarget: true, tags: {}, state: null, engine: null, flags: [], block: id };
+        return {
+          id,
+          kind: 'paragraph',
+          source: null,
+          target: paragraph.text,
+          plainTarget: true,
+          tags: {},
+          state: null,
+          engine: null,
+          flags: [],
+          block: id,
+        };
       });
       locator = createPlainLocator(absolute, text, starts);
     }

@@ -34,7 +34,12 @@ export interface MissingTerm {
  * The entries `wanted` selects among those found in a segment's source, once each, that have a target
  * form (lint reports a missing one) and no accepted form in the target.
  */
-export function missingTargetTerms(terms: SegmentTerms, glossary: GlossaryIndex, targetLang: Lang, wanted: (entry: GlossaryEntry) => boolean): MissingTerm[] {
+export function missingTargetTerms(
+  terms: SegmentTerms,
+  glossary: GlossaryIndex,
+  targetLang: Lang,
+  wanted: (entry: GlossaryEntry) => boolean,
+): MissingTerm[] {
   const missing: MissingTerm[] = [];
   const done = new Set<string>();
   for (const match of terms.inSource) {
@@ -58,7 +63,8 @@ export function analyseTerms(
   langs: { source: Lang | null; target: Lang; untranslatedFrom: readonly Lang[]; strictSpelling?: boolean },
 ): SegmentTerms {
   if (glossary.size === 0) return { inSource: [], inTarget: [], leftUntranslated: [] };
-  const inSource = source !== null && langs.source !== null ? glossary.sourceMatcher(langs.source).match(source.text) : [];
+  const inSource =
+    source !== null && langs.source !== null ? glossary.sourceMatcher(langs.source).match(source.text) : [];
   if (target === null) return { inSource, inTarget: [], leftUntranslated: [] };
   const inTarget = glossary.targetMatcher(langs.target).match(target.text);
   const leftUntranslated: TermMatch[] = [];

@@ -116,7 +116,14 @@ type OutputReading =
   /** a translator edited the text of segments: `edits` (segment id → target XML) make it the rendering of `targets` */
   | { status: 'edited'; targets: Map<string, string>; edits: Map<string, string> }
   /** edited in a way storyloc translate refuses: markup, structure or front matter changed */
-  | { status: 'broken'; targets: Map<string, string>; reason: StructureBreak; segmentId?: string; line: number; column: number }
+  | {
+      status: 'broken';
+      targets: Map<string, string>;
+      reason: StructureBreak;
+      segmentId?: string;
+      line: number;
+      column: number;
+    }
   /** missing, or not rewritten since the state changed: `expected` is what the state gives, when it renders */
   | { status: 'differs'; targets: Map<string, string>; expected: string | null };
 
@@ -138,7 +145,8 @@ function readOutput(input: TranslationInput, all: Map<string, string>, reassembl
   const shown = expected ?? writtenExpected;
   // a source edited since the translation: the output is out of date, not edited (translate rewrites it)
   const sourceChanged = input.state !== null && input.state.sourceFileHash !== fileHash(input.article.source);
-  if (output === null || writtenExpected === null || sourceChanged) return { status: 'differs', targets: all, expected: shown };
+  if (output === null || writtenExpected === null || sourceChanged)
+    return { status: 'differs', targets: all, expected: shown };
   const detection = detectHumanEdits(input.article, written, input.targetLang, output);
   if (detection.status === 'broken') {
     const at = brokenPlace(input.article, written, input.targetLang, output, writtenExpected, detection);
@@ -168,11 +176,15 @@ function brokenPlace(
   const byId = new Map(article.segments.map((segment) => [segment.id, segment]));
   let segment = detection.segmentId === undefined ? undefined : byId.get(detection.segmentId);
   while (segment?.parentId !== undefined) segment = byId.get(segment.parentId);
-  const span = segment === undefined ? undefined : expectedOutput(article, targets, targetLang).spans.find((candidate) => candidate.segment.id === segment.id);
+  const span =
+    segment === undefined
+      ? undefined
+      : expectedOutput(article, targets, targetLang).spans.find((candidate) => candidate.segment.id === segment.id);
   const stopped = detection.line === 1 && detection.column === 1 ? null : detection; // a refused reassembly knows no place
   if (stopped === null || (span !== undefined && changed >= span.start)) {
     const first = lineColumnAt(output, changed);
-    if (stopped === null || first.line < stopped.line || (first.line === stopped.line && first.column < stopped.column)) return first;
+    if (stopped === null || first.line < stopped.line || (first.line === stopped.line && first.column < stopped.column))
+      return first;
   }
   return stopped ?? lineColumnAt(output, changed);
 }
@@ -191,12 +203,15 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
   const stateTargets = new Map<string, string>();
   for (const segment of segments) if (segment.target !== null) stateTargets.set(segment.id, segment.target);
 
-  const reading = state === null || state.segments.length === 0 ? null : readOutput(input, stateTargets, env.reassemble);
+  const reading =
+    state === null || state.segments.length === 0 ? null : readOutput(input, stateTargets, env.reassemble);
   if (reading?.status === 'edited') {
     // what `storyloc translate` will record: the translator's text, edited by a human, not approved yet
     segments = segments.map((segment) => {
       const target = reading.edits.get(segment.id);
-      return target === undefined ? segment : { ...segment, target, state: 'edited', engine: 'human', flags: [], editedInOutput: true };
+      return target === undefined
+        ? segment
+        : { ...segment, target, state: 'edited', engine: 'human', flags: [], editedInOutput: true };
     });
   }
   const locator: SegmentLocator = createOutputLocator({
@@ -225,7 +240,14 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
   if (reading === null) {
     // never translated: one violation for the article rather than one per sentence
     if (env.severities['untranslated-segment'] !== 'off') {
-      violations.push(ctx.report({ rule: 'untranslated-segment', segment: null, messageKey: 'check:message.articleUntranslated', params: { lang: targetLang } }));
+      violations.push(
+        ctx.report({
+          rule: 'untranslated-segment',
+          segment: null,
+          messageKey: 'check:message.articleUntranslated',
+          params: { lang: targetLang },
+        }),
+      );
     }
     return violations;
   }
@@ -242,14 +264,26 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
     const rule = reading.reason === 'markup' ? 'markup-parity' : 'output-sync';
     if (env.severities[rule] !== 'off') {
       const segment = segments.find((candidate) => candidate.id === reading.segmentId) ?? null;
-      violations.push(inOutput(ctx.report({ rule, segment, messageKey: brokenMessageKeys[reading.reason], params: {} }), reading));
+      violations.push(
+        inOutput(ctx.report({ rule, segment, messageKey: brokenMessageKeys[reading.reason], params: {} }), reading),
+      );
     }
   } else if (env.severities['output-sync'] !== 'off' && reading.status === 'differs') {
     if (outputText === null) {
-      violations.push(inOutput(ctx.report({ rule: 'output-sync', segment: null, messageKey: 'check:message.outputMissing', params: {} }), { line: 1, column: 1 }));
+      violations.push(
+        inOutput(
+          ctx.report({ rule: 'output-sync', segment: null, messageKey: 'check:message.outputMissing', params: {} }),
+          { line: 1, column: 1 },
+        ),
+      );
     } else if (reading.expected !== null) {
       // placed in the output file at the first byte that differs from what the state gives
-      violations.push(inOutput(ctx.report({ rule: 'output-sync', segment: null, messageKey: 'check:message.outputDiffers', params: {} }), lineColumnAt(outputText, firstDifference(outputText, reading.expected))));
+      violations.push(
+        inOutput(
+          ctx.report({ rule: 'output-sync', segment: null, messageKey: 'check:message.outputDiffers', params: {} }),
+          lineColumnAt(outputText, firstDifference(outputText, reading.expected)),
+        ),
+      );
     }
   }
   violations.push(...runRules(segmentAndBlockRules, segments, ctx));

@@ -24,7 +24,9 @@ const REPORTED_BY_APPROVAL: ReadonlySet<string> = new Set([
 
 /** The check errors that keep one segment from being approved (without --force). */
 export function approvalBlockers(violations: readonly Violation[], segmentId: string): Violation[] {
-  return violations.filter((v) => v.severity === 'error' && v.segmentId === segmentId && !REPORTED_BY_APPROVAL.has(v.rule));
+  return violations.filter(
+    (v) => v.severity === 'error' && v.segmentId === segmentId && !REPORTED_BY_APPROVAL.has(v.rule),
+  );
 }
 
 /** Whether the translation a state describes may be published, given `check`'s violations for its file. */

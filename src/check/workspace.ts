@@ -54,7 +54,12 @@ function isInside(parent: string, child: string): boolean {
 }
 
 /** The (article, target language) pairs a command line names, in a stable order without repeats. */
-export function selectTranslations(config: ResolvedConfig, paths: readonly string[], targetLangs: readonly Lang[], cwd: string): Selected[] {
+export function selectTranslations(
+  config: ResolvedConfig,
+  paths: readonly string[],
+  targetLangs: readonly Lang[],
+  cwd: string,
+): Selected[] {
   const selected: Selected[] = [];
   const seen = new Set<string>();
   const add = (articleFile: string, targetLang: Lang): void => {
@@ -74,18 +79,31 @@ export function selectTranslations(config: ResolvedConfig, paths: readonly strin
       const parts = path.relative(config.paths.output, absolute).split(path.sep);
       const lang = parts[0] as Lang;
       if (!config.targetLanguages.includes(lang)) {
-        throw inputError('check.notATargetLanguage', 'check:error.notATargetLanguage', { file: given, lang, expected: config.targetLanguages.join(', ') }, { file: given });
+        throw inputError(
+          'check.notATargetLanguage',
+          'check:error.notATargetLanguage',
+          { file: given, lang, expected: config.targetLanguages.join(', ') },
+          { file: given },
+        );
       }
-      if (!existsSync(absolute)) throw inputError('check.notFound', 'check:error.notFound', { file: given }, { file: given });
+      if (!existsSync(absolute))
+        throw inputError('check.notFound', 'check:error.notFound', { file: given }, { file: given });
       if (!targetLangs.includes(lang)) continue;
       let rest = parts.slice(1).join('/');
       if (rest.endsWith(STATE_SUFFIX)) rest = rest.slice(0, -STATE_SUFFIX.length);
       const articlePath = rest === '' ? config.paths.articles : path.join(config.paths.articles, ...rest.split('/'));
-      if (!existsSync(articlePath)) throw inputError('check.noSourceArticle', 'check:error.noSourceArticle', { file: given, article: displayPath(articlePath, config.workspaceDir, cwd) }, { file: given });
+      if (!existsSync(articlePath))
+        throw inputError(
+          'check.noSourceArticle',
+          'check:error.noSourceArticle',
+          { file: given, article: displayPath(articlePath, config.workspaceDir, cwd) },
+          { file: given },
+        );
       const articles = rest === '' ? listArticles(config, [], cwd) : listArticles(config, [articlePath], cwd);
       for (const file of articles) add(file, lang);
     } else {
-      for (const file of listArticles(config, [given], cwd)) for (const targetLang of targetLangs) add(file, targetLang);
+      for (const file of listArticles(config, [given], cwd))
+        for (const targetLang of targetLangs) add(file, targetLang);
     }
   }
   return selected;
@@ -109,7 +127,12 @@ function readOutput(file: string): string | null {
     return readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw inputError('check.unreadable', 'check:error.unreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) }, { file });
+    throw inputError(
+      'check.unreadable',
+      'check:error.unreadable',
+      { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) },
+      { file },
+    );
   }
 }
 
@@ -120,7 +143,11 @@ export type TranslationFileChecker = (articleRelativePath: string, targetLang: L
  * `storyloc check` for one article × target language, as a function (status and approve ask the same
  * question check answers). An article whose source file is gone has nothing to check against: no violations.
  */
-export function translationChecker(config: ResolvedConfig, cwd: string, glossary: GlossaryIndex = loadCheckGlossary(config)): TranslationFileChecker {
+export function translationChecker(
+  config: ResolvedConfig,
+  cwd: string,
+  glossary: GlossaryIndex = loadCheckGlossary(config),
+): TranslationFileChecker {
   const env: CheckEnvironment = {
     glossary,
     severities: resolveSeverities(config.check.severities, config.configFile),
@@ -142,10 +169,16 @@ export function translationChecker(config: ResolvedConfig, cwd: string, glossary
 export function checkWorkspace(options: WorkspaceCheckOptions): CheckReport {
   const { config, cwd } = options;
   const severities = resolveSeverities(config.check.severities, config.configFile);
-  const targetLangs = options.targetLangs && options.targetLangs.length > 0 ? options.targetLangs : config.targetLanguages;
+  const targetLangs =
+    options.targetLangs && options.targetLangs.length > 0 ? options.targetLangs : config.targetLanguages;
   for (const lang of targetLangs) {
     if (!config.targetLanguages.includes(lang)) {
-      throw inputError('check.notATargetLanguage', 'check:error.notATargetLanguage', { file: '--to', lang, expected: config.targetLanguages.join(', ') }, { file: '--to' });
+      throw inputError(
+        'check.notATargetLanguage',
+        'check:error.notATargetLanguage',
+        { file: '--to', lang, expected: config.targetLanguages.join(', ') },
+        { file: '--to' },
+      );
     }
   }
   const glossary = options.glossary ?? loadCheckGlossary(config);
@@ -157,7 +190,12 @@ export function checkWorkspace(options: WorkspaceCheckOptions): CheckReport {
     cwd,
     reassemble: reassembleArticle,
   };
-  const violations: Violation[] = glossaryLintViolations(glossary.problems, severities['glossary-lint'], config.workspaceDir, cwd);
+  const violations: Violation[] = glossaryLintViolations(
+    glossary.problems,
+    severities['glossary-lint'],
+    config.workspaceDir,
+    cwd,
+  );
   const files: string[] = [];
   // selections list an article's languages together: keep only the article read last
   let article: ReturnType<typeof readArticleFile> | undefined;
@@ -166,7 +204,9 @@ export function checkWorkspace(options: WorkspaceCheckOptions): CheckReport {
     const outputPath = outputPathFor(config, article.relativePath, targetLang);
     const state = readArticleState(statePathFor(config, article.relativePath, targetLang));
     files.push(displayPath(outputPath, config.workspaceDir, cwd));
-    violations.push(...checkTranslation({ article, targetLang, state, outputPath, outputText: readOutput(outputPath) }, env));
+    violations.push(
+      ...checkTranslation({ article, targetLang, state, outputPath, outputText: readOutput(outputPath) }, env),
+    );
   }
   return { violations: sortViolations(violations), files, severities, mode: 'workspace' };
 }

@@ -20,14 +20,25 @@ export interface DecisionFlags {
 }
 
 /** What a command decides on one article's state, read fresh under the lock. */
-export type Decide = (state: ArticleState, decision: { selection: string[] | 'all'; actor: ReviewActor; workspace: ReviewWorkspace }) => DecisionResult;
+export type Decide = (
+  state: ArticleState,
+  decision: { selection: string[] | 'all'; actor: ReviewActor; workspace: ReviewWorkspace },
+) => DecisionResult;
 
-export async function runDecisionCommand(ctx: CommandContext, given: string, flags: DecisionFlags, decide: Decide): Promise<number> {
+export async function runDecisionCommand(
+  ctx: CommandContext,
+  given: string,
+  flags: DecisionFlags,
+  decide: Decide,
+): Promise<number> {
   const selection = segmentSelection(flags);
   const config = ctx.config();
   const workspace = new ReviewWorkspace(config, resolveTargetLanguage(config, flags.to), ctx.cwd);
   const article = workspace.resolveArticle(given);
-  const actor = { name: resolveIdentity({ by: flags.by, cwd: config.workspaceDir, env: ctx.env }).name, at: new Date().toISOString() };
+  const actor = {
+    name: resolveIdentity({ by: flags.by, cwd: config.workspaceDir, env: ctx.env }).name,
+    at: new Date().toISOString(),
+  };
   const outcome = await workspace.updateArticle(article, (state) => {
     const result = decide(state, { selection, actor, workspace });
     return { result, value: result.outcomes };

@@ -33,7 +33,11 @@ const errorPatterns: Array<[RegExp, MessageKey, (match: RegExpExecArray) => Reco
   [/^error: unknown command '(.+?)'/, 'common:usage.unknownCommand', (m) => ({ command: m[1]! })],
   [/^error: missing required argument '(.+?)'/, 'common:usage.missingArgument', (m) => ({ argument: m[1]! })],
   [/^error: option '(.+?)' argument missing/, 'common:usage.optionArgumentMissing', (m) => ({ option: m[1]! })],
-  [/^error: option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\./, 'common:usage.invalidChoice', (m) => ({ option: m[1]!, value: m[2]!, choices: m[3]! })],
+  [
+    /^error: option '(.+?)' argument '(.*?)' is invalid\. Allowed choices are (.+)\./,
+    'common:usage.invalidChoice',
+    (m) => ({ option: m[1]!, value: m[2]!, choices: m[3]! }),
+  ],
   [/^error: too many arguments/, 'common:usage.tooManyArguments', () => ({})],
 ];
 

@@ -103,7 +103,8 @@ export function reportError(error: unknown, stderr: Output, debug: boolean, path
   if (error instanceof StorylocError) {
     const message = t(error.messageKey, paths ? displayPathsIn(error.params, paths) : error.params);
     // the file as the user would type it from where they are (see display-path.ts)
-    const position = error.position && (paths ? displayPosition(error.position, paths) : formatPosition(error.position));
+    const position =
+      error.position && (paths ? displayPosition(error.position, paths) : formatPosition(error.position));
     const text = position ? t('common:error.at', { position, message }) : message;
     stderr.write(`storyloc: ${t('common:error.prefix')}: ${text}\n`);
     if (debug && error.stack) stderr.write(`${error.stack}\n`);

@@ -26,4 +26,3 @@ export function reportSkippedSources(ctx: CommandContext, config: ResolvedConfig
     ctx.stderr.write(`storyloc: ${line}\n`);
   }
 }
-

@@ -8,7 +8,8 @@ export function workspaceConfigOrDefaults(ctx: CommandContext): ResolvedConfig {
   try {
     return ctx.config();
   } catch (error) {
-    if (error instanceof StorylocError && error.code === 'config.notFound' && ctx.workspace === undefined) return defaultConfig(ctx.cwd);
+    if (error instanceof StorylocError && error.code === 'config.notFound' && ctx.workspace === undefined)
+      return defaultConfig(ctx.cwd);
     throw error;
   }
 }

@@ -34,7 +34,13 @@ export function defaultConfig(workspaceDir: string): ResolvedConfig {
     frontMatterKeys: ['title', 'summary'],
     engine: {
       default: 'auto',
-      deepl: { authKeyEnv: 'DEEPL_AUTH_KEY', serverUrl: null, formality: 'default', sendContext: true, timeoutMs: 30_000 },
+      deepl: {
+        authKeyEnv: 'DEEPL_AUTH_KEY',
+        serverUrl: null,
+        formality: 'default',
+        sendContext: true,
+        timeoutMs: 30_000,
+      },
       apertium: { command: 'apertium' },
     },
     queue: {
@@ -77,7 +83,8 @@ export function loadConfig(options: { workspace?: string | undefined; cwd?: stri
     }
   } else {
     workspaceDir = findWorkspace(cwd);
-    if (workspaceDir === null) throw inputError('config.notFound', 'config:notFound', { dir: cwd, name: CONFIG_FILE_NAME });
+    if (workspaceDir === null)
+      throw inputError('config.notFound', 'config:notFound', { dir: cwd, name: CONFIG_FILE_NAME });
   }
   const file = path.join(workspaceDir, CONFIG_FILE_NAME);
   return parseConfig(readFileSync(file, 'utf8'), file, workspaceDir);
@@ -92,7 +99,12 @@ export function parseConfig(text: string, file: string, workspaceDir: string): R
   const firstError = doc.errors[0];
   if (firstError) {
     const pos = lineCounter.linePos(firstError.pos[0]);
-    throw inputError('config.yaml', 'config:invalidYaml', { detail: firstError.message.split('\n')[0] }, { file, line: pos.line, column: pos.col });
+    throw inputError(
+      'config.yaml',
+      'config:invalidYaml',
+      { detail: firstError.message.split('\n')[0] },
+      { file, line: pos.line, column: pos.col },
+    );
   }
   const config = defaultConfig(workspaceDir);
   config.configFile = file;
@@ -109,38 +121,57 @@ export function parseConfig(text: string, file: string, workspaceDir: string): R
       const keyNode = pair.key as Node;
       const key = isScalar(keyNode) ? String(keyNode.value) : '';
       const validator = allowed[key];
-      if (!validator) fail(keyNode, 'config:unknownKey', { key: where ? `${where}.${key}` : key, expected: Object.keys(allowed).join(', ') });
+      if (!validator)
+        fail(keyNode, 'config:unknownKey', {
+          key: where ? `${where}.${key}` : key,
+          expected: Object.keys(allowed).join(', '),
+        });
       validator!(pair.value as Node, where ? `${where}.${key}` : key);
     }
   };
   const str = (node: Node | null | undefined, where: string): string => {
-    if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') fail(node, 'config:expectedString', { where });
+    if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '')
+      fail(node, 'config:expectedString', { where });
     return (node as import('yaml').Scalar<string>).value;
   };
-  const num = (min: number, max: number) => (node: Node | null | undefined, where: string): number => {
-    if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value) || node.value < min || node.value > max) {
-      fail(node, 'config:expectedNumber', { where, min, max });
-    }
-    return (node as import('yaml').Scalar<number>).value;
-  };
+  const num =
+    (min: number, max: number) =>
+    (node: Node | null | undefined, where: string): number => {
+      if (
+        !isScalar(node) ||
+        typeof node.value !== 'number' ||
+        !Number.isFinite(node.value) ||
+        node.value < min ||
+        node.value > max
+      ) {
+        fail(node, 'config:expectedNumber', { where, min, max });
+      }
+      return (node as import('yaml').Scalar<number>).value;
+    };
   const bool = (node: Node | null | undefined, where: string): boolean => {
     if (!isScalar(node) || typeof node.value !== 'boolean') fail(node, 'config:expectedBoolean', { where });
     return (node as import('yaml').Scalar<boolean>).value;
   };
-  const oneOf = <T extends string>(values: readonly T[]) => (node: Node | null | undefined, where: string): T => {
-    if (!isScalar(node) || !values.includes(node.value as T)) fail(node, 'config:expectedOneOf', { where, expected: values.join(', ') });
-    return (node as import('yaml').Scalar<T>).value;
-  };
+  const oneOf =
+    <T extends string>(values: readonly T[]) =>
+    (node: Node | null | undefined, where: string): T => {
+      if (!isScalar(node) || !values.includes(node.value as T))
+        fail(node, 'config:expectedOneOf', { where, expected: values.join(', ') });
+      return (node as import('yaml').Scalar<T>).value;
+    };
   const lang = (node: Node | null | undefined, where: string): Lang => {
     const code = str(node, where);
-    if (!isSupportedLanguage(code)) fail(node, 'config:unsupportedLanguage', { where, code, expected: supportedLanguages.join(', ') });
+    if (!isSupportedLanguage(code))
+      fail(node, 'config:unsupportedLanguage', { where, code, expected: supportedLanguages.join(', ') });
     return code as Lang;
   };
-  const list = <T>(item: (node: Node | null | undefined, where: string) => T) => (node: Node | null | undefined, where: string): T[] => {
-    if (isScalar(node) && typeof node.value === 'string') return [item(node, where)];
-    if (!isSeq(node) || node.items.length === 0) fail(node, 'config:expectedList', { where });
-    return (node as import('yaml').YAMLSeq).items.map((child) => item(child as Node, where));
-  };
+  const list =
+    <T>(item: (node: Node | null | undefined, where: string) => T) =>
+    (node: Node | null | undefined, where: string): T[] => {
+      if (isScalar(node) && typeof node.value === 'string') return [item(node, where)];
+      if (!isSeq(node) || node.items.length === 0) fail(node, 'config:expectedList', { where });
+      return (node as import('yaml').YAMLSeq).items.map((child) => item(child as Node, where));
+    };
   const relPath = (node: Node | null | undefined, where: string): string => {
     const value = str(node, where);
     const resolved = path.resolve(workspaceDir, value);
@@ -167,12 +198,20 @@ export function parseConfig(text: string, file: string, workspaceDir: string): R
     frontMatterKeys: (n, w) => (config.frontMatterKeys = list(str)(n, w)),
     engine: (n, w) =>
       mapEntries(n, w, {
-        default: (c, cw) => (config.engine.default = oneOf<EngineName | 'auto'>(['auto', 'deepl', 'apertium', 'pseudo', 'none'])(c, cw)),
+        default: (c, cw) =>
+          (config.engine.default = oneOf<EngineName | 'auto'>(['auto', 'deepl', 'apertium', 'pseudo', 'none'])(c, cw)),
         deepl: (c, cw) =>
           mapEntries(c, cw, {
             authKeyEnv: (d, dw) => (config.engine.deepl.authKeyEnv = str(d, dw)),
             serverUrl: (d, dw) => (config.engine.deepl.serverUrl = str(d, dw)),
-            formality: (d, dw) => (config.engine.deepl.formality = oneOf(['default', 'more', 'less', 'prefer_more', 'prefer_less'] as const)(d, dw)),
+            formality: (d, dw) =>
+              (config.engine.deepl.formality = oneOf([
+                'default',
+                'more',
+                'less',
+                'prefer_more',
+                'prefer_less',
+              ] as const)(d, dw)),
             sendContext: (d, dw) => (config.engine.deepl.sendContext = bool(d, dw)),
             timeoutMs: (d, dw) => (config.engine.deepl.timeoutMs = num(100, 600_000)(d, dw)),
           }),
@@ -197,7 +236,10 @@ export function parseConfig(text: string, file: string, workspaceDir: string): R
           if (!isMap(c)) fail(c, 'config:expectedMap', { where: cw });
           for (const pair of (c as import('yaml').YAMLMap).items) {
             const rule = String((pair.key as import('yaml').Scalar).value);
-            config.check.severities[rule] = oneOf<Severity>(['error', 'warning', 'off'])(pair.value as Node, `${cw}.${rule}`);
+            config.check.severities[rule] = oneOf<Severity>(['error', 'warning', 'off'])(
+              pair.value as Node,
+              `${cw}.${rule}`,
+            );
           }
         },
       }),

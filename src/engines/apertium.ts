@@ -13,7 +13,11 @@
  * - Glossary terms are protected by the pipeline's placeholders (`enforcesGlossary` is false); Apertium
  *   copies unknown tokens such as `⟪T1⟫` and `<x id="g1"/>` through unchanged.
  */
-import { spawn as nodeSpawn, type ChildProcessWithoutNullStreams, type SpawnOptionsWithoutStdio } from 'node:child_process';
+import {
+  spawn as nodeSpawn,
+  type ChildProcessWithoutNullStreams,
+  type SpawnOptionsWithoutStdio,
+} from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +26,11 @@ import type { Lang } from '../languages.js';
 import { EngineError, type Engine, type TranslateBatchRequest, type TranslateBatchResult } from './types.js';
 
 /** The spawn function the engine uses; tests inject a counting wrapper. */
-export type SpawnFunction = (command: string, args: readonly string[], options: SpawnOptionsWithoutStdio) => ChildProcessWithoutNullStreams;
+export type SpawnFunction = (
+  command: string,
+  args: readonly string[],
+  options: SpawnOptionsWithoutStdio,
+) => ChildProcessWithoutNullStreams;
 
 export interface ApertiumEngineOptions {
   /** the apertium executable; @default 'apertium' */
@@ -32,10 +40,39 @@ export interface ApertiumEngineOptions {
 
 /** Apertium names languages with ISO 639-3 codes. */
 const APERTIUM_CODES: Partial<Record<Lang, string>> = {
-  ar: 'ara', bg: 'bul', cs: 'ces', da: 'dan', de: 'deu', el: 'ell', en: 'eng', es: 'spa', et: 'est', fi: 'fin',
-  fr: 'fra', he: 'heb', hu: 'hun', id: 'ind', it: 'ita', ja: 'jpn', ko: 'kor', lt: 'lit', lv: 'lav', nb: 'nob',
-  nl: 'nld', pl: 'pol', pt: 'por', ro: 'ron', ru: 'rus', sk: 'slk', sl: 'slv', sv: 'swe', th: 'tha', tr: 'tur',
-  uk: 'ukr', vi: 'vie', zh: 'zho',
+  ar: 'ara',
+  bg: 'bul',
+  cs: 'ces',
+  da: 'dan',
+  de: 'deu',
+  el: 'ell',
+  en: 'eng',
+  es: 'spa',
+  et: 'est',
+  fi: 'fin',
+  fr: 'fra',
+  he: 'heb',
+  hu: 'hun',
+  id: 'ind',
+  it: 'ita',
+  ja: 'jpn',
+  ko: 'kor',
+  lt: 'lit',
+  lv: 'lav',
+  nb: 'nob',
+  nl: 'nld',
+  pl: 'pol',
+  pt: 'por',
+  ro: 'ron',
+  ru: 'rus',
+  sk: 'slk',
+  sl: 'slv',
+  sv: 'swe',
+  th: 'tha',
+  tr: 'tur',
+  uk: 'ukr',
+  vi: 'vie',
+  zh: 'zho',
 };
 const PIVOT = 'spa';
 
@@ -49,7 +86,8 @@ export function apertiumRoute(source: Lang, target: Lang, installedModes: readon
   if (from === undefined || to === undefined) return null;
   const has = (mode: string): boolean => installedModes.includes(mode);
   if (has(`${from}-${to}`)) return [`${from}-${to}`];
-  if (from !== PIVOT && to !== PIVOT && has(`${from}-${PIVOT}`) && has(`${PIVOT}-${to}`)) return [`${from}-${PIVOT}`, `${PIVOT}-${to}`];
+  if (from !== PIVOT && to !== PIVOT && has(`${from}-${PIVOT}`) && has(`${PIVOT}-${to}`))
+    return [`${from}-${PIVOT}`, `${PIVOT}-${to}`];
   return null;
 }
 
@@ -74,14 +112,23 @@ function placeholderWord(id: string): string {
  * stays a tag (`<br data-x="2">`, which Apertium keeps in place).
  */
 export function toApertiumHtml(text: string): string {
-  return text.replace(STORYLOC_TAG, (whole, closing: string, type: string, id: string | undefined, _selfClosing: string, offset: number) => {
-    if (type === 'g') return closing ? '</span>' : `<span data-g="${id ?? ''}">`;
-    if (id === undefined) return whole;
-    const before = text.slice(0, offset).replace(/<[^>]*>$/, '').slice(-1);
-    const after = text.slice(offset + whole.length).replace(/^<[^>]*>/, '').charAt(0);
-    const glued = WORD_CHAR.test(before) || WORD_CHAR.test(after);
-    return glued || !/^[a-z0-9]+$/.test(id) ? `<br data-x="${id}">` : placeholderWord(id);
-  });
+  return text.replace(
+    STORYLOC_TAG,
+    (whole, closing: string, type: string, id: string | undefined, _selfClosing: string, offset: number) => {
+      if (type === 'g') return closing ? '</span>' : `<span data-g="${id ?? ''}">`;
+      if (id === undefined) return whole;
+      const before = text
+        .slice(0, offset)
+        .replace(/<[^>]*>$/, '')
+        .slice(-1);
+      const after = text
+        .slice(offset + whole.length)
+        .replace(/^<[^>]*>/, '')
+        .charAt(0);
+      const glued = WORD_CHAR.test(before) || WORD_CHAR.test(after);
+      return glued || !/^[a-z0-9]+$/.test(id) ? `<br data-x="${id}">` : placeholderWord(id);
+    },
+  );
 }
 
 type Token = { type: 'text'; value: string } | { type: 'open' | 'close' | 'x'; id: string };
@@ -150,13 +197,17 @@ function mergeSplitSpans(tokens: Token[]): Token[] {
     result.forEach((t, i) => {
       if (t.type === 'close' && t.id === id) lastClose = i;
     });
-    const merged = result.filter((t, i) => !((t.type === 'open' || t.type === 'close') && t.id === id) || i === first || i === lastClose);
+    const merged = result.filter(
+      (t, i) => !((t.type === 'open' || t.type === 'close') && t.id === id) || i === first || i === lastClose,
+    );
     if (isWellNested(merged)) {
       result = merged;
       continue;
     }
     const firstClose = matchingClose(result, first);
-    result = result.filter((t, i) => !((t.type === 'open' || t.type === 'close') && t.id === id) || i === first || i === firstClose);
+    result = result.filter(
+      (t, i) => !((t.type === 'open' || t.type === 'close') && t.id === id) || i === first || i === firstClose,
+    );
   }
   return result;
 }
@@ -210,7 +261,13 @@ function isMissingCommand(error: unknown): boolean {
  * the steps the shell makes a real pipe. Arguments reach the shell as positional parameters, never
  * spliced into the script.
  */
-async function runPipeline(spawn: SpawnFunction, command: string, modes: readonly string[], input: string, signal: AbortSignal | undefined): Promise<string> {
+async function runPipeline(
+  spawn: SpawnFunction,
+  command: string,
+  modes: readonly string[],
+  input: string,
+  signal: AbortSignal | undefined,
+): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'storyloc-apertium-'));
   try {
     const file = path.join(dir, 'batch.html');
@@ -230,7 +287,12 @@ async function runPipeline(spawn: SpawnFunction, command: string, modes: readonl
         if (code === 127) reject(notInstalled(command, new Error(stderr.trim())));
         // Apertium's script can exit 0 after a failing step: no output plus an error message is a failure.
         else if (code !== 0 || (output.trim() === '' && stderr.trim() !== '')) {
-          reject(new EngineError('fatal', `apertium ${modes.join(' | ')} failed (${code ?? killedBy}): ${stderr.trim().slice(0, 500)}`));
+          reject(
+            new EngineError(
+              'fatal',
+              `apertium ${modes.join(' | ')} failed (${code ?? killedBy}): ${stderr.trim().slice(0, 500)}`,
+            ),
+          );
         } else resolve(output);
       });
     });
@@ -254,7 +316,13 @@ function listModes(spawn: SpawnFunction, command: string): Promise<string[]> {
     child.stdout.on('data', (data: Buffer) => (out += data.toString('utf8')));
     child.on('close', (code) => {
       if (code !== 0) reject(notInstalled(command, new Error(`${command} -l exited with ${code}`)));
-      else resolve(out.split('\n').map((line) => line.trim()).filter((line) => line !== ''));
+      else
+        resolve(
+          out
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== ''),
+        );
     });
   });
 }

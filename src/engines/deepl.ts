@@ -141,7 +141,14 @@ const STATUS_IN_MESSAGE: Array<[RegExp, number]> = [
 
 /** The HTTP status behind a deepl-node error, when it can be told. */
 function statusOf(error: unknown): number | undefined {
-  const { AuthorizationError, ConnectionError, DeepLError, GlossaryNotFoundError, QuotaExceededError, TooManyRequestsError } = deeplNode();
+  const {
+    AuthorizationError,
+    ConnectionError,
+    DeepLError,
+    GlossaryNotFoundError,
+    QuotaExceededError,
+    TooManyRequestsError,
+  } = deeplNode();
   if (error instanceof TooManyRequestsError) return 429;
   if (error instanceof QuotaExceededError) return 456;
   if (error instanceof AuthorizationError) return 403;
@@ -164,12 +171,21 @@ export function toEngineError(error: unknown, secrets: readonly string[], authKe
   const detail = cause.message;
   const status = statusOf(error);
   const { AuthorizationError, ConnectionError, QuotaExceededError, TooManyRequestsError } = deeplNode();
-  if (error instanceof TooManyRequestsError) return new EngineError('rate-limited', t('engines:deepl.rateLimited', { detail }), { status, cause });
-  if (error instanceof QuotaExceededError) return new EngineError('quota', t('engines:deepl.quota', { detail }), { status, cause });
-  if (error instanceof AuthorizationError) return new EngineError('auth', t('engines:deepl.auth', { detail, env: authKeyEnv }), { status, cause });
-  if (error instanceof ConnectionError) return new EngineError('network', t('engines:deepl.network', { detail }), { cause });
-  if (status !== undefined && status >= 500) return new EngineError('server', t('engines:deepl.server', { status, detail }), { status, cause });
-  return new EngineError('fatal', t('engines:deepl.failed', { detail }), status === undefined ? { cause } : { status, cause });
+  if (error instanceof TooManyRequestsError)
+    return new EngineError('rate-limited', t('engines:deepl.rateLimited', { detail }), { status, cause });
+  if (error instanceof QuotaExceededError)
+    return new EngineError('quota', t('engines:deepl.quota', { detail }), { status, cause });
+  if (error instanceof AuthorizationError)
+    return new EngineError('auth', t('engines:deepl.auth', { detail, env: authKeyEnv }), { status, cause });
+  if (error instanceof ConnectionError)
+    return new EngineError('network', t('engines:deepl.network', { detail }), { cause });
+  if (status !== undefined && status >= 500)
+    return new EngineError('server', t('engines:deepl.server', { status, detail }), { status, cause });
+  return new EngineError(
+    'fatal',
+    t('engines:deepl.failed', { detail }),
+    status === undefined ? { cause } : { status, cause },
+  );
 }
 
 /**
@@ -214,8 +230,16 @@ async function translateWellFormedApart(
   if (lenient.length === 0) return translate(texts, 'v2');
   const strict = texts.flatMap((_, index) => (lenient.includes(index) ? [] : [index]));
   const [strictResults, lenientResults] = await Promise.all([
-    strict.length > 0 ? translate(strict.map((index) => texts[index]!), 'v2') : Promise.resolve([]),
-    translate(lenient.map((index) => texts[index]!), 'v1'),
+    strict.length > 0
+      ? translate(
+          strict.map((index) => texts[index]!),
+          'v2',
+        )
+      : Promise.resolve([]),
+    translate(
+      lenient.map((index) => texts[index]!),
+      'v1',
+    ),
   ]);
   const results: TextResult[] = new Array<TextResult>(texts.length);
   strict.forEach((index, position) => (results[index] = strictResults[position]!));
@@ -230,7 +254,8 @@ export function createDeepLEngine(options: DeepLEngineOptions): DeepLEngine {
   const glossaryIds = options.glossaryIds ?? {};
 
   function textOptions(request: TranslateBatchRequest, target: TargetLanguageCode): TranslateTextOptions {
-    const glossaryId = request.glossaryId ?? glossaryIds[pairKey({ source: request.sourceLang, target: request.targetLang })];
+    const glossaryId =
+      request.glossaryId ?? glossaryIds[pairKey({ source: request.sourceLang, target: request.targetLang })];
     return {
       tagHandling: 'xml',
       tagHandlingVersion: 'v2',
@@ -246,7 +271,10 @@ export function createDeepLEngine(options: DeepLEngineOptions): DeepLEngine {
   async function send(texts: string[], request: TranslateBatchRequest): Promise<TextResult[]> {
     const target = deeplTargetLanguage(request.targetLang);
     const call = translateWellFormedApart(texts, (group, version) =>
-      client.translateText(group, request.sourceLang as SourceLanguageCode, target, { ...textOptions(request, target), tagHandlingVersion: version }),
+      client.translateText(group, request.sourceLang as SourceLanguageCode, target, {
+        ...textOptions(request, target),
+        tagHandlingVersion: version,
+      }),
     );
     try {
       return await withDeadline(call, options.timeoutMs, request.signal);
@@ -270,7 +298,10 @@ export function createDeepLEngine(options: DeepLEngineOptions): DeepLEngine {
       const sentTexts = sentIndexes.map((index) => request.texts[index]!);
       const results = await send(sentTexts, request);
       if (results.length !== sentTexts.length) {
-        throw new EngineError('fatal', t('engines:deepl.resultCount', { received: results.length, sent: sentTexts.length }));
+        throw new EngineError(
+          'fatal',
+          t('engines:deepl.resultCount', { received: results.length, sent: sentTexts.length }),
+        );
       }
       let billedCharacters = 0;
       results.forEach((result, position) => {
@@ -282,4 +313,3 @@ export function createDeepLEngine(options: DeepLEngineOptions): DeepLEngine {
     },
   };
 }
-

@@ -10,8 +10,16 @@ import type { Engine, TranslateBatchRequest, TranslateBatchResult } from './type
 
 const PROTECTED = /<[^>]*>|⟪[^⟫]*⟫|&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
 const ACCENTED: Record<string, string> = {
-  a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú',
-  A: 'Á', E: 'É', I: 'Í', O: 'Ó', U: 'Ú',
+  a: 'á',
+  e: 'é',
+  i: 'í',
+  o: 'ó',
+  u: 'ú',
+  A: 'Á',
+  E: 'É',
+  I: 'Í',
+  O: 'Ó',
+  U: 'Ú',
 };
 export const PSEUDO_OPEN = '⟦';
 export const PSEUDO_CLOSE = '⟧';

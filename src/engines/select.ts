@@ -60,25 +60,35 @@ export function deeplAuthKey(config: ResolvedConfig, env: NodeJS.ProcessEnv): st
 export function selectEngine(config: ResolvedConfig, options: SelectEngineOptions): EngineChoice {
   const env = config.engine.deepl.authKeyEnv;
   const apertiumCommand = config.engine.apertium.command;
-  const apertiumInstalled = (): boolean => (options.isApertiumInstalled ?? ((command) => isCommandOnPath(command, options.env)))(apertiumCommand);
+  const apertiumInstalled = (): boolean =>
+    (options.isApertiumInstalled ?? ((command) => isCommandOnPath(command, options.env)))(apertiumCommand);
   const hasKey = deeplAuthKey(config, options.env) !== null;
 
   const explicit = (name: EngineName, reason: EngineChoice['reason']): EngineChoice => {
-    if (name === 'deepl' && !hasKey && options.planOnly !== true) throw new StorylocError('engine.deepl.missingKey', 'engines:deepl.missingKey', { env });
+    if (name === 'deepl' && !hasKey && options.planOnly !== true)
+      throw new StorylocError('engine.deepl.missingKey', 'engines:deepl.missingKey', { env });
     if (name === 'apertium' && !apertiumInstalled()) {
-      throw new StorylocError('engine.apertium.notInstalled', 'engines:apertium.notInstalled', { command: apertiumCommand });
+      throw new StorylocError('engine.apertium.notInstalled', 'engines:apertium.notInstalled', {
+        command: apertiumCommand,
+      });
     }
     return { name, reason };
   };
 
   if (options.flag !== undefined) {
     if (!isEngineName(options.flag)) {
-      throw new StorylocError('engine.unknown', 'engines:select.unknown', { name: options.flag, expected: engineNames.join(', ') });
+      throw new StorylocError('engine.unknown', 'engines:select.unknown', {
+        name: options.flag,
+        expected: engineNames.join(', '),
+      });
     }
     return explicit(options.flag, { key: 'engines:reason.flag', params: {} });
   }
   if (config.engine.default !== 'auto') {
-    return explicit(config.engine.default, { key: 'engines:reason.config', params: { file: config.configFile ?? 'storyloc.config.yaml' } });
+    return explicit(config.engine.default, {
+      key: 'engines:reason.config',
+      params: { file: config.configFile ?? 'storyloc.config.yaml' },
+    });
   }
   if (hasKey) return { name: 'deepl', reason: { key: 'engines:reason.key', params: { env } } };
   if (apertiumInstalled()) return { name: 'apertium', reason: { key: 'engines:reason.apertium', params: { env } } };
@@ -91,12 +101,18 @@ export interface CreateEngineOptions {
 }
 
 /** Builds the engine `name` from the config (the DeepL key comes from `env`, never from files). */
-export function createEngine(name: EngineName, config: ResolvedConfig, env: NodeJS.ProcessEnv, options: CreateEngineOptions = {}): Engine {
+export function createEngine(
+  name: EngineName,
+  config: ResolvedConfig,
+  env: NodeJS.ProcessEnv,
+  options: CreateEngineOptions = {},
+): Engine {
   switch (name) {
     case 'deepl': {
       const deepl = config.engine.deepl;
       const authKey = deeplAuthKey(config, env);
-      if (authKey === null) throw new StorylocError('engine.deepl.missingKey', 'engines:deepl.missingKey', { env: deepl.authKeyEnv });
+      if (authKey === null)
+        throw new StorylocError('engine.deepl.missingKey', 'engines:deepl.missingKey', { env: deepl.authKeyEnv });
       return createDeepLEngine({
         authKey,
         authKeyEnv: deepl.authKeyEnv,

@@ -58,7 +58,11 @@ export class EngineError extends Error {
   readonly retryAfterMs: number | undefined;
   readonly status: number | undefined;
 
-  constructor(kind: EngineFailureKind, message: string, options: { retryAfterMs?: number; status?: number; cause?: unknown } = {}) {
+  constructor(
+    kind: EngineFailureKind,
+    message: string,
+    options: { retryAfterMs?: number; status?: number; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'EngineError';
     this.kind = kind;

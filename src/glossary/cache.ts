@@ -111,7 +111,14 @@ type StoredEntry = [
 ];
 
 /** A problem as stored: `[code, severity, line, column, messageKey, params]` */
-type StoredProblem = [code: string, severity: GlossaryProblem['severity'], line: number, column: number, messageKey: string, params: Record<string, unknown>];
+type StoredProblem = [
+  code: string,
+  severity: GlossaryProblem['severity'],
+  line: number,
+  column: number,
+  messageKey: string,
+  params: Record<string, unknown>,
+];
 
 interface Payload {
   entries: StoredEntry[];
@@ -135,7 +142,10 @@ function storylocVersion(): string | null {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 6; depth++) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: unknown;
+        version?: unknown;
+      };
       if (pkg.name === 'storyloc' && typeof pkg.version === 'string') {
         packageVersion = pkg.version;
         break;
@@ -164,7 +174,8 @@ export function openGlossaryCache(workspaceDir: string, options: GlossaryCacheOp
   const dir = glossaryCacheDir(workspaceDir);
   const stats: GlossaryCacheStats = { hit: 0, absent: 0, stale: 0, corrupt: 0, written: 0, writeFailed: 0 };
   const relativeOf = (file: string): string => path.relative(workspaceDir, path.resolve(file));
-  const fileFor = (file: string): string => path.join(dir, `${sha256(relativeOf(file).split(path.sep).join('/')).slice(0, 24)}.json`);
+  const fileFor = (file: string): string =>
+    path.join(dir, `${sha256(relativeOf(file).split(path.sep).join('/')).slice(0, 24)}.json`);
   const covers = (file: string): boolean => {
     const relative = relativeOf(file);
     return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
@@ -245,7 +256,16 @@ function writeCacheFile(cacheFile: string, expected: Omit<CacheHeader, 'payload'
         points ? Object.entries(points).flatMap(([part, point]) => [part, point.line, point.column]) : null,
       ];
     }),
-    problems: parsed.problems.map((problem): StoredProblem => [problem.code, problem.severity, problem.line, problem.column, problem.messageKey, problem.params]),
+    problems: parsed.problems.map(
+      (problem): StoredProblem => [
+        problem.code,
+        problem.severity,
+        problem.line,
+        problem.column,
+        problem.messageKey,
+        problem.params,
+      ],
+    ),
   };
   const payloadBytes = Buffer.from(JSON.stringify(payload), 'utf8');
   const header: CacheHeader = { ...expected, payload: sha256(payloadBytes) };
@@ -327,7 +347,21 @@ function decodePayload(data: unknown, file: string): ParsedGlossaryFile {
   const positions: EntryPositions = new Map();
   for (const stored of data.entries as unknown[]) {
     if (!Array.isArray(stored) || stored.length !== 13) fail('entry');
-    const [id, type, forms, variants, forbidden, doNotTranslate, caseSensitive, line, column, hash, caseSensitiveIn, note, points] = stored as unknown[];
+    const [
+      id,
+      type,
+      forms,
+      variants,
+      forbidden,
+      doNotTranslate,
+      caseSensitive,
+      line,
+      column,
+      hash,
+      caseSensitiveIn,
+      note,
+      points,
+    ] = stored as unknown[];
     // the keys in the order parseGlossaryFile writes them
     const entry: Omit<GlossaryEntry, 'hash'> = {
       id: text(id, 'id'),
@@ -353,7 +387,10 @@ function decodePayload(data: unknown, file: string): ParsedGlossaryFile {
       if (!Array.isArray(points) || points.length % 3 !== 0) fail('positions');
       const record: Record<string, SourcePoint> = {};
       for (let i = 0; i < points.length; i += 3) {
-        record[text(points[i], 'position')] = { line: integer(points[i + 1], 'position'), column: integer(points[i + 2], 'position') };
+        record[text(points[i], 'position')] = {
+          line: integer(points[i + 1], 'position'),
+          column: integer(points[i + 2], 'position'),
+        };
       }
       positions.set(full, record);
     }

@@ -30,7 +30,8 @@ function buildTables(): { fold: Uint16Array; classes: Uint8Array } {
   const fold = new Uint16Array(0x10000);
   const classes = new Uint8Array(0x10000);
   const wordChar = /[\p{L}\p{N}\p{M}]/u;
-  const continuousScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+  const continuousScript =
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
   const spaceChar = /\s/u;
   for (let code = 0; code < 0x10000; code++) {
     fold[code] = code;
@@ -38,7 +39,11 @@ function buildTables(): { fold: Uint16Array; classes: Uint8Array } {
     const char = String.fromCharCode(code);
     const lower = char.toLowerCase();
     if (lower.length === 1) fold[code] = lower.charCodeAt(0);
-    if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) {
+    if (
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0x1100 && code <= 0x11ff) ||
+      (code >= 0x3130 && code <= 0x318f)
+    ) {
       classes[code] = CharClass.hangul;
     } else if (continuousScript.test(char)) {
       classes[code] = CharClass.continuous;
@@ -69,4 +74,3 @@ export function foldText(text: string): string {
   for (let i = 0; i < text.length; i++) out += String.fromCharCode(FOLD[text.charCodeAt(i)]!);
   return out;
 }
-

@@ -115,8 +115,14 @@ export function readSyncState(file: string): SyncState | null {
   }
   try {
     const data = JSON.parse(text) as Partial<SyncState>;
-    if (data.version !== SYNC_STATE_VERSION || typeof data.dictionaries !== 'object' || data.dictionaries === null) return null;
-    return { version: 1, glossaryId: data.glossaryId ?? null, name: String(data.name ?? ''), dictionaries: data.dictionaries };
+    if (data.version !== SYNC_STATE_VERSION || typeof data.dictionaries !== 'object' || data.dictionaries === null)
+      return null;
+    return {
+      version: 1,
+      glossaryId: data.glossaryId ?? null,
+      name: String(data.name ?? ''),
+      dictionaries: data.dictionaries,
+    };
   } catch {
     throw inputError('glossary.sync.badState', 'glossary:sync.badState', { file }, { file });
   }
@@ -184,8 +190,16 @@ export interface SyncOptions {
   dryRun: boolean;
 }
 
-function dictionaryEntries(content: DictionaryContent): { sourceLangCode: string; targetLangCode: string; entries: DeepLNode.GlossaryEntries } {
-  return { sourceLangCode: content.pair.source, targetLangCode: content.pair.target, entries: glossaryEntries(content.entries) };
+function dictionaryEntries(content: DictionaryContent): {
+  sourceLangCode: string;
+  targetLangCode: string;
+  entries: DeepLNode.GlossaryEntries;
+} {
+  return {
+    sourceLangCode: content.pair.source,
+    targetLangCode: content.pair.target,
+    entries: glossaryEntries(content.entries),
+  };
 }
 
 async function writeState(file: string, state: SyncState): Promise<void> {
@@ -193,7 +207,11 @@ async function writeState(file: string, state: SyncState): Promise<void> {
     version: 1,
     glossaryId: state.glossaryId,
     name: state.name,
-    dictionaries: Object.fromEntries(Object.keys(state.dictionaries).sort().map((key) => [key, state.dictionaries[key]!])),
+    dictionaries: Object.fromEntries(
+      Object.keys(state.dictionaries)
+        .sort()
+        .map((key) => [key, state.dictionaries[key]!]),
+    ),
   };
   // (the folder is created when missing; failures are StorylocErrors naming the file)
   await writeFileAtomic(file, `${JSON.stringify(ordered, null, 2)}\n`);
@@ -203,7 +221,9 @@ async function writeState(file: string, state: SyncState): Promise<void> {
 export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncResult> {
   const desired = buildDictionaries(options.termbase, options.pairs);
   const recorded = readSyncState(options.statePath);
-  const remote: MultilingualGlossaryInfo[] | null = options.client ? await options.client.listMultilingualGlossaries() : null;
+  const remote: MultilingualGlossaryInfo[] | null = options.client
+    ? await options.client.listMultilingualGlossaries()
+    : null;
   const remoteV2: GlossaryInfo[] = options.client ? await options.client.listGlossaries() : [];
 
   // the recorded glossary, if it still exists (offline: trusted)
@@ -213,7 +233,12 @@ export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncRes
     else {
       const info = remote.find((g) => g.glossaryId === recorded.glossaryId);
       if (info) {
-        const counts = new Map(info.dictionaries.map((d) => [`${d.sourceLangCode.toLowerCase()}-${d.targetLangCode.toLowerCase()}`, d.entryCount]));
+        const counts = new Map(
+          info.dictionaries.map((d) => [
+            `${d.sourceLangCode.toLowerCase()}-${d.targetLangCode.toLowerCase()}`,
+            d.entryCount,
+          ]),
+        );
         current = { id: info.glossaryId, remoteCounts: counts };
       }
     }
@@ -224,7 +249,12 @@ export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncRes
   const steps: Array<() => Promise<void>> = [];
 
   if (desired.length > 0 && current === null) {
-    actions.push({ kind: 'createGlossary', name: options.name, pairs: desired.map((d) => d.key), entryCount: desired.reduce((n, d) => n + d.entryCount, 0) });
+    actions.push({
+      kind: 'createGlossary',
+      name: options.name,
+      pairs: desired.map((d) => d.key),
+      entryCount: desired.reduce((n, d) => n + d.entryCount, 0),
+    });
     steps.push(async () => {
       const info = await options.client!.createMultilingualGlossary(options.name, desired.map(dictionaryEntries));
       state.glossaryId = info.glossaryId;
@@ -232,7 +262,9 @@ export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncRes
     });
   } else if (current !== null) {
     const glossaryId = current.id;
-    const remoteKeys = current.remoteCounts ? [...current.remoteCounts.keys()] : Object.keys(recorded?.dictionaries ?? {});
+    const remoteKeys = current.remoteCounts
+      ? [...current.remoteCounts.keys()]
+      : Object.keys(recorded?.dictionaries ?? {});
     for (const d of desired) {
       const before = recorded?.dictionaries[d.key];
       const remoteCount = current.remoteCounts?.get(d.key);
@@ -280,7 +312,12 @@ export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncRes
   // a single-pair glossary of ours shows in the v2 list too: only the others are the account's v2 glossaries
   const v2Glossaries = remoteV2
     .filter((info) => info.glossaryId !== current?.id && info.name !== options.name)
-    .map((info) => ({ glossaryId: info.glossaryId, name: info.name, pair: `${info.sourceLang}-${info.targetLang}`.toLowerCase(), entryCount: info.entryCount }))
+    .map((info) => ({
+      glossaryId: info.glossaryId,
+      name: info.name,
+      pair: `${info.sourceLang}-${info.targetLang}`.toLowerCase(),
+      entryCount: info.entryCount,
+    }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   if (options.dryRun || options.client === null) {

@@ -6,7 +6,10 @@ export function sha256Hex(text: string, length = 16): string {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
 }
 
-function sortedRecord<T>(record: Partial<Record<string, T>> | undefined, mapValue: (value: T) => unknown): Record<string, unknown> {
+function sortedRecord<T>(
+  record: Partial<Record<string, T>> | undefined,
+  mapValue: (value: T) => unknown,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!record) return out;
   for (const key of Object.keys(record).sort()) out[key] = mapValue(record[key] as T);

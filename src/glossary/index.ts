@@ -4,10 +4,22 @@
  * segments. Re-exports only.
  */
 export type { GlossaryEntry, GlossaryProblem, GlossaryUsage, TermMatch, TermType, Termbase } from './types.js';
-export { listGlossaryFiles, loadWorkspaceTermbase, parseGlossaryFile, parseTermbaseTexts, readTermbaseFiles } from './load.js';
+export {
+  listGlossaryFiles,
+  loadWorkspaceTermbase,
+  parseGlossaryFile,
+  parseTermbaseTexts,
+  readTermbaseFiles,
+} from './load.js';
 export type { EntryPositions, LoadedTermbase } from './load.js';
 export { hasErrors, lintTermbase, type LintOptions } from './lint.js';
-export { createTermMatcher, type FormKind, type MatchOptions, type TermMatcher, type TermMatcherOptions } from './matcher.js';
+export {
+  createTermMatcher,
+  type FormKind,
+  type MatchOptions,
+  type TermMatcher,
+  type TermMatcherOptions,
+} from './matcher.js';
 export {
   createForbiddenFormMatcher,
   createTargetFormMatcher,

@@ -40,17 +40,29 @@ interface FormRef {
 
 /** case kept; every space and hyphen one space, typographic apostrophes folded (what case-sensitive matching compares) */
 function separatorsFolded(form: string): string {
-  return form.trim().replace(/[\s\u2010-\u2013\u00AD\uFE63\uFF0D-]+/gu, ' ').replace(/[\u2019\u2018\u02BC\u2032]/g, "'");
+  return form
+    .trim()
+    .replace(/[\s\u2010-\u2013\u00AD\uFE63\uFF0D-]+/gu, ' ')
+    .replace(/[\u2019\u2018\u02BC\u2032]/g, "'");
 }
 
 /** case-insensitive, typographic apostrophes folded, spaces and hyphens kept as written */
 function spellingKey(form: string): string {
-  return form.trim().toLowerCase().replace(/[\u2019\u2018\u02BC]/g, "'");
+  return form
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2019\u2018\u02BC]/g, "'");
 }
 
 /** Reports a problem at an entry (or one of its forms), and names the place of another for messages. */
 interface Reporter {
-  report(code: ErrorCode, severity: GlossaryProblem['severity'], entry: GlossaryEntry, part: string | undefined, params: Record<string, unknown>): void;
+  report(
+    code: ErrorCode,
+    severity: GlossaryProblem['severity'],
+    entry: GlossaryEntry,
+    part: string | undefined,
+    params: Record<string, unknown>,
+  ): void;
   placeOf(entry: GlossaryEntry, part?: string): string;
 }
 
@@ -68,7 +80,15 @@ function createReporter(options: LintOptions, problems: GlossaryProblem[]): Repo
     report(code, severity, entry, part, params) {
       const point = pointOf(entry, part);
       const messageKey = errorCodes[code].message;
-      problems.push({ code, severity, file: entry.file, line: point.line, column: point.column, messageKey, params: { id: entry.id, ...params } });
+      problems.push({
+        code,
+        severity,
+        file: entry.file,
+        line: point.line,
+        column: point.column,
+        messageKey,
+        params: { id: entry.id, ...params },
+      });
     },
   };
 }
@@ -80,14 +100,14 @@ function checkDuplicateIds(termbase: Termbase, { report, placeOf }: Reporter): v
     if (first) report('glossary.duplicateId', 'error', entry, undefined, { otherPlace: placeOf(first) });
     else firstById.set(entry.id, entry);
   }
-
 }
 
 /** Every written form (canonical, variants, forbidden), for the form-level checks. */
 function formRefsOf(termbase: Termbase): FormRef[] {
   const refs: FormRef[] = [];
   for (const entry of termbase.entries) {
-    for (const [lang, form] of Object.entries(entry.forms) as Array<[Lang, string]>) refs.push({ entry, lang, form, part: `forms.${lang}` });
+    for (const [lang, form] of Object.entries(entry.forms) as Array<[Lang, string]>)
+      refs.push({ entry, lang, form, part: `forms.${lang}` });
     for (const group of ['variants', 'forbidden'] as const) {
       for (const [lang, list] of Object.entries(entry[group]) as Array<[Lang, string[]]>) {
         list.forEach((form, i) => refs.push({ entry, lang, form, part: `${group}.${lang}.${i}` }));
@@ -99,24 +119,32 @@ function formRefsOf(termbase: Termbase): FormRef[] {
 
 function checkFormSpacing(refs: readonly FormRef[], { report }: Reporter): void {
   for (const ref of refs) {
-    if (ref.form.trim() === '') report('glossary.emptyForm', 'error', ref.entry, ref.part, { lang: ref.lang, part: ref.part });
+    if (ref.form.trim() === '')
+      report('glossary.emptyForm', 'error', ref.entry, ref.part, { lang: ref.lang, part: ref.part });
     else if (ref.form !== ref.form.trim() || /\s\s|[\t\n\r]/.test(ref.form)) {
-      report('glossary.paddedForm', 'error', ref.entry, ref.part, { lang: ref.lang, part: ref.part, form: JSON.stringify(ref.form) });
+      report('glossary.paddedForm', 'error', ref.entry, ref.part, {
+        lang: ref.lang,
+        part: ref.part,
+        form: JSON.stringify(ref.form),
+      });
     }
   }
-
 }
 
 function checkConfiguredLanguages(termbase: Termbase, options: LintOptions, { report }: Reporter): void {
   for (const entry of termbase.entries) {
     for (const target of options.targetLanguages) {
-      if (formOf(entry, target) === undefined) report('glossary.missingTargetForm', 'error', entry, undefined, { lang: target });
+      if (formOf(entry, target) === undefined)
+        report('glossary.missingTargetForm', 'error', entry, undefined, { lang: target });
     }
-    if (options.sourceLanguages.length > 0 && options.sourceLanguages.every((lang) => entry.forms[lang] === undefined) && !entry.doNotTranslate) {
+    if (
+      options.sourceLanguages.length > 0 &&
+      options.sourceLanguages.every((lang) => entry.forms[lang] === undefined) &&
+      !entry.doNotTranslate
+    ) {
       report('glossary.noSourceForm', 'warning', entry, undefined, { langs: options.sourceLanguages.join(', ') });
     }
   }
-
 }
 
 /**
@@ -125,7 +153,9 @@ function checkConfiguredLanguages(termbase: Termbase, options: LintOptions, { re
  * case-sensitive "tvN" both match "tvN": that is a collision, whichever entry came first.
  */
 const collide = (a: FormRef, b: FormRef): boolean =>
-  !isCaseSensitive(a.entry, a.lang) || !isCaseSensitive(b.entry, b.lang) || separatorsFolded(a.form) === separatorsFolded(b.form);
+  !isCaseSensitive(a.entry, a.lang) ||
+  !isCaseSensitive(b.entry, b.lang) ||
+  separatorsFolded(a.form) === separatorsFolded(b.form);
 
 /**
  * Variants equal to the own canonical form (warning) or to another entry's canonical form (error);
@@ -166,7 +196,12 @@ function checkVariants(refs: readonly FormRef[], { report, placeOf }: Reporter):
  * One source form, two targets: canonical vs canonical and variant vs variant across entries (variant
  * vs canonical is variantIsOtherForm).
  */
-function checkConflictingTargets(refs: readonly FormRef[], options: LintOptions, reportedVariants: ReadonlySet<FormRef>, { report, placeOf }: Reporter): void {
+function checkConflictingTargets(
+  refs: readonly FormRef[],
+  options: LintOptions,
+  reportedVariants: ReadonlySet<FormRef>,
+  { report, placeOf }: Reporter,
+): void {
   for (const source of options.sourceLanguages) {
     for (const target of options.targetLanguages) {
       for (const kind of ['forms.', 'variants.']) {
@@ -207,14 +242,14 @@ function checkConflictingTargets(refs: readonly FormRef[], options: LintOptions,
       }
     }
   }
-
 }
 
 /** Forbidden forms that are accepted somewhere in the same language. */
 function checkForbiddenForms(termbase: Termbase, { report, placeOf }: Reporter): void {
   const acceptedByKey = new Map<string, GlossaryEntry>();
   const forbiddenLangs = new Set<Lang>();
-  for (const entry of termbase.entries) for (const lang of Object.keys(entry.forbidden) as Lang[]) forbiddenLangs.add(lang);
+  for (const entry of termbase.entries)
+    for (const lang of Object.keys(entry.forbidden) as Lang[]) forbiddenLangs.add(lang);
   for (const lang of forbiddenLangs) {
     acceptedByKey.clear();
     for (const entry of termbase.entries) {
@@ -231,14 +266,20 @@ function checkForbiddenForms(termbase: Termbase, { report, placeOf }: Reporter):
         // Lacrime" beside "regina delle lacrime"), but not one that only changes the first letter, which
         // matching lets change case at sentence start
         if (owner === entry && isCaseSensitive(entry, lang)) {
-          const firstLetterFolded = (text: string): string => text.trim().charAt(0).toLowerCase() + text.trim().slice(1);
-          if (!acceptedFormsOf(entry, lang).some((accepted) => firstLetterFolded(accepted) === firstLetterFolded(form))) return;
+          const firstLetterFolded = (text: string): string =>
+            text.trim().charAt(0).toLowerCase() + text.trim().slice(1);
+          if (!acceptedFormsOf(entry, lang).some((accepted) => firstLetterFolded(accepted) === firstLetterFolded(form)))
+            return;
         }
-        report('glossary.forbiddenIsAccepted', 'error', entry, `forbidden.${lang}.${i}`, { lang, form, otherId: owner.id, otherPlace: placeOf(owner) });
+        report('glossary.forbiddenIsAccepted', 'error', entry, `forbidden.${lang}.${i}`, {
+          lang,
+          form,
+          otherId: owner.id,
+          otherPlace: placeOf(owner),
+        });
       });
     }
   }
-
 }
 
 export function lintTermbase(termbase: Termbase, options: LintOptions): GlossaryProblem[] {
@@ -251,7 +292,9 @@ export function lintTermbase(termbase: Termbase, options: LintOptions): Glossary
   const reportedVariants = checkVariants(refs, reporter);
   checkConflictingTargets(refs, options, reportedVariants, reporter);
   checkForbiddenForms(termbase, reporter);
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  return problems.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+  );
 }
 
 /** true when any problem is an error */

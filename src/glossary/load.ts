@@ -20,7 +20,15 @@ import type { ResolvedConfig } from '../config/types.js';
 import { openGlossaryCache, type GlossaryCache } from './cache.js';
 import { entryHash } from './hash.js';
 import { glossarySchema } from './schema.js';
-import type { EntryPositions, GlossaryEntry, GlossaryProblem, ParsedGlossaryFile, SourcePoint, TermType, Termbase } from './types.js';
+import type {
+  EntryPositions,
+  GlossaryEntry,
+  GlossaryProblem,
+  ParsedGlossaryFile,
+  SourcePoint,
+  TermType,
+  Termbase,
+} from './types.js';
 
 export type { EntryPositions, ParsedGlossaryFile, SourcePoint } from './types.js';
 
@@ -48,7 +56,10 @@ export function listGlossaryFiles(dir: string): string[] {
     names = readdirSync(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw inputError('glossary.unreadable', 'glossary:error.unreadable', { file: dir, detail: (error as Error).message });
+    throw inputError('glossary.unreadable', 'glossary:error.unreadable', {
+      file: dir,
+      detail: (error as Error).message,
+    });
   }
   return names
     .filter((name) => /\.ya?ml$/i.test(name))
@@ -72,14 +83,24 @@ export interface WorkspaceLoadOptions {
  * workspace (one with a config file) go through its parse cache (see cache.ts): the result is the
  * same, only faster.
  */
-export function loadWorkspaceTermbase(config: ResolvedConfig, files?: readonly string[], options: WorkspaceLoadOptions = {}): LoadedTermbase {
+export function loadWorkspaceTermbase(
+  config: ResolvedConfig,
+  files?: readonly string[],
+  options: WorkspaceLoadOptions = {},
+): LoadedTermbase {
   const wholeFolder = !files || files.length === 0;
-  const chosen = wholeFolder ? listGlossaryFiles(config.paths.glossary) : files.map((file) => path.resolve(config.workspaceDir, file));
+  const chosen = wholeFolder
+    ? listGlossaryFiles(config.paths.glossary)
+    : files.map((file) => path.resolve(config.workspaceDir, file));
   // a glossary file or folder linked from outside the workspace is refused like an article (config/symlinks.ts)
   for (const file of chosen) refuseSymlinkOutside(config, file);
   // no config file, no workspace (`glossary lint` in any folder): nothing of ours to write into
   const cache =
-    options.cache !== undefined ? options.cache : config.configFile === null ? null : openGlossaryCache(config.workspaceDir, { write: options.writeCache ?? true });
+    options.cache !== undefined
+      ? options.cache
+      : config.configFile === null
+        ? null
+        : openGlossaryCache(config.workspaceDir, { write: options.writeCache ?? true });
   const loaded = readTermbaseFiles(chosen, cache ? { cache } : {});
   // the whole folder was read: cache files of glossary files that are gone can go too
   if (wholeFolder) cache?.prune(chosen);
@@ -137,14 +158,18 @@ export function readTermbaseFiles(files: readonly string[], options: { cache?: G
       if (seen.has(real)) continue;
       bytes = readFileSync(real);
     } catch (error) {
-      throw inputError('glossary.unreadable', 'glossary:error.unreadable', { file, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+      throw inputError('glossary.unreadable', 'glossary:error.unreadable', {
+        file,
+        detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+      });
     }
     seen.add(real);
     const resolved = path.resolve(file);
     order.push(resolved);
     const decoded = decodeGlossaryBytes(bytes, resolved);
     if ('problem' in decoded) unreadable.push(decoded.problem);
-    else if (cache?.covers(resolved)) parsed.push(cache.parse(resolved, bytes, () => parseGlossaryFile(decoded.text, resolved)));
+    else if (cache?.covers(resolved))
+      parsed.push(cache.parse(resolved, bytes, () => parseGlossaryFile(decoded.text, resolved)));
     else parsed.push(parseGlossaryFile(decoded.text, resolved));
   }
   const loaded = mergeParsedFiles(parsed);
@@ -195,7 +220,12 @@ export function parseGlossaryFile(text: string, file: string): ParsedGlossaryFil
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const problem = (code: ErrorCode, offset: number, messageKey: MessageKey, params: Record<string, unknown>): GlossaryProblem => ({
+  const problem = (
+    code: ErrorCode,
+    offset: number,
+    messageKey: MessageKey,
+    params: Record<string, unknown>,
+  ): GlossaryProblem => ({
     code,
     severity: 'error',
     file,
@@ -208,7 +238,9 @@ export function parseGlossaryFile(text: string, file: string): ParsedGlossaryFil
     const first = doc.errors[0]!;
     return {
       entries: [],
-      problems: [problem('glossary.yaml', first.pos[0], 'glossary:problem.yaml', { detail: first.message.split('\n')[0] })],
+      problems: [
+        problem('glossary.yaml', first.pos[0], 'glossary:problem.yaml', { detail: first.message.split('\n')[0] }),
+      ],
       positions: new Map(),
     };
   }
@@ -311,7 +343,7 @@ function keyNodeOf(mapNode: Node | undefined, key: string): Node | undefined {
 
 /** a value as the user wrote it: strings as they are, anything else as JSON (`[1,2]`, not `1,2`) */
 function shown(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }
 
 function schemaProblem(
@@ -321,7 +353,10 @@ function schemaProblem(
   at: (offset: number) => SourcePoint,
 ): GlossaryProblem[] {
   const segments = pathSegments(error.instancePath);
-  const entryIndex = segments[0] === 'entries' && segments[1] !== undefined && /^\d+$/.test(segments[1]) ? Number(segments[1]) : undefined;
+  const entryIndex =
+    segments[0] === 'entries' && segments[1] !== undefined && /^\d+$/.test(segments[1])
+      ? Number(segments[1])
+      : undefined;
   let node = nodeAt(doc, segments);
   const where = readablePath(segments);
   let messageKey: MessageKey;
@@ -355,7 +390,11 @@ function schemaProblem(
         break;
       case 'enum':
         messageKey = 'glossary:schema.enum';
-        params = { where, value: shown(error.data), expected: ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ') };
+        params = {
+          where,
+          value: shown(error.data),
+          expected: ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', '),
+        };
         break;
       case 'pattern':
         messageKey = 'glossary:schema.id';
@@ -380,5 +419,7 @@ function schemaProblem(
   }
   if (entryIndex !== undefined) params.entryIndex = entryIndex;
   const point = at(node?.range?.[0] ?? 0);
-  return [{ code: 'glossary.schema', severity: 'error', file, line: point.line, column: point.column, messageKey, params }];
+  return [
+    { code: 'glossary.schema', severity: 'error', file, line: point.line, column: point.column, messageKey, params },
+  ];
 }

@@ -84,13 +84,23 @@ function edgeOf(code: number): Edge {
 }
 
 /** The forms of the entries in `lang` that the options ask for, as patterns, with their folded text. */
-function collectPatterns(entries: readonly GlossaryEntry[], lang: Lang, options: TermMatcherOptions): { patterns: Pattern[]; folded: string[] } {
+function collectPatterns(
+  entries: readonly GlossaryEntry[],
+  lang: Lang,
+  options: TermMatcherOptions,
+): { patterns: Pattern[]; folded: string[] } {
   const kinds = new Set<FormKind>(options.forms ?? ['canonical', 'variant']);
   const targetSide = options.targetSide ?? false;
   const patterns: Pattern[] = [];
   const folded: string[] = [];
   const seen = new Set<string>();
-  const add = (entryIndex: number, entry: GlossaryEntry, form: string, kind: FormKind, derived?: 'articulated'): void => {
+  const add = (
+    entryIndex: number,
+    entry: GlossaryEntry,
+    form: string,
+    kind: FormKind,
+    derived?: 'articulated',
+  ): void => {
     const trimmed = form.trim();
     if (trimmed === '') return; // lint reports it; an empty pattern would match everywhere
     // exact text: two forms that only differ by case or hyphenation verify differently
@@ -109,7 +119,9 @@ function collectPatterns(entries: readonly GlossaryEntry[], lang: Lang, options:
       caseSensitive,
       // a forbidden form is wrong at sentence start too; a derived form starts with a lower-case preposition
       firstLetterFree:
-        kind === 'forbidden' || derived !== undefined || (!entry.doNotTranslate && firstLetterMayChangeCase(trimmed, lang, targetSide)),
+        kind === 'forbidden' ||
+        derived !== undefined ||
+        (!entry.doNotTranslate && firstLetterMayChangeCase(trimmed, lang, targetSide)),
       left: edgeOf(trimmed.charCodeAt(0)),
       right: edgeOf(trimmed.charCodeAt(trimmed.length - 1)),
     });
@@ -191,7 +203,13 @@ interface Candidate {
  * lacrime" inside "La regina delle lacrime", stays one occurrence).
  */
 function keptCandidates(found: Candidate[], allOverlaps: boolean): Candidate[] {
-  found.sort((a, b) => a.start - b.start || b.end - a.end || a.pattern.rank - b.pattern.rank || a.pattern.entryIndex - b.pattern.entryIndex);
+  found.sort(
+    (a, b) =>
+      a.start - b.start ||
+      b.end - a.end ||
+      a.pattern.rank - b.pattern.rank ||
+      a.pattern.entryIndex - b.pattern.entryIndex,
+  );
   const kept: Candidate[] = [];
   let lastEnd = -1;
   const coveredUntil = new Map<number, number>();

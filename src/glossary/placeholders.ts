@@ -85,7 +85,7 @@ function nextWordCase(text: string, end: number): 'lower' | 'upper' | 'none' {
  * A sentence starts here: nothing before it but opening quotes/brackets (and the pseudo engine's `⟦`), or
  * a sentence end and spaces. Tested on the text before a placeholder with its tags removed.
  */
-const SENTENCE_START = /(?:^|[.!?…]["”»’)\]]?\s+)["“„«‘(\[⟦]*\s*$/u;
+const SENTENCE_START = /(?:^|[.!?…]["”»’)\]]?\s+)["“„«‘([⟦]*\s*$/u;
 
 function atSentenceStart(before: string): boolean {
   return SENTENCE_START.test(before.replace(/<[^>]*>/g, ''));
@@ -99,7 +99,10 @@ function capitalised(target: string): string {
 
 /** "Ha scritto" → "ha scritto" after a sentence-initial term whose source was followed by a lower-case word. */
 function lowerArtefactCapital(after: string): string {
-  return after.replace(/^(\s+)(\p{Lu})(?=\p{Ll}|\s|$)/u, (_, space: string, letter: string) => space + letter.toLowerCase());
+  return after.replace(
+    /^(\s+)(\p{Lu})(?=\p{Ll}|\s|$)/u,
+    (_, space: string, letter: string) => space + letter.toLowerCase(),
+  );
 }
 
 function escapeXml(text: string): string {
@@ -130,7 +133,15 @@ export function protectTerms(
     }
     const id = `t${placeholders.length + 1}`;
     const tag = `<x id="${id}"/>`;
-    placeholders.push({ id, tag, entryId: match.entryId, source, target, targetLang, nextWordCase: nextWordCase(text, match.end) });
+    placeholders.push({
+      id,
+      tag,
+      entryId: match.entryId,
+      source,
+      target,
+      targetLang,
+      nextWordCase: nextWordCase(text, match.end),
+    });
     out += text.slice(cursor, match.start) + tag;
     cursor = match.end;
   }
@@ -160,7 +171,8 @@ function contractItalian(before: string, target: string): { before: string; targ
   if (!merged) return null;
   const prepositionText = preposition[2]!;
   // keep a capital the sentence gave the preposition ("Di <x/>" → "Della …")
-  const capitalised = prepositionText[0] !== prepositionText[0]!.toLowerCase() ? merged[0]!.toUpperCase() + merged.slice(1) : merged;
+  const capitalised =
+    prepositionText[0] !== prepositionText[0]!.toLowerCase() ? merged[0]!.toUpperCase() + merged.slice(1) : merged;
   const rest = target.slice(article[0].length);
   return {
     before: before.slice(0, before.length - prepositionText.length - 1),
@@ -205,16 +217,26 @@ export function restoreTerms(translated: string, placeholders: readonly TermPlac
   const problems: PlaceholderProblem[] = [];
   for (const placeholder of placeholders) {
     const count = counts.get(placeholder.id) ?? 0;
-    if (count === 0) problems.push({ code: 'placeholder.lost', placeholderId: placeholder.id, entryId: placeholder.entryId, count });
-    else if (count > 1) problems.push({ code: 'placeholder.duplicated', placeholderId: placeholder.id, entryId: placeholder.entryId, count });
+    if (count === 0)
+      problems.push({ code: 'placeholder.lost', placeholderId: placeholder.id, entryId: placeholder.entryId, count });
+    else if (count > 1)
+      problems.push({
+        code: 'placeholder.duplicated',
+        placeholderId: placeholder.id,
+        entryId: placeholder.entryId,
+        count,
+      });
   }
-  for (const [id, count] of unknown) problems.push({ code: 'placeholder.unknown', placeholderId: id, entryId: null, count });
+  for (const [id, count] of unknown)
+    problems.push({ code: 'placeholder.unknown', placeholderId: id, entryId: null, count });
   return { text: out, problems };
 }
 
 /** Segment flags for SegmentRecord.flags: `placeholder.lost:t1:queen-of-tears`. */
 export function placeholderFlags(problems: readonly PlaceholderProblem[]): string[] {
-  return problems.map((problem) => `${problem.code}:${problem.placeholderId}${problem.entryId ? `:${problem.entryId}` : ''}`);
+  return problems.map(
+    (problem) => `${problem.code}:${problem.placeholderId}${problem.entryId ? `:${problem.entryId}` : ''}`,
+  );
 }
 
 export interface ProtectedBatchResult {
@@ -235,11 +257,17 @@ export async function translateWithPlaceholders(
   matchSource: (text: string) => TermMatch[],
   termbase: Termbase | readonly GlossaryEntry[],
 ): Promise<ProtectedBatchResult> {
-  const protectedTexts = request.texts.map((text) => protectTerms(text, matchSource(text), termbase, request.targetLang));
+  const protectedTexts = request.texts.map((text) =>
+    protectTerms(text, matchSource(text), termbase, request.targetLang),
+  );
   const result = await engine.translateBatch({ ...request, texts: protectedTexts.map((p) => p.text) });
   if (result.texts.length !== request.texts.length) {
     throw new EngineError('fatal', `engine returned ${result.texts.length} texts for ${request.texts.length}`);
   }
   const restored = result.texts.map((text, i) => restoreTerms(text, protectedTexts[i]!.placeholders));
-  return { texts: restored.map((r) => r.text), billedCharacters: result.billedCharacters, problems: restored.map((r) => r.problems) };
+  return {
+    texts: restored.map((r) => r.text),
+    billedCharacters: result.billedCharacters,
+    problems: restored.map((r) => r.problems),
+  };
 }

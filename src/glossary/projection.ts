@@ -59,7 +59,8 @@ export function projectXml(xml: string): Projection {
     if (code === 0x3c /* < */) {
       const close = xml.indexOf('>', i + 1);
       const next = xml.charCodeAt(i + 1);
-      const looksLikeTag = close > 0 && ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x2f);
+      const looksLikeTag =
+        close > 0 && ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x2f);
       if (looksLikeTag) {
         copy(runStart, i);
         if (xml.charCodeAt(close - 1) === 0x2f /* / */) emit(STANDALONE_MARK, i, close + 1);

@@ -37,7 +37,11 @@ export function createForbiddenFormMatcher(
   targetLang: Lang,
   options: { markup?: Markup } = {},
 ): TermMatcher {
-  return createTermMatcher(termbase, targetLang, { forms: ['forbidden'], targetSide: true, markup: options.markup ?? 'xml' });
+  return createTermMatcher(termbase, targetLang, {
+    forms: ['forbidden'],
+    targetSide: true,
+    markup: options.markup ?? 'xml',
+  });
 }
 
 /**
@@ -61,9 +65,19 @@ export function createUntranslatedTermMatcher(
     const keptVariants = variants.filter(keep);
     // the same entry, reduced to the forms that are wrong in the target
     if (canonical !== undefined && keep(canonical)) {
-      filtered.push({ ...entry, forms: { [sourceLang]: canonical }, variants: { [sourceLang]: keptVariants }, forbidden: {} });
+      filtered.push({
+        ...entry,
+        forms: { [sourceLang]: canonical },
+        variants: { [sourceLang]: keptVariants },
+        forbidden: {},
+      });
     } else if (keptVariants.length > 0) {
-      filtered.push({ ...entry, forms: { [sourceLang]: keptVariants[0] }, variants: { [sourceLang]: keptVariants.slice(1) }, forbidden: {} });
+      filtered.push({
+        ...entry,
+        forms: { [sourceLang]: keptVariants[0] },
+        variants: { [sourceLang]: keptVariants.slice(1) },
+        forbidden: {},
+      });
     }
   }
   return createTermMatcher(filtered, sourceLang, { forms: ['canonical', 'variant'], markup: options.markup ?? 'xml' });

@@ -11,7 +11,9 @@ export function glossaryUsageFor(
   matcher: TermMatcher,
   termbase: Termbase | readonly GlossaryEntry[],
 ): GlossaryUsage {
-  const byId = Array.isArray(termbase) ? new Map((termbase as readonly GlossaryEntry[]).map((e) => [e.id, e] as const)) : (termbase as Termbase).byId;
+  const byId = Array.isArray(termbase)
+    ? new Map((termbase as readonly GlossaryEntry[]).map((e) => [e.id, e] as const))
+    : (termbase as Termbase).byId;
   const ids = new Set(matcher.match(segmentText).map((match) => match.entryId));
   const usage: GlossaryUsage = {};
   for (const id of [...ids].sort()) {

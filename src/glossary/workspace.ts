@@ -54,7 +54,11 @@ export function loadTermbase(config: ResolvedConfig): Termbase {
     throw inputError(
       'glossary.invalid',
       'glossary:error.invalid',
-      { count: errors.length, first: `${path.relative(config.workspaceDir, first.file) || first.file}:${first.line}:${first.column}`, message: t(first.messageKey, first.params) },
+      {
+        count: errors.length,
+        first: `${path.relative(config.workspaceDir, first.file) || first.file}:${first.line}:${first.column}`,
+        message: t(first.messageKey, first.params),
+      },
       position,
     );
   }

@@ -51,10 +51,27 @@ export type UiLanguage = (typeof uiLanguages)[number];
 export type Catalog = { [key: string]: string | Catalog };
 
 /** The English catalogs: the reference every other language is checked against, and the type of keys. */
-const en = { common: enCommon, cli: enCli, config: enConfig, articles: enArticles, memory: enMemory, translate: enTranslate, engines: enEngines, queue: enQueue, check: enCheck, review: enReview, glossary: enGlossary, setup: enSetup, summary: enSummary, glossaryAdd: enGlossaryAdd };
+const en = {
+  common: enCommon,
+  cli: enCli,
+  config: enConfig,
+  articles: enArticles,
+  memory: enMemory,
+  translate: enTranslate,
+  engines: enEngines,
+  queue: enQueue,
+  check: enCheck,
+  review: enReview,
+  glossary: enGlossary,
+  setup: enSetup,
+  summary: enSummary,
+  glossaryAdd: enGlossaryAdd,
+};
 
 /** A plural form's key (`file_one`, `file_other`) is also called by its base (`file`, with a `count`). */
-type WithPluralBase<K extends string> = K | (K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never);
+type WithPluralBase<K extends string> =
+  | K
+  | (K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Base : never);
 
 /** The dotted paths of a catalog's messages: `error.prefix`, `usage.unknownOption`, … */
 type MessagePaths<T> = {
@@ -62,7 +79,8 @@ type MessagePaths<T> = {
 }[keyof T & string];
 
 /** Every message key, `namespace:dotted.path`: `t()` and StorylocError accept nothing else. */
-export type MessageKey = { [N in keyof typeof en & string]: `${N}:${MessagePaths<(typeof en)[N]>}` }[keyof typeof en & string];
+export type MessageKey = { [N in keyof typeof en & string]: `${N}:${MessagePaths<(typeof en)[N]>}` }[keyof typeof en &
+  string];
 
 /** The keys of one namespace, without the `namespace:` prefix (for helpers bound to a namespace). */
 export type NamespaceKey<N extends keyof typeof en> = MessagePaths<(typeof en)[N]>;
@@ -72,14 +90,51 @@ type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K
 
 /** Keys a translation has that English does not (a misspelt key): must be `never`. */
 type ExtraKeys<T, Reference> = {
-  [K in keyof T & string]: K extends keyof Reference ? (T[K] extends string ? never : ExtraKeys<T[K], Reference[K]>) : K;
+  [K in keyof T & string]: K extends keyof Reference
+    ? T[K] extends string
+      ? never
+      : ExtraKeys<T[K], Reference[K]>
+    : K;
 }[keyof T & string];
 
-const it = { common: itCommon, cli: itCli, config: itConfig, articles: itArticles, memory: itMemory, translate: itTranslate, engines: itEngines, queue: itQueue, check: itCheck, review: itReview, glossary: itGlossary, setup: itSetup, summary: itSummary, glossaryAdd: itGlossaryAdd } satisfies SameKeys<typeof en>;
-const ko = { common: koCommon, cli: koCli, config: koConfig, articles: koArticles, memory: koMemory, translate: koTranslate, engines: koEngines, queue: koQueue, check: koCheck, review: koReview, glossary: koGlossary, setup: koSetup, summary: koSummary, glossaryAdd: koGlossaryAdd } satisfies SameKeys<typeof en>;
+const it = {
+  common: itCommon,
+  cli: itCli,
+  config: itConfig,
+  articles: itArticles,
+  memory: itMemory,
+  translate: itTranslate,
+  engines: itEngines,
+  queue: itQueue,
+  check: itCheck,
+  review: itReview,
+  glossary: itGlossary,
+  setup: itSetup,
+  summary: itSummary,
+  glossaryAdd: itGlossaryAdd,
+} satisfies SameKeys<typeof en>;
+const ko = {
+  common: koCommon,
+  cli: koCli,
+  config: koConfig,
+  articles: koArticles,
+  memory: koMemory,
+  translate: koTranslate,
+  engines: koEngines,
+  queue: koQueue,
+  check: koCheck,
+  review: koReview,
+  glossary: koGlossary,
+  setup: koSetup,
+  summary: koSummary,
+  glossaryAdd: koGlossaryAdd,
+} satisfies SameKeys<typeof en>;
 
 /** `tsc` names a misspelt Italian or Korean key here (its type is the key instead of `never`). */
-const noExtraKeys: { it: never; ko: never } = {} as { it: ExtraKeys<typeof it, typeof en>; ko: ExtraKeys<typeof ko, typeof en> };
+const noExtraKeys: { it: never; ko: never } = {} as {
+  it: ExtraKeys<typeof it, typeof en>;
+  ko: ExtraKeys<typeof ko, typeof en>;
+};
 void noExtraKeys;
 
 export const catalogs: Record<UiLanguage, Record<string, Catalog>> = { en, it, ko };

@@ -11,7 +11,11 @@ const escapeAttr = (text: string): string => escapeXml(text).replace(/"/g, '&quo
 export { escapeAttr };
 
 /** One token of inline content. */
-type InlineToken = { type: 'text'; text: string } | { type: 'open'; id: string } | { type: 'close' } | { type: 'standalone'; id: string };
+type InlineToken =
+  | { type: 'text'; text: string }
+  | { type: 'open'; id: string }
+  | { type: 'close' }
+  | { type: 'standalone'; id: string };
 
 /**
  * Tokenises XML inline content (`<g id>`, `</g>`, `<x id/>`, `<x id></x>`, entities, CDATA).
@@ -19,7 +23,8 @@ type InlineToken = { type: 'text'; text: string } | { type: 'open'; id: string }
  */
 function tokenize(raw: string): InlineToken[] | null {
   const tokens: InlineToken[] = [];
-  const pattern = /<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+  const pattern =
+    /<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
   let last = 0;
   // Raw text holding `<` is markup we did not recognise (an unknown element): refused.
   const pushRaw = (rawText: string): void => {

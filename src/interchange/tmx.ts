@@ -25,7 +25,12 @@ export interface TmxUnit {
 /** TMX dates are `YYYYMMDDThhmmssZ` (UTC). */
 function tmxDate(iso: string): string | null {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return Number.isNaN(date.getTime())
+    ? null
+    : date
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** `changeid`/`changedate` attributes of a unit's target, when known. */
@@ -54,7 +59,11 @@ export function approvedUnits(states: readonly ArticleState[]): TmxUnit[] {
 }
 
 /** A TMX 1.4 document (valid against tmx14.dtd) for one language pair. Deterministic. */
-export function exportTmx(pair: LanguagePair, units: readonly TmxUnit[], tool = { name: 'storyloc', version: '0.1.0' }): string {
+export function exportTmx(
+  pair: LanguagePair,
+  units: readonly TmxUnit[],
+  tool = { name: 'storyloc', version: '0.1.0' },
+): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
@@ -85,7 +94,8 @@ export interface ParsedTmx {
 }
 
 type Node = Record<string, unknown>;
-const asArray = (value: unknown): Node[] => (value === undefined ? [] : Array.isArray(value) ? (value as Node[]) : [value as Node]);
+const asArray = (value: unknown): Node[] =>
+  value === undefined ? [] : Array.isArray(value) ? (value as Node[]) : [value as Node];
 
 export function looksLikeTmx(text: string): boolean {
   return /<tmx\b/.test(text.slice(0, 2000));
@@ -99,7 +109,12 @@ export function parseTmx(text: string, file: string): ParsedTmx {
   const header = root?.header as Node | undefined;
   const srclang = typeof header?.srclang === 'string' ? unescapeXml(header.srclang) : undefined;
   if (!root || srclang === undefined) {
-    throw new StorylocError('interchange.missingAttribute', 'memory:interchange.missingAttribute', { element: 'header', attribute: 'srclang' }, { position: { file } });
+    throw new StorylocError(
+      'interchange.missingAttribute',
+      'memory:interchange.missingAttribute',
+      { element: 'header', attribute: 'srclang' },
+      { position: { file } },
+    );
   }
   const lines: number[] = [];
   let line = 1;
@@ -115,8 +130,20 @@ export function parseTmx(text: string, file: string): ParsedTmx {
   let skipped = 0;
   asArray((root.body as Node | undefined)?.tu).forEach((tu, index) => {
     const tuvs = asArray(tu.tuv).map((tuv) => ({
-      lang: baseLanguage(typeof tuv['xml:lang'] === 'string' ? (tuv['xml:lang'] as string) : typeof tuv.lang === 'string' ? (tuv.lang as string) : '') ?? '',
-      seg: typeof tuv.seg === 'string' ? tuv.seg : typeof (tuv.seg as Node | undefined)?.['#text'] === 'string' ? ((tuv.seg as Node)['#text'] as string) : '',
+      lang:
+        baseLanguage(
+          typeof tuv['xml:lang'] === 'string'
+            ? (tuv['xml:lang'] as string)
+            : typeof tuv.lang === 'string'
+              ? (tuv.lang as string)
+              : '',
+        ) ?? '',
+      seg:
+        typeof tuv.seg === 'string'
+          ? tuv.seg
+          : typeof (tuv.seg as Node | undefined)?.['#text'] === 'string'
+            ? ((tuv.seg as Node)['#text'] as string)
+            : '',
     }));
     const source = tuvs.find((tuv) => tuv.lang === sourceLang);
     const sourceXml = source ? tmxToSegmentXml(source.seg) : null;
@@ -133,7 +160,13 @@ export function parseTmx(text: string, file: string): ParsedTmx {
         continue;
       }
       const tuid = typeof tu.tuid === 'string' ? unescapeXml(tu.tuid) : String(index + 1);
-      units.push({ source: sourceXml, target: targetXml, targetLang: target.lang, origin: `${path.basename(file)}#${tuid}`, line: lines[index] ?? 1 });
+      units.push({
+        source: sourceXml,
+        target: targetXml,
+        targetLang: target.lang,
+        origin: `${path.basename(file)}#${tuid}`,
+        line: lines[index] ?? 1,
+      });
     }
   });
   return { sourceLang, targetLangs: [...targetLangs].sort(), units, skipped };

@@ -37,15 +37,23 @@ export interface ExportResult {
 
 function targetsOf(config: ResolvedConfig, given: readonly string[] | undefined): Lang[] {
   if (!given || given.length === 0) return [...config.targetLanguages];
-  return given.flatMap((item) => item.split(',')).map((code) => {
-    const lang = code.trim().toLowerCase();
-    if (!isSupportedLanguage(lang)) throw inputError('translate.unknownTarget', 'translate:error.unknownTarget', { code });
-    return lang;
-  });
+  return given
+    .flatMap((item) => item.split(','))
+    .map((code) => {
+      const lang = code.trim().toLowerCase();
+      if (!isSupportedLanguage(lang))
+        throw inputError('translate.unknownTarget', 'translate:error.unknownTarget', { code });
+      return lang;
+    });
 }
 
 /** The states of the chosen articles and targets (articles never translated are left out). */
-export function statesFor(config: ResolvedConfig, cwd: string, articles: readonly string[] | undefined, targets: readonly Lang[]): ArticleState[] {
+export function statesFor(
+  config: ResolvedConfig,
+  cwd: string,
+  articles: readonly string[] | undefined,
+  targets: readonly Lang[],
+): ArticleState[] {
   const states: ArticleState[] = [];
   for (const file of listArticles(config, articles ?? [], cwd)) {
     const relative = path.relative(config.paths.articles, file).split(path.sep).join('/');
@@ -65,13 +73,22 @@ export function exportWorkspace(options: ExportOptions): ExportResult {
   const states = statesFor(config, options.cwd, options.articles, targetsOf(config, options.targetLangs));
   if (states.length === 0) throw inputError('interchange.noArticles', 'memory:interchange.noArticles');
   if (options.format === 'xliff') {
-    return { text: exportXliff(states), articles: states.length, units: states.reduce((sum, s) => sum + s.segments.length, 0) };
+    return {
+      text: exportXliff(states),
+      articles: states.length,
+      units: states.reduce((sum, s) => sum + s.segments.length, 0),
+    };
   }
   const pairs = [...new Set(states.map((s) => `${s.sourceLang}-${s.targetLang}`))];
-  if (pairs.length > 1) throw inputError('interchange.tmxOnePair', 'memory:interchange.tmxOnePair', { pairs: pairs.join(', ') });
+  if (pairs.length > 1)
+    throw inputError('interchange.tmxOnePair', 'memory:interchange.tmxOnePair', { pairs: pairs.join(', ') });
   const first = states[0]!;
   const units = approvedUnits(states);
-  return { text: exportTmx({ source: first.sourceLang, target: first.targetLang }, units), articles: states.length, units: units.length };
+  return {
+    text: exportTmx({ source: first.sourceLang, target: first.targetLang }, units),
+    articles: states.length,
+    units: units.length,
+  };
 }
 
 export interface RefusedUnit {
@@ -102,13 +119,19 @@ export async function importWorkspace(options: ImportOptions): Promise<ImportRes
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw inputError('interchange.unreadable', 'memory:interchange.unreadable', { file, detail: (error as NodeJS.ErrnoException).code }, { file });
+    throw inputError(
+      'interchange.unreadable',
+      'memory:interchange.unreadable',
+      { file, detail: (error as NodeJS.ErrnoException).code },
+      { file },
+    );
   }
   const now = (options.now ?? (() => new Date()))().toISOString();
   // a DTD is refused before the format is even sniffed (a long one would push the root element out of view)
   refuseDoctype(text, file);
   if (looksLikeTmx(text)) return importTmx(config, file, text);
-  if (!looksLikeXliff(text)) throw new StorylocError('interchange.notXliff', 'memory:interchange.notXliff', { file }, { position: { file } });
+  if (!looksLikeXliff(text))
+    throw new StorylocError('interchange.notXliff', 'memory:interchange.notXliff', { file }, { position: { file } });
   const documents = parseXliff(text, file);
   const lock = acquireWorkspaceLock(config.workspaceDir);
   try {
@@ -116,7 +139,8 @@ export async function importWorkspace(options: ImportOptions): Promise<ImportRes
     for (const document of documents) {
       const target = baseLanguage(document.targetLang);
       const refuseAll = (): void => {
-        for (const unit of document.units) result.refused.push({ line: unit.line, id: unit.id, article: document.original, reason: 'unknownArticle' });
+        for (const unit of document.units)
+          result.refused.push({ line: unit.line, id: unit.id, article: document.original, reason: 'unknownArticle' });
       };
       if (target === undefined || !isSupportedLanguage(target) || document.original.includes('..')) {
         refuseAll();
@@ -126,7 +150,9 @@ export async function importWorkspace(options: ImportOptions): Promise<ImportRes
       const state = readArticleState(statePath);
       let article;
       try {
-        article = readArticleFile(path.join(config.paths.articles, document.original), config, { cwd: config.workspaceDir });
+        article = readArticleFile(path.join(config.paths.articles, document.original), config, {
+          cwd: config.workspaceDir,
+        });
       } catch (error) {
         if (error instanceof StorylocError && error.code === 'article.notFound') {
           refuseAll();
@@ -140,7 +166,12 @@ export async function importWorkspace(options: ImportOptions): Promise<ImportRes
       }
       const sourceHash = fileHash(article.source);
       if (state.sourceFileHash !== sourceHash) {
-        throw new StorylocError('interchange.staleState', 'memory:interchange.staleState', { article: document.original }, { position: { file: statePath } });
+        throw new StorylocError(
+          'interchange.staleState',
+          'memory:interchange.staleState',
+          { article: document.original },
+          { position: { file: statePath } },
+        );
       }
       // Record a translator's edits already in the output before the import changes the targets.
       const outputPath = outputPathFor(config, document.original, target);
@@ -155,12 +186,14 @@ export async function importWorkspace(options: ImportOptions): Promise<ImportRes
       if (diskOutput !== null && diskOutputHash !== state.outputHash && diskOutputHash !== state.previousOutputHash) {
         const detection = detectHumanEdits(article, outputTargets(article.segments, records), target, diskOutput);
         if (detection.status === 'broken') {
-          throw new BrokenEditsError([{
-            reason: detection.reason,
-            position: { file: outputPath, line: detection.line, column: detection.column },
-            stateFile: statePath,
-            ...(detection.segmentId !== undefined ? { segmentId: detection.segmentId } : {}),
-          }]);
+          throw new BrokenEditsError([
+            {
+              reason: detection.reason,
+              position: { file: outputPath, line: detection.line, column: detection.column },
+              stateFile: statePath,
+              ...(detection.segmentId !== undefined ? { segmentId: detection.segmentId } : {}),
+            },
+          ]);
         }
         if (detection.status === 'edited') records = applyHumanEdits(records, detection.edits, options.by, now);
       }
@@ -179,7 +212,8 @@ export async function importWorkspace(options: ImportOptions): Promise<ImportRes
       };
       const outcome = await persistArticleResult(config, work, true);
       await writeReviewDiff({ config, article, state: { ...applied.state }, candidate: outcome.output });
-      if (outcome.outputWritten) result.written.push(path.relative(config.workspaceDir, outputPath).split(path.sep).join('/'));
+      if (outcome.outputWritten)
+        result.written.push(path.relative(config.workspaceDir, outputPath).split(path.sep).join('/'));
     }
     return result;
   } finally {
@@ -192,18 +226,35 @@ async function importTmx(config: ResolvedConfig, file: string, text: string): Pr
   const tmx = parseTmx(text, file);
   const source = tmx.sourceLang;
   const target = tmx.targetLangs.find((lang) => (config.targetLanguages as string[]).includes(lang));
-  if (!isSupportedLanguage(source) || !config.sourceLanguages.includes(source) || target === undefined || !isSupportedLanguage(target)) {
+  if (
+    !isSupportedLanguage(source) ||
+    !config.sourceLanguages.includes(source) ||
+    target === undefined ||
+    !isSupportedLanguage(target)
+  ) {
     const expected = config.sourceLanguages.flatMap((s) => config.targetLanguages.map((t) => `${s}→${t}`)).join(', ');
-    throw new StorylocError('interchange.tmxPair', 'memory:interchange.tmxPair', { file, found: `${source}→${tmx.targetLangs.join('/') || '?'}`, expected }, { position: { file } });
+    throw new StorylocError(
+      'interchange.tmxPair',
+      'memory:interchange.tmxPair',
+      { file, found: `${source}→${tmx.targetLangs.join('/') || '?'}`, expected },
+      { position: { file } },
+    );
   }
   const pair: LanguagePair = { source, target };
-  const units = tmx.units.filter((unit) => unit.targetLang === target).map(({ source: s, target: t, origin }) => ({ source: s, target: t, origin }));
+  const units = tmx.units
+    .filter((unit) => unit.targetLang === target)
+    .map(({ source: s, target: t, origin }) => ({ source: s, target: t, origin }));
   const lock = acquireWorkspaceLock(config.workspaceDir);
   try {
     const stored = await addImportedUnits(config, pair, units);
-    return { format: 'tmx', pair, applied: units.length, skipped: tmx.skipped + (tmx.units.length - units.length), stored };
+    return {
+      format: 'tmx',
+      pair,
+      applied: units.length,
+      skipped: tmx.skipped + (tmx.units.length - units.length),
+      stored,
+    };
   } finally {
     lock.release();
   }
 }
-

@@ -27,7 +27,10 @@ export function xliffStateOf(record: SegmentRecord): XliffState | null {
     case 'untranslated':
       return null;
     case 'machine':
-      return { state: 'needs-review-translation', qualifier: record.engine === 'memory' ? 'leveraged-tm' : 'leveraged-mt' };
+      return {
+        state: 'needs-review-translation',
+        qualifier: record.engine === 'memory' ? 'leveraged-tm' : 'leveraged-mt',
+      };
     case 'edited':
       return { state: 'translated' };
     case 'approved':
@@ -44,7 +47,11 @@ export function xliffStateOf(record: SegmentRecord): XliffState | null {
  * state is `edited`; signed-off/final is `approved`; rejected-* qualifiers are `rejected`; needs-* states
  * keep the text as a human edit only when the text changed (the caller decides), so they map to null.
  */
-export function statusFromXliff(state: string | undefined, qualifier: string | undefined, approvedAttr: string | undefined): SegmentStatus | null {
+export function statusFromXliff(
+  state: string | undefined,
+  qualifier: string | undefined,
+  approvedAttr: string | undefined,
+): SegmentStatus | null {
   if (qualifier?.startsWith('rejected-')) return 'rejected';
   if (state === 'signed-off' || state === 'final' || approvedAttr === 'yes') return 'approved';
   if (state === undefined || state === 'translated') return 'edited';
@@ -76,15 +83,24 @@ export function exportXliff(states: readonly ArticleState[], tool = { name: 'sto
         `        <source>${record.source}</source>`,
       );
       if (xs && record.target !== null) {
-        out.push(`        <target${line({ state: xs.state, 'state-qualifier': xs.qualifier })}>${record.target}</target>`);
+        out.push(
+          `        <target${line({ state: xs.state, 'state-qualifier': xs.qualifier })}>${record.target}</target>`,
+        );
       }
       const previous = record.state === 'stale' ? record.previousTarget : undefined;
       if (previous !== undefined) {
-        out.push('        <alt-trans alttranstype="previous-version">', `          <target>${previous}</target>`, '        </alt-trans>');
+        out.push(
+          '        <alt-trans alttranstype="previous-version">',
+          `          <target>${previous}</target>`,
+          '        </alt-trans>',
+        );
       }
       // who made the current state and when: the same identity as in the state file (src/identity.ts)
       const by = record.changedBy === null ? '' : `; by=${record.changedBy}; at=${record.changedAt ?? ''}`;
-      out.push(`        <note from="storyloc">${escapeAttr(`state=${record.state}; line=${record.line}${by}`)}</note>`, '      </trans-unit>');
+      out.push(
+        `        <note from="storyloc">${escapeAttr(`state=${record.state}; line=${record.line}${by}`)}</note>`,
+        '      </trans-unit>',
+      );
     }
     out.push('    </body>', '  </file>');
   }
@@ -114,8 +130,10 @@ export interface XliffFile {
 
 type Node = Record<string, unknown>;
 
-const asArray = (value: unknown): Node[] => (value === undefined ? [] : Array.isArray(value) ? (value as Node[]) : [value as Node]);
-const attr = (node: Node, name: string): string | undefined => (typeof node[name] === 'string' ? unescapeXml(node[name] as string) : undefined);
+const asArray = (value: unknown): Node[] =>
+  value === undefined ? [] : Array.isArray(value) ? (value as Node[]) : [value as Node];
+const attr = (node: Node, name: string): string | undefined =>
+  typeof node[name] === 'string' ? unescapeXml(node[name] as string) : undefined;
 const inner = (value: unknown): string | null => {
   if (value === undefined) return null;
   if (typeof value === 'string') return value;
@@ -155,9 +173,14 @@ export function assertWellFormed(text: string, file: string): void {
   refuseDoctype(text, file);
   const result = XMLValidator.validate(text);
   if (result !== true) {
-    throw new StorylocError('interchange.invalidXml', 'memory:interchange.invalidXml', { file, detail: result.err.msg }, {
-      position: { file, line: result.err.line, column: result.err.col },
-    });
+    throw new StorylocError(
+      'interchange.invalidXml',
+      'memory:interchange.invalidXml',
+      { file, detail: result.err.msg },
+      {
+        position: { file, line: result.err.line, column: result.err.col },
+      },
+    );
   }
 }
 
@@ -184,7 +207,12 @@ function tagLines(text: string): { files: number[]; units: Array<{ file: number;
     for (let i = last; i < match.index; i++) if (text.charCodeAt(i) === 10) lineNo++;
     last = match.index;
     if (match[1] === 'file') files.push(lineNo);
-    else units.push({ file: files.length - 1, id: unescapeXml(/\bid\s*=\s*"([^"]*)"/.exec(match[2] ?? '')?.[1] ?? ''), line: lineNo });
+    else
+      units.push({
+        file: files.length - 1,
+        id: unescapeXml(/\bid\s*=\s*"([^"]*)"/.exec(match[2] ?? '')?.[1] ?? ''),
+        line: lineNo,
+      });
   }
   return { files, units };
 }
@@ -212,15 +240,21 @@ export function parseXliff(text: string, file: string): XliffFile[] {
         const id = attr(unit, 'id');
         const position = { file, line: lines.units.find((u) => u.file === fileIndex)?.line ?? 1 };
         if (id === undefined) {
-          throw new StorylocError('interchange.missingAttribute', 'memory:interchange.missingAttribute', { element: 'trans-unit', attribute: 'id' }, { position });
+          throw new StorylocError(
+            'interchange.missingAttribute',
+            'memory:interchange.missingAttribute',
+            { element: 'trans-unit', attribute: 'id' },
+            { position },
+          );
         }
-        const target = unit.target === undefined ? undefined : asArray(unit.target)[0] ?? (unit.target as Node);
+        const target = unit.target === undefined ? undefined : (asArray(unit.target)[0] ?? (unit.target as Node));
         units.push({
           id,
           source: inner(unit.source) ?? '',
           target: target === undefined ? null : inner(target),
           state: target !== undefined && typeof target === 'object' ? attr(target, 'state') : undefined,
-          stateQualifier: target !== undefined && typeof target === 'object' ? attr(target, 'state-qualifier') : undefined,
+          stateQualifier:
+            target !== undefined && typeof target === 'object' ? attr(target, 'state-qualifier') : undefined,
           approved: attr(unit, 'approved'),
           line: unitLine.get(`${fileIndex}\u0000${id}`) ?? lines.files[fileIndex] ?? 1,
         });
@@ -231,12 +265,23 @@ export function parseXliff(text: string, file: string): XliffFile[] {
     const original = attr(fileNode, 'original');
     const sourceLang = attr(fileNode, 'source-language');
     if (original === undefined || sourceLang === undefined) {
-      throw new StorylocError('interchange.missingAttribute', 'memory:interchange.missingAttribute', {
-        element: 'file',
-        attribute: original === undefined ? 'original' : 'source-language',
-      }, { position: { file, line: lines.files[fileIndex] ?? 1 } });
+      throw new StorylocError(
+        'interchange.missingAttribute',
+        'memory:interchange.missingAttribute',
+        {
+          element: 'file',
+          attribute: original === undefined ? 'original' : 'source-language',
+        },
+        { position: { file, line: lines.files[fileIndex] ?? 1 } },
+      );
     }
-    return { original, sourceLang, targetLang: attr(fileNode, 'target-language'), line: lines.files[fileIndex] ?? 1, units };
+    return {
+      original,
+      sourceLang,
+      targetLang: attr(fileNode, 'target-language'),
+      line: lines.files[fileIndex] ?? 1,
+      units,
+    };
   });
 }
 

@@ -82,7 +82,12 @@ export async function writeFileAtomic(file: string, data: string, fs: AtomicWrit
     if (error instanceof StorylocError) throw error;
     const errno = error as NodeJS.ErrnoException;
     const { code, key } = writeErrorCode(errno);
-    throw new StorylocError(code, key, { file, detail: errno.code ?? errno.message }, { position: { file }, cause: error });
+    throw new StorylocError(
+      code,
+      key,
+      { file, detail: errno.code ?? errno.message },
+      { position: { file }, cause: error },
+    );
   }
 }
 
@@ -119,7 +124,12 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
     }
     const errno = error as NodeJS.ErrnoException;
     const { code, key } = writeErrorCode(errno);
-    throw new StorylocError(code, key, { file, detail: errno.code ?? errno.message }, { position: { file }, cause: error });
+    throw new StorylocError(
+      code,
+      key,
+      { file, detail: errno.code ?? errno.message },
+      { position: { file }, cause: error },
+    );
   }
 }
 

@@ -98,7 +98,11 @@ export async function readJournal(file: string, fs: JournalFs = nodeFs): Promise
 }
 
 /** The answers a dead run left behind, by job key, for `engine` (empty when there is no journal). */
-export async function replayJournal(file: string, engine: string, fs: JournalFs = nodeFs): Promise<Map<string, string>> {
+export async function replayJournal(
+  file: string,
+  engine: string,
+  fs: JournalFs = nodeFs,
+): Promise<Map<string, string>> {
   const answers = new Map<string, string>();
   for (const entry of await readJournal(file, fs)) {
     if (entry.engine !== engine) continue;
@@ -109,7 +113,9 @@ export async function replayJournal(file: string, engine: string, fs: JournalFs 
 
 /** The journal as one line per entry (to rewrite it with the entries still to keep). */
 export function journalText(entries: readonly JournalEntry[]): string {
-  return entries.map((entry) => `${JSON.stringify({ engine: entry.engine, keys: entry.keys, translations: entry.translations })}\n`).join('');
+  return entries
+    .map((entry) => `${JSON.stringify({ engine: entry.engine, keys: entry.keys, translations: entry.translations })}\n`)
+    .join('');
 }
 
 /** An open journal: appends are serialised, each one written and fsynced before it resolves. */

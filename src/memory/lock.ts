@@ -58,7 +58,12 @@ function tryCreate(file: string, content: string): boolean {
     fd = openSync(file, 'wx', 0o644);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new StorylocError('lock.failed', 'memory:lock.failed', { file, detail: (error as NodeJS.ErrnoException).code }, { position: { file }, cause: error });
+    throw new StorylocError(
+      'lock.failed',
+      'memory:lock.failed',
+      { file, detail: (error as NodeJS.ErrnoException).code },
+      { position: { file }, cause: error },
+    );
   }
   try {
     writeSync(fd, content);
@@ -95,7 +100,10 @@ function recoverStaleLock(file: string, staleOwner: LockOwner | null): boolean {
   try {
     // Still the same stale owner? (Another run may have recovered and re-locked in between.)
     const now = readOwner(file);
-    const same = now === null ? staleOwner === null : staleOwner !== null && now.pid === staleOwner.pid && now.host === staleOwner.host;
+    const same =
+      now === null
+        ? staleOwner === null
+        : staleOwner !== null && now.pid === staleOwner.pid && now.host === staleOwner.host;
     if (same && isStale(now, file)) rmSync(file, { force: true });
     return true;
   } finally {
@@ -112,7 +120,12 @@ export function acquireWorkspaceLock(workspaceDir: string): WorkspaceLock {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
   } catch (error) {
-    throw new StorylocError('lock.failed', 'memory:lock.failed', { file, detail: (error as NodeJS.ErrnoException).code }, { position: { file }, cause: error });
+    throw new StorylocError(
+      'lock.failed',
+      'memory:lock.failed',
+      { file, detail: (error as NodeJS.ErrnoException).code },
+      { position: { file }, cause: error },
+    );
   }
   const me: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
   const content = `${JSON.stringify(me)}\n`;
@@ -131,7 +144,12 @@ export function acquireWorkspaceLock(workspaceDir: string): WorkspaceLock {
     }
     const owner = readOwner(file);
     if (!isStale(owner, file)) {
-      throw new StorylocError('lock.busy', 'memory:lock.busy', { file, pid: owner?.pid ?? '?' }, { position: { file } });
+      throw new StorylocError(
+        'lock.busy',
+        'memory:lock.busy',
+        { file, pid: owner?.pid ?? '?' },
+        { position: { file } },
+      );
     }
     recoverStaleLock(file, owner);
   }

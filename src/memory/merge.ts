@@ -40,10 +40,21 @@ function alignmentKey(kind: string, sourceHash: string): string {
 
 /** A kept record follows its segment: new id, line and (whitespace-only different) source text. */
 function keptRecord(old: SegmentRecord, segment: Segment): SegmentRecord {
-  return { ...old, id: segment.id, kind: segment.kind, line: segment.line, source: segment.text, sourceHash: segment.sourceHash };
+  return {
+    ...old,
+    id: segment.id,
+    kind: segment.kind,
+    line: segment.line,
+    source: segment.text,
+    sourceHash: segment.sourceHash,
+  };
 }
 
-export function mergeState(oldState: ArticleState | null, newSegments: readonly Segment[], options: MergeOptions): MergeResult {
+export function mergeState(
+  oldState: ArticleState | null,
+  newSegments: readonly Segment[],
+  options: MergeOptions,
+): MergeResult {
   const oldRecords = oldState?.segments ?? [];
   const pairedOld = new Array<number>(newSegments.length).fill(-1);
   const oldTaken = new Array<boolean>(oldRecords.length).fill(false);

@@ -67,8 +67,16 @@ export interface PersistOutcome {
  * Writes snapshot, state and output for one article. With `final`, the crash marker
  * (`previousOutputHash`) is dropped once the output is on disk, so finished runs leave small diffs.
  */
-export async function persistArticleResult(config: ResolvedConfig, result: ArticleResult, final: boolean): Promise<PersistOutcome> {
-  const output = reassembleArticle(result.article, outputTargets(result.article.segments, result.records), result.pair.target);
+export async function persistArticleResult(
+  config: ResolvedConfig,
+  result: ArticleResult,
+  final: boolean,
+): Promise<PersistOutcome> {
+  const output = reassembleArticle(
+    result.article,
+    outputTargets(result.article.segments, result.records),
+    result.pair.target,
+  );
   const outputHash = fileHash(output);
   const state: ArticleState = {
     version: 1,
@@ -79,7 +87,8 @@ export async function persistArticleResult(config: ResolvedConfig, result: Artic
     outputHash,
     segments: result.records,
   };
-  if (result.diskOutputHash !== null && result.diskOutputHash !== outputHash) state.previousOutputHash = result.diskOutputHash;
+  if (result.diskOutputHash !== null && result.diskOutputHash !== outputHash)
+    state.previousOutputHash = result.diskOutputHash;
   const statePath = statePathFor(config, result.article.relativePath, result.pair.target);
   const outputPath = outputPathFor(config, result.article.relativePath, result.pair.target);
   let stateText = serializeArticleState(state);

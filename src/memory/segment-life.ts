@@ -55,36 +55,80 @@ export type SegmentEvent =
  * the state shown is for an approved or edited hit (a machine hit gives `machine`); for `imported`, for a
  * unit with a changed text and no state of its own (a unit's own state wins, see `imported`).
  */
-export const TRANSITIONS: Readonly<Record<SegmentStatus, Readonly<Record<SegmentEvent, SegmentStatus | 'refused' | 'same'>>>> = {
+export const TRANSITIONS: Readonly<
+  Record<SegmentStatus, Readonly<Record<SegmentEvent, SegmentStatus | 'refused' | 'same'>>>
+> = {
   untranslated: {
-    translatedByMachine: 'machine', reusedFromMemory: 'edited', editedByHand: 'edited', approved: 'refused',
-    approvedForced: 'refused', rejected: 'refused', sourceChanged: 'untranslated', sourceRestored: 'same',
-    glossaryChanged: 'same', imported: 'edited',
+    translatedByMachine: 'machine',
+    reusedFromMemory: 'edited',
+    editedByHand: 'edited',
+    approved: 'refused',
+    approvedForced: 'refused',
+    rejected: 'refused',
+    sourceChanged: 'untranslated',
+    sourceRestored: 'same',
+    glossaryChanged: 'same',
+    imported: 'edited',
   },
   machine: {
-    translatedByMachine: 'machine', reusedFromMemory: 'edited', editedByHand: 'edited', approved: 'approved',
-    approvedForced: 'approved', rejected: 'rejected', sourceChanged: 'stale', sourceRestored: 'same',
-    glossaryChanged: 'stale', imported: 'edited',
+    translatedByMachine: 'machine',
+    reusedFromMemory: 'edited',
+    editedByHand: 'edited',
+    approved: 'approved',
+    approvedForced: 'approved',
+    rejected: 'rejected',
+    sourceChanged: 'stale',
+    sourceRestored: 'same',
+    glossaryChanged: 'stale',
+    imported: 'edited',
   },
   edited: {
-    translatedByMachine: 'machine', reusedFromMemory: 'edited', editedByHand: 'edited', approved: 'approved',
-    approvedForced: 'approved', rejected: 'rejected', sourceChanged: 'stale', sourceRestored: 'same',
-    glossaryChanged: 'stale', imported: 'edited',
+    translatedByMachine: 'machine',
+    reusedFromMemory: 'edited',
+    editedByHand: 'edited',
+    approved: 'approved',
+    approvedForced: 'approved',
+    rejected: 'rejected',
+    sourceChanged: 'stale',
+    sourceRestored: 'same',
+    glossaryChanged: 'stale',
+    imported: 'edited',
   },
   approved: {
-    translatedByMachine: 'machine', reusedFromMemory: 'edited', editedByHand: 'edited', approved: 'same',
-    approvedForced: 'same', rejected: 'rejected', sourceChanged: 'stale', sourceRestored: 'same',
-    glossaryChanged: 'stale', imported: 'edited',
+    translatedByMachine: 'machine',
+    reusedFromMemory: 'edited',
+    editedByHand: 'edited',
+    approved: 'same',
+    approvedForced: 'same',
+    rejected: 'rejected',
+    sourceChanged: 'stale',
+    sourceRestored: 'same',
+    glossaryChanged: 'stale',
+    imported: 'edited',
   },
   rejected: {
-    translatedByMachine: 'machine', reusedFromMemory: 'edited', editedByHand: 'edited', approved: 'approved',
-    approvedForced: 'approved', rejected: 'same', sourceChanged: 'stale', sourceRestored: 'same',
-    glossaryChanged: 'stale', imported: 'edited',
+    translatedByMachine: 'machine',
+    reusedFromMemory: 'edited',
+    editedByHand: 'edited',
+    approved: 'approved',
+    approvedForced: 'approved',
+    rejected: 'same',
+    sourceChanged: 'stale',
+    sourceRestored: 'same',
+    glossaryChanged: 'stale',
+    imported: 'edited',
   },
   stale: {
-    translatedByMachine: 'stale', reusedFromMemory: 'stale', editedByHand: 'edited', approved: 'approved',
-    approvedForced: 'approved', rejected: 'rejected', sourceChanged: 'stale', sourceRestored: 'approved',
-    glossaryChanged: 'stale', imported: 'edited',
+    translatedByMachine: 'stale',
+    reusedFromMemory: 'stale',
+    editedByHand: 'edited',
+    approved: 'approved',
+    approvedForced: 'approved',
+    rejected: 'rejected',
+    sourceChanged: 'stale',
+    sourceRestored: 'approved',
+    glossaryChanged: 'stale',
+    imported: 'edited',
   },
 };
 
@@ -123,7 +167,13 @@ export function shownTarget(record: SegmentRecord): string | null {
 }
 
 /** The engine translated the segment. A stale segment stays stale until reviewed (`previousTarget`). */
-export function translatedByMachine(record: SegmentRecord, target: string, engine: EngineName, flags: readonly string[], at: string): SegmentRecord {
+export function translatedByMachine(
+  record: SegmentRecord,
+  target: string,
+  engine: EngineName,
+  flags: readonly string[],
+  at: string,
+): SegmentRecord {
   const next: SegmentRecord = {
     ...record,
     target,
@@ -140,7 +190,12 @@ export function translatedByMachine(record: SegmentRecord, target: string, engin
 }
 
 /** The memory knew the source: a machine hit stays machine, an approved or edited one is an edit to review. */
-export function reusedFromMemory(record: SegmentRecord, target: string, hitState: SegmentStatus, at: string): SegmentRecord {
+export function reusedFromMemory(
+  record: SegmentRecord,
+  target: string,
+  hitState: SegmentStatus,
+  at: string,
+): SegmentRecord {
   const next: SegmentRecord = {
     ...record,
     target,
@@ -167,7 +222,14 @@ export function canRestoreApproval(record: SegmentRecord): boolean {
 /** The source was changed back to the approved one (an undo): the approved target is approved again. */
 export function sourceRestored(record: SegmentRecord, at: string): SegmentRecord {
   if (!canRestoreApproval(record)) return record;
-  const next: SegmentRecord = { ...record, target: record.approvedTarget!, state: 'approved', engine: 'memory', changedBy: PIPELINE_AUTHOR, changedAt: at };
+  const next: SegmentRecord = {
+    ...record,
+    target: record.approvedTarget!,
+    state: 'approved',
+    engine: 'memory',
+    changedBy: PIPELINE_AUTHOR,
+    changedAt: at,
+  };
   delete next.previousTarget;
   delete next.flags;
   delete next.forced;
@@ -176,7 +238,14 @@ export function sourceRestored(record: SegmentRecord, at: string): SegmentRecord
 
 /** A translator changed the target (in the output file, on the review page, in the terminal). */
 export function editedByHand(record: SegmentRecord, target: string, change: Change): SegmentRecord {
-  const next: SegmentRecord = { ...record, target, state: 'edited', engine: 'human', changedBy: change.by, changedAt: change.at };
+  const next: SegmentRecord = {
+    ...record,
+    target,
+    state: 'edited',
+    engine: 'human',
+    changedBy: change.by,
+    changedAt: change.at,
+  };
   // Flags describe what MT did to the old target; the translator's text replaced it.
   delete next.flags;
   delete next.forced;

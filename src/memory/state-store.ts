@@ -18,7 +18,14 @@ import { writeFileAtomic, type AtomicWriteFs } from '../io/atomic-file.js';
 
 export const STATE_SUFFIX = '.state.json';
 
-export const segmentStatuses: readonly SegmentStatus[] = ['untranslated', 'machine', 'edited', 'approved', 'rejected', 'stale'];
+export const segmentStatuses: readonly SegmentStatus[] = [
+  'untranslated',
+  'machine',
+  'edited',
+  'approved',
+  'rejected',
+  'stale',
+];
 
 /** Where the translation of an article goes: `output/<lang>/<same relative path>`. */
 export function outputPathFor(config: ResolvedConfig, articleRelativePath: string, targetLang: Lang): string {
@@ -39,7 +46,12 @@ export function statePathFor(config: ResolvedConfig, articleRelativePath: string
  * there, else the record's `"id"` line, else the line of `"segments"` (or of a root key).
  */
 function lineOfRecord(text: string, id: unknown, key?: string): number {
-  const needle = typeof id === 'string' ? `"id": ${JSON.stringify(id)}` : key !== undefined && !key.includes('[') ? `"${key}":` : '"segments"';
+  const needle =
+    typeof id === 'string'
+      ? `"id": ${JSON.stringify(id)}`
+      : key !== undefined && !key.includes('[')
+        ? `"${key}":`
+        : '"segments"';
   const at = text.indexOf(needle);
   if (at < 0) return 1;
   if (typeof id === 'string' && key !== undefined) {
@@ -60,7 +72,12 @@ export function parseArticleState(text: string, file: string): ArticleState {
   const conflict = /^(?:<{7}|={7}|>{7})(?: |$)/m.exec(text);
   if (conflict) {
     const where = lineColumnAt(text, conflict.index);
-    throw new StorylocError('state.mergeConflict', 'memory:state.mergeConflict', { file, line: where.line }, { position: { file, line: where.line, column: 1 } });
+    throw new StorylocError(
+      'state.mergeConflict',
+      'memory:state.mergeConflict',
+      { file, line: where.line },
+      { position: { file, line: where.line, column: 1 } },
+    );
   }
   let data: unknown;
   try {
@@ -72,14 +89,24 @@ export function parseArticleState(text: string, file: string): ArticleState {
     const where = byLine
       ? { line: Number(byLine[1]), column: Number(byLine[2]) }
       : lineColumnAt(text, byOffset ? Number(byOffset[1]) : text.length);
-    throw new StorylocError('state.invalidJson', 'memory:state.invalidJson', { file, detail: message.split('\n')[0] }, {
-      position: { file, line: where.line, column: where.column },
-    });
+    throw new StorylocError(
+      'state.invalidJson',
+      'memory:state.invalidJson',
+      { file, detail: message.split('\n')[0] },
+      {
+        position: { file, line: where.line, column: where.column },
+      },
+    );
   }
   const fail = (field: string, expected: string, id?: unknown): never => {
-    throw new StorylocError('state.invalidShape', 'memory:state.invalidShape', { file, field, expected }, {
-      position: { file, line: lineOfRecord(text, id, field.split('.').pop()) },
-    });
+    throw new StorylocError(
+      'state.invalidShape',
+      'memory:state.invalidShape',
+      { file, field, expected },
+      {
+        position: { file, line: lineOfRecord(text, id, field.split('.').pop()) },
+      },
+    );
   };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('(root)', 'object');
   const root = data as Record<string, unknown>;
@@ -89,7 +116,8 @@ export function parseArticleState(text: string, file: string): ArticleState {
   if (typeof root.targetLang !== 'string' || !isSupportedLanguage(root.targetLang)) fail('targetLang', 'language code');
   if (typeof root.sourceFileHash !== 'string') fail('sourceFileHash', 'string');
   if (root.outputHash !== undefined && typeof root.outputHash !== 'string') fail('outputHash', 'string');
-  if (root.previousOutputHash !== undefined && typeof root.previousOutputHash !== 'string') fail('previousOutputHash', 'string');
+  if (root.previousOutputHash !== undefined && typeof root.previousOutputHash !== 'string')
+    fail('previousOutputHash', 'string');
   if (!Array.isArray(root.segments)) fail('segments', 'array');
   const seen = new Set<string>();
   const segments = (root.segments as unknown[]).map((raw, index) => {
@@ -112,7 +140,9 @@ export function parseArticleState(text: string, file: string): ArticleState {
     need('state', segmentStatuses.includes(r.state as SegmentStatus), segmentStatuses.join('|'));
     need('engine', r.engine === null || typeof r.engine === 'string', 'string or null');
     const glossaryOk =
-      typeof r.glossary === 'object' && r.glossary !== null && !Array.isArray(r.glossary) &&
+      typeof r.glossary === 'object' &&
+      r.glossary !== null &&
+      !Array.isArray(r.glossary) &&
       Object.values(r.glossary as object).every((v) => typeof v === 'string');
     need('glossary', glossaryOk, 'object of entry id → hash');
     need('changedBy', r.changedBy === null || typeof r.changedBy === 'string', 'string or null');
@@ -121,11 +151,17 @@ export function parseArticleState(text: string, file: string): ArticleState {
     need('approvedTarget', optionalString(r.approvedTarget), 'string');
     need('approvedSource', optionalString(r.approvedSource), 'string');
     need('forced', r.forced === undefined || typeof r.forced === 'boolean', 'boolean');
-    need('flags', r.flags === undefined || (Array.isArray(r.flags) && r.flags.every((f) => typeof f === 'string')), 'array of strings');
+    need(
+      'flags',
+      r.flags === undefined || (Array.isArray(r.flags) && r.flags.every((f) => typeof f === 'string')),
+      'array of strings',
+    );
     const contradiction = recordContradiction(r as unknown as SegmentRecord);
     if (contradiction !== null) {
       const params = { file, id, state: r.state };
-      throw new StorylocError('state.contradiction', contradiction, params, { position: { file, line: lineOfRecord(text, id) } });
+      throw new StorylocError('state.contradiction', contradiction, params, {
+        position: { file, line: lineOfRecord(text, id) },
+      });
     }
     return r as unknown as SegmentRecord;
   });
@@ -152,18 +188,37 @@ export function readArticleState(file: string): ArticleState | null {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new StorylocError('state.unreadable', 'memory:state.unreadable', { file, detail: (error as NodeJS.ErrnoException).code }, {
-      position: { file },
-      cause: error,
-    });
+    throw new StorylocError(
+      'state.unreadable',
+      'memory:state.unreadable',
+      { file, detail: (error as NodeJS.ErrnoException).code },
+      {
+        position: { file },
+        cause: error,
+      },
+    );
   }
   return parseArticleState(text, file);
 }
 
 /** Key order of a record in the file; optional keys appear only when set. */
 const recordKeyOrder = [
-  'id', 'kind', 'line', 'source', 'sourceHash', 'target', 'state', 'engine', 'glossary', 'changedBy', 'changedAt',
-  'previousTarget', 'approvedTarget', 'approvedSource', 'forced', 'flags',
+  'id',
+  'kind',
+  'line',
+  'source',
+  'sourceHash',
+  'target',
+  'state',
+  'engine',
+  'glossary',
+  'changedBy',
+  'changedAt',
+  'previousTarget',
+  'approvedTarget',
+  'approvedSource',
+  'forced',
+  'flags',
 ] as const;
 
 /**

@@ -53,22 +53,39 @@ export class TranslationMemory {
    * is answered from it).
    */
   addRecord(pair: LanguagePair, record: SegmentRecord, article: string): void {
-    if (record.approvedSource !== undefined && record.approvedTarget !== undefined && record.approvedSource !== record.source) {
+    if (
+      record.approvedSource !== undefined &&
+      record.approvedTarget !== undefined &&
+      record.approvedSource !== record.source
+    ) {
       const origin = `${article}#${record.id}`;
-      this.insert(memoryKey(pair, record.approvedSource), { target: record.approvedTarget, state: 'approved', glossary: null, origin }, rank.approved!);
+      this.insert(
+        memoryKey(pair, record.approvedSource),
+        { target: record.approvedTarget, state: 'approved', glossary: null, origin },
+        rank.approved!,
+      );
     }
     const recordRank = rank[record.state];
     if (recordRank === undefined || record.target === null || (record.flags?.length ?? 0) > 0) return;
     if (!this.offersTestTargets && hasTestTarget(record)) return;
     const key = memoryKey(pair, record.source);
-    const hit: MemoryHit = { target: record.target, state: record.state, glossary: record.glossary, origin: `${article}#${record.id}` };
+    const hit: MemoryHit = {
+      target: record.target,
+      state: record.state,
+      glossary: record.glossary,
+      origin: `${article}#${record.id}`,
+    };
     this.insert(key, hit, recordRank);
   }
 
   /** Adds units imported from a TMX file: approved translations from elsewhere. */
   addImported(pair: LanguagePair, units: ReadonlyArray<{ source: string; target: string; origin: string }>): void {
     for (const unit of units) {
-      this.insert(memoryKey(pair, unit.source), { target: unit.target, state: 'approved', glossary: null, origin: unit.origin }, rank.approved!);
+      this.insert(
+        memoryKey(pair, unit.source),
+        { target: unit.target, state: 'approved', glossary: null, origin: unit.origin },
+        rank.approved!,
+      );
     }
   }
 
@@ -79,7 +96,11 @@ export class TranslationMemory {
       return;
     }
     const same = (h: MemoryHit): boolean =>
-      h.target === hit.target && h.state === hit.state && (h.glossary === null ? hit.glossary === null : hit.glossary !== null && sameGlossaryUsage(h.glossary, hit.glossary));
+      h.target === hit.target &&
+      h.state === hit.state &&
+      (h.glossary === null
+        ? hit.glossary === null
+        : hit.glossary !== null && sameGlossaryUsage(h.glossary, hit.glossary));
     if (list.some(same)) return;
     const at = list.findIndex((h) => (rank[h.state] ?? 0) < hitRank);
     if (at < 0) list.push(hit);

@@ -122,7 +122,12 @@ export function readImportedMemory(config: ResolvedConfig, pair: LanguagePair): 
     if (!Array.isArray(data.units)) throw new Error('units');
     return data.units.filter((u) => typeof u.source === 'string' && typeof u.target === 'string');
   } catch (error) {
-    throw new StorylocError('state.invalidJson', 'memory:state.invalidJson', { file, detail: (error as Error).message }, { position: { file } });
+    throw new StorylocError(
+      'state.invalidJson',
+      'memory:state.invalidJson',
+      { file, detail: (error as Error).message },
+      { position: { file } },
+    );
   }
 }
 
@@ -130,7 +135,11 @@ export function readImportedMemory(config: ResolvedConfig, pair: LanguagePair): 
  * Adds units to a pair's imported memory (a unit with the same normalised source is replaced) and
  * writes it sorted by source, so the file diffs well. Returns the number of units stored.
  */
-export async function addImportedUnits(config: ResolvedConfig, pair: LanguagePair, units: readonly ImportedUnit[]): Promise<number> {
+export async function addImportedUnits(
+  config: ResolvedConfig,
+  pair: LanguagePair,
+  units: readonly ImportedUnit[],
+): Promise<number> {
   const byKey = new Map<string, ImportedUnit>();
   for (const unit of readImportedMemory(config, pair)) byKey.set(normaliseSource(unit.source), unit);
   for (const unit of units) byKey.set(normaliseSource(unit.source), unit);
@@ -161,7 +170,10 @@ export function glossaryCheckKey(statePath: string, sourceFileHash: string, outp
 
 export function readGlossaryCheckCache(config: ResolvedConfig, termbase: string): GlossaryCheckCache {
   try {
-    const data = JSON.parse(readFileSync(glossaryCachePath(config), 'utf8')) as { termbase?: unknown; checked?: unknown };
+    const data = JSON.parse(readFileSync(glossaryCachePath(config), 'utf8')) as {
+      termbase?: unknown;
+      checked?: unknown;
+    };
     if (data.termbase === termbase && Array.isArray(data.checked)) {
       return { termbase, checked: new Set(data.checked.filter((key): key is string => typeof key === 'string')) };
     }

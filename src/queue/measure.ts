@@ -19,7 +19,15 @@ export function billedCharacterCount(text: string): number {
 
 /** True for the ASCII code units no form encoder escapes: A-Z a-z 0-9 * - . _ */
 function unescaped(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2a || code === 0x2d || code === 0x2e || code === 0x5f;
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x2a ||
+    code === 0x2d ||
+    code === 0x2e ||
+    code === 0x5f
+  );
 }
 
 /**
@@ -33,7 +41,12 @@ export function formEncodedLength(value: string): number {
     const code = value.charCodeAt(i);
     if (code < 0x80) bytes += unescaped(code) ? 1 : 3;
     else if (code < 0x800) bytes += 6;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    else if (
+      code >= 0xd800 &&
+      code <= 0xdbff &&
+      i + 1 < value.length &&
+      (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
       bytes += 12;
       i++;
     } else bytes += 9;

@@ -26,7 +26,9 @@ export function validateBatchLimits(limits: BatchLimits): void {
   positiveInteger('maxTextsPerRequest', limits.maxTextsPerRequest);
   positiveInteger('maxBytesPerRequest', limits.maxBytesPerRequest);
   if (limits.maxBytesPerRequest <= REQUEST_OVERHEAD_BYTES) {
-    throw new TypeError(`Expected \`maxBytesPerRequest\` to be more than ${REQUEST_OVERHEAD_BYTES}, got \`${limits.maxBytesPerRequest}\``);
+    throw new TypeError(
+      `Expected \`maxBytesPerRequest\` to be more than ${REQUEST_OVERHEAD_BYTES}, got \`${limits.maxBytesPerRequest}\``,
+    );
   }
   if (limits.maxChars !== undefined && limits.maxChars !== null) {
     if (typeof limits.maxChars !== 'number' || !Number.isInteger(limits.maxChars) || limits.maxChars < 0) {
@@ -81,7 +83,8 @@ export function planBatches(jobs: readonly TranslationJob[], limits: BatchLimits
     let current: TranslationJob[] = [];
     let currentBytes = REQUEST_OVERHEAD_BYTES;
     const close = (): void => {
-      if (current.length > 0) batches.push(buildBatch(batches.length, group.first, current, currentBytes, limits, jobCountByKey));
+      if (current.length > 0)
+        batches.push(buildBatch(batches.length, group.first, current, currentBytes, limits, jobCountByKey));
       current = [];
       currentBytes = REQUEST_OVERHEAD_BYTES;
     };

@@ -116,8 +116,14 @@ function barDisplay(output: Output, options: ProgressDisplayOptions): ProgressDi
       if (stopped || event.segmentsTotal === 0) return;
       // no ETA until a batch has finished: before that any figure would be invented
       startedAt ??= Date.now();
-      const eta = event.segmentsDone > 0 && event.type !== 'start' ? etaSeconds(Date.now() - startedAt, event.segmentsDone, event.segmentsTotal) : null;
-      const payload = { characters: event.charactersDone, etaText: eta === null ? '' : t('queue:progress.eta', { eta: formatEta(eta) }) };
+      const eta =
+        event.segmentsDone > 0 && event.type !== 'start'
+          ? etaSeconds(Date.now() - startedAt, event.segmentsDone, event.segmentsTotal)
+          : null;
+      const payload = {
+        characters: event.charactersDone,
+        etaText: eta === null ? '' : t('queue:progress.eta', { eta: formatEta(eta) }),
+      };
       if (!started) {
         bar.start(event.segmentsTotal, event.segmentsDone, payload);
         started = true;

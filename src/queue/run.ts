@@ -42,14 +42,28 @@ export function validateQueueOptions(options: QueueOptions): void {
   };
   const { concurrency, requestsPerSecond, maxRetries, backoffBaseMs, backoffMaxMs } = options;
   check('concurrency', concurrency, Number.isInteger(concurrency) && concurrency >= 1, 'an integer >= 1');
-  check('requestsPerSecond', requestsPerSecond, typeof requestsPerSecond === 'number' && requestsPerSecond > 0, 'a number > 0 (Infinity for no limit)');
+  check(
+    'requestsPerSecond',
+    requestsPerSecond,
+    typeof requestsPerSecond === 'number' && requestsPerSecond > 0,
+    'a number > 0 (Infinity for no limit)',
+  );
   check('maxRetries', maxRetries, Number.isInteger(maxRetries) && maxRetries >= 0, 'an integer >= 0');
   check('backoffBaseMs', backoffBaseMs, Number.isFinite(backoffBaseMs) && backoffBaseMs >= 0, 'a finite number >= 0');
-  check('backoffMaxMs', backoffMaxMs, Number.isFinite(backoffMaxMs) && backoffMaxMs >= backoffBaseMs, 'a finite number >= backoffBaseMs');
+  check(
+    'backoffMaxMs',
+    backoffMaxMs,
+    Number.isFinite(backoffMaxMs) && backoffMaxMs >= backoffBaseMs,
+    'a finite number >= backoffBaseMs',
+  );
 }
 
 /** Translates `jobs` with `engine`; resolves with the outcome (rejects only on a non-engine error). */
-export async function runTranslationQueue(engine: Engine, jobs: readonly TranslationJob[], options: QueueOptions): Promise<QueueOutcome> {
+export async function runTranslationQueue(
+  engine: Engine,
+  jobs: readonly TranslationJob[],
+  options: QueueOptions,
+): Promise<QueueOutcome> {
   validateQueueOptions(options);
   const plan = planBatches(jobs, options);
   return new QueueRun(engine, jobs, plan, options).run();
@@ -132,7 +146,11 @@ class QueueRun {
     await this.waitWhilePaused();
     if (this.stopReason !== null) return;
     const maxChars = this.options.maxChars;
-    if (maxChars !== undefined && maxChars !== null && this.billedCharacters + this.reservedCharacters + batch.billedCharacters > maxChars) {
+    if (
+      maxChars !== undefined &&
+      maxChars !== null &&
+      this.billedCharacters + this.reservedCharacters + batch.billedCharacters > maxChars
+    ) {
       // Only reachable when the engine billed more than estimated: the plan already fits the budget.
       this.stop('budget');
       return;
@@ -152,7 +170,10 @@ class QueueRun {
         ...(batch.context !== undefined ? { context: batch.context } : {}),
       });
       if (result.texts.length !== batch.texts.length) {
-        throw new EngineError('fatal', `engine ${this.engine.name} returned ${result.texts.length} texts for ${batch.texts.length}`);
+        throw new EngineError(
+          'fatal',
+          `engine ${this.engine.name} returned ${result.texts.length} texts for ${batch.texts.length}`,
+        );
       }
       texts = result.texts;
       billed = result.billedCharacters;
@@ -203,7 +224,8 @@ class QueueRun {
     if (this.stopReason !== null) return;
     // Requests that were in flight when the queue paused hit the same congestion: one burst, one level.
     if (requestStartedAt > this.lastPauseAt || this.failureLevel === 0) this.failureLevel += 1;
-    const delay = error.retryAfterMs ?? backoffDelay(this.failureLevel, this.options, this.random, error.kind === 'rate-limited');
+    const delay =
+      error.retryAfterMs ?? backoffDelay(this.failureLevel, this.options, this.random, error.kind === 'rate-limited');
     this.retries += 1;
     this.pauseFor(delay);
     // Highest priority: the failed batch goes out first when the queue resumes.

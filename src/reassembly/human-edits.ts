@@ -44,13 +44,21 @@ interface Span {
 }
 
 class Broken extends Error {
-  constructor(readonly reason: StructureBreak, readonly offset: number, readonly segmentId?: string) {
+  constructor(
+    readonly reason: StructureBreak,
+    readonly offset: number,
+    readonly segmentId?: string,
+  ) {
     super(reason);
   }
 }
 
 /** The expected output and where each top-level segment's text lies in it. */
-export function expectedOutput(article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang): { text: string; spans: Span[] } {
+export function expectedOutput(
+  article: Article,
+  targets: ReadonlyMap<string, string>,
+  targetLang: Lang,
+): { text: string; spans: Span[] } {
   const text = reassembleArticle(article, targets, targetLang);
   const byId = new Map(article.segments.map((segment) => [segment.id, segment]));
   const topLevel = article.segments.filter((s) => s.parentId === undefined).sort((a, b) => a.start - b.start);
@@ -67,16 +75,17 @@ export function expectedOutput(article: Article, targets: ReadonlyMap<string, st
   }
   rebuilt += article.source.slice(cursor);
   let common = 0;
-  while (common < rebuilt.length && common < text.length && rebuilt.charCodeAt(common) === text.charCodeAt(common)) common++;
+  while (common < rebuilt.length && common < text.length && rebuilt.charCodeAt(common) === text.charCodeAt(common))
+    common++;
   const delta = text.length - rebuilt.length;
-  const spans = raw.map((span) => (span.start >= common && delta !== 0 ? { ...span, start: span.start + delta, end: span.end + delta } : span));
+  const spans = raw.map((span) =>
+    span.start >= common && delta !== 0 ? { ...span, start: span.start + delta, end: span.end + delta } : span,
+  );
   return { text, spans };
 }
 
 /** One piece of a segment's rendered Markdown: text, or the Markdown of a tag part. */
-type Piece =
-  | { type: 'text' }
-  | { type: 'tag'; xml: string; parts: Array<{ static: string } | { nestedId: string }> };
+type Piece = { type: 'text' } | { type: 'tag'; xml: string; parts: Array<{ static: string } | { nestedId: string }> };
 
 /** Splits a tag part's Markdown around the nested segments spliced into it (alt text, titles). */
 function tagParts(tag: InlineTag, part: 'open' | 'close'): Array<{ static: string } | { nestedId: string }> {
@@ -155,7 +164,12 @@ function invertMarkdown(
       const nestedSegment = byId.get(nestedPart.nestedId);
       const nestedMarkdown = markdown.slice(cursor, end);
       if (nestedSegment) {
-        const rendered = xmlToMarkdown(nestedSegment, targets.get(nestedSegment.id) ?? nestedSegment.text, targets, byId);
+        const rendered = xmlToMarkdown(
+          nestedSegment,
+          targets.get(nestedSegment.id) ?? nestedSegment.text,
+          targets,
+          byId,
+        );
         if (rendered !== nestedMarkdown) {
           const inner = invertMarkdown(nestedSegment, nestedMarkdown, targets, byId, offset + cursor);
           nested.set(nestedSegment.id, inner.xml);
@@ -201,7 +215,8 @@ function invertSegment(
     try {
       const document = parseDocument(markdown);
       // A comment after the value would be lost when storyloc writes the value back in its own style.
-      if (document.errors.length > 0 || document.comment || (isScalar(document.contents) && document.contents.comment)) throw new Error('comment');
+      if (document.errors.length > 0 || document.comment || (isScalar(document.contents) && document.contents.comment))
+        throw new Error('comment');
       value = document.toJS();
     } catch {
       throw new Broken('frontMatter', offset, segment.id);
@@ -235,7 +250,8 @@ function splitRegion(
   // Between two sentences of one paragraph the gap is a space, found many times over: a cut where the
   // target language's sentence rules start a sentence is the one the translator meant.
   let sentenceStartSet: Set<number> | null = null;
-  const startsSentence = (at: number): boolean => (sentenceStartSet ??= new Set(sentenceStarts(region, targetLang))).has(at);
+  const startsSentence = (at: number): boolean =>
+    (sentenceStartSet ??= new Set(sentenceStarts(region, targetLang))).has(at);
   // latest[k]: the last place gap k can start with every later gap still found after it, in order. A cut
   // past it leaves no room for the segments that follow (a sentence gap would otherwise happily take a
   // space three paragraphs further on when the translator merged two sentences).
@@ -249,7 +265,8 @@ function splitRegion(
     bound = at;
   }
   let cursor = 0;
-  const expectedTotal = expectedParts.reduce((sum, part) => sum + part.length, 0) + gaps.reduce((sum, gap) => sum + gap.length, 0);
+  const expectedTotal =
+    expectedParts.reduce((sum, part) => sum + part.length, 0) + gaps.reduce((sum, gap) => sum + gap.length, 0);
   const scale = expectedTotal === 0 ? 1 : region.length / expectedTotal;
   for (let k = 0; k < gaps.length; k++) {
     const gap = gaps[k]!;
@@ -260,7 +277,9 @@ function splitRegion(
     if (last < 0) {
       // no room for this gap and the ones after it: the structure changed (no candidate → Broken)
     } else if (gap === '') candidates.push(Math.max(cursor, Math.min(aim, last)));
-    else for (let at = region.indexOf(gap, cursor); at >= 0 && at <= last; at = region.indexOf(gap, at + 1)) candidates.push(at);
+    else
+      for (let at = region.indexOf(gap, cursor); at >= 0 && at <= last; at = region.indexOf(gap, at + 1))
+        candidates.push(at);
     const lastChar = expected.slice(-1);
     // Structural gaps (a line break, Markdown around an image) cannot occur inside one segment's text:
     // the first one is the cut. A space between two sentences can: rank those cuts.
@@ -274,7 +293,10 @@ function splitRegion(
       }))
       .sort((a, b) =>
         isSentenceGap
-          ? Number(b.sentence) - Number(a.sentence) || Number(b.sameEnding) - Number(a.sameEnding) || a.distance - b.distance || a.at - b.at
+          ? Number(b.sentence) - Number(a.sentence) ||
+            Number(b.sameEnding) - Number(a.sameEnding) ||
+            a.distance - b.distance ||
+            a.at - b.at
           : a.at - b.at,
       );
     const chosen = ranked.find(({ at }) => accepts(k, region.slice(cursor, at), offset + cursor)) ?? ranked[0];
@@ -299,13 +321,21 @@ interface ChangedRegion {
  * again by unchanged whole segments at either end. Throws Broken when changed text lies outside every
  * segment.
  */
-function changedRegion(expected: { text: string; spans: Span[] }, actual: string, reasonOutside: (offset: number) => StructureBreak): ChangedRegion {
+function changedRegion(
+  expected: { text: string; spans: Span[] },
+  actual: string,
+  reasonOutside: (offset: number) => StructureBreak,
+): ChangedRegion {
   const { text, spans } = expected;
   let prefix = 0;
   const maxPrefix = Math.min(text.length, actual.length);
   while (prefix < maxPrefix && text.charCodeAt(prefix) === actual.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < maxPrefix - prefix && text.charCodeAt(text.length - 1 - suffix) === actual.charCodeAt(actual.length - 1 - suffix)) suffix++;
+  while (
+    suffix < maxPrefix - prefix &&
+    text.charCodeAt(text.length - 1 - suffix) === actual.charCodeAt(actual.length - 1 - suffix)
+  )
+    suffix++;
   const changeStart = prefix;
   const changeEnd = text.length - suffix;
   // Segments the change touches (an insertion at a segment's edge belongs to that segment).
@@ -362,7 +392,14 @@ function invertRegion(
       throw error;
     }
   };
-  const newParts = splitRegion(actual.slice(region.start, region.end), expectedParts, gaps, region.start, accepts, targetLang);
+  const newParts = splitRegion(
+    actual.slice(region.start, region.end),
+    expectedParts,
+    gaps,
+    region.start,
+    accepts,
+    targetLang,
+  );
   const newTargets = new Map(targets);
   const edits: HumanEdit[] = [];
   // Front-matter values as the translator typed them (quoted in another style than the source's).
@@ -427,7 +464,12 @@ function notTextProblem(expected: string, actual: string): { reason: StructureBr
  * Compares the file on disk (`actual`) with what storyloc wrote from `targets` and returns the
  * translator's edits, or where the structure was broken.
  */
-export function detectHumanEdits(article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang, actual: string): EditDetection {
+export function detectHumanEdits(
+  article: Article,
+  targets: ReadonlyMap<string, string>,
+  targetLang: Lang,
+  actual: string,
+): EditDetection {
   const expected = expectedOutput(article, targets, targetLang);
   const text = expected.text;
   if (text === actual) return { status: 'unchanged' };
@@ -443,7 +485,14 @@ export function detectHumanEdits(article: Article, targets: ReadonlyMap<string, 
   const reasonOutside = (offset: number): StructureBreak => (offset < frontMatterEnd ? 'frontMatter' : 'structure');
   try {
     const region = changedRegion(expected, actual, reasonOutside);
-    const { newTargets, edits, frontMatterAsTyped } = invertRegion(article, targets, targetLang, expected.text, actual, region);
+    const { newTargets, edits, frontMatterAsTyped } = invertRegion(
+      article,
+      targets,
+      targetLang,
+      expected.text,
+      actual,
+      region,
+    );
     proveRebuild(article, newTargets, targetLang, actual, frontMatterAsTyped, reasonOutside);
     return edits.length === 0 ? { status: 'unchanged' } : { status: 'edited', edits };
   } catch (error) {
@@ -467,8 +516,12 @@ export interface BrokenEdit {
 export class BrokenEditsError extends StorylocError {
   constructor(readonly broken: BrokenEdit[]) {
     const first = broken[0]!;
-    super('edit.broken', `memory:edit.${first.reason}`, { id: first.segmentId ?? '', state: first.stateFile, count: broken.length }, { position: first.position });
+    super(
+      'edit.broken',
+      `memory:edit.${first.reason}`,
+      { id: first.segmentId ?? '', state: first.stateFile, count: broken.length },
+      { position: first.position },
+    );
     this.name = 'BrokenEditsError';
   }
 }
-

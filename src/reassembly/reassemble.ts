@@ -13,7 +13,12 @@ import { renderYamlScalar } from '../articles/front-matter.js';
 export { TagMismatchError } from '../segments/xml.js';
 
 /** Renders one top-level segment (translation, or its source when there is none). */
-export function renderSegment(segment: Segment, article: Article, targets: ReadonlyMap<string, string>, byId: ReadonlyMap<string, Segment>): string {
+export function renderSegment(
+  segment: Segment,
+  article: Article,
+  targets: ReadonlyMap<string, string>,
+  byId: ReadonlyMap<string, Segment>,
+): string {
   const xml = targets.get(segment.id) ?? segment.text;
   if (segment.frontMatterKey !== undefined) {
     const value = unescapeXml(xml);
@@ -66,7 +71,11 @@ export function reassembleArticle(article: Article, targets: ReadonlyMap<string,
  * arrays of the same length whose even pieces are equal, so a caller can compare them piece by piece
  * (the review diff does: linear in the article, where a whole-file diff is quadratic).
  */
-export function reassembleArticlePieces(article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang): string[] {
+export function reassembleArticlePieces(
+  article: Article,
+  targets: ReadonlyMap<string, string>,
+  targetLang: Lang,
+): string[] {
   // nested segments (alt text, titles) are only looked up when one of them has a translation
   const byId = article.segments.some((segment) => segment.parentId !== undefined && targets.has(segment.id))
     ? new Map(article.segments.map((segment) => [segment.id, segment]))
@@ -93,7 +102,9 @@ export function reassembleArticlePieces(article: Article, targets: ReadonlyMap<s
 }
 
 /** Identity round trip: the first position where reassembling with source texts differs, or null. */
-export function roundtripDifference(article: Article): { line: number; column: number; expected: string; actual: string } | null {
+export function roundtripDifference(
+  article: Article,
+): { line: number; column: number; expected: string; actual: string } | null {
   const rebuilt = reassembleArticle(article, new Map(), article.lang);
   if (rebuilt === article.source) return null;
   let index = 0;

@@ -44,7 +44,12 @@ function lineEndAfter(text: string, offset: number, length: number): number {
 }
 
 /** Regions of the lines touched by differing pieces, merged where they share or touch a line. */
-function changedRegions(oldPieces: readonly string[], newPieces: readonly string[], oldText: string, newText: string): Region[] {
+function changedRegions(
+  oldPieces: readonly string[],
+  newPieces: readonly string[],
+  oldText: string,
+  newText: string,
+): Region[] {
   const regions: Region[] = [];
   let oldOffset = 0;
   let newOffset = 0;
@@ -88,8 +93,12 @@ function alignedChanges(oldPieces: readonly string[], newPieces: readonly string
     const between = oldText.slice(oldCursor, region.oldStart);
     if (between !== newText.slice(newCursor, region.newStart)) return null;
     equal(between);
-    for (const change of diffLines(oldText.slice(region.oldStart, region.oldEnd), newText.slice(region.newStart, region.newEnd))) {
-      if (change.added || change.removed) changes.push({ lines: splitLines(change.value), added: change.added, removed: change.removed });
+    for (const change of diffLines(
+      oldText.slice(region.oldStart, region.oldEnd),
+      newText.slice(region.newStart, region.newEnd),
+    )) {
+      if (change.added || change.removed)
+        changes.push({ lines: splitLines(change.value), added: change.added, removed: change.removed });
       else equal(change.value);
     }
     oldCursor = region.oldEnd;
@@ -173,7 +182,12 @@ export interface PatchNames {
  * or null when the pieces do not correspond (different counts, or a piece that should be equal differs
  * in a way that shifts lines); the caller then diffs the whole texts.
  */
-export function alignedUnifiedDiff(names: PatchNames, oldPieces: readonly string[], newPieces: readonly string[], context: number): string | null {
+export function alignedUnifiedDiff(
+  names: PatchNames,
+  oldPieces: readonly string[],
+  newPieces: readonly string[],
+  context: number,
+): string | null {
   if (oldPieces.length !== newPieces.length) return null;
   const changes = alignedChanges(oldPieces, newPieces);
   if (changes === null) return null;

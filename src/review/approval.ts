@@ -33,7 +33,13 @@ export type SegmentOutcome =
   | { id: string; outcome: 'edited' }
   | { id: string; outcome: 'unchanged' }
   | { id: string; outcome: 'refusedUntranslated' }
-  | { id: string; outcome: 'refusedGlossary'; findings: TermFinding[]; flags: string[]; errors?: Array<{ rule: string; message: string }> };
+  | {
+      id: string;
+      outcome: 'refusedGlossary';
+      findings: TermFinding[];
+      flags: string[];
+      errors?: Array<{ rule: string; message: string }>;
+    };
 
 export interface DecisionResult {
   state: ArticleState;
@@ -100,7 +106,8 @@ function decideEach(
   done: SegmentStatus,
   decide: (record: SegmentRecord, target: string) => { outcome: SegmentOutcome; changed?: SegmentRecord },
 ): DecisionResult {
-  const selected = ids === 'all' ? state.segments.filter((r) => reviewableStatuses.includes(r.state)) : selectRecords(state, ids);
+  const selected =
+    ids === 'all' ? state.segments.filter((r) => reviewableStatuses.includes(r.state)) : selectRecords(state, ids);
   const changed = new Map<string, SegmentRecord>();
   const outcomes: SegmentOutcome[] = [];
   for (const record of selected) {
@@ -120,14 +127,26 @@ function decideEach(
 }
 
 /** Approves the named segments (or, with 'all', every segment waiting for review). */
-export function approveSegments(state: ArticleState, ids: readonly string[] | 'all', options: ApproveOptions): DecisionResult {
+export function approveSegments(
+  state: ArticleState,
+  ids: readonly string[] | 'all',
+  options: ApproveOptions,
+): DecisionResult {
   return decideEach(state, ids, 'approved', (record, target) => {
     const failing = options.checkTerms(record).filter(blocksApproval);
     const flags = record.flags ?? [];
-    const errors = (options.checkErrors?.(record.id) ?? []).map((error) => ({ rule: error.rule, message: error.message }));
+    const errors = (options.checkErrors?.(record.id) ?? []).map((error) => ({
+      rule: error.rule,
+      message: error.message,
+    }));
     const problems = failing.length > 0 || flags.length > 0 || errors.length > 0;
     if (problems && !options.force) {
-      const refused: SegmentOutcome = { id: record.id, outcome: 'refusedGlossary', findings: failing, flags: [...flags] };
+      const refused: SegmentOutcome = {
+        id: record.id,
+        outcome: 'refusedGlossary',
+        findings: failing,
+        flags: [...flags],
+      };
       if (errors.length > 0) refused.errors = errors;
       return { outcome: refused };
     }
@@ -140,7 +159,11 @@ export function approveSegments(state: ArticleState, ids: readonly string[] | 'a
  * Rejects the named segments (or, with 'all', every segment waiting for review). The target stays for
  * reading; the state tells the next run to translate again.
  */
-export function rejectSegments(state: ArticleState, ids: readonly string[] | 'all', actor: ReviewActor): DecisionResult {
+export function rejectSegments(
+  state: ArticleState,
+  ids: readonly string[] | 'all',
+  actor: ReviewActor,
+): DecisionResult {
   return decideEach(state, ids, 'rejected', (record) => {
     const next = rejected(record, { by: actor.name, at: actor.at })!;
     return { outcome: { id: record.id, outcome: 'rejected' }, changed: next };

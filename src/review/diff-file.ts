@@ -79,13 +79,27 @@ export function reviewDiffText(displayPath: string, baseline: string, candidate:
  * The review diff of an article: piece by piece when the candidate is the article reassembled from the
  * state (linear in the article, see aligned-diff.ts), else over the whole texts.
  */
-function articleReviewDiff(displayPath: string, article: Article, state: ArticleState, candidate: string): string | null {
+function articleReviewDiff(
+  displayPath: string,
+  article: Article,
+  state: ArticleState,
+  candidate: string,
+): string | null {
   const baselinePieces = approvedBaselinePieces(article, state);
   const baseline = baselinePieces.join('');
   if (baseline === candidate) return null;
-  const candidatePieces = reassembleArticlePieces(article, outputTargets(article.segments, state.segments), state.targetLang);
+  const candidatePieces = reassembleArticlePieces(
+    article,
+    outputTargets(article.segments, state.segments),
+    state.targetLang,
+  );
   if (candidatePieces.join('') === candidate) {
-    const names = { oldFileName: `a/${displayPath}`, newFileName: `b/${displayPath}`, oldHeader: 'approved', newHeader: 'candidate' };
+    const names = {
+      oldFileName: `a/${displayPath}`,
+      newFileName: `b/${displayPath}`,
+      oldHeader: 'approved',
+      newHeader: 'candidate',
+    };
     const aligned = alignedUnifiedDiff(names, baselinePieces, candidatePieces, DIFF_CONTEXT_LINES);
     if (aligned !== null) return aligned;
   }
@@ -132,7 +146,12 @@ export async function writeReviewDiff(input: ReviewDiffInput): Promise<ReviewDif
     try {
       await fsp.rm(file, { force: true });
     } catch (error) {
-      throw new StorylocError('write.failed', 'memory:write.failed', { file, detail: (error as NodeJS.ErrnoException).code }, { position: { file }, cause: error });
+      throw new StorylocError(
+        'write.failed',
+        'memory:write.failed',
+        { file, detail: (error as NodeJS.ErrnoException).code },
+        { position: { file }, cause: error },
+      );
     }
     return { file, written: false, removed: true, diff };
   }

@@ -31,7 +31,12 @@ import type { SegmentTermChecker, TermFinding } from './term-findings.js';
 import type { SegmentRecord } from '../memory/types.js';
 
 /** The check's rules about glossary terms in one segment (glossary-lint is about the termbase itself). */
-export const glossaryRules: readonly Rule[] = [glossaryTermRule, forbiddenTermRule, untranslatedTermRule, doNotTranslateRule];
+export const glossaryRules: readonly Rule[] = [
+  glossaryTermRule,
+  forbiddenTermRule,
+  untranslatedTermRule,
+  doNotTranslateRule,
+];
 
 export interface GlossaryReviewOptions {
   /** languages whose forms count as left untranslated in a target (the check uses the configured source languages) */
@@ -56,7 +61,17 @@ interface SegmentAnalysis {
 }
 
 function checkedSegmentOf(record: Pick<SegmentRecord, 'source' | 'target'>): CheckedSegment {
-  return { id: 'review', kind: 'paragraph', source: record.source, target: record.target, tags: {}, state: null, engine: null, flags: [], block: 'review' };
+  return {
+    id: 'review',
+    kind: 'paragraph',
+    source: record.source,
+    target: record.target,
+    tags: {},
+    state: null,
+    engine: null,
+    flags: [],
+    block: 'review',
+  };
 }
 
 function byEntry(matches: readonly TermMatch[]): Map<string, TermMatch[]> {
@@ -83,7 +98,12 @@ function otherCapitals(analysis: SegmentAnalysis, entryId: string): { start: num
 }
 
 /** Adds to a finding what is wrong in the target (forbidden, left untranslated, miswritten) and where. */
-function describe(analysis: SegmentAnalysis, finding: TermFinding, entryId: string, found: TermMatch | undefined): TermFinding {
+function describe(
+  analysis: SegmentAnalysis,
+  finding: TermFinding,
+  entryId: string,
+  found: TermMatch | undefined,
+): TermFinding {
   const severity = analysis.problems.get(entryId);
   const badForm = severity === undefined ? undefined : analysis.forbidden.get(entryId)?.[0];
   const leftover = severity === undefined || badForm ? undefined : analysis.leftovers.get(entryId)?.[0];
@@ -101,7 +121,11 @@ function describe(analysis: SegmentAnalysis, finding: TermFinding, entryId: stri
 }
 
 /** One finding per term of the source, the n-th occurrence paired with the n-th accepted form in the target. */
-function sourceTermFindings(analysis: SegmentAnalysis, inSource: readonly TermMatch[], translated: boolean): TermFinding[] {
+function sourceTermFindings(
+  analysis: SegmentAnalysis,
+  inSource: readonly TermMatch[],
+  translated: boolean,
+): TermFinding[] {
   const findings: TermFinding[] = [];
   const seen = new Map<string, number>();
   for (const match of inSource) {
@@ -136,13 +160,24 @@ function targetOnlyFindings(analysis: SegmentAnalysis, shown: ReadonlySet<string
     const entry = analysis.glossary.entry(entryId);
     const match = analysis.forbidden.get(entryId)?.[0] ?? analysis.leftovers.get(entryId)?.[0];
     if (!entry || !match) continue;
-    const finding: TermFinding = { entryId, sourceSurface: termText(match), expected: acceptedFormsOf(entry, analysis.targetLang), found: null, respected: false };
+    const finding: TermFinding = {
+      entryId,
+      sourceSurface: termText(match),
+      expected: acceptedFormsOf(entry, analysis.targetLang),
+      found: null,
+      respected: false,
+    };
     findings.push(describe(analysis, finding, entryId, undefined));
   }
   return findings;
 }
 
-export function createGlossaryReviewer(termbase: Termbase, sourceLang: Lang, targetLang: Lang, options: GlossaryReviewOptions = {}): SegmentTermChecker {
+export function createGlossaryReviewer(
+  termbase: Termbase,
+  sourceLang: Lang,
+  targetLang: Lang,
+  options: GlossaryReviewOptions = {},
+): SegmentTermChecker {
   if (termbase.entries.length === 0) return () => [];
   const glossary = createGlossaryIndex(termbase);
   const severities = options.severities ?? defaultSeverities;
@@ -150,7 +185,17 @@ export function createGlossaryReviewer(termbase: Termbase, sourceLang: Lang, tar
 
   return (record) => {
     const segment = checkedSegmentOf(record);
-    const ctx = createFileContext({ mode: 'workspace', sourceLang, targetLang, sourceLanguages, glossary, severities, locator: noPlacement, workspaceDir: null, cwd: '/' });
+    const ctx = createFileContext({
+      mode: 'workspace',
+      sourceLang,
+      targetLang,
+      sourceLanguages,
+      glossary,
+      severities,
+      locator: noPlacement,
+      workspaceDir: null,
+      cwd: '/',
+    });
     const problems = new Map<string, ViolationSeverity>();
     for (const violation of runRules(glossaryRules, [segment], ctx)) {
       if (violation.entryId === undefined) continue;

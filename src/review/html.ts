@@ -80,9 +80,7 @@ function renderTagBadge(token: TaggedToken, openIds: string[]): string {
 /** Escapes `text` (which starts at plain-text `offset`) and wraps the parts inside highlights in <mark>. */
 function highlightText(text: string, offset: number, highlights: Highlight[]): string {
   const end = offset + text.length;
-  const relevant = highlights
-    .filter((h) => h.start < end && h.end > offset)
-    .sort((a, b) => a.start - b.start);
+  const relevant = highlights.filter((h) => h.start < end && h.end > offset).sort((a, b) => a.start - b.start);
   let html = '';
   let cursor = offset;
   for (const highlight of relevant) {

@@ -15,8 +15,18 @@ export function describeFindings(
 ): string {
   const parts = findings.map((finding) => {
     const expected = finding.expected[0] ?? '';
-    if (finding.forbidden !== undefined) return translate('review:outcome.termForbidden', { term: finding.sourceSurface, expected, forbidden: finding.forbidden });
-    if (finding.untranslated !== undefined) return translate('review:outcome.termUntranslated', { term: finding.sourceSurface, expected, untranslated: finding.untranslated });
+    if (finding.forbidden !== undefined)
+      return translate('review:outcome.termForbidden', {
+        term: finding.sourceSurface,
+        expected,
+        forbidden: finding.forbidden,
+      });
+    if (finding.untranslated !== undefined)
+      return translate('review:outcome.termUntranslated', {
+        term: finding.sourceSurface,
+        expected,
+        untranslated: finding.untranslated,
+      });
     return translate('review:outcome.termMissing', { term: finding.sourceSurface, expected });
   });
   if (flags.length > 0) parts.push(translate('review:outcome.flagged', { flags: flags.join(', ') }));
@@ -25,7 +35,10 @@ export function describeFindings(
 
 /** Why an approval was refused: glossary findings, MT flags, then the other check errors (`rule: message`). */
 function describeRefusal(outcome: Extract<SegmentOutcome, { outcome: 'refusedGlossary' }>): string {
-  const parts = [describeFindings(outcome.findings, outcome.flags), ...(outcome.errors ?? []).map((error) => `${error.rule}: ${error.message}`)];
+  const parts = [
+    describeFindings(outcome.findings, outcome.flags),
+    ...(outcome.errors ?? []).map((error) => `${error.rule}: ${error.message}`),
+  ];
   return parts.filter((part) => part !== '').join('; ');
 }
 
@@ -59,7 +72,12 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 /** The `status` table: article, one column per state, total, publishable. */
 export function formatStatusTable(statuses: ArticleStatus[]): string {
   if (statuses.length === 0) return `${t('review:status.none')}\n`;
-  const header = [t('review:status.article'), ...segmentStatuses.map((s) => t(`review:state.${s}`)), t('review:status.total'), t('review:status.publishable')];
+  const header = [
+    t('review:status.article'),
+    ...segmentStatuses.map((s) => t(`review:state.${s}`)),
+    t('review:status.total'),
+    t('review:status.publishable'),
+  ];
   const rows = statuses.map((status) => {
     if (!status.translated) {
       return [status.article, ...segmentStatuses.map(() => '-'), '-', t('review:status.notTranslated')];
@@ -71,7 +89,9 @@ export function formatStatusTable(statuses: ArticleStatus[]): string {
       status.publishable ? t('review:status.yes') : t('review:status.no'),
     ];
   });
-  const widths = header.map((cell, column) => Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[column]!))));
+  const widths = header.map((cell, column) =>
+    Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[column]!))),
+  );
   const last = header.length - 1;
   const line = (cells: string[]): string =>
     cells

@@ -48,7 +48,12 @@ export function segmentAnchor(segmentId: string): string {
 }
 
 /** A page URL carrying the token and the UI language (the target language is fixed per server, `--to`). */
-export function pageUrl(ctx: PageContext, pathname: string, params: Record<string, string> = {}, fragment?: string): string {
+export function pageUrl(
+  ctx: PageContext,
+  pathname: string,
+  params: Record<string, string> = {},
+  fragment?: string,
+): string {
   const search = new URLSearchParams({ token: ctx.token, lang: ctx.ui, ...params });
   return `${pathname}?${search.toString()}${fragment ? `#${fragment}` : ''}`;
 }
@@ -59,7 +64,10 @@ function t(ctx: PageContext, key: NamespaceKey<'review'>, params: Record<string,
 
 function layout(ctx: PageContext, title: string, body: string, currentUrl: (ui: UiLanguage) => string): string {
   const switcher = uiLanguages
-    .map((ui) => `<a href="${escapeHtml(currentUrl(ui))}" lang="${ui}" hreflang="${ui}"${ui === ctx.ui ? ' aria-current="true"' : ''}>${ui.toUpperCase()}</a>`)
+    .map(
+      (ui) =>
+        `<a href="${escapeHtml(currentUrl(ui))}" lang="${ui}" hreflang="${ui}"${ui === ctx.ui ? ' aria-current="true"' : ''}>${ui.toUpperCase()}</a>`,
+    )
     .join(' ');
   return `<!doctype html>
 <html lang="${ctx.ui}">
@@ -94,7 +102,9 @@ function noticeHtml(notice: PageNotice | undefined, where: 'page' | 'segment'): 
 
 /** The article list: counts per state and whether each output is publishable. */
 export function renderIndexPage(ctx: PageContext, statuses: ArticleStatus[], notice?: PageNotice): string {
-  const headCells = segmentStatuses.map((status) => `<th scope="col"><span class="st-${status}">${t(ctx, `state.${status}`)}</span></th>`).join('');
+  const headCells = segmentStatuses
+    .map((status) => `<th scope="col"><span class="st-${status}">${t(ctx, `state.${status}`)}</span></th>`)
+    .join('');
   const rows = statuses
     .map((status) => {
       const cells = segmentStatuses.map((s) => `<td class="num">${status.counts[s]}</td>`).join('');
@@ -102,9 +112,10 @@ export function renderIndexPage(ctx: PageContext, statuses: ArticleStatus[], not
       return `<tr><th scope="row"><a href="${escapeHtml(link)}">${escapeHtml(status.article)}</a></th>${cells}<td class="num">${status.total}</td><td>${status.publishable ? t(ctx, 'page.yes') : t(ctx, 'page.no')}</td></tr>`;
     })
     .join('\n');
-  const table = statuses.length === 0
-    ? `<p>${t(ctx, 'page.noArticles')}</p>`
-    : `<table><caption class="help">${t(ctx, 'page.targetLanguage', { lang: ctx.targetLang })}</caption>
+  const table =
+    statuses.length === 0
+      ? `<p>${t(ctx, 'page.noArticles')}</p>`
+      : `<table><caption class="help">${t(ctx, 'page.targetLanguage', { lang: ctx.targetLang })}</caption>
 <thead><tr><th scope="col">${t(ctx, 'page.article')}</th>${headCells}<th scope="col">${t(ctx, 'page.total')}</th><th scope="col">${t(ctx, 'page.publishable')}</th></tr></thead>
 <tbody>
 ${rows}
@@ -165,15 +176,30 @@ function findingItem(ctx: PageContext, finding: TermFinding): string {
 }
 
 function tagList(sourceXml: string): string {
-  const tokens = tokenizeTaggedText(sourceXml, true).filter((token) => token.type === 'open' || token.type === 'standalone');
-  return tokens.map((token) => (token.type === 'open' ? `<g id="${token.id}">…</g>` : token.type === 'standalone' ? token.raw : '')).join(' ');
+  const tokens = tokenizeTaggedText(sourceXml, true).filter(
+    (token) => token.type === 'open' || token.type === 'standalone',
+  );
+  return tokens
+    .map((token) =>
+      token.type === 'open' ? `<g id="${token.id}">…</g>` : token.type === 'standalone' ? token.raw : '',
+    )
+    .join(' ');
 }
 
-function renderSegment(ctx: PageContext, state: ArticleState, record: SegmentRecord, findings: TermFinding[], notice: PageNotice | undefined): string {
+function renderSegment(
+  ctx: PageContext,
+  state: ArticleState,
+  record: SegmentRecord,
+  findings: TermFinding[],
+  notice: PageNotice | undefined,
+): string {
   const anchor = segmentAnchor(record.id);
   const revision = segmentRevision(record);
   const status = record.state;
-  const who = record.changedBy && record.changedAt ? `<span>${t(ctx, 'page.changedBy', { by: record.changedBy, at: record.changedAt })}</span>` : '';
+  const who =
+    record.changedBy && record.changedAt
+      ? `<span>${t(ctx, 'page.changedBy', { by: record.changedBy, at: record.changedAt })}</span>`
+      : '';
   const forced = record.forced ? `<span class="badge st-stale">${t(ctx, 'page.forced')}</span>` : '';
 
   const sourceChange = sourceChangeOf(record);
@@ -184,26 +210,53 @@ function renderSegment(ctx: PageContext, state: ArticleState, record: SegmentRec
 
   const previous = previousVersionOf(record);
   const previousTitle = previous && !previous.approved ? t(ctx, 'page.previousStale') : t(ctx, 'page.previousApproved');
-  const previousHtml = previous ? renderTokensHtml(tokenizeTaggedText(previous.text, true)) : `<span class="empty">${t(ctx, 'page.none')}</span>`;
+  const previousHtml = previous
+    ? renderTokensHtml(tokenizeTaggedText(previous.text, true))
+    : `<span class="empty">${t(ctx, 'page.none')}</span>`;
 
   let candidateHtml: string;
   if (record.target === null) candidateHtml = `<span class="empty">${t(ctx, 'page.untranslated')}</span>`;
-  else if (previous === null) candidateHtml = renderTokensHtml(tokenizeTaggedText(record.target, true), targetHighlights(ctx, findings));
+  else if (previous === null)
+    candidateHtml = renderTokensHtml(tokenizeTaggedText(record.target, true), targetHighlights(ctx, findings));
   else candidateHtml = renderDiffHtml(diffSegmentWords(previous.text, record.target), targetHighlights(ctx, findings));
 
-  const terms = findings.length > 0 ? `<ul class="terms" aria-label="${t(ctx, 'page.glossary')}">${findings.map((f) => findingItem(ctx, f)).join('')}</ul>` : '';
-  const flags = record.flags && record.flags.length > 0 ? `<p class="flags">${t(ctx, 'page.flags', { flags: record.flags.join(', ') })}</p>` : '';
+  const terms =
+    findings.length > 0
+      ? `<ul class="terms" aria-label="${t(ctx, 'page.glossary')}">${findings.map((f) => findingItem(ctx, f)).join('')}</ul>`
+      : '';
+  const flags =
+    record.flags && record.flags.length > 0
+      ? `<p class="flags">${t(ctx, 'page.flags', { flags: record.flags.join(', ') })}</p>`
+      : '';
 
   const base = { a: state.article, seg: record.id, base: revision };
   const buttons: string[] = [];
   if (record.target !== null && status !== 'approved') {
-    buttons.push(actionForm(ctx, base, `<button type="submit" name="op" value="approve" class="approve" data-key="approve">${t(ctx, 'page.approve')}</button>`));
+    buttons.push(
+      actionForm(
+        ctx,
+        base,
+        `<button type="submit" name="op" value="approve" class="approve" data-key="approve">${t(ctx, 'page.approve')}</button>`,
+      ),
+    );
   }
   if (notice?.offerForce) {
-    buttons.push(actionForm(ctx, base, `<button type="submit" name="op" value="force" class="force">${t(ctx, 'page.approveAnyway')}</button>`));
+    buttons.push(
+      actionForm(
+        ctx,
+        base,
+        `<button type="submit" name="op" value="force" class="force">${t(ctx, 'page.approveAnyway')}</button>`,
+      ),
+    );
   }
   if (record.target !== null && status !== 'rejected') {
-    buttons.push(actionForm(ctx, base, `<button type="submit" name="op" value="reject" class="reject" data-key="reject">${t(ctx, 'page.reject')}</button>`));
+    buttons.push(
+      actionForm(
+        ctx,
+        base,
+        `<button type="submit" name="op" value="reject" class="reject" data-key="reject">${t(ctx, 'page.reject')}</button>`,
+      ),
+    );
   }
   const editText = notice?.editText ?? toEditableText(record.target ?? record.source);
   // (the HTML parser drops one newline right after <textarea>; the template adds one so a text that
@@ -216,7 +269,9 @@ ${hasTags ? `<p class="help">${t(ctx, 'page.editHelp')}</p>` : ''}
 <textarea id="${textareaId}" name="text" lang="${state.targetLang}" spellcheck="true">
 ${escapeHtml(editText)}</textarea>`;
   const open = notice?.editText !== undefined ? ' open' : '';
-  buttons.push(`<details${open}><summary>${t(ctx, 'page.edit')}</summary>${actionForm(ctx, base, `<button type="submit" name="op" value="edit">${t(ctx, 'page.save')}</button>`, editInner)}</details>`);
+  buttons.push(
+    `<details${open}><summary>${t(ctx, 'page.edit')}</summary>${actionForm(ctx, base, `<button type="submit" name="op" value="edit">${t(ctx, 'page.save')}</button>`, editInner)}</details>`,
+  );
 
   return `<section class="seg st-${status}" id="${anchor}" data-seg="${escapeHtml(record.id)}" data-state="${status}" tabindex="-1" aria-labelledby="${anchor}-h">
 <h2 id="${anchor}-h"><span class="badge st-${status}">${t(ctx, `state.${status}`)}</span><span>${t(ctx, 'page.line', { line: record.line })}</span><code>${escapeHtml(record.id)}</code>${who}${forced}</h2>
@@ -234,18 +289,33 @@ ${terms}${flags}
 /** One article: counts, approve all, and every segment side by side (source | previous | candidate). */
 export function renderArticlePage(ctx: PageContext, view: ArticleView, notice?: PageNotice): string {
   const { state } = view;
-  const waiting = state.segments.filter((record) => reviewableStatuses.includes(record.state) && record.target !== null).length;
+  const waiting = state.segments.filter(
+    (record) => reviewableStatuses.includes(record.state) && record.target !== null,
+  ).length;
   const counts = segmentStatuses
     .map((status) => ({ status, n: state.segments.filter((r) => r.state === status).length }))
     .filter(({ n }) => n > 0)
     .map(({ status, n }) => `<span class="badge st-${status}">${t(ctx, `state.${status}`)}: ${n}</span>`)
     .join(' ');
-  const approveAll = waiting > 0
-    ? actionForm(ctx, { a: state.article, base: articleRevision(state) }, `<button type="submit" name="op" value="approveAll" class="approve">${t(ctx, 'page.approveAll', { n: waiting })}</button>`)
-    : `<span class="help">${t(ctx, 'page.approveAllNone')}</span>`;
+  const approveAll =
+    waiting > 0
+      ? actionForm(
+          ctx,
+          { a: state.article, base: articleRevision(state) },
+          `<button type="submit" name="op" value="approveAll" class="approve">${t(ctx, 'page.approveAll', { n: waiting })}</button>`,
+        )
+      : `<span class="help">${t(ctx, 'page.approveAllNone')}</span>`;
   const pageNotice = notice && notice.segmentId === undefined ? notice : undefined;
   const segments = state.segments
-    .map((record) => renderSegment(ctx, state, record, view.findings.get(record.id) ?? [], notice?.segmentId === record.id ? notice : undefined))
+    .map((record) =>
+      renderSegment(
+        ctx,
+        state,
+        record,
+        view.findings.get(record.id) ?? [],
+        notice?.segmentId === record.id ? notice : undefined,
+      ),
+    )
     .join('\n');
   const body = `<p><a href="${escapeHtml(pageUrl(ctx, '/'))}" data-key="back">← ${t(ctx, 'page.back')}</a></p>
 <h2>${escapeHtml(state.article)} → ${escapeHtml(state.targetLang)}</h2>
@@ -253,11 +323,20 @@ ${noticeHtml(pageNotice, 'page')}
 <div class="toolbar">${counts}${approveAll}</div>
 <p class="shortcuts">${t(ctx, 'page.shortcuts')}</p>
 ${segments}`;
-  return layout(ctx, `${state.article} — ${tIn(ctx.ui, 'review:page.title')}`, body, (ui) => pageUrl({ ...ctx, ui }, '/article', { a: state.article }));
+  return layout(ctx, `${state.article} — ${tIn(ctx.ui, 'review:page.title')}`, body, (ui) =>
+    pageUrl({ ...ctx, ui }, '/article', { a: state.article }),
+  );
 }
 
 /** A bare message page (403, 404, 400). */
 export function renderMessagePage(ctx: PageContext, message: string, withBackLink: boolean): string {
-  const back = withBackLink ? `<p><a href="${escapeHtml(pageUrl(ctx, '/'))}" data-key="back">← ${t(ctx, 'page.back')}</a></p>` : '';
-  return layout(ctx, tIn(ctx.ui, 'review:page.title'), `${back}<p class="notice error" role="alert">${escapeHtml(message)}</p>`, () => (withBackLink ? pageUrl(ctx, '/') : '#'));
+  const back = withBackLink
+    ? `<p><a href="${escapeHtml(pageUrl(ctx, '/'))}" data-key="back">← ${t(ctx, 'page.back')}</a></p>`
+    : '';
+  return layout(
+    ctx,
+    tIn(ctx.ui, 'review:page.title'),
+    `${back}<p class="notice error" role="alert">${escapeHtml(message)}</p>`,
+    () => (withBackLink ? pageUrl(ctx, '/') : '#'),
+  );
 }

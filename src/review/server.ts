@@ -16,8 +16,25 @@ import { statePathFor } from '../memory/state-store.js';
 import { StorylocError, inputError } from '../errors.js';
 import { tIn, uiLanguages, type NamespaceKey, type UiLanguage } from '../i18n/index.js';
 import type { ArticleState } from '../memory/types.js';
-import { approveSegments, articleRevision, type ApproveOptions, editSegment, rejectSegments, segmentRevision, type DecisionResult, type ReviewActor } from './approval.js';
-import { pageUrl, renderArticlePage, renderIndexPage, renderMessagePage, segmentAnchor, type PageContext, type PageNotice } from './page.js';
+import {
+  approveSegments,
+  articleRevision,
+  type ApproveOptions,
+  editSegment,
+  rejectSegments,
+  segmentRevision,
+  type DecisionResult,
+  type ReviewActor,
+} from './approval.js';
+import {
+  pageUrl,
+  renderArticlePage,
+  renderIndexPage,
+  renderMessagePage,
+  segmentAnchor,
+  type PageContext,
+  type PageNotice,
+} from './page.js';
 import { parseEditedText, type TagProblem } from './tagged-text.js';
 import type { TermFinding } from './term-findings.js';
 import { describeFindings } from './outcome-text.js';
@@ -47,7 +64,11 @@ const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** `?lang=` when it is a UI language, else the best Accept-Language match, else the default. */
-export function pickUiLanguage(param: string | null, acceptLanguage: string | undefined, fallback: UiLanguage): UiLanguage {
+export function pickUiLanguage(
+  param: string | null,
+  acceptLanguage: string | undefined,
+  fallback: UiLanguage,
+): UiLanguage {
   if (param && (uiLanguages as readonly string[]).includes(param)) return param as UiLanguage;
   if (acceptLanguage) {
     const ranked = acceptLanguage
@@ -107,7 +128,12 @@ type CheckErrorText = { rule: string; message: string };
 
 /** What a change request came to: a redirect to the updated page, or the page again with a message. */
 type ActionValue =
-  | { kind: 'done'; done: 'approved' | 'rejected' | 'edited' | 'unchanged' | 'approvedAll'; n?: number; refused?: number }
+  | {
+      kind: 'done';
+      done: 'approved' | 'rejected' | 'edited' | 'unchanged' | 'approvedAll';
+      n?: number;
+      refused?: number;
+    }
   | { kind: 'conflict'; by: string; at: string }
   | { kind: 'articleConflict' }
   | { kind: 'unknownSegment' }
@@ -115,7 +141,8 @@ type ActionValue =
   | { kind: 'refusedUntranslated' }
   | { kind: 'refusedTags'; problem: TagProblem };
 
-const message = (ui: UiLanguage, key: NamespaceKey<'review'>, params: Record<string, unknown> = {}): string => tIn(ui, `review:${key}`, params);
+const message = (ui: UiLanguage, key: NamespaceKey<'review'>, params: Record<string, unknown> = {}): string =>
+  tIn(ui, `review:${key}`, params);
 
 function tagProblemText(ui: UiLanguage, problem: TagProblem): string {
   switch (problem.problem) {
@@ -178,7 +205,14 @@ function messagePage(res: ServerResponse, ctx: PageContext, status: number, text
   send(res, status, renderMessagePage(ctx, text, true), ctx.nonce);
 }
 
-function articlePage(scope: ServerScope, res: ServerResponse, ctx: PageContext, status: number, state: ArticleState, notice?: PageNotice): void {
+function articlePage(
+  scope: ServerScope,
+  res: ServerResponse,
+  ctx: PageContext,
+  status: number,
+  state: ArticleState,
+  notice?: PageNotice,
+): void {
   send(res, status, renderArticlePage(ctx, { state, findings: scope.workspace.findings(state) }, notice), ctx.nonce);
 }
 
@@ -187,7 +221,10 @@ function articlePage(scope: ServerScope, res: ServerResponse, ctx: PageContext, 
  * and every other `storyloc check` error on the segment, check/verdict.ts), so the page cannot approve
  * what the CLI refuses (issue 12, case 4); "approve anyway" forces past them, recorded as forced.
  */
-function approvalChecks(workspace: ReviewWorkspace, state: ArticleState): Pick<ApproveOptions, 'checkTerms' | 'checkErrors'> {
+function approvalChecks(
+  workspace: ReviewWorkspace,
+  state: ArticleState,
+): Pick<ApproveOptions, 'checkTerms' | 'checkErrors'> {
   return { checkTerms: workspace.termChecker(state.sourceLang), checkErrors: workspace.approvalBlockers(state) };
 }
 
@@ -202,7 +239,11 @@ interface ActionRequest {
 }
 
 /** The change applied to the article's state (or refused), with what the page should say. */
-function decideAction(scope: ServerScope, request: ActionRequest, state: ArticleState): { result: DecisionResult | null; value: ActionValue } {
+function decideAction(
+  scope: ServerScope,
+  request: ActionRequest,
+  state: ArticleState,
+): { result: DecisionResult | null; value: ActionValue } {
   const { workspace } = scope;
   const { op, segmentId, base, text } = request;
   const actor: ReviewActor = { name: scope.options.approver, at: scope.now().toISOString() };
@@ -210,27 +251,36 @@ function decideAction(scope: ServerScope, request: ActionRequest, state: Article
     if (articleRevision(state) !== base) return { result: null, value: { kind: 'articleConflict' } };
     const result = approveSegments(state, 'all', { actor, force: false, ...approvalChecks(workspace, state) });
     const n = result.outcomes.filter((o) => o.outcome === 'approved').length;
-    const refused = result.outcomes.filter((o) => o.outcome === 'refusedGlossary' || o.outcome === 'refusedUntranslated').length;
+    const refused = result.outcomes.filter(
+      (o) => o.outcome === 'refusedGlossary' || o.outcome === 'refusedUntranslated',
+    ).length;
     return { result, value: { kind: 'done', done: 'approvedAll', n, refused } };
   }
   const record = state.segments.find((r) => r.id === segmentId);
   if (!record) return { result: null, value: { kind: 'unknownSegment' } };
-  if (segmentRevision(record) !== base) return { result: null, value: { kind: 'conflict', by: record.changedBy ?? '?', at: record.changedAt ?? '?' } };
+  if (segmentRevision(record) !== base)
+    return { result: null, value: { kind: 'conflict', by: record.changedBy ?? '?', at: record.changedAt ?? '?' } };
   if (op === 'edit') {
     const parsed = parseEditedText(text, record.source);
     if (!parsed.ok) return { result: null, value: { kind: 'refusedTags', problem: parsed } };
     const result = editSegment(state, segmentId, parsed.xml, actor);
     return { result, value: { kind: 'done', done: result.stateChanged ? 'edited' : 'unchanged' } };
   }
-  const result = op === 'reject'
-    ? rejectSegments(state, [segmentId], actor)
-    : approveSegments(state, [segmentId], { actor, force: op === 'force', ...approvalChecks(workspace, state) });
+  const result =
+    op === 'reject'
+      ? rejectSegments(state, [segmentId], actor)
+      : approveSegments(state, [segmentId], { actor, force: op === 'force', ...approvalChecks(workspace, state) });
   const outcome = result.outcomes[0]!;
   switch (outcome.outcome) {
     case 'refusedGlossary':
       return {
         result: null,
-        value: { kind: 'refusedGlossary', findings: outcome.findings, flags: outcome.flags, errors: outcome.errors ?? [] },
+        value: {
+          kind: 'refusedGlossary',
+          findings: outcome.findings,
+          flags: outcome.flags,
+          errors: outcome.errors ?? [],
+        },
       };
     case 'refusedUntranslated':
       return { result: null, value: { kind: 'refusedUntranslated' } };
@@ -244,7 +294,13 @@ function decideAction(scope: ServerScope, request: ActionRequest, state: Article
 }
 
 /** A redirect to the updated page, or the page again with why the change was refused. */
-function respondToAction(scope: ServerScope, res: ServerResponse, ctx: PageContext, request: ActionRequest, outcome: { state: ArticleState; value: ActionValue }): void {
+function respondToAction(
+  scope: ServerScope,
+  res: ServerResponse,
+  ctx: PageContext,
+  request: ActionRequest,
+  outcome: { state: ArticleState; value: ActionValue },
+): void {
   const { ui } = ctx;
   const { article, op, segmentId, text } = request;
   const value = outcome.value;
@@ -260,7 +316,11 @@ function respondToAction(scope: ServerScope, res: ServerResponse, ctx: PageConte
     }
     case 'conflict': {
       const key = op === 'edit' ? 'page.conflict' : 'page.conflictDecision';
-      const notice: PageNotice = { tone: 'error', segmentId, message: message(ui, key, { id: segmentId, by: value.by, at: value.at }) };
+      const notice: PageNotice = {
+        tone: 'error',
+        segmentId,
+        message: message(ui, key, { id: segmentId, by: value.by, at: value.at }),
+      };
       // A conflicting edit keeps the reviewer's text; a conflicting approve/reject just shows the new version.
       if (op === 'edit') notice.editText = text;
       articlePage(scope, res, ctx, 409, outcome.state, notice);
@@ -270,22 +330,41 @@ function respondToAction(scope: ServerScope, res: ServerResponse, ctx: PageConte
       articlePage(scope, res, ctx, 409, outcome.state, { tone: 'error', message: message(ui, 'page.conflictArticle') });
       return;
     case 'unknownSegment':
-      articlePage(scope, res, ctx, 409, outcome.state, { tone: 'error', message: message(ui, 'page.unknownSegment', { id: segmentId }) });
+      articlePage(scope, res, ctx, 409, outcome.state, {
+        tone: 'error',
+        message: message(ui, 'page.unknownSegment', { id: segmentId }),
+      });
       return;
     case 'refusedGlossary': {
       const problems = [
         describeFindings(value.findings, value.flags, (key, params) => tIn(ui, key, params)),
         ...value.errors.map((error) => `${error.rule}: ${error.message}`),
-      ].filter((part) => part !== '').join('; ');
-      const notice: PageNotice = { tone: 'error', segmentId, offerForce: true, message: message(ui, 'page.refusedGlossary', { id: segmentId, problems }) };
+      ]
+        .filter((part) => part !== '')
+        .join('; ');
+      const notice: PageNotice = {
+        tone: 'error',
+        segmentId,
+        offerForce: true,
+        message: message(ui, 'page.refusedGlossary', { id: segmentId, problems }),
+      };
       articlePage(scope, res, ctx, 422, outcome.state, notice);
       return;
     }
     case 'refusedUntranslated':
-      articlePage(scope, res, ctx, 422, outcome.state, { tone: 'error', segmentId, message: message(ui, 'page.refusedUntranslated', { id: segmentId }) });
+      articlePage(scope, res, ctx, 422, outcome.state, {
+        tone: 'error',
+        segmentId,
+        message: message(ui, 'page.refusedUntranslated', { id: segmentId }),
+      });
       return;
     case 'refusedTags': {
-      const notice: PageNotice = { tone: 'error', segmentId, editText: text, message: message(ui, 'page.refusedTags', { problem: tagProblemText(ui, value.problem) }) };
+      const notice: PageNotice = {
+        tone: 'error',
+        segmentId,
+        editText: text,
+        message: message(ui, 'page.refusedTags', { problem: tagProblemText(ui, value.problem) }),
+      };
       articlePage(scope, res, ctx, 422, outcome.state, notice);
       return;
     }
@@ -293,7 +372,12 @@ function respondToAction(scope: ServerScope, res: ServerResponse, ctx: PageConte
 }
 
 /** The posted form as a request, or null after answering a bad one (too large, unknown article or op). */
-async function readActionRequest(scope: ServerScope, req: IncomingMessage, res: ServerResponse, ctx: PageContext): Promise<ActionRequest | null> {
+async function readActionRequest(
+  scope: ServerScope,
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: PageContext,
+): Promise<ActionRequest | null> {
   let form: URLSearchParams;
   try {
     form = await readForm(req);
@@ -317,12 +401,19 @@ async function readActionRequest(scope: ServerScope, req: IncomingMessage, res: 
   return { article, op, segmentId: form.get('seg') ?? '', base: form.get('base') ?? '', text };
 }
 
-async function handleAction(scope: ServerScope, req: IncomingMessage, res: ServerResponse, ctx: PageContext): Promise<void> {
+async function handleAction(
+  scope: ServerScope,
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: PageContext,
+): Promise<void> {
   const request = await readActionRequest(scope, req, res, ctx);
   if (request === null) return;
   let outcome;
   try {
-    outcome = await scope.exclusive(() => scope.workspace.updateArticle(request.article, (state) => decideAction(scope, request, state)));
+    outcome = await scope.exclusive(() =>
+      scope.workspace.updateArticle(request.article, (state) => decideAction(scope, request, state)),
+    );
   } catch (error) {
     if (!(error instanceof StorylocError)) throw error;
     // The change was not made (lock busy, output edited on disk, source changed, write failed): show
@@ -338,7 +429,12 @@ async function handleAction(scope: ServerScope, req: IncomingMessage, res: Serve
 }
 
 /** Answers one request: the index, an article page, or a change. */
-async function handleRequest(scope: ServerScope, port: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleRequest(
+  scope: ServerScope,
+  port: number,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', `http://${HOST}`);
   const ui = pickUiLanguage(url.searchParams.get('lang'), req.headers['accept-language'], scope.options.defaultUi);
   const nonce = randomBytes(16).toString('base64');
@@ -350,7 +446,15 @@ async function handleRequest(scope: ServerScope, port: number, req: IncomingMess
   }
   try {
     if (req.method === 'GET' && url.pathname === '/') {
-      send(res, 200, renderIndexPage(ctx, scope.workspace.statuses().filter((status) => status.translated)), nonce);
+      send(
+        res,
+        200,
+        renderIndexPage(
+          ctx,
+          scope.workspace.statuses().filter((status) => status.translated),
+        ),
+        nonce,
+      );
     } else if (req.method === 'GET' && url.pathname === '/article') {
       const article = url.searchParams.get('a');
       if (!knownArticle(scope, article)) {
@@ -364,7 +468,10 @@ async function handleRequest(scope: ServerScope, port: number, req: IncomingMess
       messagePage(res, ctx, 404, message(ui, 'page.notFound'));
     }
   } catch (error) {
-    const text = error instanceof StorylocError ? tIn(ui, error.messageKey, error.params) : tIn(ui, 'common:error.unexpected', { message: (error as Error).message });
+    const text =
+      error instanceof StorylocError
+        ? tIn(ui, error.messageKey, error.params)
+        : tIn(ui, 'common:error.unexpected', { message: (error as Error).message });
     if (!res.headersSent) messagePage(res, ctx, 500, text);
     else res.end();
   }
@@ -376,7 +483,10 @@ function listen(server: Server, port: number): Promise<void> {
     const onError = (error: NodeJS.ErrnoException): void => {
       server.removeListener('listening', onListening);
       if (error.code === 'EADDRINUSE') reject(inputError('review.portInUse', 'review:error.portInUse', { port }));
-      else reject(inputError('review.listenFailed', 'review:error.listenFailed', { port, detail: error.code ?? error.message }));
+      else
+        reject(
+          inputError('review.listenFailed', 'review:error.listenFailed', { port, detail: error.code ?? error.message }),
+        );
     };
     const onListening = (): void => {
       server.removeListener('error', onError);

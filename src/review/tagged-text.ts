@@ -75,7 +75,9 @@ function describeStandalone(id: string): string {
  * The tag signature of tokens, or the first structural problem (a `</g>` without opening, an unclosed
  * `<g>`, the same id twice).
  */
-export function tagSignatureOf(tokens: TaggedToken[]): { ok: true; signature: TagSignature } | ({ ok: false } & TagProblem) {
+export function tagSignatureOf(
+  tokens: TaggedToken[],
+): { ok: true; signature: TagSignature } | ({ ok: false } & TagProblem) {
   const open: string[] = [];
   const paired: string[] = [];
   const standalone: string[] = [];
@@ -87,7 +89,8 @@ export function tagSignatureOf(tokens: TaggedToken[]): { ok: true; signature: Ta
     } else if (token.type === 'close') {
       if (open.pop() === undefined) return { ok: false, problem: 'unbalanced' };
     } else if (token.type === 'standalone') {
-      if (standalone.includes(token.id)) return { ok: false, problem: 'duplicateTag', tag: describeStandalone(token.id) };
+      if (standalone.includes(token.id))
+        return { ok: false, problem: 'duplicateTag', tag: describeStandalone(token.id) };
       standalone.push(token.id);
     }
   }
@@ -113,7 +116,8 @@ export function parseEditedText(editable: string, sourceXml: string): EditedText
     if (!edited.signature.paired.includes(id)) return { ok: false, problem: 'missingTag', tag: describePaired(id) };
   }
   for (const id of expected.standalone) {
-    if (!edited.signature.standalone.includes(id)) return { ok: false, problem: 'missingTag', tag: describeStandalone(id) };
+    if (!edited.signature.standalone.includes(id))
+      return { ok: false, problem: 'missingTag', tag: describeStandalone(id) };
   }
   for (const id of edited.signature.paired) {
     if (!expected.paired.includes(id)) return { ok: false, problem: 'unexpectedTag', tag: describePaired(id) };

@@ -57,11 +57,15 @@ export function renderTerminalReview(items: ReviewItem[], options: { color: bool
   let shown = 0;
   for (const item of items) {
     if (item.records.length === 0) continue;
-    lines.push(t('review:terminal.articleHeader', { article: item.article, lang: item.targetLang, n: item.records.length }));
+    lines.push(
+      t('review:terminal.articleHeader', { article: item.article, lang: item.targetLang, n: item.records.length }),
+    );
     for (const record of item.records) {
       shown++;
       lines.push('');
-      lines.push(`  ${t('review:terminal.segmentHeader', { state: t(`review:state.${record.state}`), line: record.line, id: record.id })}`);
+      lines.push(
+        `  ${t('review:terminal.segmentHeader', { state: t(`review:state.${record.state}`), line: record.line, id: record.id })}`,
+      );
       const sourceChange = sourceChangeOf(record);
       if (sourceChange) lines.push(label(labels.sourceChanged) + indent(format(sourceChange)));
       else lines.push(label(labels.source) + indent(toEditableText(record.source)));
@@ -74,11 +78,19 @@ export function renderTerminalReview(items: ReviewItem[], options: { color: bool
       else if (previous === null) lines.push(label(labels.candidate) + indent(toEditableText(record.target)));
       else {
         const parts = diffSegmentWords(previous.text, record.target);
-        lines.push(label(labels.candidate) + indent(hasChanges(parts) ? format(parts) : `${toEditableText(record.target)}  ${t('review:terminal.unchanged')}`));
+        lines.push(
+          label(labels.candidate) +
+            indent(
+              hasChanges(parts) ? format(parts) : `${toEditableText(record.target)}  ${t('review:terminal.unchanged')}`,
+            ),
+        );
       }
       // who made the current state (the identity of src/identity.ts), when it was a person
       if (record.changedBy !== null && record.changedBy !== PIPELINE_AUTHOR) {
-        lines.push(label(labels.changedBy) + t('review:terminal.changedByValue', { by: record.changedBy, at: record.changedAt ?? '' }));
+        lines.push(
+          label(labels.changedBy) +
+            t('review:terminal.changedByValue', { by: record.changedBy, at: record.changedAt ?? '' }),
+        );
       }
 
       const findings = item.findings.get(record.id) ?? [];
@@ -86,7 +98,8 @@ export function renderTerminalReview(items: ReviewItem[], options: { color: bool
         const prefix = index === 0 ? label(labels.glossary) : continuation;
         lines.push(prefix + formatFinding(finding, ok, bad));
       });
-      if (record.flags && record.flags.length > 0) lines.push(continuation + t('review:terminal.flags', { flags: record.flags.join(', ') }));
+      if (record.flags && record.flags.length > 0)
+        lines.push(continuation + t('review:terminal.flags', { flags: record.flags.join(', ') }));
     }
     lines.push('');
   }

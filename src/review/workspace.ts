@@ -18,7 +18,13 @@ import type { ResolvedConfig } from '../config/types.js';
 import { inputError } from '../errors.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
 import type { ArticleState } from '../memory/types.js';
-import { outputPathFor, readArticleState, statePathFor, writeArticleState, STATE_SUFFIX } from '../memory/state-store.js';
+import {
+  outputPathFor,
+  readArticleState,
+  statePathFor,
+  writeArticleState,
+  STATE_SUFFIX,
+} from '../memory/state-store.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
 import { acquireWorkspaceLock } from '../memory/lock.js';
 import { findStateFiles } from '../memory/workspace.js';
@@ -45,7 +51,10 @@ import type { SegmentTermChecker, TermFinding } from './term-findings.js';
 export function resolveTargetLanguage(config: ResolvedConfig, given: string | undefined): Lang {
   if (given === undefined) return config.targetLanguages[0] ?? 'it';
   if (!isSupportedLanguage(given) || !config.targetLanguages.includes(given)) {
-    throw inputError('review.targetNotConfigured', 'review:error.targetNotConfigured', { lang: given, configured: config.targetLanguages.join(', ') });
+    throw inputError('review.targetNotConfigured', 'review:error.targetNotConfigured', {
+      lang: given,
+      configured: config.targetLanguages.join(', '),
+    });
   }
   return given;
 }
@@ -99,16 +108,26 @@ export class ReviewWorkspace {
       const relative = path.relative(this.config.paths.articles, candidate);
       if (relative.startsWith('..') || path.isAbsolute(relative) || relative === '') continue;
       const relativePath = relative.split(path.sep).join('/');
-      if (existsSync(candidate) || existsSync(statePathFor(this.config, relativePath, this.targetLang))) return relativePath;
+      if (existsSync(candidate) || existsSync(statePathFor(this.config, relativePath, this.targetLang)))
+        return relativePath;
     }
-    throw inputError('review.unknownArticle', 'review:error.unknownArticle', { article: given, dir: this.config.paths.articles });
+    throw inputError('review.unknownArticle', 'review:error.unknownArticle', {
+      article: given,
+      dir: this.config.paths.articles,
+    });
   }
 
   /** Articles with a state file for the target language, sorted. */
   listStatedArticles(): string[] {
     const root = path.join(this.config.paths.output, this.targetLang);
     return findStateFiles(root)
-      .filter((file) => !path.relative(root, file).split(path.sep).some((name) => name.startsWith('.'))) // hidden files and folders
+      .filter(
+        (file) =>
+          !path
+            .relative(root, file)
+            .split(path.sep)
+            .some((name) => name.startsWith('.')),
+      ) // hidden files and folders
       .map((file) => path.relative(root, file.slice(0, -STATE_SUFFIX.length)).split(path.sep).join('/'))
       .sort();
   }
@@ -124,7 +143,9 @@ export class ReviewWorkspace {
     let articles: string[];
     if (given.length > 0) articles = this.articlesToReview(given);
     else {
-      const sources = listArticles(this.config, [], this.cwd).map((file) => path.relative(this.config.paths.articles, file).split(path.sep).join('/'));
+      const sources = listArticles(this.config, [], this.cwd).map((file) =>
+        path.relative(this.config.paths.articles, file).split(path.sep).join('/'),
+      );
       articles = [...new Set([...sources, ...this.listStatedArticles()])].sort();
     }
     return articles.map((article) => {
@@ -141,7 +162,12 @@ export class ReviewWorkspace {
   readState(article: string): ArticleState {
     const file = statePathFor(this.config, article, this.targetLang);
     const state = readArticleState(file);
-    if (!state) throw inputError('review.noState', 'review:error.noState', { article, lang: this.targetLang, file: displayPath(file, { cwd: this.cwd, workspaceDir: this.config.workspaceDir }) });
+    if (!state)
+      throw inputError('review.noState', 'review:error.noState', {
+        article,
+        lang: this.targetLang,
+        file: displayPath(file, { cwd: this.cwd, workspaceDir: this.config.workspaceDir }),
+      });
     return state;
   }
 
@@ -200,7 +226,10 @@ export class ReviewWorkspace {
    * caller. Throws `lock.busy` while a translate run works, `review.sourceChanged` /
    * `review.outputEdited` when an edit cannot be written to the output safely.
    */
-  async updateArticle<T>(article: string, decide: (state: ArticleState) => { result: DecisionResult | null; value: T }): Promise<UpdateOutcome<T>> {
+  async updateArticle<T>(
+    article: string,
+    decide: (state: ArticleState) => { result: DecisionResult | null; value: T },
+  ): Promise<UpdateOutcome<T>> {
     const lock = acquireWorkspaceLock(this.config.workspaceDir);
     try {
       const before = this.readState(article);
@@ -217,7 +246,9 @@ export class ReviewWorkspace {
         const current = readTextOrNull(outputFile);
         const expected = reassembleArticle(source, outputTargetsOf(source, before), this.targetLang);
         if (current !== null && current !== expected) {
-          throw inputError('review.outputEdited', 'review:error.outputEdited', { file: displayPath(outputFile, { cwd: this.cwd, workspaceDir: this.config.workspaceDir }) });
+          throw inputError('review.outputEdited', 'review:error.outputEdited', {
+            file: displayPath(outputFile, { cwd: this.cwd, workspaceDir: this.config.workspaceDir }),
+          });
         }
         const next = reassembleArticle(source, outputTargetsOf(source, after), this.targetLang);
         // The pipeline's protocol: the state names the hash of the output it produces, and the hash of

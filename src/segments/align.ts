@@ -21,7 +21,13 @@ const isPrefixChar = (code: number): boolean => code === 0x20 || code === 0x09 |
  * from inner offsets to file offsets (through `outerMap`), or null when the inner text is not the outer
  * text with line prefixes removed (then the block is left untranslated rather than risk a wrong splice).
  */
-export function alignStripped(inner: string, outer: string, from: number, outerMap: OffsetMap, until = outer.length): OffsetMap | null {
+export function alignStripped(
+  inner: string,
+  outer: string,
+  from: number,
+  outerMap: OffsetMap,
+  until = outer.length,
+): OffsetMap | null {
   // the content must start inside the container's own text: a match further on is another block's
   const within = (at: number, length: number): number => (at !== -1 && at + length <= until ? at : -1);
   const firstNewline = inner.indexOf('\n');

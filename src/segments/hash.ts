@@ -17,7 +17,10 @@ const isEdgeSpace = (code: number): boolean => code === 0x20 || code === 0x0a ||
  */
 export function normalizeForHash(text: string, whitespaceFolded = false): string {
   const composed = mayChangeUnderNfcText(text) ? text.normalize('NFC') : text;
-  const fold = isEdgeSpace(composed.charCodeAt(0)) || isEdgeSpace(composed.charCodeAt(composed.length - 1)) || (!whitespaceFolded && needsWhitespaceFold.test(composed));
+  const fold =
+    isEdgeSpace(composed.charCodeAt(0)) ||
+    isEdgeSpace(composed.charCodeAt(composed.length - 1)) ||
+    (!whitespaceFolded && needsWhitespaceFold.test(composed));
   return fold ? composed.replace(/\s+/g, ' ').trim() : composed;
 }
 

@@ -74,7 +74,8 @@ export function buildInlineContent(source: string, tokens: readonly Token[]): In
     },
   };
   const end = walk(content, tokens, 0);
-  if (end !== source.length) throw new InlineAlignmentError(`inline tokens cover ${end} of ${source.length} characters`);
+  if (end !== source.length)
+    throw new InlineAlignmentError(`inline tokens cover ${end} of ${source.length} characters`);
   return content;
 }
 
@@ -90,7 +91,8 @@ function walk(content: InlineContent, tokens: readonly Token[], start: number): 
     const raw = token.raw;
     // raws are slices of the source: checking the first character per token and the total length at
     // the end (buildInlineContent) catches a misalignment without comparing every string twice
-    if (raw.length > 0 && source.charCodeAt(cursor) !== raw.charCodeAt(0)) throw new InlineAlignmentError(`token ${token.type} not at ${cursor}`);
+    if (raw.length > 0 && source.charCodeAt(cursor) !== raw.charCodeAt(0))
+      throw new InlineAlignmentError(`token ${token.type} not at ${cursor}`);
     const tokenEnd = cursor + raw.length;
     switch (token.type) {
       case 'text':
@@ -113,14 +115,26 @@ function walk(content: InlineContent, tokens: readonly Token[], start: number): 
         const inner = rawOf(children);
         const isBracketLink = token.type !== 'link' || raw.startsWith('[');
         const openLength = token.type === 'link' ? 1 : (raw.length - inner.length) / 2;
-        if (!isBracketLink || inner.length === 0 || !Number.isInteger(openLength) || !raw.startsWith(inner, openLength)) {
+        if (
+          !isBracketLink ||
+          inner.length === 0 ||
+          !Number.isInteger(openLength) ||
+          !raw.startsWith(inner, openLength)
+        ) {
           // autolinks and empty links carry nothing to translate: one standalone tag
           standalone(content, token, cursor);
           break;
         }
         const open = raw.slice(0, openLength);
         const close = raw.slice(openLength + inner.length);
-        const markup = token.type === 'em' ? 'emphasis' : token.type === 'link' ? 'link' : token.type === 'del' ? 'delete' : 'strong';
+        const markup =
+          token.type === 'em'
+            ? 'emphasis'
+            : token.type === 'link'
+              ? 'link'
+              : token.type === 'del'
+                ? 'delete'
+                : 'strong';
         const tag: InlineTag = { type: 'g', markup, open, close };
         if (token.type === 'link') tag.url = (token as Tokens.Link).href;
         const id = addTag(content, tag);
@@ -156,21 +170,36 @@ function standalone(content: InlineContent, token: Token, cursor: number): void 
   if (token.type === 'image') {
     const image = token as Tokens.Image;
     if (image.text && raw.startsWith(image.text, 2) && /\p{L}/u.test(image.text)) {
-      content.nested.push({ kind: 'imageAlt', tag: id, part: 'open', start: cursor + 2, end: cursor + 2 + image.text.length });
+      content.nested.push({
+        kind: 'imageAlt',
+        tag: id,
+        part: 'open',
+        start: cursor + 2,
+        end: cursor + 2 + image.text.length,
+      });
     }
     addTitle(content, image, id, 'open', raw, cursor, 'imageTitle');
   }
 }
 
 /** A link or image title is translatable; find it inside the closing Markdown (`](url "title")`). */
-function addTitle(content: InlineContent, token: Tokens.Link | Tokens.Image, tag: number, part: 'open' | 'close', markdown: string, markdownStart: number, kind: 'linkTitle' | 'imageTitle'): void {
+function addTitle(
+  content: InlineContent,
+  token: Tokens.Link | Tokens.Image,
+  tag: number,
+  part: 'open' | 'close',
+  markdown: string,
+  markdownStart: number,
+  kind: 'linkTitle' | 'imageTitle',
+): void {
   const title = token.title;
   if (!title || !/\p{L}/u.test(title)) return;
   const at = markdown.lastIndexOf(title);
   if (at <= 0) return;
   const before = markdown[at - 1];
   const after = markdown[at + title.length];
-  const quoted = (before === '"' && after === '"') || (before === "'" && after === "'") || (before === '(' && after === ')');
+  const quoted =
+    (before === '"' && after === '"') || (before === "'" && after === "'") || (before === '(' && after === ')');
   if (!quoted) return;
   content.nested.push({ kind, tag, part, start: markdownStart + at, end: markdownStart + at + title.length });
 }

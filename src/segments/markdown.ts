@@ -10,7 +10,15 @@ import { Lexer, type Token, type Tokens, type MarkedOptions } from 'marked';
 import type { Lang } from '../languages.js';
 import { alignStripped, identityMap, type OffsetMap } from './align.js';
 import { buildInlineContent, InlineAlignmentError, type InlineContent, type NestedSpan } from './inline.js';
-import { continuationLines, isBlankCode, nestedWithin, pieceIndexAt, textWithoutIndentation, trimToText, type ContinuationLine } from './piece-index.js';
+import {
+  continuationLines,
+  isBlankCode,
+  nestedWithin,
+  pieceIndexAt,
+  textWithoutIndentation,
+  trimToText,
+  type ContinuationLine,
+} from './piece-index.js';
 import { sentenceStarts } from './sentences.js';
 import { lexSimpleInline } from './simple-inline.js';
 import { FastBlockTokenizer } from './block-tokenizer.js';
@@ -56,7 +64,10 @@ const idPrefix: Record<SegmentKind, string> = {
   linkTitle: 'linktitle',
 };
 
-const kindBits = Object.fromEntries(Object.keys(idPrefix).map((kind, index) => [kind, 1 << index])) as Record<SegmentKind, number>;
+const kindBits = Object.fromEntries(Object.keys(idPrefix).map((kind, index) => [kind, 1 << index])) as Record<
+  SegmentKind,
+  number
+>;
 
 /**
  * `kind-hash12`, with `-2`, `-3`… for repeats of the same kind and text in one article. The common
@@ -109,7 +120,15 @@ const rawOf = (tokens: readonly Token[] | undefined): string => {
   return text;
 };
 
-function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly Token[], source: string, map: OffsetMap, structure: string, container: 'blockquote' | 'listItem' | null): void {
+function walkBlocks(
+  ctx: SegmentationContext,
+  fileText: string,
+  tokens: readonly Token[],
+  source: string,
+  map: OffsetMap,
+  structure: string,
+  container: 'blockquote' | 'listItem' | null,
+): void {
   let cursor = 0;
   for (const token of tokens) {
     // marked's block raws concatenate to the source (FIELD-NOTES). Comparing first and last characters
@@ -117,7 +136,12 @@ function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly
     // parse); a search recovers anything else, and keepExactSegments checks every segment's bytes.
     const raw = token.raw;
     const lastChar = cursor + raw.length - 1;
-    const found = raw.length > 0 && source.charCodeAt(cursor) === raw.charCodeAt(0) && source.charCodeAt(lastChar) === raw.charCodeAt(raw.length - 1) ? cursor : source.indexOf(raw, cursor);
+    const found =
+      raw.length > 0 &&
+      source.charCodeAt(cursor) === raw.charCodeAt(0) &&
+      source.charCodeAt(lastChar) === raw.charCodeAt(raw.length - 1)
+        ? cursor
+        : source.indexOf(raw, cursor);
     if (found === -1) {
       ctx.warnings.push({ offset: map.toFile(cursor), reason: `cannot locate ${token.type}` });
       continue;
@@ -128,18 +152,45 @@ function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly
       case 'paragraph':
       case 'text': {
         const kind: SegmentKind = container ?? 'paragraph';
-        inlineBlock(ctx, fileText, token as Tokens.Paragraph, source, start, map, kind, `${structure}${structure ? '>' : ''}${token.type === 'text' ? 'text' : 'paragraph'}`);
+        inlineBlock(
+          ctx,
+          fileText,
+          token as Tokens.Paragraph,
+          source,
+          start,
+          map,
+          kind,
+          `${structure}${structure ? '>' : ''}${token.type === 'text' ? 'text' : 'paragraph'}`,
+        );
         break;
       }
       case 'heading':
-        inlineBlock(ctx, fileText, token as Tokens.Heading, source, start, map, 'heading', `${structure}${structure ? '>' : ''}heading`);
+        inlineBlock(
+          ctx,
+          fileText,
+          token as Tokens.Heading,
+          source,
+          start,
+          map,
+          'heading',
+          `${structure}${structure ? '>' : ''}heading`,
+        );
         break;
       case 'blockquote': {
         const children = (token as Tokens.Blockquote).tokens;
         const inner = rawOf(children);
         const childMap = alignStripped(inner, source, start, map, start + token.raw.length);
         if (!childMap) ctx.warnings.push({ offset: map.toFile(start), reason: 'cannot align blockquote' });
-        else walkBlocks(ctx, fileText, children, inner, childMap, `${structure}${structure ? '>' : ''}blockquote`, 'blockquote');
+        else
+          walkBlocks(
+            ctx,
+            fileText,
+            children,
+            inner,
+            childMap,
+            `${structure}${structure ? '>' : ''}blockquote`,
+            'blockquote',
+          );
         break;
       }
       case 'list': {
@@ -154,14 +205,37 @@ function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly
           const inner = rawOf(item.tokens);
           // the item's content starts after its marker (`- `, `1. `): search from there
           const markerLength = /^\s*(?:[-+*]|\d{1,9}[.)])[ \t]*/.exec(item.raw)?.[0].length ?? 0;
-          const childMap = alignStripped(inner, source, itemStart + Math.min(markerLength, item.raw.length), map, itemStart + item.raw.length);
+          const childMap = alignStripped(
+            inner,
+            source,
+            itemStart + Math.min(markerLength, item.raw.length),
+            map,
+            itemStart + item.raw.length,
+          );
           if (!childMap) ctx.warnings.push({ offset: map.toFile(itemStart), reason: 'cannot align list item' });
-          else walkBlocks(ctx, fileText, item.tokens, inner, childMap, `${structure}${structure ? '>' : ''}listItem`, 'listItem');
+          else
+            walkBlocks(
+              ctx,
+              fileText,
+              item.tokens,
+              inner,
+              childMap,
+              `${structure}${structure ? '>' : ''}listItem`,
+              'listItem',
+            );
         }
         break;
       }
       case 'table':
-        tableBlock(ctx, fileText, token as Tokens.Table, source, start, map, `${structure}${structure ? '>' : ''}table`);
+        tableBlock(
+          ctx,
+          fileText,
+          token as Tokens.Table,
+          source,
+          start,
+          map,
+          `${structure}${structure ? '>' : ''}table`,
+        );
         break;
       default:
         // code, html, def, hr, space: never translated
@@ -170,7 +244,16 @@ function walkBlocks(ctx: SegmentationContext, fileText: string, tokens: readonly
   }
 }
 
-function inlineBlock(ctx: SegmentationContext, fileText: string, token: Tokens.Paragraph | Tokens.Heading | Tokens.Text, source: string, start: number, map: OffsetMap, kind: SegmentKind, structure: string): void {
+function inlineBlock(
+  ctx: SegmentationContext,
+  fileText: string,
+  token: Tokens.Paragraph | Tokens.Heading | Tokens.Text,
+  source: string,
+  start: number,
+  map: OffsetMap,
+  kind: SegmentKind,
+  structure: string,
+): void {
   const tokens = token.tokens ?? [];
   // The inline source is the concatenation of the inline raws; marked's `text` usually is exactly
   // that, which saves building the string again (lengths and the characters at every token boundary
@@ -180,7 +263,13 @@ function inlineBlock(ctx: SegmentationContext, fileText: string, token: Tokens.P
   let same = text.length > 0;
   for (const inlineToken of tokens) {
     const raw = inlineToken.raw;
-    if (same && raw.length > 0 && (text.charCodeAt(length) !== raw.charCodeAt(0) || text.charCodeAt(length + raw.length - 1) !== raw.charCodeAt(raw.length - 1))) same = false;
+    if (
+      same &&
+      raw.length > 0 &&
+      (text.charCodeAt(length) !== raw.charCodeAt(0) ||
+        text.charCodeAt(length + raw.length - 1) !== raw.charCodeAt(raw.length - 1))
+    )
+      same = false;
     length += raw.length;
   }
   const inline = same && text.length === length ? text : rawOf(tokens);
@@ -229,7 +318,15 @@ export function splitTableRow(line: string): Array<{ start: number; end: number 
   return cells;
 }
 
-function tableBlock(ctx: SegmentationContext, fileText: string, token: Tokens.Table, source: string, start: number, map: OffsetMap, structure: string): void {
+function tableBlock(
+  ctx: SegmentationContext,
+  fileText: string,
+  token: Tokens.Table,
+  source: string,
+  start: number,
+  map: OffsetMap,
+  structure: string,
+): void {
   const rows: Tokens.TableCell[][] = [token.header, ...token.rows];
   let lineStart = start;
   const tableEnd = start + token.raw.length;
@@ -294,7 +391,14 @@ interface BlockFacts {
 }
 
 /** Cuts a block's inline content into sentences and emits one segment per sentence. */
-function emitSentences(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, kind: SegmentKind, structure: string): void {
+function emitSentences(
+  ctx: SegmentationContext,
+  fileText: string,
+  content: InlineContent,
+  map: OffsetMap,
+  kind: SegmentKind,
+  structure: string,
+): void {
   const { source, pieces } = content;
   // Plain projection: text as is, standalone markup as one object character, paired markup as nothing.
   let plain: string;
@@ -376,7 +480,12 @@ function emitSentences(ctx: SegmentationContext, fileText: string, content: Inli
 }
 
 /** The container prefix of a line (`> `, `- ` as `  `): what a new line inside the segment needs. */
-function containerPrefixAt(fileText: string, lineStarts: readonly number[], line: number, contentStart: number): string {
+function containerPrefixAt(
+  fileText: string,
+  lineStarts: readonly number[],
+  line: number,
+  contentStart: number,
+): string {
   const lineStart = lineStarts[line - 1] ?? 0;
   if (contentStart <= lineStart) return '';
   const prefix = fileText.slice(lineStart, contentStart);
@@ -396,9 +505,21 @@ interface SegmentXml {
   tagPartStarts: Map<string, number> | null;
 }
 
-function segmentXmlOf(content: InlineContent, block: BlockFacts, start: number, end: number, indented: readonly ContinuationLine[]): SegmentXml {
+function segmentXmlOf(
+  content: InlineContent,
+  block: BlockFacts,
+  start: number,
+  end: number,
+  indented: readonly ContinuationLine[],
+): SegmentXml {
   const { source, pieces } = content;
-  const xml: SegmentXml = { text: '', hasLetterOrDigit: false, tags: {}, localIds: null, tagPartStarts: content.nested.length > 0 ? new Map() : null };
+  const xml: SegmentXml = {
+    text: '',
+    hasLetterOrDigit: false,
+    tags: {},
+    localIds: null,
+    tagPartStarts: content.nested.length > 0 ? new Map() : null,
+  };
   for (let i = pieceIndexAt(pieces, start); i < pieces.length; i++) {
     const piece = pieces[i]!;
     if (piece.start >= end) break;
@@ -440,7 +561,10 @@ function pushBodySegment(
   const sourceHash = contentHash(xml.text, !block.mayHoldOddWhitespace && newlines.length === 0);
   const fileStart = map.toFile(start);
   const position = positionOf(ctx.lineStarts, fileStart);
-  const linePrefixes = newlines.length === 0 ? [] : newlines.map(({ at, lead }) => fileText.slice(map.toFile(at) + 1, map.toFile(at + 1 + lead)));
+  const linePrefixes =
+    newlines.length === 0
+      ? []
+      : newlines.map(({ at, lead }) => fileText.slice(map.toFile(at) + 1, map.toFile(at + 1 + lead)));
   const id = stableId(ctx, block.kind, sourceHash);
   const segment: Segment = {
     id,
@@ -469,7 +593,14 @@ function pushBodySegment(
 }
 
 /** The nested segments (alt text, titles) of [start, end), linked to their tag in the parent segment. */
-function pushNestedSegments(ctx: SegmentationContext, content: InlineContent, map: OffsetMap, block: BlockFacts, nested: readonly NestedSpan[], parent: { id: string; xml: SegmentXml } | null): void {
+function pushNestedSegments(
+  ctx: SegmentationContext,
+  content: InlineContent,
+  map: OffsetMap,
+  block: BlockFacts,
+  nested: readonly NestedSpan[],
+  parent: { id: string; xml: SegmentXml } | null,
+): void {
   for (const span of nested) {
     const nestedText = escapeXml(content.source.slice(span.start, span.end));
     const sourceHash = contentHash(nestedText);
@@ -493,15 +624,30 @@ function pushNestedSegments(ctx: SegmentationContext, content: InlineContent, ma
     if (parent !== null) {
       segment.parentId = parent.id;
       const tag = parent.xml.tags[String(parent.xml.localIds!.get(span.tag)!)]!;
-      const tagPieceStart = parent.xml.tagPartStarts!.get(`${span.part === 'open' ? (tag.type === 'x' ? 'x' : 'open') : 'close'}:${span.tag}`)!;
-      (tag.nested ??= []).push({ segmentId: id, part: span.part, start: span.start - tagPieceStart, end: span.end - tagPieceStart });
+      const tagPieceStart = parent.xml.tagPartStarts!.get(
+        `${span.part === 'open' ? (tag.type === 'x' ? 'x' : 'open') : 'close'}:${span.tag}`,
+      )!;
+      (tag.nested ??= []).push({
+        segmentId: id,
+        part: span.part,
+        start: span.start - tagPieceStart,
+        end: span.end - tagPieceStart,
+      });
     }
     ctx.segments.push(segment);
   }
 }
 
 /** Emits the segment of [from, to) of a block (trimmed of plain whitespace) and its nested segments. */
-function emitSegment(ctx: SegmentationContext, fileText: string, content: InlineContent, map: OffsetMap, block: BlockFacts, from: number, to: number): void {
+function emitSegment(
+  ctx: SegmentationContext,
+  fileText: string,
+  content: InlineContent,
+  map: OffsetMap,
+  block: BlockFacts,
+  from: number,
+  to: number,
+): void {
   const trimmed = trimToText(content, from, to);
   if (trimmed === null) return;
   const { start, end } = trimmed;
@@ -511,6 +657,8 @@ function emitSegment(ctx: SegmentationContext, fileText: string, content: Inline
   const indented = newlines.length === 0 ? newlines : newlines.filter(({ lead }) => lead > 0);
   const xml = segmentXmlOf(content, block, start, end, indented);
   const nestedHere = nestedWithin(content.nested, start, end);
-  const parentId = xml.hasLetterOrDigit ? pushBodySegment(ctx, fileText, content, map, block, { start, end, newlines }, xml) : undefined;
+  const parentId = xml.hasLetterOrDigit
+    ? pushBodySegment(ctx, fileText, content, map, block, { start, end, newlines }, xml)
+    : undefined;
   pushNestedSegments(ctx, content, map, block, nestedHere, parentId === undefined ? null : { id: parentId, xml });
 }

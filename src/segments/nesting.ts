@@ -55,7 +55,7 @@ function fenceAt(text: string, at: number): { char: number; length: number } | n
 export function findExcessiveNesting(text: string, limit: number): ExcessiveNesting | null {
   if (limit <= 0) return null;
   let fence: { char: number; length: number } | null = null;
-  for (let lineStart = 0; lineStart < text.length;) {
+  for (let lineStart = 0; lineStart < text.length; ) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     let depth = 0;

@@ -14,12 +14,90 @@ const candidatePattern = /[.!?…。？！]+["'”’»)\]]*\s+/gu;
 
 /** Abbreviations after which a capitalised word does not start a sentence (lower-cased, with the dot). */
 const titleAbbreviations: Record<string, ReadonlySet<string>> = {
-  en: new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'st.', 'jr.', 'sr.', 'mt.', 'gen.', 'sen.', 'rep.', 'gov.', 'lt.', 'col.', 'capt.', 'vs.', 'e.g.', 'i.e.', 'u.s.', 'u.k.', 'u.n.', 'approx.', 'ca.', 'inc.', 'corp.', 'co.', 'ltd.', 'vol.', 'ep.', 'fig.']),
-  it: new Set(['sig.', 'sigg.', 'sig.ra', 'sig.na', 'dott.', 'dott.ssa', 'prof.', 'prof.ssa', 'avv.', 'ing.', 'arch.', 'on.', 'sen.', 'gen.', 'mons.', 'p.es.', 'es.', 'ecc.', 'pag.', 'vol.', 'ep.', 'ca.', 'cfr.', 'vs.']),
+  en: new Set([
+    'mr.',
+    'mrs.',
+    'ms.',
+    'dr.',
+    'prof.',
+    'st.',
+    'jr.',
+    'sr.',
+    'mt.',
+    'gen.',
+    'sen.',
+    'rep.',
+    'gov.',
+    'lt.',
+    'col.',
+    'capt.',
+    'vs.',
+    'e.g.',
+    'i.e.',
+    'u.s.',
+    'u.k.',
+    'u.n.',
+    'approx.',
+    'ca.',
+    'inc.',
+    'corp.',
+    'co.',
+    'ltd.',
+    'vol.',
+    'ep.',
+    'fig.',
+  ]),
+  it: new Set([
+    'sig.',
+    'sigg.',
+    'sig.ra',
+    'sig.na',
+    'dott.',
+    'dott.ssa',
+    'prof.',
+    'prof.ssa',
+    'avv.',
+    'ing.',
+    'arch.',
+    'on.',
+    'sen.',
+    'gen.',
+    'mons.',
+    'p.es.',
+    'es.',
+    'ecc.',
+    'pag.',
+    'vol.',
+    'ep.',
+    'ca.',
+    'cfr.',
+    'vs.',
+  ]),
   ko: new Set(),
 };
 /** Abbreviations that only bind a following number (No. 1, nr. 3, n. 5, AP-style dates: Jan. 5). */
-const numberAbbreviations = new Set(['no.', 'nos.', 'nr.', 'n.', 'num.', 'art.', 'p.', 'pp.', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.']);
+const numberAbbreviations = new Set([
+  'no.',
+  'nos.',
+  'nr.',
+  'n.',
+  'num.',
+  'art.',
+  'p.',
+  'pp.',
+  'jan.',
+  'feb.',
+  'mar.',
+  'apr.',
+  'jun.',
+  'jul.',
+  'aug.',
+  'sep.',
+  'sept.',
+  'oct.',
+  'nov.',
+  'dec.',
+]);
 
 /** blocks up to this size are given to the segmenter whole (it is fast on small strings) */
 const wholeBlockLimit = 2048;
@@ -61,7 +139,8 @@ function startsHangul(text: string, at: number): boolean {
 }
 
 /** The last whitespace-separated word before `end` (lower-cased), e.g. `mr.` or `u.s.` */
-const isSpaceCode = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000;
+const isSpaceCode = (code: number): boolean =>
+  code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0xa0 || code === 0x3000;
 
 function lastWord(text: string, end: number): string {
   let start = end;
@@ -96,7 +175,18 @@ export function sentenceStarts(text: string, lang: Lang, options: { askSegmenter
     // the match ends with its whitespace run (`\s+`); nothing before it is whitespace
     let punctuationEnd = boundary;
     while (isJsWhitespace(text.charCodeAt(punctuationEnd - 1))) punctuationEnd--;
-    if (!isBoundary(text, match.index, punctuationEnd, boundary, lang, isSmall ? breaksOf : null, options.askSegmenterAlways)) continue;
+    if (
+      !isBoundary(
+        text,
+        match.index,
+        punctuationEnd,
+        boundary,
+        lang,
+        isSmall ? breaksOf : null,
+        options.askSegmenterAlways,
+      )
+    )
+      continue;
     starts.push(boundary);
   }
   return starts;
@@ -118,7 +208,10 @@ function clearlyStartsSentence(text: string, boundary: number): boolean {
 
 const isHangulSyllable = (code: number): boolean => code >= 0xac00 && code <= 0xd7a3;
 /** ASCII characters UAX #29 SB8 passes over: digits, spaces, closing/opening marks, SContinue, symbols */
-const isPassedOver = (code: number): boolean => (code >= 0x20 && code <= 0x40 && code !== 0x21 && code !== 0x2e && code !== 0x3f) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
+const isPassedOver = (code: number): boolean =>
+  (code >= 0x20 && code <= 0x40 && code !== 0x21 && code !== 0x2e && code !== 0x3f) ||
+  (code >= 0x5b && code <= 0x60) ||
+  (code >= 0x7b && code <= 0x7e);
 
 /**
  * UAX #29 after a full stop and spaces, when a digit follows ("… behind. 81.15% of viewers"): rule SB8
@@ -138,7 +231,15 @@ export function breaksBeforeNumber(text: string, punctuation: string, boundary: 
   return null;
 }
 
-function isBoundary(text: string, punctuationStart: number, punctuationEnd: number, boundary: number, lang: Lang, wholeBlockBreaks: (() => Set<number>) | null, askSegmenterAlways = false): boolean {
+function isBoundary(
+  text: string,
+  punctuationStart: number,
+  punctuationEnd: number,
+  boundary: number,
+  lang: Lang,
+  wholeBlockBreaks: (() => Set<number>) | null,
+  askSegmenterAlways = false,
+): boolean {
   const punctuation = text.slice(punctuationStart, punctuationEnd);
   const endsWithEllipsis = punctuation.includes('…') || punctuation.startsWith('...');
   const digitBefore = punctuationStart > 0 && isAsciiDigit(text.charCodeAt(punctuationStart - 1));
@@ -147,7 +248,11 @@ function isBoundary(text: string, punctuationStart: number, punctuationEnd: numb
   // Exception rules first: they hold whatever the segmenter says.
   if (lang !== 'ko' && startsLowercase(text, boundary)) return false; // "vs. them", "ecc. e poi"
   if (digitBefore && digitNext && punctuation === '.') return false; // Korean dates 2024. 3. 15.
-  if (digitBefore && /\d{4}\.\s+\d{1,2}\.\s+\d{1,2}$/.test(text.slice(Math.max(0, punctuationStart - 16), punctuationStart))) return false; // 2024. 4. 16. (a date, not a sentence end)
+  if (
+    digitBefore &&
+    /\d{4}\.\s+\d{1,2}\.\s+\d{1,2}$/.test(text.slice(Math.max(0, punctuationStart - 16), punctuationStart))
+  )
+    return false; // 2024. 4. 16. (a date, not a sentence end)
   // abbreviations and initials end with their own full stop (`Mr.`, `U.S.`, `J.`), not with `?` or `!`
   if (text.charCodeAt(punctuationEnd - 1) === 0x2e) {
     const originalWord = lastWord(text, punctuationEnd);
@@ -163,7 +268,13 @@ function isBoundary(text: string, punctuationStart: number, punctuationEnd: numb
     if (originalWord.length <= 3 && /^\p{Lu}\.$/u.test(originalWord)) return false; // initials: J. K. Rowling
     if (innerStop < originalWord.length - 1 && /^(\p{L}\.){2,}$/u.test(originalWord.toLowerCase())) return false; // U.S., U.K. (multi-letter initialisms)
   }
-  if (endsWithEllipsis) return startsUppercase(text, boundary) || startsHangul(text, boundary) || text.startsWith('“', boundary) || text.startsWith('"', boundary);
+  if (endsWithEllipsis)
+    return (
+      startsUppercase(text, boundary) ||
+      startsHangul(text, boundary) ||
+      text.startsWith('“', boundary) ||
+      text.startsWith('"', boundary)
+    );
   if (!askSegmenterAlways && clearlyStartsSentence(text, boundary)) return true;
   if (!askSegmenterAlways && digitNext) {
     const decided = breaksBeforeNumber(text, punctuation, boundary);

@@ -73,7 +73,17 @@ function closesCleanly(text: string, index: number): boolean {
 
 /** A link destination this lexer accepts: a plain URL with no spaces, brackets or escapes. */
 const isUrlCode = (code: number): boolean =>
-  isAsciiLetterOrDigit(code) || code === 0x2d || code === 0x2e || code === 0x2f || code === COLON || code === 0x3f || code === 0x23 || code === 0x3d || code === 0x25 || code === 0x2b || code === 0x2c;
+  isAsciiLetterOrDigit(code) ||
+  code === 0x2d ||
+  code === 0x2e ||
+  code === 0x2f ||
+  code === COLON ||
+  code === 0x3f ||
+  code === 0x23 ||
+  code === 0x3d ||
+  code === 0x25 ||
+  code === 0x2b ||
+  code === 0x2c;
 
 /**
  * Whether `text[from, until)` is plain text for this lexer: one line, and no markup but a colon before a
@@ -114,7 +124,9 @@ function emphasisAt(text: string, at: number): { token: Tokens.Em | Tokens.Stron
   if (!closesCleanly(text, end)) return null;
   const inner = text.slice(innerStart, closer);
   const raw = text.slice(at, end);
-  const token = { type: width === 2 ? 'strong' : 'em', raw, text: inner, tokens: [textToken(inner)] } as Tokens.Em | Tokens.Strong;
+  const token = { type: width === 2 ? 'strong' : 'em', raw, text: inner, tokens: [textToken(inner)] } as
+    | Tokens.Em
+    | Tokens.Strong;
   return { token, end };
 }
 
@@ -130,7 +142,14 @@ function linkAt(text: string, at: number): { token: Tokens.Link; end: number } |
   if (urlEnd === urlStart || text.charCodeAt(urlEnd) !== CLOSE_PAREN) return null;
   const label = text.slice(labelStart, labelEnd);
   const end = urlEnd + 1;
-  const token: Tokens.Link = { type: 'link', raw: text.slice(at, end), href: text.slice(urlStart, urlEnd), title: null, text: label, tokens: [textToken(label)] };
+  const token: Tokens.Link = {
+    type: 'link',
+    raw: text.slice(at, end),
+    href: text.slice(urlStart, urlEnd),
+    title: null,
+    text: label,
+    tokens: [textToken(label)],
+  };
   return { token, end };
 }
 

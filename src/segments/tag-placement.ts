@@ -50,7 +50,10 @@ const render = (tokens: readonly Token[]): string =>
 
 /** The text between two token positions, tags left out. */
 const textBetween = (tokens: readonly Token[], from: number, to: number): string =>
-  tokens.slice(from, to).map((token) => (token.kind === 'text' ? token.text : '')).join('');
+  tokens
+    .slice(from, to)
+    .map((token) => (token.kind === 'text' ? token.text : ''))
+    .join('');
 
 /** Per paired tag id: its inner XML, its parent element's id, and its position. */
 interface Element {

@@ -283,11 +283,11 @@ export function walkSegmentXml(segment: Segment, xml: string, visitor: SegmentXm
   }
   if (open.length > 0) throw new TagMismatchError(segment.id, 'unclosed <g>');
   if (xml.length > last) visitor.text(last, xml.length);
-
 }
 
 const xmlTag = /<[^>]*>/g;
-const wellFormedTag = /^<(?:\/([A-Za-z_][\w.-]*)\s*|([A-Za-z_][\w.-]*)(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*(\/?))>$/;
+const wellFormedTag =
+  /^<(?:\/([A-Za-z_][\w.-]*)\s*|([A-Za-z_][\w.-]*)(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*(\/?))>$/;
 const strayAmpersand = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
 /** Characters XML 1.0 forbids even as character references. */
 const forbiddenInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;

@@ -10,7 +10,12 @@ import { settleTagPlacement } from '../segments/tag-placement.js';
 import type { Waiter } from './types.js';
 
 /** Puts a batch's translations into the waiting records; the articles changed are marked dirty. */
-export function applyBatch(result: BatchResult, waiters: ReadonlyMap<string, Waiter[]>, engine: EngineName, now: string): void {
+export function applyBatch(
+  result: BatchResult,
+  waiters: ReadonlyMap<string, Waiter[]>,
+  engine: EngineName,
+  now: string,
+): void {
   applyTranslations(result.batch.keys, result.translations, waiters, engine, now);
 }
 
@@ -27,11 +32,20 @@ function recordIndex(work: Waiter['work'], recordId: string): number {
 }
 
 /** `applyBatch` for translations known by key (answered now, or replayed from the journal). */
-export function applyTranslations(keys: readonly string[], translations: readonly string[], waiters: ReadonlyMap<string, Waiter[]>, engine: EngineName, now: string): void {
+export function applyTranslations(
+  keys: readonly string[],
+  translations: readonly string[],
+  waiters: ReadonlyMap<string, Waiter[]>,
+  engine: EngineName,
+  now: string,
+): void {
   keys.forEach((key, i) => {
     const translated = translations[i]!;
     for (const waiter of waiters.get(key) ?? []) {
-      const restored = waiter.placeholders.length > 0 ? restoreTerms(translated, waiter.placeholders) : { text: translated, problems: [] };
+      const restored =
+        waiter.placeholders.length > 0
+          ? restoreTerms(translated, waiter.placeholders)
+          : { text: translated, problems: [] };
       const index = recordIndex(waiter.work, waiter.recordId);
       const record = waiter.work.records[index];
       if (!record) continue;

@@ -20,7 +20,13 @@ import type { ArticleWriter } from './write.js';
 const LOCAL_REQUESTS_PER_SECOND = 1000;
 
 /** The engine for the run; none for a DeepL dry run (it plans without a key and without network). */
-export function engineForRun(config: ResolvedConfig, env: NodeJS.ProcessEnv, choice: EngineChoice, given: Engine | undefined, dryRun: boolean): Engine | null {
+export function engineForRun(
+  config: ResolvedConfig,
+  env: NodeJS.ProcessEnv,
+  choice: EngineChoice,
+  given: Engine | undefined,
+  dryRun: boolean,
+): Engine | null {
   if (given) return given;
   if (dryRun && choice.name === 'deepl') return null;
   return createEngine(choice.name, config, env, choice.name === 'deepl' ? { glossaryIds: glossaryIdsFor(config) } : {});
@@ -68,7 +74,10 @@ export async function runEngineStage(input: EngineStageInput): Promise<QueueOutc
  * The language pairs of the jobs the engine cannot translate (Apertium has no Korean), with its reason,
  * by pair key. Asked pair by pair so one missing pair leaves the others to run.
  */
-export async function refusedPairs(engine: Engine, pairs: readonly LanguagePair[]): Promise<Map<string, StorylocError>> {
+export async function refusedPairs(
+  engine: Engine,
+  pairs: readonly LanguagePair[],
+): Promise<Map<string, StorylocError>> {
   const refused = new Map<string, StorylocError>();
   if (!engine.checkPairs) return refused;
   for (const pair of pairs) {

@@ -22,7 +22,13 @@ import { glossaryIdsFor } from '../glossary/deepl-sync.js';
 import { pairKey, type LanguagePair } from '../languages.js';
 import { acquireWorkspaceLock } from '../memory/lock.js';
 import { shownTarget, TEST_ENGINES } from '../memory/segment-life.js';
-import { loadWorkspaceStates, pruneSnapshots, readGlossaryCheckCache, writeGlossaryCheckCache, type GlossaryCheckCache } from '../memory/workspace.js';
+import {
+  loadWorkspaceStates,
+  pruneSnapshots,
+  readGlossaryCheckCache,
+  writeGlossaryCheckCache,
+  type GlossaryCheckCache,
+} from '../memory/workspace.js';
 import type { QueueOutcome } from '../queue/types.js';
 import { resolveIdentity } from '../identity.js';
 import { engineForRun, refusedPairs, runEngineStage } from './engine.js';
@@ -66,14 +72,26 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     let editorName = options.editor;
     const editor = (): string => (editorName ??= resolveIdentity({ cwd: config.workspaceDir, env }).name);
     const replacesTestTargets = scope.choice.name !== 'none' && !TEST_ENGINES.has(scope.choice.name);
-    const segmented = segmentArticles({ config, sources, targets: scope.targets, states, glossary, glossaryCache, editor, now, replacesTestTargets });
+    const segmented = segmentArticles({
+      config,
+      sources,
+      targets: scope.targets,
+      states,
+      glossary,
+      glossaryCache,
+      editor,
+      now,
+      replacesTestTargets,
+    });
     // memory
     engine = engineForRun(config, env, scope.choice, options.engineInstance, dryRun);
     const memory = reuseFromMemory({ config, works: segmented.works, states, now, replacesTestTargets });
     // plan (pairs the engine cannot translate are left out, their articles named)
     const sends = engine !== null && engine.leavesUntranslated !== true;
     const unserved = scope.choice.name === 'none' ? [] : memory.unserved;
-    const refused = sends ? await refusedPairs(engine!, pairsOfJobs(unserved.map(({ work }) => work.pair))) : new Map<string, StorylocError>();
+    const refused = sends
+      ? await refusedPairs(engine!, pairsOfJobs(unserved.map(({ work }) => work.pair)))
+      : new Map<string, StorylocError>();
     const works = segmented.works.filter((work) => !refused.has(pairKey(work.pair)));
     journal = await openRunJournal(config, engine?.name ?? scope.choice.name);
     const plannedAll = planJobs({
@@ -110,7 +128,16 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     await writer.writeSettled();
     let outcome: QueueOutcome | null = null;
     if (sends && planned.jobs.length > 0) {
-      const stage = { config, engine: engine!, planned, writer, journal, concurrency: options.concurrency, signal: options.signal, now: nowIso };
+      const stage = {
+        config,
+        engine: engine!,
+        planned,
+        writer,
+        journal,
+        concurrency: options.concurrency,
+        signal: options.signal,
+        now: nowIso,
+      };
       outcome = await runEngineStage({ ...stage, onPlan: options.onPlan, onProgress: options.onProgress });
     }
     await writer.finish();
@@ -125,8 +152,12 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
 }
 
 /** Whether the engine applies a pair's glossary itself (without an engine: whether a DeepL glossary exists). */
-function enforcesGlossaryFor(engine: Engine | null, glossaryIds: Readonly<Record<string, string>>): (pair: LanguagePair) => boolean {
-  return (pair) => (engine ? engine.enforcesGlossary(pair.source, pair.target) : glossaryIds[pairKey(pair)] !== undefined);
+function enforcesGlossaryFor(
+  engine: Engine | null,
+  glossaryIds: Readonly<Record<string, string>>,
+): (pair: LanguagePair) => boolean {
+  return (pair) =>
+    engine ? engine.enforcesGlossary(pair.source, pair.target) : glossaryIds[pairKey(pair)] !== undefined;
 }
 
 /** One skip per article × target language whose pair the engine refused. */
@@ -136,7 +167,13 @@ function skippedPairs(works: readonly ArticleWork[], refused: ReadonlyMap<string
     const error = refused.get(pairKey(work.pair));
     if (!error) continue;
     const pair = `${work.pair.source}→${work.pair.target}`;
-    skipped.push({ position: { file: work.source.path }, targetLang: work.pair.target, pair, messageKey: error.messageKey, params: error.params });
+    skipped.push({
+      position: { file: work.source.path },
+      targetLang: work.pair.target,
+      pair,
+      messageKey: error.messageKey,
+      params: error.params,
+    });
   }
   return skipped;
 }
@@ -145,7 +182,11 @@ function skippedPairs(works: readonly ArticleWork[], refused: ReadonlyMap<string
 function showingSource(config: ResolvedConfig, works: readonly ArticleWork[], written: readonly string[]): string[] {
   const writtenSet = new Set(written);
   return works
-    .filter((work) => writtenSet.has(relativeToWorkspace(config, work.outputPath)) && work.records.some((record) => shownTarget(record) === null))
+    .filter(
+      (work) =>
+        writtenSet.has(relativeToWorkspace(config, work.outputPath)) &&
+        work.records.some((record) => shownTarget(record) === null),
+    )
     .map((work) => relativeToWorkspace(config, work.outputPath))
     .sort();
 }

@@ -6,7 +6,14 @@
  */
 import type { EngineName, ResolvedConfig } from '../config/types.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
-import { AnswerJournal, journalPathFor, journalText, readJournal, removeJournal, type JournalEntry } from '../memory/journal.js';
+import {
+  AnswerJournal,
+  journalPathFor,
+  journalText,
+  readJournal,
+  removeJournal,
+  type JournalEntry,
+} from '../memory/journal.js';
 import { planBatches } from '../queue/plan.js';
 import type { BatchResult } from '../queue/types.js';
 import { applyTranslations } from './apply.js';
@@ -34,7 +41,8 @@ export async function openRunJournal(config: ResolvedConfig, engine: EngineName)
   // answers of another engine are kept for a run with that engine (`--engine none` must not drop them)
   const others: JournalEntry[] = entries.filter((entry) => entry.engine !== engine);
   const replayed = new Map<string, string>();
-  for (const entry of entries) if (entry.engine === engine) entry.keys.forEach((key, i) => replayed.set(key, entry.translations[i]!));
+  for (const entry of entries)
+    if (entry.engine === engine) entry.keys.forEach((key, i) => replayed.set(key, entry.translations[i]!));
   const used = new Set<string>();
   // the open is shared: two batches answered together must not open the file twice
   let journal: Promise<AnswerJournal> | null = null;
@@ -44,7 +52,13 @@ export async function openRunJournal(config: ResolvedConfig, engine: EngineName)
       const keys = [...new Set(planned.jobs.filter((job) => replayed.has(job.key)).map((job) => job.key))];
       if (keys.length === 0) return planned;
       for (const key of keys) used.add(key);
-      applyTranslations(keys, keys.map((key) => replayed.get(key)!), planned.waiters, engine, now);
+      applyTranslations(
+        keys,
+        keys.map((key) => replayed.get(key)!),
+        planned.waiters,
+        engine,
+        now,
+      );
       const jobs = planned.jobs.filter((job) => !used.has(job.key));
       const waiters = new Map([...planned.waiters].filter(([key]) => !used.has(key)));
       return { ...planned, jobs, waiters, plan: jobs.length > 0 ? planBatches(jobs, planned.limits) : null };
@@ -58,7 +72,10 @@ export async function openRunJournal(config: ResolvedConfig, engine: EngineName)
       journal = null;
       // after a run over the whole workspace, an unused answer's records already have their translation
       const unused = wholeWorkspace ? [] : [...replayed].filter(([key]) => !used.has(key));
-      const keep = unused.length === 0 ? others : [...others, { engine, keys: unused.map(([key]) => key), translations: unused.map(([, text]) => text) }];
+      const keep =
+        unused.length === 0
+          ? others
+          : [...others, { engine, keys: unused.map(([key]) => key), translations: unused.map(([, text]) => text) }];
       if (keep.length === 0) await removeJournal(file);
       else await writeFileAtomic(file, journalText(keep));
     },

@@ -61,7 +61,11 @@ export function reuseFromMemory(input: MemoryStageInput): MemoryStageOutput {
       }
       memory ??= buildMemory(input);
       const hit = memory.lookup(work.pair, record.source, record.glossary);
-      if (hit && !(record.state === 'rejected' && hit.target === record.target) && sameTags(record.source, hit.target)) {
+      if (
+        hit &&
+        !(record.state === 'rejected' && hit.target === record.target) &&
+        sameTags(record.source, hit.target)
+      ) {
         out.reused++;
         out.fromMemory++;
         work.dirty = true;
@@ -79,7 +83,8 @@ function buildMemory(input: MemoryStageInput): TranslationMemory {
   const memory = new TranslationMemory(!input.replacesTestTargets);
   const inScope = new Set(input.works.map((work) => work.statePath));
   for (const [file, state] of input.states) if (!inScope.has(file)) memory.addState(state);
-  for (const work of input.works) for (const record of work.records) memory.addRecord(work.pair, record, work.source.relativePath);
+  for (const work of input.works)
+    for (const record of work.records) memory.addRecord(work.pair, record, work.source.relativePath);
   for (const pair of new Set(input.works.map((work) => pairKey(work.pair)))) {
     const [source, target] = pair.split('-') as [Lang, Lang];
     memory.addImported({ source, target }, readImportedMemory(input.config, { source, target }));

@@ -41,7 +41,8 @@ export function planJobs(input: PlanStageInput): PlanStageOutput {
   const segmentIndex = new Map<ArticleWork, Map<string, Segment>>();
   for (const { work, record } of input.unserved) {
     let segments = segmentIndex.get(work);
-    if (!segments) segmentIndex.set(work, (segments = new Map(work.article.segments.map((segment) => [segment.id, segment]))));
+    if (!segments)
+      segmentIndex.set(work, (segments = new Map(work.article.segments.map((segment) => [segment.id, segment]))));
     const segment = segments.get(record.id);
     const enforces = input.enforcesGlossary(work.pair);
     const glossaryId = enforces ? input.glossaryIds[pairKey(work.pair)] : undefined;
@@ -64,7 +65,8 @@ export function planJobs(input: PlanStageInput): PlanStageOutput {
       sourceLang: work.pair.source,
       targetLang: work.pair.target,
       glossaryId,
-      context: config.engine.deepl.sendContext && segment && segment.context !== segment.text ? segment.context : undefined,
+      context:
+        config.engine.deepl.sendContext && segment && segment.context !== segment.text ? segment.context : undefined,
     });
   }
   const limits: BatchLimits = {

@@ -4,14 +4,28 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeArticleBytes, listArticles, parseArticle, readArticleBytes, sourceLanguageOf, type ParseArticleInput, type ParsedArticle } from '../articles/read.js';
+import {
+  decodeArticleBytes,
+  listArticles,
+  parseArticle,
+  readArticleBytes,
+  sourceLanguageOf,
+  type ParseArticleInput,
+  type ParsedArticle,
+} from '../articles/read.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { selectEngine, type EngineChoice } from '../engines/select.js';
 import { ExitCode, inputError, StorylocError } from '../errors.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
 import { fileHash } from '../memory/records.js';
 import { computeLineStarts, positionOf } from '../text/positions.js';
-import { skippedFor, UnreadableArticleError, type SkippedArticle, type SourceFile, type TranslateOptions } from './types.js';
+import {
+  skippedFor,
+  UnreadableArticleError,
+  type SkippedArticle,
+  type SourceFile,
+  type TranslateOptions,
+} from './types.js';
 
 /** What a run covers, decided before anything is locked or read. */
 export interface RunScope {
@@ -30,11 +44,16 @@ export function resolveRunScope(options: TranslateOptions): RunScope {
     throw inputError('translate.badNumber', 'translate:error.badNumber', { option: '--max-chars', value: maxChars });
   }
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) {
-    throw inputError('translate.badNumber', 'translate:error.badNumber', { option: '--concurrency', value: concurrency });
+    throw inputError('translate.badNumber', 'translate:error.badNumber', {
+      option: '--concurrency',
+      value: concurrency,
+    });
   }
   const files = listArticles(config, options.articles ?? [], options.cwd);
   if ((options.articles?.length ?? 0) > 0 && files.length === 0) {
-    throw inputError('translate.noArticles', 'translate:error.noArticles', { given: (options.articles ?? []).join(', ') });
+    throw inputError('translate.noArticles', 'translate:error.noArticles', {
+      given: (options.articles ?? []).join(', '),
+    });
   }
   const choice: EngineChoice = options.engineInstance
     ? { name: options.engineInstance.name, reason: { key: 'translate:engineInjected', params: {} } }
@@ -46,9 +65,13 @@ export function resolveRunScope(options: TranslateOptions): RunScope {
 function resolveTargets(config: ResolvedConfig, given: readonly string[] | undefined): Lang[] {
   if (!given || given.length === 0) return [...config.targetLanguages];
   const targets: Lang[] = [];
-  const codes = given.flatMap((item) => item.split(',')).map((item) => item.trim().toLowerCase()).filter(Boolean);
+  const codes = given
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
   for (const code of codes) {
-    if (!isSupportedLanguage(code)) throw inputError('translate.unknownTarget', 'translate:error.unknownTarget', { code });
+    if (!isSupportedLanguage(code))
+      throw inputError('translate.unknownTarget', 'translate:error.unknownTarget', { code });
     if (!targets.includes(code)) targets.push(code);
   }
   return targets;
@@ -67,11 +90,23 @@ export function readSourceFile(file: string, config: ResolvedConfig): SourceFile
     lang,
     text,
     sourceHash: fileHash(text),
-    parsed: () => (parsed ??= parseSource({ path: file, relativePath, lang, text, frontMatterKeys: config.frontMatterKeys, limits: config.limits })),
+    parsed: () =>
+      (parsed ??= parseSource({
+        path: file,
+        relativePath,
+        lang,
+        text,
+        frontMatterKeys: config.frontMatterKeys,
+        limits: config.limits,
+      })),
     untranslatableBlocks() {
       if (!parsed || parsed.warnings.length === 0) return [];
       const lineStarts = computeLineStarts(text);
-      return parsed.warnings.map((warning) => ({ file, ...positionOf(lineStarts, warning.offset), reason: warning.reason }));
+      return parsed.warnings.map((warning) => ({
+        file,
+        ...positionOf(lineStarts, warning.offset),
+        reason: warning.reason,
+      }));
     },
   };
 }
@@ -90,7 +125,10 @@ function parseSource(input: ParseArticleInput): ParsedArticle {
  * Reads every source file; one that cannot be read (missing, binary, bad encoding, unknown language) is
  * skipped with its reason instead of stopping the run.
  */
-export function readSourceFiles(files: readonly string[], config: ResolvedConfig): { sources: SourceFile[]; skipped: SkippedArticle[] } {
+export function readSourceFiles(
+  files: readonly string[],
+  config: ResolvedConfig,
+): { sources: SourceFile[]; skipped: SkippedArticle[] } {
   const sources: SourceFile[] = [];
   const skipped: SkippedArticle[] = [];
   for (const file of files) {
@@ -111,6 +149,11 @@ export function readIfExists(file: string): string | null {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new StorylocError('write.failed', 'memory:write.failed', { file, detail: code }, { position: { file }, cause: error });
+    throw new StorylocError(
+      'write.failed',
+      'memory:write.failed',
+      { file, detail: code },
+      { position: { file }, cause: error },
+    );
   }
 }

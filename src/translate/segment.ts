@@ -60,7 +60,10 @@ export function segmentArticles(input: SegmentStageInput): SegmentStageOutput {
         if (target === source.lang) continue;
         const work = segmentArticle(input, source, target, ownBroken, own);
         // parsed now when a later stage needs the segments, so an unreadable article is skipped here
-        if (work && (work.dirty || work.records.some((record) => wantsTranslation(record, input.replacesTestTargets)))) {
+        if (
+          work &&
+          (work.dirty || work.records.some((record) => wantsTranslation(record, input.replacesTestTargets)))
+        ) {
           verifyAligned(work, input.states.get(work.statePath) ?? null);
         }
         if (work) own.works.push(work);
@@ -91,13 +94,18 @@ function segmentArticle(
   const statePath = statePathFor(config, source.relativePath, target);
   const outputPath = outputPathFor(config, source.relativePath, target);
   const state = input.states.get(statePath) ?? null;
-  if (state && (state.article !== source.relativePath || state.sourceLang !== source.lang || state.targetLang !== target)) {
+  if (
+    state &&
+    (state.article !== source.relativePath || state.sourceLang !== source.lang || state.targetLang !== target)
+  ) {
     const params = {
       file: statePath,
       found: `${state.article} (${state.sourceLang}→${state.targetLang})`,
       expected: `${source.relativePath} (${source.lang}→${target})`,
     };
-    throw new StorylocError('state.otherArticle', 'memory:state.otherArticle', params, { position: { file: statePath } });
+    throw new StorylocError('state.otherArticle', 'memory:state.otherArticle', params, {
+      position: { file: statePath },
+    });
   }
   const diskOutput = readIfExists(outputPath);
   const diskOutputHash = diskOutput === null ? null : fileHash(diskOutput);
@@ -125,9 +133,13 @@ function segmentArticle(
   };
   // A state aligned with this very source file has one record per segment, in order.
   if (state === null || state.sourceFileHash !== source.sourceHash) {
-    const merged = mergeState(state ? { ...state, segments: records } : null, source.parsed().segments, { now: input.now });
+    const merged = mergeState(state ? { ...state, segments: records } : null, source.parsed().segments, {
+      now: input.now,
+    });
     work.records = merged.records;
-    counts.stale += merged.records.filter((record) => record.state === 'stale' && merged.changed.includes(record.id)).length;
+    counts.stale += merged.records.filter(
+      (record) => record.state === 'stale' && merged.changed.includes(record.id),
+    ).length;
     work.dirty = true;
   }
   counts.stale += applyGlossaryStage(input, work, state);
@@ -146,7 +158,9 @@ function verifyAligned(work: ArticleWork, state: ArticleState | null): void {
   const stray = state.segments.find((record) => !known.has(record.id));
   if (stray === undefined) return;
   const params = { file: work.statePath, id: stray.id, article: work.source.path };
-  throw new StorylocError('state.unknownSegment', 'memory:state.unknownSegment', params, { position: { file: work.statePath } });
+  throw new StorylocError('state.unknownSegment', 'memory:state.unknownSegment', params, {
+    position: { file: work.statePath },
+  });
 }
 
 /**
@@ -168,7 +182,8 @@ function recordHumanEdits(
     return null;
   }
   const diskOutputHash = fileHash(diskOutput);
-  if (diskOutputHash === state.outputHash || diskOutputHash === state.previousOutputHash) return { records: state.segments, count: 0 };
+  if (diskOutputHash === state.outputHash || diskOutputHash === state.previousOutputHash)
+    return { records: state.segments, count: 0 };
   // Compare with the source the output was written from (a snapshot when the source changed since).
   const written = writtenFrom(input.config, source, state);
   if (!written) {
@@ -186,7 +201,10 @@ function recordHumanEdits(
     return null;
   }
   if (detection.status !== 'edited') return { records: state.segments, count: 0 };
-  return { records: applyHumanEdits(state.segments, detection.edits, input.editor(), input.now), count: detection.edits.length };
+  return {
+    records: applyHumanEdits(state.segments, detection.edits, input.editor(), input.now),
+    count: detection.edits.length,
+  };
 }
 
 /** The article the output on disk was written from: this source, or its snapshot; null when lost. */
@@ -195,16 +213,30 @@ function writtenFrom(config: ResolvedConfig, source: SourceFile, state: ArticleS
   const snapshot = readSnapshot(config, state.sourceFileHash);
   if (snapshot === null) return null;
   const { path, relativePath, lang } = source;
-  return parseArticle({ path, relativePath, lang, text: snapshot, frontMatterKeys: config.frontMatterKeys, limits: config.limits });
+  return parseArticle({
+    path,
+    relativePath,
+    lang,
+    text: snapshot,
+    frontMatterKeys: config.frontMatterKeys,
+    limits: config.limits,
+  });
 }
 
 /** Marks records whose glossary usage changed as stale; returns how many became stale. */
 function applyGlossaryStage(input: SegmentStageInput, work: ArticleWork, state: ArticleState | null): number {
   // Checked against this termbase before, and unchanged since: no usage can have changed.
-  const checkedKey = state ? glossaryCheckKey(relativeToWorkspace(input.config, work.statePath), state.sourceFileHash, state.outputHash) : null;
-  if (checkedKey !== null && state!.sourceFileHash === work.sourceHash && input.glossaryCache.checked.has(checkedKey)) return 0;
+  const checkedKey = state
+    ? glossaryCheckKey(relativeToWorkspace(input.config, work.statePath), state.sourceFileHash, state.outputHash)
+    : null;
+  if (checkedKey !== null && state!.sourceFileHash === work.sourceHash && input.glossaryCache.checked.has(checkedKey))
+    return 0;
   const lang = work.pair.source;
-  const glossary = applyGlossaryChanges(work.records, (record) => input.glossary.usageOf(lang, record.source), input.now);
+  const glossary = applyGlossaryChanges(
+    work.records,
+    (record) => input.glossary.usageOf(lang, record.source),
+    input.now,
+  );
   if (glossary.records.some((record, i) => record !== work.records[i])) work.dirty = true;
   work.records = glossary.records;
   if (checkedKey !== null && !work.dirty) input.glossaryCache.checked.add(checkedKey);

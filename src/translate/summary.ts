@@ -7,7 +7,16 @@ import type { ArticleWork, TranslateSummary } from './types.js';
 /** The counts known before anything is sent. */
 export type SummaryBase = Pick<
   TranslateSummary,
-  'engine' | 'engineReason' | 'articles' | 'targets' | 'segments' | 'reused' | 'fromMemory' | 'humanEdits' | 'stale' | 'skipped'
+  | 'engine'
+  | 'engineReason'
+  | 'articles'
+  | 'targets'
+  | 'segments'
+  | 'reused'
+  | 'fromMemory'
+  | 'humanEdits'
+  | 'stale'
+  | 'skipped'
 >;
 
 /** What the stages that ran report, whatever the run's outcome. */
@@ -24,7 +33,12 @@ export function baseCounts(memory: MemoryStageOutput): Pick<SummaryBase, 'segmen
   return { segments: memory.segments, reused: memory.reused, fromMemory: memory.fromMemory };
 }
 
-export function dryRunSummary(base: SummaryBase, planned: PlanStageOutput, works: readonly ArticleWork[], report: RunReport): TranslateSummary {
+export function dryRunSummary(
+  base: SummaryBase,
+  planned: PlanStageOutput,
+  works: readonly ArticleWork[],
+  report: RunReport,
+): TranslateSummary {
   const { plan } = planned;
   return {
     ...base,
@@ -104,7 +118,12 @@ export function summaryToJson(summary: TranslateSummary): Record<string, unknown
     stopped: summary.stopped,
   };
   if (summary.skipped.length > 0) {
-    json.skipped = summary.skipped.map((item) => ({ file: item.position.file, target: item.targetLang, pair: item.pair, reason: item.messageKey }));
+    json.skipped = summary.skipped.map((item) => ({
+      file: item.position.file,
+      target: item.targetLang,
+      pair: item.pair,
+      reason: item.messageKey,
+    }));
   }
   if (summary.dryRun) json.sent_characters = summary.sentCharacters;
   if (summary.dryRun && summary.plan) {

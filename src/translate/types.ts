@@ -114,7 +114,13 @@ export class UnreadableArticleError extends Error {
 
 /** The skip record of an input error met while reading or segmenting one article. */
 export function skippedFor(file: string, error: StorylocError, targetLang: Lang | null = null): SkippedArticle {
-  return { position: error.position ?? { file }, targetLang, pair: null, messageKey: error.messageKey, params: error.params };
+  return {
+    position: error.position ?? { file },
+    targetLang,
+    pair: null,
+    messageKey: error.messageKey,
+    params: error.params,
+  };
 }
 
 export interface UntranslatableBlock {

@@ -36,7 +36,11 @@ export interface ArticleWriter {
   written(): string[];
 }
 
-export function createArticleWriter(config: ResolvedConfig, works: readonly ArticleWork[], waiters: ReadonlyMap<string, Waiter[]>): ArticleWriter {
+export function createArticleWriter(
+  config: ResolvedConfig,
+  works: readonly ArticleWork[],
+  waiters: ReadonlyMap<string, Waiter[]>,
+): ArticleWriter {
   const written = new Set<string>();
   const pending = new Map<ArticleWork, number>();
   for (const list of waiters.values()) for (const { work } of list) pending.set(work, (pending.get(work) ?? 0) + 1);
@@ -51,7 +55,11 @@ export function createArticleWriter(config: ResolvedConfig, works: readonly Arti
       const outcome = await persistArticleResult(config, work, true);
       work.touched = true;
       work.lastOutput = outcome.output;
-      work.checkedKey = glossaryCheckKey(relativeToWorkspace(config, work.statePath), work.sourceHash, outcome.outputHash);
+      work.checkedKey = glossaryCheckKey(
+        relativeToWorkspace(config, work.statePath),
+        work.sourceHash,
+        outcome.outputHash,
+      );
       if (outcome.outputWritten) written.add(relativeToWorkspace(config, work.outputPath));
       await writeArticleDiff(config, work);
     } catch (error) {
@@ -99,7 +107,9 @@ function hasCrashMarker(work: ArticleWork): boolean {
  * run killed between its output and its diff. Checked without parsing the article.
  */
 function reviewDiffMissing(config: ResolvedConfig, work: ArticleWork): boolean {
-  const awaitsReview = work.records.some((record) => record.target !== null && record.target !== (approvedTargetOf(record) ?? record.source));
+  const awaitsReview = work.records.some(
+    (record) => record.target !== null && record.target !== (approvedTargetOf(record) ?? record.source),
+  );
   return awaitsReview && !existsSync(reviewDiffPathFor(config, work.source.relativePath, work.pair.target));
 }
 
@@ -108,7 +118,14 @@ async function writeArticleDiff(config: ResolvedConfig, work: ArticleWork): Prom
   await writeReviewDiff({
     config,
     article,
-    state: { version: 1, article: article.relativePath, sourceLang: pair.source, targetLang: pair.target, sourceFileHash: work.sourceHash, segments: records },
+    state: {
+      version: 1,
+      article: article.relativePath,
+      sourceLang: pair.source,
+      targetLang: pair.target,
+      sourceFileHash: work.sourceHash,
+      segments: records,
+    },
     // the output the final pass wrote (every later change would have made the article dirty again)
     candidate: work.lastOutput ?? reassembleArticle(article, outputTargets(article.segments, records), pair.target),
   });

@@ -31,7 +31,7 @@ describe('storyloc init', () => {
     expect(config.engine.default).toBe('auto');
     expect(text.split('\n').filter((line) => line.trimStart().startsWith('#')).length).toBe(8);
     // the commented-out block is valid config once uncommented
-    const uncommented = text.replace(/^# (check:|  severities:|    not-approved: error)$/gm, '$1');
+    const uncommented = text.replace(/^# (check:| {2}severities:| {4}not-approved: error)$/gm, '$1');
     expect(parseConfig(uncommented, file, path.join(dir, 'newsroom')).check.severities).toEqual({
       'not-approved': 'error',
     });

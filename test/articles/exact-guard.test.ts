@@ -10,7 +10,21 @@ import type { Segment } from '../../src/segments/types.js';
 const text = 'Alpha beta. Gamma delta. Epsilon.\n';
 function segment(id: string, start: number, end: number, extra: Partial<Segment> = {}): Segment {
   const source = text.slice(start, end);
-  return { id, kind: 'paragraph', structure: 'paragraph', text: source, sourceHash: id, line: 1, column: start + 1, start, end, linePrefixes: [], tags: {}, context: text.trim(), ...extra };
+  return {
+    id,
+    kind: 'paragraph',
+    structure: 'paragraph',
+    text: source,
+    sourceHash: id,
+    line: 1,
+    column: start + 1,
+    start,
+    end,
+    linePrefixes: [],
+    tags: {},
+    context: text.trim(),
+    ...extra,
+  };
 }
 
 test('spans in file order that render exactly are all kept, without warnings', () => {

@@ -7,13 +7,18 @@ import { readLooseArticle } from '../../src/articles/loose.js';
 import { reassembleArticle } from '../../src/reassembly/reassemble.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 
-const parse = (text: string) => parseArticle({ path: 'en/story.md', relativePath: 'en/story.md', lang: 'en', text, frontMatterKeys: ['title'] });
+const parse = (text: string) =>
+  parseArticle({ path: 'en/story.md', relativePath: 'en/story.md', lang: 'en', text, frontMatterKeys: ['title'] });
 
 /** The two fields article reading uses, for files written to a temporary workspace. */
 function workspace(): { dir: string; config: ResolvedConfig } {
   const dir = mkdtempSync(path.join(tmpdir(), 'storyloc-fm-'));
   mkdirSync(path.join(dir, 'articles', 'drafts'), { recursive: true });
-  const config = { paths: { articles: path.join(dir, 'articles') }, frontMatterKeys: ['title'], sourceLanguages: ['en', 'ko'] } as unknown as ResolvedConfig;
+  const config = {
+    paths: { articles: path.join(dir, 'articles') },
+    frontMatterKeys: ['title'],
+    sourceLanguages: ['en', 'ko'],
+  } as unknown as ResolvedConfig;
   return { dir, config };
 }
 
@@ -30,7 +35,10 @@ describe('a byte order mark', () => {
 
   test('before front matter: its `lang` is read for a file outside the workspace', () => {
     const { dir, config } = workspace();
-    writeFileSync(path.join(dir, 'draft.md'), '\ufeff---\ntitle: 눈물의 여왕\nlang: ko\n---\n김수현이 웃었다. 김지원도 웃었다.\n');
+    writeFileSync(
+      path.join(dir, 'draft.md'),
+      '\ufeff---\ntitle: 눈물의 여왕\nlang: ko\n---\n김수현이 웃었다. 김지원도 웃었다.\n',
+    );
     expect(readLooseArticle('draft.md', config, { cwd: dir }).lang).toBe('ko');
   });
 });
@@ -38,13 +46,24 @@ describe('a byte order mark', () => {
 describe('the front-matter `lang` decides the language of a file outside a language folder', () => {
   test('with a comment after the value', () => {
     const { dir, config } = workspace();
-    writeFileSync(path.join(dir, 'draft.md'), '---\ntitle: 눈물의 여왕\nlang: ko # Korean source\n---\n김수현이 웃었다.\n');
+    writeFileSync(
+      path.join(dir, 'draft.md'),
+      '---\ntitle: 눈물의 여왕\nlang: ko # Korean source\n---\n김수현이 웃었다.\n',
+    );
     expect(readLooseArticle('draft.md', config, { cwd: dir }).lang).toBe('ko');
     // directly in articles/ the front matter declares the language; a folder must be a source language (issue 16)
-    writeFileSync(path.join(dir, 'articles', 'story.md'), '---\ntitle: 눈물의 여왕\nlang: ko # Korean source\n---\n김수현이 웃었다.\n');
+    writeFileSync(
+      path.join(dir, 'articles', 'story.md'),
+      '---\ntitle: 눈물의 여왕\nlang: ko # Korean source\n---\n김수현이 웃었다.\n',
+    );
     expect(readArticleFile(path.join(dir, 'articles', 'story.md'), config, { cwd: dir }).lang).toBe('ko');
-    writeFileSync(path.join(dir, 'articles', 'drafts', 'story.md'), '---\ntitle: 눈물의 여왕\nlang: ko # Korean source\n---\n김수현이 웃었다.\n');
-    expect(() => readArticleFile(path.join(dir, 'articles', 'drafts', 'story.md'), config, { cwd: dir })).toThrow('article.unknownFolder');
+    writeFileSync(
+      path.join(dir, 'articles', 'drafts', 'story.md'),
+      '---\ntitle: 눈물의 여왕\nlang: ko # Korean source\n---\n김수현이 웃었다.\n',
+    );
+    expect(() => readArticleFile(path.join(dir, 'articles', 'drafts', 'story.md'), config, { cwd: dir })).toThrow(
+      'article.unknownFolder',
+    );
   });
 
   test('a `lang:` line in the body is text, not front matter', () => {

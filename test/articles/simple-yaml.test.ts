@@ -8,7 +8,9 @@ import { generateCorpus } from '../../bench/corpus.js';
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** What the real YAML parser says: null on errors or non-map documents, else the top-level scalars. */
-function viaYaml(yaml: string): Array<{ key: string; value: unknown; start: number; end: number; scalarType: string | undefined }> | null {
+function viaYaml(
+  yaml: string,
+): Array<{ key: string; value: unknown; start: number; end: number; scalarType: string | undefined }> | null {
   const document = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) return null;
   const contents = document.contents;
@@ -18,7 +20,15 @@ function viaYaml(yaml: string): Array<{ key: string; value: unknown; start: numb
     const key = pair.key as Node | null;
     const value = pair.value as Node | null;
     if (!isScalar(key) || !isScalar(value) || !value.range) return [];
-    return [{ key: String(key.value), value: value.value, start: value.range[0], end: value.range[1], scalarType: value.type }];
+    return [
+      {
+        key: String(key.value),
+        value: value.value,
+        start: value.range[0],
+        end: value.range[1],
+        scalarType: value.type,
+      },
+    ];
   });
 }
 
@@ -76,11 +86,16 @@ describe('the front-matter fast path agrees with the yaml library', () => {
 
   test('on every front matter of the fixtures, the example workspace and the bench corpus', () => {
     const files = [
-      ...readdirSync(path.join(root, 'test/fixtures/markdown')).map((name) => path.join(root, 'test/fixtures/markdown', name)),
+      ...readdirSync(path.join(root, 'test/fixtures/markdown')).map((name) =>
+        path.join(root, 'test/fixtures/markdown', name),
+      ),
       path.join(root, 'articles/en/queen-of-tears.md'),
       path.join(root, 'articles/ko/queen-of-tears.md'),
     ];
-    const samples = [...files.map((file) => readFileSync(file, 'utf8')), ...generateCorpus(300).map((article) => article.text)];
+    const samples = [
+      ...files.map((file) => readFileSync(file, 'utf8')),
+      ...generateCorpus(300).map((article) => article.text),
+    ];
     let compared = 0;
     for (const text of samples) {
       const yaml = frontMatterOf(text);

@@ -16,7 +16,8 @@ const root = mkdtempSync(path.join(os.tmpdir(), 'storyloc-check-example-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 test('the example workspace after a pseudo translation passes storyloc check --format github', async () => {
-  for (const item of ['articles', 'glossary', 'storyloc.config.yaml']) cpSync(path.join(repoRoot, item), path.join(root, item), { recursive: true });
+  for (const item of ['articles', 'glossary', 'storyloc.config.yaml'])
+    cpSync(path.join(repoRoot, item), path.join(root, item), { recursive: true });
   const translated = await runCli(['translate', '--engine', 'pseudo'], { cwd: root, env: {} });
   expect(translated.code).toBe(0);
   const checked = await runCli(['check', '--workspace', '.', '--format', 'github'], { cwd: root, env: {} });

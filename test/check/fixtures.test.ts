@@ -18,18 +18,25 @@ beforeAll(() => {
 
 describe('labelled fixture set', () => {
   test('every case reports exactly its labels', () => {
-    for (const item of run.byCase) expect({ case: item.name, found: item.found }).toEqual({ case: item.name, found: item.expected });
+    for (const item of run.byCase)
+      expect({ case: item.name, found: item.found }).toEqual({ case: item.name, found: item.expected });
   });
 
   test('precision and recall are both 1.0', () => {
     const { cases, expected, found, precision, recall } = run.score;
-    process.stdout.write(`check fixtures: ${cases} cases, ${expected} labelled violations, ${found} reported; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}\n`);
+    process.stdout.write(
+      `check fixtures: ${cases} cases, ${expected} labelled violations, ${found} reported; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}\n`,
+    );
     expect(expected).toBeGreaterThanOrEqual(60);
     expect({ precision, recall }).toEqual({ precision: 1, recall: 1 });
   });
 
   test('the score counts repeats and wrong places', () => {
-    expect(score(['a numbers 1', 'a numbers 1', 'a quotes 2'], ['a numbers 1', 'a numbers 3'], 1)).toMatchObject({ truePositives: 1, precision: 0.5, recall: 1 / 3 });
+    expect(score(['a numbers 1', 'a numbers 1', 'a quotes 2'], ['a numbers 1', 'a numbers 3'], 1)).toMatchObject({
+      truePositives: 1,
+      precision: 0.5,
+      recall: 1 / 3,
+    });
     expect(score([], [], 0)).toMatchObject({ precision: 1, recall: 1 });
   });
 });

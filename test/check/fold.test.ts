@@ -11,7 +11,12 @@ import { initI18n } from '../../src/i18n/index.js';
 import { runCli } from '../support/run-cli.js';
 import { copyWorkspace, type TempWorkspace } from '../e2e/workspace.js';
 
-const violation = (line: number, severity: 'error' | 'warning', rule = 'not-approved', file = 'output/it/en/a.md'): Violation => ({
+const violation = (
+  line: number,
+  severity: 'error' | 'warning',
+  rule = 'not-approved',
+  file = 'output/it/en/a.md',
+): Violation => ({
   rule,
   severity,
   file,
@@ -29,7 +34,11 @@ describe('foldRepeatedWarnings', () => {
   test('five warnings of one rule and message in one file become the first, with a count', () => {
     const folded = foldRepeatedWarnings([1, 2, 3, 4, 5].map((line) => violation(line, 'warning')));
     expect(folded).toEqual([
-      { ...violation(1, 'warning'), message: 'machine translation not reviewed yet (and 4 more like it in this file; every location in --format json, junit or sarif)' },
+      {
+        ...violation(1, 'warning'),
+        message:
+          'machine translation not reviewed yet (and 4 more like it in this file; every location in --format json, junit or sarif)',
+      },
     ]);
   });
 
@@ -38,7 +47,10 @@ describe('foldRepeatedWarnings', () => {
     expect(foldRepeatedWarnings(four)).toEqual(four);
     const errors = [1, 2, 3, 4, 5, 6].map((line) => violation(line, 'error'));
     expect(foldRepeatedWarnings(errors)).toEqual(errors);
-    const spread = [1, 2, 3].flatMap((line) => [violation(line, 'warning', 'not-approved', 'a.md'), violation(line, 'warning', 'not-approved', 'b.md')]);
+    const spread = [1, 2, 3].flatMap((line) => [
+      violation(line, 'warning', 'not-approved', 'a.md'),
+      violation(line, 'warning', 'not-approved', 'b.md'),
+    ]);
     expect(foldRepeatedWarnings(spread)).toEqual(spread);
   });
 });
@@ -47,8 +59,13 @@ describe('storyloc check on a freshly translated workspace', () => {
   let ws: TempWorkspace;
   beforeEach(async () => {
     ws = copyWorkspace();
-    writeFileSync(path.join(ws.dir, 'articles', 'en', 'long.md'), Array.from({ length: 30 }, (_, i) => `Paragraph number ${i + 1} of the story.`).join('\n\n') + '\n');
-    expect((await runCli(['translate', '--workspace', ws.dir, '--engine', 'pseudo'], { env: { LANG: 'C' } })).code).toBe(0);
+    writeFileSync(
+      path.join(ws.dir, 'articles', 'en', 'long.md'),
+      Array.from({ length: 30 }, (_, i) => `Paragraph number ${i + 1} of the story.`).join('\n\n') + '\n',
+    );
+    expect(
+      (await runCli(['translate', '--workspace', ws.dir, '--engine', 'pseudo'], { env: { LANG: 'C' } })).code,
+    ).toBe(0);
   });
   afterEach(() => ws.remove());
 
@@ -60,7 +77,9 @@ describe('storyloc check on a freshly translated workspace', () => {
     expect(notApproved.find((line) => line.includes('output/it/en/long.md'))).toMatch(
       /^ {2}output\/it\/en\/long\.md:1:1 +warning +not-approved +machine translation not reviewed yet \(and 29 more like it in this file; every location in --format json, junit or sarif\)$/,
     );
-    const json = JSON.parse((await runCli(['check', '--workspace', ws.dir, '--format', 'json'], { env: { LANG: 'C' } })).stdout) as { violations: Array<{ rule: string; file: string }> };
+    const json = JSON.parse(
+      (await runCli(['check', '--workspace', ws.dir, '--format', 'json'], { env: { LANG: 'C' } })).stdout,
+    ) as { violations: Array<{ rule: string; file: string }> };
     const longWarnings = json.violations.filter((v) => v.rule === 'not-approved' && v.file === 'output/it/en/long.md');
     expect(longWarnings).toHaveLength(30);
     const total = json.violations.filter((v) => v.rule === 'not-approved').length;

@@ -22,16 +22,33 @@ const source = [
   '',
 ].join('\n');
 
-const article = parseArticle({ path: '/ws/articles/en/a.md', relativePath: 'en/a.md', lang: 'en', text: source, frontMatterKeys: ['title'] });
+const article = parseArticle({
+  path: '/ws/articles/en/a.md',
+  relativePath: 'en/a.md',
+  lang: 'en',
+  text: source,
+  frontMatterKeys: ['title'],
+});
 const byText = (text: string) => article.segments.find((segment) => segment.text === text)!.id;
 const targets = new Map<string, string>([
   [byText('Queen of Tears behind the scenes'), 'Dietro le quinte: La regina delle lacrime'],
-  [byText('The clip of <g id="1">Queen of Tears</g> was\nuploaded by <g id="2">tvN Drama</g> on Tuesday.'), 'La clip de <g id="1">La regina delle lacrime</g> è stata\ncaricata da <g id="2">tvN Drama</g> martedì.'],
+  [
+    byText('The clip of <g id="1">Queen of Tears</g> was\nuploaded by <g id="2">tvN Drama</g> on Tuesday.'),
+    'La clip de <g id="1">La regina delle lacrime</g> è stata\ncaricata da <g id="2">tvN Drama</g> martedì.',
+  ],
   [byText('tvN Drama on YouTube'), 'tvN Drama su YouTube'],
   [byText('Viewers asked\na question.'), 'Gli spettatori\nsi sono chiesti una cosa.'],
 ]);
 const output = reassembleArticle(article, targets, 'it');
-const locator = createOutputLocator({ article, targets, targetLang: 'it', outputPath: '/ws/output/it/en/a.md', outputText: output, inSync: true, reassemble: reassembleArticle });
+const locator = createOutputLocator({
+  article,
+  targets,
+  targetLang: 'it',
+  outputPath: '/ws/output/it/en/a.md',
+  outputText: output,
+  inSync: true,
+  reassemble: reassembleArticle,
+});
 
 /** the text of the output at a 1-based line and column */
 function at(line: number, column: number, length: number): string {
@@ -68,16 +85,29 @@ describe('createOutputLocator', () => {
   });
 
   test('inside emphasis, after a soft line break, in a nested link title', () => {
-    expect(place('The clip of <g id="1">Queen of Tears</g> was\nuploaded by <g id="2">tvN Drama</g> on Tuesday.', 'La regina')).toMatchObject({ line: 6, column: 13 });
+    expect(
+      place(
+        'The clip of <g id="1">Queen of Tears</g> was\nuploaded by <g id="2">tvN Drama</g> on Tuesday.',
+        'La regina',
+      ),
+    ).toMatchObject({ line: 6, column: 13 });
     expect(at(6, 13, 9)).toBe('La regina');
-    expect(place('The clip of <g id="1">Queen of Tears</g> was\nuploaded by <g id="2">tvN Drama</g> on Tuesday.', 'martedì')).toMatchObject({ line: 7, column: 73, endColumn: 80 });
+    expect(
+      place('The clip of <g id="1">Queen of Tears</g> was\nuploaded by <g id="2">tvN Drama</g> on Tuesday.', 'martedì'),
+    ).toMatchObject({ line: 7, column: 73, endColumn: 80 });
     expect(at(7, 73, 7)).toBe('martedì');
     expect(place('tvN Drama on YouTube', 'YouTube')).toMatchObject({ line: 7, column: 63 });
     expect(at(7, 63, 7)).toBe('YouTube');
   });
 
   test('after a newline that reassembly prefixed with "> "', () => {
-    expect(place('Viewers asked\na question.', 'si sono')).toEqual({ file: '/ws/output/it/en/a.md', line: 10, column: 3, endLine: 10, endColumn: 10 });
+    expect(place('Viewers asked\na question.', 'si sono')).toEqual({
+      file: '/ws/output/it/en/a.md',
+      line: 10,
+      column: 3,
+      endLine: 10,
+      endColumn: 10,
+    });
     expect(at(10, 3, 7)).toBe('si sono');
   });
 
@@ -86,24 +116,56 @@ describe('createOutputLocator', () => {
     const partial = new Map(targets);
     partial.delete(byText('Viewers asked\na question.'));
     const partialOutput = reassembleArticle(article, partial, 'it');
-    const partialLocator = createOutputLocator({ article, targets: partial, targetLang: 'it', outputPath: 'o.md', outputText: partialOutput, inSync: true, reassemble: reassembleArticle });
+    const partialLocator = createOutputLocator({
+      article,
+      targets: partial,
+      targetLang: 'it',
+      outputPath: 'o.md',
+      outputText: partialOutput,
+      inSync: true,
+      reassemble: reassembleArticle,
+    });
     expect(partialLocator.place(byText('Viewers asked\na question.'))).toMatchObject({ line: 9, column: 3 });
   });
 
   test('an output out of sync: the segment in the source article', () => {
-    const stale = createOutputLocator({ article, targets, targetLang: 'it', outputPath: 'o.md', outputText: 'edited', inSync: false, reassemble: reassembleArticle });
-    expect(stale.place(byText('Viewers asked\na question.'), { start: 3 })).toEqual({ file: '/ws/articles/en/a.md', line: 9, column: 3 });
+    const stale = createOutputLocator({
+      article,
+      targets,
+      targetLang: 'it',
+      outputPath: 'o.md',
+      outputText: 'edited',
+      inSync: false,
+      reassemble: reassembleArticle,
+    });
+    expect(stale.place(byText('Viewers asked\na question.'), { start: 3 })).toEqual({
+      file: '/ws/articles/en/a.md',
+      line: 9,
+      column: 3,
+    });
     expect(stale.place(null)).toEqual({ file: '/ws/articles/en/a.md', line: 1, column: 1 });
   });
 });
 
 describe('createIdentityLocator (target-only Markdown)', () => {
   test('places offsets of a segment in the file itself', () => {
-    const italian = parseArticle({ path: '/x/it.md', relativePath: 'it.md', lang: 'it', text: '# Titolo\n\n> Una frase “Queen of Tears”\n> e poi **altro** testo.\n', frontMatterKeys: [] });
+    const italian = parseArticle({
+      path: '/x/it.md',
+      relativePath: 'it.md',
+      lang: 'it',
+      text: '# Titolo\n\n> Una frase “Queen of Tears”\n> e poi **altro** testo.\n',
+      frontMatterKeys: [],
+    });
     const segment = italian.segments.find((s) => s.text.includes('altro'))!;
     const identity = createIdentityLocator(italian, reassembleArticle);
     const start = segment.text.indexOf('altro');
-    expect(identity.place(segment.id, { start, end: start + 5 })).toEqual({ file: '/x/it.md', line: 4, column: 11, endLine: 4, endColumn: 16 });
+    expect(identity.place(segment.id, { start, end: start + 5 })).toEqual({
+      file: '/x/it.md',
+      line: 4,
+      column: 11,
+      endLine: 4,
+      endColumn: 16,
+    });
   });
 });
 

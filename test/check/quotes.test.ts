@@ -4,13 +4,20 @@ import { findQuoteProblems } from '../../src/check/quotes.js';
 describe('findQuoteProblems', () => {
   test('balanced curly quotes, guillemets, straight pairs and apostrophes are fine', () => {
     expect(findQuoteProblems('dicendo: “Non abbiate paura” e “Non abbiate paura”.')).toEqual([]);
-    expect(findQuoteProblems('L’attore, con un’espressione addolorata, disse «‘sì’» e "no". Un po’ di storia d’amore, gli anni ’90.')).toEqual([]);
+    expect(
+      findQuoteProblems(
+        'L’attore, con un’espressione addolorata, disse «‘sì’» e "no". Un po’ di storia d’amore, gli anni ’90.',
+      ),
+    ).toEqual([]);
     expect(findQuoteProblems('“Prima frase. Seconda frase.” Fine.')).toEqual([]);
   });
 
   test('a closing mark used to open a quotation (seed line 17)', () => {
-    const text = 'commenti come “Provano davvero dei sentimenti l’uno per l’altro?” e ”Ho sentito che recitare porta a una storia d’amore”. fino';
-    expect(findQuoteProblems(text)).toEqual([{ kind: 'wrongDirection', offset: text.indexOf('”Ho'), mark: '”', expected: '“' }]);
+    const text =
+      'commenti come “Provano davvero dei sentimenti l’uno per l’altro?” e ”Ho sentito che recitare porta a una storia d’amore”. fino';
+    expect(findQuoteProblems(text)).toEqual([
+      { kind: 'wrongDirection', offset: text.indexOf('”Ho'), mark: '”', expected: '“' },
+    ]);
   });
 
   test('two quotations opened and one closed (seed line 21)', () => {
@@ -19,10 +26,18 @@ describe('findQuoteProblems', () => {
   });
 
   test('closing marks without opening ones, reversed marks, odd straight quotes', () => {
-    expect(findQuoteProblems('Disse ciao» e basta')).toEqual([{ kind: 'unopened', offset: 10, mark: '»', expected: '«' }]);
-    expect(findQuoteProblems('Disse ciao” e basta')).toEqual([{ kind: 'unopened', offset: 10, mark: '”', expected: '“' }]);
-    expect(findQuoteProblems('Disse “ciao“ e basta')).toEqual([{ kind: 'wrongDirection', offset: 11, mark: '“', expected: '”' }]);
-    expect(findQuoteProblems('Un "esempio e basta')).toEqual([{ kind: 'unclosed', offset: 3, mark: '"', expected: '"' }]);
+    expect(findQuoteProblems('Disse ciao» e basta')).toEqual([
+      { kind: 'unopened', offset: 10, mark: '»', expected: '«' },
+    ]);
+    expect(findQuoteProblems('Disse ciao” e basta')).toEqual([
+      { kind: 'unopened', offset: 10, mark: '”', expected: '“' },
+    ]);
+    expect(findQuoteProblems('Disse “ciao“ e basta')).toEqual([
+      { kind: 'wrongDirection', offset: 11, mark: '“', expected: '”' },
+    ]);
+    expect(findQuoteProblems('Un "esempio e basta')).toEqual([
+      { kind: 'unclosed', offset: 3, mark: '"', expected: '"' },
+    ]);
     expect(findQuoteProblems('«uno “due» tre')).toEqual([{ kind: 'unclosed', offset: 5, mark: '“', expected: '”' }]);
   });
 

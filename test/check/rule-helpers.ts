@@ -24,17 +24,34 @@ export function glossary(): GlossaryIndex {
   return fixtureGlossary;
 }
 
-export function pair(source: string | null, target: string | null, extra: Partial<CheckedSegment> = {}): CheckedSegment {
-  return { id: 's1', kind: 'paragraph', source, target, tags: {}, state: 'approved', engine: 'human', flags: [], block: 'b1', ...extra };
+export function pair(
+  source: string | null,
+  target: string | null,
+  extra: Partial<CheckedSegment> = {},
+): CheckedSegment {
+  return {
+    id: 's1',
+    kind: 'paragraph',
+    source,
+    target,
+    tags: {},
+    state: 'approved',
+    engine: 'human',
+    flags: [],
+    block: 'b1',
+    ...extra,
+  };
 }
 
-export function context(options: {
-  sourceLang?: Lang | null;
-  targetLang?: Lang;
-  mode?: RuleContext['mode'];
-  severities?: Partial<Record<RuleId, Severity>>;
-  glossary?: GlossaryIndex;
-} = {}): RuleContext {
+export function context(
+  options: {
+    sourceLang?: Lang | null;
+    targetLang?: Lang;
+    mode?: RuleContext['mode'];
+    severities?: Partial<Record<RuleId, Severity>>;
+    glossary?: GlossaryIndex;
+  } = {},
+): RuleContext {
   return createFileContext({
     mode: options.mode ?? 'workspace',
     sourceLang: options.sourceLang === undefined ? 'en' : options.sourceLang,
@@ -50,7 +67,9 @@ export function context(options: {
 }
 
 /** the parts of violations a test compares */
-export function brief(violations: ReadonlyArray<{ rule: string; column: number; endColumn?: number; message: string; suggestion?: string }>): unknown[] {
+export function brief(
+  violations: ReadonlyArray<{ rule: string; column: number; endColumn?: number; message: string; suggestion?: string }>,
+): unknown[] {
   return violations.map((v) => {
     const out: Record<string, unknown> = { rule: v.rule, column: v.column, message: v.message };
     if (v.endColumn !== undefined) out.endColumn = v.endColumn;

@@ -36,10 +36,21 @@ describe('storyloc check --target-only on the seed story', () => {
   test('the CLI prints the same in GitHub format and exits 1', async () => {
     const stdout = capture();
     const stderr = capture();
-    const code = await main(['check', '--target-only', '--lang', 'it', '--format', 'github', seed], { stdout, stderr, cwd: repoRoot, env: {} });
+    const code = await main(['check', '--target-only', '--lang', 'it', '--format', 'github', seed], {
+      stdout,
+      stderr,
+      cwd: repoRoot,
+      env: {},
+    });
     expect(stderr.text()).toBe('');
     expect(code).toBe(1);
-    expect(stdout.text().split('\n').filter(Boolean).map((line) => /^::(\w+) file=([^,]+),line=(\d+),col=(\d+)/.exec(line)!.slice(1))).toEqual([
+    expect(
+      stdout
+        .text()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => /^::(\w+) file=([^,]+),line=(\d+),col=(\d+)/.exec(line)!.slice(1)),
+    ).toEqual([
       ['error', seed, '3', '80'],
       ['warning', seed, '17', '159'],
       ['error', seed, '19', '33'],

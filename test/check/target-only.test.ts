@@ -14,7 +14,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function run(name: string, text: string) {
   writeFileSync(path.join(dir, name), text);
   const config = defaultConfig(dir);
-  return checkTargetOnly({ config, cwd: dir, files: [name], lang: 'it', glossary: glossary() }).violations.map((v) => [v.file, v.rule, v.line, v.column, v.endColumn]);
+  return checkTargetOnly({ config, cwd: dir, files: [name], lang: 'it', glossary: glossary() }).violations.map((v) => [
+    v.file,
+    v.rule,
+    v.line,
+    v.column,
+    v.endColumn,
+  ]);
 }
 
 describe('checkTargetOnly', () => {
@@ -35,14 +41,20 @@ describe('checkTargetOnly', () => {
   });
 
   test('plain text: URLs and e-mail addresses masked; forbidden forms found', () => {
-    const text = 'Guarda https://example.com/queen-of-tears oggi, scrivi a queen-of-tears@example.com.\n\nVisto Regina di lacrime?\n';
+    const text =
+      'Guarda https://example.com/queen-of-tears oggi, scrivi a queen-of-tears@example.com.\n\nVisto Regina di lacrime?\n';
     expect(run('agency.txt', text)).toEqual([['agency.txt', 'forbidden-term', 3, 7, 24]]);
   });
 
   test('helpers', () => {
     expect(maskLiterals('a https://x.it/b c')).toBe(`a ${'\uFFFC'.repeat(14)} c`);
-    expect(maskLiterals('esegui `Queen of Tears` e scrivi a a.b@c.it.')).toBe(`esegui ${'\uFFFC'.repeat(16)} e scrivi a ${'\uFFFC'.repeat(9)}`);
-    expect(plainParagraphs('uno\ndue\n\n  \ntre\n')).toEqual([{ start: 0, text: 'uno\ndue' }, { start: 12, text: 'tre' }]);
+    expect(maskLiterals('esegui `Queen of Tears` e scrivi a a.b@c.it.')).toBe(
+      `esegui ${'\uFFFC'.repeat(16)} e scrivi a ${'\uFFFC'.repeat(9)}`,
+    );
+    expect(plainParagraphs('uno\ndue\n\n  \ntre\n')).toEqual([
+      { start: 0, text: 'uno\ndue' },
+      { start: 12, text: 'tre' },
+    ]);
   });
 });
 
@@ -55,8 +67,14 @@ describe('storyloc check --target-only: source spellings and English number form
     mkdirSync(path.join(workspace, 'glossary'), { recursive: true });
     writeFileSync(path.join(workspace, 'storyloc.config.yaml'), 'sourceLanguages: [en, ko]\ntargetLanguages: [it]\n');
     copyFileSync(path.join(fixturesDir, 'glossary.yaml'), path.join(workspace, 'glossary', 'glossary.yaml'));
-    writeFileSync(path.join(workspace, 'copy.txt'), 'Kim Ji Won e Kim Soo-hyun: ascolti al 13.0%, alle 20.30, 1.000 fan.\n');
-    const result = await runCli(['check', '--target-only', '--lang', 'it', '--format', 'github', 'copy.txt'], { cwd: workspace, env: { LANG: 'C' } });
+    writeFileSync(
+      path.join(workspace, 'copy.txt'),
+      'Kim Ji Won e Kim Soo-hyun: ascolti al 13.0%, alle 20.30, 1.000 fan.\n',
+    );
+    const result = await runCli(['check', '--target-only', '--lang', 'it', '--format', 'github', 'copy.txt'], {
+      cwd: workspace,
+      env: { LANG: 'C' },
+    });
     expect(result.code).toBe(1);
     expect(result.stdout.trim().split('\n')).toEqual([
       '::error file=copy.txt,line=1,col=1,endLine=1,endColumn=11,title=untranslated-term::“Kim Ji Won” is a source-language spelling: in Italian write “Kim Ji-won”%0Asuggestion: Kim Ji-won',

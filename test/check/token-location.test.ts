@@ -24,18 +24,37 @@ function edit(relative: string, find: string, replace: string): void {
 
 /** exit code and `severity rule file:line:column[-endColumn]` of every finding, from the JSON report */
 async function check(): Promise<{ code: number; findings: string[] }> {
-  const result = await runCli(['check', '--workspace', ws!.dir, '--format', 'json'], { cwd: ws!.dir, env: { LANG: 'C' } });
-  const report = JSON.parse(result.stdout) as { violations: Array<{ severity: string; rule: string; file: string; line: number; column: number; endColumn?: number }> };
+  const result = await runCli(['check', '--workspace', ws!.dir, '--format', 'json'], {
+    cwd: ws!.dir,
+    env: { LANG: 'C' },
+  });
+  const report = JSON.parse(result.stdout) as {
+    violations: Array<{
+      severity: string;
+      rule: string;
+      file: string;
+      line: number;
+      column: number;
+      endColumn?: number;
+    }>;
+  };
   return {
     code: result.code,
-    findings: report.violations.map((v) => `${v.severity} ${v.rule} ${v.file}:${v.line}:${v.column}${v.endColumn === undefined ? '' : `-${v.endColumn}`}`),
+    findings: report.violations.map(
+      (v) =>
+        `${v.severity} ${v.rule} ${v.file}:${v.line}:${v.column}${v.endColumn === undefined ? '' : `-${v.endColumn}`}`,
+    ),
   };
 }
 
 describe('storyloc check: findings at the token', () => {
   test('an 11 changed to 13 in a heading of the Italian output: at the 13 (9:61), not at the heading (9:3)', async () => {
     ws = copyExampleWorkspace();
-    edit(EN, '# “La regina delle lacrime”: dietro le quinte degli episodi 11 e 12', '# “La regina delle lacrime”: dietro le quinte degli episodi 13 e 12');
+    edit(
+      EN,
+      '# “La regina delle lacrime”: dietro le quinte degli episodi 11 e 12',
+      '# “La regina delle lacrime”: dietro le quinte degli episodi 13 e 12',
+    );
     expect(ws.read(EN).split('\n')[8]!.indexOf('13') + 1).toBe(61);
     expect(await check()).toEqual({
       code: 1,
@@ -54,13 +73,17 @@ describe('storyloc check: findings at the token', () => {
   test('an edited segment whose Italian keeps the source numbers has no number finding', async () => {
     ws = copyExampleWorkspace();
     edit(EN, 'dietro le quinte degli episodi 11 e 12', 'dietro le quinte delle puntate 11 e 12');
-    expect(await check()).toEqual({ code: 0, findings: [`warning not-approved ${EN}:9:3`, `warning not-approved ${EN}:11:1`] });
+    expect(await check()).toEqual({
+      code: 0,
+      findings: [`warning not-approved ${EN}:9:3`, `warning not-approved ${EN}:11:1`],
+    });
   });
 
   test('an output out of date (source changed elsewhere): the number in the output file, the new sentence in the source', async () => {
     ws = copyExampleWorkspace();
     // a translation whose state and output say 13 where the source says 11 …
-    for (const file of [EN, `${EN}.state.json`]) edit(file, 'Un video dietro le quinte degli episodi 11 e 12', 'Un video dietro le quinte degli episodi 13 e 12');
+    for (const file of [EN, `${EN}.state.json`])
+      edit(file, 'Un video dietro le quinte degli episodi 11 e 12', 'Un video dietro le quinte degli episodi 13 e 12');
     // … then the source is edited elsewhere: the output is out of date and is not the rendering of the state
     edit('articles/en/queen-of-tears.md', 'her rare illness.', 'her rare disease.');
     expect(await check()).toEqual({

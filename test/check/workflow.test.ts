@@ -14,7 +14,9 @@ test('translations.yml runs storyloc check with valid formats', () => {
     jobs: { check: { steps: Array<{ run?: string; uses?: string }> } };
   };
   expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push', 'workflow_dispatch']);
-  const commands = workflow.jobs.check.steps.flatMap((step) => (step.run ?? '').split('\n')).filter((line) => line.includes('storyloc check'));
+  const commands = workflow.jobs.check.steps
+    .flatMap((step) => (step.run ?? '').split('\n'))
+    .filter((line) => line.includes('storyloc check'));
   expect(commands.length).toBe(3);
   const formats = commands.map((line) => /--format (\S+)/.exec(line)?.[1]);
   expect(formats).toEqual(['github', 'sarif', 'junit']);

@@ -18,12 +18,27 @@ function configError(text: string): StorylocError {
 describe('storyloc.config.yaml', () => {
   test('defaults for an empty file', () => {
     const config = parseConfig('', '/ws/storyloc.config.yaml', '/ws');
-    expect([config.sourceLanguages, config.targetLanguages, config.frontMatterKeys, config.paths.output, config.engine.default]).toEqual([['en', 'ko'], ['it'], ['title', 'summary'], '/ws/output', 'auto']);
+    expect([
+      config.sourceLanguages,
+      config.targetLanguages,
+      config.frontMatterKeys,
+      config.paths.output,
+      config.engine.default,
+    ]).toEqual([['en', 'ko'], ['it'], ['title', 'summary'], '/ws/output', 'auto']);
   });
 
   test('values are read and resolved', () => {
-    const config = parseConfig('targetLanguages: [it, de]\npaths:\n  output: build/out\nqueue:\n  concurrency: 2\nengine:\n  deepl:\n    serverUrl: http://localhost:9000\n', '/ws/c.yaml', '/ws');
-    expect([config.targetLanguages, config.paths.output, config.queue.concurrency, config.engine.deepl.serverUrl]).toEqual([['it', 'de'], '/ws/build/out', 2, 'http://localhost:9000']);
+    const config = parseConfig(
+      'targetLanguages: [it, de]\npaths:\n  output: build/out\nqueue:\n  concurrency: 2\nengine:\n  deepl:\n    serverUrl: http://localhost:9000\n',
+      '/ws/c.yaml',
+      '/ws',
+    );
+    expect([
+      config.targetLanguages,
+      config.paths.output,
+      config.queue.concurrency,
+      config.engine.deepl.serverUrl,
+    ]).toEqual([['it', 'de'], '/ws/build/out', 2, 'http://localhost:9000']);
   });
 
   test.each([

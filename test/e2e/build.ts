@@ -23,7 +23,11 @@ export function ensureBuilt(): void {
   const built = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(path.join(repoRoot, 'src'))) return;
   try {
-    execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+      { cwd: repoRoot, stdio: 'pipe' },
+    );
   } catch {
     // tsc exits non-zero on type errors but still emits JavaScript; a missing entry point is the real failure.
     if (!existsSync(built)) throw new Error('the build did not produce dist/src/cli/main.js');

@@ -61,7 +61,9 @@ const OUTPUT = 'output/it/en/story.md';
 
 /** The texts the server answered, in request order (before storyloc's repairs). */
 const answered = (): string[] =>
-  server.requests({ path: '/v2/translate' }).flatMap((r) => (r.answer as { translations: Array<{ text: string }> }).translations.map((t) => t.text));
+  server
+    .requests({ path: '/v2/translate' })
+    .flatMap((r) => (r.answer as { translations: Array<{ text: string }> }).translations.map((t) => t.text));
 
 describe('moved tags end to end (translate --engine deepl, check, human edits)', () => {
   test('moved elements are accepted; punctuation wrapped into an element is put back outside; check passes', async () => {
@@ -107,30 +109,50 @@ describe('moved tags end to end (translate --engine deepl, check, human edits)',
     expect(check.code).toBe(0);
   });
 
-  test('a translator\'s edit in a segment whose tags moved is found as an edit, not a broken file', async () => {
+  test("a translator's edit in a segment whose tags moved is found as an edit, not a broken file", async () => {
     writeStory(STORY);
     server.configure({ tagMovement: { seed: 3, kinds: ALL_TAG_MOVEMENTS } });
     expect((await cli(['translate', '--engine', 'deepl'])).code).toBe(0);
-    const edited = ws.read(OUTPUT).replace('*Il* nuovo **dramma** era un record-it con il fan.', '*Il* nuovo **dramma** ha segnato un record per i fan.');
+    const edited = ws
+      .read(OUTPUT)
+      .replace(
+        '*Il* nuovo **dramma** era un record-it con il fan.',
+        '*Il* nuovo **dramma** ha segnato un record per i fan.',
+      );
     writeFileSync(path.join(ws.dir, OUTPUT), edited);
     server.clearLog();
     const rerun = await cli(['translate', '--engine', 'deepl']);
     expect(rerun.code).toBe(0);
     expect(server.requests({ path: '/v2/translate' })).toEqual([]);
-    const record = ws.state(STATE).segments.find((s) => s.source === 'The <g id="1">new</g> <g id="2">drama</g> was a record with the fans.')!;
-    expect([record.state, record.engine, record.target]).toEqual(['edited', 'human', '<g id="1">Il</g> nuovo <g id="2">dramma</g> ha segnato un record per i fan.']);
+    const record = ws
+      .state(STATE)
+      .segments.find((s) => s.source === 'The <g id="1">new</g> <g id="2">drama</g> was a record with the fans.')!;
+    expect([record.state, record.engine, record.target]).toEqual([
+      'edited',
+      'human',
+      '<g id="1">Il</g> nuovo <g id="2">dramma</g> ha segnato un record per i fan.',
+    ]);
     expect(ws.read(OUTPUT)).toBe(edited);
   });
 
   test('re-nested but balanced elements are accepted; a link moved inside a link is flagged and check reports it', async () => {
-    writeStory(['The *new* **drama** was new.', '', 'See [drama](https://example.com/d) [video](https://example.com/v) now.', ''].join('\n'));
+    writeStory(
+      [
+        'The *new* **drama** was new.',
+        '',
+        'See [drama](https://example.com/d) [video](https://example.com/v) now.',
+        '',
+      ].join('\n'),
+    );
     server.configure({ tagMovement: { seed: 1, kinds: ['renest'] } });
     expect((await cli(['translate', '--engine', 'deepl'])).code).toBe(0);
     expect(answered()).toEqual([
       'Il <g id="1">nuovo <g id="2">dramma</g></g> era nuovo.',
       'See-it <g id="1">dramma <g id="2">video</g></g> now-it.',
     ]);
-    expect(ws.read(OUTPUT)).toBe('Il *nuovo **dramma*** era nuovo.\n\nSee-it [dramma [video](https://example.com/v)](https://example.com/d) now-it.\n');
+    expect(ws.read(OUTPUT)).toBe(
+      'Il *nuovo **dramma*** era nuovo.\n\nSee-it [dramma [video](https://example.com/v)](https://example.com/d) now-it.\n',
+    );
     expect(ws.state(STATE).segments.map((s) => s.flags ?? [])).toEqual([[], ['tags.link-in-link:2']]);
     const check = await cli(['check']);
     expect(check.code).toBe(1);

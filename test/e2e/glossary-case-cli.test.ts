@@ -11,8 +11,22 @@ import { isCommandOnPath } from '../../src/engines/select.js';
 import { runCli } from '../support/run-cli.js';
 import { copyWorkspace, type TempWorkspace } from './workspace.js';
 
-const STORY = ['Kim Soo-hyun wrote the letter.', '', 'chaebol families are rich.', '', 'The fans loved Queen of Tears and chaebol dramas.', ''].join('\n');
-const CHAEBOL = ['version: 1', 'entries:', '  - id: chaebol', '    type: term', '    forms: { en: chaebol, it: chaebol }', ''].join('\n');
+const STORY = [
+  'Kim Soo-hyun wrote the letter.',
+  '',
+  'chaebol families are rich.',
+  '',
+  'The fans loved Queen of Tears and chaebol dramas.',
+  '',
+].join('\n');
+const CHAEBOL = [
+  'version: 1',
+  'entries:',
+  '  - id: chaebol',
+  '    type: term',
+  '    forms: { en: chaebol, it: chaebol }',
+  '',
+].join('\n');
 
 let ws: TempWorkspace;
 beforeEach(() => {
@@ -25,14 +39,23 @@ beforeEach(() => {
 afterEach(() => ws.remove());
 
 async function translate(engine: string): Promise<string> {
-  const result = await runCli(['translate', '--workspace', ws.dir, '--engine', engine], { env: { LANG: 'C', PATH: process.env.PATH ?? '' } });
+  const result = await runCli(['translate', '--workspace', ws.dir, '--engine', engine], {
+    env: { LANG: 'C', PATH: process.env.PATH ?? '' },
+  });
   expect(result.code).toBe(0);
   return ws.read('output/it/en/letter.md');
 }
 
 test('pseudo: the sentence-initial term capitalised, mid-sentence terms as written', async () => {
   expect((await translate('pseudo')).replace(/~+/g, '')).toBe(
-    ['⟦Kim Soo-hyun wróté thé léttér.⟧', '', '⟦Chaebol fámílíés áré rích.⟧', '', '⟦Thé fáns lóvéd La regina delle lacrime ánd chaebol drámás.⟧', ''].join('\n'),
+    [
+      '⟦Kim Soo-hyun wróté thé léttér.⟧',
+      '',
+      '⟦Chaebol fámílíés áré rích.⟧',
+      '',
+      '⟦Thé fáns lóvéd La regina delle lacrime ánd chaebol drámás.⟧',
+      '',
+    ].join('\n'),
   );
 });
 
@@ -43,15 +66,18 @@ describe(`Apertium${hasApertium ? '' : ' (SKIPPED: apertium is not installed; ap
       throw new Error('apertium is not installed: CI must not go green by skipping');
     });
   }
-  (hasApertium ? test : test.skip)('no capital after a sentence-initial name; a sentence-initial term capitalised', async () => {
-    const output = await translate('apertium');
-    expect(output.split('\n')).toEqual([
-      'Kim Soo-hyun ha scritto la lettera.',
-      '',
-      'Chaebol le famiglie sono ricche.',
-      '',
-      'I seguitori hanno voluto La regina delle lacrime e chaebol opere.',
-      '',
-    ]);
-  });
+  (hasApertium ? test : test.skip)(
+    'no capital after a sentence-initial name; a sentence-initial term capitalised',
+    async () => {
+      const output = await translate('apertium');
+      expect(output.split('\n')).toEqual([
+        'Kim Soo-hyun ha scritto la lettera.',
+        '',
+        'Chaebol le famiglie sono ricche.',
+        '',
+        'I seguitori hanno voluto La regina delle lacrime e chaebol opere.',
+        '',
+      ]);
+    },
+  );
 });

@@ -20,12 +20,17 @@ const SET = 'output/it/en/set.md';
 
 describe('XLIFF', () => {
   test('export → a translator edits → import: states, targets and the output follow; translate then sends nothing', async () => {
-    const exported = await runCli(['export', '--workspace', ws.dir, '--format', 'xliff', 'articles/en/set.md'], { env, cwd: ws.dir });
+    const exported = await runCli(['export', '--workspace', ws.dir, '--format', 'xliff', 'articles/en/set.md'], {
+      env,
+      cwd: ws.dir,
+    });
     expect(exported.code).toBe(0);
     if (canValidate) expect(validate(exported.stdout, 'xliff')).toBe('ok');
     const record = ws.state(`${SET}.state.json`).segments.find((r) => r.source === 'The crew applauded.')!;
     const edited = exported.stdout.replace(
-      new RegExp(`(<trans-unit id="${record.id}"[^>]*>\\s*<source>The crew applauded.</source>\\s*)<target[^>]*>[^<]*</target>`),
+      new RegExp(
+        `(<trans-unit id="${record.id}"[^>]*>\\s*<source>The crew applauded.</source>\\s*)<target[^>]*>[^<]*</target>`,
+      ),
       '$1<target state="signed-off">La troupe ha applaudito.</target>',
     );
     expect(edited).not.toBe(exported.stdout);
@@ -48,7 +53,9 @@ describe('XLIFF', () => {
   });
 
   test('unknown ids and changed sources are reported with their line and not applied (exit 1)', async () => {
-    const exported = (await runCli(['export', '--workspace', ws.dir, '--format', 'xliff', 'articles/en/set.md'], { env, cwd: ws.dir })).stdout;
+    const exported = (
+      await runCli(['export', '--workspace', ws.dir, '--format', 'xliff', 'articles/en/set.md'], { env, cwd: ws.dir })
+    ).stdout;
     const tampered = exported
       .replace(/<trans-unit id="p-[0-9a-f]+/, '<trans-unit id="p-unknown')
       .replace('<source>The crew applauded.</source>', '<source>The crew booed.</source>');
@@ -69,12 +76,24 @@ describe('XLIFF', () => {
 describe('export options', () => {
   test('without --format: a localised input error naming both formats (exit 2), nothing written', async () => {
     const result = await runCli(['export', '--workspace', ws.dir, '--ui-lang', 'ko'], { env, cwd: ws.dir });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'storyloc: 오류: 형식을 지정하세요: --format xliff(모든 세그먼트, CAT 도구용) 또는 --format tmx(승인된 단위).\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'storyloc: 오류: 형식을 지정하세요: --format xliff(모든 세그먼트, CAT 도구용) 또는 --format tmx(승인된 단위).\n',
+    });
   });
 
   test('-o writes the file like --output (as in storyloc check)', async () => {
-    const result = await runCli(['export', '--workspace', ws.dir, '--format', 'xliff', '-o', 'out.xlf', 'articles/en/set.md'], { env, cwd: ws.dir });
-    expect(result).toEqual({ code: 0, stdout: '', stderr: `Exported to ${path.join(ws.dir, 'out.xlf')}: units 6, articles 1.\n` });
+    const result = await runCli(
+      ['export', '--workspace', ws.dir, '--format', 'xliff', '-o', 'out.xlf', 'articles/en/set.md'],
+      { env, cwd: ws.dir },
+    );
+    expect(result).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `Exported to ${path.join(ws.dir, 'out.xlf')}: units 6, articles 1.\n`,
+    });
     expect(ws.files()).toContain('out.xlf');
   });
 });
@@ -82,10 +101,21 @@ describe('export options', () => {
 describe('TMX', () => {
   test('approved units exported from one workspace are reused by another with no engine call', async () => {
     // Approve two segments in the first workspace through an XLIFF round trip.
-    const xliff = (await runCli(['export', '--workspace', ws.dir, '--format', 'xliff', 'articles/en/set.md'], { env, cwd: ws.dir })).stdout;
-    writeFileSync(path.join(ws.dir, 'ok.xlf'), xliff.replace(/<target state="needs-review-translation" state-qualifier="leveraged-mt">/g, '<target state="signed-off">'));
+    const xliff = (
+      await runCli(['export', '--workspace', ws.dir, '--format', 'xliff', 'articles/en/set.md'], { env, cwd: ws.dir })
+    ).stdout;
+    writeFileSync(
+      path.join(ws.dir, 'ok.xlf'),
+      xliff.replace(
+        /<target state="needs-review-translation" state-qualifier="leveraged-mt">/g,
+        '<target state="signed-off">',
+      ),
+    );
     expect((await runCli(['import', '--workspace', ws.dir, 'ok.xlf'], { env, cwd: ws.dir })).code).toBe(0);
-    const tmx = await runCli(['export', '--workspace', ws.dir, '--format', 'tmx', '--to', 'it', 'articles/en'], { env, cwd: ws.dir });
+    const tmx = await runCli(['export', '--workspace', ws.dir, '--format', 'tmx', '--to', 'it', 'articles/en'], {
+      env,
+      cwd: ws.dir,
+    });
     expect(tmx.code).toBe(0);
     if (canValidate) expect(validate(tmx.stdout, 'tmx')).toBe('ok');
     expect(tmx.stdout.match(/<tu /g)).toHaveLength(6);
@@ -95,7 +125,9 @@ describe('TMX', () => {
       writeFileSync(path.join(other.dir, 'memory.tmx'), tmx.stdout);
       const imported = await runCli(['import', '--workspace', other.dir, 'memory.tmx'], { env, cwd: other.dir });
       expect(imported.code).toBe(0);
-      expect(imported.stdout).toBe(`Imported 6 translation units from ${other.dir}/memory.tmx into the memory (0 skipped).\n`);
+      expect(imported.stdout).toBe(
+        `Imported 6 translation units from ${other.dir}/memory.tmx into the memory (0 skipped).\n`,
+      );
       const engine = recordingPseudo();
       const summary = await translate(other, engine, { articles: ['articles/en/set.md'] });
       expect(summary.fromMemory).toBe(6);

@@ -32,7 +32,11 @@ afterEach(() => {
 });
 
 const env = (): NodeJS.ProcessEnv => ({ LANG: 'C', DEEPL_AUTH_KEY: server.authKey });
-const sentTexts = (): string[] => server.requests({ path: '/v2/translate' }).filter((r) => r.status === 200).flatMap((r) => r.texts);
+const sentTexts = (): string[] =>
+  server
+    .requests({ path: '/v2/translate' })
+    .filter((r) => r.status === 200)
+    .flatMap((r) => r.texts);
 const journalFile = '.storyloc/journal/answers.ndjson';
 const articles = ['en/finale.md', 'en/set.md', 'ko/interview.md'];
 
@@ -52,11 +56,22 @@ function diskFullAt(failing: string): AtomicWriteFs {
 describe('each file written once per run', () => {
   test('a fresh run writes snapshot, state, output and diff once per article, and leaves no journal', async () => {
     const renamed: string[] = [];
-    setDefaultAtomicWriteFs({ ...diskFullAt(''), rename: async (from, to) => void (renamed.push(path.relative(ws.dir, to)), await fsp.rename(from, to)) });
+    setDefaultAtomicWriteFs({
+      ...diskFullAt(''),
+      rename: async (from, to) => void (renamed.push(path.relative(ws.dir, to)), await fsp.rename(from, to)),
+    });
     const result = await runCli(['translate', '--workspace', ws.dir], { env: env() });
     expect(result.code).toBe(0);
-    const perArticle = articles.map((article) => renamed.filter((file) => file.startsWith(`output/it/${article}`)).sort());
-    expect(perArticle).toEqual(articles.map((article) => [`output/it/${article}`, `output/it/${article}.diff`, `output/it/${article}.state.json`]));
+    const perArticle = articles.map((article) =>
+      renamed.filter((file) => file.startsWith(`output/it/${article}`)).sort(),
+    );
+    expect(perArticle).toEqual(
+      articles.map((article) => [
+        `output/it/${article}`,
+        `output/it/${article}.diff`,
+        `output/it/${article}.state.json`,
+      ]),
+    );
     expect(renamed.filter((file) => file.startsWith('.storyloc/sources/'))).toHaveLength(3);
     expect(existsSync(path.join(ws.dir, journalFile))).toBe(false);
   });
@@ -72,7 +87,9 @@ describe('a full disk during the writes', () => {
     const firstSent = sentTexts();
     expect(firstSent.length).toBeGreaterThan(0);
     // the article settled before the failure is whole; the failing one has no output
-    expect(ws.state('output/it/en/finale.md.state.json').segments.filter((record) => record.target === null)).toEqual([]);
+    expect(ws.state('output/it/en/finale.md.state.json').segments.filter((record) => record.target === null)).toEqual(
+      [],
+    );
     expect(ws.files()).toEqual(expect.arrayContaining(['output/it/en/finale.md', 'output/it/en/finale.md.diff']));
     expect(existsSync(failing)).toBe(false);
     // every answer received is in the journal
@@ -87,7 +104,8 @@ describe('a full disk during the writes', () => {
     expect(resent).toEqual([]);
     expect(firstSent.length + sentTexts().length).toBe(21);
     expect(JSON.parse(rerun.stdout)).toMatchObject({ untranslated: 0, human_edits: 0 });
-    for (const article of articles) expect(ws.files()).toEqual(expect.arrayContaining([`output/it/${article}`, `output/it/${article}.diff`]));
+    for (const article of articles)
+      expect(ws.files()).toEqual(expect.arrayContaining([`output/it/${article}`, `output/it/${article}.diff`]));
     expect(existsSync(path.join(ws.dir, journalFile))).toBe(false);
   });
 });
@@ -108,10 +126,14 @@ describe('what a killed run leaves behind', () => {
   });
 
   test('a rerun that changes nothing writes a review diff that is missing', async () => {
-    expect((await runCli(['translate', '--workspace', ws.dir, '--engine', 'pseudo'], { env: { LANG: 'C' } })).code).toBe(0);
+    expect(
+      (await runCli(['translate', '--workspace', ws.dir, '--engine', 'pseudo'], { env: { LANG: 'C' } })).code,
+    ).toBe(0);
     const diff = ws.read('output/it/en/set.md.diff');
     rmSync(path.join(ws.dir, 'output/it/en/set.md.diff'));
-    const rerun = await runCli(['translate', '--workspace', ws.dir, '--engine', 'pseudo', '--json'], { env: { LANG: 'C' } });
+    const rerun = await runCli(['translate', '--workspace', ws.dir, '--engine', 'pseudo', '--json'], {
+      env: { LANG: 'C' },
+    });
     expect(JSON.parse(rerun.stdout)).toMatchObject({ sent: 0 });
     expect(ws.read('output/it/en/set.md.diff')).toBe(diff);
   });

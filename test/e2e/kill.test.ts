@@ -21,7 +21,10 @@ afterAll(async () => {
   await server.close();
 });
 
-function runChild(ws: TempWorkspace): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+function runChild(ws: TempWorkspace): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+} {
   const child = spawn(process.execPath, [cliEntry, 'translate', '--workspace', ws.dir, '--engine', 'deepl'], {
     env: { PATH: process.env.PATH, DEEPL_AUTH_KEY: server.authKey, LANG: 'en_US.UTF-8' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,7 +70,8 @@ describe('kill -9 between batches, then rerun', () => {
       expect(answeredBeforeKill).toHaveLength(2);
       // Both answered batches are durable before the kill: in the answer journal (the articles are
       // written once, when all of their segments are settled).
-      const journaled = (): string[] => parseJournal(ws.read('.storyloc/journal/answers.ndjson')).entries.flatMap((entry) => entry.translations);
+      const journaled = (): string[] =>
+        parseJournal(ws.read('.storyloc/journal/answers.ndjson')).entries.flatMap((entry) => entry.translations);
       await waitFor(() => journaled().length >= answeredBeforeKill.flatMap((r) => r.texts).length);
       expect(journaled()).toHaveLength(answeredBeforeKill.flatMap((r) => r.texts).length);
       first.child.kill('SIGKILL');
@@ -82,7 +86,10 @@ describe('kill -9 between batches, then rerun', () => {
       server.clearFaults();
       const second = runChild(ws);
       const rerun = await second.done;
-      expect({ code: rerun.code, stderr: rerun.stderr }).toEqual({ code: 0, stderr: expect.not.stringContaining('error') });
+      expect({ code: rerun.code, stderr: rerun.stderr }).toEqual({
+        code: 0,
+        stderr: expect.not.stringContaining('error'),
+      });
 
       const answered = translateRequests().filter((r) => r.outcome === 'answered' && r.status === 200);
       const texts = answered.flatMap((r) => r.texts);
@@ -115,10 +122,14 @@ describe('kill -9 at arbitrary moments (local engine, many small batches)', () =
         writeFileSync(file, article.text);
       }
       const run = (args: string[] = []) => {
-        const child = spawn(process.execPath, [cliEntry, 'translate', '--workspace', ws.dir, '--engine', 'pseudo', '--json', ...args], {
-          env: { PATH: process.env.PATH, LANG: 'C' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        const child = spawn(
+          process.execPath,
+          [cliEntry, 'translate', '--workspace', ws.dir, '--engine', 'pseudo', '--json', ...args],
+          {
+            env: { PATH: process.env.PATH, LANG: 'C' },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
         let stdout = '';
         child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
         child.stderr!.resume();
@@ -143,7 +154,8 @@ describe('kill -9 at arbitrary moments (local engine, many small batches)', () =
         const ended = await victim.done;
         clearInterval(watcher);
         if (ended.signal === 'SIGKILL') kills.push(more);
-        for (const f of allFiles(ws.dir).filter((name) => name.endsWith('.state.json'))) expect(() => ws.state(f)).not.toThrow();
+        for (const f of allFiles(ws.dir).filter((name) => name.endsWith('.state.json')))
+          expect(() => ws.state(f)).not.toThrow();
       }
       // At least one kill landed mid-run (a fast machine may finish a run between two polls).
       expect(kills.length).toBeGreaterThan(0);
@@ -191,7 +203,10 @@ describe('kill -9 while the articles are being written', () => {
 
       const second = runChild(ws);
       const rerun = await second.done;
-      expect({ code: rerun.code, stderr: rerun.stderr }).toEqual({ code: 0, stderr: expect.not.stringContaining('error') });
+      expect({ code: rerun.code, stderr: rerun.stderr }).toEqual({
+        code: 0,
+        stderr: expect.not.stringContaining('error'),
+      });
       const resent = server
         .requests({ path: '/v2/translate' })
         .filter((r) => r.status === 200)

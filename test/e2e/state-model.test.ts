@@ -14,7 +14,8 @@ import { isCommandOnPath } from '../../src/engines/select.js';
 const hasApertium = isCommandOnPath('apertium');
 if (!hasApertium) {
   // a skip must never make CI green
-  if (process.env.CI === 'true') throw new Error('apertium is not installed: the Apertium case of issue 12 cannot run under CI');
+  if (process.env.CI === 'true')
+    throw new Error('apertium is not installed: the Apertium case of issue 12 cannot run under CI');
   console.warn('skipped: apertium is not installed, the Apertium case of issue 12 does not run');
 }
 
@@ -55,9 +56,12 @@ const STATE = 'output/it/en/set.md.state.json';
 const OUTPUT = 'output/it/en/set.md';
 const APPLAUSE = 'The crew applauded.';
 const record = (source: string) => ws.state(STATE).segments.find((r) => r.source === source)!;
-const editSource = (from: string, to: string): void => writeFileSync(path.join(ws.dir, ARTICLE), ws.read(ARTICLE).replace(from, to));
+const editSource = (from: string, to: string): void =>
+  writeFileSync(path.join(ws.dir, ARTICLE), ws.read(ARTICLE).replace(from, to));
 const statusOf = async (article: string): Promise<{ publishable: boolean; counts: Record<string, number> }> => {
-  const status = JSON.parse((await cli('status', '--json')).stdout) as { articles: Array<{ article: string; publishable: boolean; counts: Record<string, number> }> };
+  const status = JSON.parse((await cli('status', '--json')).stdout) as {
+    articles: Array<{ article: string; publishable: boolean; counts: Record<string, number> }>;
+  };
   return status.articles.find((a) => a.article === article)!;
 };
 
@@ -104,7 +108,12 @@ describe('2. no source text where Italian was', () => {
     const run = await cli('translate', ARTICLE, '--engine', 'none');
     expect(run.code).toBe(0);
     const stale = record('The whole crew applauded.');
-    expect(stale).toMatchObject({ state: 'stale', target: null, previousTarget: approvedItalian, approvedSource: APPLAUSE });
+    expect(stale).toMatchObject({
+      state: 'stale',
+      target: null,
+      previousTarget: approvedItalian,
+      approvedSource: APPLAUSE,
+    });
     expect(ws.read(OUTPUT)).toContain(approvedItalian);
     expect(ws.read(OUTPUT)).not.toContain('The whole crew applauded.');
     expect((await statusOf('en/set.md')).publishable).toBe(false);
@@ -113,7 +122,9 @@ describe('2. no source text where Italian was', () => {
     expect(review.stdout).toContain('source (changed): The {+whole +}crew applauded.');
     expect(review.stdout).toContain(`approved:         ${approvedItalian}`);
     // check does not take the kept Italian for a hand edit: the output is in sync with the state
-    const check = JSON.parse((await cli('check', ARTICLE, '--format', 'json')).stdout) as { violations: Array<{ rule: string; segmentId: string }> };
+    const check = JSON.parse((await cli('check', ARTICLE, '--format', 'json')).stdout) as {
+      violations: Array<{ rule: string; segmentId: string }>;
+    };
     expect(check.violations.map((v) => [v.rule, v.segmentId])).toEqual([['not-approved', stale.id]]);
   });
 
@@ -171,13 +182,21 @@ describe('3. one article cannot stop the others', () => {
     ]);
   });
 
-  (hasApertium ? test : test.skip)('Apertium has no Korean: the English articles are translated, the Korean one named; exit 1', async () => {
-    const run = await cli('translate', '--engine', 'apertium');
-    expect(run.code).toBe(1);
-    // the installed modes that follow depend on the machine's Apertium packages
-    expect(run.stderr).toContain('storyloc: articles/ko/interview.md: left for a translator (ko→it): Apertium has no data to translate ko→it (installed modes: ');
-    expect(ws.files().filter((file) => file.startsWith('output/it/') && file.endsWith('.md'))).toEqual(['output/it/en/finale.md', 'output/it/en/set.md']);
-  });
+  (hasApertium ? test : test.skip)(
+    'Apertium has no Korean: the English articles are translated, the Korean one named; exit 1',
+    async () => {
+      const run = await cli('translate', '--engine', 'apertium');
+      expect(run.code).toBe(1);
+      // the installed modes that follow depend on the machine's Apertium packages
+      expect(run.stderr).toContain(
+        'storyloc: articles/ko/interview.md: left for a translator (ko→it): Apertium has no data to translate ko→it (installed modes: ',
+      );
+      expect(ws.files().filter((file) => file.startsWith('output/it/') && file.endsWith('.md'))).toEqual([
+        'output/it/en/finale.md',
+        'output/it/en/set.md',
+      ]);
+    },
+  );
 
   test('--help documents every exit code', async () => {
     const help = await cli('translate', '--help');
@@ -203,11 +222,15 @@ describe('4. one meaning of "publishable"; 7. who did it', () => {
     expect((await cli('translate', RATINGS)).code).toBe(0);
     const edited = ws.state(RATINGS_STATE).segments.find((r) => r.source.includes('viewers'))!;
     expect(edited).toMatchObject({ state: 'edited', engine: 'human', changedBy: 'Ana Rossi <ana@example.org>' });
-    expect((await cli('review', 'en/ratings.md')).stdout).toContain(`    changed by:       Ana Rossi <ana@example.org>, ${edited.changedAt}\n`);
+    expect((await cli('review', 'en/ratings.md')).stdout).toContain(
+      `    changed by:       Ana Rossi <ana@example.org>, ${edited.changedAt}\n`,
+    );
 
     const approve = await cli('approve', 'en/ratings.md', '--all');
     expect(approve.code).toBe(1);
-    expect(approve.stdout).toContain(`refused ${edited.id}: numbers: 13 does not match 11 million of the source (expected 11 milioni). Fix the translation, or approve with --force.`);
+    expect(approve.stdout).toContain(
+      `refused ${edited.id}: numbers: 13 does not match 11 million of the source (expected 11 milioni). Fix the translation, or approve with --force.`,
+    );
     expect(ws.state(RATINGS_STATE).segments.find((r) => r.id === edited.id)!.state).toBe('edited');
     expect((await statusOf('en/ratings.md')).publishable).toBe(false);
     expect((await cli('check', RATINGS)).code).toBe(1);
@@ -231,10 +254,14 @@ describe('7. who did it, exported', () => {
     const approved = record(APPLAUSE);
     expect(approved.changedBy).toBe('Ana Rossi <ana@example.org>');
     const xliff = (await cli('export', '--format', 'xliff', ARTICLE)).stdout;
-    expect(xliff).toContain(`state=approved; line=${approved.line}; by=Ana Rossi &lt;ana@example.org&gt;; at=${approved.changedAt}</note>`);
+    expect(xliff).toContain(
+      `state=approved; line=${approved.line}; by=Ana Rossi &lt;ana@example.org&gt;; at=${approved.changedAt}</note>`,
+    );
     const tmx = (await cli('export', '--format', 'tmx')).stdout;
     const date = approved.changedAt!.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
-    expect(tmx).toContain(`<tuv xml:lang="it" changeid="Ana Rossi &lt;ana@example.org&gt;" changedate="${date}"><seg>${approved.target}</seg></tuv>`);
+    expect(tmx).toContain(
+      `<tuv xml:lang="it" changeid="Ana Rossi &lt;ana@example.org&gt;" changedate="${date}"><seg>${approved.target}</seg></tuv>`,
+    );
   });
 });
 
@@ -255,25 +282,42 @@ describe('9. the cost preview tells the truth', () => {
   test('a dry run with a free engine bills nothing and shows the characters it would send apart', async () => {
     const run = await cli('translate', ARTICLE, '--engine', 'pseudo', '--dry-run');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('\n2 requests, 6 texts, 157 characters would be sent (0 billed characters)\n  request 1: en→it, 3 texts for 3 segments, 82 characters, 1180 bytes\n');
-    const json = JSON.parse((await cli('translate', ARTICLE, '--engine', 'pseudo', '--dry-run', '--json')).stdout) as Record<string, number>;
+    expect(run.stdout).toContain(
+      '\n2 requests, 6 texts, 157 characters would be sent (0 billed characters)\n  request 1: en→it, 3 texts for 3 segments, 82 characters, 1180 bytes\n',
+    );
+    const json = JSON.parse(
+      (await cli('translate', ARTICLE, '--engine', 'pseudo', '--dry-run', '--json')).stdout,
+    ) as Record<string, number>;
     expect(json.billed_characters).toBe(0);
     expect(json.sent_characters).toBe(157);
   });
 
   test('translate --engine deepl --dry-run plans without a key and without network, and says so', async () => {
-    const run = await runCli(['--workspace', ws.dir, 'translate', ARTICLE, '--engine', 'deepl', '--dry-run'], { cwd: ws.dir, env: gitEnv() });
+    const run = await runCli(['--workspace', ws.dir, 'translate', ARTICLE, '--engine', 'deepl', '--dry-run'], {
+      cwd: ws.dir,
+      env: gitEnv(),
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('DeepL was not contacted: a dry run only plans and counts, with no key and no network.');
-    expect(run.stdout).toContain('\n2 requests, 6 texts, 157 characters would be sent (157 billed characters)\n  request 1: en→it, 3 texts for 3 segments, 82 billed characters, 1180 bytes\n');
+    expect(run.stdout).toContain(
+      'DeepL was not contacted: a dry run only plans and counts, with no key and no network.',
+    );
+    expect(run.stdout).toContain(
+      '\n2 requests, 6 texts, 157 characters would be sent (157 billed characters)\n  request 1: en→it, 3 texts for 3 segments, 82 billed characters, 1180 bytes\n',
+    );
     expect(server.requests()).toEqual([]);
   });
 });
 
 describe('bad input: a state file that contradicts itself', () => {
   /** Every file of the workspace with its content, to show a refused run touched nothing. */
-  const snapshot = (): Map<string, string> => new Map(ws.files().filter((f) => !f.startsWith('.git/')).map((f) => [f, ws.read(f)]));
+  const snapshot = (): Map<string, string> =>
+    new Map(
+      ws
+        .files()
+        .filter((f) => !f.startsWith('.git/'))
+        .map((f) => [f, ws.read(f)]),
+    );
   const editState = (change: (state: { segments: Array<Record<string, unknown>> }) => void): void => {
     const state = JSON.parse(ws.read(STATE)) as { segments: Array<Record<string, unknown>> };
     change(state);
@@ -292,7 +336,11 @@ describe('bad input: a state file that contradicts itself', () => {
     const before = snapshot();
     const run = await cli('translate');
     expect(run.code).toBe(2);
-    const line = ws.read(STATE).split('\n').findIndex((text) => text.includes(`"id": "${id}"`)) + 1;
+    const line =
+      ws
+        .read(STATE)
+        .split('\n')
+        .findIndex((text) => text.includes(`"id": "${id}"`)) + 1;
     expect(run.stderr).toBe(
       `storyloc: error: ${STATE}:${line}: The state file ${STATE} contradicts itself at segment ${id}: ` +
         'its state is "approved" but it has no translation. Fix it or restore it from version control; nothing was changed.\n',

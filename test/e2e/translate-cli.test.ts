@@ -29,21 +29,47 @@ afterEach(() => ws.remove());
 const useDeepL = (url: string): void => useDeepLEngine(ws, url, 2000);
 
 const env = (): NodeJS.ProcessEnv => ({ LANG: 'en_US.UTF-8', DEEPL_AUTH_KEY: server.authKey });
-const translated = () => server.requests({ path: '/v2/translate' }).filter((r) => r.status === 200).flatMap((r) => r.texts);
+const translated = () =>
+  server
+    .requests({ path: '/v2/translate' })
+    .filter((r) => r.status === 200)
+    .flatMap((r) => r.texts);
 
 describe('summary', () => {
   test('--json prints one object with the run figures', async () => {
     const result = await runCli(['translate', '--workspace', ws.dir, '--json'], { env: { LANG: 'C' } });
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ engine: 'pseudo', articles: 3, segments: 22, sent: 21, reused: 0, billed_characters: 0, requests: 8, stopped: null });
-    expect(Object.keys(summary)).toEqual(expect.arrayContaining(['engine', 'segments', 'sent', 'reused', 'billed_characters', 'requests', 'retries', 'seconds']));
+    expect(summary).toMatchObject({
+      engine: 'pseudo',
+      articles: 3,
+      segments: 22,
+      sent: 21,
+      reused: 0,
+      billed_characters: 0,
+      requests: 8,
+      stopped: null,
+    });
+    expect(Object.keys(summary)).toEqual(
+      expect.arrayContaining([
+        'engine',
+        'segments',
+        'sent',
+        'reused',
+        'billed_characters',
+        'requests',
+        'retries',
+        'seconds',
+      ]),
+    );
   });
 
   test('the text summary names the engine and why it ran', async () => {
     const result = await runCli(['translate', '--workspace', ws.dir], { env: { LANG: 'C' } });
     expect(result.stdout.split('\n')[0]).toBe(`Engine: pseudo (engine.default in ${ws.dir}/storyloc.config.yaml)`);
-    expect(result.stdout).toContain('3 articles, 22 segments: 0 reused (0 from the memory), 21 texts sent (1 duplicate sent once), 0 left untranslated');
+    expect(result.stdout).toContain(
+      '3 articles, 22 segments: 0 reused (0 from the memory), 21 texts sent (1 duplicate sent once), 0 left untranslated',
+    );
   });
 
   test('--dry-run --json prints the plan and sends nothing', async () => {
@@ -69,7 +95,10 @@ describe('DeepL glossary', () => {
 
     expect((await runCli(['glossary', 'sync', '--workspace', ws.dir], { env: env(), cwd: ws.dir })).code).toBe(0);
     server.clearLog();
-    const synced = await runCli(['translate', '--workspace', ws.dir, 'articles/en/finale.md'], { env: env(), cwd: ws.dir });
+    const synced = await runCli(['translate', '--workspace', ws.dir, 'articles/en/finale.md'], {
+      env: env(),
+      cwd: ws.dir,
+    });
     expect(synced.code).toBe(0);
     const requests = server.requests({ path: '/v2/translate' });
     expect(requests.length).toBeGreaterThan(0);
@@ -92,8 +121,11 @@ describe('DeepL faults', () => {
     expect(first.stderr).toContain('The engine quota is used up: sending stopped.');
     const sentFirst = translated();
     expect(sentFirst.length).toBeGreaterThan(0);
-    const records = () => ['en/finale.md', 'en/set.md', 'ko/interview.md'].flatMap((a) => ws.state(`output/it/${a}.state.json`).segments);
-    expect(records().filter((r) => r.engine === 'deepl')).toHaveLength(sentFirst.length + (sentFirst.includes('<x id="t1"/> thanked the fans.') ? 1 : 0));
+    const records = () =>
+      ['en/finale.md', 'en/set.md', 'ko/interview.md'].flatMap((a) => ws.state(`output/it/${a}.state.json`).segments);
+    expect(records().filter((r) => r.engine === 'deepl')).toHaveLength(
+      sentFirst.length + (sentFirst.includes('<x id="t1"/> thanked the fans.') ? 1 : 0),
+    );
 
     server.configure({ characterLimit: null });
     const second = await runCli(['translate', '--workspace', ws.dir], { env: env() });
@@ -135,7 +167,9 @@ describe('DeepL faults', () => {
     clearInterval(watcher);
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('Interrupted:');
-    const done = ['en/finale.md', 'en/set.md', 'ko/interview.md'].flatMap((a) => ws.state(`output/it/${a}.state.json`).segments).filter((r) => r.target !== null);
+    const done = ['en/finale.md', 'en/set.md', 'ko/interview.md']
+      .flatMap((a) => ws.state(`output/it/${a}.state.json`).segments)
+      .filter((r) => r.target !== null);
     expect(done.length).toBeGreaterThan(0);
     expect(done.length).toBeLessThan(22);
   });
@@ -182,7 +216,10 @@ describe('bad input', () => {
     const file = 'output/it/en/set.md.state.json';
     const broken = ws.read(file).replace('"state": "machine",', '"state": "machine"');
     writeFileSync(path.join(ws.dir, file), broken);
-    writeFileSync(path.join(ws.dir, 'articles/en/set.md'), ws.read('articles/en/set.md').replace('The crew applauded.', 'The crew cheered.'));
+    writeFileSync(
+      path.join(ws.dir, 'articles/en/set.md'),
+      ws.read('articles/en/set.md').replace('The crew applauded.', 'The crew cheered.'),
+    );
     const before = new Map(ws.files().map((f) => [f, ws.read(f)]));
     const result = await runCli(['translate', '--workspace', ws.dir], { env: { LANG: 'C' } });
     expect(result.code).toBe(2);
@@ -193,9 +230,18 @@ describe('bad input', () => {
 
   test('a read-only output folder: a clear message, exit 2, nothing half-written', async () => {
     await runCli(['translate', '--workspace', ws.dir], { env: { LANG: 'C' } });
-    writeFileSync(path.join(ws.dir, 'articles/en/set.md'), ws.read('articles/en/set.md').replace('The crew applauded.', 'The crew cheered.'));
+    writeFileSync(
+      path.join(ws.dir, 'articles/en/set.md'),
+      ws.read('articles/en/set.md').replace('The crew applauded.', 'The crew cheered.'),
+    );
     // outputs and states must not change (.storyloc/ holds caches and may grow)
-    const snapshot = () => new Map(ws.files().filter((f) => !f.startsWith('.storyloc/')).map((f) => [f, ws.read(f)]));
+    const snapshot = () =>
+      new Map(
+        ws
+          .files()
+          .filter((f) => !f.startsWith('.storyloc/'))
+          .map((f) => [f, ws.read(f)]),
+      );
     const before = snapshot();
     // root ignores folder permissions: then the CLI runs as the unprivileged user `nobody` (setpriv)
     // (from a world-readable copy of the build: `nobody` may not read the clone, test/support/unprivileged.ts)
@@ -206,7 +252,11 @@ describe('bad input', () => {
     try {
       const result = runtime
         ? (() => {
-            const child = spawnSync('setpriv', runtime.setprivArgs([runtime.cliEntry, 'translate', '--workspace', ws.dir]), { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
+            const child = spawnSync(
+              'setpriv',
+              runtime.setprivArgs([runtime.cliEntry, 'translate', '--workspace', ws.dir]),
+              { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } },
+            );
             return { code: child.status, stderr: child.stderr };
           })()
         : await runCli(['translate', '--workspace', ws.dir], { env: { LANG: 'C' } });

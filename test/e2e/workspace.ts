@@ -40,7 +40,15 @@ export function copyWorkspace(): TempWorkspace {
 /** Switches the workspace's engine from pseudo to DeepL at `serverUrl` (the test server). */
 export function useDeepLEngine(ws: TempWorkspace, serverUrl: string, timeoutMs: number): void {
   const file = path.join(ws.dir, 'storyloc.config.yaml');
-  writeFileSync(file, ws.read('storyloc.config.yaml').replace('  default: pseudo\n', `  default: deepl\n  deepl:\n    serverUrl: ${serverUrl}\n    timeoutMs: ${timeoutMs}\n`));
+  writeFileSync(
+    file,
+    ws
+      .read('storyloc.config.yaml')
+      .replace(
+        '  default: pseudo\n',
+        `  default: deepl\n  deepl:\n    serverUrl: ${serverUrl}\n    timeoutMs: ${timeoutMs}\n`,
+      ),
+  );
 }
 
 function tempWorkspace(dir: string): TempWorkspace {

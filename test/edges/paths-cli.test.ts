@@ -36,8 +36,7 @@ const LINK_REASON = (target: string): string =>
   `a symbolic link to ${target}, outside the workspace: storyloc does not read or write outside the workspace through a link. ` +
   'Replace the link with the folder or file itself, or set paths.allowSymlinksOutside: true in storyloc.config.yaml';
 /** A workspace-level refusal: the link shown as from the workspace folder (the tests' cwd). */
-const refusal = (link: string, target: string): string =>
-  `storyloc: error: ${link}: ${LINK_REASON(target)}\n`;
+const refusal = (link: string, target: string): string => `storyloc: error: ${link}: ${LINK_REASON(target)}\n`;
 
 describe('case 6: symbolic links that leave the workspace', () => {
   test('a linked output/it/en: translate and check refuse it naming the link; nothing is written outside', async () => {
@@ -55,12 +54,19 @@ describe('case 6: symbolic links that leave the workspace', () => {
     writeFileSync(secret, '# Secret\n\nNot for this workspace.\n');
     symlinkSync(secret, at('articles/en/linked.md'));
     const skipped = `storyloc: articles/en/linked.md: left for a translator, nothing of it written: ${LINK_REASON(secret)}\n`;
-    for (const args of [['translate', 'articles/en/linked.md'], ['translate', '--json']]) {
+    for (const args of [
+      ['translate', 'articles/en/linked.md'],
+      ['translate', '--json'],
+    ]) {
       const result = await run(...args);
       expect([result.code, result.stderr]).toEqual([1, skipped]);
     }
     expect(existsSync(at('output/it/en/linked.md'))).toBe(false);
-    expect(readdirSync(at('output/it/en')).filter((name) => name.endsWith('.md')).sort()).toEqual(['finale.md', 'set.md']);
+    expect(
+      readdirSync(at('output/it/en'))
+        .filter((name) => name.endsWith('.md'))
+        .sort(),
+    ).toEqual(['finale.md', 'set.md']);
   });
 
   test('a linked .storyloc (lock, caches, snapshots): every workspace command refuses it before any work', async () => {

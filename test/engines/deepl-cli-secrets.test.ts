@@ -32,8 +32,13 @@ afterEach(() => ws.remove());
 const useDeepL = (url: string): void => useDeepLEngine(ws, url, 300);
 
 /** Runs `translate --debug` and returns everything it printed plus every file of the workspace. */
-async function runAndCollect(key: string, extra: string[] = []): Promise<{ code: number; stderr: string; everything: string }> {
-  const result = await runCli(['translate', '--workspace', ws.dir, '--debug', ...extra], { env: { LANG: 'C', DEEPL_AUTH_KEY: key } });
+async function runAndCollect(
+  key: string,
+  extra: string[] = [],
+): Promise<{ code: number; stderr: string; everything: string }> {
+  const result = await runCli(['translate', '--workspace', ws.dir, '--debug', ...extra], {
+    env: { LANG: 'C', DEEPL_AUTH_KEY: key },
+  });
   const files = ws.files().map((file) => `${file}\n${ws.read(file)}`);
   return { code: result.code, stderr: result.stderr, everything: [result.stdout, result.stderr, ...files].join('\n') };
 }
@@ -64,8 +69,16 @@ describe('the DeepL key is never printed, logged or written (translate --debug)'
   });
 
   test.each([
-    ['5xx until retries run out', () => server.injectFault({ kind: 'status', status: 502, count: 10 }), /The engine kept failing \(The DeepL server failed \(HTTP 502\)/],
-    ['a reset connection every time', () => server.injectFault({ kind: 'reset', count: 10 }), /The engine kept failing \(/],
+    [
+      '5xx until retries run out',
+      () => server.injectFault({ kind: 'status', status: 502, count: 10 }),
+      /The engine kept failing \(The DeepL server failed \(HTTP 502\)/,
+    ],
+    [
+      'a reset connection every time',
+      () => server.injectFault({ kind: 'reset', count: 10 }),
+      /The engine kept failing \(/,
+    ],
     ['a hanging server', () => server.injectFault({ kind: 'hang', count: 10 }), /The engine kept failing \(/],
     ['456 quota', () => server.injectFault({ kind: 'status', status: 456, count: 1 }), /The engine quota is used up/],
   ])('%s: exit 2, a clear message, no key', async (_name, fault, message) => {

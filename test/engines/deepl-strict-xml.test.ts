@@ -30,23 +30,37 @@ beforeEach(() => {
   // nothing translated yet: every segment is sent
   rmSync(path.join(ws.dir, 'output'), { recursive: true, force: true });
   const config = path.join(ws.dir, 'storyloc.config.yaml');
-  writeFileSync(config, ws.read('storyloc.config.yaml').replace('    sendContext: true\n', `    sendContext: true\n    serverUrl: ${server.url}\n    timeoutMs: 5000\n`));
+  writeFileSync(
+    config,
+    ws
+      .read('storyloc.config.yaml')
+      .replace('    sendContext: true\n', `    sendContext: true\n    serverUrl: ${server.url}\n    timeoutMs: 5000\n`),
+  );
   server.clearLog();
 });
 afterEach(() => ws.remove());
 
 /** Every translate request storyloc made: its status, version sent, versions echoed, and the texts. */
-function translateRequests(): Array<{ status: number | null; sent: string[] | undefined; echoed: unknown[]; texts: string[] }> {
+function translateRequests(): Array<{
+  status: number | null;
+  sent: string[] | undefined;
+  echoed: unknown[];
+  texts: string[];
+}> {
   return server.requests({ path: '/v2/translate' }).map((entry) => ({
     status: entry.status,
     sent: entry.params.tag_handling_version,
-    echoed: ((entry.answer as { translations?: Array<{ tag_handling_version?: string }> }).translations ?? []).map((t) => t.tag_handling_version),
+    echoed: ((entry.answer as { translations?: Array<{ tag_handling_version?: string }> }).translations ?? []).map(
+      (t) => t.tag_handling_version,
+    ),
     texts: entry.texts,
   }));
 }
 
 async function translateAll(): Promise<number> {
-  const result = await runCli(['translate', '--workspace', ws.dir, '--engine', 'deepl'], { env: { LANG: 'C', DEEPL_AUTH_KEY: KEY } });
+  const result = await runCli(['translate', '--workspace', ws.dir, '--engine', 'deepl'], {
+    env: { LANG: 'C', DEEPL_AUTH_KEY: KEY },
+  });
   if (result.code !== 0) throw new Error(`translate exited ${result.code}: ${result.stderr}`);
   return result.code;
 }
@@ -82,8 +96,18 @@ describe('storyloc sends tag handling v2 and well-formed XML only', () => {
 
 describe('a text that is not well-formed XML cannot cost its batch', () => {
   test('it goes alone with v1; the others with v2; results come back in order', async () => {
-    const engine = createDeepLEngine({ authKey: KEY, serverUrl: server.url, formality: 'default', sendContext: false, timeoutMs: 5000 });
-    const result = await engine.translateBatch({ texts: ['The <g id="1">drama</g>', 'Tom & <b>Jerry', 'The video'], sourceLang: 'en', targetLang: 'it' });
+    const engine = createDeepLEngine({
+      authKey: KEY,
+      serverUrl: server.url,
+      formality: 'default',
+      sendContext: false,
+      timeoutMs: 5000,
+    });
+    const result = await engine.translateBatch({
+      texts: ['The <g id="1">drama</g>', 'Tom & <b>Jerry', 'The video'],
+      sourceLang: 'en',
+      targetLang: 'it',
+    });
     expect(result.texts).toEqual(['Il <g id="1">dramma</g>', 'Tom-it & <b>Jerry-it', 'Il video']);
     expect(translateRequests().map((r) => [r.sent, r.texts, r.status])).toEqual(
       expect.arrayContaining([
@@ -95,9 +119,15 @@ describe('a text that is not well-formed XML cannot cost its batch', () => {
   });
 
   test('isWellFormedXml: what v2 accepts and refuses', () => {
-    expect(['a <g id="1">b</g> <x id="t1"/> &amp; &#233;', 'a > b', ''].map(isWellFormedXml)).toEqual([true, true, true]);
-    expect(['<g id="1">b', 'a </g>', 'a & b', 'a < b', '<g id=1>x</g>', 'a\u0001b', '<g id="1"><x id="2">b</g></x>'].map(isWellFormedXml)).toEqual(
-      Array(7).fill(false),
-    );
+    expect(['a <g id="1">b</g> <x id="t1"/> &amp; &#233;', 'a > b', ''].map(isWellFormedXml)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      ['<g id="1">b', 'a </g>', 'a & b', 'a < b', '<g id=1>x</g>', 'a\u0001b', '<g id="1"><x id="2">b</g></x>'].map(
+        isWellFormedXml,
+      ),
+    ).toEqual(Array(7).fill(false));
   });
 });

@@ -3,7 +3,12 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { inspect } from 'node:util';
-import { countBilledCharacters, createDeepLEngine, deeplTargetLanguage, type DeepLEngineOptions } from '../../src/engines/deepl.js';
+import {
+  countBilledCharacters,
+  createDeepLEngine,
+  deeplTargetLanguage,
+  type DeepLEngineOptions,
+} from '../../src/engines/deepl.js';
 import { redactSecrets } from '../../src/engines/redact.js';
 import { EngineError, type TranslateBatchRequest } from '../../src/engines/types.js';
 import { StorylocError } from '../../src/errors.js';
@@ -65,7 +70,9 @@ describe('translateBatch', () => {
   test('sends one request with tags, source language, context, and returns exact texts and billed characters', async () => {
     const engine = engineFor();
     const result = await engine.translateBatch(
-      enIt(['The <g id="1">new</g> drama.', 'Kim Soo-hyun<x id="2"/> &amp; the fans'], { context: 'The new drama. Kim Soo-hyun & the fans' }),
+      enIt(['The <g id="1">new</g> drama.', 'Kim Soo-hyun<x id="2"/> &amp; the fans'], {
+        context: 'The new drama. Kim Soo-hyun & the fans',
+      }),
     );
     expect(result).toEqual({
       texts: ['Il <g id="1">nuovo</g> dramma.', 'Kim-it Soo-hyun-it<x id="2"/> &amp; il fan'],
@@ -100,20 +107,36 @@ describe('translateBatch', () => {
     expect(result.texts).toEqual(['드라마-en']);
     expect(server.log[0]!.params.target_lang).toEqual(['en-US']);
     expect(server.log[0]!.params.formality).toBeUndefined();
-    expect([deeplTargetLanguage('it'), deeplTargetLanguage('pt'), deeplTargetLanguage('zh'), deeplTargetLanguage('ko')]).toEqual(['it', 'pt-PT', 'zh-HANS', 'ko']);
+    expect([
+      deeplTargetLanguage('it'),
+      deeplTargetLanguage('pt'),
+      deeplTargetLanguage('zh'),
+      deeplTargetLanguage('ko'),
+    ]).toEqual(['it', 'pt-PT', 'zh-HANS', 'ko']);
   });
 
   test('the glossary of the pair is sent with source_lang and applied by the server', async () => {
     const glossary = server.glossaries.add('storyloc', [
       { sourceLang: 'en', targetLang: 'it', entries: { 'Queen of Tears': 'La regina delle lacrime' } },
-      { sourceLang: 'ko', targetLang: 'it', entries: { '눈물의 여왕': 'La regina delle lacrime', 김수현: 'Kim Soo-hyun' } },
+      {
+        sourceLang: 'ko',
+        targetLang: 'it',
+        entries: { '눈물의 여왕': 'La regina delle lacrime', 김수현: 'Kim Soo-hyun' },
+      },
     ]);
     const engine = engineFor({ glossaryIds: { 'en-it': glossary.id, 'ko-it': glossary.id } });
     expect(engine.enforcesGlossary('en', 'it')).toBe(true);
     expect(engine.enforcesGlossary('en', 'ko')).toBe(false);
     const english = await engine.translateBatch(enIt(['<g id="1">Queen of Tears</g> is new']));
-    const korean = await engine.translateBatch({ texts: ['‘눈물의 여왕’의 김수현은'], sourceLang: 'ko', targetLang: 'it' });
-    expect([english.texts, korean.texts]).toEqual([['<g id="1">La regina delle lacrime</g> è nuovo'], ['‘La regina delle lacrime’의-it Kim Soo-hyun']]);
+    const korean = await engine.translateBatch({
+      texts: ['‘눈물의 여왕’의 김수현은'],
+      sourceLang: 'ko',
+      targetLang: 'it',
+    });
+    expect([english.texts, korean.texts]).toEqual([
+      ['<g id="1">La regina delle lacrime</g> è nuovo'],
+      ['‘La regina delle lacrime’의-it Kim Soo-hyun'],
+    ]);
     expect(server.log.map((r) => [r.params.source_lang, r.params.glossary_id])).toEqual([
       [['en'], [glossary.id]],
       [['ko'], [glossary.id]],
@@ -129,7 +152,10 @@ describe('translateBatch', () => {
 
   test('empty texts are never sent and come back empty; an all-empty batch makes no request', async () => {
     const engine = engineFor();
-    expect(await engine.translateBatch(enIt(['', 'the video', ' ']))).toEqual({ texts: ['', 'il video', ' '], billedCharacters: 9 });
+    expect(await engine.translateBatch(enIt(['', 'the video', ' ']))).toEqual({
+      texts: ['', 'il video', ' '],
+      billedCharacters: 9,
+    });
     expect(server.log[0]!.texts).toEqual(['the video']);
     expect(await engine.translateBatch(enIt(['']))).toEqual({ texts: [''], billedCharacters: 0 });
     expect(server.log).toHaveLength(1);
@@ -200,7 +226,9 @@ describe('the auth key never leaks', () => {
   test('403 with a wrong key → auth; the key is nowhere in message, string, stack or causes', async () => {
     server.configure({ echoAuthKeyInErrors: true });
     const wrongKey = 'a9d1e3f0-7777-4c4c-9999-123456789abc:fx';
-    const error = await engineError(engineFor({ authKey: wrongKey, authKeyEnv: 'MY_DEEPL_KEY' }).translateBatch(enIt(['the video'])));
+    const error = await engineError(
+      engineFor({ authKey: wrongKey, authKeyEnv: 'MY_DEEPL_KEY' }).translateBatch(enIt(['the video'])),
+    );
     expect([error.kind, error.status, error.shouldRetry]).toEqual(['auth', 403, false]);
     expect(server.log[0]!.auth).toBe('wrong');
     // the server echoed the key (echoAuthKeyInErrors): the redaction is what keeps it out
@@ -236,11 +264,11 @@ describe('the auth key never leaks', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(StorylocError);
-    expect([(caught as StorylocError).code, (caught as StorylocError).params, (caught as StorylocError).exitCode]).toEqual([
-      'engine.deepl.missingKey',
-      { env: 'DEEPL_AUTH_KEY' },
-      2,
-    ]);
+    expect([
+      (caught as StorylocError).code,
+      (caught as StorylocError).params,
+      (caught as StorylocError).exitCode,
+    ]).toEqual(['engine.deepl.missingKey', { env: 'DEEPL_AUTH_KEY' }, 2]);
   });
 });
 
@@ -249,7 +277,11 @@ describe('endpoint selection without serverUrl (seen through a proxy on localhos
     ['0c4a1f7e-1111-4222-8333-944455556666:fx', 'api-free.deepl.com:443'],
     ['0c4a1f7e-1111-4222-8333-944455556666', 'api.deepl.com:443'],
   ])('key %s goes to %s', async (authKey, host) => {
-    const engine = engineFor({ authKey, serverUrl: null, proxy: { protocol: 'http', host: 'localhost', port: server.port } });
+    const engine = engineFor({
+      authKey,
+      serverUrl: null,
+      proxy: { protocol: 'http', host: 'localhost', port: server.port },
+    });
     const error = await engineError(engine.translateBatch(enIt(['the video'])));
     expect(error.kind).toBe('network');
     expect(server.log.map((r) => [r.method, r.path])).toEqual([['CONNECT', host]]);

@@ -8,9 +8,13 @@ describe('pseudo engine', () => {
   });
 
   test('keeps inline tags, glossary placeholders and entities untouched', () => {
-    expect(pseudoTranslate('Hello <g id="1">world</g>, <x id="2"/> ok')).toBe('⟦Hélló <g id="1">wórld</g>, <x id="2"/> ók~~~~~⟧');
+    expect(pseudoTranslate('Hello <g id="1">world</g>, <x id="2"/> ok')).toBe(
+      '⟦Hélló <g id="1">wórld</g>, <x id="2"/> ók~~~~~⟧',
+    );
     expect(pseudoTranslate('See ⟪T1⟫ and <x id="t1"/> now')).toBe('⟦Séé ⟪T1⟫ ánd <x id="t1"/> nów~~~~⟧');
-    expect(pseudoTranslate('Tom &amp; Jerry &lt;3 &quot;a&quot; &apos;')).toBe('⟦Tóm &amp; Jérry &lt;3 &quot;á&quot; &apos;~~~~~~⟧');
+    expect(pseudoTranslate('Tom &amp; Jerry &lt;3 &quot;a&quot; &apos;')).toBe(
+      '⟦Tóm &amp; Jérry &lt;3 &quot;á&quot; &apos;~~~~~~⟧',
+    );
   });
 
   test('non-Latin text is bracketed and lengthened', () => {

@@ -25,7 +25,10 @@ describe('selectEngine', () => {
 
   test('automatic: apertium when no key is set and apertium is installed, with the reason printed in the summary', () => {
     const choice = selectEngine(config(), { env: { DEEPL_AUTH_KEY: '  ' }, isApertiumInstalled: installed });
-    expect(choice).toEqual({ name: 'apertium', reason: { key: 'engines:reason.apertium', params: { env: 'DEEPL_AUTH_KEY' } } });
+    expect(choice).toEqual({
+      name: 'apertium',
+      reason: { key: 'engines:reason.apertium', params: { env: 'DEEPL_AUTH_KEY' } },
+    });
     expect(`engine: ${choice.name} (${tIn('en', choice.reason.key, choice.reason.params)})`).toBe(
       'engine: apertium (no DEEPL_AUTH_KEY set; apertium installed)',
     );
@@ -55,7 +58,11 @@ describe('selectEngine', () => {
 
   test('an unknown engine is an input error (exit 2) listing the engines', () => {
     expect(() => selectEngine(config(), { flag: 'google', env: {} })).toThrow(
-      expect.objectContaining({ code: 'engine.unknown', exitCode: 2, params: { name: 'google', expected: 'deepl, apertium, pseudo, none' } }),
+      expect.objectContaining({
+        code: 'engine.unknown',
+        exitCode: 2,
+        params: { name: 'google', expected: 'deepl, apertium, pseudo, none' },
+      }),
     );
   });
 
@@ -86,12 +93,11 @@ describe('isCommandOnPath', () => {
 describe('createEngine', () => {
   test('builds each engine by name', () => {
     const env = { DEEPL_AUTH_KEY: 'test-key' };
-    expect(['deepl', 'apertium', 'pseudo', 'none'].map((name) => createEngine(name as 'deepl', config(), env).name)).toEqual([
-      'deepl',
-      'apertium',
-      'pseudo',
-      'none',
-    ]);
-    expect(() => createEngine('deepl', config(), {})).toThrow(expect.objectContaining({ code: 'engine.deepl.missingKey' }));
+    expect(
+      ['deepl', 'apertium', 'pseudo', 'none'].map((name) => createEngine(name as 'deepl', config(), env).name),
+    ).toEqual(['deepl', 'apertium', 'pseudo', 'none']);
+    expect(() => createEngine('deepl', config(), {})).toThrow(
+      expect.objectContaining({ code: 'engine.deepl.missingKey' }),
+    );
   });
 });

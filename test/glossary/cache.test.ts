@@ -4,12 +4,28 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultConfig, loadConfig } from '../../src/config/load.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
-import { GLOSSARY_CACHE_SCHEMA_VERSION, glossaryCacheDir, openGlossaryCache, type GlossaryCache, type GlossaryCacheStats } from '../../src/glossary/cache.js';
+import {
+  GLOSSARY_CACHE_SCHEMA_VERSION,
+  glossaryCacheDir,
+  openGlossaryCache,
+  type GlossaryCache,
+  type GlossaryCacheStats,
+} from '../../src/glossary/cache.js';
 import { loadWorkspaceTermbase } from '../../src/glossary/load.js';
 import { formatProblem, lintWorkspaceTermbase, type CheckedTermbase } from '../../src/glossary/workspace.js';
 
@@ -55,13 +71,19 @@ beforeEach(() => {
   writeFileSync(glossaryFile('people.yaml'), PEOPLE);
   writeFileSync(glossaryFile('broken.yaml'), BROKEN_YAML);
   // not UTF-8: reported before any parse, so never cached
-  writeFileSync(glossaryFile('latin1.yaml'), Buffer.from([0x65, 0x6e, 0x74, 0x72, 0x69, 0x65, 0x73, 0x3a, 0x20, 0xe9, 0x0a]));
+  writeFileSync(
+    glossaryFile('latin1.yaml'),
+    Buffer.from([0x65, 0x6e, 0x74, 0x72, 0x69, 0x65, 0x73, 0x3a, 0x20, 0xe9, 0x0a]),
+  );
   config = loadConfig({ workspace: dir });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** a load through a fresh cache object (a new command), with what the cache did */
-function cachedLoad(options: { version?: string; files?: string[] } = {}): { checked: CheckedTermbase; cache: GlossaryCache } {
+function cachedLoad(options: { version?: string; files?: string[] } = {}): {
+  checked: CheckedTermbase;
+  cache: GlossaryCache;
+} {
   const cache = openGlossaryCache(dir, options.version ? { version: options.version } : {})!;
   return { checked: lintWorkspaceTermbase(config, options.files, { cache }), cache };
 }
@@ -73,7 +95,9 @@ function expectSameLoad(actual: CheckedTermbase, expected: CheckedTermbase): voi
   expect(actual.termbase).toStrictEqual(expected.termbase);
   expect(JSON.stringify(actual.termbase.entries)).toBe(JSON.stringify(expected.termbase.entries));
   expect(actual.problems).toStrictEqual(expected.problems);
-  expect(actual.termbase.entries.map((entry) => actual.positions.get(entry))).toStrictEqual(expected.termbase.entries.map((entry) => expected.positions.get(entry)));
+  expect(actual.termbase.entries.map((entry) => actual.positions.get(entry))).toStrictEqual(
+    expected.termbase.entries.map((entry) => expected.positions.get(entry)),
+  );
   expect(actual.positions.size).toBe(expected.positions.size);
 }
 
@@ -92,7 +116,11 @@ describe('a cached load', () => {
       ['glossary.schema', 'error', 'people.yaml', 17, 9],
       ['glossary.duplicateId', 'error', 'people.yaml', 20, 5],
     ]);
-    expect(expected.termbase.entries.map((e) => [e.id, e.line, e.column])).toEqual([['kim-soo-hyun', 3, 5], ['queen-of-tears', 9, 5], ['kim-soo-hyun', 20, 5]]);
+    expect(expected.termbase.entries.map((e) => [e.id, e.line, e.column])).toEqual([
+      ['kim-soo-hyun', 3, 5],
+      ['queen-of-tears', 9, 5],
+      ['kim-soo-hyun', 20, 5],
+    ]);
 
     const first = cachedLoad();
     expect(first.cache.stats).toEqual(stats({ absent: 2, written: 2 }));
@@ -100,16 +128,22 @@ describe('a cached load', () => {
     const second = cachedLoad();
     expect(second.cache.stats).toEqual(stats({ hit: 2 }));
     expectSameLoad(second.checked, expected);
-    expect(second.checked.problems.map((p) => formatProblem(p, dir))).toEqual(expected.problems.map((p) => formatProblem(p, dir)));
+    expect(second.checked.problems.map((p) => formatProblem(p, dir))).toEqual(
+      expected.problems.map((p) => formatProblem(p, dir)),
+    );
   });
 
   test('the workspace loader writes it under .storyloc/cache/glossary, keyed by content, version and schema', () => {
     const loaded = loadWorkspaceTermbase(config);
-    expect(cacheFiles()).toEqual([path.basename(cacheFileOf('broken.yaml')), path.basename(cacheFileOf('people.yaml'))].sort());
+    expect(cacheFiles()).toEqual(
+      [path.basename(cacheFileOf('broken.yaml')), path.basename(cacheFileOf('people.yaml'))].sort(),
+    );
     const text = readFileSync(cacheFileOf('people.yaml'), 'utf8');
     const newline = text.indexOf('\n');
     const header = JSON.parse(text.slice(0, newline)) as Record<string, unknown>;
-    const { version } = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(header).toEqual({
       format: 'storyloc-glossary-cache',
       schema: GLOSSARY_CACHE_SCHEMA_VERSION,
@@ -164,8 +198,14 @@ describe('a corrupt cache file falls back to a real parse and is rewritten', () 
     ['torn in the middle', (bytes) => bytes.subarray(0, Math.floor(bytes.length / 2))],
     ['header only', (bytes) => bytes.subarray(0, bytes.indexOf(0x0a) + 1)],
     ['binary noise', () => Buffer.from([0xff, 0x00, 0x0a, 0x81, 0x7b])],
-    ['not a cache header', (bytes) => `{"format":"other"}\n${bytes.subarray(bytes.indexOf(0x0a) + 1).toString('utf8')}`],
-    ['a changed form, checksum not updated', (bytes) => bytes.toString('utf8').replace('"it":"Kim Soo-hyun"', '"it":"Kim Soo-hyum"')],
+    [
+      'not a cache header',
+      (bytes) => `{"format":"other"}\n${bytes.subarray(bytes.indexOf(0x0a) + 1).toString('utf8')}`,
+    ],
+    [
+      'a changed form, checksum not updated',
+      (bytes) => bytes.toString('utf8').replace('"it":"Kim Soo-hyun"', '"it":"Kim Soo-hyum"'),
+    ],
     [
       'a malformed payload with a matching checksum',
       (bytes) => {
@@ -195,7 +235,9 @@ describe('a corrupt cache file falls back to a real parse and is rewritten', () 
     expect(load.cache.stats).toEqual(stats({ absent: 1, corrupt: 1, written: 1, writeFailed: 1 }));
     expectSameLoad(load.checked, uncachedLoad());
     // the failed write left no temp file behind
-    expect(cacheFiles()).toEqual([path.basename(cacheFileOf('broken.yaml')), path.basename(cacheFileOf('people.yaml'))].sort());
+    expect(cacheFiles()).toEqual(
+      [path.basename(cacheFileOf('broken.yaml')), path.basename(cacheFileOf('people.yaml'))].sort(),
+    );
   });
 
   test('a cache folder that cannot be written: every command still works', () => {
@@ -254,7 +296,15 @@ describe('where the cache is used', () => {
     rmSync(glossaryFile('broken.yaml'));
     // a chosen file does not prune: the others may still be wanted
     lintWorkspaceTermbase(config, [glossaryFile('persons.yaml')]);
-    expect(cacheFiles()).toEqual([path.basename(freshTemp), path.basename(oldTemp), path.basename(cacheFileOf('broken.yaml')), oldPeople, path.basename(cacheFileOf('persons.yaml'))].sort());
+    expect(cacheFiles()).toEqual(
+      [
+        path.basename(freshTemp),
+        path.basename(oldTemp),
+        path.basename(cacheFileOf('broken.yaml')),
+        oldPeople,
+        path.basename(cacheFileOf('persons.yaml')),
+      ].sort(),
+    );
     loadWorkspaceTermbase(config);
     expect(cacheFiles()).toEqual([path.basename(freshTemp), path.basename(cacheFileOf('persons.yaml'))].sort());
   });

@@ -10,7 +10,11 @@ const repo = process.cwd();
 let workspace: string;
 let server: DeepLServer;
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -43,7 +47,11 @@ afterAll(async () => {
 
 describe('storyloc glossary', () => {
   test('lint: 0 when clean, 1 with errors (each with file:line:column), 2 for an unreadable file', async () => {
-    expect(await run(['glossary', 'lint'])).toEqual({ code: 0, stdout: 'Glossary clean: 10 entries in 4 files.\n', stderr: '' });
+    expect(await run(['glossary', 'lint'])).toEqual({
+      code: 0,
+      stdout: 'Glossary clean: 10 entries in 4 files.\n',
+      stderr: '',
+    });
     const broken = path.join(workspace, 'broken.yaml');
     writeFileSync(broken, 'entries:\n  - id: kim-soo-hyun\n    type: person\n    forms: { en: Kim Soo-hyun }\n');
     const withErrors = await run(['glossary', 'lint', 'glossary/people.yaml', 'broken.yaml']);
@@ -55,7 +63,9 @@ describe('storyloc glossary', () => {
       '',
     ]);
     const json = JSON.parse((await run(['glossary', 'lint', 'broken.yaml', '--json'])).stdout);
-    expect(json.problems.map((p: { code: string; line: number }) => [p.code, p.line])).toEqual([['glossary.missingTargetForm', 2]]);
+    expect(json.problems.map((p: { code: string; line: number }) => [p.code, p.line])).toEqual([
+      ['glossary.missingTargetForm', 2],
+    ]);
     const missing = await run(['glossary', 'lint', 'nope.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Cannot read the glossary file');
@@ -68,7 +78,11 @@ describe('storyloc glossary', () => {
         path.join(outside, 'extra.yaml'),
         'entries:\n  - id: kim-ji-won\n    type: person\n    forms: { en: Kim Ji-won, it: Kim Ji Won }\n  - id: bad\n    type: persona\n    forms: { en: Bad, it: Male }\n',
       );
-      const result = await run(['glossary', 'lint', '--workspace', workspace, path.join(workspace, 'glossary', 'people.yaml'), 'extra.yaml'], {}, outside);
+      const result = await run(
+        ['glossary', 'lint', '--workspace', workspace, path.join(workspace, 'glossary', 'people.yaml'), 'extra.yaml'],
+        {},
+        outside,
+      );
       const people = path.relative(outside, path.join(workspace, 'glossary', 'people.yaml'));
       expect(result.code).toBe(1);
       expect(result.stdout.split('\n')).toEqual([
@@ -85,7 +99,10 @@ describe('storyloc glossary', () => {
 
   test('match: each hit at the line and column of the term, also in a paragraph that wraps', async () => {
     const file = path.join(workspace, 'wrapped.md');
-    writeFileSync(file, '# News\n\nThe actors of the drama\n*Queen of Tears*, **Kim Soo-hyun** and\nKim Ji-won, met on tvN.\n');
+    writeFileSync(
+      file,
+      '# News\n\nThe actors of the drama\n*Queen of Tears*, **Kim Soo-hyun** and\nKim Ji-won, met on tvN.\n',
+    );
     const result = await run(['glossary', 'match', 'wrapped.md']);
     expect(result).toEqual({
       code: 0,
@@ -150,11 +167,15 @@ describe('storyloc glossary', () => {
     const env = { TEST_DEEPL_KEY: server.authKey };
     const name = `storyloc:${path.basename(workspace)}`;
     const plan = await run(['glossary', 'sync', '--dry-run'], env);
-    expect(plan.stdout).toBe(`Plan (dry run, nothing changed on DeepL):\n  create glossary ${name} with en-it, ko-it (33 entries)\n`);
+    expect(plan.stdout).toBe(
+      `Plan (dry run, nothing changed on DeepL):\n  create glossary ${name} with en-it, ko-it (33 entries)\n`,
+    );
     expect(server.glossaries.list()).toEqual([]);
     const first = await run(['glossary', 'sync'], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('DeepL glossaries in step (1 change(s)); recorded in output/.storyloc/deepl-glossaries.json.');
+    expect(first.stdout).toContain(
+      'DeepL glossaries in step (1 change(s)); recorded in output/.storyloc/deepl-glossaries.json.',
+    );
     const state = readFileSync(path.join(workspace, 'output', '.storyloc', 'deepl-glossaries.json'), 'utf8');
     expect(state).not.toContain(server.authKey);
     server.clearLog();
@@ -164,14 +185,19 @@ describe('storyloc glossary', () => {
     expect(`${first.stdout}${first.stderr}${second.stdout}`).not.toContain(server.authKey);
   });
 
-  test('sync lists the account\'s v2 (single-pair) glossaries and leaves them alone', async () => {
+  test("sync lists the account's v2 (single-pair) glossaries and leaves them alone", async () => {
     const env = { TEST_DEEPL_KEY: server.authKey };
     const v2 = await new DeepLClient(server.authKey, { serverUrl: server.url, maxRetries: 0 }).createGlossary(
-      'old names', 'en', 'it', new GlossaryEntries({ entries: { 'Kim Soo Hyun': 'Kim Soo-hyun' } }),
+      'old names',
+      'en',
+      'it',
+      new GlossaryEntries({ entries: { 'Kim Soo Hyun': 'Kim Soo-hyun' } }),
     );
     const result = await run(['glossary', 'sync'], env);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`v2 (single-pair) glossaries on the account, left untouched (1):\n  old names (${v2.glossaryId}): en-it, 1 entries\n`);
+    expect(result.stdout).toContain(
+      `v2 (single-pair) glossaries on the account, left untouched (1):\n  old names (${v2.glossaryId}): en-it, 1 entries\n`,
+    );
     expect(server.glossaries.get(v2.glossaryId)?.dictionaries.map((d) => d.entries.size)).toEqual([1]);
     expect(server.requests({ path: `/v2/glossaries/${v2.glossaryId}` })).toEqual([]);
     server.glossaries.delete(v2.glossaryId);

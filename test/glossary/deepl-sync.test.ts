@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DeepLClient, GlossaryEntries } from 'deepl-node';
-import { buildDictionaries, glossaryIdFor, glossaryIdsFor, syncDeepLGlossaries, syncStatePath } from '../../src/glossary/deepl-sync.js';
+import {
+  buildDictionaries,
+  glossaryIdFor,
+  glossaryIdsFor,
+  syncDeepLGlossaries,
+  syncStatePath,
+} from '../../src/glossary/deepl-sync.js';
 import { defaultConfig } from '../../src/config/load.js';
 import type { LanguagePair } from '../../src/languages.js';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
@@ -67,20 +73,34 @@ describe('dictionaries', () => {
 describe('sync through deepl-node against the DeepL test server', () => {
   test('first sync creates; a second one with no change makes no write call; glossary ids recorded', async () => {
     const tb = seedTermbase();
-    const first = await syncDeepLGlossaries({ termbase: tb, pairs: [EN_IT, KO_IT], client, statePath, name: NAME, dryRun: false });
+    const first = await syncDeepLGlossaries({
+      termbase: tb,
+      pairs: [EN_IT, KO_IT],
+      client,
+      statePath,
+      name: NAME,
+      dryRun: false,
+    });
     expect(first.actions).toEqual([{ kind: 'createGlossary', name: NAME, pairs: ['en-it', 'ko-it'], entryCount: 18 }]);
     expect(writes()).toEqual(['POST /v3/glossaries']);
     const stored = server.glossaries.list();
-    expect(stored.map((g) => [g.name, g.dictionaries.map((d) => `${d.sourceLang}-${d.targetLang}:${d.entries.size}`)])).toEqual([
-      [NAME, ['en-it:11', 'ko-it:7']],
-    ]);
+    expect(
+      stored.map((g) => [g.name, g.dictionaries.map((d) => `${d.sourceLang}-${d.targetLang}:${d.entries.size}`)]),
+    ).toEqual([[NAME, ['en-it:11', 'ko-it:7']]]);
     const recorded = JSON.parse(readFileSync(statePath, 'utf8'));
     expect(recorded.glossaryId).toBe(stored[0]!.id);
     expect(Object.keys(recorded.dictionaries)).toEqual(['en-it', 'ko-it']);
     expect(readFileSync(statePath, 'utf8')).not.toContain(server.authKey);
 
     server.clearLog();
-    const second = await syncDeepLGlossaries({ termbase: tb, pairs: [EN_IT, KO_IT], client, statePath, name: NAME, dryRun: false });
+    const second = await syncDeepLGlossaries({
+      termbase: tb,
+      pairs: [EN_IT, KO_IT],
+      client,
+      statePath,
+      name: NAME,
+      dryRun: false,
+    });
     expect(second.actions).toEqual([
       { kind: 'keepDictionary', pair: 'en-it', entryCount: 11 },
       { kind: 'keepDictionary', pair: 'ko-it', entryCount: 7 },
@@ -101,19 +121,42 @@ describe('sync through deepl-node against the DeepL test server', () => {
     const id = server.glossaries.list()[0]!.id;
 
     // an English-only change: the ko→it dictionary is untouched
-    const changed = termbase(base.entries.map((e) => (e.id === 'kim' ? entry({ id: 'kim', forms: { en: 'Kim', it: 'Kim' }, variants: { en: ['KIM'] } }) : e)));
+    const changed = termbase(
+      base.entries.map((e) =>
+        e.id === 'kim' ? entry({ id: 'kim', forms: { en: 'Kim', it: 'Kim' }, variants: { en: ['KIM'] } }) : e,
+      ),
+    );
     server.clearLog();
-    const update = await syncDeepLGlossaries({ termbase: changed, pairs: [EN_IT, KO_IT], client, statePath, name: NAME, dryRun: false });
+    const update = await syncDeepLGlossaries({
+      termbase: changed,
+      pairs: [EN_IT, KO_IT],
+      client,
+      statePath,
+      name: NAME,
+      dryRun: false,
+    });
     expect(update.actions).toEqual([
       { kind: 'replaceDictionary', pair: 'en-it', entryCount: 12 },
       { kind: 'keepDictionary', pair: 'ko-it', entryCount: 7 },
     ]);
     expect(writes()).toEqual(['PUT /v3/glossaries/ID/dictionaries']);
     expect(server.requests({ method: 'PUT' })[0]!.params.source_lang).toEqual(['en']);
-    expect(server.glossaries.get(id)!.dictionaries.find((d) => d.sourceLang === 'en')!.entries.get('KIM')).toBe('Kim');
+    expect(
+      server.glossaries
+        .get(id)!
+        .dictionaries.find((d) => d.sourceLang === 'en')!
+        .entries.get('KIM'),
+    ).toBe('Kim');
 
     server.clearLog();
-    const dropKo = await syncDeepLGlossaries({ termbase: changed, pairs: [EN_IT], client, statePath, name: NAME, dryRun: false });
+    const dropKo = await syncDeepLGlossaries({
+      termbase: changed,
+      pairs: [EN_IT],
+      client,
+      statePath,
+      name: NAME,
+      dryRun: false,
+    });
     expect(dropKo.actions).toEqual([
       { kind: 'keepDictionary', pair: 'en-it', entryCount: 12 },
       { kind: 'deleteDictionary', pair: 'ko-it' },
@@ -123,7 +166,14 @@ describe('sync through deepl-node against the DeepL test server', () => {
     expect(glossaryIdFor(defaultConfig(dir), KO_IT)).toBeUndefined();
 
     server.clearLog();
-    const none = await syncDeepLGlossaries({ termbase: termbase([]), pairs: [EN_IT], client, statePath, name: NAME, dryRun: false });
+    const none = await syncDeepLGlossaries({
+      termbase: termbase([]),
+      pairs: [EN_IT],
+      client,
+      statePath,
+      name: NAME,
+      dryRun: false,
+    });
     expect(none.actions).toEqual([{ kind: 'deleteGlossary', glossaryId: id, name: NAME, reason: 'unused' }]);
     expect(writes()).toEqual(['DELETE /v3/glossaries/ID']);
     expect(server.glossaries.list()).toEqual([]);
@@ -133,7 +183,14 @@ describe('sync through deepl-node against the DeepL test server', () => {
   test('dry run plans without writing; orphans with our name are deleted, other glossaries kept', async () => {
     const orphan = server.glossaries.add(NAME, [{ sourceLang: 'en', targetLang: 'it', entries: { a: 'b' } }]);
     server.glossaries.add('someone else', [{ sourceLang: 'en', targetLang: 'it', entries: { a: 'b' } }]);
-    const plan = await syncDeepLGlossaries({ termbase: seedTermbase(), pairs: [EN_IT], client, statePath, name: NAME, dryRun: true });
+    const plan = await syncDeepLGlossaries({
+      termbase: seedTermbase(),
+      pairs: [EN_IT],
+      client,
+      statePath,
+      name: NAME,
+      dryRun: true,
+    });
     expect(plan.actions).toEqual([
       { kind: 'createGlossary', name: NAME, pairs: ['en-it'], entryCount: 11 },
       { kind: 'deleteGlossary', glossaryId: orphan.id, name: NAME, reason: 'orphan' },
@@ -141,27 +198,77 @@ describe('sync through deepl-node against the DeepL test server', () => {
     expect(writes()).toEqual([]);
     expect(() => readFileSync(statePath)).toThrow();
 
-    await syncDeepLGlossaries({ termbase: seedTermbase(), pairs: [EN_IT], client, statePath, name: NAME, dryRun: false });
-    expect(server.glossaries.list().map((g) => g.name).sort()).toEqual(['someone else', NAME]);
+    await syncDeepLGlossaries({
+      termbase: seedTermbase(),
+      pairs: [EN_IT],
+      client,
+      statePath,
+      name: NAME,
+      dryRun: false,
+    });
+    expect(
+      server.glossaries
+        .list()
+        .map((g) => g.name)
+        .sort(),
+    ).toEqual(['someone else', NAME]);
     expect(server.glossaries.get(orphan.id)).toBeUndefined();
   });
 
   test('v2 glossaries of the account are listed (not our own single-pair one), never changed', async () => {
-    const v2 = await client.createGlossary('legacy', 'en', 'it', new GlossaryEntries({ entries: { 'Kim Soo Hyun': 'Kim Soo-hyun', tvN: 'tvN' } }));
-    const result = await syncDeepLGlossaries({ termbase: seedTermbase(), pairs: [EN_IT], client, statePath, name: NAME, dryRun: false });
+    const v2 = await client.createGlossary(
+      'legacy',
+      'en',
+      'it',
+      new GlossaryEntries({ entries: { 'Kim Soo Hyun': 'Kim Soo-hyun', tvN: 'tvN' } }),
+    );
+    const result = await syncDeepLGlossaries({
+      termbase: seedTermbase(),
+      pairs: [EN_IT],
+      client,
+      statePath,
+      name: NAME,
+      dryRun: false,
+    });
     // our glossary holds one pair, so the v2 list shows it too: it is not reported as the account's
-    expect(server.glossaries.list().map((g) => g.name).sort()).toEqual(['legacy', NAME]);
+    expect(
+      server.glossaries
+        .list()
+        .map((g) => g.name)
+        .sort(),
+    ).toEqual(['legacy', NAME]);
     expect(result.v2Glossaries).toEqual([{ glossaryId: v2.glossaryId, name: 'legacy', pair: 'en-it', entryCount: 2 }]);
     expect(writes()).toEqual(['POST /v2/glossaries', 'POST /v3/glossaries']);
-    const offline = await syncDeepLGlossaries({ termbase: seedTermbase(), pairs: [EN_IT], client: null, statePath, name: NAME, dryRun: true });
+    const offline = await syncDeepLGlossaries({
+      termbase: seedTermbase(),
+      pairs: [EN_IT],
+      client: null,
+      statePath,
+      name: NAME,
+      dryRun: true,
+    });
     expect(offline.v2Glossaries).toEqual([]);
   });
 
   test('a recorded glossary deleted on DeepL is created again', async () => {
-    await syncDeepLGlossaries({ termbase: seedTermbase(), pairs: [EN_IT], client, statePath, name: NAME, dryRun: false });
+    await syncDeepLGlossaries({
+      termbase: seedTermbase(),
+      pairs: [EN_IT],
+      client,
+      statePath,
+      name: NAME,
+      dryRun: false,
+    });
     const first = server.glossaries.list()[0]!.id;
     server.glossaries.delete(first);
-    const again = await syncDeepLGlossaries({ termbase: seedTermbase(), pairs: [EN_IT], client, statePath, name: NAME, dryRun: false });
+    const again = await syncDeepLGlossaries({
+      termbase: seedTermbase(),
+      pairs: [EN_IT],
+      client,
+      statePath,
+      name: NAME,
+      dryRun: false,
+    });
     expect(again.actions.map((a) => a.kind)).toEqual(['createGlossary']);
     const second = server.glossaries.list()[0]!.id;
     expect(second).not.toBe(first);

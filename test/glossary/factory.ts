@@ -44,7 +44,13 @@ export function seedTermbase(): Termbase {
     entry({ id: 'han-ji', type: 'person', forms: { en: 'Han Ji', ko: '한지', it: 'Han Ji' } }),
     entry({ id: 'kim', type: 'person', forms: { en: 'Kim', it: 'Kim' } }),
     entry({ id: 'tvn', type: 'organization', forms: { en: 'tvN' }, doNotTranslate: true, caseSensitive: true }),
-    entry({ id: 'tvn-drama', type: 'organization', forms: { en: 'tvN Drama' }, doNotTranslate: true, caseSensitive: true }),
+    entry({
+      id: 'tvn-drama',
+      type: 'organization',
+      forms: { en: 'tvN Drama' },
+      doNotTranslate: true,
+      caseSensitive: true,
+    }),
     entry({ id: 'chaebol', forms: { en: 'chaebol', ko: '재벌', it: 'chaebol' }, doNotTranslate: true }),
     entry({ id: 'cpp', forms: { en: 'C++ (lang)', it: 'C++ (linguaggio)' } }),
   ]);

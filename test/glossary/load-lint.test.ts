@@ -1,8 +1,21 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, writeFileSync as write } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeFileSync as write,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseGlossaryFile, parseTermbaseTexts, readTermbaseFiles, listGlossaryFiles } from '../../src/glossary/load.js';
+import {
+  parseGlossaryFile,
+  parseTermbaseTexts,
+  readTermbaseFiles,
+  listGlossaryFiles,
+} from '../../src/glossary/load.js';
 import { hasErrors, lintTermbase } from '../../src/glossary/lint.js';
 import { glossarySchema } from '../../src/glossary/schema.js';
 import { StorylocError } from '../../src/errors.js';
@@ -16,7 +29,10 @@ const lintOptions = { sourceLanguages: [...langs.sourceLanguages], targetLanguag
 /** problems of a set of files as [code, file, line, column] rows */
 function lintTexts(files: Record<string, string>): Array<[string, string, number, number]> {
   const loaded = parseTermbaseTexts(Object.entries(files).map(([file, text]) => ({ file, text })));
-  const problems = [...loaded.problems, ...lintTermbase(loaded.termbase, { ...lintOptions, positions: loaded.positions })];
+  const problems = [
+    ...loaded.problems,
+    ...lintTermbase(loaded.termbase, { ...lintOptions, positions: loaded.positions }),
+  ];
   return problems.map((p) => [p.code, p.file, p.line, p.column]);
 }
 
@@ -30,12 +46,26 @@ describe('schema', () => {
 
   test('the example workspace glossary loads and lints clean', () => {
     const files = listGlossaryFiles(path.join(process.cwd(), 'glossary'));
-    expect(files.map((f) => path.basename(f))).toEqual(['organizations.yaml', 'people.yaml', 'terms.yaml', 'titles.yaml']);
+    expect(files.map((f) => path.basename(f))).toEqual([
+      'organizations.yaml',
+      'people.yaml',
+      'terms.yaml',
+      'titles.yaml',
+    ]);
     const loaded = readTermbaseFiles(files);
     expect(loaded.problems).toEqual([]);
     expect(lintTermbase(loaded.termbase, lintOptions)).toEqual([]);
     expect(loaded.termbase.entries.map((e) => e.id).sort()).toEqual([
-      'baek-hyun-woo', 'chaebol', 'good-data-corporation', 'hong-hae-in', 'kim-ji-won', 'kim-soo-hyun', 'queen-of-tears', 'tv-ott', 'tvn', 'tvn-drama',
+      'baek-hyun-woo',
+      'chaebol',
+      'good-data-corporation',
+      'hong-hae-in',
+      'kim-ji-won',
+      'kim-soo-hyun',
+      'queen-of-tears',
+      'tv-ott',
+      'tvn',
+      'tvn-drama',
     ]);
     const queen = loaded.termbase.byId.get('queen-of-tears')!;
     expect(queen.caseSensitive).toBe(false);
@@ -76,7 +106,9 @@ describe('schema', () => {
     expect(t(parsed.problems[3]!.messageKey, parsed.problems[3]!.params)).toBe(
       'entries[1]: unknown property "colour" (expected one of: id, type, forms, variants, forbidden, doNotTranslate, caseSensitive, note)',
     );
-    expect(t(parsed.problems[2]!.messageKey, parsed.problems[2]!.params)).toMatch(/^entries\[1\]\.forms: unknown language code "xx" \(supported: ar, bg/);
+    expect(t(parsed.problems[2]!.messageKey, parsed.problems[2]!.params)).toMatch(
+      /^entries\[1\]\.forms: unknown language code "xx" \(supported: ar, bg/,
+    );
   });
 
   test('a wrong type shows the value as written', () => {
@@ -102,18 +134,27 @@ describe('lint error classes', () => {
   test('duplicate ids across files name the first place', () => {
     const rows = lintTexts({
       'a.yaml': 'entries:\n  - id: kim\n    type: person\n    forms: { en: Kim, it: Kim }\n',
-      'b.yaml': 'entries:\n  - id: other\n    type: person\n    forms: { en: Lee, it: Lee }\n  - id: kim\n    type: person\n    forms: { en: Kim Min, it: Kim Min }\n',
+      'b.yaml':
+        'entries:\n  - id: other\n    type: person\n    forms: { en: Lee, it: Lee }\n  - id: kim\n    type: person\n    forms: { en: Kim Min, it: Kim Min }\n',
     });
     expect(rows).toEqual([['glossary.duplicateId', 'b.yaml', 5, 5]]);
   });
 
   test('one source form mapped to two targets names both places', () => {
     const loaded = parseTermbaseTexts([
-      { file: 'a.yaml', text: 'entries:\n  - id: q1\n    type: title\n    forms: { en: Queen of Tears, it: La regina delle lacrime }\n' },
-      { file: 'b.yaml', text: 'entries:\n  - id: q2\n    type: title\n    forms:\n      en: queen of tears\n      it: Regina di lacrime\n' },
+      {
+        file: 'a.yaml',
+        text: 'entries:\n  - id: q1\n    type: title\n    forms: { en: Queen of Tears, it: La regina delle lacrime }\n',
+      },
+      {
+        file: 'b.yaml',
+        text: 'entries:\n  - id: q2\n    type: title\n    forms:\n      en: queen of tears\n      it: Regina di lacrime\n',
+      },
     ]);
     const problems = lintTermbase(loaded.termbase, { ...lintOptions, positions: loaded.positions });
-    expect(problems.map((p) => [p.code, p.file, p.line, p.column])).toEqual([['glossary.conflictingTargets', 'b.yaml', 5, 11]]);
+    expect(problems.map((p) => [p.code, p.file, p.line, p.column])).toEqual([
+      ['glossary.conflictingTargets', 'b.yaml', 5, 11],
+    ]);
     expect(t(problems[0]!.messageKey, problems[0]!.params)).toBe(
       '"queen of tears" (en) leads to "Regina di lacrime" here but to "La regina delle lacrime" in entry "q1" at a.yaml:4:18 (it): keep one entry or make the forms differ',
     );
@@ -145,7 +186,10 @@ describe('lint error classes', () => {
 
   test('the same form with the same target is a warning, not an error', () => {
     const loaded = parseTermbaseTexts([
-      { file: 'a.yaml', text: 'entries:\n  - id: a\n    type: term\n    forms: { en: chaebol, it: chaebol }\n  - id: b\n    type: term\n    forms: { en: Chaebol, it: chaebol }\n' },
+      {
+        file: 'a.yaml',
+        text: 'entries:\n  - id: a\n    type: term\n    forms: { en: chaebol, it: chaebol }\n  - id: b\n    type: term\n    forms: { en: Chaebol, it: chaebol }\n',
+      },
     ]);
     const problems = lintTermbase(loaded.termbase, lintOptions);
     expect(problems.map((p) => [p.code, p.severity])).toEqual([['glossary.duplicateForm', 'warning']]);
@@ -176,7 +220,8 @@ describe('lint error classes', () => {
 
   test('empty and space-padded forms', () => {
     const rows = lintTexts({
-      'a.yaml': 'entries:\n  - id: a\n    type: term\n    forms: { en: " Kim", it: "" }\n    variants: { en: ["Kim  Soo", "ok"] }\n',
+      'a.yaml':
+        'entries:\n  - id: a\n    type: term\n    forms: { en: " Kim", it: "" }\n    variants: { en: ["Kim  Soo", "ok"] }\n',
     });
     expect(rows).toEqual([
       ['glossary.paddedForm', 'a.yaml', 4, 18],
@@ -187,7 +232,8 @@ describe('lint error classes', () => {
 
   test('a missing form for a configured target language; do-not-translate entries fall back', () => {
     const rows = lintTexts({
-      'a.yaml': 'entries:\n  - id: a\n    type: term\n    forms: { en: Alpha }\n  - id: tvn\n    type: organization\n    forms: { en: tvN }\n    doNotTranslate: true\n',
+      'a.yaml':
+        'entries:\n  - id: a\n    type: term\n    forms: { en: Alpha }\n  - id: tvn\n    type: organization\n    forms: { en: tvN }\n    doNotTranslate: true\n',
     });
     expect(rows).toEqual([['glossary.missingTargetForm', 'a.yaml', 2, 5]]);
   });
@@ -217,7 +263,10 @@ describe('lint error classes', () => {
 
   // 50,000 entries are loaded by the bench (glossary_load_50k_s): YAML parsing alone takes seconds
   test('regular-expression metacharacters are plain text; 1,000 entries load and lint', () => {
-    const entries = Array.from({ length: 1_000 }, (_, i) => `  - id: e${i}\n    type: term\n    forms: { en: "Term (${i})+*?", it: "Termine [${i}]" }\n`);
+    const entries = Array.from(
+      { length: 1_000 },
+      (_, i) => `  - id: e${i}\n    type: term\n    forms: { en: "Term (${i})+*?", it: "Termine [${i}]" }\n`,
+    );
     const started = performance.now();
     const loaded = parseTermbaseTexts([{ file: 'big.yaml', text: `entries:\n${entries.join('')}` }]);
     const problems = lintTermbase(loaded.termbase, lintOptions);
@@ -239,7 +288,14 @@ describe('bytes that are not UTF-8 text', () => {
 
   test('Latin-1, UTF-16 and binary files are problems at the first bad byte; the other files still load', () => {
     const latin1 = path.join(dir, 'latin1.yaml');
-    writeFileSync(latin1, Buffer.concat([Buffer.from('entries:\n  - id: cafe\n    forms: { en: "caf'), Buffer.from([0xe9]), Buffer.from('" }\n')]));
+    writeFileSync(
+      latin1,
+      Buffer.concat([
+        Buffer.from('entries:\n  - id: cafe\n    forms: { en: "caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('" }\n'),
+      ]),
+    );
     const utf16 = path.join(dir, 'utf16.yaml');
     writeFileSync(utf16, Buffer.from('\ufeffentries: []\n', 'utf16le'));
     const bom = path.join(dir, 'bom.yaml');
@@ -291,7 +347,10 @@ describe('files', () => {
     expect(t((caught as StorylocError).messageKey, (caught as StorylocError).params)).toBe(
       'The glossary has 1 error, the first at glossary/a.yaml:2:5: entry "kim" has no form for the target language it (add forms.it, or doNotTranslate: true). Run storyloc glossary lint.',
     );
-    write(path.join(glossaryDir, 'a.yaml'), 'entries:\n  - id: kim\n    type: person\n    forms: { en: Kim, it: Kim }\n');
+    write(
+      path.join(glossaryDir, 'a.yaml'),
+      'entries:\n  - id: kim\n    type: person\n    forms: { en: Kim, it: Kim }\n',
+    );
     expect(loadTermbase(config).entries.map((e) => e.id)).toEqual(['kim']);
   });
 

@@ -73,11 +73,19 @@ describe('segment XML', () => {
       ['cpp', 'C++ (lang)', 'C++ (lang)'],
       ['tvn', 'tvN', 'tvN'],
     ]);
-    expect(createTermMatcher(tb, 'en').match('Ben &amp; Jerry &lt;Kim&gt;').map((m) => m.surface)).toEqual(['Kim']);
+    expect(
+      createTermMatcher(tb, 'en')
+        .match('Ben &amp; Jerry &lt;Kim&gt;')
+        .map((m) => m.surface),
+    ).toEqual(['Kim']);
   });
 
   test('markup plain leaves tags as text', () => {
-    expect(createTermMatcher(tb, 'en', { markup: 'plain' }).match('<g id="1">Kim</g>').map((m) => [m.start, m.end])).toEqual([[10, 13]]);
+    expect(
+      createTermMatcher(tb, 'en', { markup: 'plain' })
+        .match('<g id="1">Kim</g>')
+        .map((m) => [m.start, m.end]),
+    ).toEqual([[10, 13]]);
   });
 });
 
@@ -104,8 +112,13 @@ describe('Korean matching', () => {
   });
 
   test('news-style endings: contracted particles, comparison, style and family suffixes, copula forms', () => {
-    const text = '김수현표 멜로, 김수현답게, 김수현만큼, 김수현이라도, 김수현이라면, 김수현인데, 김수현이었으나, 김지원이죠, 김지원이네요, 홍해인네, tvN에선, 김수현에겐';
-    expect(createTermMatcher(tb, 'ko').match(text).map((m) => [m.entryId, m.suffix])).toEqual([
+    const text =
+      '김수현표 멜로, 김수현답게, 김수현만큼, 김수현이라도, 김수현이라면, 김수현인데, 김수현이었으나, 김지원이죠, 김지원이네요, 홍해인네, tvN에선, 김수현에겐';
+    expect(
+      createTermMatcher(tb, 'ko')
+        .match(text)
+        .map((m) => [m.entryId, m.suffix]),
+    ).toEqual([
       ['kim-soo-hyun', '표'],
       ['kim-soo-hyun', '답게'],
       ['kim-soo-hyun', '만큼'],
@@ -150,7 +163,9 @@ describe('Italian target-side matching', () => {
 
   test('canonical at sentence start and mid-sentence, variant, articulated prepositions, de + title', () => {
     expect(
-      it('La regina delle lacrime è tornata. Ho visto la regina delle lacrime. Il finale della regina delle lacrime, nella regina delle lacrime, de La regina delle lacrime.'),
+      it(
+        'La regina delle lacrime è tornata. Ho visto la regina delle lacrime. Il finale della regina delle lacrime, nella regina delle lacrime, de La regina delle lacrime.',
+      ),
     ).toEqual([
       ['queen-of-tears', 'La regina delle lacrime', 'canonical'],
       ['queen-of-tears', 'la regina delle lacrime', 'canonical'],
@@ -158,7 +173,9 @@ describe('Italian target-side matching', () => {
       ['queen-of-tears', 'nella regina delle lacrime', 'canonical/articulated'],
       ['queen-of-tears', 'de La regina delle lacrime', 'canonical/articulated'],
     ]);
-    expect(it('Regina delle lacrime, in prima serata.')).toEqual([['queen-of-tears', 'Regina delle lacrime', 'variant']]);
+    expect(it('Regina delle lacrime, in prima serata.')).toEqual([
+      ['queen-of-tears', 'Regina delle lacrime', 'variant'],
+    ]);
   });
 
   test('case-sensitive in Italian: English-style title case is not an accepted form', () => {
@@ -175,7 +192,9 @@ describe('Italian target-side matching', () => {
 
   test('forbidden forms, first letter free', () => {
     const forbidden = createTermMatcher(tb, 'it', { forms: ['forbidden'], targetSide: true });
-    expect(forbidden.match('regina di lacrime e La regina di lacrime').map((m) => [m.entryId, m.surface, m.matchedAs])).toEqual([
+    expect(
+      forbidden.match('regina di lacrime e La regina di lacrime').map((m) => [m.entryId, m.surface, m.matchedAs]),
+    ).toEqual([
       ['queen-of-tears', 'regina di lacrime', 'forbidden'],
       ['queen-of-tears', 'La regina di lacrime', 'forbidden'],
     ]);
@@ -191,7 +210,9 @@ describe('Italian target-side matching', () => {
 
 describe('scale', () => {
   test('the same automaton serves any number of texts; patterns counted', () => {
-    const many = termbase(Array.from({ length: 2000 }, (_, i) => entry({ id: `t${i}`, forms: { en: `Term${i} Name`, it: `Termine${i}` } })));
+    const many = termbase(
+      Array.from({ length: 2000 }, (_, i) => entry({ id: `t${i}`, forms: { en: `Term${i} Name`, it: `Termine${i}` } })),
+    );
     const matcher = createTermMatcher(many, 'en');
     expect(matcher.patternCount).toBe(2000);
     expect(matcher.match('x Term1999 Name, Term19 Name; Term1 Namex').map((m) => m.entryId)).toEqual(['t1999', 't19']);

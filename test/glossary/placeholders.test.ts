@@ -1,6 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { createTermMatcher } from '../../src/glossary/matcher.js';
-import { placeholderFlags, protectTerms, restoreTerms, translateWithPlaceholders } from '../../src/glossary/placeholders.js';
+import {
+  placeholderFlags,
+  protectTerms,
+  restoreTerms,
+  translateWithPlaceholders,
+} from '../../src/glossary/placeholders.js';
 import { glossaryUsageFor, changedEntriesIn } from '../../src/glossary/usage.js';
 import { createPseudoEngine } from '../../src/engines/pseudo.js';
 import { createApertiumEngine } from '../../src/engines/apertium.js';
@@ -49,7 +54,12 @@ describe('protect and restore', () => {
   });
 
   test('restore puts the canonical target back, XML-escaped, tolerating rewritten empty tags', () => {
-    const placeholders = protectTerms('C++ (lang) & Queen of Tears', en.match('C++ (lang) &amp; Queen of Tears'), tb, 'it').placeholders;
+    const placeholders = protectTerms(
+      'C++ (lang) & Queen of Tears',
+      en.match('C++ (lang) &amp; Queen of Tears'),
+      tb,
+      'it',
+    ).placeholders;
     expect(placeholders.map((p) => p.id)).toEqual(['t1', 't2']);
     const restored = restoreTerms('<x id=\'t1\' /> e <x id="t2"></x>', [
       { ...placeholders[0]!, target: 'C++ <linguaggio>' },
@@ -64,7 +74,9 @@ describe('protect and restore', () => {
     expect(restore('la storia di <x id="t1"/>')).toBe('la storia della regina delle lacrime');
     expect(restore('Di <x id="t1"/> si parla')).toBe('Della regina delle lacrime si parla');
     expect(restore('in <x id="t1"/>')).toBe('nella regina delle lacrime');
-    expect(restore('<x id="t1"/> è in onda; guardo <x id="t1"/>')).toBe('La regina delle lacrime è in onda; guardo La regina delle lacrime');
+    expect(restore('<x id="t1"/> è in onda; guardo <x id="t1"/>')).toBe(
+      'La regina delle lacrime è in onda; guardo La regina delle lacrime',
+    );
     expect(restore('Radi <x id="t1"/>')).toBe('Radi La regina delle lacrime');
   });
 });
@@ -77,12 +89,17 @@ describe('engines that lose or duplicate placeholders', () => {
     const dropping = editingEngine((text) => text.replace('<x id="t2"/>', 'the show'));
     const result = await translateWithPlaceholders(dropping, request, (text) => en.match(text), tb);
     expect(result.texts).toEqual(['Kim Soo-hyun in the show.', 'No term here.']);
-    expect(result.problems).toEqual([[{ code: 'placeholder.lost', placeholderId: 't2', entryId: 'queen-of-tears', count: 0 }], []]);
+    expect(result.problems).toEqual([
+      [{ code: 'placeholder.lost', placeholderId: 't2', entryId: 'queen-of-tears', count: 0 }],
+      [],
+    ]);
     expect(placeholderFlags(result.problems[0]!)).toEqual(['placeholder.lost:t2:queen-of-tears']);
   });
 
   test('a duplicated placeholder is reported; an invented one too', async () => {
-    const duplicating = editingEngine((text) => text.replace('<x id="t1"/>', '<x id="t1"/> (<x id="t1"/>) <x id="t9"/>'));
+    const duplicating = editingEngine((text) =>
+      text.replace('<x id="t1"/>', '<x id="t1"/> (<x id="t1"/>) <x id="t9"/>'),
+    );
     const result = await translateWithPlaceholders(duplicating, request, (text) => en.match(text), tb);
     // the English "in" the fake engine left is also Italian: it merges with the article
     expect(result.texts[0]).toBe('Kim Soo-hyun (Kim Soo-hyun) <x id="t9"/> nella regina delle lacrime.');
@@ -103,22 +120,30 @@ describe('engines that lose or duplicate placeholders', () => {
 
 const hasApertium = toolAvailable('apertium');
 describe(`the real Apertium engine${hasApertium ? '' : ' (SKIPPED: apertium is not installed)'}`, () => {
-  (hasApertium ? test : test.skip)('every placeholder comes back; canonical Italian forms in place, articulated after "di"', async () => {
-    const workspaceTermbase = readTermbaseFiles(listGlossaryFiles(path.join(process.cwd(), 'glossary'))).termbase;
-    const matcher = createTermMatcher(workspaceTermbase, 'en');
-    const texts = [
-      'According to Good Data Corporation, <g id="1">Queen of Tears</g> kept first place for six consecutive weeks.',
-      'The drama follows Hong Hae-in, a third-generation chaebol heiress, and her husband Baek Hyun-woo.',
-      'The finale of Queen of Tears aired on tvN.',
-    ];
-    const result = await translateWithPlaceholders(createApertiumEngine(), { texts, sourceLang: 'en', targetLang: 'it' }, (text) => matcher.match(text), workspaceTermbase);
-    expect(result.problems).toEqual([[], [], []]);
-    expect(result.texts).toEqual([
-      'Secondo Good Data Corporation, <g id="1">La regina delle lacrime</g> ha mantenuto primo posto partorisca sei settimane consecutivas.',
-      "L'opera segue Hong Hae-in, una terza-generazione chaebol erede, e il suo marito Baek Hyun-woo.",
-      'Il finale della regina delle lacrime aireado in tvN.',
-    ]);
-  });
+  (hasApertium ? test : test.skip)(
+    'every placeholder comes back; canonical Italian forms in place, articulated after "di"',
+    async () => {
+      const workspaceTermbase = readTermbaseFiles(listGlossaryFiles(path.join(process.cwd(), 'glossary'))).termbase;
+      const matcher = createTermMatcher(workspaceTermbase, 'en');
+      const texts = [
+        'According to Good Data Corporation, <g id="1">Queen of Tears</g> kept first place for six consecutive weeks.',
+        'The drama follows Hong Hae-in, a third-generation chaebol heiress, and her husband Baek Hyun-woo.',
+        'The finale of Queen of Tears aired on tvN.',
+      ];
+      const result = await translateWithPlaceholders(
+        createApertiumEngine(),
+        { texts, sourceLang: 'en', targetLang: 'it' },
+        (text) => matcher.match(text),
+        workspaceTermbase,
+      );
+      expect(result.problems).toEqual([[], [], []]);
+      expect(result.texts).toEqual([
+        'Secondo Good Data Corporation, <g id="1">La regina delle lacrime</g> ha mantenuto primo posto partorisca sei settimane consecutivas.',
+        "L'opera segue Hong Hae-in, una terza-generazione chaebol erede, e il suo marito Baek Hyun-woo.",
+        'Il finale della regina delle lacrime aireado in tvN.',
+      ]);
+    },
+  );
 });
 
 describe('versioning', () => {
@@ -127,11 +152,20 @@ describe('versioning', () => {
     expect(Object.keys(usage)).toEqual(['kim-ji-won', 'kim-soo-hyun', 'queen-of-tears']);
     expect(usage['kim-soo-hyun']).toBe(tb.byId.get('kim-soo-hyun')!.hash);
     const changed = termbase(
-      tb.entries.map((e) => (e.id === 'kim-ji-won' ? entry({ id: 'kim-ji-won', type: 'person', forms: { en: 'Kim Ji-won', ko: '김지원', it: 'Kim Ji Won' } }) : e)),
+      tb.entries.map((e) =>
+        e.id === 'kim-ji-won'
+          ? entry({ id: 'kim-ji-won', type: 'person', forms: { en: 'Kim Ji-won', ko: '김지원', it: 'Kim Ji Won' } })
+          : e,
+      ),
     );
     expect(changedEntriesIn(usage, changed)).toEqual(['kim-ji-won']);
     // a note does not change the hash
-    const noted = entry({ id: 'kim-ji-won', type: 'person', forms: { en: 'Kim Ji-won', ko: '김지원', it: 'Kim Ji-won' }, note: 'actress' });
+    const noted = entry({
+      id: 'kim-ji-won',
+      type: 'person',
+      forms: { en: 'Kim Ji-won', ko: '김지원', it: 'Kim Ji-won' },
+      note: 'actress',
+    });
     expect(noted.hash).toBe(tb.byId.get('kim-ji-won')!.hash);
   });
 });

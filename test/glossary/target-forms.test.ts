@@ -2,7 +2,12 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listGlossaryFiles, readTermbaseFiles } from '../../src/glossary/load.js';
-import { createForbiddenFormMatcher, createTargetFormMatcher, createUntranslatedTermMatcher, findTargetForms } from '../../src/glossary/target-forms.js';
+import {
+  createForbiddenFormMatcher,
+  createTargetFormMatcher,
+  createUntranslatedTermMatcher,
+  findTargetForms,
+} from '../../src/glossary/target-forms.js';
 import { seedTermbase } from './factory.js';
 
 const workspaceTermbase = readTermbaseFiles(listGlossaryFiles(path.join(process.cwd(), 'glossary'))).termbase;
@@ -23,15 +28,17 @@ describe('findTargetForms', () => {
     expect(found('il dramma <g id="1">La regina delle lacrime</g>')).toEqual([true, true]);
     expect(found('La Regina delle Lacrime')).toEqual([false, false]);
     expect(found('Queen of Tears')).toEqual([false, false]);
-    expect(findTargetForms(queen, 'it', 'sulla regina delle lacrime').matches.map((m) => [m.surface, m.derived])).toEqual([
-      ['sulla regina delle lacrime', 'articulated'],
-    ]);
+    expect(
+      findTargetForms(queen, 'it', 'sulla regina delle lacrime').matches.map((m) => [m.surface, m.derived]),
+    ).toEqual([['sulla regina delle lacrime', 'articulated']]);
   });
 });
 
 describe('the seed story, target-only', () => {
   const lines = readFileSync(seedFile, 'utf8').split('\n');
-  const hitsPerLine = (match: (text: string) => Array<{ entryId: string; surface: string }>): Array<[number, string, string]> =>
+  const hitsPerLine = (
+    match: (text: string) => Array<{ entryId: string; surface: string }>,
+  ): Array<[number, string, string]> =>
     lines.flatMap((line, i) => match(line).map((m): [number, string, string] => [i + 1, m.entryId, m.surface]));
 
   test('English title left untranslated at lines 3, 19 and 21, nothing else', () => {

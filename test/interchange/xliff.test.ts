@@ -11,7 +11,10 @@ const now = '2024-05-01T10:00:00.000Z';
 const canValidate = xmllintAvailable();
 
 const sample = state([
-  record('Hello <g id="1">big</g> world &amp; more<x id="2"/>.', { target: 'Ciao <g id="1">grande</g> mondo &amp; altro<x id="2"/>.', state: 'machine' }),
+  record('Hello <g id="1">big</g> world &amp; more<x id="2"/>.', {
+    target: 'Ciao <g id="1">grande</g> mondo &amp; altro<x id="2"/>.',
+    state: 'machine',
+  }),
   record('Untranslated.', { target: null, state: 'untranslated', engine: null }),
   record('Edited.', { target: 'Modificato.', state: 'edited', engine: 'human' }),
   record('Approved.', { target: 'Approvato.', state: 'approved' }),
@@ -22,7 +25,9 @@ const sample = state([
 
 describe('inline content', () => {
   test('CAT-tool spellings normalise to our segment XML', () => {
-    expect(xliffInlineToSegmentXml('A <g id="1">b</g><x id="2"></x> &quot;c&quot; &#233; <![CDATA[<d>]]>')).toBe('A <g id="1">b</g><x id="2"/> "c" é &lt;d&gt;');
+    expect(xliffInlineToSegmentXml('A <g id="1">b</g><x id="2"></x> &quot;c&quot; &#233; <![CDATA[<d>]]>')).toBe(
+      'A <g id="1">b</g><x id="2"/> "c" é &lt;d&gt;',
+    );
     expect(xliffInlineToSegmentXml("<g id='1'>x</g>")).toBe('<g id="1">x</g>');
     expect(xliffInlineToSegmentXml('a &lt;b&gt; &amp; c > d')).toBe('a &lt;b&gt; &amp; c &gt; d');
     expect(xliffInlineToSegmentXml('<bpt id="1">[</bpt>x')).toBeNull();
@@ -32,7 +37,9 @@ describe('inline content', () => {
   test('TMX carries our tags as bpt/ept/ph and gives them back', () => {
     const xml = 'A <g id="1">b <g id="2">c</g></g> &amp; <x id="3"/>';
     const tmx = segmentXmlToTmx(xml);
-    expect(tmx).toBe('A <bpt i="1" x="1">&lt;g id="1"&gt;</bpt>b <bpt i="2" x="2">&lt;g id="2"&gt;</bpt>c<ept i="2">&lt;/g&gt;</ept><ept i="1">&lt;/g&gt;</ept> &amp; <ph x="3">&lt;x id="3"/&gt;</ph>');
+    expect(tmx).toBe(
+      'A <bpt i="1" x="1">&lt;g id="1"&gt;</bpt>b <bpt i="2" x="2">&lt;g id="2"&gt;</bpt>c<ept i="2">&lt;/g&gt;</ept><ept i="1">&lt;/g&gt;</ept> &amp; <ph x="3">&lt;x id="3"/&gt;</ph>',
+    );
     expect(tmxToSegmentXml(tmx)).toBe(xml);
   });
 });
@@ -42,7 +49,14 @@ describe('XLIFF 1.2 export', () => {
 
   test('maps our states to XLIFF states', () => {
     const units = parseXliff(xliff, 'x.xlf')[0]!.units;
-    expect(units.map((u) => [u.target === null ? null : 'target', u.state ?? null, u.stateQualifier ?? null, u.approved ?? null])).toEqual([
+    expect(
+      units.map((u) => [
+        u.target === null ? null : 'target',
+        u.state ?? null,
+        u.stateQualifier ?? null,
+        u.approved ?? null,
+      ]),
+    ).toEqual([
       ['target', 'needs-review-translation', 'leveraged-mt', null],
       [null, null, null, null],
       ['target', 'translated', null, null],
@@ -56,9 +70,12 @@ describe('XLIFF 1.2 export', () => {
     expect(xliff).toContain('<source>Hello <g id="1">big</g> world &amp; more<x id="2"/>.</source>');
   });
 
-  (canValidate ? test : test.skip)(`is valid against the XLIFF 1.2 strict schema${skipNote('xmllint', canValidate)}`, () => {
-    expect(validate(xliff, 'xliff')).toBe('ok');
-  });
+  (canValidate ? test : test.skip)(
+    `is valid against the XLIFF 1.2 strict schema${skipNote('xmllint', canValidate)}`,
+    () => {
+      expect(validate(xliff, 'xliff')).toBe('ok');
+    },
+  );
 
   test('round trip: importing an unchanged export changes nothing', () => {
     const result = applyXliffFile(sample, parseXliff(xliff, 'x.xlf')[0]!, { by: 'ana', now });
@@ -104,19 +121,38 @@ ${units}
       { id: id(6), line: 11, reason: 'badTags' },
     ]);
     const [first, second, , fourth] = result.state.segments;
-    expect(first).toMatchObject({ target: 'Salve <g id="1">grande</g> mondo &amp; altro<x id="2"/>.', state: 'edited', engine: 'human', changedBy: 'ana', changedAt: now });
-    expect(second).toMatchObject({ target: 'Non tradotto.', state: 'approved', approvedTarget: 'Non tradotto.', engine: 'human' });
+    expect(first).toMatchObject({
+      target: 'Salve <g id="1">grande</g> mondo &amp; altro<x id="2"/>.',
+      state: 'edited',
+      engine: 'human',
+      changedBy: 'ana',
+      changedAt: now,
+    });
+    expect(second).toMatchObject({
+      target: 'Non tradotto.',
+      state: 'approved',
+      approvedTarget: 'Non tradotto.',
+      engine: 'human',
+    });
     expect(fourth).toMatchObject({ target: 'Approvato!', state: 'approved', approvedTarget: 'Approvato!' });
     expect(result.state.segments[2]).toBe(sample.segments[2]);
   });
 
   test('a file that is not XML names the line', () => {
-    expect(() => parseXliff('<xliff version="1.2">\n<file>\n</xliff>', 'bad.xlf')).toThrow(expect.objectContaining({ code: 'interchange.invalidXml', position: expect.objectContaining({ line: 3 }) }));
+    expect(() => parseXliff('<xliff version="1.2">\n<file>\n</xliff>', 'bad.xlf')).toThrow(
+      expect.objectContaining({ code: 'interchange.invalidXml', position: expect.objectContaining({ line: 3 }) }),
+    );
   });
 });
 
 describe('TMX 1.4', () => {
-  const tmx = exportTmx({ source: 'en', target: 'it' }, approvedUnits([sample, state([record('Approved.', { target: 'Approvato.', state: 'approved' })], { article: 'en/other.md' })]));
+  const tmx = exportTmx(
+    { source: 'en', target: 'it' },
+    approvedUnits([
+      sample,
+      state([record('Approved.', { target: 'Approvato.', state: 'approved' })], { article: 'en/other.md' }),
+    ]),
+  );
 
   test('holds the approved units once, valid against the TMX 1.4 DTD', () => {
     expect(tmx.match(/<tu /g)).toHaveLength(1);
@@ -125,13 +161,23 @@ describe('TMX 1.4', () => {
   });
 
   test('round trip through parseTmx', () => {
-    const withTags = exportTmx({ source: 'en', target: 'it' }, [{ source: sample.segments[0]!.source, target: sample.segments[0]!.target!, origin: 'en/story.md#p' }]);
+    const withTags = exportTmx({ source: 'en', target: 'it' }, [
+      { source: sample.segments[0]!.source, target: sample.segments[0]!.target!, origin: 'en/story.md#p' },
+    ]);
     if (canValidate) expect(validate(withTags, 'tmx')).toBe('ok');
     expect(parseTmx(withTags, '/tmp/x.tmx')).toEqual({
       sourceLang: 'en',
       targetLangs: ['it'],
       skipped: 0,
-      units: [{ source: sample.segments[0]!.source, target: sample.segments[0]!.target, targetLang: 'it', origin: 'x.tmx#1', line: 6 }],
+      units: [
+        {
+          source: sample.segments[0]!.source,
+          target: sample.segments[0]!.target,
+          targetLang: 'it',
+          origin: 'x.tmx#1',
+          line: 6,
+        },
+      ],
     });
   });
 });

@@ -12,7 +12,8 @@ import { toolAvailable } from '../support/tools.js';
 export const schemasDir = path.join(repoRoot, 'test', 'fixtures', 'schemas');
 
 export function xmllintAvailable(): boolean {
-  if (!existsSync(path.join(schemasDir, 'xliff-core-1.2-strict.xsd'))) throw new Error(`the schemas are missing from ${schemasDir}`);
+  if (!existsSync(path.join(schemasDir, 'xliff-core-1.2-strict.xsd')))
+    throw new Error(`the schemas are missing from ${schemasDir}`);
   return toolAvailable('xmllint');
 }
 
@@ -22,9 +23,10 @@ export function validate(text: string, kind: 'xliff' | 'tmx'): string {
   try {
     const file = path.join(dir, kind === 'xliff' ? 'export.xlf' : 'export.tmx');
     writeFileSync(file, text);
-    const args = kind === 'xliff'
-      ? ['--noout', '--schema', path.join(schemasDir, 'xliff-core-1.2-strict.xsd'), file]
-      : ['--noout', '--dtdvalid', path.join(schemasDir, 'tmx14.dtd'), file];
+    const args =
+      kind === 'xliff'
+        ? ['--noout', '--schema', path.join(schemasDir, 'xliff-core-1.2-strict.xsd'), file]
+        : ['--noout', '--dtdvalid', path.join(schemasDir, 'tmx14.dtd'), file];
     const result = spawnSync('xmllint', args, { encoding: 'utf8' });
     return result.status === 0 ? 'ok' : result.stderr;
   } finally {

@@ -1,5 +1,14 @@
 import { describe, expect, test, beforeEach, afterEach } from '@jest/globals';
-import { chmodSync, mkdirSync, mkdtempSync, promises as fsp, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  promises as fsp,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { unprivilegedRuntime } from '../support/unprivileged.js';
@@ -63,7 +72,9 @@ describe('writeFileAtomic', () => {
         try {
           chmodSync(dir, 0o755);
           const script = `import('${path.join(runtime.root, 'dist/src/io/atomic-file.js')}').then((m) => m.writeFileAtomic(process.argv[1], 'new\\n')).then(() => console.log('written'), (e) => console.log(e.code))`;
-          const child = spawnSync('setpriv', runtime.setprivArgs(['-e', script, path.join(sub, 'a.md')]), { encoding: 'utf8' });
+          const child = spawnSync('setpriv', runtime.setprivArgs(['-e', script, path.join(sub, 'a.md')]), {
+            encoding: 'utf8',
+          });
           expect(child.stdout.trim()).toBe('write.readOnly');
         } finally {
           runtime.remove();

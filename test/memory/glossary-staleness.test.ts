@@ -6,7 +6,11 @@ const now = '2024-05-01T10:00:00.000Z';
 
 describe('applyGlossaryChanges', () => {
   const records = [
-    record('Queen of Tears airs.', { glossary: { queen: 'q1' }, target: 'Va in onda La regina delle lacrime.', state: 'approved' }),
+    record('Queen of Tears airs.', {
+      glossary: { queen: 'q1' },
+      target: 'Va in onda La regina delle lacrime.',
+      state: 'approved',
+    }),
     record('Kim Soo-hyun smiles.', { glossary: { kim: 'k1' }, target: 'Kim Soo-hyun sorride.' }),
     record('The weather is fine.', { target: 'Il tempo è bello.' }),
   ];
@@ -35,7 +39,11 @@ describe('applyGlossaryChanges', () => {
   });
 
   test('a removed entry and a new entry matching the source both make the record stale', () => {
-    const result = applyGlossaryChanges(records, usage({ 'Queen of Tears airs.': { queen: 'q1' }, 'The weather is fine.': { weather: 'w1' } }), now);
+    const result = applyGlossaryChanges(
+      records,
+      usage({ 'Queen of Tears airs.': { queen: 'q1' }, 'The weather is fine.': { weather: 'w1' } }),
+      now,
+    );
     expect(result.stale).toEqual([records[1]!.id, records[2]!.id]);
   });
 

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { appendFileSync, existsSync, mkdtempSync, promises as fsp, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AnswerJournal, journalPathFor, parseJournal, removeJournal, replayJournal, type JournalFs } from '../../src/memory/journal.js';
+import {
+  AnswerJournal,
+  journalPathFor,
+  parseJournal,
+  removeJournal,
+  replayJournal,
+  type JournalFs,
+} from '../../src/memory/journal.js';
 import { StorylocError } from '../../src/errors.js';
 
 let dir: string;
@@ -20,7 +27,11 @@ describe('answer journal', () => {
 
   test('appends one line per batch and replays the answers of one engine by key', async () => {
     const journal = await AnswerJournal.open(file);
-    await journal.append({ engine: 'deepl', keys: ['en-it|||Hello.', 'en-it|||Two\nlines'], translations: ['Ciao.', 'Due\nrighe'] });
+    await journal.append({
+      engine: 'deepl',
+      keys: ['en-it|||Hello.', 'en-it|||Two\nlines'],
+      translations: ['Ciao.', 'Due\nrighe'],
+    });
     await journal.append({ engine: 'pseudo', keys: ['en-it|||Hello.'], translations: ['[Hello.]'] });
     await journal.close();
     expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(3);
@@ -33,9 +44,15 @@ describe('answer journal', () => {
 
   test('concurrent appends are written whole, in call order', async () => {
     const journal = await AnswerJournal.open(file);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => journal.append({ engine: 'deepl', keys: [`k${i}`], translations: [`t${i}`] })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        journal.append({ engine: 'deepl', keys: [`k${i}`], translations: [`t${i}`] }),
+      ),
+    );
     await journal.close();
-    expect(parseJournal(readFileSync(file, 'utf8')).entries.map((entry) => entry.keys[0])).toEqual(Array.from({ length: 20 }, (_, i) => `k${i}`));
+    expect(parseJournal(readFileSync(file, 'utf8')).entries.map((entry) => entry.keys[0])).toEqual(
+      Array.from({ length: 20 }, (_, i) => `k${i}`),
+    );
   });
 
   test('a missing journal replays as nothing', async () => {
@@ -51,12 +68,18 @@ describe('answer journal', () => {
     const reopened = await AnswerJournal.open(file);
     await reopened.append({ engine: 'deepl', keys: ['c'], translations: ['C'] });
     await reopened.close();
-    expect(readFileSync(file, 'utf8')).toBe('{"engine":"deepl","keys":["a"],"translations":["A"]}\n{"engine":"deepl","keys":["c"],"translations":["C"]}\n');
-    expect([...(await replayJournal(file, 'deepl'))]).toEqual([['a', 'A'], ['c', 'C']]);
+    expect(readFileSync(file, 'utf8')).toBe(
+      '{"engine":"deepl","keys":["a"],"translations":["A"]}\n{"engine":"deepl","keys":["c"],"translations":["C"]}\n',
+    );
+    expect([...(await replayJournal(file, 'deepl'))]).toEqual([
+      ['a', 'A'],
+      ['c', 'C'],
+    ]);
   });
 
   test('lines that are not entries are skipped, the others kept', () => {
-    const text = '{"engine":"deepl","keys":["a"],"translations":["A"]}\nnot json\n{"engine":"deepl","keys":["b"],"translations":[]}\n{"engine":"deepl","keys":["c"],"translations":["C"]}\n';
+    const text =
+      '{"engine":"deepl","keys":["a"],"translations":["A"]}\nnot json\n{"engine":"deepl","keys":["b"],"translations":[]}\n{"engine":"deepl","keys":["c"],"translations":["C"]}\n';
     expect(parseJournal(text).entries.map((entry) => entry.keys)).toEqual([['a'], ['c']]);
   });
 
@@ -77,7 +100,8 @@ describe('answer journal', () => {
       },
     };
     const journal = await AnswerJournal.open(file, counting);
-    for (let i = 0; i < 3; i++) await journal.append({ engine: 'deepl', keys: [`k${i}`, `x${i}`], translations: ['t', 'u'] });
+    for (let i = 0; i < 3; i++)
+      await journal.append({ engine: 'deepl', keys: [`k${i}`, `x${i}`], translations: ['t', 'u'] });
     await journal.close();
     expect(syncs).toBe(3);
   });
@@ -100,9 +124,14 @@ describe('answer journal', () => {
     };
     const journal = await AnswerJournal.open(file, full);
     await journal.append({ engine: 'deepl', keys: ['a'], translations: ['A'] });
-    const failed = await journal.append({ engine: 'deepl', keys: ['b'], translations: ['B'] }).catch((error: unknown) => error);
+    const failed = await journal
+      .append({ engine: 'deepl', keys: ['b'], translations: ['B'] })
+      .catch((error: unknown) => error);
     expect(failed).toBeInstanceOf(StorylocError);
-    expect({ code: (failed as StorylocError).code, params: (failed as StorylocError).params }).toEqual({ code: 'write.diskFull', params: { file, detail: 'ENOSPC' } });
+    expect({ code: (failed as StorylocError).code, params: (failed as StorylocError).params }).toEqual({
+      code: 'write.diskFull',
+      params: { file, detail: 'ENOSPC' },
+    });
     await expect(journal.append({ engine: 'deepl', keys: ['c'], translations: ['C'] })).rejects.toBe(failed);
     await journal.close();
     // what was durable before the failure is still replayed

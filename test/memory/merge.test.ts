@@ -71,7 +71,12 @@ describe('mergeState', () => {
   });
 
   test('moved paragraphs keep their translations', () => {
-    const old = state([record('A.', { target: 'a' }), record('B.', { target: 'b' }), record('C.', { target: 'c' }), record('D.', { target: 'd' })]);
+    const old = state([
+      record('A.', { target: 'a' }),
+      record('B.', { target: 'b' }),
+      record('C.', { target: 'c' }),
+      record('D.', { target: 'd' }),
+    ]);
     const result = mergeState(old, [segment('C.'), segment('A.'), segment('B.'), segment('D.')], { now });
     expect(result.records.map((r) => r.target)).toEqual(['c', 'a', 'b', 'd']);
     expect(result.records.every((r) => r.state === 'machine')).toBe(true);
@@ -81,8 +86,13 @@ describe('mergeState', () => {
   });
 
   test('a moved segment whose id changed (new container) is matched by kind and hash', () => {
-    const old = state([record('A.', { target: 'a', id: 'paragraph-1' }), record('B.', { target: 'b', id: 'paragraph-2' })]);
-    const result = mergeState(old, [segment('B.', { id: 'blockquote-2' }), segment('A.', { id: 'paragraph-1' })], { now });
+    const old = state([
+      record('A.', { target: 'a', id: 'paragraph-1' }),
+      record('B.', { target: 'b', id: 'paragraph-2' }),
+    ]);
+    const result = mergeState(old, [segment('B.', { id: 'blockquote-2' }), segment('A.', { id: 'paragraph-1' })], {
+      now,
+    });
     expect(result.records.map((r) => [r.id, r.target])).toEqual([
       ['blockquote-2', 'b'],
       ['paragraph-1', 'a'],
@@ -113,8 +123,16 @@ describe('mergeState', () => {
   });
 
   test('one edit among duplicates: only that occurrence changes', () => {
-    const old = state([record('Same.', { id: 's1', target: 'x1' }), record('Other.'), record('Same.', { id: 's2', target: 'x2' })]);
-    const result = mergeState(old, [segment('Same.', { id: 's1' }), segment('Other.'), segment('Changed.', { id: 'c' })], { now });
+    const old = state([
+      record('Same.', { id: 's1', target: 'x1' }),
+      record('Other.'),
+      record('Same.', { id: 's2', target: 'x2' }),
+    ]);
+    const result = mergeState(
+      old,
+      [segment('Same.', { id: 's1' }), segment('Other.'), segment('Changed.', { id: 'c' })],
+      { now },
+    );
     expect(result.records.map((r) => [r.id, r.state, r.target, r.previousTarget])).toEqual([
       ['s1', 'machine', 'x1', undefined],
       [record('Other.').id, 'machine', 'IT Other.', undefined],

@@ -30,7 +30,14 @@ function inState(state: SegmentStatus): SegmentRecord {
       return baseRecord(SOURCE, { state, target: null, engine: null, changedBy: null, changedAt: null });
     case 'stale':
       // re-translated after a source edit back to the approved text: restorable
-      return baseRecord(SOURCE, { state, target: 'MT', engine: 'deepl', previousTarget: 'Approvato', approvedTarget: 'Approvato', approvedSource: SOURCE });
+      return baseRecord(SOURCE, {
+        state,
+        target: 'MT',
+        engine: 'deepl',
+        previousTarget: 'Approvato',
+        approvedTarget: 'Approvato',
+        approvedSource: SOURCE,
+      });
     default:
       return baseRecord(SOURCE, { state, target: 'Testo', engine: 'deepl' });
   }
@@ -70,7 +77,13 @@ describe('what the events keep', () => {
     expect(ok).toMatchObject({ state: 'approved', approvedTarget: 'Testo', approvedSource: SOURCE, changedBy: ANA.by });
     expect(ok.forced).toBeUndefined();
     const stale = sourceChanged(ok, segment('The whole crew applauded.'), AT);
-    expect(stale).toMatchObject({ state: 'stale', target: null, previousTarget: 'Testo', approvedTarget: 'Testo', approvedSource: SOURCE });
+    expect(stale).toMatchObject({
+      state: 'stale',
+      target: null,
+      previousTarget: 'Testo',
+      approvedTarget: 'Testo',
+      approvedSource: SOURCE,
+    });
     expect(shownTarget(stale)).toBe('Testo');
   });
 
@@ -103,7 +116,9 @@ describe('what the events keep', () => {
 
   test('a state file cannot say "approved" without a translation, or "untranslated" with one', () => {
     expect(recordContradiction({ state: 'approved', target: null })).toBe('memory:state.contradictionNoTarget');
-    expect(recordContradiction({ state: 'untranslated', target: 'x' })).toBe('memory:state.contradictionUntranslatedTarget');
+    expect(recordContradiction({ state: 'untranslated', target: 'x' })).toBe(
+      'memory:state.contradictionUntranslatedTarget',
+    );
     expect(recordContradiction({ state: 'stale', target: null })).toBeNull();
   });
 });

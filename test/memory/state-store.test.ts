@@ -56,7 +56,20 @@ describe('serialisation', () => {
       '  "segments": [',
     ]);
     const keys = Object.keys((JSON.parse(text) as { segments: Record<string, unknown>[] }).segments[0]!);
-    expect(keys).toEqual(['id', 'kind', 'line', 'source', 'sourceHash', 'target', 'state', 'engine', 'glossary', 'changedBy', 'changedAt', 'previousTarget']);
+    expect(keys).toEqual([
+      'id',
+      'kind',
+      'line',
+      'source',
+      'sourceHash',
+      'target',
+      'state',
+      'engine',
+      'glossary',
+      'changedBy',
+      'changedAt',
+      'previousTarget',
+    ]);
     expect(text).toContain('"glossary": {\n        "alpha": "1",\n        "zeta": "2"\n      }');
   });
 
@@ -103,7 +116,15 @@ describe('reading', () => {
     const good = serializeArticleState(state([record('One.')]));
     const lines = good.split('\n');
     const at = lines.findIndex((l) => l.includes('"state"'));
-    lines.splice(at, 1, '<<<<<<< HEAD', lines[at]!, '=======', lines[at]!.replace('machine', 'edited'), '>>>>>>> review');
+    lines.splice(
+      at,
+      1,
+      '<<<<<<< HEAD',
+      lines[at]!,
+      '=======',
+      lines[at]!.replace('machine', 'edited'),
+      '>>>>>>> review',
+    );
     const error = thrown(() => parseArticleState(lines.join('\n'), 'f.state.json'));
     expect(error.code).toBe('state.mergeConflict');
     expect(error.exitCode).toBe(2);
@@ -113,7 +134,10 @@ describe('reading', () => {
 
   test('duplicate ids and a wrong version are refused', () => {
     const dup = serializeArticleState(state([record('One.'), record('One.')]));
-    expect(thrown(() => parseArticleState(dup, 'f')).params).toMatchObject({ field: 'segments[1].id', expected: 'unique id' });
+    expect(thrown(() => parseArticleState(dup, 'f')).params).toMatchObject({
+      field: 'segments[1].id',
+      expected: 'unique id',
+    });
     const v2 = serializeArticleState(state([])).replace('"version": 1', '"version": 2');
     expect(thrown(() => parseArticleState(v2, 'f')).params).toMatchObject({ field: 'version' });
   });

@@ -10,7 +10,12 @@ describe('TranslationMemory', () => {
     tm.addState(state([record('Café  opens.', { target: 'Apre il caffè.' })]));
     // Decomposed é and different spacing: the same sentence.
     const hit = tm.lookup(enIt, ' Cafe\u0301 opens.\n', {});
-    expect(hit).toEqual({ target: 'Apre il caffè.', state: 'machine', glossary: {}, origin: `en/story.md#${record('Café  opens.').id}` });
+    expect(hit).toEqual({
+      target: 'Apre il caffè.',
+      state: 'machine',
+      glossary: {},
+      origin: `en/story.md#${record('Café  opens.').id}`,
+    });
     expect(tm.lookup(enIt, 'Cafe opens.', {})).toBeNull();
     expect(tm.lookup({ source: 'ko', target: 'it' }, 'Café opens.', {})).toBeNull();
   });

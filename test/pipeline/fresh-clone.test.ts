@@ -18,7 +18,13 @@ beforeEach(() => {
 afterEach(() => ws.remove());
 
 /** Every version-controlled file (`.storyloc/` is local bookkeeping). */
-const committed = (): Map<string, string> => new Map(ws.files().filter((f) => !f.startsWith('.storyloc/')).map((f) => [f, ws.read(f)]));
+const committed = (): Map<string, string> =>
+  new Map(
+    ws
+      .files()
+      .filter((f) => !f.startsWith('.storyloc/'))
+      .map((f) => [f, ws.read(f)]),
+  );
 
 /** Replaces one exact occurrence, failing loudly when the example text no longer has it. */
 function edit(text: string, from: string, to: string): string {
@@ -35,7 +41,13 @@ describe('a fresh clone of the example workspace', () => {
       const engine = recordingPseudo();
       const summary = await translate(ws, engine);
       expect(engine.sent).toEqual([]);
-      expect({ run, humanEdits: summary.humanEdits, stale: summary.stale, untranslated: summary.untranslated, written: summary.written }).toEqual({
+      expect({
+        run,
+        humanEdits: summary.humanEdits,
+        stale: summary.stale,
+        untranslated: summary.untranslated,
+        written: summary.written,
+      }).toEqual({
         run,
         humanEdits: 0,
         stale: 0,
@@ -50,13 +62,25 @@ describe('a fresh clone of the example workspace', () => {
     const original = ws.read(EN);
     let text = original;
     // Two sentences merged into one.
-    text = edit(text, 'in ospedale. Era crollata a causa della sua rara malattia.', 'in ospedale, dove era crollata per la sua rara malattia.');
+    text = edit(
+      text,
+      'in ospedale. Era crollata a causa della sua rara malattia.',
+      'in ospedale, dove era crollata per la sua rara malattia.',
+    );
     // A sentence added at the end of a paragraph.
-    text = edit(text, 'i due attori hanno chiuso la scena in modo impeccabile.', 'i due attori hanno chiuso la scena in modo impeccabile. Nessuno se n’è accorto.');
+    text = edit(
+      text,
+      'i due attori hanno chiuso la scena in modo impeccabile.',
+      'i due attori hanno chiuso la scena in modo impeccabile. Nessuno se n’è accorto.',
+    );
     // A table cell, the image's alt text, the front-matter title.
     text = edit(text, '| Primo posto |', '| 1° posto |');
     text = edit(text, '![Kim Soo-hyun e Kim Ji-won sul set]', '![Kim Soo-hyun e Kim Ji-won sul set di tvN]');
-    text = edit(text, 'title: “La regina delle lacrime”, Kim Soo-hyun continua ad accarezzare', 'title: “La regina delle lacrime”, Kim Soo-hyun accarezza ancora');
+    text = edit(
+      text,
+      'title: “La regina delle lacrime”, Kim Soo-hyun continua ad accarezzare',
+      'title: “La regina delle lacrime”, Kim Soo-hyun accarezza ancora',
+    );
     write(ws, EN, text);
     const before = ws.state(EN_STATE).segments;
 
@@ -73,25 +97,45 @@ describe('a fresh clone of the example workspace', () => {
     };
     const merged = [bySource('In the video'), bySource('She had collapsed')];
     expect(changed.map((record) => record.id).sort()).toEqual(
-      [...merged, bySource('When the director'), bySource('First place'), bySource('Kim Soo-hyun and Kim Ji-won on set'), bySource('“Queen of Tears” Kim')].sort(),
+      [
+        ...merged,
+        bySource('When the director'),
+        bySource('First place'),
+        bySource('Kim Soo-hyun and Kim Ji-won on set'),
+        bySource('“Queen of Tears” Kim'),
+      ].sort(),
     );
     expect(summary.humanEdits).toBe(6);
-    for (const record of changed) expect(record).toMatchObject({ state: 'edited', engine: 'human', changedBy: 'ana', changedAt: '2024-05-01T10:00:00.000Z' });
+    for (const record of changed)
+      expect(record).toMatchObject({
+        state: 'edited',
+        engine: 'human',
+        changedBy: 'ana',
+        changedAt: '2024-05-01T10:00:00.000Z',
+      });
     const target = (id: string): string | null => after.find((record) => record.id === id)!.target;
     // The merged sentence is shared by the two segments; joined by their gap, it is the translator's text.
     expect(`${target(merged[0]!)} ${target(merged[1]!)}`).toBe(
       'Nel video Baek Hyun-woo, interpretato da <g id="1">Kim Soo-hyun</g>, abbraccia forte Hong Hae-in, interpretata da <g id="2">Kim Ji-won</g>, dopo che lei si è risvegliata in ospedale, dove era crollata per la sua rara malattia.',
     );
-    expect(target(bySource('When the director'))).toBe('Quando il regista ha gridato “Stop”, i due attori hanno chiuso la scena in modo impeccabile. Nessuno se n’è accorto.');
+    expect(target(bySource('When the director'))).toBe(
+      'Quando il regista ha gridato “Stop”, i due attori hanno chiuso la scena in modo impeccabile. Nessuno se n’è accorto.',
+    );
     expect(target(bySource('First place'))).toBe('1° posto');
     expect(target(bySource('Kim Soo-hyun and Kim Ji-won on set'))).toBe('Kim Soo-hyun e Kim Ji-won sul set di tvN');
-    expect(target(bySource('“Queen of Tears” Kim'))).toBe('“La regina delle lacrime”, Kim Soo-hyun accarezza ancora la testa di Kim Ji-won dopo lo stop');
+    expect(target(bySource('“Queen of Tears” Kim'))).toBe(
+      '“La regina delle lacrime”, Kim Soo-hyun accarezza ancora la testa di Kim Ji-won dopo lo stop',
+    );
 
     // The next run finds nothing new and rewrites nothing.
     const stable = committed();
     const again = recordingPseudo();
     const rerun = await translate(ws, again);
-    expect({ sent: again.sent, humanEdits: rerun.humanEdits, written: rerun.written }).toEqual({ sent: [], humanEdits: 0, written: [] });
+    expect({ sent: again.sent, humanEdits: rerun.humanEdits, written: rerun.written }).toEqual({
+      sent: [],
+      humanEdits: 0,
+      written: [],
+    });
     expect(committed()).toEqual(stable);
   });
 });

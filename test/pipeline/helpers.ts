@@ -24,7 +24,11 @@ export function recordingPseudo(): Engine & { sent: string[][] } {
 
 export const fixedNow = (): Date => new Date('2024-05-01T10:00:00.000Z');
 
-export async function translate(ws: TempWorkspace, engine: Engine, extra: Partial<TranslateOptions> = {}): Promise<TranslateSummary> {
+export async function translate(
+  ws: TempWorkspace,
+  engine: Engine,
+  extra: Partial<TranslateOptions> = {},
+): Promise<TranslateSummary> {
   return translateWorkspace({
     config: loadConfig({ workspace: ws.dir }),
     cwd: ws.dir,

@@ -35,7 +35,10 @@ function placeholderBreakingEngine(breakPlaceholder: (translated: string) => str
     async translateBatch(request) {
       sent.push(...request.texts);
       const result = await pseudo.translateBatch(request);
-      return { ...result, texts: result.texts.map((text, i) => (request.texts[i] === PROTECTED_TITLE ? breakPlaceholder(text) : text)) };
+      return {
+        ...result,
+        texts: result.texts.map((text, i) => (request.texts[i] === PROTECTED_TITLE ? breakPlaceholder(text) : text)),
+      };
     },
   };
 }
@@ -70,7 +73,8 @@ const cases: Case[] = [
     breakPlaceholder: (text) => text.replace(PLACEHOLDER, ''),
     flag: 'placeholder.lost:t1:queen-of-tears',
     target: '⟦ énds wíth á récórd~~~~~~⟧',
-    refusal: '“Queen of Tears” must be translated as “La regina delle lacrime”; translation flagged: placeholder.lost:t1:queen-of-tears',
+    refusal:
+      '“Queen of Tears” must be translated as “La regina delle lacrime”; translation flagged: placeholder.lost:t1:queen-of-tears',
     // the term is missing from the target: the glossary rule sees it too
     glossaryFindings: ['glossary-term'],
   },
@@ -95,7 +99,9 @@ describe.each(cases)('a placeholder $name by MT', ({ breakPlaceholder, flag, tar
     const title = titleRecord();
     expect(title).toMatchObject({ source: TITLE, target, state: 'machine', engine: 'pseudo', flags: [flag] });
     expect(ws.read(OUTPUT)).toContain(`title: ${target}\n`);
-    const flagged = ['finale.md', 'set.md'].flatMap((name) => ws.state(`output/it/en/${name}.state.json`).segments.filter((r) => r.flags !== undefined));
+    const flagged = ['finale.md', 'set.md'].flatMap((name) =>
+      ws.state(`output/it/en/${name}.state.json`).segments.filter((r) => r.flags !== undefined),
+    );
     expect(flagged.map((r) => r.id)).toEqual([title.id]);
 
     // a rerun neither sends it again nor drops the flag
@@ -107,7 +113,9 @@ describe.each(cases)('a placeholder $name by MT', ({ breakPlaceholder, flag, tar
     // approve --segment refuses it and changes nothing
     const before = ws.read(STATE);
     const refused = await cli('approve', ARTICLE, '--segment', title.id, '--by', 'ana');
-    expect(refused.stdout).toBe(`refused ${title.id}: ${refusal}. Fix the translation, or approve with --force.\nen/finale.md (it): 0 changed by ana, 1 refused\n`);
+    expect(refused.stdout).toBe(
+      `refused ${title.id}: ${refusal}. Fix the translation, or approve with --force.\nen/finale.md (it): 0 changed by ana, 1 refused\n`,
+    );
     expect(refused.code).toBe(1);
     expect(ws.read(STATE)).toBe(before);
 
@@ -118,28 +126,39 @@ describe.each(cases)('a placeholder $name by MT', ({ breakPlaceholder, flag, tar
     expect(all.stdout).toContain('en/finale.md (it): 10 changed by ana, 1 refused\n');
     const status = await cli('status', '--json');
     expect(status.code).toBe(0);
-    const finale = (JSON.parse(status.stdout) as { articles: Array<{ article: string; publishable: boolean; counts: Record<string, number> }> }).articles.find(
-      (a) => a.article === 'en/finale.md',
-    );
-    expect(finale).toMatchObject({ publishable: false, counts: { untranslated: 0, machine: 1, edited: 0, approved: 10, rejected: 0, stale: 0 } });
+    const finale = (
+      JSON.parse(status.stdout) as {
+        articles: Array<{ article: string; publishable: boolean; counts: Record<string, number> }>;
+      }
+    ).articles.find((a) => a.article === 'en/finale.md');
+    expect(finale).toMatchObject({
+      publishable: false,
+      counts: { untranslated: 0, machine: 1, edited: 0, approved: 10, rejected: 0, stale: 0 },
+    });
 
     // check fails on it (exit 1), naming the flag; it is the only segment of the article with findings
     const check = await cli('check', '--format', 'json');
     expect(check.code).toBe(1);
-    const report = JSON.parse(check.stdout) as { violations: Array<{ rule: string; severity: string; file: string; segmentId: string; message: string }> };
+    const report = JSON.parse(check.stdout) as {
+      violations: Array<{ rule: string; severity: string; file: string; segmentId: string; message: string }>;
+    };
     const findings = report.violations.filter((v) => v.file === OUTPUT).map((v) => [v.rule, v.severity, v.segmentId]);
     expect(findings).toEqual([
       ...glossaryFindings.map((rule) => [rule, 'error', title.id]),
       ['not-approved', 'warning', title.id],
       ['flagged-segment', 'error', title.id],
     ]);
-    expect(report.violations.find((v) => v.rule === 'flagged-segment')?.message).toBe(`flagged after machine translation: ${flag}`);
+    expect(report.violations.find((v) => v.rule === 'flagged-segment')?.message).toBe(
+      `flagged after machine translation: ${flag}`,
+    );
     expect(report.violations.filter((v) => v.severity === 'error')).toHaveLength(glossaryFindings.length + 1);
 
     // only --force lets it through, and the state says so
     const forced = await cli('approve', ARTICLE, '--segment', title.id, '--by', 'ana', '--force');
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toBe(`approved ${title.id} despite failing checks (forced, recorded)\nen/finale.md (it): 1 changed by ana, 0 refused\n`);
+    expect(forced.stdout).toBe(
+      `approved ${title.id} despite failing checks (forced, recorded)\nen/finale.md (it): 1 changed by ana, 0 refused\n`,
+    );
     expect(titleRecord()).toMatchObject({ state: 'approved', forced: true, changedBy: 'ana', flags: [flag] });
   });
 });

@@ -24,7 +24,16 @@ describe('first run and rerun', () => {
     const engine = recordingPseudo();
     const summary = await translate(ws, engine);
     const texts = engine.sent.flat();
-    expect(summary).toMatchObject({ articles: 3, segments: 22, sent: 21, duplicates: 1, reused: 0, untranslated: 0, requests: 8, stopped: null });
+    expect(summary).toMatchObject({
+      articles: 3,
+      segments: 22,
+      sent: 21,
+      duplicates: 1,
+      reused: 0,
+      untranslated: 0,
+      requests: 8,
+      stopped: null,
+    });
     expect(new Set(texts).size).toBe(texts.length);
     expect(texts.filter((t) => t === '<x id="t1"/> thanked the fans.')).toHaveLength(1);
     expect(recordBySource(FINALE_STATE, 'Kim Soo-hyun thanked the fans.')).toMatchObject({
@@ -35,7 +44,9 @@ describe('first run and rerun', () => {
       changedBy: 'storyloc',
       changedAt: '2024-05-01T10:00:00.000Z',
     });
-    expect(ws.read(FINALE)).toContain('⟦Thé lást épísódé óf *La regina delle lacrime* réáchéd á récórd áúdíéncé.~~~~~~~~~~~~~~~⟧');
+    expect(ws.read(FINALE)).toContain(
+      '⟦Thé lást épísódé óf *La regina delle lacrime* réáchéd á récórd áúdíéncé.~~~~~~~~~~~~~~~⟧',
+    );
     expect(ws.read(FINALE)).toContain('lang: it\n');
   });
 
@@ -106,7 +117,11 @@ describe('source edits', () => {
   test('one edited sentence: only it is billed, marked stale with the previous target; the rest is untouched', async () => {
     await translate(ws, recordingPseudo());
     const before = ws.state(FINALE_STATE);
-    write(ws, 'articles/en/finale.md', ws.read('articles/en/finale.md').replace('The drama will stream abroad.', 'The drama will stream in Italy.'));
+    write(
+      ws,
+      'articles/en/finale.md',
+      ws.read('articles/en/finale.md').replace('The drama will stream abroad.', 'The drama will stream in Italy.'),
+    );
     const engine = recordingPseudo();
     const summary = await translate(ws, engine);
     expect(engine.sent).toEqual([['The drama will stream in Italy.']]);
@@ -119,22 +134,37 @@ describe('source edits', () => {
       previousTarget: pseudoTranslate('The drama will stream abroad.'),
       engine: 'pseudo',
     });
-    expect(after.segments.filter((r) => r !== changed)).toEqual(before.segments.filter((r) => r.source !== 'The drama will stream abroad.'));
+    expect(after.segments.filter((r) => r !== changed)).toEqual(
+      before.segments.filter((r) => r.source !== 'The drama will stream abroad.'),
+    );
   });
 
   test('moved paragraphs keep their translations (no engine call); removed ones leave the state', async () => {
     await translate(ws, recordingPseudo());
     const source = ws.read('articles/en/finale.md');
     const quote = '> The cast celebrated together.\n> Nobody wanted to leave.\n\n';
-    const moved = source.replace(quote, '').replace('# A record finale\n\n', `# A record finale\n\n${quote}`).replace('The channel [tvN](https://example.com/tvn "tvN home") shared the figures on Monday.\n\n', '');
+    const moved = source
+      .replace(quote, '')
+      .replace('# A record finale\n\n', `# A record finale\n\n${quote}`)
+      .replace('The channel [tvN](https://example.com/tvn "tvN home") shared the figures on Monday.\n\n', '');
     write(ws, 'articles/en/finale.md', moved);
     const engine = recordingPseudo();
     await translate(ws, engine);
     expect(engine.sent).toEqual([]);
     const state = ws.state(FINALE_STATE);
-    expect(state.segments.map((r) => r.source)).not.toContain('The channel <g id="1">tvN</g> shared the figures on Monday.');
-    expect(state.segments.find((r) => r.source === 'The cast celebrated together.')).toMatchObject({ line: 9, state: 'machine', target: pseudoTranslate('The cast celebrated together.') });
-    expect(state.segments.find((r) => r.source === 'Nobody wanted to leave.')).toMatchObject({ line: 10, state: 'machine', target: pseudoTranslate('Nobody wanted to leave.') });
+    expect(state.segments.map((r) => r.source)).not.toContain(
+      'The channel <g id="1">tvN</g> shared the figures on Monday.',
+    );
+    expect(state.segments.find((r) => r.source === 'The cast celebrated together.')).toMatchObject({
+      line: 9,
+      state: 'machine',
+      target: pseudoTranslate('The cast celebrated together.'),
+    });
+    expect(state.segments.find((r) => r.source === 'Nobody wanted to leave.')).toMatchObject({
+      line: 10,
+      state: 'machine',
+      target: pseudoTranslate('Nobody wanted to leave.'),
+    });
   });
 });
 

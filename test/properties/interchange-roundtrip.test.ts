@@ -47,14 +47,16 @@ function machineState(text: string): ArticleState | null {
     if (error instanceof StorylocError) return null;
     throw error;
   }
-  const records = mergeState(null, segments, { now: NOW }).records.map((record): SegmentRecord => ({
-    ...record,
-    target: pseudoTranslate(record.source),
-    state: 'machine',
-    engine: 'pseudo',
-    changedBy: 'storyloc',
-    changedAt: NOW,
-  }));
+  const records = mergeState(null, segments, { now: NOW }).records.map(
+    (record): SegmentRecord => ({
+      ...record,
+      target: pseudoTranslate(record.source),
+      state: 'machine',
+      engine: 'pseudo',
+      changedBy: 'storyloc',
+      changedAt: NOW,
+    }),
+  );
   return {
     version: 1,
     article: 'en/generated.md',

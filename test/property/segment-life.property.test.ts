@@ -43,7 +43,11 @@ type Step =
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.constant<Step>({ kind: 'translate' }),
   fc.constant<Step>({ kind: 'interrupt' }),
-  fc.record({ kind: fc.constant('source' as const), slot: fc.integer({ min: 0, max: 1 }), variant: fc.integer({ min: 0, max: 2 }) }),
+  fc.record({
+    kind: fc.constant('source' as const),
+    slot: fc.integer({ min: 0, max: 1 }),
+    variant: fc.integer({ min: 0, max: 2 }),
+  }),
   fc.record({ kind: fc.constant('handEdit' as const), slot: fc.integer({ min: 0, max: 1 }) }),
   fc.constant<Step>({ kind: 'approve' }),
   fc.constant<Step>({ kind: 'reject' }),
@@ -57,7 +61,13 @@ function shoutingEngine(sent: string[]): Engine {
     enforcesGlossary: () => false,
     async translateBatch(request) {
       sent.push(...request.texts);
-      const texts = request.texts.map((text) => text.split(/(<[^>]+>)/).map((part, i) => (i % 2 === 1 ? part : part.toUpperCase())).join('') + ' IT');
+      const texts = request.texts.map(
+        (text) =>
+          text
+            .split(/(<[^>]+>)/)
+            .map((part, i) => (i % 2 === 1 ? part : part.toUpperCase()))
+            .join('') + ' IT',
+      );
       return { texts, billedCharacters: 0 };
     },
   };
@@ -84,7 +94,10 @@ class Newsroom {
     dirs.push(this.dir);
     mkdirSync(path.join(this.dir, 'articles', 'en'), { recursive: true });
     mkdirSync(path.join(this.dir, 'glossary'));
-    writeFileSync(path.join(this.dir, 'storyloc.config.yaml'), 'sourceLanguages: [en]\ntargetLanguages: [it]\nengine:\n  default: none\n');
+    writeFileSync(
+      path.join(this.dir, 'storyloc.config.yaml'),
+      'sourceLanguages: [en]\ntargetLanguages: [it]\nengine:\n  default: none\n',
+    );
     this.writeArticle();
     this.writeGlossary();
   }
@@ -93,10 +106,16 @@ class Newsroom {
     return path.join(this.dir, relative);
   }
   private writeArticle(): void {
-    writeFileSync(this.file('articles/en/story.md'), `${VARIANTS.map((v, slot) => v[this.variant[slot]!]!).join('\n\n')}\n`);
+    writeFileSync(
+      this.file('articles/en/story.md'),
+      `${VARIANTS.map((v, slot) => v[this.variant[slot]!]!).join('\n\n')}\n`,
+    );
   }
   private writeGlossary(): void {
-    writeFileSync(this.file('glossary/terms.yaml'), `version: 1\nentries:\n  - id: kim\n    type: person\n    forms:\n      en: Kim\n      it: ${this.glossaryForm}\n`);
+    writeFileSync(
+      this.file('glossary/terms.yaml'),
+      `version: 1\nentries:\n  - id: kim\n    type: person\n    forms:\n      en: Kim\n      it: ${this.glossaryForm}\n`,
+    );
   }
   records(): SegmentRecord[] {
     try {
@@ -114,7 +133,8 @@ class Newsroom {
   }
 
   async apply(s: Step): Promise<void> {
-    const cli = (...args: string[]) => runCli(['--workspace', this.dir, ...args], { cwd: this.dir, env: { LANG: 'C' } });
+    const cli = (...args: string[]) =>
+      runCli(['--workspace', this.dir, ...args], { cwd: this.dir, env: { LANG: 'C' } });
     switch (s.kind) {
       case 'translate':
       case 'interrupt': {
@@ -133,9 +153,11 @@ class Newsroom {
         });
         // 2. nothing answered is billed again
         for (const record of this.records()) {
-          if (record.engine === 'apertium' && record.changedAt === at) expect(this.answered.has(record.source)).toBe(false);
+          if (record.engine === 'apertium' && record.changedAt === at)
+            expect(this.answered.has(record.source)).toBe(false);
         }
-        if (this.sent.length > sentBefore) this.records().forEach((record, slot) => record.target !== null && this.translated.add(slot));
+        if (this.sent.length > sentBefore)
+          this.records().forEach((record, slot) => record.target !== null && this.translated.add(slot));
         this.records().forEach((record, slot) => shownTarget(record) !== null && this.translated.add(slot));
         return;
       }
@@ -147,7 +169,13 @@ class Newsroom {
         const record = this.records()[s.slot];
         const shown = record ? shownTarget(record) : null;
         const output = this.output();
-        if (!record || shown === null || record.source !== VARIANTS[s.slot]![this.variant[s.slot]!] || !output.includes(shown)) return;
+        if (
+          !record ||
+          shown === null ||
+          record.source !== VARIANTS[s.slot]![this.variant[s.slot]!] ||
+          !output.includes(shown)
+        )
+          return;
         writeFileSync(this.file('output/it/en/story.md'), output.replace(shown, `Modifica ${++this.edits}.`));
         return;
       }

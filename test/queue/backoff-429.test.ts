@@ -18,8 +18,12 @@ const settings = { backoffBaseMs: 100, backoffMaxMs: 30_000 };
 
 describe('backoffDelay with the 429 floor', () => {
   test('from the third 429 in a row: at least 1 s, growing ×1.6; the first two stay short', () => {
-    expect([1, 2, 3, 4, 5, 6].map((level) => backoffDelay(level, settings, () => 0, true))).toEqual([50, 100, 1000, 1600, 2560, 4096]);
-    expect([1, 2, 3, 4, 5, 6].map((level) => backoffDelay(level, settings, () => 0, false))).toEqual([50, 100, 200, 400, 800, 1600]);
+    expect([1, 2, 3, 4, 5, 6].map((level) => backoffDelay(level, settings, () => 0, true))).toEqual([
+      50, 100, 1000, 1600, 2560, 4096,
+    ]);
+    expect([1, 2, 3, 4, 5, 6].map((level) => backoffDelay(level, settings, () => 0, false))).toEqual([
+      50, 100, 200, 400, 800, 1600,
+    ]);
     // the generic part wins once it is longer than the floor
     expect(backoffDelay(8, settings, () => 0.999999, true)).toBe(12800);
     expect(backoffDelay(4, { backoffBaseMs: 100, backoffMaxMs: 300 }, () => 0, true)).toBe(1600);
@@ -36,14 +40,26 @@ describe('the queue backs off from consecutive 429s like deepl-node (fake clock)
   });
 
   async function runOnFakeClock(engine: ScriptedEngine, count: number): Promise<QueueOutcome> {
-    const running = runTranslationQueue(engine, jobs(count), queueOptions({ maxTextsPerRequest: 1, concurrency: 1, maxRetries: 10, backoffBaseMs: 100, backoffMaxMs: 30_000, random: () => 0 }));
+    const running = runTranslationQueue(
+      engine,
+      jobs(count),
+      queueOptions({
+        maxTextsPerRequest: 1,
+        concurrency: 1,
+        maxRetries: 10,
+        backoffBaseMs: 100,
+        backoffMaxMs: 30_000,
+        random: () => 0,
+      }),
+    );
     let settled = false;
     void running.finally(() => (settled = true));
     while (!settled) await jest.advanceTimersByTimeAsync(10);
     return running;
   }
 
-  const pauses = (engine: ScriptedEngine): number[] => engine.calls.slice(1).map((call, i) => call.startedAt - engine.calls[i]!.endedAt);
+  const pauses = (engine: ScriptedEngine): number[] =>
+    engine.calls.slice(1).map((call, i) => call.startedAt - engine.calls[i]!.endedAt);
 
   test('five 429s in a row: 50 ms, 100 ms, then 1 s, 1.6 s, 2.56 s before the retries', async () => {
     const engine = new ScriptedEngine((call) => (call < 5 ? { delayMs: 10, error: rateLimited() } : { delayMs: 10 }));
@@ -55,7 +71,9 @@ describe('the queue backs off from consecutive 429s like deepl-node (fake clock)
 
   test('an isolated 429 keeps the short pause; a success in between resets the count', async () => {
     const failing = new Set([0, 2, 3, 5]);
-    const engine = new ScriptedEngine((call) => (failing.has(call) ? { delayMs: 10, error: rateLimited() } : { delayMs: 10 }));
+    const engine = new ScriptedEngine((call) =>
+      failing.has(call) ? { delayMs: 10, error: rateLimited() } : { delayMs: 10 },
+    );
     const outcome = await runOnFakeClock(engine, 3);
     expect(outcome.stopped).toBeNull();
     expect(pauses(engine)).toEqual([50, 0, 50, 100, 0, 50]);

@@ -16,21 +16,33 @@ let engine: Engine;
 // A fresh server per test: its usage counter, faults and log start empty.
 beforeEach(async () => {
   server = await startDeepLServer();
-  engine = createDeepLEngine({ authKey: server.authKey, serverUrl: server.url, timeoutMs: 400, formality: 'default', sendContext: true });
+  engine = createDeepLEngine({
+    authKey: server.authKey,
+    serverUrl: server.url,
+    timeoutMs: 400,
+    formality: 'default',
+    sendContext: true,
+  });
 });
 
 afterEach(async () => {
   await server.close();
 });
 
-const translateStatuses = (): Array<number | null> => server.requests({ path: '/v2/translate' }).map((request) => request.status);
+const translateStatuses = (): Array<number | null> =>
+  server.requests({ path: '/v2/translate' }).map((request) => request.status);
 
 describe('queue + deepl engine + test server', () => {
   test('sends batches of unique texts and gets the server translations and billed characters', async () => {
     const input = [job('Hello world'), job('the drama'), job('Hello world'), ...jobs(60)];
     const outcome = await runTranslationQueue(engine, input, queueOptions());
     expect(outcome.stopped).toBeNull();
-    expect(server.requests({ path: '/v2/translate' }).map((request) => request.texts.length).sort()).toEqual([12, 50]);
+    expect(
+      server
+        .requests({ path: '/v2/translate' })
+        .map((request) => request.texts.length)
+        .sort(),
+    ).toEqual([12, 50]);
     expect(outcome.translations.get(job('Hello world').key)).toBe('Hello-it mondo');
     expect(outcome.summary.billedCharacters).toBe(outcome.plan.billedCharacters);
     expect(outcome.summary.billedCharacters).toBe(11 + 9 + 10 * 2 + 50 * 3);
@@ -58,7 +70,11 @@ describe('queue + deepl engine + test server', () => {
     server.injectFault({ kind: 'hang', count: 1 });
     const outcome = await runTranslationQueue(engine, jobs(2), queueOptions());
     expect(outcome.stopped).toBeNull();
-    expect(server.requests({ path: '/v2/translate' }).map((request) => request.outcome)).toEqual(['reset', 'hang', 'answered']);
+    expect(server.requests({ path: '/v2/translate' }).map((request) => request.outcome)).toEqual([
+      'reset',
+      'hang',
+      'answered',
+    ]);
     expect(outcome.summary.retries).toBe(2);
   });
 
@@ -94,7 +110,11 @@ describe('queue + deepl engine + test server', () => {
     server.configure({ characterLimit: 400, latencyMs: 30 });
     const first = await runTranslationQueue(engine, input, queueOptions({ concurrency: 2 }));
     expect(first.stopped).toBe('quota');
-    const answered = (): string[] => server.requests({ path: '/v2/translate' }).filter((request) => request.status === 200).flatMap((request) => request.texts);
+    const answered = (): string[] =>
+      server
+        .requests({ path: '/v2/translate' })
+        .filter((request) => request.status === 200)
+        .flatMap((request) => request.texts);
     expect(answered()).toHaveLength(100);
     expect(first.translations.size).toBe(100);
     expect(first.summary.billedCharacters).toBe(350);
@@ -115,7 +135,10 @@ describe('queue + deepl engine + test server', () => {
     server.configure({ latencyMs: 150 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 40);
-    const first = await runTranslationQueue(engine, input, { ...queueOptions({ concurrency: 2 }), signal: controller.signal });
+    const first = await runTranslationQueue(engine, input, {
+      ...queueOptions({ concurrency: 2 }),
+      signal: controller.signal,
+    });
     expect(first.stopped).toBe('interrupted');
     // Two batches were in flight at Ctrl-C: both are answered (and billed) and both are kept.
     expect(translateStatuses()).toEqual([200, 200]);
@@ -134,7 +157,13 @@ describe('queue + deepl engine + test server', () => {
 
   test('a wrong key stops with auth and the key appears nowhere in the outcome', async () => {
     const wrongKey = 'wrong-key-1234';
-    const badEngine = createDeepLEngine({ authKey: wrongKey, serverUrl: server.url, timeoutMs: 400, formality: 'default', sendContext: true });
+    const badEngine = createDeepLEngine({
+      authKey: wrongKey,
+      serverUrl: server.url,
+      timeoutMs: 400,
+      formality: 'default',
+      sendContext: true,
+    });
     server.configure({ echoAuthKeyInErrors: true });
     const outcome = await runTranslationQueue(badEngine, jobs(2), queueOptions());
     expect(outcome.stopped).toBe('auth');
@@ -144,7 +173,11 @@ describe('queue + deepl engine + test server', () => {
   test('requests per second: the client never trips the server limit', async () => {
     server.configure({ requestsPerSecond: 10, latencyMs: 20 });
     const started = Date.now();
-    const outcome = await runTranslationQueue(engine, jobs(14), queueOptions({ maxTextsPerRequest: 1, requestsPerSecond: 10, concurrency: 4 }));
+    const outcome = await runTranslationQueue(
+      engine,
+      jobs(14),
+      queueOptions({ maxTextsPerRequest: 1, requestsPerSecond: 10, concurrency: 4 }),
+    );
     expect(outcome.stopped).toBeNull();
     expect(translateStatuses().every((status) => status === 200)).toBe(true);
     // 9 at once, then one per 100 ms: the 14th starts at about 500 ms.
@@ -154,13 +187,19 @@ describe('queue + deepl engine + test server', () => {
   test('a 429 pauses the whole queue: no request reaches the server during the pause', async () => {
     server.injectFault({ kind: 'status', status: 429, count: 1 });
     server.configure({ latencyMs: 20 });
-    const outcome = await runTranslationQueue(engine, jobs(6), queueOptions({ maxTextsPerRequest: 1, concurrency: 3, backoffBaseMs: 300, backoffMaxMs: 300 }));
+    const outcome = await runTranslationQueue(
+      engine,
+      jobs(6),
+      queueOptions({ maxTextsPerRequest: 1, concurrency: 3, backoffBaseMs: 300, backoffMaxMs: 300 }),
+    );
     expect(outcome.stopped).toBeNull();
     const log = server.requests({ path: '/v2/translate' });
     const failed = log.find((request) => request.status === 429)!;
     const failedAnswerAt = failed.receivedAt + (failed.durationMs ?? 0);
     // random() = 0.5: a pause of 225 ms; requests already in flight when it began may still arrive.
-    const arrivedDuringPause = log.filter((request) => request.receivedAt > failedAnswerAt + 10 && request.receivedAt < failedAnswerAt + 225 - 10);
+    const arrivedDuringPause = log.filter(
+      (request) => request.receivedAt > failedAnswerAt + 10 && request.receivedAt < failedAnswerAt + 225 - 10,
+    );
     expect(arrivedDuringPause).toEqual([]);
     expect(log).toHaveLength(7);
   });

@@ -3,7 +3,12 @@
  * (answer, fail with an EngineError, take some time) and records every call with timestamps.
  * The DeepL integration tests use the real deepl engine and the test server instead.
  */
-import { EngineError, type Engine, type TranslateBatchRequest, type TranslateBatchResult } from '../../src/engines/types.js';
+import {
+  EngineError,
+  type Engine,
+  type TranslateBatchRequest,
+  type TranslateBatchResult,
+} from '../../src/engines/types.js';
 import type { Lang } from '../../src/languages.js';
 import { billedCharacterCount } from '../../src/queue/measure.js';
 import type { QueueOptions, TranslationJob } from '../../src/queue/types.js';
@@ -12,7 +17,14 @@ export function job(text: string, overrides: Partial<TranslationJob> = {}): Tran
   const sourceLang: Lang = overrides.sourceLang ?? 'en';
   const targetLang: Lang = overrides.targetLang ?? 'it';
   const glossaryId = overrides.glossaryId;
-  return { key: `${sourceLang}-${targetLang}|${glossaryId ?? ''}|${text}`, text, sourceLang, targetLang, glossaryId, ...overrides };
+  return {
+    key: `${sourceLang}-${targetLang}|${glossaryId ?? ''}|${text}`,
+    text,
+    sourceLang,
+    targetLang,
+    glossaryId,
+    ...overrides,
+  };
 }
 
 /** `count` distinct jobs `t0`, `t1`, … */
@@ -65,7 +77,14 @@ export class ScriptedEngine implements Engine {
 
   async translateBatch(request: TranslateBatchRequest): Promise<TranslateBatchResult> {
     const call = this.calls.length;
-    const record: RecordedCall = { call, texts: request.texts.slice(), request, startedAt: Date.now(), endedAt: 0, outcome: 'ok' };
+    const record: RecordedCall = {
+      call,
+      texts: request.texts.slice(),
+      request,
+      startedAt: Date.now(),
+      endedAt: 0,
+      outcome: 'ok',
+    };
     this.calls.push(record);
     const step = this.script(call, request);
     try {

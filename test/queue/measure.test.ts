@@ -32,7 +32,12 @@ describe('formEncodedLength', () => {
   });
 
   test('is never less than what URLSearchParams sends', () => {
-    const samples = ["It's (really) fine!", 'Kim Soo-hyun & 김지원 <g id="1">“Queen”</g>', 'a+b=c;d/e?f#g~h*i', '\n\t 😀 ~'];
+    const samples = [
+      "It's (really) fine!",
+      'Kim Soo-hyun & 김지원 <g id="1">“Queen”</g>',
+      'a+b=c;d/e?f#g~h*i',
+      '\n\t 😀 ~',
+    ];
     for (const text of samples) {
       const sent = new URLSearchParams({ text }).toString().length - 'text='.length;
       expect(formEncodedLength(text)).toBeGreaterThanOrEqual(sent);
@@ -44,7 +49,9 @@ describe('formEncodedLength', () => {
 describe('backoffDelay', () => {
   const settings = { backoffBaseMs: 100, backoffMaxMs: 1000 };
   test('doubles per level with equal jitter and stops at the maximum', () => {
-    expect([1, 2, 3, 4, 5, 6].map((level) => backoffDelay(level, settings, () => 0))).toEqual([50, 100, 200, 400, 500, 500]);
+    expect([1, 2, 3, 4, 5, 6].map((level) => backoffDelay(level, settings, () => 0))).toEqual([
+      50, 100, 200, 400, 500, 500,
+    ]);
     expect([1, 2, 3].map((level) => backoffDelay(level, settings, () => 0.999999))).toEqual([100, 200, 400]);
     expect(backoffDelay(2, settings, () => 0.5)).toBe(150);
   });

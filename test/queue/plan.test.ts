@@ -30,7 +30,13 @@ describe('planBatches', () => {
   });
 
   test('batches never mix language pairs or glossaries', () => {
-    const input = [job('a'), job('b', { sourceLang: 'ko' }), job('c', { glossaryId: 'g1' }), job('d'), job('e', { sourceLang: 'ko' })];
+    const input = [
+      job('a'),
+      job('b', { sourceLang: 'ko' }),
+      job('c', { glossaryId: 'g1' }),
+      job('d'),
+      job('e', { sourceLang: 'ko' }),
+    ];
     const plan = planBatches(input, limits);
     expect(plan.batches.map((batch) => [batch.sourceLang, batch.glossaryId ?? null, batch.texts])).toEqual([
       ['en', null, ['a', 'd']],
@@ -72,7 +78,11 @@ describe('planBatches', () => {
   });
 
   test('rejects bad limits naming the option', () => {
-    expect(() => planBatches([], { ...limits, maxTextsPerRequest: 0 })).toThrow('Expected `maxTextsPerRequest` to be an integer >= 1, got `0` (number)');
-    expect(() => planBatches([], { ...limits, maxChars: -1 })).toThrow('Expected `maxChars` to be an integer >= 0 or null, got `-1`');
+    expect(() => planBatches([], { ...limits, maxTextsPerRequest: 0 })).toThrow(
+      'Expected `maxTextsPerRequest` to be an integer >= 1, got `0` (number)',
+    );
+    expect(() => planBatches([], { ...limits, maxChars: -1 })).toThrow(
+      'Expected `maxChars` to be an integer >= 0 or null, got `-1`',
+    );
   });
 });

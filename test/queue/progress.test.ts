@@ -8,7 +8,11 @@ function capture(isTTY: boolean): Output & { text(): string } {
   return { isTTY, write: (text) => void chunks.push(text), text: () => chunks.join('') };
 }
 
-const event = (type: QueueProgress['type'], segmentsDone: number, extra: Partial<QueueProgress> = {}): QueueProgress => ({
+const event = (
+  type: QueueProgress['type'],
+  segmentsDone: number,
+  extra: Partial<QueueProgress> = {},
+): QueueProgress => ({
   type,
   segmentsDone,
   segmentsTotal: 200,

@@ -7,7 +7,11 @@ import type { BatchResult, QueueProgress } from '../../src/queue/types.js';
 import { job, jobs, queueOptions, ScriptedEngine, translated } from './helpers.js';
 
 const rateLimited = (retryAfterMs?: number): EngineError =>
-  new EngineError('rate-limited', 'too many requests', retryAfterMs === undefined ? { status: 429 } : { status: 429, retryAfterMs });
+  new EngineError(
+    'rate-limited',
+    'too many requests',
+    retryAfterMs === undefined ? { status: 429 } : { status: 429, retryAfterMs },
+  );
 const serverError = (): EngineError => new EngineError('server', 'bad gateway', { status: 502 });
 const quota = (): EngineError => new EngineError('quota', 'quota exceeded', { status: 456 });
 
@@ -21,7 +25,13 @@ describe('runTranslationQueue: results', () => {
     expect(outcome.translations.get(job('A').key)).toBe('IT(A)');
     expect(outcome.translations.size).toBe(62);
     expect(engine.calls.map((call) => call.texts.length).sort()).toEqual([12, 50]);
-    expect(outcome.summary).toMatchObject({ requests: 2, retries: 0, sentTexts: 62, batches: 2, billedCharacters: 2 + 10 * 2 + 50 * 3 });
+    expect(outcome.summary).toMatchObject({
+      requests: 2,
+      retries: 0,
+      sentTexts: 62,
+      batches: 2,
+      billedCharacters: 2 + 10 * 2 + 50 * 3,
+    });
   });
 
   test('awaits onBatchDone after every batch and reports progress', async () => {
@@ -86,18 +96,30 @@ describe('runTranslationQueue: rate limit and backoff', () => {
   test('requests per second: a burst of the bucket, then one request per 1/rate', async () => {
     const engine = new ScriptedEngine();
     // 10/s: 9 requests at once (one token below the server's burst), then one every 100 ms.
-    await onFakeClock(() => runTranslationQueue(engine, jobs(12), queueOptions({ maxTextsPerRequest: 1, requestsPerSecond: 10, concurrency: 12 })));
+    await onFakeClock(() =>
+      runTranslationQueue(
+        engine,
+        jobs(12),
+        queueOptions({ maxTextsPerRequest: 1, requestsPerSecond: 10, concurrency: 12 }),
+      ),
+    );
     const t0 = engine.calls[0]!.startedAt;
     expect(engine.calls.map((call) => call.startedAt - t0)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 200, 300]);
   });
 
   test('a 429 pauses the whole queue: no batch starts while backing off, and the failed batch goes first', async () => {
-    const engine = new ScriptedEngine((call) => (call === 0 ? { delayMs: 30, error: rateLimited(250) } : { delayMs: 30 }));
-    const outcome = await onFakeClock(() => runTranslationQueue(engine, jobs(8), queueOptions({ maxTextsPerRequest: 1, concurrency: 2 })));
+    const engine = new ScriptedEngine((call) =>
+      call === 0 ? { delayMs: 30, error: rateLimited(250) } : { delayMs: 30 },
+    );
+    const outcome = await onFakeClock(() =>
+      runTranslationQueue(engine, jobs(8), queueOptions({ maxTextsPerRequest: 1, concurrency: 2 })),
+    );
     expect(outcome.stopped).toBeNull();
     expect(outcome.summary).toMatchObject({ requests: 9, retries: 1 });
     const failedAt = engine.calls[0]!.endedAt;
-    const startedDuringPause = engine.calls.filter((call) => call.startedAt > failedAt && call.startedAt < failedAt + 250);
+    const startedDuringPause = engine.calls.filter(
+      (call) => call.startedAt > failedAt && call.startedAt < failedAt + 250,
+    );
     expect(startedDuringPause).toEqual([]);
     // Retry-After honoured: the retry of t0 is the first request after the pause, 250 ms after the failure.
     const after = engine.calls.filter((call) => call.startedAt >= failedAt + 250);
@@ -108,7 +130,13 @@ describe('runTranslationQueue: rate limit and backoff', () => {
 
   test('consecutive failures back off exponentially with jitter, and retries are bounded', async () => {
     const engine = new ScriptedEngine(() => ({ error: serverError() }));
-    const outcome = await onFakeClock(() => runTranslationQueue(engine, jobs(3), queueOptions({ maxTextsPerRequest: 1, concurrency: 1, maxRetries: 3, backoffBaseMs: 40 })));
+    const outcome = await onFakeClock(() =>
+      runTranslationQueue(
+        engine,
+        jobs(3),
+        queueOptions({ maxTextsPerRequest: 1, concurrency: 1, maxRetries: 3, backoffBaseMs: 40 }),
+      ),
+    );
     expect(outcome.stopped).toBe('failed');
     expect(outcome.failure).toEqual({ kind: 'server', message: 'bad gateway', status: 502 });
     // One batch, 1 attempt + 3 retries; the others were never sent.
@@ -129,11 +157,15 @@ describe('runTranslationQueue: rate limit and backoff', () => {
     });
     expect(outcome.stopped).toBeNull();
     expect(outcome.summary.retries).toBe(4);
-    expect(events.filter((event) => event.type === 'backoff').map((event) => event.backoffMs)).toEqual([75, 75, 75, 75]);
+    expect(events.filter((event) => event.type === 'backoff').map((event) => event.backoffMs)).toEqual([
+      75, 75, 75, 75,
+    ]);
   });
 
   test('network failures are retried like server errors', async () => {
-    const engine = new ScriptedEngine((call) => (call < 2 ? { error: new EngineError('network', 'socket hang up') } : {}));
+    const engine = new ScriptedEngine((call) =>
+      call < 2 ? { error: new EngineError('network', 'socket hang up') } : {},
+    );
     const outcome = await runTranslationQueue(engine, jobs(1), queueOptions());
     expect(outcome.stopped).toBeNull();
     expect(outcome.summary).toMatchObject({ requests: 3, retries: 2 });
@@ -143,7 +175,9 @@ describe('runTranslationQueue: rate limit and backoff', () => {
 describe('runTranslationQueue: stopping', () => {
   test('456 quota: stops sending, lets in-flight batches finish and keeps every finished result', async () => {
     // Batch 0 is slow and in flight when batch 1 hits the quota.
-    const engine = new ScriptedEngine((call) => (call === 0 ? { delayMs: 80 } : call === 1 ? { delayMs: 10, error: quota() } : {}));
+    const engine = new ScriptedEngine((call) =>
+      call === 0 ? { delayMs: 80 } : call === 1 ? { delayMs: 10, error: quota() } : {},
+    );
     const persisted: number[] = [];
     const outcome = await runTranslationQueue(engine, jobs(150), {
       ...queueOptions({ concurrency: 2 }),
@@ -156,7 +190,11 @@ describe('runTranslationQueue: stopping', () => {
     expect(engine.calls).toHaveLength(2);
     expect(persisted).toEqual([0]);
     expect(outcome.translations.size).toBe(50);
-    expect(outcome.untranslatedKeys).toEqual(jobs(150).slice(50).map((j) => j.key));
+    expect(outcome.untranslatedKeys).toEqual(
+      jobs(150)
+        .slice(50)
+        .map((j) => j.key),
+    );
     expect(outcome.summary.retries).toBe(0);
   });
 
@@ -226,7 +264,11 @@ describe('runTranslationQueue: stopping', () => {
     expect(engine.calls.every((call) => call.request.signal === undefined)).toBe(true);
     expect(persisted.sort()).toEqual([0, 1]);
     expect(outcome.translations.size).toBe(100);
-    expect(outcome.untranslatedKeys).toEqual(jobs(150).slice(100).map((j) => j.key));
+    expect(outcome.untranslatedKeys).toEqual(
+      jobs(150)
+        .slice(100)
+        .map((j) => j.key),
+    );
     expect(outcome.summary).toMatchObject({ requests: 2, batches: 2, retries: 0 });
   });
 
@@ -234,7 +276,10 @@ describe('runTranslationQueue: stopping', () => {
     const controller = new AbortController();
     const engine = new ScriptedEngine(() => ({ delayMs: 60, error: serverError() }));
     setTimeout(() => controller.abort(), 20);
-    const outcome = await runTranslationQueue(engine, jobs(3), { ...queueOptions({ maxTextsPerRequest: 1, concurrency: 1 }), signal: controller.signal });
+    const outcome = await runTranslationQueue(engine, jobs(3), {
+      ...queueOptions({ maxTextsPerRequest: 1, concurrency: 1 }),
+      signal: controller.signal,
+    });
     expect(outcome.stopped).toBe('interrupted');
     expect(outcome.failure).toBeNull();
     expect(engine.calls).toHaveLength(1);

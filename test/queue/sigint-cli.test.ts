@@ -41,12 +41,19 @@ async function waitFor(predicate: () => boolean, timeoutMs = 15_000): Promise<vo
 }
 
 /** Starts the CLI; sends `signals` SIGINTs once the second request is at the server, one answered before. */
-async function interruptedRun(signals: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; exitedAfterMs: number }> {
-  const child = spawn(process.execPath, [cliEntry, 'translate', '--workspace', ws.dir], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+async function interruptedRun(
+  signals: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; exitedAfterMs: number }> {
+  const child = spawn(process.execPath, [cliEntry, 'translate', '--workspace', ws.dir], {
+    env: env(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.resume();
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const translateLog = () => server.requests({ path: '/v2/translate' });
   await waitFor(() => translateLog().length === 2 && translateLog()[1]!.status === null);
   const interruptedAt = Date.now();
@@ -58,14 +65,23 @@ async function interruptedRun(signals: number): Promise<{ code: number | null; s
   return { code, signal, stderr, exitedAfterMs: Date.now() - interruptedAt };
 }
 
-const answeredTexts = (): string[] => server.requests({ path: '/v2/translate' }).filter((request) => request.status === 200).flatMap((request) => request.texts);
-const deeplRecords = () => ARTICLES.flatMap((article) => ws.state(`output/it/${article}.state.json`).segments).filter((record) => record.engine === 'deepl');
+const answeredTexts = (): string[] =>
+  server
+    .requests({ path: '/v2/translate' })
+    .filter((request) => request.status === 200)
+    .flatMap((request) => request.texts);
+const deeplRecords = () =>
+  ARTICLES.flatMap((article) => ws.state(`output/it/${article}.state.json`).segments).filter(
+    (record) => record.engine === 'deepl',
+  );
 
 describe('Ctrl-C on the real process', () => {
   test('once: the request in flight is answered and kept, exit 130; the rerun bills nothing twice', async () => {
     const run = await interruptedRun(1);
     expect(run.code).toBe(130);
-    expect(run.stderr).toContain('Stopping: no new requests; waiting for the requests in flight to finish (they are already paid for).');
+    expect(run.stderr).toContain(
+      'Stopping: no new requests; waiting for the requests in flight to finish (they are already paid for).',
+    );
     expect(run.stderr).toMatch(/Interrupted: \d+ texts are translated and saved/);
     // The fixture sends 3 texts per request, one at a time: both requests were answered and both are on disk.
     expect(server.requests({ path: '/v2/translate' }).map((request) => request.status)).toEqual([200, 200]);
@@ -79,7 +95,11 @@ describe('Ctrl-C on the real process', () => {
     const all = answeredTexts();
     expect(all).toHaveLength(21);
     expect(new Set(all).size).toBe(21);
-    expect(ARTICLES.flatMap((article) => ws.state(`output/it/${article}.state.json`).segments).filter((record) => record.target === null)).toEqual([]);
+    expect(
+      ARTICLES.flatMap((article) => ws.state(`output/it/${article}.state.json`).segments).filter(
+        (record) => record.target === null,
+      ),
+    ).toEqual([]);
   }, 30_000);
 
   test('twice: the process quits at once, without waiting for the request in flight; the rerun finishes', async () => {
@@ -91,6 +111,10 @@ describe('Ctrl-C on the real process', () => {
     const rerun = await runCli(['translate', '--workspace', ws.dir], { env: env() });
     expect(rerun.code).toBe(0);
     expect(rerun.stderr).not.toContain('edited');
-    expect(ARTICLES.flatMap((article) => ws.state(`output/it/${article}.state.json`).segments).filter((record) => record.target === null)).toEqual([]);
+    expect(
+      ARTICLES.flatMap((article) => ws.state(`output/it/${article}.state.json`).segments).filter(
+        (record) => record.target === null,
+      ),
+    ).toEqual([]);
   }, 30_000);
 });

@@ -8,7 +8,9 @@ import { jobs, queueOptions, ScriptedEngine } from './helpers.js';
 describe('describeQueueStop', () => {
   test('says why the run stopped, what is saved and how to continue', async () => {
     initI18n('en');
-    const engine = new ScriptedEngine((call) => (call === 1 ? { error: new EngineError('quota', 'quota exceeded', { status: 456 }) } : {}));
+    const engine = new ScriptedEngine((call) =>
+      call === 1 ? { error: new EngineError('quota', 'quota exceeded', { status: 456 }) } : {},
+    );
     const outcome = await runTranslationQueue(engine, jobs(120), queueOptions({ concurrency: 1 }));
     expect(describeQueueStop(outcome)).toBe(
       'The engine quota is used up: sending stopped. 50 texts are translated and saved; run the same command again when the quota allows to translate the remaining 70.',

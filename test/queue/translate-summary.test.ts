@@ -30,7 +30,9 @@ function editConfig(edit: (config: string) => string): void {
 
 /** `engine.default: auto`, with the DeepL test server as the endpoint when a key is set. */
 function useAuto(): void {
-  editConfig((config) => config.replace('  default: pseudo\n', `  default: auto\n  deepl:\n    serverUrl: ${server.url}\n`));
+  editConfig((config) =>
+    config.replace('  default: pseudo\n', `  default: auto\n  deepl:\n    serverUrl: ${server.url}\n`),
+  );
 }
 
 async function json(args: string[], env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
@@ -69,7 +71,12 @@ describe('the engine that ran, and why', () => {
     async () => {
       useAuto();
       const summary = await json(['articles/en/set.md'], { LANG: 'C', PATH: process.env.PATH });
-      expect(summary).toMatchObject({ engine: 'apertium', engine_reason: 'no DEEPL_AUTH_KEY set; apertium installed', untranslated: 0, stopped: null });
+      expect(summary).toMatchObject({
+        engine: 'apertium',
+        engine_reason: 'no DEEPL_AUTH_KEY set; apertium installed',
+        untranslated: 0,
+        stopped: null,
+      });
     },
   );
 
@@ -112,7 +119,9 @@ describe('--dry-run', () => {
   });
 
   test('--max-chars: the plan never passes the budget and says how many texts wait for a later run', async () => {
-    const result = await runCli(['translate', '--workspace', ws.dir, '--dry-run', '--max-chars', '100'], { env: { LANG: 'C' } });
+    const result = await runCli(['translate', '--workspace', ws.dir, '--dry-run', '--max-chars', '100'], {
+      env: { LANG: 'C' },
+    });
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines.slice(2, 5)).toEqual([
@@ -121,7 +130,13 @@ describe('--dry-run', () => {
       '  request 1: en→it, 3 texts for 3 segments, 87 characters, 1185 bytes',
     ]);
     const plan = await json(['--dry-run', '--max-chars', '100'], { LANG: 'C' });
-    expect(plan).toMatchObject({ billed_characters: 0, sent_characters: 87, requests: 1, over_budget: 18, too_large: 0 });
+    expect(plan).toMatchObject({
+      billed_characters: 0,
+      sent_characters: 87,
+      requests: 1,
+      over_budget: 18,
+      too_large: 0,
+    });
   });
 
   test('texts larger than one request are reported, never sent, and the rest is translated', async () => {

@@ -9,7 +9,19 @@ import { roundtripDifference } from '../../src/reassembly/reassemble.js';
 import { createRandom } from '../support/random.js';
 
 const prefixes = ['', '> ', '>', '>\t', '- ', '-\t', '1. ', '  ', '\t', '    ', '> > ', '* ', '>  - '];
-const texts = ['Alpha beta.', 'Gamma *delta* eps.', 'Zeta [link](u) eta.', 'Theta `code` iota.', 'Kappa  ', 'Lambda\\', '| a | b |', '|---|---|', '', '# Head', 'Mu. Nu xi.'];
+const texts = [
+  'Alpha beta.',
+  'Gamma *delta* eps.',
+  'Zeta [link](u) eta.',
+  'Theta `code` iota.',
+  'Kappa  ',
+  'Lambda\\',
+  '| a | b |',
+  '|---|---|',
+  '',
+  '# Head',
+  'Mu. Nu xi.',
+];
 
 test('5,000 generated documents: identity round trips are byte-exact and spans never overlap', () => {
   const random = createRandom(2026);
@@ -20,12 +32,19 @@ test('5,000 generated documents: identity round trips are byte-exact and spans n
   for (let i = 0; i < 5000; i++) {
     const text = `${Array.from({ length: 2 + Math.floor(random() * 5) }, () => pick(prefixes) + pick(texts)).join('\n')}\n`;
     if (text.trim() === '') continue;
-    const article = parseArticle({ path: 'generated.md', relativePath: 'en/generated.md', lang: 'en', text, frontMatterKeys: [] });
+    const article = parseArticle({
+      path: 'generated.md',
+      relativePath: 'en/generated.md',
+      lang: 'en',
+      text,
+      frontMatterKeys: [],
+    });
     segments += article.segments.length;
     if (article.warnings.length > 0) warned++;
     if (roundtripDifference(article) !== null) failures.push(JSON.stringify(text));
     const spans = article.segments.filter((s) => s.parentId === undefined).sort((a, b) => a.start - b.start);
-    for (let k = 1; k < spans.length; k++) if (spans[k]!.start < spans[k - 1]!.end) failures.push(`overlap: ${JSON.stringify(text)}`);
+    for (let k = 1; k < spans.length; k++)
+      if (spans[k]!.start < spans[k - 1]!.end) failures.push(`overlap: ${JSON.stringify(text)}`);
   }
   expect(failures).toEqual([]);
   // most documents are fully translatable; the rest are warned about, not silently skipped
@@ -40,7 +59,15 @@ test('2,000 generated documents translated (text changed, tags kept): the Markdo
   const shape = (tokens: Block[]): string =>
     tokens
       .filter((token) => token.type !== 'space')
-      .map((token) => token.type + (token.items ? `[${token.items.map((item) => shape(item.tokens)).join('|')}]` : token.type === 'blockquote' ? `(${shape(token.tokens ?? [])})` : ''))
+      .map(
+        (token) =>
+          token.type +
+          (token.items
+            ? `[${token.items.map((item) => shape(item.tokens)).join('|')}]`
+            : token.type === 'blockquote'
+              ? `(${shape(token.tokens ?? [])})`
+              : ''),
+      )
       .join(',');
   const random = createRandom(7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -48,11 +75,26 @@ test('2,000 generated documents translated (text changed, tags kept): the Markdo
   for (let i = 0; i < 2000; i++) {
     const text = `${Array.from({ length: 2 + Math.floor(random() * 5) }, () => pick(prefixes) + pick(texts)).join('\n')}\n`;
     if (text.trim() === '') continue;
-    const article = parseArticle({ path: 'generated.md', relativePath: 'en/generated.md', lang: 'en', text, frontMatterKeys: [] });
+    const article = parseArticle({
+      path: 'generated.md',
+      relativePath: 'en/generated.md',
+      lang: 'en',
+      text,
+      frontMatterKeys: [],
+    });
     // a "translation": every text run upper-cased, entities and tags as they were
-    const targets = new Map(article.segments.map((s) => [s.id, s.text.replace(/(^|>)([^<]*)/g, (_m, tag: string, run: string) => tag + run.toUpperCase().replace(/&(AMP|LT|GT);/g, (e) => e.toLowerCase()))]));
+    const targets = new Map(
+      article.segments.map((s) => [
+        s.id,
+        s.text.replace(
+          /(^|>)([^<]*)/g,
+          (_m, tag: string, run: string) => tag + run.toUpperCase().replace(/&(AMP|LT|GT);/g, (e) => e.toLowerCase()),
+        ),
+      ]),
+    );
     const output = reassembleArticle(article, targets, 'en');
-    if (shape(Lexer.lex(text, { gfm: true }) as Block[]) !== shape(Lexer.lex(output, { gfm: true }) as Block[])) changed.push(JSON.stringify(text));
+    if (shape(Lexer.lex(text, { gfm: true }) as Block[]) !== shape(Lexer.lex(output, { gfm: true }) as Block[]))
+      changed.push(JSON.stringify(text));
   }
   expect(changed).toEqual([]);
 });

@@ -21,7 +21,13 @@ Kim Soo-hyun *smiled* at the [press](https://example.com/a "Press page"). The cr
 - Second item
 `;
 
-const article = parseArticle({ path: '/ws/articles/en/q.md', relativePath: 'en/q.md', lang: 'en', text: source, frontMatterKeys: ['title', 'summary'] });
+const article = parseArticle({
+  path: '/ws/articles/en/q.md',
+  relativePath: 'en/q.md',
+  lang: 'en',
+  text: source,
+  frontMatterKeys: ['title', 'summary'],
+});
 
 /** Deterministic "translations": the source with a prefix, tags kept. */
 function translations(): Map<string, string> {
@@ -30,7 +36,8 @@ function translations(): Map<string, string> {
 
 function idOf(start: string): string {
   const segment = article.segments.find((s) => s.text.startsWith(start));
-  if (!segment) throw new Error(`no segment starting with ${start}: ${article.segments.map((s) => s.text).join(' | ')}`);
+  if (!segment)
+    throw new Error(`no segment starting with ${start}: ${article.segments.map((s) => s.text).join(' | ')}`);
   return segment.id;
 }
 
@@ -47,7 +54,9 @@ describe('detectHumanEdits', () => {
     expect(edited).not.toBe(written);
     expect(detectHumanEdits(article, targets, 'it', edited)).toEqual({
       status: 'edited',
-      edits: [{ segmentId: idOf('Kim Soo-hyun'), target: 'Kim Soo-hyun <g id="1">sorrise</g> at the <g id="2">press</g>.' }],
+      edits: [
+        { segmentId: idOf('Kim Soo-hyun'), target: 'Kim Soo-hyun <g id="1">sorrise</g> at the <g id="2">press</g>.' },
+      ],
     });
   });
 
@@ -83,7 +92,9 @@ describe('detectHumanEdits', () => {
     const edited = written.replace('IT Kim Soo-hyun *smiled* at', 'IT *Kim Soo-hyun* smiled at');
     expect(detectHumanEdits(article, targets, 'it', edited)).toEqual({
       status: 'edited',
-      edits: [{ segmentId: idOf('Kim Soo-hyun'), target: 'IT <g id="1">Kim Soo-hyun</g> smiled at the <g id="2">press</g>.' }],
+      edits: [
+        { segmentId: idOf('Kim Soo-hyun'), target: 'IT <g id="1">Kim Soo-hyun</g> smiled at the <g id="2">press</g>.' },
+      ],
     });
   });
 
@@ -98,11 +109,17 @@ describe('detectHumanEdits', () => {
   test('a multi-line blockquote edit keeps the container prefix out of the target', () => {
     const edited = written.replace('> over two lines.', '> su due righe.');
     const result = detectHumanEdits(article, targets, 'it', edited);
-    expect(result).toEqual({ status: 'edited', edits: [{ segmentId: idOf('A long quote'), target: 'IT A long quote that goes on\nsu due righe.' }] });
+    expect(result).toEqual({
+      status: 'edited',
+      edits: [{ segmentId: idOf('A long quote'), target: 'IT A long quote that goes on\nsu due righe.' }],
+    });
   });
 
   test('front-matter title edited as a YAML value', () => {
-    const edited = written.replace('title: IT Queen of Tears breaks records', 'title: La regina delle lacrime batte i record');
+    const edited = written.replace(
+      'title: IT Queen of Tears breaks records',
+      'title: La regina delle lacrime batte i record',
+    );
     expect(detectHumanEdits(article, targets, 'it', edited)).toEqual({
       status: 'edited',
       edits: [{ segmentId: idOf('Queen of Tears'), target: 'La regina delle lacrime batte i record' }],
@@ -110,7 +127,10 @@ describe('detectHumanEdits', () => {
   });
 
   test('a front-matter value quoted in another style than the source is an edit of its value', () => {
-    const singleQuoted = written.replace('title: IT Queen of Tears breaks records', "title: 'La regina: l''ultima puntata batte i record'");
+    const singleQuoted = written.replace(
+      'title: IT Queen of Tears breaks records',
+      "title: 'La regina: l''ultima puntata batte i record'",
+    );
     expect(singleQuoted).not.toBe(written);
     expect(detectHumanEdits(article, targets, 'it', singleQuoted)).toEqual({
       status: 'edited',
@@ -123,8 +143,17 @@ describe('detectHumanEdits', () => {
   });
 
   test('a comment typed after a front-matter value is a front-matter break (it would be lost)', () => {
-    const commented = written.replace('title: IT Queen of Tears breaks records', 'title: La regina batte i record # da rivedere');
-    expect(detectHumanEdits(article, targets, 'it', commented)).toEqual({ status: 'broken', reason: 'frontMatter', line: 2, column: 8, segmentId: idOf('Queen of Tears') });
+    const commented = written.replace(
+      'title: IT Queen of Tears breaks records',
+      'title: La regina batte i record # da rivedere',
+    );
+    expect(detectHumanEdits(article, targets, 'it', commented)).toEqual({
+      status: 'broken',
+      reason: 'frontMatter',
+      line: 2,
+      column: 8,
+      segmentId: idOf('Queen of Tears'),
+    });
   });
 
   test('a deleted paragraph is a structural break at its line', () => {
@@ -137,14 +166,28 @@ describe('detectHumanEdits', () => {
     const edited = written.replace('](https://example.com/a "IT Press page")', ' https://example.com/a');
     expect(edited).not.toBe(written);
     const result = detectHumanEdits(article, targets, 'it', edited);
-    expect(result).toEqual({ status: 'broken', reason: 'markup', line: 9, column: expect.any(Number), segmentId: idOf('Kim Soo-hyun') });
+    expect(result).toEqual({
+      status: 'broken',
+      reason: 'markup',
+      line: 9,
+      column: expect.any(Number),
+      segmentId: idOf('Kim Soo-hyun'),
+    });
   });
 
   test('damaged front matter is reported as such', () => {
     const edited = written.replace('summary:', 'sumary:');
-    expect(detectHumanEdits(article, targets, 'it', edited)).toMatchObject({ status: 'broken', reason: 'frontMatter', line: 3 });
+    expect(detectHumanEdits(article, targets, 'it', edited)).toMatchObject({
+      status: 'broken',
+      reason: 'frontMatter',
+      line: 3,
+    });
     const noFence = written.replace(/^---\n/, '');
-    expect(detectHumanEdits(article, targets, 'it', noFence)).toMatchObject({ status: 'broken', reason: 'frontMatter', line: 1 });
+    expect(detectHumanEdits(article, targets, 'it', noFence)).toMatchObject({
+      status: 'broken',
+      reason: 'frontMatter',
+      line: 1,
+    });
   });
 
   test('an untranslated segment translated by hand is an edit', () => {

@@ -7,10 +7,18 @@ import type { Lang } from '../../src/languages.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const parse = (file: string, text: string, lang: Lang = 'en') =>
-  parseArticle({ path: file, relativePath: `${lang}/${path.basename(file)}`, lang, text, frontMatterKeys: ['title', 'summary'] });
+  parseArticle({
+    path: file,
+    relativePath: `${lang}/${path.basename(file)}`,
+    lang,
+    text,
+    frontMatterKeys: ['title', 'summary'],
+  });
 
 const fixtureFiles = [
-  ...readdirSync(path.join(root, 'test/fixtures/markdown')).map((name) => path.join(root, 'test/fixtures/markdown', name)),
+  ...readdirSync(path.join(root, 'test/fixtures/markdown')).map((name) =>
+    path.join(root, 'test/fixtures/markdown', name),
+  ),
   path.join(root, 'articles/en/queen-of-tears.md'),
   path.join(root, 'articles/ko/queen-of-tears.md'),
   path.join(root, 'test/fixtures/seeds/queen-of-tears.it.txt'),
@@ -26,7 +34,8 @@ describe('identity round trip is byte-exact', () => {
 });
 
 describe('splicing translations', () => {
-  const text = '---\ntitle: Queen of Tears\nlang: en\ndate: 2024-04-16 # kept\n---\n> A *quoted* sentence\n> on two lines. Second [one](https://x.io "Link title").\n\n- ![The cast](c.jpg)\n';
+  const text =
+    '---\ntitle: Queen of Tears\nlang: en\ndate: 2024-04-16 # kept\n---\n> A *quoted* sentence\n> on two lines. Second [one](https://x.io "Link title").\n\n- ![The cast](c.jpg)\n';
   const article = parse('story.md', text);
   const byText = (source: string) => article.segments.find((s) => s.text === source)!.id;
 
@@ -54,13 +63,17 @@ describe('splicing translations', () => {
       [find('Salt &amp; pepper'), 'Sale &amp; pepe'],
       [find('Link'), 'Collegamento &amp; co'],
     ]);
-    expect(reassembleArticle(parsed, targets, 'it')).toBe('Vedi ![Tom & Jerry (it)](tj.png "Sale & pepe") e *altro* [qui](u "Collegamento & co").\n');
+    expect(reassembleArticle(parsed, targets, 'it')).toBe(
+      'Vedi ![Tom & Jerry (it)](tj.png "Sale & pepe") e *altro* [qui](u "Collegamento & co").\n',
+    );
   });
 
   test('a line the translation adds inside a quote or a list item keeps the container prefix', () => {
     const nested = parse('s.md', '> One line quote.\n\n- Item one.\n\n> - Quoted item.\n');
     const targets = new Map(nested.segments.map((s) => [s.id, s.text.replace('.', ',\ncontinued.')]));
-    expect(reassembleArticle(nested, targets, 'en')).toBe('> One line quote,\n> continued.\n\n- Item one,\n  continued.\n\n> - Quoted item,\n>   continued.\n');
+    expect(reassembleArticle(nested, targets, 'en')).toBe(
+      '> One line quote,\n> continued.\n\n- Item one,\n  continued.\n\n> - Quoted item,\n>   continued.\n',
+    );
   });
 
   test('tab-indented continuation lines: the text leaves the indentation out, the translation gets it back', () => {
@@ -73,26 +86,39 @@ describe('splicing translations', () => {
       [tabbed.segments[0]!.id, 'Voce uno\ncontinua con un tab.'],
       [tabbed.segments[1]!.id, 'Citazione\nriga due.'],
     ]);
-    expect(reassembleArticle(tabbed, targets, 'en')).toBe('- Voce uno\n\tcontinua con un tab.\n\n> Citazione\n>\triga due.\n');
+    expect(reassembleArticle(tabbed, targets, 'en')).toBe(
+      '- Voce uno\n\tcontinua con un tab.\n\n> Citazione\n>\triga due.\n',
+    );
   });
 
   test('a line break in the translation of a heading or a table cell becomes a space', () => {
     const article = parse('s.md', '# A heading\n\n| Week | Rank |\n|---|---|\n| First | 1 |\n');
     const targets = new Map(article.segments.map((s) => [s.id, s.text.replace(/^(\w+)/, '$1\nx')]));
-    expect(reassembleArticle(article, targets, 'it')).toBe('# A x heading\n\n| Week x | Rank x |\n|---|---|\n| First x | 1 x |\n');
+    expect(reassembleArticle(article, targets, 'it')).toBe(
+      '# A x heading\n\n| Week x | Rank x |\n|---|---|\n| First x | 1 x |\n',
+    );
   });
 
   test('tags may come back in another order', () => {
     const sentence = parse('s.md', 'The *red* and **blue** car.\n');
     const id = sentence.segments[0]!.id;
-    expect(reassembleArticle(sentence, new Map([[id, "L'auto <g id=\"2\">blu</g> e <g id=\"1\">rossa</g>."]]), 'en')).toBe("L'auto **blu** e *rossa*.\n");
+    expect(reassembleArticle(sentence, new Map([[id, 'L\'auto <g id="2">blu</g> e <g id="1">rossa</g>.']]), 'en')).toBe(
+      "L'auto **blu** e *rossa*.\n",
+    );
   });
 
   test('XML entities in translations are decoded; a value that needs quoting is quoted in YAML', () => {
     const withSummary = parse('s.md', '---\nsummary: Plain value\n---\nBody & more.\n');
     const [summary, body] = withSummary.segments;
     expect(body!.text).toBe('Body &amp; more.');
-    const output = reassembleArticle(withSummary, new Map([[summary!.id, 'Titolo: con due punti'], [body!.id, 'Corpo &amp; altro &lt;3.']]), 'it');
+    const output = reassembleArticle(
+      withSummary,
+      new Map([
+        [summary!.id, 'Titolo: con due punti'],
+        [body!.id, 'Corpo &amp; altro &lt;3.'],
+      ]),
+      'it',
+    );
     expect(output).toBe('---\nsummary: "Titolo: con due punti"\nlang: it\n---\nCorpo & altro <3.\n');
   });
 
@@ -100,20 +126,30 @@ describe('splicing translations', () => {
     const sentence = parse('s.md', 'Fans wrote a <3 and a few words.\n');
     const id = sentence.segments[0]!.id;
     expect(sentence.segments[0]!.text).toBe('Fans wrote a &lt;3 and a few words.');
-    expect(reassembleArticle(sentence, new Map([[id, 'I fan: &lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- x --&gt; &lt;3 e &lt;img src=x onerror=y&gt;']]), 'it')).toBe(
-      'I fan: &lt;script>alert(1)&lt;/script> &lt;!-- x --> <3 e &lt;img src=x onerror=y>\n',
-    );
+    expect(
+      reassembleArticle(
+        sentence,
+        new Map([
+          [id, 'I fan: &lt;script&gt;alert(1)&lt;/script&gt; &lt;!-- x --&gt; &lt;3 e &lt;img src=x onerror=y&gt;'],
+        ]),
+        'it',
+      ),
+    ).toBe('I fan: &lt;script>alert(1)&lt;/script> &lt;!-- x --> <3 e &lt;img src=x onerror=y>\n');
   });
 
   test('a translation with an unknown or unclosed tag is refused, never spliced', () => {
     const sentence = parse('s.md', 'The *red* car.\n');
     const id = sentence.segments[0]!.id;
-    expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="9">rossa</g>.']]), 'it')).toThrow(TagMismatchError);
+    expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="9">rossa</g>.']]), 'it')).toThrow(
+      TagMismatchError,
+    );
     expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="1">rossa.']]), 'it')).toThrow(TagMismatchError);
     // a self-closing paired tag would write `*` without its closing `*` (sameTags calls it not well formed)
     expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="1"/>rossa.']]), 'it')).toThrow(TagMismatchError);
     // a paired tag closed as standalone
-    expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="1">rossa</x>.']]), 'it')).toThrow(TagMismatchError);
+    expect(() => reassembleArticle(sentence, new Map([[id, 'La <g id="1">rossa</x>.']]), 'it')).toThrow(
+      TagMismatchError,
+    );
   });
 });
 

@@ -9,14 +9,26 @@ import { generateArticle } from '../../bench/corpus.js';
 const names = { oldFileName: 'a/x.md', newFileName: 'b/x.md', oldHeader: 'approved', newHeader: 'candidate' };
 
 function article(text: string) {
-  return parseArticle({ path: '/ws/articles/en/x.md', relativePath: 'en/x.md', lang: 'en', text, frontMatterKeys: ['title', 'summary'] });
+  return parseArticle({
+    path: '/ws/articles/en/x.md',
+    relativePath: 'en/x.md',
+    lang: 'en',
+    text,
+    frontMatterKeys: ['title', 'summary'],
+  });
 }
 
 /** Pieces of the article with the given segments "translated" (upper-cased, tags kept). */
 function piecesWith(parsed: ReturnType<typeof article>, translate: (index: number) => boolean): string[] {
   const targets = new Map<string, string>();
   parsed.segments.forEach((segment, index) => {
-    if (translate(index)) targets.set(segment.id, segment.text.replace(/>([^<]*)</g, (_m, inner: string) => `>${inner.toUpperCase()}<`).replace(/^[^<]+/, (lead) => `IT ${lead}`));
+    if (translate(index))
+      targets.set(
+        segment.id,
+        segment.text
+          .replace(/>([^<]*)</g, (_m, inner: string) => `>${inner.toUpperCase()}<`)
+          .replace(/^[^<]+/, (lead) => `IT ${lead}`),
+      );
   });
   return reassembleArticlePieces(parsed, targets, 'it');
 }
@@ -55,14 +67,24 @@ describe('aligned unified diff', () => {
     const parsed = article(generateArticle(0, createRandom(3)).text);
     const old = piecesWith(parsed, () => false);
     const fresh = piecesWith(parsed, () => true);
-    const whole = createTwoFilesPatch('a/x.md', 'b/x.md', old.join(''), fresh.join(''), 'approved', 'candidate', { context: 3, headerOptions: FILE_HEADERS_ONLY });
+    const whole = createTwoFilesPatch('a/x.md', 'b/x.md', old.join(''), fresh.join(''), 'approved', 'candidate', {
+      context: 3,
+      headerOptions: FILE_HEADERS_ONLY,
+    });
     expect(alignedUnifiedDiff(names, old, fresh, 3)).toBe(whole);
   });
 
   test('a file without a final newline gets the "No newline" marker', () => {
     const parsed = article('First.\n\nLast.');
-    const diff = alignedUnifiedDiff(names, piecesWith(parsed, () => false), piecesWith(parsed, (index) => index === 1), 3);
-    expect(diff).toBe('--- a/x.md\tapproved\n+++ b/x.md\tcandidate\n@@ -1,3 +1,3 @@\n First.\n \n-Last.\n\\ No newline at end of file\n+IT Last.\n\\ No newline at end of file\n');
+    const diff = alignedUnifiedDiff(
+      names,
+      piecesWith(parsed, () => false),
+      piecesWith(parsed, (index) => index === 1),
+      3,
+    );
+    expect(diff).toBe(
+      '--- a/x.md\tapproved\n+++ b/x.md\tcandidate\n@@ -1,3 +1,3 @@\n First.\n \n-Last.\n\\ No newline at end of file\n+IT Last.\n\\ No newline at end of file\n',
+    );
   });
 
   test('the patch turns the old text into the new one for random subsets of changed segments', () => {

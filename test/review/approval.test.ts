@@ -1,5 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { approveSegments, articleRevision, editSegment, rejectSegments, segmentRevision } from '../../src/review/approval.js';
+import {
+  approveSegments,
+  articleRevision,
+  editSegment,
+  rejectSegments,
+  segmentRevision,
+} from '../../src/review/approval.js';
 import { StorylocError } from '../../src/errors.js';
 import type { ArticleState, SegmentRecord } from '../../src/memory/types.js';
 import type { SegmentTermChecker, TermFinding } from '../../src/review/term-findings.js';
@@ -48,7 +54,13 @@ describe('approve', () => {
     expect(result.stateChanged).toBe(true);
     expect(result.targetsChanged).toBe(false);
     expect(result.state.segments[0]).toEqual(
-      record('a', { state: 'approved', approvedTarget: 'target a', approvedSource: 'source a', changedBy: 'Giulia', changedAt: '2024-05-02T08:30:00.000Z' }),
+      record('a', {
+        state: 'approved',
+        approvedTarget: 'target a',
+        approvedSource: 'source a',
+        changedBy: 'Giulia',
+        changedAt: '2024-05-02T08:30:00.000Z',
+      }),
     );
     expect(result.state.segments[1]).toBe(state.segments[1]);
     // the input state is not modified
@@ -85,12 +97,28 @@ describe('approve', () => {
       record('bad'),
     );
     const result = approveSegments(state, 'all', { actor, force: false, checkTerms: checkBad });
-    expect(result.outcomes.map((o) => `${o.id}:${o.outcome}`)).toEqual(['m:approved', 'e:approved', 's:approved', 'bad:refusedGlossary']);
-    expect(result.state.segments.map((r) => r.state)).toEqual(['approved', 'approved', 'approved', 'approved', 'rejected', 'untranslated', 'machine']);
+    expect(result.outcomes.map((o) => `${o.id}:${o.outcome}`)).toEqual([
+      'm:approved',
+      'e:approved',
+      's:approved',
+      'bad:refusedGlossary',
+    ]);
+    expect(result.state.segments.map((r) => r.state)).toEqual([
+      'approved',
+      'approved',
+      'approved',
+      'approved',
+      'rejected',
+      'untranslated',
+      'machine',
+    ]);
   });
 
   test('an untranslated segment cannot be approved; an approved one is left as it is', () => {
-    const state = stateOf(record('u', { state: 'untranslated', target: null }), record('ok', { state: 'approved', changedBy: 'Ana' }));
+    const state = stateOf(
+      record('u', { state: 'untranslated', target: null }),
+      record('ok', { state: 'approved', changedBy: 'Ana' }),
+    );
     const result = approveSegments(state, ['u', 'ok'], { actor, force: true, checkTerms: noTerms });
     expect(result.outcomes).toEqual([
       { id: 'u', outcome: 'refusedUntranslated' },
@@ -117,26 +145,44 @@ describe('approve', () => {
 
 describe('reject and edit', () => {
   test('reject keeps the target, records who and when, clears forced', () => {
-    const state = stateOf(record('a', { state: 'approved', forced: true }), record('u', { state: 'untranslated', target: null }));
+    const state = stateOf(
+      record('a', { state: 'approved', forced: true }),
+      record('u', { state: 'untranslated', target: null }),
+    );
     const result = rejectSegments(state, ['a', 'u'], actor);
     expect(result.outcomes).toEqual([
       { id: 'a', outcome: 'rejected' },
       { id: 'u', outcome: 'refusedUntranslated' },
     ]);
-    expect(result.state.segments[0]).toEqual(record('a', { state: 'rejected', changedBy: 'Giulia', changedAt: actor.at }));
+    expect(result.state.segments[0]).toEqual(
+      record('a', { state: 'rejected', changedBy: 'Giulia', changedAt: actor.at }),
+    );
   });
 
   test('edit stores the text as edited by human and clears MT flags', () => {
     const state = stateOf(record('a', { flags: ['tagLost'], forced: true }));
     const result = editSegment(state, 'a', 'nuovo testo', actor);
     expect(result.targetsChanged).toBe(true);
-    expect(result.state.segments[0]).toEqual(record('a', { target: 'nuovo testo', state: 'edited', engine: 'human', changedBy: 'Giulia', changedAt: actor.at }));
+    expect(result.state.segments[0]).toEqual(
+      record('a', {
+        target: 'nuovo testo',
+        state: 'edited',
+        engine: 'human',
+        changedBy: 'Giulia',
+        changedAt: actor.at,
+      }),
+    );
   });
 
   test('an edit equal to the current target changes nothing', () => {
     const state = stateOf(record('a'));
     const result = editSegment(state, 'a', 'target a', actor);
-    expect(result).toEqual({ state, outcomes: [{ id: 'a', outcome: 'unchanged' }], targetsChanged: false, stateChanged: false });
+    expect(result).toEqual({
+      state,
+      outcomes: [{ id: 'a', outcome: 'unchanged' }],
+      targetsChanged: false,
+      stateChanged: false,
+    });
   });
 });
 

@@ -62,7 +62,11 @@ describe('storyloc status', () => {
 
   test('an unconfigured target language is an input error', async () => {
     const result = await cli('status', '--to', 'de');
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'storyloc: error: The target language de is not in the config (targetLanguages: it).\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'storyloc: error: The target language de is not in the config (targetLanguages: it).\n',
+    });
   });
 });
 
@@ -113,20 +117,38 @@ Segments to review: 6. Approve with \`storyloc approve ARTICLE --segment ID\` or
 
   test('in Italian, with nothing left to review', async () => {
     await cli('approve', 'en/queen.md', '--all', '--force', '--by', 'Ana');
-    const result = await runCli(['--workspace', dir, 'review', 'en/queen.md'], { cwd: dir, env: { LANG: 'it_IT.UTF-8' } });
+    const result = await runCli(['--workspace', dir, 'review', 'en/queen.md'], {
+      cwd: dir,
+      env: { LANG: 'it_IT.UTF-8' },
+    });
     expect(result).toEqual({ code: 0, stdout: 'Niente da rivedere.\n', stderr: '' });
   });
 
   test('a port that is not a number is a localised input error (exit 2), like every other input error', async () => {
-    expect(await cli('review', '--serve', '--port', 'abc')).toEqual({ code: 2, stdout: '', stderr: 'storyloc: error: abc is not a port number (0 to 65535).\n' });
-    const italian = await runCli(['--workspace', dir, '--ui-lang', 'it', 'review', '--serve', '--port', '70000'], { cwd: dir, env });
-    expect(italian).toEqual({ code: 2, stdout: '', stderr: 'storyloc: errore: 70000 non è un numero di porta (da 0 a 65535).\n' });
+    expect(await cli('review', '--serve', '--port', 'abc')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'storyloc: error: abc is not a port number (0 to 65535).\n',
+    });
+    const italian = await runCli(['--workspace', dir, '--ui-lang', 'it', 'review', '--serve', '--port', '70000'], {
+      cwd: dir,
+      env,
+    });
+    expect(italian).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'storyloc: errore: 70000 non è un numero di porta (da 0 a 65535).\n',
+    });
   });
 
   test('an unknown article is an input error', async () => {
     const result = await cli('review', 'en/missing.md');
     // the folder as from the current folder (the workspace), as every path storyloc prints (issue 17, item 6)
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'storyloc: error: No article en/missing.md under articles.\n' });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'storyloc: error: No article en/missing.md under articles.\n',
+    });
   });
 });
 
@@ -135,7 +157,11 @@ describe('storyloc approve / reject', () => {
     const outputBefore = readFileSync(fx.outputPath, 'utf8');
     const started = Date.now();
     const result = await cli('approve', 'articles/en/queen.md', '--segment', fx.ids.aired, '--by', 'Giulia Rossi');
-    expect(result).toEqual({ code: 0, stderr: '', stdout: `approved ${fx.ids.aired}\nen/queen.md (it): 1 changed by Giulia Rossi, 0 refused\n` });
+    expect(result).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `approved ${fx.ids.aired}\nen/queen.md (it): 1 changed by Giulia Rossi, 0 refused\n`,
+    });
     const record = recordOf(fx.ids.aired);
     expect(record).toEqual({
       ...fx.state.segments.find((r) => r.id === fx.ids.aired),
@@ -152,16 +178,28 @@ describe('storyloc approve / reject', () => {
     expect(others).toEqual(fx.state.segments.filter((r) => r.id !== fx.ids.aired));
     expect(readFileSync(fx.outputPath, 'utf8')).toBe(outputBefore);
     // the paragraph "The finale aired on tvN. Fans cheered." is half approved now
-    expect(readFileSync(fx.diffPath, 'utf8')).toContain('-Il finale è andato in onda su tvN. Fans cheered.\n+Il finale è andato in onda su tvN. I fan hanno esultato.\n');
+    expect(readFileSync(fx.diffPath, 'utf8')).toContain(
+      '-Il finale è andato in onda su tvN. Fans cheered.\n+Il finale è andato in onda su tvN. I fan hanno esultato.\n',
+    );
   });
 
   test('an unknown segment id: exit 2, a clear message, nothing changed', async () => {
     const stateBefore = readFileSync(fx.statePath, 'utf8');
-    const result = await cli('approve', 'en/queen.md', '--segment', fx.ids.aired, '--segment', 'p-doesnotexist', '--by', 'G');
+    const result = await cli(
+      'approve',
+      'en/queen.md',
+      '--segment',
+      fx.ids.aired,
+      '--segment',
+      'p-doesnotexist',
+      '--by',
+      'G',
+    );
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'storyloc: error: No segment p-doesnotexist in en/queen.md. Run `storyloc review en/queen.md` to see the segment ids.\n',
+      stderr:
+        'storyloc: error: No segment p-doesnotexist in en/queen.md. Run `storyloc review en/queen.md` to see the segment ids.\n',
     });
     expect(readFileSync(fx.statePath, 'utf8')).toBe(stateBefore);
     expect(existsSync(fx.diffPath)).toBe(false);
@@ -179,8 +217,14 @@ describe('storyloc approve / reject', () => {
   });
 
   test('neither --segment nor --all, or both: exit 2', async () => {
-    expect(await cli('approve', 'en/queen.md')).toEqual({ code: 2, stdout: '', stderr: 'storyloc: error: Name the segments with --segment ID, or use --all.\n' });
-    expect((await cli('reject', 'en/queen.md', '--all', '--segment', fx.ids.aired)).stderr).toBe('storyloc: error: --segment and --all cannot be used together.\n');
+    expect(await cli('approve', 'en/queen.md')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'storyloc: error: Name the segments with --segment ID, or use --all.\n',
+    });
+    expect((await cli('reject', 'en/queen.md', '--all', '--segment', fx.ids.aired)).stderr).toBe(
+      'storyloc: error: --segment and --all cannot be used together.\n',
+    );
   });
 
   test('a failing glossary check refuses (exit 1) unless --force, which is recorded', async () => {
@@ -195,8 +239,15 @@ describe('storyloc approve / reject', () => {
     expect(recordOf(fx.ids.heading).state).toBe('machine');
     const forced = await cli('approve', 'en/queen.md', '--segment', fx.ids.heading, '--by', 'G', '--force');
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toBe(`approved ${fx.ids.heading} despite failing checks (forced, recorded)\nen/queen.md (it): 1 changed by G, 0 refused\n`);
-    expect(recordOf(fx.ids.heading)).toMatchObject({ state: 'approved', forced: true, changedBy: 'G', approvedTarget: 'Il finale di Regina di lacrime' });
+    expect(forced.stdout).toBe(
+      `approved ${fx.ids.heading} despite failing checks (forced, recorded)\nen/queen.md (it): 1 changed by G, 0 refused\n`,
+    );
+    expect(recordOf(fx.ids.heading)).toMatchObject({
+      state: 'approved',
+      forced: true,
+      changedBy: 'G',
+      approvedTarget: 'Il finale di Regina di lacrime',
+    });
   });
 
   test('approval refuses exactly the segments `storyloc check` reports a glossary rule error for', async () => {
@@ -207,16 +258,33 @@ describe('storyloc approve / reject', () => {
       [fx.ids.fans]: 'Queen of Tears: i fan hanno esultato.',
       [fx.ids.aired]: 'Il finale è andato in onda su TVN.',
     };
-    const changed = { ...state, segments: state.segments.map((r) => (targets[r.id] ? { ...r, target: targets[r.id]! } : r)) };
-    const output = reassembleArticle(fx.article, new Map(changed.segments.filter((r) => r.target !== null).map((r) => [r.id, r.target!])), 'it');
+    const changed = {
+      ...state,
+      segments: state.segments.map((r) => (targets[r.id] ? { ...r, target: targets[r.id]! } : r)),
+    };
+    const output = reassembleArticle(
+      fx.article,
+      new Map(changed.segments.filter((r) => r.target !== null).map((r) => [r.id, r.target!])),
+      'it',
+    );
     writeFileSync(fx.outputPath, output);
     await writeArticleState(fx.statePath, { ...changed, outputHash: fileHash(output) });
 
     const check = await cli('check', '--format', 'json');
-    const report = JSON.parse(check.stdout) as { violations: Array<{ rule: string; segmentId: string | null; severity: string }> };
+    const report = JSON.parse(check.stdout) as {
+      violations: Array<{ rule: string; segmentId: string | null; severity: string }>;
+    };
     const glossaryRules = ['glossary-term', 'forbidden-term', 'untranslated-term', 'do-not-translate'];
-    const failingInCheck = report.violations.filter((v) => glossaryRules.includes(v.rule) && v.severity === 'error').map((v) => `${v.segmentId} ${v.rule}`);
-    expect(failingInCheck.sort()).toEqual([`${fx.ids.aired} do-not-translate`, `${fx.ids.fans} untranslated-term`, `${fx.ids.heading} forbidden-term`].sort());
+    const failingInCheck = report.violations
+      .filter((v) => glossaryRules.includes(v.rule) && v.severity === 'error')
+      .map((v) => `${v.segmentId} ${v.rule}`);
+    expect(failingInCheck.sort()).toEqual(
+      [
+        `${fx.ids.aired} do-not-translate`,
+        `${fx.ids.fans} untranslated-term`,
+        `${fx.ids.heading} forbidden-term`,
+      ].sort(),
+    );
 
     const approve = await cli('approve', 'en/queen.md', '--all', '--by', 'G');
     expect(approve.code).toBe(1);
@@ -226,7 +294,12 @@ describe('storyloc approve / reject', () => {
       `refused ${fx.ids.fans}: “Queen of Tears” is left untranslated (use “La regina delle lacrime”). Fix the translation, or approve with --force.`,
     ]);
     const after = readJson<ArticleState>(fx.statePath).segments;
-    expect(after.filter((r) => r.state !== 'approved').map((r) => r.id).sort()).toEqual([fx.ids.aired, fx.ids.fans, fx.ids.heading].sort());
+    expect(
+      after
+        .filter((r) => r.state !== 'approved')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([fx.ids.aired, fx.ids.fans, fx.ids.heading].sort());
   });
 
   test('--all approves what passes, lists what is refused, exit 1', async () => {
@@ -243,7 +316,14 @@ describe('storyloc approve / reject', () => {
       '',
     ]);
     expect(readJson<ArticleState>(fx.statePath).segments.map((r) => r.state)).toEqual([
-      'approved', 'approved', 'machine', 'approved', 'approved', 'approved', 'approved', 'approved',
+      'approved',
+      'approved',
+      'machine',
+      'approved',
+      'approved',
+      'approved',
+      'approved',
+      'approved',
     ]);
     // only the heading still differs from the approved version
     expect(readFileSync(fx.diffPath, 'utf8')).toBe(`--- a/output/it/en/queen.md\tapproved
@@ -262,8 +342,16 @@ describe('storyloc approve / reject', () => {
 
   test('reject records the reviewer; the target stays', async () => {
     const result = await cli('reject', 'en/queen.md', '--segment', fx.ids.fans, '--by', 'Marco');
-    expect(result).toEqual({ code: 0, stderr: '', stdout: `rejected ${fx.ids.fans}\nen/queen.md (it): 1 changed by Marco, 0 refused\n` });
-    expect(recordOf(fx.ids.fans)).toMatchObject({ state: 'rejected', target: 'I fan hanno esultato.', changedBy: 'Marco' });
+    expect(result).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `rejected ${fx.ids.fans}\nen/queen.md (it): 1 changed by Marco, 0 refused\n`,
+    });
+    expect(recordOf(fx.ids.fans)).toMatchObject({
+      state: 'rejected',
+      target: 'I fan hanno esultato.',
+      changedBy: 'Marco',
+    });
   });
 
   test('while a translate run holds the workspace lock: exit 2, nothing changed', async () => {
@@ -323,6 +411,8 @@ describe('storyloc review --serve (process level)', () => {
     expect(await page.text()).toContain('>en/queen.md</a>');
     controller.abort();
     expect(await running).toBe(0);
-    expect(stdout).toBe(`Review page: ${url}\nOnly this computer can open it; the link carries a secret token. Press Ctrl-C to stop.\nReview page stopped.\n`);
+    expect(stdout).toBe(
+      `Review page: ${url}\nOnly this computer can open it; the link carries a secret token. Press Ctrl-C to stop.\nReview page stopped.\n`,
+    );
   });
 });

@@ -42,7 +42,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('review diff file', () => {
   test('lives beside the output as <article path>.diff', () => {
-    expect(reviewDiffPathFor(fx.config, 'en/queen.md', 'it')).toBe(path.join(dir, 'output', 'it', 'en', 'queen.md.diff'));
+    expect(reviewDiffPathFor(fx.config, 'en/queen.md', 'it')).toBe(
+      path.join(dir, 'output', 'it', 'en', 'queen.md.diff'),
+    );
   });
 
   test('diffs the approved baseline (approved targets, source elsewhere) against the candidate', async () => {
@@ -65,7 +67,11 @@ describe('review diff file', () => {
   test('when everything is approved there is no diff, and an old one is removed', async () => {
     const candidate = readFileSync(fx.outputPath, 'utf8');
     await writeReviewDiff({ config: fx.config, article: fx.article, state: fx.state, candidate });
-    const approved = approveSegments(fx.state, 'all', { actor: { name: 'A', at: '2024-01-01T00:00:00.000Z' }, force: true, checkTerms: noTerms }).state;
+    const approved = approveSegments(fx.state, 'all', {
+      actor: { name: 'A', at: '2024-01-01T00:00:00.000Z' },
+      force: true,
+      checkTerms: noTerms,
+    }).state;
     expect(approvedBaseline(fx.article, approved)).toBe(candidate);
     const result = await writeReviewDiff({ config: fx.config, article: fx.article, state: approved, candidate });
     expect(result).toEqual({ file: fx.diffPath, written: false, removed: true, diff: null });
@@ -79,6 +85,8 @@ describe('review diff file', () => {
     const clip = state.segments.find((r) => r.id === fx.ids.clip)!;
     clip.target = 'Guarda la clip oggi.';
     clip.approvedTarget = 'Guarda la clip oggi.';
-    expect(approvedBaseline(fx.article, state)).toContain('\nWatch the clip [on YouTube](https://youtube.com/watch?v=x) today.\n');
+    expect(approvedBaseline(fx.article, state)).toContain(
+      '\nWatch the clip [on YouTube](https://youtube.com/watch?v=x) today.\n',
+    );
   });
 });

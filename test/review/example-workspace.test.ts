@@ -27,7 +27,8 @@ const diffPath = () => `${outputPath()}.diff`;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-review-example-'));
-  for (const item of ['articles', 'glossary', 'storyloc.config.yaml']) cpSync(path.join(EXAMPLE, item), path.join(dir, item), { recursive: true });
+  for (const item of ['articles', 'glossary', 'storyloc.config.yaml'])
+    cpSync(path.join(EXAMPLE, item), path.join(dir, item), { recursive: true });
   const translated = await cli('translate', '--engine', 'pseudo');
   expect(translated.code).toBe(0);
 });
@@ -37,22 +38,38 @@ describe('review on the example workspace', () => {
   test('after translate: every segment is machine, a diff file exists, review lists them all', async () => {
     const state = readJson<ArticleState>(statePath());
     expect(state.segments.every((r) => r.state === 'machine')).toBe(true);
-    expect(readFileSync(diffPath(), 'utf8')).toMatch(/^--- a\/output\/it\/en\/queen-of-tears\.md\tapproved\n\+\+\+ b\/output\/it\/en\/queen-of-tears\.md\tcandidate\n@@ /);
+    expect(readFileSync(diffPath(), 'utf8')).toMatch(
+      /^--- a\/output\/it\/en\/queen-of-tears\.md\tapproved\n\+\+\+ b\/output\/it\/en\/queen-of-tears\.md\tcandidate\n@@ /,
+    );
     const review = await cli('review', ARTICLE);
     expect(review.code).toBe(0);
     expect(review.stdout.split('\n')[0]).toBe(`${ARTICLE} → it: ${state.segments.length} to review`);
-    for (const record of state.segments) expect(review.stdout).toContain(`  [machine] line ${record.line}  ${record.id}\n`);
+    for (const record of state.segments)
+      expect(review.stdout).toContain(`  [machine] line ${record.line}  ${record.id}\n`);
   });
 
   test('an edit made on the page survives the next translate run, which sees no human edit in the output', async () => {
     const before = readJson<ArticleState>(statePath());
-    const record = before.segments.find((r) => r.kind === 'paragraph' && r.target !== null && r.source.includes('<g id="1">'))!;
+    const record = before.segments.find(
+      (r) => r.kind === 'paragraph' && r.target !== null && r.source.includes('<g id="1">'),
+    )!;
     const edited = toEditableText(record.target!).replace(/⟦|~+⟧/g, '');
-    const server = await startReviewServer({ workspace: new ReviewWorkspace(loadConfig({ workspace: dir }), 'it', dir), approver: 'Editor', port: 0, defaultUi: 'en' });
+    const server = await startReviewServer({
+      workspace: new ReviewWorkspace(loadConfig({ workspace: dir }), 'it', dir),
+      approver: 'Editor',
+      port: 0,
+      defaultUi: 'en',
+    });
     try {
       const response = await fetch(`http://127.0.0.1:${server.port}/action?token=${server.token}`, {
         method: 'POST',
-        body: new URLSearchParams({ a: ARTICLE, op: 'edit', seg: record.id, base: segmentRevision(record), text: edited }),
+        body: new URLSearchParams({
+          a: ARTICLE,
+          op: 'edit',
+          seg: record.id,
+          base: segmentRevision(record),
+          text: edited,
+        }),
         redirect: 'manual',
       });
       expect(response.status).toBe(303);
@@ -71,7 +88,9 @@ describe('review on the example workspace', () => {
   test('approve --all --force: all approved, the diff file is gone, but pseudo output is never publishable', async () => {
     const approved = await cli('approve', ARTICLE, '--all', '--force', '--by', 'Caporedattrice');
     expect(approved.code).toBe(0);
-    const status = JSON.parse((await cli('status', '--json')).stdout) as { articles: Array<{ article: string; total: number; publishable: boolean; counts: Record<string, number> }> };
+    const status = JSON.parse((await cli('status', '--json')).stdout) as {
+      articles: Array<{ article: string; total: number; publishable: boolean; counts: Record<string, number> }>;
+    };
     const en = status.articles.find((a) => a.article === ARTICLE)!;
     // every target came from the pseudo engine: a test engine's output is never publishable (issue 12, case 5)
     expect(en.publishable).toBe(false);
@@ -80,6 +99,10 @@ describe('review on the example workspace', () => {
     expect(ko.publishable).toBe(false);
     expect(ko.counts.machine).toBe(ko.total);
     expect(existsSync(diffPath())).toBe(false);
-    expect(readJson<ArticleState>(statePath()).segments.every((r) => r.state === 'approved' && r.changedBy === 'Caporedattrice')).toBe(true);
+    expect(
+      readJson<ArticleState>(statePath()).segments.every(
+        (r) => r.state === 'approved' && r.changedBy === 'Caporedattrice',
+      ),
+    ).toBe(true);
   });
 });

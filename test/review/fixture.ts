@@ -51,14 +51,26 @@ entries:
 `;
 
 /** Segment texts of ARTICLE_TEXT (as the segmenter produces them) → test name, Italian target, state. */
-const PLAN: Array<{ name: string; source: string; target: string | null; state: SegmentStatus; extra?: Partial<SegmentRecord> }> = [
+const PLAN: Array<{
+  name: string;
+  source: string;
+  target: string | null;
+  state: SegmentStatus;
+  extra?: Partial<SegmentRecord>;
+}> = [
   {
     name: 'title',
     source: 'Queen of Tears &lt;script&gt;alert(1)&lt;/script&gt; breaks records',
     target: 'La regina delle lacrime &lt;script&gt;alert(1)&lt;/script&gt; batte i record',
     state: 'machine',
   },
-  { name: 'summary', source: 'A clip from tvN', target: 'Una clip di tvN', state: 'approved', extra: { approvedTarget: 'Una clip di tvN', approvedSource: 'A clip from tvN' } },
+  {
+    name: 'summary',
+    source: 'A clip from tvN',
+    target: 'Una clip di tvN',
+    state: 'approved',
+    extra: { approvedTarget: 'Una clip di tvN', approvedSource: 'A clip from tvN' },
+  },
   { name: 'heading', source: 'Queen of Tears finale', target: 'Il finale di Regina di lacrime', state: 'machine' },
   {
     name: 'lead',
@@ -72,13 +84,22 @@ const PLAN: Array<{ name: string; source: string; target: string | null; state: 
     },
   },
   { name: 'aired', source: 'The finale aired on tvN.', target: 'Il finale è andato in onda su tvN.', state: 'machine' },
-  { name: 'fans', source: 'Fans cheered.', target: 'I fan hanno esultato.', state: 'edited', extra: { engine: 'human' } },
+  {
+    name: 'fans',
+    source: 'Fans cheered.',
+    target: 'I fan hanno esultato.',
+    state: 'edited',
+    extra: { engine: 'human' },
+  },
   {
     name: 'clip',
     source: 'Watch the clip <g id="1">on YouTube</g> today.',
     target: 'Guarda la clip <g id="1">su YouTube</g> oggi.',
     state: 'approved',
-    extra: { approvedTarget: 'Guarda la clip <g id="1">su YouTube</g> oggi.', approvedSource: 'Watch the clip <g id="1">on YouTube</g> today.' },
+    extra: {
+      approvedTarget: 'Guarda la clip <g id="1">su YouTube</g> oggi.',
+      approvedSource: 'Watch the clip <g id="1">on YouTube</g> today.',
+    },
   },
   {
     name: 'hostile',
@@ -112,12 +133,14 @@ export async function writeReviewWorkspace(dir: string): Promise<ReviewFixture> 
   writeFileSync(path.join(dir, 'glossary', 'terms.yaml'), GLOSSARY_YAML);
   const config = loadConfig({ workspace: dir });
   const article = readArticleFile(path.join(dir, 'articles', ARTICLE), config);
-  if (article.segments.length !== PLAN.length) throw new Error(`fixture: expected ${PLAN.length} segments, got ${article.segments.length}`);
+  if (article.segments.length !== PLAN.length)
+    throw new Error(`fixture: expected ${PLAN.length} segments, got ${article.segments.length}`);
 
   const ids = {} as Record<SegmentName, string>;
   const segments: SegmentRecord[] = article.segments.map((segment, index) => {
     const plan = PLAN[index]!;
-    if (segment.text !== plan.source) throw new Error(`fixture: segment ${index} is ${segment.text}, expected ${plan.source}`);
+    if (segment.text !== plan.source)
+      throw new Error(`fixture: segment ${index} is ${segment.text}, expected ${plan.source}`);
     ids[plan.name as SegmentName] = segment.id;
     return {
       id: segment.id,
@@ -137,7 +160,15 @@ export async function writeReviewWorkspace(dir: string): Promise<ReviewFixture> 
   const targets = new Map(segments.filter((r) => r.target !== null).map((r) => [r.id, r.target!]));
   const output = reassembleArticle(article, targets, 'it');
   // as the pipeline writes it: the state names the hash of the output it produced
-  const state: ArticleState = { version: 1, article: ARTICLE, sourceLang: 'en', targetLang: 'it', sourceFileHash: fileHash(article.source), outputHash: fileHash(output), segments };
+  const state: ArticleState = {
+    version: 1,
+    article: ARTICLE,
+    sourceLang: 'en',
+    targetLang: 'it',
+    sourceFileHash: fileHash(article.source),
+    outputHash: fileHash(output),
+    segments,
+  };
   const outputPath = outputPathFor(config, ARTICLE, 'it');
   mkdirSync(path.dirname(outputPath), { recursive: true });
   writeFileSync(outputPath, output);

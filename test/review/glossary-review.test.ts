@@ -10,7 +10,9 @@ const review = createGlossaryReviewer(termbase, 'en', 'it', { sourceLanguages: [
 
 describe('glossary findings per segment', () => {
   test('a respected term gives its source and target positions', () => {
-    expect(review({ source: 'Kim Soo-hyun plays <g id="1">Baek</g>.', target: 'Interpreta Baek: Kim Soo-hyun.' })).toEqual([
+    expect(
+      review({ source: 'Kim Soo-hyun plays <g id="1">Baek</g>.', target: 'Interpreta Baek: Kim Soo-hyun.' }),
+    ).toEqual([
       {
         entryId: 'kim-soo-hyun',
         sourceSurface: 'Kim Soo-hyun',
@@ -68,7 +70,9 @@ describe('glossary findings per segment', () => {
   });
 
   test('a term the source does not name, left untranslated in the target, fails (untranslated-term)', () => {
-    expect(review({ source: 'Some fans even suggested it.', target: 'Queen of Tears &amp; co. lo hanno suggerito.' })).toEqual([
+    expect(
+      review({ source: 'Some fans even suggested it.', target: 'Queen of Tears &amp; co. lo hanno suggerito.' }),
+    ).toEqual([
       {
         entryId: 'queen-of-tears',
         sourceSurface: 'Queen of Tears',
@@ -102,30 +106,49 @@ describe('glossary findings per segment', () => {
 
   test('a Korean source term is shown without its particle', () => {
     const korean = createGlossaryReviewer(termbase, 'ko', 'it', { sourceLanguages: ['en', 'ko'] });
-    expect(korean({ source: '김수현은 웃었다.', target: 'Kim Soo-hyun ha sorriso.' }).map((f) => [f.sourceSurface, f.sourceStart, f.sourceEnd, f.found, f.respected])).toEqual([
-      ['김수현', 0, 3, 'Kim Soo-hyun', true],
-    ]);
+    expect(
+      korean({ source: '김수현은 웃었다.', target: 'Kim Soo-hyun ha sorriso.' }).map((f) => [
+        f.sourceSurface,
+        f.sourceStart,
+        f.sourceEnd,
+        f.found,
+        f.respected,
+      ]),
+    ).toEqual([['김수현', 0, 3, 'Kim Soo-hyun', true]]);
   });
 
   test("the workspace's severities apply: a warning is shown but does not block approval, off is not checked", () => {
     const missing = { source: 'The Queen of Tears finale', target: 'Il finale della serie' };
     const [error] = review(missing);
     expect([error!.respected, error!.severity, blocksApproval(error!)]).toEqual([false, 'error', true]);
-    const warningOnly = createGlossaryReviewer(termbase, 'en', 'it', { severities: { ...defaultSeverities, 'glossary-term': 'warning' } });
+    const warningOnly = createGlossaryReviewer(termbase, 'en', 'it', {
+      severities: { ...defaultSeverities, 'glossary-term': 'warning' },
+    });
     const [warning] = warningOnly(missing);
     expect([warning!.respected, warning!.severity, blocksApproval(warning!)]).toEqual([false, 'warning', false]);
-    const off = createGlossaryReviewer(termbase, 'en', 'it', { severities: { ...defaultSeverities, 'glossary-term': 'off' } });
+    const off = createGlossaryReviewer(termbase, 'en', 'it', {
+      severities: { ...defaultSeverities, 'glossary-term': 'off' },
+    });
     const [unchecked] = off(missing);
     expect([unchecked!.respected, unchecked!.severity, blocksApproval(unchecked!)]).toEqual([true, undefined, false]);
   });
 
   test('a do-not-translate term with other capitals fails (do-not-translate)', () => {
     const [finding] = review({ source: 'The finale aired on tvN.', target: 'Il finale è andato in onda su TVN.' });
-    expect([finding!.entryId, finding!.respected, finding!.severity, finding!.found, finding!.forbidden, finding!.targetStart]).toEqual(['tvn', false, 'error', null, 'TVN', 30]);
+    expect([
+      finding!.entryId,
+      finding!.respected,
+      finding!.severity,
+      finding!.found,
+      finding!.forbidden,
+      finding!.targetStart,
+    ]).toEqual(['tvn', false, 'error', null, 'TVN', 30]);
   });
 
   test('an untranslated segment lists the terms as not respected; no terms, no findings', () => {
-    expect(review({ source: 'on tvN', target: null }).map((f) => [f.entryId, f.respected, f.found])).toEqual([['tvn', false, null]]);
+    expect(review({ source: 'on tvN', target: null }).map((f) => [f.entryId, f.respected, f.found])).toEqual([
+      ['tvn', false, null],
+    ]);
     expect(review({ source: 'Fans cheered.', target: 'I fan hanno esultato.' })).toEqual([]);
   });
 

@@ -5,7 +5,9 @@ import { diffSegmentWords } from '../../src/review/word-diff.js';
 
 describe('HTML rendering of segments', () => {
   test('escapes every character that could open markup or end an attribute', () => {
-    expect(escapeHtml(`<img src=x onerror="alert('1')"> & co`)).toBe('&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; co');
+    expect(escapeHtml(`<img src=x onerror="alert('1')"> & co`)).toBe(
+      '&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; co',
+    );
   });
 
   test('a hostile segment is shown as text', () => {

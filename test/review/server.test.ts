@@ -38,28 +38,48 @@ const revisionOf = (id: string): string => segmentRevision(state().segments.find
 const url = (pathname: string, params: Record<string, string> = {}): string =>
   `${base}${pathname}?${new URLSearchParams({ token: server.token, ...params }).toString()}`;
 const post = (fields: Record<string, string>): Promise<Response> =>
-  fetch(url('/action'), { method: 'POST', body: new URLSearchParams({ a: 'en/queen.md', ...fields }), redirect: 'manual' });
+  fetch(url('/action'), {
+    method: 'POST',
+    body: new URLSearchParams({ a: 'en/queen.md', ...fields }),
+    redirect: 'manual',
+  });
 
 describe('access', () => {
   test('without the token, or with a wrong one: 403 and nothing else', async () => {
-    for (const address of [`${base}/`, `${base}/article?a=en/queen.md`, `${base}/?token=wrong`, `${base}/?token=${server.token}x`]) {
+    for (const address of [
+      `${base}/`,
+      `${base}/article?a=en/queen.md`,
+      `${base}/?token=wrong`,
+      `${base}/?token=${server.token}x`,
+    ]) {
       const response = await fetch(address);
       expect(response.status).toBe(403);
       const html = await response.text();
       expect(html).toContain('Forbidden: this address needs the token printed by `storyloc review --serve`.');
       expect(html).not.toContain('en/queen.md');
     }
-    const refused = await fetch(`${base}/action`, { method: 'POST', body: new URLSearchParams({ a: 'en/queen.md', op: 'approveAll' }) });
+    const refused = await fetch(`${base}/action`, {
+      method: 'POST',
+      body: new URLSearchParams({ a: 'en/queen.md', op: 'approveAll' }),
+    });
     expect(refused.status).toBe(403);
     expect(state()).toEqual(fx.state);
   });
 
   test('a Host header naming another site is refused (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const request = http.request({ host: '127.0.0.1', port: server.port, path: `/?token=${server.token}`, headers: { Host: `evil.example:${server.port}` } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: `/?token=${server.token}`,
+          headers: { Host: `evil.example:${server.port}` },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
       request.on('error', reject);
       request.end();
     });
@@ -71,7 +91,9 @@ describe('access', () => {
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy')!;
     const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
-    expect(csp).toBe(`default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`);
+    expect(csp).toBe(
+      `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    );
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     const html = await response.text();
     expect(html).toContain(`<style nonce="${nonce}">`);
@@ -90,7 +112,9 @@ describe('access', () => {
 describe('pages', () => {
   test('the article list has counts per state', async () => {
     const html = await (await fetch(url('/'))).text();
-    expect(html).toContain(`<a href="/article?token=${server.token}&amp;lang=en&amp;a=en%2Fqueen.md">en/queen.md</a></th><td class="num">0</td><td class="num">4</td><td class="num">1</td><td class="num">2</td><td class="num">0</td><td class="num">1</td><td class="num">8</td><td>no</td>`);
+    expect(html).toContain(
+      `<a href="/article?token=${server.token}&amp;lang=en&amp;a=en%2Fqueen.md">en/queen.md</a></th><td class="num">0</td><td class="num">4</td><td class="num">1</td><td class="num">2</td><td class="num">0</td><td class="num">1</td><td class="num">8</td><td>no</td>`,
+    );
   });
 
   test('hostile segments are escaped text, never markup', async () => {
@@ -105,15 +129,24 @@ describe('pages', () => {
 
   test('side by side: source change, previous approved, candidate with word diff and glossary marks', async () => {
     const html = await (await fetch(url('/article', { a: 'en/queen.md' }))).text();
-    const section = html.slice(html.indexOf(`data-seg="${fx.ids.lead}"`), html.indexOf('</section>', html.indexOf(`data-seg="${fx.ids.lead}"`)));
+    const section = html.slice(
+      html.indexOf(`data-seg="${fx.ids.lead}"`),
+      html.indexOf('</section>', html.indexOf(`data-seg="${fx.ids.lead}"`)),
+    );
     expect(section).toContain('<h3>Source (changed since approval)</h3>');
     expect(section).toContain('<del>stars as </del><ins>plays </ins>');
     expect(section).toContain('<h3>Previous approved</h3>');
-    expect(section).toContain('<mark class="term-ok" title="expected: Kim Soo-hyun">Kim Soo-hyun</mark> <del>è</del><ins>interpreta</ins>');
+    expect(section).toContain(
+      '<mark class="term-ok" title="expected: Kim Soo-hyun">Kim Soo-hyun</mark> <del>è</del><ins>interpreta</ins>',
+    );
     expect(section).toContain('<li class="ok">✓ Queen of Tears → La regina delle lacrime</li>');
     const heading = html.slice(html.indexOf(`data-seg="${fx.ids.heading}"`));
-    expect(heading).toContain('<mark class="term-bad" title="expected: La regina delle lacrime / regina delle lacrime">Regina di lacrime</mark>');
-    expect(heading).toContain('<li class="bad">✗ Queen of Tears → La regina delle lacrime: forbidden “Regina di lacrime” found</li>');
+    expect(heading).toContain(
+      '<mark class="term-bad" title="expected: La regina delle lacrime / regina delle lacrime">Regina di lacrime</mark>',
+    );
+    expect(heading).toContain(
+      '<li class="bad">✗ Queen of Tears → La regina delle lacrime: forbidden “Regina di lacrime” found</li>',
+    );
   });
 
   test('localised: ?lang= first, then Accept-Language', async () => {
@@ -143,15 +176,28 @@ describe('changes', () => {
     const response = await post({ op: 'approve', seg: fx.ids.aired, base: revisionOf(fx.ids.aired) });
     expect(response.status).toBe(303);
     const location = response.headers.get('location')!;
-    expect(location).toMatch(new RegExp(`^/article\\?token=${server.token}&lang=en&a=en%2Fqueen.md&done=approved&seg=${fx.ids.aired}#seg-[0-9a-f]{10}$`));
-    expect(state().segments.find((r) => r.id === fx.ids.aired)).toMatchObject({ state: 'approved', changedBy: 'Tester', changedAt: NOW });
+    expect(location).toMatch(
+      new RegExp(
+        `^/article\\?token=${server.token}&lang=en&a=en%2Fqueen.md&done=approved&seg=${fx.ids.aired}#seg-[0-9a-f]{10}$`,
+      ),
+    );
+    expect(state().segments.find((r) => r.id === fx.ids.aired)).toMatchObject({
+      state: 'approved',
+      changedBy: 'Tester',
+      changedAt: NOW,
+    });
     const page = await (await fetch(`${base}${location}`)).text();
     expect(page).toContain(`<p class="notice ok" role="status">Segment ${fx.ids.aired} approved.</p>`);
   });
 
   test('edit: the output is reassembled with exactly that change', async () => {
     const outputBefore = readFileSync(fx.outputPath, 'utf8');
-    const response = await post({ op: 'edit', seg: fx.ids.fans, base: revisionOf(fx.ids.fans), text: 'I tifosi hanno festeggiato & applaudito.\r\n' });
+    const response = await post({
+      op: 'edit',
+      seg: fx.ids.fans,
+      base: revisionOf(fx.ids.fans),
+      text: 'I tifosi hanno festeggiato & applaudito.\r\n',
+    });
     expect(response.status).toBe(303);
     expect(state().segments.find((r) => r.id === fx.ids.fans)).toMatchObject({
       target: 'I tifosi hanno festeggiato &amp; applaudito.\n',
@@ -168,10 +214,17 @@ describe('changes', () => {
 
   test('edit that drops a tag: 422, the text is kept on the page, nothing saved', async () => {
     const stateBefore = readFileSync(fx.statePath, 'utf8');
-    const response = await post({ op: 'edit', seg: fx.ids.clip, base: revisionOf(fx.ids.clip), text: 'Guarda la clip su YouTube <oggi>' });
+    const response = await post({
+      op: 'edit',
+      seg: fx.ids.clip,
+      base: revisionOf(fx.ids.clip),
+      text: 'Guarda la clip su YouTube <oggi>',
+    });
     expect(response.status).toBe(422);
     const html = await response.text();
-    expect(html).toContain('Not saved: the tag &lt;g id=&quot;1&quot;&gt; of the source is missing. Your text is kept in the edit box.');
+    expect(html).toContain(
+      'Not saved: the tag &lt;g id=&quot;1&quot;&gt; of the source is missing. Your text is kept in the edit box.',
+    );
     expect(html).toContain('<details open>');
     expect(html).toContain('Guarda la clip su YouTube &lt;oggi&gt;</textarea>');
     expect(readFileSync(fx.statePath, 'utf8')).toBe(stateBefore);
@@ -184,7 +237,9 @@ describe('changes', () => {
     const second = await post({ op: 'edit', seg: fx.ids.title, base: seen, text: 'Seconda versione' });
     expect(second.status).toBe(409);
     const html = await second.text();
-    expect(html).toContain(`Conflict: segment ${fx.ids.title} was changed elsewhere (by Tester, ${NOW}) after you opened this page. Nothing was saved.`);
+    expect(html).toContain(
+      `Conflict: segment ${fx.ids.title} was changed elsewhere (by Tester, ${NOW}) after you opened this page. Nothing was saved.`,
+    );
     expect(html).toContain('Seconda versione</textarea>');
     // the current version is on the page, and the form now carries its revision
     expect(html).toContain('Prima versione &lt;script&gt;');
@@ -196,12 +251,18 @@ describe('changes', () => {
     const refused = await post({ op: 'approve', seg: fx.ids.heading, base: revisionOf(fx.ids.heading) });
     expect(refused.status).toBe(422);
     const html = await refused.text();
-    expect(html).toContain(`Segment ${fx.ids.heading} not approved: “Regina di lacrime” is forbidden for “Queen of Tears” (use “La regina delle lacrime”).`);
+    expect(html).toContain(
+      `Segment ${fx.ids.heading} not approved: “Regina di lacrime” is forbidden for “Queen of Tears” (use “La regina delle lacrime”).`,
+    );
     expect(html).toContain('<button type="submit" name="op" value="force" class="force">Approve anyway</button>');
     expect(state().segments.find((r) => r.id === fx.ids.heading)!.state).toBe('machine');
     const forced = await post({ op: 'force', seg: fx.ids.heading, base: revisionOf(fx.ids.heading) });
     expect(forced.status).toBe(303);
-    expect(state().segments.find((r) => r.id === fx.ids.heading)).toMatchObject({ state: 'approved', forced: true, changedBy: 'Tester' });
+    expect(state().segments.find((r) => r.id === fx.ids.heading)).toMatchObject({
+      state: 'approved',
+      forced: true,
+      changedBy: 'Tester',
+    });
   });
 
   test('a number error blocks approval from the page as `storyloc approve` does: 422, then "approve anyway" forces', async () => {
@@ -211,30 +272,51 @@ describe('changes', () => {
     const broken: ArticleState = {
       ...fx.state,
       outputHash: fileHash(output),
-      segments: fx.state.segments.map((r) => (r.id === fx.ids.hostile ? { ...r, target: r.target!.replace('alert(2)', 'alert(3)') } : r)),
+      segments: fx.state.segments.map((r) =>
+        r.id === fx.ids.hostile ? { ...r, target: r.target!.replace('alert(2)', 'alert(3)') } : r,
+      ),
     };
     writeFileSync(fx.statePath, `${JSON.stringify(broken, null, 2)}\n`);
     const refused = await post({ op: 'approve', seg: fx.ids.hostile, base: revisionOf(fx.ids.hostile) });
     expect(refused.status).toBe(422);
     const html = await refused.text();
-    expect(html).toContain(`Segment ${fx.ids.hostile} not approved: numbers: 3 does not match 2 of the source (expected 2). Edit the translation, or approve anyway (recorded).`);
+    expect(html).toContain(
+      `Segment ${fx.ids.hostile} not approved: numbers: 3 does not match 2 of the source (expected 2). Edit the translation, or approve anyway (recorded).`,
+    );
     expect(html).toContain('<button type="submit" name="op" value="force" class="force">Approve anyway</button>');
     expect(state().segments.find((r) => r.id === fx.ids.hostile)!.state).toBe('machine');
     const all = await post({ op: 'approveAll', base: articleRevision(state()) });
-    expect(all.headers.get('location')).toBe(`/article?token=${server.token}&lang=en&a=en%2Fqueen.md&done=approvedAll&n=4&refused=2`);
+    expect(all.headers.get('location')).toBe(
+      `/article?token=${server.token}&lang=en&a=en%2Fqueen.md&done=approvedAll&n=4&refused=2`,
+    );
     expect(state().segments.find((r) => r.id === fx.ids.hostile)!.state).toBe('machine');
     const forced = await post({ op: 'force', seg: fx.ids.hostile, base: revisionOf(fx.ids.hostile) });
     expect(forced.status).toBe(303);
-    expect(state().segments.find((r) => r.id === fx.ids.hostile)).toMatchObject({ state: 'approved', forced: true, changedBy: 'Tester' });
+    expect(state().segments.find((r) => r.id === fx.ids.hostile)).toMatchObject({
+      state: 'approved',
+      forced: true,
+      changedBy: 'Tester',
+    });
   });
 
   test('a glossary fixed while the page runs is used for the next approval', async () => {
     expect((await post({ op: 'approve', seg: fx.ids.heading, base: revisionOf(fx.ids.heading) })).status).toBe(422);
     const glossary = path.join(dir, 'glossary', 'terms.yaml');
-    writeFileSync(glossary, readFileSync(glossary, 'utf8').replace('forbidden: { it: [Regina di lacrime] }', 'variants: { it: [regina delle lacrime, Regina di lacrime] }').replace('    variants: { it: [regina delle lacrime] }\n', ''));
+    writeFileSync(
+      glossary,
+      readFileSync(glossary, 'utf8')
+        .replace(
+          'forbidden: { it: [Regina di lacrime] }',
+          'variants: { it: [regina delle lacrime, Regina di lacrime] }',
+        )
+        .replace('    variants: { it: [regina delle lacrime] }\n', ''),
+    );
     const approved = await post({ op: 'approve', seg: fx.ids.heading, base: revisionOf(fx.ids.heading) });
     expect(approved.status).toBe(303);
-    expect(state().segments.find((r) => r.id === fx.ids.heading)).toMatchObject({ state: 'approved', changedBy: 'Tester' });
+    expect(state().segments.find((r) => r.id === fx.ids.heading)).toMatchObject({
+      state: 'approved',
+      changedBy: 'Tester',
+    });
     expect(state().segments.find((r) => r.id === fx.ids.heading)!.forced).toBeUndefined();
   });
 
@@ -243,12 +325,25 @@ describe('changes', () => {
     await post({ op: 'reject', seg: fx.ids.fans, base: revisionOf(fx.ids.fans) });
     const stale = await post({ op: 'approveAll', base: shown });
     expect(stale.status).toBe(409);
-    expect(await stale.text()).toContain('Conflict: this article changed after you opened the page. Nothing was approved.');
+    expect(await stale.text()).toContain(
+      'Conflict: this article changed after you opened the page. Nothing was approved.',
+    );
     expect(state().segments.filter((r) => r.state === 'approved')).toHaveLength(2);
     const ok = await post({ op: 'approveAll', base: articleRevision(state()) });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe(`/article?token=${server.token}&lang=en&a=en%2Fqueen.md&done=approvedAll&n=4&refused=1`);
-    expect(state().segments.map((r) => r.state)).toEqual(['approved', 'approved', 'machine', 'approved', 'approved', 'rejected', 'approved', 'approved']);
+    expect(ok.headers.get('location')).toBe(
+      `/article?token=${server.token}&lang=en&a=en%2Fqueen.md&done=approvedAll&n=4&refused=1`,
+    );
+    expect(state().segments.map((r) => r.state)).toEqual([
+      'approved',
+      'approved',
+      'machine',
+      'approved',
+      'approved',
+      'rejected',
+      'approved',
+      'approved',
+    ]);
   });
 
   test('an output edited on disk since the last run is not overwritten: 409, text kept', async () => {
@@ -257,7 +352,9 @@ describe('changes', () => {
     const response = await post({ op: 'edit', seg: fx.ids.fans, base: revisionOf(fx.ids.fans), text: 'Testo nuovo' });
     expect(response.status).toBe(409);
     const html = await response.text();
-    expect(html).toContain(`${path.join('output', 'it', 'en', 'queen.md')} was edited directly since the last translate run`);
+    expect(html).toContain(
+      `${path.join('output', 'it', 'en', 'queen.md')} was edited directly since the last translate run`,
+    );
     expect(html).toContain('Testo nuovo</textarea>');
     expect(readFileSync(fx.outputPath, 'utf8')).toBe(edited);
     expect(state()).toEqual(fx.state);
@@ -266,7 +363,9 @@ describe('changes', () => {
   test('a segment id that no longer exists: 409 with a message, nothing changed', async () => {
     const response = await post({ op: 'approve', seg: 'p-gone', base: 'x' });
     expect(response.status).toBe(409);
-    expect(await response.text()).toContain('Segment p-gone no longer exists in this article (the source changed). Nothing was saved.');
+    expect(await response.text()).toContain(
+      'Segment p-gone no longer exists in this article (the source changed). Nothing was saved.',
+    );
     expect(state()).toEqual(fx.state);
   });
 });

@@ -34,22 +34,51 @@ describe('editable form of segment XML', () => {
   });
 
   test('a missing tag is refused, naming it', () => {
-    expect(parseEditedText('Kim <g id="1">Baek</g> in Queen<x id="3"/>', SOURCE)).toEqual({ ok: false, problem: 'missingTag', tag: '<g id="2">' });
-    expect(parseEditedText('Kim <g id="1">Baek</g> <g id="2">Q</g>', SOURCE)).toEqual({ ok: false, problem: 'missingTag', tag: '<x id="3"/>' });
+    expect(parseEditedText('Kim <g id="1">Baek</g> in Queen<x id="3"/>', SOURCE)).toEqual({
+      ok: false,
+      problem: 'missingTag',
+      tag: '<g id="2">',
+    });
+    expect(parseEditedText('Kim <g id="1">Baek</g> <g id="2">Q</g>', SOURCE)).toEqual({
+      ok: false,
+      problem: 'missingTag',
+      tag: '<x id="3"/>',
+    });
   });
 
   test('a tag the source does not have is refused', () => {
-    expect(parseEditedText('<g id="1">a</g><g id="2">b</g><x id="3"/><x id="9"/>', SOURCE)).toEqual({ ok: false, problem: 'unexpectedTag', tag: '<x id="9"/>' });
+    expect(parseEditedText('<g id="1">a</g><g id="2">b</g><x id="3"/><x id="9"/>', SOURCE)).toEqual({
+      ok: false,
+      problem: 'unexpectedTag',
+      tag: '<x id="9"/>',
+    });
   });
 
   test('unbalanced and duplicated tags are refused', () => {
-    expect(parseEditedText('<g id="1">a <g id="2">b</g><x id="3"/>', SOURCE)).toEqual({ ok: false, problem: 'unbalanced' });
-    expect(parseEditedText('a</g><g id="1"><g id="2">b</g><x id="3"/>', SOURCE)).toEqual({ ok: false, problem: 'unbalanced' });
-    expect(parseEditedText('<g id="1">a</g><g id="1">b</g><g id="2">c</g><x id="3"/>', SOURCE)).toEqual({ ok: false, problem: 'duplicateTag', tag: '<g id="1">' });
+    expect(parseEditedText('<g id="1">a <g id="2">b</g><x id="3"/>', SOURCE)).toEqual({
+      ok: false,
+      problem: 'unbalanced',
+    });
+    expect(parseEditedText('a</g><g id="1"><g id="2">b</g><x id="3"/>', SOURCE)).toEqual({
+      ok: false,
+      problem: 'unbalanced',
+    });
+    expect(parseEditedText('<g id="1">a</g><g id="1">b</g><g id="2">c</g><x id="3"/>', SOURCE)).toEqual({
+      ok: false,
+      problem: 'duplicateTag',
+      tag: '<g id="1">',
+    });
   });
 
   test('a segment without tags accepts any text, tags typed by hand are refused', () => {
-    expect(parseEditedText('Il finale di <b>lacrime</b>', 'The finale')).toEqual({ ok: true, xml: 'Il finale di &lt;b&gt;lacrime&lt;/b&gt;' });
-    expect(parseEditedText('Il <x id="1"/> finale', 'The finale')).toEqual({ ok: false, problem: 'unexpectedTag', tag: '<x id="1"/>' });
+    expect(parseEditedText('Il finale di <b>lacrime</b>', 'The finale')).toEqual({
+      ok: true,
+      xml: 'Il finale di &lt;b&gt;lacrime&lt;/b&gt;',
+    });
+    expect(parseEditedText('Il <x id="1"/> finale', 'The finale')).toEqual({
+      ok: false,
+      problem: 'unexpectedTag',
+      tag: '<x id="1"/>',
+    });
   });
 });

@@ -23,7 +23,10 @@ function record(fields: Partial<SegmentRecord>): SegmentRecord {
 describe('terminal review', () => {
   test('multi-line segments keep their lines under the value column', () => {
     initI18n('en');
-    const text = renderTerminalReview([{ article: 'en/a.md', targetLang: 'it', records: [record({})], findings: new Map() }], { color: false });
+    const text = renderTerminalReview(
+      [{ article: 'en/a.md', targetLang: 'it', records: [record({})], findings: new Map() }],
+      { color: false },
+    );
     expect(text).toBe(`en/a.md → it: 1 to review
 
   [machine] line 4  p-1
@@ -39,8 +42,17 @@ Segments to review: 1. Approve with \`storyloc approve ARTICLE --segment ID\` or
 
   test('colour on a terminal; the previous target of a never-approved stale segment is labelled "previous"; flags shown', () => {
     initI18n('en');
-    const stale = record({ state: 'stale', source: 'New', target: 'Nuovo testo', previousTarget: 'Vecchio testo', flags: ['tags.mismatch'] });
-    const text = renderTerminalReview([{ article: 'en/a.md', targetLang: 'it', records: [stale], findings: new Map() }], { color: true });
+    const stale = record({
+      state: 'stale',
+      source: 'New',
+      target: 'Nuovo testo',
+      previousTarget: 'Vecchio testo',
+      flags: ['tags.mismatch'],
+    });
+    const text = renderTerminalReview(
+      [{ article: 'en/a.md', targetLang: 'it', records: [stale], findings: new Map() }],
+      { color: true },
+    );
     expect(text.split('\n').slice(2, 8)).toEqual([
       '  [stale] line 4  p-1',
       '    source:           New',
@@ -54,7 +66,17 @@ Segments to review: 1. Approve with \`storyloc approve ARTICLE --segment ID\` or
   test('in Korean, labels align by display width', () => {
     initI18n('ko');
     try {
-      const text = renderTerminalReview([{ article: 'ko/a.md', targetLang: 'it', records: [record({ source: '원문', target: 'testo' })], findings: new Map() }], { color: false });
+      const text = renderTerminalReview(
+        [
+          {
+            article: 'ko/a.md',
+            targetLang: 'it',
+            records: [record({ source: '원문', target: 'testo' })],
+            findings: new Map(),
+          },
+        ],
+        { color: false },
+      );
       expect(text.split('\n').slice(0, 6)).toEqual([
         'ko/a.md → it: 검토 대기 1개',
         '',

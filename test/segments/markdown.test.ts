@@ -3,13 +3,20 @@ import { parseArticle } from '../../src/articles/read.js';
 import type { Lang } from '../../src/languages.js';
 
 function segments(text: string, lang: Lang = 'en') {
-  return parseArticle({ path: 'story.md', relativePath: `${lang}/story.md`, lang, text, frontMatterKeys: ['title', 'summary'] }).segments;
+  return parseArticle({
+    path: 'story.md',
+    relativePath: `${lang}/story.md`,
+    lang,
+    text,
+    frontMatterKeys: ['title', 'summary'],
+  }).segments;
 }
 const brief = (text: string, lang: Lang = 'en') => segments(text, lang).map((s) => [s.kind, s.line, s.text]);
 
 describe('what is translatable', () => {
   test('headings, paragraphs, list items, blockquotes, table cells and selected front matter', () => {
-    const text = '---\ntitle: The title\nsummary: The summary.\nauthor: Not translated\n---\n# Heading\n\nA paragraph.\n\n- An item.\n\n> A quote.\n\n| Head |\n|---|\n| Cell |\n';
+    const text =
+      '---\ntitle: The title\nsummary: The summary.\nauthor: Not translated\n---\n# Heading\n\nA paragraph.\n\n- An item.\n\n> A quote.\n\n| Head |\n|---|\n| Cell |\n';
     expect(brief(text)).toEqual([
       ['title', 2, 'The title'],
       ['frontMatter', 3, 'The summary.'],
@@ -23,7 +30,8 @@ describe('what is translatable', () => {
   });
 
   test('code, raw HTML, link reference definitions and URLs are never translated', () => {
-    const text = '```\nconst x = "Hello there.";\n```\n\n    indented code\n\n<div>Raw html text.</div>\n\n[ref]: https://example.com "Ref title"\n\nSee <https://example.com> and `inline code`.\n';
+    const text =
+      '```\nconst x = "Hello there.";\n```\n\n    indented code\n\n<div>Raw html text.</div>\n\n[ref]: https://example.com "Ref title"\n\nSee <https://example.com> and `inline code`.\n';
     expect(brief(text)).toEqual([['paragraph', 11, 'See <x id="1"/> and <x id="2"/>.']]);
   });
 
@@ -35,8 +43,19 @@ describe('what is translatable', () => {
       ['imageTitle', 'On set', list[0]!.id],
       ['linkTitle', 'Watch it', list[0]!.id],
     ]);
-    expect(list[0]!.tags['1']).toMatchObject({ type: 'x', markup: 'image', url: 'cast.jpg', open: '![the cast](cast.jpg "On set")' });
-    expect(list[0]!.tags['2']).toMatchObject({ type: 'g', markup: 'link', url: 'https://x.io', open: '[', close: '](https://x.io "Watch it")' });
+    expect(list[0]!.tags['1']).toMatchObject({
+      type: 'x',
+      markup: 'image',
+      url: 'cast.jpg',
+      open: '![the cast](cast.jpg "On set")',
+    });
+    expect(list[0]!.tags['2']).toMatchObject({
+      type: 'g',
+      markup: 'link',
+      url: 'https://x.io',
+      open: '[',
+      close: '](https://x.io "Watch it")',
+    });
   });
 
   test('an image alone in a paragraph: only its alt text is a segment', () => {
@@ -44,25 +63,32 @@ describe('what is translatable', () => {
   });
 
   test('plain text is XML-escaped for tag_handling=xml', () => {
-    expect(brief('Ratings <b>rose</b> & fell > 20%.\n')).toEqual([['paragraph', 1, 'Ratings <x id="1"/>rose<x id="2"/> &amp; fell &gt; 20%.']]);
+    expect(brief('Ratings <b>rose</b> & fell > 20%.\n')).toEqual([
+      ['paragraph', 1, 'Ratings <x id="1"/>rose<x id="2"/> &amp; fell &gt; 20%.'],
+    ]);
   });
 });
 
 describe('inline markup becomes protected tags', () => {
   test('emphasis, strong, strikethrough, links, code and breaks', () => {
-    expect(brief('A *b* **c** ~~d~~ [e](f) `g` h  \ni.\n')).toEqual([['paragraph', 1, 'A <g id="1">b</g> <g id="2">c</g> <g id="3">d</g> <g id="4">e</g> <x id="5"/> h<x id="6"/>i.']]);
+    expect(brief('A *b* **c** ~~d~~ [e](f) `g` h  \ni.\n')).toEqual([
+      ['paragraph', 1, 'A <g id="1">b</g> <g id="2">c</g> <g id="3">d</g> <g id="4">e</g> <x id="5"/> h<x id="6"/>i.'],
+    ]);
   });
 
   test('a sentence split never cuts through emphasis or a link', () => {
-    expect(brief('She said *it was over. Then she left* the set. [Read more. Now](u) please.\n').map((row) => row[2])).toEqual([
-      'She said <g id="1">it was over. Then she left</g> the set.',
-      '<g id="1">Read more. Now</g> please.',
-    ]);
+    expect(
+      brief('She said *it was over. Then she left* the set. [Read more. Now](u) please.\n').map((row) => row[2]),
+    ).toEqual(['She said <g id="1">it was over. Then she left</g> the set.', '<g id="1">Read more. Now</g> please.']);
   });
 
   test('tags are numbered per segment, so the same sentence has the same text everywhere', () => {
     const list = segments('First *one*. Second *two*.\n\nSecond *two*.\n');
-    expect(list.map((s) => s.text)).toEqual(['First <g id="1">one</g>.', 'Second <g id="1">two</g>.', 'Second <g id="1">two</g>.']);
+    expect(list.map((s) => s.text)).toEqual([
+      'First <g id="1">one</g>.',
+      'Second <g id="1">two</g>.',
+      'Second <g id="1">two</g>.',
+    ]);
     expect(list[1]!.sourceHash).toBe(list[2]!.sourceHash);
   });
 });
@@ -71,7 +97,9 @@ describe('stable ids', () => {
   test('ids come from kind and content, not position: an edit elsewhere keeps them', () => {
     const before = segments('# Title\n\nFirst paragraph.\n\nSecond paragraph.\n');
     const after = segments('# Title\n\nA new paragraph at the top.\n\nFirst paragraph.\n\nSecond paragraph, edited.\n');
-    expect(after.find((s) => s.text === 'First paragraph.')!.id).toBe(before.find((s) => s.text === 'First paragraph.')!.id);
+    expect(after.find((s) => s.text === 'First paragraph.')!.id).toBe(
+      before.find((s) => s.text === 'First paragraph.')!.id,
+    );
     expect(after.find((s) => s.kind === 'heading')!.id).toBe(before.find((s) => s.kind === 'heading')!.id);
     expect(new Set(after.map((s) => s.id)).size).toBe(after.length);
   });
@@ -92,11 +120,22 @@ describe('stable ids', () => {
 describe('positions', () => {
   test('line, column and container prefixes of a quoted multi-line sentence', () => {
     const list = segments('Intro.\n\n> A quoted sentence\n> on two lines.\n');
-    expect(list[1]).toMatchObject({ kind: 'blockquote', line: 3, column: 3, text: 'A quoted sentence\non two lines.', linePrefixes: ['> '], start: 10, end: 43 });
+    expect(list[1]).toMatchObject({
+      kind: 'blockquote',
+      line: 3,
+      column: 3,
+      text: 'A quoted sentence\non two lines.',
+      linePrefixes: ['> '],
+      start: 10,
+      end: 43,
+    });
   });
 
   test('Korean sentences with quotes and particles', () => {
-    expect(brief('김수현은 “무서워하지 마.”라고 말했다. 김지원은 웃었다.\n', 'ko').map((row) => row[2])).toEqual(['김수현은 “무서워하지 마.”라고 말했다.', '김지원은 웃었다.']);
+    expect(brief('김수현은 “무서워하지 마.”라고 말했다. 김지원은 웃었다.\n', 'ko').map((row) => row[2])).toEqual([
+      '김수현은 “무서워하지 마.”라고 말했다.',
+      '김지원은 웃었다.',
+    ]);
   });
 });
 
@@ -110,6 +149,10 @@ describe('context', () => {
     ['markup removed next to spaces', 'A [ ](u) b and *c*.\n', 'A b and c.'],
     ['plain text', 'Nothing to fold here.\n', 'Nothing to fold here.'],
   ])('%s: the plain block text, whitespace folded', (_name, text, expected) => {
-    expect(segments(text).filter((s) => s.kind === 'paragraph' || s.kind === 'blockquote').map((s) => s.context)).toEqual([expected]);
+    expect(
+      segments(text)
+        .filter((s) => s.kind === 'paragraph' || s.kind === 'blockquote')
+        .map((s) => s.context),
+    ).toEqual([expected]);
   });
 });

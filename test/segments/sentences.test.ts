@@ -17,7 +17,10 @@ describe('English sentence rules', () => {
     ['Dr. Park and Mrs. Lee met. Then they left.', ['Dr. Park and Mrs. Lee met.', 'Then they left.']],
     ['It ranked No. 1 in April. Fans cheered.', ['It ranked No. 1 in April.', 'Fans cheered.']],
     ['The U.S. release is in May. It streams on Netflix.', ['The U.S. release is in May.', 'It streams on Netflix.']],
-    ['Dramas, e.g. Queen of Tears, were popular. Others not.', ['Dramas, e.g. Queen of Tears, were popular.', 'Others not.']],
+    [
+      'Dramas, e.g. Queen of Tears, were popular. Others not.',
+      ['Dramas, e.g. Queen of Tears, were popular.', 'Others not.'],
+    ],
     ['Romance, i.e. love, wins. Always.', ['Romance, i.e. love, wins.', 'Always.']],
     ['Kim vs. Park was the match. Kim won.', ['Kim vs. Park was the match.', 'Kim won.']],
     ['The rating was 20.7 percent. A record.', ['The rating was 20.7 percent.', 'A record.']],
@@ -39,7 +42,10 @@ describe('Italian sentence rules', () => {
   test.each([
     ['Il sig. Rossi è arrivato. Poi è partito.', ['Il sig. Rossi è arrivato.', 'Poi è partito.']],
     ['La dott. Bianchi ha parlato. Tutti hanno ascoltato.', ['La dott. Bianchi ha parlato.', 'Tutti hanno ascoltato.']],
-    ['Attori, registi ecc. erano presenti. La festa è finita.', ['Attori, registi ecc. erano presenti.', 'La festa è finita.']],
+    [
+      'Attori, registi ecc. erano presenti. La festa è finita.',
+      ['Attori, registi ecc. erano presenti.', 'La festa è finita.'],
+    ],
     ['Il punteggio è stato del 24,85%. Un record.', ['Il punteggio è stato del 24,85%.', 'Un record.']],
     ['Ha detto “Non abbiate paura.” e ha sorriso.', ['Ha detto “Non abbiate paura.” e ha sorriso.']],
     ['Ha detto: “Non abbiate paura.” Poi ha sorriso.', ['Ha detto: “Non abbiate paura.”', 'Poi ha sorriso.']],
@@ -83,14 +89,38 @@ test('the fast path agrees with Intl.Segmenter on every candidate of a generated
 
 test('after a full stop, a number decides like Intl.Segmenter (UAX #29 SB8) on generated sentences', () => {
   const random = createRandom(29);
-  const starts = ['81.15% of viewers', '12 people', '3 In', '2024 was', '1) the', '10, the', '7: Kim', '3월 5일', '12명이', '5 % drop', '9-1 win', '4 (four) days', '2. Then', '3! wow', '100 "quoted"', '6 É', '8 été', '1\nNext', '42'];
+  const starts = [
+    '81.15% of viewers',
+    '12 people',
+    '3 In',
+    '2024 was',
+    '1) the',
+    '10, the',
+    '7: Kim',
+    '3월 5일',
+    '12명이',
+    '5 % drop',
+    '9-1 win',
+    '4 (four) days',
+    '2. Then',
+    '3! wow',
+    '100 "quoted"',
+    '6 É',
+    '8 été',
+    '1\nNext',
+    '42',
+  ];
   const before = ['The ratings rose', 'It was No', 'Kim said so', '시청률이 올랐다', 'Ep'];
   for (let i = 0; i < 3000; i++) {
     const first = before[Math.floor(random() * before.length)]!;
     const second = starts[Math.floor(random() * starts.length)]!;
     const text = `${first}. ${second} and more text here.`;
     for (const lang of ['en', 'ko', 'it'] as const) {
-      expect({ text, lang, starts: sentenceStarts(text, lang) }).toEqual({ text, lang, starts: sentenceStarts(text, lang, { askSegmenterAlways: true }) });
+      expect({ text, lang, starts: sentenceStarts(text, lang) }).toEqual({
+        text,
+        lang,
+        starts: sentenceStarts(text, lang, { askSegmenterAlways: true }),
+      });
     }
   }
 });

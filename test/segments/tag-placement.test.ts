@@ -12,21 +12,37 @@ describe('settleTagPlacement', () => {
   test('moved and re-nested tags, balanced, are accepted as they are', () => {
     const tags = { 1: strong, 2: strong, 3: code };
     const source = 'The <g id="1">new</g> <g id="2">drama</g> with <x id="3"/> code.';
-    for (const moved of ['Il nuovo <g id="1">dramma</g> <g id="2">con</g> <x id="3"/> codice.', 'Il <g id="1">nuovo <g id="2">dramma</g></g> con codice<x id="3"/>.']) {
+    for (const moved of [
+      'Il nuovo <g id="1">dramma</g> <g id="2">con</g> <x id="3"/> codice.',
+      'Il <g id="1">nuovo <g id="2">dramma</g></g> con codice<x id="3"/>.',
+    ]) {
       expect(settleTagPlacement(source, moved, tags)).toEqual({ text: moved, repaired: false, flags: [] });
     }
   });
 
   test('punctuation and spaces taken in at an edge go back outside, as DeepL\'s „Weiter", example needs', () => {
     const tags = { 1: strong };
-    expect(settleTagPlacement('Press <g id="1">Continue</g> to advance.', 'Drücken Sie <g id="1">„Weiter",</g> um fortzufahren.', tags)).toEqual({
+    expect(
+      settleTagPlacement(
+        'Press <g id="1">Continue</g> to advance.',
+        'Drücken Sie <g id="1">„Weiter",</g> um fortzufahren.',
+        tags,
+      ),
+    ).toEqual({
       text: 'Drücken Sie „<g id="1">Weiter</g>", um fortzufahren.',
       repaired: true,
       flags: [],
     });
-    expect(settleTagPlacement('A <g id="1">new</g> drama', 'Un <g id="1">nuovo </g>dramma', tags).text).toBe('Un <g id="1">nuovo</g> dramma');
+    expect(settleTagPlacement('A <g id="1">new</g> drama', 'Un <g id="1">nuovo </g>dramma', tags).text).toBe(
+      'Un <g id="1">nuovo</g> dramma',
+    );
     // nested: the inner element hands the comma to the outer one, which hands it on
-    expect(settleTagPlacement('<g id="1">a <g id="2">b</g></g> c', '<g id="1">a <g id="2">b,</g></g> c', { 1: strong, 2: strong }).text).toBe('<g id="1">a <g id="2">b</g></g>, c');
+    expect(
+      settleTagPlacement('<g id="1">a <g id="2">b</g></g> c', '<g id="1">a <g id="2">b,</g></g> c', {
+        1: strong,
+        2: strong,
+      }).text,
+    ).toBe('<g id="1">a <g id="2">b</g></g>, c');
   });
 
   test('edge punctuation the source element had is kept', () => {
@@ -36,16 +52,31 @@ describe('settleTagPlacement', () => {
   });
 
   test('what no repair fixes is flagged: an emptied element, a link in a link, underscore emphasis inside a word', () => {
-    expect(settleTagPlacement('A <g id="1">new</g> drama.', 'Un dramma nuovo<g id="1">,</g>', { 1: strong }).flags).toEqual(['tags.empty:1']);
-    expect(settleTagPlacement('<g id="1">a</g> <g id="2">b</g>', '<g id="1">a <g id="2">b</g></g>', { 1: link('u1'), 2: link('u2') }).flags).toEqual(['tags.link-in-link:2']);
-    expect(settleTagPlacement('A <g id="1">new</g> drama.', 'Un dram<g id="1">ma</g> nuovo.', { 1: under }).flags).toEqual(['tags.intraword:1']);
+    expect(
+      settleTagPlacement('A <g id="1">new</g> drama.', 'Un dramma nuovo<g id="1">,</g>', { 1: strong }).flags,
+    ).toEqual(['tags.empty:1']);
+    expect(
+      settleTagPlacement('<g id="1">a</g> <g id="2">b</g>', '<g id="1">a <g id="2">b</g></g>', {
+        1: link('u1'),
+        2: link('u2'),
+      }).flags,
+    ).toEqual(['tags.link-in-link:2']);
+    expect(
+      settleTagPlacement('A <g id="1">new</g> drama.', 'Un dram<g id="1">ma</g> nuovo.', { 1: under }).flags,
+    ).toEqual(['tags.intraword:1']);
     // the source's own empty link is as the author wrote it
-    expect(settleTagPlacement('See <g id="1"></g> here', 'Vedi <g id="1"></g> qui', { 1: link('u') }).flags).toEqual([]);
+    expect(settleTagPlacement('See <g id="1"></g> here', 'Vedi <g id="1"></g> qui', { 1: link('u') }).flags).toEqual(
+      [],
+    );
   });
 
   test('lost, doubled or unbalanced tags are a mismatch, left as they came', () => {
     const tags = { 1: strong };
-    expect(settleTagPlacement('A <g id="1">b</g>', 'A b', tags)).toEqual({ text: 'A b', repaired: false, flags: ['tags.mismatch'] });
+    expect(settleTagPlacement('A <g id="1">b</g>', 'A b', tags)).toEqual({
+      text: 'A b',
+      repaired: false,
+      flags: ['tags.mismatch'],
+    });
     expect(settleTagPlacement('A <g id="1">b</g>', 'A <g id="1">b', tags).flags).toEqual(['tags.mismatch']);
   });
 });

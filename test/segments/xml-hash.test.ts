@@ -4,7 +4,9 @@ import { normalizeForHash } from '../../src/segments/hash.js';
 
 describe('unescapeXml', () => {
   test('decodes named and numeric references', () => {
-    expect(unescapeXml('a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#233; &#xE8; &#x1F600;')).toBe('a & b <c> "d" \'e\' é è 😀');
+    expect(unescapeXml('a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#233; &#xE8; &#x1F600;')).toBe(
+      'a & b <c> "d" \'e\' é è 😀',
+    );
   });
 
   test('a numeric reference beyond Unicode (from MT or an edit box) is kept as text, not a crash', () => {

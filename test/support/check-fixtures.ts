@@ -56,7 +56,8 @@ function findFixturesDir(): string {
   for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'test', 'fixtures', 'check');
     if (existsSync(path.join(candidate, 'cases'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error('test/fixtures/check not found above ' + fileURLToPath(import.meta.url));
+    if (path.dirname(dir) === dir)
+      throw new Error('test/fixtures/check not found above ' + fileURLToPath(import.meta.url));
   }
 }
 
@@ -66,7 +67,10 @@ export function loadCases(dir = path.join(fixturesDir, 'cases')): FixtureCase[] 
   return readdirSync(dir)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
-    .map((name) => ({ name: name.replace(/\.yaml$/, ''), ...(parse(readFileSync(path.join(dir, name), 'utf8')) as Omit<FixtureCase, 'name'>) }));
+    .map((name) => ({
+      name: name.replace(/\.yaml$/, ''),
+      ...(parse(readFileSync(path.join(dir, name), 'utf8')) as Omit<FixtureCase, 'name'>),
+    }));
 }
 
 const CONFIG = 'sourceLanguages: [en, ko]\ntargetLanguages: [it]\n';
@@ -83,7 +87,13 @@ export function writeFixtureWorkspace(root: string, cases: readonly FixtureCase[
     writeFileSync(articlePath, fixture.source);
     if (fixture.translated === false) continue;
     const lang = fixture.article.split('/')[0] as Lang;
-    const article = parseArticle({ path: articlePath, relativePath: fixture.article, lang, text: fixture.source, frontMatterKeys: config.frontMatterKeys });
+    const article = parseArticle({
+      path: articlePath,
+      relativePath: fixture.article,
+      lang,
+      text: fixture.source,
+      frontMatterKeys: config.frontMatterKeys,
+    });
     const bySource = new Map(fixture.segments.map((segment) => [segment.source, segment]));
     const used = new Set<string>();
     const records: SegmentRecord[] = article.segments.map((segment) => {
@@ -107,7 +117,8 @@ export function writeFixtureWorkspace(root: string, cases: readonly FixtureCase[
       return record;
     });
     for (const segment of fixture.segments) {
-      if (!used.has(segment.source)) throw new Error(`${fixture.name}: fixture segment not in the source: ${JSON.stringify(segment.source)}`);
+      if (!used.has(segment.source))
+        throw new Error(`${fixture.name}: fixture segment not in the source: ${JSON.stringify(segment.source)}`);
     }
     const targets = new Map<string, string>();
     for (const record of records) if (record.target !== null) targets.set(record.id, record.target);
@@ -119,7 +130,14 @@ export function writeFixtureWorkspace(root: string, cases: readonly FixtureCase[
     const outputPath = outputPathFor(config, fixture.article, targetLang);
     mkdirSync(path.dirname(outputPath), { recursive: true });
     writeFileSync(outputPath, output);
-    const state: ArticleState = { version: 1, article: fixture.article, sourceLang: lang, targetLang, sourceFileHash: fileHash(fixture.source), segments: records };
+    const state: ArticleState = {
+      version: 1,
+      article: fixture.article,
+      sourceLang: lang,
+      targetLang,
+      sourceFileHash: fileHash(fixture.source),
+      segments: records,
+    };
     writeFileSync(statePathFor(config, fixture.article, targetLang), serializeArticleState(state));
   }
 }

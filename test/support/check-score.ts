@@ -11,7 +11,15 @@ import { defaultConfig, loadConfig } from '../../src/config/load.js';
 import { checkTargetOnly } from '../../src/check/target-only.js';
 import { checkWorkspace, loadCheckGlossary } from '../../src/check/workspace.js';
 import type { Violation } from '../../src/check/types.js';
-import { fixturesDir, loadCases, loadTargetOnlyLabels, score, writeFixtureWorkspace, type FixtureCase, type FixtureScore } from './check-fixtures.js';
+import {
+  fixturesDir,
+  loadCases,
+  loadTargetOnlyLabels,
+  score,
+  writeFixtureWorkspace,
+  type FixtureCase,
+  type FixtureScore,
+} from './check-fixtures.js';
 
 export interface LabelledRun {
   score: FixtureScore;
@@ -22,7 +30,10 @@ export interface LabelledRun {
 const key = (v: Violation): string => `${v.file} ${v.rule} ${v.line}`;
 
 function expectedKeys(fixture: FixtureCase): string[] {
-  return fixture.expected.map((item) => `${item.in === 'source' ? `articles/${fixture.article}` : `output/it/${fixture.article}`} ${item.rule} ${item.line}`);
+  return fixture.expected.map(
+    (item) =>
+      `${item.in === 'source' ? `articles/${fixture.article}` : `output/it/${fixture.article}`} ${item.rule} ${item.line}`,
+  );
 }
 
 export function runLabelledFixtures(): LabelledRun {
@@ -34,18 +45,36 @@ export function runLabelledFixtures(): LabelledRun {
     const report = checkWorkspace({ config, cwd: root });
     const byCase = cases.map((fixture) => {
       const files = new Set([`output/it/${fixture.article}`, `articles/${fixture.article}`]);
-      return { name: fixture.name, expected: expectedKeys(fixture).sort(), found: report.violations.filter((v) => files.has(v.file)).map(key).sort() };
+      return {
+        name: fixture.name,
+        expected: expectedKeys(fixture).sort(),
+        found: report.violations
+          .filter((v) => files.has(v.file))
+          .map(key)
+          .sort(),
+      };
     });
     const found = report.violations.map(key);
     // target-only files, copied beside the fixture workspace and checked with its glossary
     const labels = loadTargetOnlyLabels();
     const glossary = loadCheckGlossary(config);
-    for (const name of readdirSync(path.join(fixturesDir, 'target-only'))) if (name !== 'labels.yaml') {
-      copyFileSync(path.join(fixturesDir, 'target-only', name), path.join(root, name));
-    }
+    for (const name of readdirSync(path.join(fixturesDir, 'target-only')))
+      if (name !== 'labels.yaml') {
+        copyFileSync(path.join(fixturesDir, 'target-only', name), path.join(root, name));
+      }
     for (const { file, expected } of labels.files) {
-      const violations = checkTargetOnly({ config: defaultConfig(root), cwd: root, files: [file], lang: 'it', glossary }).violations;
-      byCase.push({ name: file, expected: expected.map((item) => `${file} ${item.rule} ${item.line}`).sort(), found: violations.map(key).sort() });
+      const violations = checkTargetOnly({
+        config: defaultConfig(root),
+        cwd: root,
+        files: [file],
+        lang: 'it',
+        glossary,
+      }).violations;
+      byCase.push({
+        name: file,
+        expected: expected.map((item) => `${file} ${item.rule} ${item.line}`).sort(),
+        found: violations.map(key).sort(),
+      });
       found.push(...violations.map(key));
     }
     const expected = byCase.flatMap((item) => item.expected);

@@ -39,7 +39,10 @@ export class GlossaryStore {
   constructor(private readonly isGlossaryLanguage: (code: string) => boolean) {}
 
   /** Creates a glossary from already parsed dictionaries (for tests that seed the server directly). */
-  add(name: string, dictionaries: Array<{ sourceLang: string; targetLang: string; entries: Record<string, string> }>): StoredGlossary {
+  add(
+    name: string,
+    dictionaries: Array<{ sourceLang: string; targetLang: string; entries: Record<string, string> }>,
+  ): StoredGlossary {
     return this.store(
       name,
       dictionaries.map((dictionary) => ({
@@ -73,7 +76,8 @@ export class GlossaryStore {
 
   /** PATCH: rename and/or merge entries into dictionaries (a new pair creates its dictionary). */
   update(glossary: StoredGlossary, name: string | undefined, inputs: DictionaryInput[]): void {
-    if (name === undefined && inputs.length === 0) throw new BadRequest("Nothing to update: give 'name' or 'dictionaries'");
+    if (name === undefined && inputs.length === 0)
+      throw new BadRequest("Nothing to update: give 'name' or 'dictionaries'");
     if (name !== undefined) {
       if (!name) throw new BadRequest("Empty parameter 'name'");
       glossary.name = name;
@@ -113,7 +117,8 @@ export class GlossaryStore {
   }
 
   private parseDictionary(input: DictionaryInput): StoredDictionary {
-    if (!input.sourceLang || !input.targetLang) throw new BadRequest("Missing parameter 'source_lang' or 'target_lang'");
+    if (!input.sourceLang || !input.targetLang)
+      throw new BadRequest("Missing parameter 'source_lang' or 'target_lang'");
     const sourceLang = input.sourceLang.toLowerCase();
     const targetLang = input.targetLang.toLowerCase();
     if (!this.isGlossaryLanguage(sourceLang) || !this.isGlossaryLanguage(targetLang) || sourceLang === targetLang) {
@@ -126,7 +131,11 @@ export class GlossaryStore {
   }
 }
 
-export function findDictionary(glossary: StoredGlossary, sourceLang: string, targetLang: string): StoredDictionary | undefined {
+export function findDictionary(
+  glossary: StoredGlossary,
+  sourceLang: string,
+  targetLang: string,
+): StoredDictionary | undefined {
   const source = sourceLang.toLowerCase();
   const target = targetLang.toLowerCase();
   return glossary.dictionaries.find((d) => d.sourceLang === source && d.targetLang === target);
@@ -177,7 +186,11 @@ export function entriesToTsv(entries: Map<string, string>): string {
 }
 
 export function dictionaryInfoJson(dictionary: StoredDictionary): Record<string, unknown> {
-  return { source_lang: dictionary.sourceLang, target_lang: dictionary.targetLang, entry_count: dictionary.entries.size };
+  return {
+    source_lang: dictionary.sourceLang,
+    target_lang: dictionary.targetLang,
+    entry_count: dictionary.entries.size,
+  };
 }
 
 export function glossaryInfoJson(glossary: StoredGlossary): Record<string, unknown> {

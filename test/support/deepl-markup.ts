@@ -74,7 +74,11 @@ function hasDuplicateAttribute(attributes: string): boolean {
  * Translates the text runs of a tokenized text, leaving alone every run inside an element named in
  * `ignoreTags` or marked `translate="no"` (and every tag).
  */
-export function translateRuns(tokens: readonly MarkupToken[], ignoreTags: ReadonlySet<string>, translate: (run: string) => string): MarkupToken[] {
+export function translateRuns(
+  tokens: readonly MarkupToken[],
+  ignoreTags: ReadonlySet<string>,
+  translate: (run: string) => string,
+): MarkupToken[] {
   let protectedDepth = 0;
   const stack: boolean[] = [];
   return tokens.map((token) => {
@@ -98,7 +102,12 @@ export function renderMarkup(tokens: readonly MarkupToken[]): string {
 /** What the movement mode may do to a translation; each kind is tried once per text. */
 export type TagMovementKind = 'wrap-punctuation' | 'move' | 'renest' | 'shift-placeholder';
 
-export const ALL_TAG_MOVEMENTS: readonly TagMovementKind[] = ['wrap-punctuation', 'move', 'renest', 'shift-placeholder'];
+export const ALL_TAG_MOVEMENTS: readonly TagMovementKind[] = [
+  'wrap-punctuation',
+  'move',
+  'renest',
+  'shift-placeholder',
+];
 
 export interface TagMovementSettings {
   seed: number;
@@ -110,9 +119,13 @@ export interface TagMovementSettings {
  * balance. Deterministic: the choices depend on the seed and the text only (not on request order).
  * Tags of protected elements (`ignore_tags`, `translate="no"`) are left where they are.
  */
-export function moveTags(text: string, settings: TagMovementSettings, ignoreTags: ReadonlySet<string> = new Set()): string {
+export function moveTags(
+  text: string,
+  settings: TagMovementSettings,
+  ignoreTags: ReadonlySet<string> = new Set(),
+): string {
   let tokens = splitWords(tokenizeMarkup(text));
-  if (tokens.some((token) => (token.kind === 'open' && (ignoreTags.has(token.name) || !token.translate)))) return text;
+  if (tokens.some((token) => token.kind === 'open' && (ignoreTags.has(token.name) || !token.translate))) return text;
   const random = createRandom((settings.seed ^ hashText(text)) >>> 0);
   for (const kind of settings.kinds) tokens = MOVES[kind](tokens, random);
   return renderMarkup(tokens);
@@ -127,12 +140,18 @@ const PUNCTUATION = /^[,.;:!?"'“”„«»‘’]+$/u;
 /** Text tokens cut further into words, spaces and punctuation, so moves can work word by word. */
 function splitWords(tokens: readonly MarkupToken[]): MarkupToken[] {
   return tokens.flatMap((token): MarkupToken[] =>
-    token.kind === 'text' ? token.text.split(/(\s+|[,.;:!?"'“”„«»‘’]+)/u).filter((p) => p !== '').map((text) => ({ kind: 'text', text })) : [token],
+    token.kind === 'text'
+      ? token.text
+          .split(/(\s+|[,.;:!?"'“”„«»‘’]+)/u)
+          .filter((p) => p !== '')
+          .map((text) => ({ kind: 'text', text }))
+      : [token],
   );
 }
 
 const isWord = (token: MarkupToken | undefined): boolean => token?.kind === 'text' && WORD.test(token.text);
-const isPunctuation = (token: MarkupToken | undefined): boolean => token?.kind === 'text' && PUNCTUATION.test(token.text);
+const isPunctuation = (token: MarkupToken | undefined): boolean =>
+  token?.kind === 'text' && PUNCTUATION.test(token.text);
 const isSpace = (token: MarkupToken | undefined): boolean => token?.kind === 'text' && /^\s+$/.test(token.text);
 
 function pick<T>(candidates: readonly T[], random: () => number): T | undefined {
@@ -151,7 +170,9 @@ function closeOf(tokens: readonly MarkupToken[], open: number): number {
 
 /** `<b>Weiter</b>,` → `<b>Weiter,</b>`; `„<b>Weiter</b>"` → `<b>„Weiter"</b>`. */
 const wrapPunctuation: Move = (tokens, random) => {
-  const candidates = tokens.flatMap((token, i) => (token.kind === 'close' && (isPunctuation(tokens[i + 1]) || isPunctuationBefore(tokens, i)) ? [i] : []));
+  const candidates = tokens.flatMap((token, i) =>
+    token.kind === 'close' && (isPunctuation(tokens[i + 1]) || isPunctuationBefore(tokens, i)) ? [i] : [],
+  );
   const close = pick(candidates, random);
   if (close === undefined) return tokens;
   const out = [...tokens];
@@ -169,7 +190,12 @@ function isPunctuationBefore(tokens: readonly MarkupToken[], close: number): boo
 /** An element holding one word moves to the next (or previous) word of the sentence. */
 const moveElement: Move = (tokens, random) => {
   const candidates = tokens.flatMap((token, i) =>
-    token.kind === 'open' && isWord(tokens[i + 1]) && tokens[i + 2]?.kind === 'close' && (wordAfter(tokens, i + 2) !== -1 || wordBefore(tokens, i) !== -1) ? [i] : [],
+    token.kind === 'open' &&
+    isWord(tokens[i + 1]) &&
+    tokens[i + 2]?.kind === 'close' &&
+    (wordAfter(tokens, i + 2) !== -1 || wordBefore(tokens, i) !== -1)
+      ? [i]
+      : [],
   );
   const open = pick(candidates, random);
   if (open === undefined) return tokens;
@@ -216,7 +242,9 @@ const renest: Move = (tokens, random) => {
 
 /** A placeholder (empty element) goes next to the neighbouring word: `Kim<x/> stelle` → `Kim stelle<x/>`. */
 const shiftPlaceholder: Move = (tokens, random) => {
-  const candidates = tokens.flatMap((token, i) => (token.kind === 'empty' && (wordAfter(tokens, i) !== -1 || wordBefore(tokens, i) !== -1) ? [i] : []));
+  const candidates = tokens.flatMap((token, i) =>
+    token.kind === 'empty' && (wordAfter(tokens, i) !== -1 || wordBefore(tokens, i) !== -1) ? [i] : [],
+  );
   const at = pick(candidates, random);
   if (at === undefined) return tokens;
   const out = [...tokens];

@@ -38,7 +38,9 @@ describe('DeepL test server behaves like DeepL (through deepl-node)', () => {
 
   test('a request body over 128 KiB gets 413; one just under passes', async () => {
     const big = 'a'.repeat(128 * 1024);
-    await expect(client.translateText(big, 'en', 'it')).rejects.toThrow(/^Unexpected status code: 413 Payload Too Large/);
+    await expect(client.translateText(big, 'en', 'it')).rejects.toThrow(
+      /^Unexpected status code: 413 Payload Too Large/,
+    );
     const fits = 'a'.repeat(128 * 1024 - 200);
     const result = await client.translateText(fits, 'en', 'it');
     expect(result.text).toBe(`${fits}-it`);
@@ -49,15 +51,30 @@ describe('DeepL test server behaves like DeepL (through deepl-node)', () => {
   });
 
   test('tag handling v2 parses XML strictly: 400 "Tag handling parsing failed"; v1 takes it', async () => {
-    for (const bad of ['The <g id="1">drama', 'The </g> drama', 'A <b>crossed <i>tag</b></i>', 'Tom & Jerry', 'A&nbsp;b', 'a < b', '<g id=1>x</g>']) {
-      await expect(client.translateText(bad, 'en', 'it', xmlV2)).rejects.toThrow(`Bad request, message: ${TAG_PARSING_FAILED}`);
+    for (const bad of [
+      'The <g id="1">drama',
+      'The </g> drama',
+      'A <b>crossed <i>tag</b></i>',
+      'Tom & Jerry',
+      'A&nbsp;b',
+      'a < b',
+      '<g id=1>x</g>',
+    ]) {
+      await expect(client.translateText(bad, 'en', 'it', xmlV2)).rejects.toThrow(
+        `Bad request, message: ${TAG_PARSING_FAILED}`,
+      );
     }
-    const lenient = await client.translateText('The <g id="1">drama', 'en', 'it', { tagHandling: 'xml', tagHandlingVersion: 'v1' });
+    const lenient = await client.translateText('The <g id="1">drama', 'en', 'it', {
+      tagHandling: 'xml',
+      tagHandlingVersion: 'v1',
+    });
     expect(lenient.text).toBe('Il <g id="1">dramma');
     const strict = await client.translateText('The <g id="1">drama</g> &amp; <x id="2"/>&#233;', 'en', 'it', xmlV2);
     expect(strict.text).toBe('Il <g id="1">dramma</g> &amp; <x id="2"/>&#233;');
     // HTML is not strictly parsed, even with v2
-    expect((await client.translateText('<p>The drama', 'en', 'it', { tagHandling: 'html', tagHandlingVersion: 'v2' })).text).toBe('<p>Il dramma');
+    expect(
+      (await client.translateText('<p>The drama', 'en', 'it', { tagHandling: 'html', tagHandlingVersion: 'v2' })).text,
+    ).toBe('<p>Il dramma');
   });
 
   test('the version is echoed in each translation; the account default applies when none is sent', async () => {
@@ -65,20 +82,32 @@ describe('DeepL test server behaves like DeepL (through deepl-node)', () => {
     expect(lastAnswer(server).map((t) => t.tag_handling_version)).toEqual(['v2', 'v2']);
     await client.translateText('The drama', 'en', 'it', { tagHandling: 'xml', tagHandlingVersion: 'v1' });
     expect(lastAnswer(server)[0]!.tag_handling_version).toBe('v1');
-    await expect(client.translateText('The <g id="1">drama', 'en', 'it', { tagHandling: 'xml' })).rejects.toThrow(TAG_PARSING_FAILED);
+    await expect(client.translateText('The <g id="1">drama', 'en', 'it', { tagHandling: 'xml' })).rejects.toThrow(
+      TAG_PARSING_FAILED,
+    );
     server.configure({ defaultTagHandlingVersion: 'v1' });
-    expect((await client.translateText('The <g id="1">drama', 'en', 'it', { tagHandling: 'xml' })).text).toBe('Il <g id="1">dramma');
+    expect((await client.translateText('The <g id="1">drama', 'en', 'it', { tagHandling: 'xml' })).text).toBe(
+      'Il <g id="1">dramma',
+    );
     expect(lastAnswer(server)[0]!.tag_handling_version).toBe('v1');
     await client.translateText('The drama', 'en', 'it');
     expect(lastAnswer(server)[0]).not.toHaveProperty('tag_handling_version');
-    await expect(client.translateText('x', 'en', 'it', { tagHandling: 'xml', extraRequestParameters: { tag_handling_version: 'v3' } })).rejects.toThrow(
-      "Bad request, message: Value for 'tag_handling_version' not supported: v3",
-    );
+    await expect(
+      client.translateText('x', 'en', 'it', {
+        tagHandling: 'xml',
+        extraRequestParameters: { tag_handling_version: 'v3' },
+      }),
+    ).rejects.toThrow("Bad request, message: Value for 'tag_handling_version' not supported: v3");
   });
 
   test('tag movement: punctuation wrapped into a tag, as in DeepL\'s own „Weiter", example', async () => {
     server.configure({ tagMovement: { seed: 1, kinds: ['wrap-punctuation'] } });
-    const [wrapped, quoted] = await client.translateText(['The <g id="1">video</g>, two.', '"<g id="1">Continue</g>", now.'], 'en', 'it', xmlV2);
+    const [wrapped, quoted] = await client.translateText(
+      ['The <g id="1">video</g>, two.', '"<g id="1">Continue</g>", now.'],
+      'en',
+      'it',
+      xmlV2,
+    );
     expect(wrapped!.text).toBe('Il <g id="1">video,</g> due.');
     expect(quoted!.text).toBe('<g id="1">"Continue-it",</g> now-it.');
   });
@@ -86,13 +115,17 @@ describe('DeepL test server behaves like DeepL (through deepl-node)', () => {
   test('tag movement: an element moves to a neighbouring word; elements re-nest, still balanced; placeholders shift', async () => {
     const source = 'The <g id="1">new</g> drama with Kim<x id="2"/> stars.';
     server.configure({ tagMovement: { seed: 1, kinds: ['move'] } });
-    expect((await client.translateText(source, 'en', 'it', xmlV2)).text).toBe('Il nuovo <g id="1">dramma</g> con Kim-it<x id="2"/> stelle.');
-    server.configure({ tagMovement: { seed: 1, kinds: ['shift-placeholder'] } });
-    expect((await client.translateText(source, 'en', 'it', xmlV2)).text).toBe('Il <g id="1">nuovo</g> dramma con Kim-it stelle<x id="2"/>.');
-    server.configure({ tagMovement: { seed: 1, kinds: ['renest'] } });
-    expect((await client.translateText('The <g id="1">new</g> <g id="2">drama</g> and the stars.', 'en', 'it', xmlV2)).text).toBe(
-      'Il <g id="1">nuovo <g id="2">dramma</g></g> e il stelle.',
+    expect((await client.translateText(source, 'en', 'it', xmlV2)).text).toBe(
+      'Il nuovo <g id="1">dramma</g> con Kim-it<x id="2"/> stelle.',
     );
+    server.configure({ tagMovement: { seed: 1, kinds: ['shift-placeholder'] } });
+    expect((await client.translateText(source, 'en', 'it', xmlV2)).text).toBe(
+      'Il <g id="1">nuovo</g> dramma con Kim-it stelle<x id="2"/>.',
+    );
+    server.configure({ tagMovement: { seed: 1, kinds: ['renest'] } });
+    expect(
+      (await client.translateText('The <g id="1">new</g> <g id="2">drama</g> and the stars.', 'en', 'it', xmlV2)).text,
+    ).toBe('Il <g id="1">nuovo <g id="2">dramma</g></g> e il stelle.');
   });
 
   test('tag movement is seeded and keeps every tag, balanced, whatever it moves', async () => {
@@ -118,10 +151,20 @@ describe('DeepL test server behaves like DeepL (through deepl-node)', () => {
 
   test('ignore_tags and translate="no" content comes back untouched (and its tags do not move)', async () => {
     server.configure({ tagMovement: { seed: 1, kinds: ALL_TAG_MOVEMENTS } });
-    const ignored = await client.translateText('Please open the page <x>Settings</x> to configure your system.', 'en', 'it', { ...xmlV2, ignoreTags: ['x'] });
+    const ignored = await client.translateText(
+      'Please open the page <x>Settings</x> to configure your system.',
+      'en',
+      'it',
+      { ...xmlV2, ignoreTags: ['x'] },
+    );
     expect(ignored.text).toBe('Please-it open-it il page-it <x>Settings</x> a configure-it tuo system-it.');
     expect(server.log.at(-1)!.params.ignore_tags).toEqual(['x']);
-    const kept = await client.translateText('The <g translate="no">new drama</g> is <g id="2">new</g>.', 'en', 'it', xmlV2);
+    const kept = await client.translateText(
+      'The <g translate="no">new drama</g> is <g id="2">new</g>.',
+      'en',
+      'it',
+      xmlV2,
+    );
     expect(kept.text).toBe('Il <g translate="no">new drama</g> è <g id="2">nuovo</g>.');
   });
 
@@ -142,16 +185,18 @@ describe('DeepL test server behaves like DeepL (through deepl-node)', () => {
     }
     expect(used).toEqual(['quality_optimized', 'quality_optimized', 'latency_optimized']);
     expect((await client.translateText('The drama', 'en', 'it')).modelTypeUsed).toBeUndefined();
-    await expect(client.translateText('The drama', 'en', 'it', { modelType: 'fast' as 'latency_optimized' })).rejects.toThrow(
-      "Bad request, message: Value for 'model_type' not supported: fast",
-    );
+    await expect(
+      client.translateText('The drama', 'en', 'it', { modelType: 'fast' as 'latency_optimized' }),
+    ).rejects.toThrow("Bad request, message: Value for 'model_type' not supported: fast");
   });
 
   test('formality more/less on a target without formality is 400; prefer_* is accepted', async () => {
     await expect(client.translateText('The drama', 'en', 'ko', { formality: 'more' })).rejects.toThrow(
       "Bad request, message: 'formality' is not supported for given 'target_lang'.",
     );
-    expect((await client.translateText('The drama', 'en', 'ko', { formality: 'prefer_more' })).text).toBe('The-ko drama-ko');
+    expect((await client.translateText('The drama', 'en', 'ko', { formality: 'prefer_more' })).text).toBe(
+      'The-ko drama-ko',
+    );
     expect((await client.translateText('You', 'en', 'it', { formality: 'more' })).text).toBe('Lei');
   });
 
@@ -160,11 +205,18 @@ describe('DeepL test server behaves like DeepL (through deepl-node)', () => {
       {
         sourceLangCode: 'en',
         targetLangCode: 'it',
-        entries: new GlossaryEntries({ entries: { chaebol: 'chaebol', 'Queen of Tears': 'La regina delle lacrime', tvN: 'tvN' } }),
+        entries: new GlossaryEntries({
+          entries: { chaebol: 'chaebol', 'Queen of Tears': 'La regina delle lacrime', tvN: 'tvN' },
+        }),
       },
     ]);
     const results = await client.translateText(
-      ['chaebol and Queen of Tears.', 'The chaebol. chaebol is "chaebol"', 'tvN and tvN.', '"chaebol" and <g id="1">chaebol</g>'],
+      [
+        'chaebol and Queen of Tears.',
+        'The chaebol. chaebol is "chaebol"',
+        'tvN and tvN.',
+        '"chaebol" and <g id="1">chaebol</g>',
+      ],
       'en',
       'it',
       { ...xmlV2, glossary },
@@ -177,11 +229,13 @@ describe('DeepL test server behaves like DeepL (through deepl-node)', () => {
     ]);
   });
 
-  test('a glossary that lacks the request\'s language pair gets 400 (DeepL does not ignore it)', async () => {
+  test("a glossary that lacks the request's language pair gets 400 (DeepL does not ignore it)", async () => {
     const glossary = await client.createMultilingualGlossary('en only', [
       { sourceLangCode: 'en', targetLangCode: 'it', entries: new GlossaryEntries({ entries: { tvN: 'tvN' } }) },
     ]);
-    await expect(client.translateText('드라마', 'ko', 'it', { glossary })).rejects.toThrow('Bad request, message: Glossary has no dictionary for KO->IT');
+    await expect(client.translateText('드라마', 'ko', 'it', { glossary })).rejects.toThrow(
+      'Bad request, message: Glossary has no dictionary for KO->IT',
+    );
     expect(server.log.at(-1)!.status).toBe(400);
   });
 
@@ -190,32 +244,50 @@ describe('DeepL test server behaves like DeepL (through deepl-node)', () => {
       { sourceLangCode: 'en', targetLangCode: 'it', entries: new GlossaryEntries({ entries: { a: 'b' } }) },
       { sourceLangCode: 'ko', targetLangCode: 'it', entries: new GlossaryEntries({ entries: { 가: 'b' } }) },
     ]);
-    const created = await client.createGlossary('v2 names', 'en', 'it', new GlossaryEntries({ entries: { 'Queen of Tears': 'La regina delle lacrime', tvN: 'tvN' } }));
+    const created = await client.createGlossary(
+      'v2 names',
+      'en',
+      'it',
+      new GlossaryEntries({ entries: { 'Queen of Tears': 'La regina delle lacrime', tvN: 'tvN' } }),
+    );
     expect(created).toMatchObject({ name: 'v2 names', ready: true, sourceLang: 'en', targetLang: 'it', entryCount: 2 });
     expect(created.creationTime).toBeInstanceOf(Date);
     const listed = await client.listGlossaries();
     expect(listed.map((g) => g.glossaryId)).toContain(created.glossaryId);
     expect(listed.map((g) => g.glossaryId)).not.toContain(v3.glossaryId);
     expect(await client.getGlossary(created.glossaryId)).toEqual(created);
-    expect((await client.getGlossaryEntries(created)).entries()).toEqual({ 'Queen of Tears': 'La regina delle lacrime', tvN: 'tvN' });
-    expect((await client.listMultilingualGlossaries()).find((g) => g.glossaryId === created.glossaryId)?.dictionaries).toEqual([
-      { sourceLangCode: 'en', targetLangCode: 'it', entryCount: 2 },
-    ]);
-    expect((await client.translateText('Queen of Tears on tvN', 'en', 'it', { glossary: created })).text).toBe('La regina delle lacrime su tvN');
+    expect((await client.getGlossaryEntries(created)).entries()).toEqual({
+      'Queen of Tears': 'La regina delle lacrime',
+      tvN: 'tvN',
+    });
+    expect(
+      (await client.listMultilingualGlossaries()).find((g) => g.glossaryId === created.glossaryId)?.dictionaries,
+    ).toEqual([{ sourceLangCode: 'en', targetLangCode: 'it', entryCount: 2 }]);
+    expect((await client.translateText('Queen of Tears on tvN', 'en', 'it', { glossary: created })).text).toBe(
+      'La regina delle lacrime su tvN',
+    );
     await expect(client.getGlossary(v3.glossaryId)).rejects.toThrow('use the v3 endpoints');
     await client.deleteGlossary(created);
     await expect(client.getGlossary(created.glossaryId)).rejects.toBeInstanceOf(GlossaryNotFoundError);
-    await expect(client.createGlossary('bad', 'en', 'xx' as 'it', new GlossaryEntries({ entries: { a: 'b' } }))).rejects.toBeInstanceOf(DeepLError);
+    await expect(
+      client.createGlossary('bad', 'en', 'xx' as 'it', new GlossaryEntries({ entries: { a: 'b' } })),
+    ).rejects.toBeInstanceOf(DeepLError);
   });
 });
 
 describe('tag movement (unit)', () => {
-  test('DeepL\'s example shape: quotes and comma pulled into the element', () => {
-    expect(moveTags('„<b>Weiter</b>", um fortzufahren.', { seed: 1, kinds: ['wrap-punctuation'] })).toBe('<b>„Weiter",</b> um fortzufahren.');
+  test("DeepL's example shape: quotes and comma pulled into the element", () => {
+    expect(moveTags('„<b>Weiter</b>", um fortzufahren.', { seed: 1, kinds: ['wrap-punctuation'] })).toBe(
+      '<b>„Weiter",</b> um fortzufahren.',
+    );
   });
 
   test('strict XML: what v2 accepts', () => {
-    expect(['a <g id="1">b</g> <x id="2"/> &amp; &#x41; &quot;', "<g id='1' translate=\"no\">x</g>", 'a > b'].map(isWellFormedXml)).toEqual([true, true, true]);
+    expect(
+      ['a <g id="1">b</g> <x id="2"/> &amp; &#x41; &quot;', '<g id=\'1\' translate="no">x</g>', 'a > b'].map(
+        isWellFormedXml,
+      ),
+    ).toEqual([true, true, true]);
     expect(['<g id="1" id="2">x</g>', '<1>x</1>', '<g>x</G>'].map(isWellFormedXml)).toEqual([false, false, false]);
   });
 });

@@ -12,7 +12,12 @@ function clientFor(server: DeepLServer, key = server.authKey): DeepLClient {
   return new DeepLClient(key, { serverUrl: server.url, maxRetries: 0, minTimeout: 2000 });
 }
 
-async function post(server: DeepLServer, path: string, body: string, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
+async function post(
+  server: DeepLServer,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; json: unknown }> {
   const response = await fetch(`${server.url}${path}`, { method: 'POST', body, headers });
   return { status: response.status, json: await response.json() };
 }
@@ -21,13 +26,19 @@ const auth = { Authorization: `DeepL-Auth-Key ${DEFAULT_TEST_AUTH_KEY}` };
 
 describe('deterministic translation rules', () => {
   test('keeps XML tags and entities, translates known words, marks the others', () => {
-    expect(translateForTest('The <g id="1">new</g> drama &amp; Kim<x id="2"/> stars.', { sourceLang: 'en', targetLang: 'it', xml: true })).toBe(
-      'Il <g id="1">nuovo</g> dramma &amp; Kim-it<x id="2"/> stelle.',
-    );
+    expect(
+      translateForTest('The <g id="1">new</g> drama &amp; Kim<x id="2"/> stars.', {
+        sourceLang: 'en',
+        targetLang: 'it',
+        xml: true,
+      }),
+    ).toBe('Il <g id="1">nuovo</g> dramma &amp; Kim-it<x id="2"/> stelle.');
   });
 
   test('without tag handling, words inside tags are translated too', () => {
-    expect(translateForTest('<g id="1">new</g>', { sourceLang: 'en', targetLang: 'it', xml: false })).toBe('<g-it id-it="1">nuovo</g-it>');
+    expect(translateForTest('<g id="1">new</g>', { sourceLang: 'en', targetLang: 'it', xml: false })).toBe(
+      '<g-it id-it="1">nuovo</g-it>',
+    );
   });
 
   test('glossary terms win, longest first, whole words and case-sensitive', () => {
@@ -49,8 +60,12 @@ describe('deterministic translation rules', () => {
   });
 
   test('formality changes the Italian "you"; other targets only mark words', () => {
-    expect(translateForTest('You and your fans', { sourceLang: 'en', targetLang: 'it', xml: true, formality: 'more' })).toBe('Lei e Suo fan');
-    expect(translateForTest('You and your fans', { sourceLang: 'en', targetLang: 'it', xml: true })).toBe('Tu e tuo fan');
+    expect(
+      translateForTest('You and your fans', { sourceLang: 'en', targetLang: 'it', xml: true, formality: 'more' }),
+    ).toBe('Lei e Suo fan');
+    expect(translateForTest('You and your fans', { sourceLang: 'en', targetLang: 'it', xml: true })).toBe(
+      'Tu e tuo fan',
+    );
     expect(translateForTest('The drama', { sourceLang: 'en', targetLang: 'EN-US', xml: true })).toBe('The-en drama-en');
   });
 
@@ -86,13 +101,23 @@ describe('DeepL test server through deepl-node', () => {
 
   test('translate: form body with repeated text, exact results, billed characters and usage', async () => {
     const before = server.usage.characterCount;
-    const results = await clientFor(server).translateText(['The <g id="1">video</g>.', 'Two years'], 'en', 'it', { tagHandling: 'xml', context: 'ignored context' });
+    const results = await clientFor(server).translateText(['The <g id="1">video</g>.', 'Two years'], 'en', 'it', {
+      tagHandling: 'xml',
+      context: 'ignored context',
+    });
     expect(results.map((r) => [r.text, r.billedCharacters, r.detectedSourceLang])).toEqual([
       ['Il <g id="1">video</g>.', 10, 'en'],
       ['Due anni', 9, 'en'],
     ]);
     const [entry] = server.requests({ path: '/v2/translate' });
-    expect(entry).toMatchObject({ method: 'POST', bodyFormat: 'form', auth: 'ok', status: 200, billedCharacters: 19, texts: ['The <g id="1">video</g>.', 'Two years'] });
+    expect(entry).toMatchObject({
+      method: 'POST',
+      bodyFormat: 'form',
+      auth: 'ok',
+      status: 200,
+      billedCharacters: 19,
+      texts: ['The <g id="1">video</g>.', 'Two years'],
+    });
     expect(entry!.params.context).toEqual(['ignored context']);
     expect(server.usage.characterCount - before).toBe(19);
     const usage = await clientFor(server).getUsage();
@@ -100,26 +125,44 @@ describe('DeepL test server through deepl-node', () => {
   });
 
   test('translate: JSON bodies are accepted too', async () => {
-    const response = await post(server, '/v2/translate', JSON.stringify({ text: ['The drama'], target_lang: 'IT', source_lang: 'EN', show_billed_characters: true }), {
-      ...auth,
-      'Content-Type': 'application/json',
+    const response = await post(
+      server,
+      '/v2/translate',
+      JSON.stringify({ text: ['The drama'], target_lang: 'IT', source_lang: 'EN', show_billed_characters: true }),
+      {
+        ...auth,
+        'Content-Type': 'application/json',
+      },
+    );
+    expect(response).toEqual({
+      status: 200,
+      json: { translations: [{ detected_source_language: 'EN', text: 'Il dramma', billed_characters: 9 }] },
     });
-    expect(response).toEqual({ status: 200, json: { translations: [{ detected_source_language: 'EN', text: 'Il dramma', billed_characters: 9 }] } });
     expect(server.log[0]!.bodyFormat).toBe('json');
     const created = await post(
       server,
       '/v3/glossaries',
-      JSON.stringify({ name: 'json', dictionaries: [{ source_lang: 'EN', target_lang: 'IT', entries: 'tvN\ttvN', entries_format: 'tsv' }] }),
+      JSON.stringify({
+        name: 'json',
+        dictionaries: [{ source_lang: 'EN', target_lang: 'IT', entries: 'tvN\ttvN', entries_format: 'tsv' }],
+      }),
       { ...auth, 'Content-Type': 'application/json' },
     );
     expect(created.status).toBe(201);
-    expect((created.json as { dictionaries: unknown }).dictionaries).toEqual([{ source_lang: 'en', target_lang: 'it', entry_count: 1 }]);
+    expect((created.json as { dictionaries: unknown }).dictionaries).toEqual([
+      { source_lang: 'en', target_lang: 'it', entry_count: 1 },
+    ]);
     expect(server.log[1]!.params['dictionaries[0].entries']).toEqual(['tvN\ttvN']);
   });
 
   test('403 without a key or with a wrong key, as JSON {message}', async () => {
-    const missing = await post(server, '/v2/translate', 'text=a&target_lang=it', { 'Content-Type': 'application/x-www-form-urlencoded' });
-    expect(missing).toEqual({ status: 403, json: { message: 'Authorization failed: missing or wrong DeepL-Auth-Key' } });
+    const missing = await post(server, '/v2/translate', 'text=a&target_lang=it', {
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
+    expect(missing).toEqual({
+      status: 403,
+      json: { message: 'Authorization failed: missing or wrong DeepL-Auth-Key' },
+    });
     await expect(clientFor(server, 'wrong-key').getUsage()).rejects.toBeInstanceOf(AuthorizationError);
     expect(server.log.map((r) => [r.auth, r.status])).toEqual([
       ['missing', 403],
@@ -130,13 +173,22 @@ describe('DeepL test server through deepl-node', () => {
   test('400 for bad translate requests: no target, unknown language, formality the target lacks, glossary without source_lang', async () => {
     const form = { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' };
     expect((await post(server, '/v2/translate', 'text=a', form)).status).toBe(400);
-    expect((await post(server, '/v2/translate', 'text=a&target_lang=xx', form)).json).toEqual({ message: "Value for 'target_lang' not supported: XX" });
-    expect((await post(server, '/v2/translate', 'text=a&target_lang=ko&formality=more', form)).json).toEqual({ message: "'formality' is not supported for given 'target_lang'." });
+    expect((await post(server, '/v2/translate', 'text=a&target_lang=xx', form)).json).toEqual({
+      message: "Value for 'target_lang' not supported: XX",
+    });
+    expect((await post(server, '/v2/translate', 'text=a&target_lang=ko&formality=more', form)).json).toEqual({
+      message: "'formality' is not supported for given 'target_lang'.",
+    });
     const glossary = server.glossaries.add('g', [{ sourceLang: 'en', targetLang: 'it', entries: { a: 'b' } }]);
-    expect((await post(server, '/v2/translate', `text=a&target_lang=it&glossary_id=${glossary.id}`, form)).json).toEqual({
+    expect(
+      (await post(server, '/v2/translate', `text=a&target_lang=it&glossary_id=${glossary.id}`, form)).json,
+    ).toEqual({
       message: 'Use of a glossary requires the source_lang parameter to be set.',
     });
-    expect((await post(server, '/v2/translate', `text=a&source_lang=ko&target_lang=it&glossary_id=${glossary.id}`, form)).json).toEqual({
+    expect(
+      (await post(server, '/v2/translate', `text=a&source_lang=ko&target_lang=it&glossary_id=${glossary.id}`, form))
+        .json,
+    ).toEqual({
       message: 'Glossary has no dictionary for KO->IT',
     });
   });
@@ -159,8 +211,16 @@ describe('DeepL test server through deepl-node', () => {
   test('v3 glossaries: create, get, list, entries, merge, replace, delete a dictionary, delete', async () => {
     const client = clientFor(server);
     const created = await client.createMultilingualGlossary('storyloc', [
-      { sourceLangCode: 'en', targetLangCode: 'it', entries: new GlossaryEntries({ entries: { 'Queen of Tears': 'La regina delle lacrime', tvN: 'tvN' } }) },
-      { sourceLangCode: 'ko', targetLangCode: 'it', entries: new GlossaryEntries({ entries: { 김수현: 'Kim Soo-hyun' } }) },
+      {
+        sourceLangCode: 'en',
+        targetLangCode: 'it',
+        entries: new GlossaryEntries({ entries: { 'Queen of Tears': 'La regina delle lacrime', tvN: 'tvN' } }),
+      },
+      {
+        sourceLangCode: 'ko',
+        targetLangCode: 'it',
+        entries: new GlossaryEntries({ entries: { 김수현: 'Kim Soo-hyun' } }),
+      },
     ]);
     expect(created.name).toBe('storyloc');
     expect(created.glossaryId).toMatch(/^[0-9a-f-]{36}$/);
@@ -194,15 +254,23 @@ describe('DeepL test server through deepl-node', () => {
       entries: new GlossaryEntries({ entries: { Queen: 'Regina' } }),
     });
     expect(replaced).toEqual({ sourceLangCode: 'en', targetLangCode: 'it', entryCount: 1 });
-    expect((await client.getMultilingualGlossaryDictionaryEntries(created, 'en', 'it')).entries.entries()).toEqual({ Queen: 'Regina' });
+    expect((await client.getMultilingualGlossaryDictionaryEntries(created, 'en', 'it')).entries.entries()).toEqual({
+      Queen: 'Regina',
+    });
 
     await client.deleteMultilingualGlossaryDictionary(created.glossaryId, 'ko', 'it');
-    expect((await client.getMultilingualGlossary(created.glossaryId)).dictionaries).toEqual([{ sourceLangCode: 'en', targetLangCode: 'it', entryCount: 1 }]);
-    await expect(client.getMultilingualGlossaryDictionaryEntries(created, 'ko', 'it')).rejects.toBeInstanceOf(GlossaryNotFoundError);
+    expect((await client.getMultilingualGlossary(created.glossaryId)).dictionaries).toEqual([
+      { sourceLangCode: 'en', targetLangCode: 'it', entryCount: 1 },
+    ]);
+    await expect(client.getMultilingualGlossaryDictionaryEntries(created, 'ko', 'it')).rejects.toBeInstanceOf(
+      GlossaryNotFoundError,
+    );
 
     await client.deleteMultilingualGlossary(created.glossaryId);
     await expect(client.getMultilingualGlossary(created.glossaryId)).rejects.toBeInstanceOf(GlossaryNotFoundError);
-    expect(server.requests().map((r) => `${r.method} ${r.path.replace(created.glossaryId, '{id}')} ${r.status}`)).toEqual([
+    expect(
+      server.requests().map((r) => `${r.method} ${r.path.replace(created.glossaryId, '{id}')} ${r.status}`),
+    ).toEqual([
       'POST /v3/glossaries 201',
       'GET /v3/glossaries/{id} 200',
       'GET /v3/glossaries 200',
@@ -222,18 +290,33 @@ describe('DeepL test server through deepl-node', () => {
 
   test('glossary ids: malformed → 400, unknown → 404; bad entries → 400', async () => {
     const client = clientFor(server);
-    await expect(client.getMultilingualGlossary('not-a-uuid')).rejects.toThrow("Bad request, message: Invalid glossary id 'not-a-uuid'");
-    await expect(client.getMultilingualGlossary('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(GlossaryNotFoundError);
-    await expect(client.createMultilingualGlossaryWithCsv('x', 'en', 'it', 'a,b\na,c')).rejects.toThrow("Bad request, message: Duplicate source term 'a' on line 2");
-    await expect(client.createMultilingualGlossaryWithCsv('x', 'en', 'xx', 'a,b')).rejects.toThrow('Unsupported glossary language pair en-xx');
+    await expect(client.getMultilingualGlossary('not-a-uuid')).rejects.toThrow(
+      "Bad request, message: Invalid glossary id 'not-a-uuid'",
+    );
+    await expect(client.getMultilingualGlossary('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(
+      GlossaryNotFoundError,
+    );
+    await expect(client.createMultilingualGlossaryWithCsv('x', 'en', 'it', 'a,b\na,c')).rejects.toThrow(
+      "Bad request, message: Duplicate source term 'a' on line 2",
+    );
+    await expect(client.createMultilingualGlossaryWithCsv('x', 'en', 'xx', 'a,b')).rejects.toThrow(
+      'Unsupported glossary language pair en-xx',
+    );
     expect(server.log.map((r) => r.status)).toEqual([400, 404, 400, 400]);
   });
 
   test('translate applies the glossary dictionary of the pair', async () => {
     const glossary = server.glossaries.add('seeded', [
-      { sourceLang: 'en', targetLang: 'it', entries: { 'Queen of Tears': 'La regina delle lacrime', 'Kim Soo-hyun': 'Kim Soo-hyun' } },
+      {
+        sourceLang: 'en',
+        targetLang: 'it',
+        entries: { 'Queen of Tears': 'La regina delle lacrime', 'Kim Soo-hyun': 'Kim Soo-hyun' },
+      },
     ]);
-    const result = await clientFor(server).translateText('<g id="1">Queen of Tears</g> with Kim Soo-hyun', 'en', 'it', { tagHandling: 'xml', glossary: glossary.id });
+    const result = await clientFor(server).translateText('<g id="1">Queen of Tears</g> with Kim Soo-hyun', 'en', 'it', {
+      tagHandling: 'xml',
+      glossary: glossary.id,
+    });
     expect(result.text).toBe('<g id="1">La regina delle lacrime</g> con Kim Soo-hyun');
     expect(server.log[0]!.params.glossary_id).toEqual([glossary.id]);
     await clientFor(server).updateMultilingualGlossaryDictionary(glossary.id, {
@@ -241,7 +324,9 @@ describe('DeepL test server through deepl-node', () => {
       targetLangCode: 'it',
       entries: new GlossaryEntries({ entries: { with: 'insieme a' } }),
     });
-    const afterPatch = await clientFor(server).translateText('Queen of Tears with Kim Soo-hyun', 'en', 'it', { glossary: glossary.id });
+    const afterPatch = await clientFor(server).translateText('Queen of Tears with Kim Soo-hyun', 'en', 'it', {
+      glossary: glossary.id,
+    });
     expect(afterPatch.text).toBe('La regina delle lacrime insieme a Kim Soo-hyun');
   });
 });
@@ -266,7 +351,11 @@ describe('DeepL test server faults and limits', () => {
     server.injectFault({ kind: 'status', status: 429, count: 2, retryAfterSeconds: 3, path: '/v2/translate' });
     server.injectFault({ kind: 'status', status: 503 });
     expect(await outcome(clientFor(server).getUsage())).toBe('DeepLError'); // the 503: the 429s only match /v2/translate
-    const response = await fetch(`${server.url}/v2/translate`, { method: 'POST', headers: auth, body: new URLSearchParams({ text: 'a', target_lang: 'it' }) });
+    const response = await fetch(`${server.url}/v2/translate`, {
+      method: 'POST',
+      headers: auth,
+      body: new URLSearchParams({ text: 'a', target_lang: 'it' }),
+    });
     expect([response.status, response.headers.get('retry-after')]).toEqual([429, '3']);
     expect(await outcome(translateOnce(server))).toBe('TooManyRequestsError');
     expect(await outcome(translateOnce(server))).toBe('ok');
@@ -306,14 +395,22 @@ describe('DeepL test server faults and limits', () => {
 
   test('requests per second: Infinity is no limit, below 1/s one request still passes, bad values are rejected', async () => {
     server.configure({ requestsPerSecond: Number.POSITIVE_INFINITY });
-    expect(await Promise.all(Array.from({ length: 12 }, () => outcome(translateOnce(server))))).toEqual(Array(12).fill('ok'));
+    expect(await Promise.all(Array.from({ length: 12 }, () => outcome(translateOnce(server))))).toEqual(
+      Array(12).fill('ok'),
+    );
     server.configure({ requestsPerSecond: Number.POSITIVE_INFINITY, burst: 1 });
-    expect(await Promise.all(Array.from({ length: 4 }, () => outcome(translateOnce(server))))).toEqual(Array(4).fill('ok'));
+    expect(await Promise.all(Array.from({ length: 4 }, () => outcome(translateOnce(server))))).toEqual(
+      Array(4).fill('ok'),
+    );
     server.configure({ requestsPerSecond: 0.5, burst: null });
     expect(await Promise.all([1, 2].map(() => outcome(translateOnce(server))))).toEqual(['ok', 'TooManyRequestsError']);
-    expect(() => server.configure({ requestsPerSecond: Number.NaN })).toThrow('Expected `requestsPerSecond` to be a number > 0 (Infinity or null for no limit), got `NaN`');
+    expect(() => server.configure({ requestsPerSecond: Number.NaN })).toThrow(
+      'Expected `requestsPerSecond` to be a number > 0 (Infinity or null for no limit), got `NaN`',
+    );
     expect(() => server.configure({ requestsPerSecond: 0 })).toThrow('got `0`');
-    expect(() => server.configure({ burst: Number.POSITIVE_INFINITY })).toThrow('Expected `burst` to be a finite number >= 1 or null, got `Infinity`');
+    expect(() => server.configure({ burst: Number.POSITIVE_INFINITY })).toThrow(
+      'Expected `burst` to be a finite number >= 1 or null, got `Infinity`',
+    );
     await expect(startDeepLServer({ requestsPerSecond: -1 })).rejects.toThrow('got `-1`');
     expect(server.log.filter((r) => r.status === 429).map((r) => r.fault)).toEqual(['rate-limit']);
   });
@@ -355,8 +452,13 @@ describe('DeepL test server faults and limits', () => {
   });
 
   test('a proxy CONNECT is logged with the target host and refused', async () => {
-    const client = new DeepLClient('some-key:fx', { maxRetries: 0, proxy: { protocol: 'http', host: 'localhost', port: server.port } });
+    const client = new DeepLClient('some-key:fx', {
+      maxRetries: 0,
+      proxy: { protocol: 'http', host: 'localhost', port: server.port },
+    });
     expect(await outcome(client.getUsage())).toBe('ConnectionError');
-    expect(server.log.map((r) => [r.method, r.path, r.outcome])).toEqual([['CONNECT', 'api-free.deepl.com:443', 'reset']]);
+    expect(server.log.map((r) => [r.method, r.path, r.outcome])).toEqual([
+      ['CONNECT', 'api-free.deepl.com:443', 'reset'],
+    ]);
   });
 });

@@ -82,8 +82,25 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { BadRequest, v2GlossaryInfoJson, dictionaryInfoJson, entriesToTsv, findDictionary, GlossaryStore, glossaryInfoJson, UUID_PATTERN, type DictionaryInput, type StoredGlossary } from './deepl-glossaries.js';
-import { ALL_TAG_MOVEMENTS, isWellFormedXml, moveTags, TAG_PARSING_FAILED, type TagMovementSettings } from './deepl-markup.js';
+import {
+  BadRequest,
+  v2GlossaryInfoJson,
+  dictionaryInfoJson,
+  entriesToTsv,
+  findDictionary,
+  GlossaryStore,
+  glossaryInfoJson,
+  UUID_PATTERN,
+  type DictionaryInput,
+  type StoredGlossary,
+} from './deepl-glossaries.js';
+import {
+  ALL_TAG_MOVEMENTS,
+  isWellFormedXml,
+  moveTags,
+  TAG_PARSING_FAILED,
+  type TagMovementSettings,
+} from './deepl-markup.js';
 import { baseLanguage, billedCharactersForTest, translateForTest } from './deepl-translate.js';
 import { createRandom } from './random.js';
 
@@ -173,25 +190,67 @@ interface SourceLanguage {
 }
 
 const SOURCE_LANGUAGES: SourceLanguage[] = [
-  ['AR', 'Arabic'], ['BG', 'Bulgarian'], ['CS', 'Czech'], ['DA', 'Danish'], ['DE', 'German'], ['EL', 'Greek'],
-  ['EN', 'English'], ['ES', 'Spanish'], ['ET', 'Estonian'], ['FI', 'Finnish'], ['FR', 'French'], ['HE', 'Hebrew'],
-  ['HU', 'Hungarian'], ['ID', 'Indonesian'], ['IT', 'Italian'], ['JA', 'Japanese'], ['KO', 'Korean'],
-  ['LT', 'Lithuanian'], ['LV', 'Latvian'], ['NB', 'Norwegian (bokmål)'], ['NL', 'Dutch'], ['PL', 'Polish'],
-  ['PT', 'Portuguese'], ['RO', 'Romanian'], ['RU', 'Russian'], ['SK', 'Slovak'], ['SL', 'Slovenian'],
-  ['SV', 'Swedish'], ['TH', 'Thai'], ['TR', 'Turkish'], ['UK', 'Ukrainian'], ['VI', 'Vietnamese'], ['ZH', 'Chinese'],
+  ['AR', 'Arabic'],
+  ['BG', 'Bulgarian'],
+  ['CS', 'Czech'],
+  ['DA', 'Danish'],
+  ['DE', 'German'],
+  ['EL', 'Greek'],
+  ['EN', 'English'],
+  ['ES', 'Spanish'],
+  ['ET', 'Estonian'],
+  ['FI', 'Finnish'],
+  ['FR', 'French'],
+  ['HE', 'Hebrew'],
+  ['HU', 'Hungarian'],
+  ['ID', 'Indonesian'],
+  ['IT', 'Italian'],
+  ['JA', 'Japanese'],
+  ['KO', 'Korean'],
+  ['LT', 'Lithuanian'],
+  ['LV', 'Latvian'],
+  ['NB', 'Norwegian (bokmål)'],
+  ['NL', 'Dutch'],
+  ['PL', 'Polish'],
+  ['PT', 'Portuguese'],
+  ['RO', 'Romanian'],
+  ['RU', 'Russian'],
+  ['SK', 'Slovak'],
+  ['SL', 'Slovenian'],
+  ['SV', 'Swedish'],
+  ['TH', 'Thai'],
+  ['TR', 'Turkish'],
+  ['UK', 'Ukrainian'],
+  ['VI', 'Vietnamese'],
+  ['ZH', 'Chinese'],
 ].map(([code, name]) => ({ code: code!, name: name! }));
 
 /** Targets DeepL documents as supporting `formality`. */
 const FORMALITY_TARGETS = new Set(['DE', 'ES', 'FR', 'IT', 'JA', 'NL', 'PL', 'PT-BR', 'PT-PT', 'RU']);
 
-const TARGET_LANGUAGES: Array<SourceLanguage & { supportsFormality: boolean }> = SOURCE_LANGUAGES.flatMap((language) => {
-  const variants: Record<string, SourceLanguage[]> = {
-    EN: [{ code: 'EN-GB', name: 'English (British)' }, { code: 'EN-US', name: 'English (American)' }],
-    PT: [{ code: 'PT-BR', name: 'Portuguese (Brazilian)' }, { code: 'PT-PT', name: 'Portuguese (European)' }],
-    ZH: [language, { code: 'ZH-HANS', name: 'Chinese (simplified)' }, { code: 'ZH-HANT', name: 'Chinese (traditional)' }],
-  };
-  return (variants[language.code] ?? [language]).map((l) => ({ ...l, supportsFormality: FORMALITY_TARGETS.has(l.code) }));
-});
+const TARGET_LANGUAGES: Array<SourceLanguage & { supportsFormality: boolean }> = SOURCE_LANGUAGES.flatMap(
+  (language) => {
+    const variants: Record<string, SourceLanguage[]> = {
+      EN: [
+        { code: 'EN-GB', name: 'English (British)' },
+        { code: 'EN-US', name: 'English (American)' },
+      ],
+      PT: [
+        { code: 'PT-BR', name: 'Portuguese (Brazilian)' },
+        { code: 'PT-PT', name: 'Portuguese (European)' },
+      ],
+      ZH: [
+        language,
+        { code: 'ZH-HANS', name: 'Chinese (simplified)' },
+        { code: 'ZH-HANT', name: 'Chinese (traditional)' },
+      ],
+    };
+    return (variants[language.code] ?? [language]).map((l) => ({
+      ...l,
+      supportsFormality: FORMALITY_TARGETS.has(l.code),
+    }));
+  },
+);
 
 const SOURCE_CODES = new Set(SOURCE_LANGUAGES.map((l) => l.code));
 /** Targets accepted by /v2/translate: the listed ones plus the deprecated bare EN and PT. */
@@ -228,7 +287,9 @@ interface ParsedRequest {
 function validateRateSettings(settings: Pick<DeepLServerOptions, 'requestsPerSecond' | 'burst'>): void {
   const { requestsPerSecond, burst } = settings;
   if (requestsPerSecond !== undefined && requestsPerSecond !== null && !(requestsPerSecond > 0)) {
-    throw new TypeError(`Expected \`requestsPerSecond\` to be a number > 0 (Infinity or null for no limit), got \`${requestsPerSecond}\``);
+    throw new TypeError(
+      `Expected \`requestsPerSecond\` to be a number > 0 (Infinity or null for no limit), got \`${requestsPerSecond}\``,
+    );
   }
   if (burst !== undefined && burst !== null && !(burst >= 1 && Number.isFinite(burst))) {
     throw new TypeError(`Expected \`burst\` to be a finite number >= 1 or null, got \`${burst}\``);
@@ -303,8 +364,10 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       if (answer.fault) entry.fault = answer.fault;
       entry.durationMs = elapsed() - entry.receivedAt;
       if (answer.body !== undefined) entry.answer = answer.body;
-      const body = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-      const contentType = typeof answer.body === 'string' ? (answer.contentType ?? 'text/plain; charset=utf-8') : 'application/json';
+      const body =
+        answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+      const contentType =
+        typeof answer.body === 'string' ? (answer.contentType ?? 'text/plain; charset=utf-8') : 'application/json';
       res.writeHead(answer.status, { ...(body ? { 'Content-Type': contentType } : {}), ...answer.headers });
       res.end(body);
     };
@@ -317,7 +380,8 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
   }
 
   function rateLimited(fault: LoggedRequest['fault']): Answer {
-    const headers: Record<string, string> = settings.retryAfterSeconds === null ? {} : { 'Retry-After': String(settings.retryAfterSeconds) };
+    const headers: Record<string, string> =
+      settings.retryAfterSeconds === null ? {} : { 'Retry-After': String(settings.retryAfterSeconds) };
     return { status: 429, body: { message: 'Too many requests' }, headers, fault };
   }
 
@@ -337,7 +401,15 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
   function route(request: ParsedRequest, method: string, path: string): Answer {
     if (path === '/v2/translate') return method === 'POST' ? translate(request) : methodNotAllowed();
     if (path === '/v2/usage') {
-      return method === 'GET' ? { status: 200, body: { character_count: usage.characterCount, character_limit: usage.characterLimit ?? UNLIMITED_CHARACTERS } } : methodNotAllowed();
+      return method === 'GET'
+        ? {
+            status: 200,
+            body: {
+              character_count: usage.characterCount,
+              character_limit: usage.characterLimit ?? UNLIMITED_CHARACTERS,
+            },
+          }
+        : methodNotAllowed();
     }
     if (path === '/v2/languages') return method === 'GET' ? languages(request) : methodNotAllowed();
     if (path === '/v2/glossary-language-pairs') return method === 'GET' ? glossaryLanguagePairs() : methodNotAllowed();
@@ -346,7 +418,9 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
         const glossary = glossaries.create(request.get('name'), dictionaryInputs(request.params));
         return { status: 201, body: glossaryInfoJson(glossary) };
       }
-      return method === 'GET' ? { status: 200, body: { glossaries: glossaries.list().map(glossaryInfoJson) } } : methodNotAllowed();
+      return method === 'GET'
+        ? { status: 200, body: { glossaries: glossaries.list().map(glossaryInfoJson) } }
+        : methodNotAllowed();
     }
     if (path === '/v2/glossaries') return v2GlossariesRoute(request, method);
     const v2Path = /^\/v2\/glossaries\/([^/]+)(\/entries)?$/.exec(path);
@@ -386,7 +460,9 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       const source = request.get('source_lang');
       const target = request.get('target_lang');
       if (!source || !target) throw new BadRequest("Missing parameter 'source_lang' or 'target_lang'");
-      return glossaries.deleteDictionary(glossary, source, target) ? { status: 204 } : { status: 404, body: { message: 'Dictionary not found' } };
+      return glossaries.deleteDictionary(glossary, source, target)
+        ? { status: 204 }
+        : { status: 404, body: { message: 'Dictionary not found' } };
     }
     return methodNotAllowed();
   }
@@ -395,12 +471,25 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
   function v2GlossariesRoute(request: ParsedRequest, method: string): Answer {
     if (method === 'POST') {
       const glossary = glossaries.create(request.get('name'), [
-        { sourceLang: request.get('source_lang'), targetLang: request.get('target_lang'), entries: request.get('entries'), entriesFormat: request.get('entries_format') },
+        {
+          sourceLang: request.get('source_lang'),
+          targetLang: request.get('target_lang'),
+          entries: request.get('entries'),
+          entriesFormat: request.get('entries_format'),
+        },
       ]);
       return { status: 201, body: v2GlossaryInfoJson(glossary) };
     }
     if (method !== 'GET') return methodNotAllowed();
-    return { status: 200, body: { glossaries: glossaries.list().filter((g) => g.dictionaries.length === 1).map(v2GlossaryInfoJson) } };
+    return {
+      status: 200,
+      body: {
+        glossaries: glossaries
+          .list()
+          .filter((g) => g.dictionaries.length === 1)
+          .map(v2GlossaryInfoJson),
+      },
+    };
   }
 
   function v2GlossaryRoute(method: string, id: string, entriesPath: boolean): Answer {
@@ -408,10 +497,15 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     const glossary = glossaries.get(id);
     if (!glossary) return { status: 404, body: { message: 'Glossary not found' } };
     // a v3 glossary holding several pairs has no v2 (single-pair) form
-    if (glossary.dictionaries.length !== 1) throw new BadRequest('This glossary has several dictionaries: use the v3 endpoints');
+    if (glossary.dictionaries.length !== 1)
+      throw new BadRequest('This glossary has several dictionaries: use the v3 endpoints');
     if (entriesPath) {
       if (method !== 'GET') return methodNotAllowed();
-      return { status: 200, body: entriesToTsv(glossary.dictionaries[0]!.entries), contentType: 'text/tab-separated-values; charset=utf-8' };
+      return {
+        status: 200,
+        body: entriesToTsv(glossary.dictionaries[0]!.entries),
+        contentType: 'text/tab-separated-values; charset=utf-8',
+      };
     }
     if (method === 'GET') return { status: 200, body: v2GlossaryInfoJson(glossary) };
     if (method === 'DELETE') {
@@ -431,7 +525,12 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       status: 200,
       body: {
         dictionaries: [
-          { source_lang: dictionary.sourceLang, target_lang: dictionary.targetLang, entries: entriesToTsv(dictionary.entries), entries_format: 'tsv' },
+          {
+            source_lang: dictionary.sourceLang,
+            target_lang: dictionary.targetLang,
+            entries: entriesToTsv(dictionary.entries),
+            entries_format: 'tsv',
+          },
         ],
       },
     };
@@ -439,29 +538,46 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
 
   function languages(request: ParsedRequest): Answer {
     const type = request.get('type') ?? 'source';
-    if (type === 'source') return { status: 200, body: SOURCE_LANGUAGES.map((l) => ({ language: l.code, name: l.name })) };
+    if (type === 'source')
+      return { status: 200, body: SOURCE_LANGUAGES.map((l) => ({ language: l.code, name: l.name })) };
     if (type === 'target') {
-      return { status: 200, body: TARGET_LANGUAGES.map((l) => ({ language: l.code, name: l.name, supports_formality: l.supportsFormality })) };
+      return {
+        status: 200,
+        body: TARGET_LANGUAGES.map((l) => ({
+          language: l.code,
+          name: l.name,
+          supports_formality: l.supportsFormality,
+        })),
+      };
     }
     throw new BadRequest(`Value for 'type' not supported: ${type}`);
   }
 
   function glossaryLanguagePairs(): Answer {
     const codes = [...GLOSSARY_LANGUAGES];
-    const pairs = codes.flatMap((source) => codes.filter((target) => target !== source).map((target) => ({ source_lang: source, target_lang: target })));
+    const pairs = codes.flatMap((source) =>
+      codes.filter((target) => target !== source).map((target) => ({ source_lang: source, target_lang: target })),
+    );
     return { status: 200, body: { supported_languages: pairs } };
   }
 
   /** Checks the options DeepL validates before translating; throws BadRequest with DeepL's message. */
-  function translateOptions(request: ParsedRequest, targetLang: string): { xml: boolean; version: 'v1' | 'v2' | null; formality?: string; modelType?: string } {
+  function translateOptions(
+    request: ParsedRequest,
+    targetLang: string,
+  ): { xml: boolean; version: 'v1' | 'v2' | null; formality?: string; modelType?: string } {
     const tagHandling = request.get('tag_handling');
-    if (tagHandling !== undefined && tagHandling !== 'xml' && tagHandling !== 'html') throw new BadRequest(`Value for 'tag_handling' not supported: ${tagHandling}`);
+    if (tagHandling !== undefined && tagHandling !== 'xml' && tagHandling !== 'html')
+      throw new BadRequest(`Value for 'tag_handling' not supported: ${tagHandling}`);
     const versionParam = request.get('tag_handling_version');
-    if (versionParam !== undefined && versionParam !== 'v1' && versionParam !== 'v2') throw new BadRequest(`Value for 'tag_handling_version' not supported: ${versionParam}`);
+    if (versionParam !== undefined && versionParam !== 'v1' && versionParam !== 'v2')
+      throw new BadRequest(`Value for 'tag_handling_version' not supported: ${versionParam}`);
     const splitSentences = request.get('split_sentences');
-    if (splitSentences !== undefined && !SPLIT_SENTENCES_VALUES.has(splitSentences)) throw new BadRequest(`Value for 'split_sentences' not supported: ${splitSentences}`);
+    if (splitSentences !== undefined && !SPLIT_SENTENCES_VALUES.has(splitSentences))
+      throw new BadRequest(`Value for 'split_sentences' not supported: ${splitSentences}`);
     const modelType = request.get('model_type');
-    if (modelType !== undefined && MODEL_TYPES[modelType] === undefined) throw new BadRequest(`Value for 'model_type' not supported: ${modelType}`);
+    if (modelType !== undefined && MODEL_TYPES[modelType] === undefined)
+      throw new BadRequest(`Value for 'model_type' not supported: ${modelType}`);
     const formality = request.get('formality');
     if (formality !== undefined) {
       if (!FORMALITY_VALUES.has(formality)) throw new BadRequest(`Value for 'formality' not supported: ${formality}`);
@@ -469,8 +585,16 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
         throw new BadRequest("'formality' is not supported for given 'target_lang'.");
       }
     }
-    const version = tagHandling === undefined ? null : ((versionParam as 'v1' | 'v2' | undefined) ?? settings.defaultTagHandlingVersion);
-    return { xml: tagHandling !== undefined, version, ...(formality ? { formality } : {}), ...(modelType ? { modelType } : {}) };
+    const version =
+      tagHandling === undefined
+        ? null
+        : ((versionParam as 'v1' | 'v2' | undefined) ?? settings.defaultTagHandlingVersion);
+    return {
+      xml: tagHandling !== undefined,
+      version,
+      ...(formality ? { formality } : {}),
+      ...(modelType ? { modelType } : {}),
+    };
   }
 
   function translate(request: ParsedRequest): Answer {
@@ -481,16 +605,24 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     if (!targetLang) throw new BadRequest("Parameter 'target_lang' not specified.");
     if (!TARGET_CODES.has(targetLang)) throw new BadRequest(`Value for 'target_lang' not supported: ${targetLang}`);
     const sourceParam = request.get('source_lang')?.toUpperCase();
-    if (sourceParam !== undefined && !SOURCE_CODES.has(sourceParam)) throw new BadRequest(`Value for 'source_lang' not supported: ${sourceParam}`);
+    if (sourceParam !== undefined && !SOURCE_CODES.has(sourceParam))
+      throw new BadRequest(`Value for 'source_lang' not supported: ${sourceParam}`);
     const { xml, version, formality, modelType } = translateOptions(request, targetLang);
     // v2 parses XML strictly (HTML is not strictly parsed)
-    if (version === 'v2' && request.get('tag_handling') === 'xml' && !texts.every(isWellFormedXml)) throw new BadRequest(TAG_PARSING_FAILED);
-    const ignoreTags = new Set((request.get('ignore_tags') ?? '').split(',').map((tag) => tag.trim()).filter((tag) => tag !== ''));
+    if (version === 'v2' && request.get('tag_handling') === 'xml' && !texts.every(isWellFormedXml))
+      throw new BadRequest(TAG_PARSING_FAILED);
+    const ignoreTags = new Set(
+      (request.get('ignore_tags') ?? '')
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== ''),
+    );
     const detected = sourceParam ?? (texts.some((text) => /\p{Script=Hangul}/u.test(text)) ? 'KO' : 'EN');
     let glossary: ReadonlyMap<string, string> | undefined;
     const glossaryId = request.get('glossary_id');
     if (glossaryId !== undefined) {
-      if (sourceParam === undefined) throw new BadRequest('Use of a glossary requires the source_lang parameter to be set.');
+      if (sourceParam === undefined)
+        throw new BadRequest('Use of a glossary requires the source_lang parameter to be set.');
       if (!UUID_PATTERN.test(glossaryId)) throw new BadRequest(`Invalid glossary id '${glossaryId}'`);
       const stored = glossaries.get(glossaryId);
       if (!stored) return { status: 404, body: { message: 'Glossary not found' } };
@@ -502,12 +634,23 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     const billed = texts.map((text) => billedCharactersForTest(text, xml));
     const total = billed.reduce((sum, count) => sum + count, 0);
     if (usage.characterLimit !== null && usage.characterCount + total > usage.characterLimit) {
-      return { status: 456, body: { message: 'Quota exceeded. The character limit has been reached.' }, fault: 'quota' };
+      return {
+        status: 456,
+        body: { message: 'Quota exceeded. The character limit has been reached.' },
+        fault: 'quota',
+      };
     }
     usage.characterCount += total;
     request.entry.billedCharacters = total;
     const showBilled = ['1', 'true'].includes(request.get('show_billed_characters') ?? '');
-    const options = { sourceLang: baseLanguage(detected), targetLang, xml, ignoreTags, ...(glossary ? { glossary } : {}), ...(formality ? { formality } : {}) };
+    const options = {
+      sourceLang: baseLanguage(detected),
+      targetLang,
+      xml,
+      ignoreTags,
+      ...(glossary ? { glossary } : {}),
+      ...(formality ? { formality } : {}),
+    };
     const movement = xml ? settings.tagMovement : null;
     const translations = texts.map((text, index) => {
       const translated = translateForTest(text, options);
@@ -574,8 +717,14 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       return;
     }
     if (fault?.kind === 'status') {
-      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
-      return send(res, entry, { status: fault.status, body: { message: `Injected fault ${fault.status}` }, headers, fault: 'injected' });
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
+      return send(res, entry, {
+        status: fault.status,
+        body: { message: `Injected fault ${fault.status}` },
+        headers,
+        fault: 'injected',
+      });
     }
     // the front end refuses an oversized body before looking at the key
     if (tooLarge) return send(res, entry, { status: 413, body: { message: 'Request Entity Too Large' } });
@@ -653,11 +802,16 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     },
     glossaries,
     requests(filter = {}) {
-      return log.filter((entry) => (filter.method === undefined || entry.method === filter.method) && (filter.path === undefined || entry.path === filter.path));
+      return log.filter(
+        (entry) =>
+          (filter.method === undefined || entry.method === filter.method) &&
+          (filter.path === undefined || entry.path === filter.path),
+      );
     },
     injectFault(fault) {
       const count = fault.count ?? 1;
-      if (!Number.isInteger(count) || count < 1) throw new Error(`injectFault: count must be a positive integer, got ${String(fault.count)}`);
+      if (!Number.isInteger(count) || count < 1)
+        throw new Error(`injectFault: count must be a positive integer, got ${String(fault.count)}`);
       faults.push({ ...fault, remaining: count });
     },
     clearFaults() {
@@ -700,7 +854,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Query and body parameters as one multimap; JSON is flattened to the form's key style. */
-function parseParams(url: URL, body: string, contentType: string | undefined): { params: Record<string, string[]>; format: LoggedRequest['bodyFormat'] } {
+function parseParams(
+  url: URL,
+  body: string,
+  contentType: string | undefined,
+): { params: Record<string, string[]>; format: LoggedRequest['bodyFormat'] } {
   const params: Record<string, string[]> = {};
   const add = (key: string, value: string): void => {
     (params[key] ??= []).push(value);
@@ -774,9 +932,13 @@ function parseCliArguments(argv: string[]): DeepLServerOptions {
     const value = argv[i + 1];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === '--auth-key') options.authKeys = [...(options.authKeys ?? []), value];
-    else if (flag === '--tag-handling-version' && (value === 'v1' || value === 'v2')) options.defaultTagHandlingVersion = value;
+    else if (flag === '--tag-handling-version' && (value === 'v1' || value === 'v2'))
+      options.defaultTagHandlingVersion = value;
     else if (numeric[flag] && Number.isFinite(Number(value))) numeric[flag](Number(value));
-    else throw new Error(`unknown flag or bad value: ${flag} ${value} (flags: ${[...Object.keys(numeric), '--auth-key', '--tag-handling-version'].join(' ')})`);
+    else
+      throw new Error(
+        `unknown flag or bad value: ${flag} ${value} (flags: ${[...Object.keys(numeric), '--auth-key', '--tag-handling-version'].join(' ')})`,
+      );
   }
   return options;
 }

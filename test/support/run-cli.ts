@@ -7,7 +7,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal } = {}): Promise<CliResult> {
+export async function runCli(
+  argv: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {

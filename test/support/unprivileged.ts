@@ -34,7 +34,10 @@ function productionPackages(names: readonly string[]): Set<string> {
     const manifest = path.join(repoRoot, 'node_modules', name, 'package.json');
     if (!existsSync(manifest)) continue; // an optional dependency not installed on this platform
     needed.add(name);
-    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+    };
     pending.push(...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {}));
   }
   return needed;
@@ -50,8 +53,11 @@ function openUp(target: string): void {
 export function unprivilegedRuntime(): UnprivilegedRuntime {
   ensureBuilt();
   const root = mkdtempSync(path.join(os.tmpdir(), 'storyloc-nobody-'));
-  for (const name of ['dist', 'bin', 'package.json']) cpSync(path.join(repoRoot, name), path.join(root, name), { recursive: true });
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  for (const name of ['dist', 'bin', 'package.json'])
+    cpSync(path.join(repoRoot, name), path.join(root, name), { recursive: true });
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   for (const name of productionPackages(Object.keys(pkg.dependencies))) {
     cpSync(path.join(repoRoot, 'node_modules', name), path.join(root, 'node_modules', name), { recursive: true });
   }

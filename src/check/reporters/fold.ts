@@ -16,7 +16,8 @@ export const FOLD_AT = 5;
  * message in one file is replaced by its first member, its message saying how many more there are.
  */
 export function foldRepeatedWarnings(violations: readonly Violation[]): Violation[] {
-  const groupKey = (violation: Violation): string => `${violation.file}\u0000${violation.rule}\u0000${violation.message}`;
+  const groupKey = (violation: Violation): string =>
+    `${violation.file}\u0000${violation.rule}\u0000${violation.message}`;
   const sizes = new Map<string, number>();
   for (const violation of violations) {
     if (violation.severity !== 'warning') continue;

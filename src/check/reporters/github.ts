@@ -22,10 +22,15 @@ function command(violation: Violation): string {
     properties.push(`endLine=${violation.endLine}`, `endColumn=${violation.endColumn}`);
   }
   properties.push(`title=${escapeProperty(violation.rule)}`);
-  const message = violation.suggestion === undefined ? violation.message : `${violation.message}\n${t('check:report.suggestion', { suggestion: violation.suggestion })}`;
+  const message =
+    violation.suggestion === undefined
+      ? violation.message
+      : `${violation.message}\n${t('check:report.suggestion', { suggestion: violation.suggestion })}`;
   return `::${violation.severity} ${properties.join(',')}::${escapeData(message)}`;
 }
 
 export function formatGithub(report: CheckReport): string {
-  return foldRepeatedWarnings(report.violations).map((violation) => `${command(violation)}\n`).join('');
+  return foldRepeatedWarnings(report.violations)
+    .map((violation) => `${command(violation)}\n`)
+    .join('');
 }

@@ -7,13 +7,21 @@ import { t } from '../../i18n/index.js';
 import type { CheckReport, Violation } from '../types.js';
 
 export function escapeXmlAttribute(text: string): string {
-  return escapeXmlText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return escapeXmlText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }
 
 export function escapeXmlText(text: string): string {
   // characters XML 1.0 cannot carry at all are dropped
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 function testcase(file: string, violation: Violation): string {
@@ -42,7 +50,8 @@ export function formatJunit(report: CheckReport): string {
     const count = Math.max(1, violations.length);
     tests += count;
     suites += `  <testsuite name="${escapeXmlAttribute(file)}" tests="${count}" failures="${violations.length}" errors="0" skipped="0">\n`;
-    if (violations.length === 0) suites += `    <testcase name="storyloc check" classname="${escapeXmlAttribute(file)}" file="${escapeXmlAttribute(file)}"/>\n`;
+    if (violations.length === 0)
+      suites += `    <testcase name="storyloc check" classname="${escapeXmlAttribute(file)}" file="${escapeXmlAttribute(file)}"/>\n`;
     for (const violation of violations) suites += testcase(file, violation);
     suites += '  </testsuite>\n';
   }

@@ -13,7 +13,10 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** a relative path as a URI reference: each path segment percent-encoded, `/` kept */
 export function fileUri(file: string): string {
-  return file.split('/').map((part) => (part === '..' || part === '.' ? part : encodeURIComponent(part))).join('/');
+  return file
+    .split('/')
+    .map((part) => (part === '..' || part === '.' ? part : encodeURIComponent(part)))
+    .join('/');
 }
 
 function region(violation: Violation): Record<string, number> {
@@ -31,14 +34,24 @@ function result(violation: Violation): Record<string, unknown> {
     ruleId: violation.rule,
     ruleIndex: (ruleIds as readonly string[]).indexOf(violation.rule),
     level: violation.severity,
-    message: { text: violation.suggestion === undefined ? violation.message : `${violation.message} (${t('check:report.suggestion', { suggestion: violation.suggestion })})` },
+    message: {
+      text:
+        violation.suggestion === undefined
+          ? violation.message
+          : `${violation.message} (${t('check:report.suggestion', { suggestion: violation.suggestion })})`,
+    },
     locations: [{ physicalLocation: { artifactLocation, region: region(violation) } }],
   };
   if (violation.suggestion !== undefined && violation.endLine !== undefined) {
     out.fixes = [
       {
         description: { text: t('check:report.suggestion', { suggestion: violation.suggestion }) },
-        artifactChanges: [{ artifactLocation, replacements: [{ deletedRegion: region(violation), insertedContent: { text: violation.suggestion } }] }],
+        artifactChanges: [
+          {
+            artifactLocation,
+            replacements: [{ deletedRegion: region(violation), insertedContent: { text: violation.suggestion } }],
+          },
+        ],
       },
     ];
   }

@@ -24,9 +24,13 @@ export function formatText(report: CheckReport): string {
     const positionWidth = Math.max(...positions.map((p) => p.length));
     violations.forEach((violation, index) => {
       const severity = t(`check:report.severity.${violation.severity}`).padEnd(severityWidth);
-      lines.push(`  ${positions[index]!.padEnd(positionWidth)}  ${severity}  ${violation.rule.padEnd(ruleWidth)}  ${violation.message}`);
+      lines.push(
+        `  ${positions[index]!.padEnd(positionWidth)}  ${severity}  ${violation.rule.padEnd(ruleWidth)}  ${violation.message}`,
+      );
       if (violation.suggestion !== undefined) {
-        lines.push(`  ${' '.repeat(positionWidth)}  ${' '.repeat(severityWidth)}  ${' '.repeat(ruleWidth)}  ${t('check:report.suggestion', { suggestion: violation.suggestion })}`);
+        lines.push(
+          `  ${' '.repeat(positionWidth)}  ${' '.repeat(severityWidth)}  ${' '.repeat(ruleWidth)}  ${t('check:report.suggestion', { suggestion: violation.suggestion })}`,
+        );
       }
     });
     lines.push('');

@@ -16,7 +16,12 @@ export const doNotTranslateRule: SegmentRule = {
     if (segment.source === null || segment.target === null) return [];
     const terms = ctx.terms(segment);
     const violations: Violation[] = [];
-    for (const { match, entry, expected } of missingTargetTerms(terms, ctx.glossary, ctx.targetLang, (entry) => entry.doNotTranslate)) {
+    for (const { match, entry, expected } of missingTargetTerms(
+      terms,
+      ctx.glossary,
+      ctx.targetLang,
+      (entry) => entry.doNotTranslate,
+    )) {
       const view = ctx.view(segment, 'target')!;
       const changedAt = view.text.toLowerCase().indexOf(expected.toLowerCase());
       const base = {
@@ -37,7 +42,8 @@ export const doNotTranslateRule: SegmentRule = {
           }),
         );
       } else {
-        const messageKey = termText(match) === expected ? 'check:message.doNotTranslateGone' : 'check:message.doNotTranslateMissing';
+        const messageKey =
+          termText(match) === expected ? 'check:message.doNotTranslateGone' : 'check:message.doNotTranslateMissing';
         violations.push(ctx.report({ ...base, messageKey }));
       }
     }

@@ -10,6 +10,13 @@ export const flaggedSegmentRule: SegmentRule = {
   modes: ['workspace'],
   check(segment, ctx) {
     if (segment.flags.length === 0) return [];
-    return [ctx.report({ rule: 'flagged-segment', segment, messageKey: 'check:message.flagged', params: { flags: segment.flags.join(', ') } })];
+    return [
+      ctx.report({
+        rule: 'flagged-segment',
+        segment,
+        messageKey: 'check:message.flagged',
+        params: { flags: segment.flags.join(', ') },
+      }),
+    ];
   },
 };

@@ -16,14 +16,18 @@ export const forbiddenTermRule: SegmentRule = {
     for (const match of terms.inTarget) {
       if (match.matchedAs !== 'forbidden') continue;
       // a source-language form that is also forbidden ("Queen of Tears") is reported as untranslated
-      if (ctx.severityOf('untranslated-term') !== 'off' && terms.leftUntranslated.some((left) => overlaps(left, match))) continue;
+      if (ctx.severityOf('untranslated-term') !== 'off' && terms.leftUntranslated.some((left) => overlaps(left, match)))
+        continue;
       const entry = ctx.glossary.entry(match.entryId);
       const expected = entry ? ctx.glossary.formIn(entry, ctx.targetLang) : undefined;
       const input = {
         rule: 'forbidden-term' as const,
         segment,
         at: xmlSpanOf(view, match.start, match.end),
-        messageKey: expected === undefined ? ('check:message.forbiddenTerm' as const) : ('check:message.forbiddenTermUse' as const),
+        messageKey:
+          expected === undefined
+            ? ('check:message.forbiddenTerm' as const)
+            : ('check:message.forbiddenTermUse' as const),
         params: { term: match.surface, expected },
         entryId: match.entryId,
       };

@@ -17,10 +17,19 @@ export const glossaryTermRule: SegmentRule = {
     const terms = ctx.terms(segment);
     const violations: Violation[] = [];
     // do-not-translate entries have their own rule
-    for (const { match, entry, expected, inTarget } of missingTargetTerms(terms, ctx.glossary, ctx.targetLang, (entry) => !entry.doNotTranslate)) {
+    for (const { match, entry, expected, inTarget } of missingTargetTerms(
+      terms,
+      ctx.glossary,
+      ctx.targetLang,
+      (entry) => !entry.doNotTranslate,
+    )) {
       // already reported as a forbidden or an untranslated form: one problem, one violation
       if (ctx.severityOf('forbidden-term') !== 'off' && inTarget.length > 0) continue;
-      if (ctx.severityOf('untranslated-term') !== 'off' && terms.leftUntranslated.some((found) => found.entryId === entry.id)) continue;
+      if (
+        ctx.severityOf('untranslated-term') !== 'off' &&
+        terms.leftUntranslated.some((found) => found.entryId === entry.id)
+      )
+        continue;
       const term = termText(match);
       violations.push(
         ctx.report({

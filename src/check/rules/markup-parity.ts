@@ -35,7 +35,12 @@ function describe(tag: InlineTag | undefined, id: string): { what: InlineTag['ma
   }
 }
 
-function report(segment: CheckedSegment, ctx: RuleContext, messageKey: MessageKey, params: Record<string, unknown>): Violation {
+function report(
+  segment: CheckedSegment,
+  ctx: RuleContext,
+  messageKey: MessageKey,
+  params: Record<string, unknown>,
+): Violation {
   return ctx.report({ rule: 'markup-parity', segment, messageKey, params });
 }
 
@@ -53,11 +58,22 @@ export const markupParityRule: SegmentRule = {
       const found = target.counts.get(key) ?? 0;
       const id = key.slice(2);
       const { what, detail } = describe(segment.tags[id], id);
-      if (found < expected) violations.push(report(segment, ctx, 'check:message.markupMissing', { what: t(`check:markup.${what}`), detail }));
-      else if (found > expected) violations.push(report(segment, ctx, 'check:message.markupDuplicated', { what: t(`check:markup.${what}`), detail }));
+      if (found < expected)
+        violations.push(
+          report(segment, ctx, 'check:message.markupMissing', { what: t(`check:markup.${what}`), detail }),
+        );
+      else if (found > expected)
+        violations.push(
+          report(segment, ctx, 'check:message.markupDuplicated', { what: t(`check:markup.${what}`), detail }),
+        );
     }
     for (const key of target.counts.keys()) {
-      if (!source.counts.has(key)) violations.push(report(segment, ctx, 'check:message.markupUnknown', { tag: key.startsWith('g:') ? `<g id="${key.slice(2)}">` : `<x id="${key.slice(2)}"/>` }));
+      if (!source.counts.has(key))
+        violations.push(
+          report(segment, ctx, 'check:message.markupUnknown', {
+            tag: key.startsWith('g:') ? `<g id="${key.slice(2)}">` : `<x id="${key.slice(2)}"/>`,
+          }),
+        );
     }
     return violations;
   },

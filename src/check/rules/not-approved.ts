@@ -12,8 +12,16 @@ export const notApprovedRule: SegmentRule = {
   scope: 'segment',
   modes: ['workspace'],
   check(segment, ctx) {
-    if (segment.target === null || segment.state === null || segment.state === 'approved' || segment.state === 'untranslated') return [];
-    const messageKey: MessageKey = segment.editedInOutput ? 'check:message.state.editedInOutput' : `check:message.state.${segment.state}`;
+    if (
+      segment.target === null ||
+      segment.state === null ||
+      segment.state === 'approved' ||
+      segment.state === 'untranslated'
+    )
+      return [];
+    const messageKey: MessageKey = segment.editedInOutput
+      ? 'check:message.state.editedInOutput'
+      : `check:message.state.${segment.state}`;
     return [ctx.report({ rule: 'not-approved', segment, messageKey, params: {} })];
   },
 };

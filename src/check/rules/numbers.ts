@@ -180,7 +180,14 @@ export const numbersRule: SegmentRule = {
     const violations = formatFindings(segment, ctx, target, spelling);
     if (source === null || sourceNumbers.length === 0) return violations;
     const targetNumbers = extractNumbers(target.text, ctx.targetLang);
-    const input: Comparison = { source, target, sourceNumbers, allSourceNumbers: sourceNumbers, targetNumbers, sourceLang: ctx.sourceLang! };
+    const input: Comparison = {
+      source,
+      target,
+      sourceNumbers,
+      allSourceNumbers: sourceNumbers,
+      targetNumbers,
+      sourceLang: ctx.sourceLang!,
+    };
     // a number written the English way is reported as such, not again as missing
     const spelled = new Set(spelling.map((problem) => problem.raw.replace(/[\s%‰]+$/u, '')));
     const unspelled = sourceNumbers.filter((token) => !spelled.has(/^[\d.,]*/.exec(token.raw)![0]));

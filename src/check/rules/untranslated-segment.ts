@@ -6,7 +6,13 @@
 import type { SegmentRule } from '../rule-context.js';
 
 function isSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200a)
+  );
 }
 
 /** combining marks and conjoining Hangul jamo: what NFC composes with its neighbour */
@@ -60,15 +66,30 @@ export const untranslatedSegmentRule: SegmentRule = {
   check(segment, ctx) {
     if (segment.source === null) return [];
     if (segment.target === null) {
-      return [ctx.report({ rule: 'untranslated-segment', segment, messageKey: 'check:message.segmentUntranslated', params: {} })];
+      return [
+        ctx.report({
+          rule: 'untranslated-segment',
+          segment,
+          messageKey: 'check:message.segmentUntranslated',
+          params: {},
+        }),
+      ];
     }
     const source = ctx.view(segment, 'source')!.text;
     if (!sameText(source, ctx.view(segment, 'target')!.text)) return [];
     let rest = source;
     // blank out glossary terms, from the end so offsets stay valid
-    for (const match of [...ctx.terms(segment).inSource].reverse()) rest = rest.slice(0, match.start) + ' ' + rest.slice(match.end);
+    for (const match of [...ctx.terms(segment).inSource].reverse())
+      rest = rest.slice(0, match.start) + ' ' + rest.slice(match.end);
     const words = rest.match(/\p{L}{2,}/gu) ?? [];
     if (words.length < 2) return [];
-    return [ctx.report({ rule: 'untranslated-segment', segment, messageKey: 'check:message.segmentSameAsSource', params: {} })];
+    return [
+      ctx.report({
+        rule: 'untranslated-segment',
+        segment,
+        messageKey: 'check:message.segmentSameAsSource',
+        params: {},
+      }),
+    ];
   },
 };

@@ -29,7 +29,11 @@ interface CheckFlags {
 function parseLanguages(value: string): Lang[] {
   return value.split(',').map((code) => {
     const trimmed = code.trim();
-    if (!isSupportedLanguage(trimmed)) throw inputError('check.unknownLanguage', 'check:error.unknownLanguage', { lang: trimmed, expected: supportedLanguages.join(', ') });
+    if (!isSupportedLanguage(trimmed))
+      throw inputError('check.unknownLanguage', 'check:error.unknownLanguage', {
+        lang: trimmed,
+        expected: supportedLanguages.join(', '),
+      });
     return trimmed;
   });
 }
@@ -39,7 +43,12 @@ function writeReport(file: string, given: string, text: string): void {
   try {
     writeFileSync(file, text);
   } catch (error) {
-    throw inputError('check.cannotWrite', 'check:error.cannotWrite', { file: given, detail: (error as NodeJS.ErrnoException).code ?? String(error) }, { file: given });
+    throw inputError(
+      'check.cannotWrite',
+      'check:error.cannotWrite',
+      { file: given, detail: (error as NodeJS.ErrnoException).code ?? String(error) },
+      { file: given },
+    );
   }
 }
 
@@ -57,7 +66,8 @@ export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
     .action((paths: string[], flags: CheckFlags) => {
       let report;
       if (flags.targetOnly) {
-        if (flags.lang === undefined) throw inputError('check.targetOnlyNeedsLang', 'check:error.targetOnlyNeedsLang', {});
+        if (flags.lang === undefined)
+          throw inputError('check.targetOnlyNeedsLang', 'check:error.targetOnlyNeedsLang', {});
         const [lang] = parseLanguages(flags.lang);
         report = checkTargetOnly({ config: workspaceConfigOrDefaults(ctx), cwd: ctx.cwd, files: paths, lang: lang! });
       } else {

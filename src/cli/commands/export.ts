@@ -19,7 +19,8 @@ export const exportCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('--to <langs>', t('memory:command.export.to')))
     .addOption(new Option('-o, --output <file>', t('memory:command.export.output')))
     .action(async (articles: string[], flags: { format?: string; to?: string; output?: string }) => {
-      if (flags.format === undefined) throw inputError('interchange.missingFormat', 'memory:command.export.formatMissing', {});
+      if (flags.format === undefined)
+        throw inputError('interchange.missingFormat', 'memory:command.export.formatMissing', {});
       const result = exportWorkspace({
         config: ctx.config(),
         cwd: ctx.cwd,
@@ -32,7 +33,9 @@ export const exportCommand: CommandModule = (program, ctx, setExitCode) => {
       } else {
         const file = path.resolve(ctx.cwd, flags.output);
         await writeFileAtomic(file, result.text);
-        ctx.stderr.write(`${t('memory:interchange.exported', { units: result.units, articles: result.articles, file })}\n`);
+        ctx.stderr.write(
+          `${t('memory:interchange.exported', { units: result.units, articles: result.articles, file })}\n`,
+        );
       }
       setExitCode(ExitCode.ok);
     });

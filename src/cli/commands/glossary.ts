@@ -17,7 +17,13 @@ import type { Lang } from '../../languages.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import { hasErrors } from '../../glossary/lint.js';
 import { createTermMatcher, type TermMatcher } from '../../glossary/matcher.js';
-import { configuredPairs, glossaryNameFor, syncDeepLGlossaries, syncStatePath, type SyncAction } from '../../glossary/deepl-sync.js';
+import {
+  configuredPairs,
+  glossaryNameFor,
+  syncDeepLGlossaries,
+  syncStatePath,
+  type SyncAction,
+} from '../../glossary/deepl-sync.js';
 import { formatProblem, lintWorkspaceTermbase } from '../../glossary/workspace.js';
 import type { GlossaryEntry, GlossaryProblem, TermMatch } from '../../glossary/types.js';
 import { workspaceConfigOrDefaults } from '../workspace.js';
@@ -46,7 +52,11 @@ function problemJson(problem: GlossaryProblem, config: ResolvedConfig): Record<s
 function actionText(action: SyncAction): string {
   switch (action.kind) {
     case 'createGlossary':
-      return t('glossary:sync.createGlossary', { name: action.name, pairs: action.pairs.join(', '), count: action.entryCount });
+      return t('glossary:sync.createGlossary', {
+        name: action.name,
+        pairs: action.pairs.join(', '),
+        count: action.entryCount,
+      });
     case 'replaceDictionary':
       return t('glossary:sync.replaceDictionary', { pair: action.pair, count: action.entryCount });
     case 'keepDictionary':
@@ -54,7 +64,10 @@ function actionText(action: SyncAction): string {
     case 'deleteDictionary':
       return t('glossary:sync.deleteDictionary', { pair: action.pair });
     case 'deleteGlossary':
-      return t(action.reason === 'orphan' ? 'glossary:sync.deleteGlossaryOrphan' : 'glossary:sync.deleteGlossaryUnused', { name: action.name, id: action.glossaryId });
+      return t(
+        action.reason === 'orphan' ? 'glossary:sync.deleteGlossaryOrphan' : 'glossary:sync.deleteGlossaryUnused',
+        { name: action.name, id: action.glossaryId },
+      );
   }
 }
 
@@ -77,21 +90,32 @@ function entryJson(entry: GlossaryEntry, config: ResolvedConfig): Record<string,
 function lint(ctx: CommandContext, files: string[], json: boolean): number {
   const config = workspaceConfigOrDefaults(ctx);
   // text output is read in a terminal: every position relative to where the command runs, so both places open
-  const checked = lintWorkspaceTermbase(config, files.map((file) => path.resolve(ctx.cwd, file)), json ? {} : { relativeTo: ctx.cwd });
+  const checked = lintWorkspaceTermbase(
+    config,
+    files.map((file) => path.resolve(ctx.cwd, file)),
+    json ? {} : { relativeTo: ctx.cwd },
+  );
   const errors = checked.problems.filter((p) => p.severity === 'error').length;
   const warnings = checked.problems.length - errors;
   const counts = { errors, warnings, entries: checked.termbase.entries.length, files: checked.termbase.files.length };
   if (json) {
-    ctx.stdout.write(`${JSON.stringify({ ...counts, problems: checked.problems.map((p) => problemJson(p, config)) }, null, 2)}\n`);
+    ctx.stdout.write(
+      `${JSON.stringify({ ...counts, problems: checked.problems.map((p) => problemJson(p, config)) }, null, 2)}\n`,
+    );
   } else {
-    for (const problem of checked.problems) ctx.stdout.write(`${formatProblem(problem, ctx.cwd, config.configFile === null ? undefined : config.workspaceDir)}\n`);
+    for (const problem of checked.problems)
+      ctx.stdout.write(
+        `${formatProblem(problem, ctx.cwd, config.configFile === null ? undefined : config.workspaceDir)}\n`,
+      );
     const units = {
       errors: t('glossary:lint.error', { count: counts.errors }),
       warnings: t('glossary:lint.warning', { count: counts.warnings }),
       entries: t('glossary:lint.entry', { count: counts.entries }),
       files: t('glossary:lint.file', { count: counts.files }),
     };
-    ctx.stdout.write(`${checked.problems.length === 0 ? t('glossary:lint.clean', units) : t('glossary:lint.summary', units)}\n`);
+    ctx.stdout.write(
+      `${checked.problems.length === 0 ? t('glossary:lint.clean', units) : t('glossary:lint.summary', units)}\n`,
+    );
   }
   return errors > 0 ? ExitCode.findings : ExitCode.ok;
 }
@@ -108,7 +132,11 @@ interface LocatedHit {
  * Every hit of `matcher` in an article, placed where the term is in the file: the identity reassembly
  * gives the file back byte for byte, so a marker put at the match lands on the term's line and column.
  */
-function locateHits(article: Article, matcher: TermMatcher, keep: (match: TermMatch) => boolean = () => true): LocatedHit[] {
+function locateHits(
+  article: Article,
+  matcher: TermMatcher,
+  keep: (match: TermMatch) => boolean = () => true,
+): LocatedHit[] {
   const located: LocatedHit[] = [];
   let locator: ReturnType<typeof createIdentityLocator> | undefined;
   for (const segment of article.segments) {
@@ -143,8 +171,11 @@ function match(ctx: CommandContext, files: string[], json: boolean): number {
       end: hit.end,
     }));
     if (!json) {
-      ctx.stdout.write(`${hits.length === 0 ? t('glossary:cli.match.none', { file }) : t('glossary:cli.match.header', { file, count: hits.length })}\n`);
-      for (const hit of hits) ctx.stdout.write(`  ${file}:${hit.line}:${hit.column}  ${hit.segmentId}  ${hit.entryId}  “${hit.surface}”\n`);
+      ctx.stdout.write(
+        `${hits.length === 0 ? t('glossary:cli.match.none', { file }) : t('glossary:cli.match.header', { file, count: hits.length })}\n`,
+      );
+      for (const hit of hits)
+        ctx.stdout.write(`  ${file}:${hit.line}:${hit.column}  ${hit.segmentId}  ${hit.entryId}  “${hit.surface}”\n`);
     }
     rows.push(...hits);
   }
@@ -157,7 +188,11 @@ async function sync(ctx: CommandContext, dryRun: boolean): Promise<number> {
   // a dry run changes nothing, here either (not even the glossary's parse cache)
   const checked = lintWorkspaceTermbase(config, undefined, { writeCache: !dryRun });
   if (hasErrors(checked.problems)) {
-    for (const problem of checked.problems) if (problem.severity === 'error') ctx.stderr.write(`${formatProblem(problem, ctx.cwd, config.configFile === null ? undefined : config.workspaceDir)}\n`);
+    for (const problem of checked.problems)
+      if (problem.severity === 'error')
+        ctx.stderr.write(
+          `${formatProblem(problem, ctx.cwd, config.configFile === null ? undefined : config.workspaceDir)}\n`,
+        );
     ctx.stderr.write(`${t('glossary:sync.lintErrors')}\n`);
     return ExitCode.findings;
   }
@@ -165,23 +200,46 @@ async function sync(ctx: CommandContext, dryRun: boolean): Promise<number> {
   const key = deeplAuthKey(config, ctx.env);
   if (key === null && !dryRun) throw inputError('glossary.sync.noKey', 'glossary:sync.noKey', { env: authKeyEnv });
   const statePath = syncStatePath(config);
-  const client = key === null ? null : createDeepLClient({ authKey: key, serverUrl: config.engine.deepl.serverUrl, timeoutMs: config.engine.deepl.timeoutMs, authKeyEnv });
+  const client =
+    key === null
+      ? null
+      : createDeepLClient({
+          authKey: key,
+          serverUrl: config.engine.deepl.serverUrl,
+          timeoutMs: config.engine.deepl.timeoutMs,
+          authKeyEnv,
+        });
   let result;
   try {
-    result = await syncDeepLGlossaries({ termbase: checked.termbase, pairs: configuredPairs(config), client, statePath, name: glossaryNameFor(config), dryRun });
+    result = await syncDeepLGlossaries({
+      termbase: checked.termbase,
+      pairs: configuredPairs(config),
+      client,
+      statePath,
+      name: glossaryNameFor(config),
+      dryRun,
+    });
   } catch (error) {
     if (error instanceof StorylocError) throw error;
     const engineError = toEngineError(error, key === null ? [] : [key], authKeyEnv);
-    throw new StorylocError('glossary.sync.failed', 'glossary:sync.failed', { detail: engineError.message }, { cause: engineError });
+    throw new StorylocError(
+      'glossary.sync.failed',
+      'glossary:sync.failed',
+      { detail: engineError.message },
+      { cause: engineError },
+    );
   }
-  if (!result.remoteChecked) ctx.stdout.write(`${t('glossary:sync.offline', { env: authKeyEnv, file: relative(config, statePath) })}\n`);
+  if (!result.remoteChecked)
+    ctx.stdout.write(`${t('glossary:sync.offline', { env: authKeyEnv, file: relative(config, statePath) })}\n`);
   if (dryRun) ctx.stdout.write(`${t('glossary:sync.dryRunHeader')}\n`);
   if (result.actions.length === 0) ctx.stdout.write(`${t('glossary:sync.nothing')}\n`);
   for (const action of result.actions) ctx.stdout.write(`  ${actionText(action)}\n`);
   if (result.v2Glossaries.length > 0) {
     ctx.stdout.write(`${t('glossary:sync.v2Header', { count: result.v2Glossaries.length })}\n`);
     for (const info of result.v2Glossaries) {
-      ctx.stdout.write(`  ${t('glossary:sync.v2Glossary', { name: info.name, id: info.glossaryId, pair: info.pair, count: info.entryCount })}\n`);
+      ctx.stdout.write(
+        `  ${t('glossary:sync.v2Glossary', { name: info.name, id: info.glossaryId, pair: info.pair, count: info.entryCount })}\n`,
+      );
     }
   }
   if (!dryRun) {
@@ -195,7 +253,13 @@ function list(ctx: CommandContext, json: boolean): number {
   const config = workspaceConfigOrDefaults(ctx);
   const { termbase } = lintWorkspaceTermbase(config);
   if (json) {
-    ctx.stdout.write(`${JSON.stringify(termbase.entries.map((entry) => entryJson(entry, config)), null, 2)}\n`);
+    ctx.stdout.write(
+      `${JSON.stringify(
+        termbase.entries.map((entry) => entryJson(entry, config)),
+        null,
+        2,
+      )}\n`,
+    );
     return ExitCode.ok;
   }
   if (termbase.entries.length === 0) {
@@ -242,20 +306,26 @@ function show(ctx: CommandContext, id: string, json: boolean): number {
   out.push(`  ${t('glossary:show.type')}: ${entry.type}`);
   out.push(`  ${t('glossary:show.forms')}: ${perLang(entry.forms)}`);
   if (Object.keys(entry.variants).length > 0) out.push(`  ${t('glossary:show.variants')}: ${perLang(entry.variants)}`);
-  if (Object.keys(entry.forbidden).length > 0) out.push(`  ${t('glossary:show.forbidden')}: ${perLang(entry.forbidden)}`);
+  if (Object.keys(entry.forbidden).length > 0)
+    out.push(`  ${t('glossary:show.forbidden')}: ${perLang(entry.forbidden)}`);
   out.push(`  ${t('glossary:show.doNotTranslate')}: ${yesNo(entry.doNotTranslate)}`);
   out.push(
     `  ${t('glossary:show.caseSensitive')}: ${
       entry.caseSensitiveIn
-        ? Object.entries(entry.caseSensitiveIn).map(([lang, flag]) => `${lang}: ${yesNo(flag)}`).join(', ')
+        ? Object.entries(entry.caseSensitiveIn)
+            .map(([lang, flag]) => `${lang}: ${yesNo(flag)}`)
+            .join(', ')
         : yesNo(entry.caseSensitive)
     }`,
   );
   if (entry.note !== undefined) out.push(`  ${t('glossary:show.note')}: ${entry.note}`);
-  out.push(`  ${t('glossary:show.defined')}: ${displayPath(entry.file, { cwd: ctx.cwd, workspaceDir: config.workspaceDir })}:${entry.line}`);
+  out.push(
+    `  ${t('glossary:show.defined')}: ${displayPath(entry.file, { cwd: ctx.cwd, workspaceDir: config.workspaceDir })}:${entry.line}`,
+  );
   out.push(`  ${t('glossary:show.hash')}: ${entry.hash}`);
   out.push(usage.length === 0 ? t('glossary:show.notUsed') : t('glossary:show.usedIn', { count: usage.length }));
-  for (const use of usage) out.push(t('glossary:show.usage', { file: use.article, count: use.count, lines: use.lines.join(', ') }));
+  for (const use of usage)
+    out.push(t('glossary:show.usage', { file: use.article, count: use.count, lines: use.lines.join(', ') }));
   ctx.stdout.write(`${out.join('\n')}\n`);
   return ExitCode.ok;
 }

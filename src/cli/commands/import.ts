@@ -23,7 +23,9 @@ export const importCommand: CommandModule = (program, ctx, setExitCode) => {
       const result = await importWorkspace({ config, cwd: ctx.cwd, file, by });
       const shown = path.resolve(ctx.cwd, file);
       if (result.format === 'tmx') {
-        ctx.stdout.write(`${t('memory:interchange.tmxImported', { applied: result.applied, skipped: result.skipped, file: shown })}\n`);
+        ctx.stdout.write(
+          `${t('memory:interchange.tmxImported', { applied: result.applied, skipped: result.skipped, file: shown })}\n`,
+        );
         setExitCode(ExitCode.ok);
         return;
       }
@@ -31,7 +33,9 @@ export const importCommand: CommandModule = (program, ctx, setExitCode) => {
         const reason = t(`memory:interchange.reason.${refused.reason}`, { id: refused.id, article: refused.article });
         ctx.stderr.write(`${t('memory:interchange.notApplied', { file: shown, line: refused.line, reason })}\n`);
       }
-      ctx.stdout.write(`${t('memory:interchange.imported', { applied: result.applied, unchanged: result.unchanged, rejected: result.refused.length, file: shown })}\n`);
+      ctx.stdout.write(
+        `${t('memory:interchange.imported', { applied: result.applied, unchanged: result.unchanged, rejected: result.refused.length, file: shown })}\n`,
+      );
       setExitCode(result.refused.length > 0 ? ExitCode.findings : ExitCode.ok);
     });
 };

@@ -15,6 +15,10 @@ export const rejectCommand: CommandModule = (program, ctx, setExitCode) => {
     .option('--by <name>', t('review:cli.reject.by'))
     .addOption(new Option('--to <lang>', t('review:cli.review.to')))
     .action(async (given: string, options: DecisionFlags) => {
-      setExitCode(await runDecisionCommand(ctx, given, options, (state, { selection, actor }) => rejectSegments(state, selection, actor)));
+      setExitCode(
+        await runDecisionCommand(ctx, given, options, (state, { selection, actor }) =>
+          rejectSegments(state, selection, actor),
+        ),
+      );
     });
 };

@@ -30,13 +30,17 @@ export const segmentCommand: CommandModule = (program, ctx, setExitCode) => {
       } else {
         ctx.stdout.write(`${t('cli:segment.header', { count: article.segments.length, file })}\n`);
         for (const segment of article.segments) {
-          ctx.stdout.write(`${String(segment.line).padStart(4)}  ${segment.kind.padEnd(10)}  ${segment.id.padEnd(20)}  ${segment.text.replace(/\n/g, '⏎')}\n`);
+          ctx.stdout.write(
+            `${String(segment.line).padStart(4)}  ${segment.kind.padEnd(10)}  ${segment.id.padEnd(20)}  ${segment.text.replace(/\n/g, '⏎')}\n`,
+          );
         }
       }
       const lineStarts = article.warnings.length > 0 ? computeLineStarts(article.source) : [];
       for (const warning of article.warnings) {
         const position = positionOf(lineStarts, warning.offset);
-        ctx.stderr.write(`${t('cli:segment.warning', { position: `${file}:${position.line}:${position.column}`, reason: warning.reason })}\n`);
+        ctx.stderr.write(
+          `${t('cli:segment.warning', { position: `${file}:${position.line}:${position.column}`, reason: warning.reason })}\n`,
+        );
       }
       setExitCode(0);
     });

@@ -16,14 +16,19 @@ export const statusCommand: CommandModule = (program, ctx, setExitCode) => {
     .argument('[articles...]', t('review:cli.status.articles'))
     .addOption(new Option('--to <lang>', t('review:cli.review.to')))
     .option('--json', t('review:cli.status.json'))
-    .addOption(new Option('--format <format>', t('summary:cli.statusFormat')).choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', t('summary:cli.statusFormat'))
+        .choices(['text', 'markdown', 'json'])
+        .default('text'),
+    )
     .action((articles: string[], options: { to?: string; json?: boolean; format: string }) => {
       const config = ctx.config();
       reportSkippedSources(ctx, config, articles);
       const targetLang = resolveTargetLanguage(config, options.to);
       const statuses = new ReviewWorkspace(config, targetLang, ctx.cwd).statuses(articles);
       if (options.format === 'markdown') ctx.stdout.write(renderStatusMarkdown(statuses, targetLang));
-      else if (options.json || options.format === 'json') ctx.stdout.write(`${JSON.stringify({ targetLang, articles: statuses }, null, 2)}\n`);
+      else if (options.json || options.format === 'json')
+        ctx.stdout.write(`${JSON.stringify({ targetLang, articles: statuses }, null, 2)}\n`);
       else ctx.stdout.write(formatStatusTable(statuses));
       setExitCode(ExitCode.ok);
     });

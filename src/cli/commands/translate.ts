@@ -26,7 +26,8 @@ interface TranslateFlags {
 function wholeNumber(option: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number)) throw inputError('translate.badNumber', 'translate:error.badNumber', { option, value });
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number))
+    throw inputError('translate.badNumber', 'translate:error.badNumber', { option, value });
   return number;
 }
 
@@ -54,12 +55,21 @@ const unit = (key: Unit, count: number): string => t(`translate:unit.${key}`, { 
 
 function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
   const out = (line: string): void => ctx.stdout.write(`${line}\n`);
-  out(t('translate:summary.engine', { engine: summary.engine, reason: t(summary.engineReason.key, summary.engineReason.params) }));
+  out(
+    t('translate:summary.engine', {
+      engine: summary.engine,
+      reason: t(summary.engineReason.key, summary.engineReason.params),
+    }),
+  );
   if (summary.dryRun) {
     out(t('translate:summary.dryRun'));
     if (summary.engine === 'deepl') out(t('translate:summary.dryRunOffline'));
     const plannedTexts = summary.plan?.batches.reduce((sum, batch) => sum + batch.texts.length, 0) ?? 0;
-    const amounts = { requests: unit('request', summary.requests), sent: unit('text', plannedTexts), billed: unit('billed', summary.billedCharacters) };
+    const amounts = {
+      requests: unit('request', summary.requests),
+      sent: unit('text', plannedTexts),
+      billed: unit('billed', summary.billedCharacters),
+    };
     out(t('translate:summary.planCharacters', { ...amounts, characters: unit('character', summary.sentCharacters) }));
     const overBudget = summary.plan?.overBudget.length ?? 0;
     if (overBudget > 0) out(t('translate:summary.overBudget', { count: overBudget }));
@@ -70,7 +80,10 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
           pair: `${batch.sourceLang}→${batch.targetLang}`,
           texts: unit('text', batch.texts.length),
           segments: unit('segment', batch.jobCount),
-          billed: summary.engine === 'deepl' ? unit('billed', batch.billedCharacters) : unit('character', batch.billedCharacters),
+          billed:
+            summary.engine === 'deepl'
+              ? unit('billed', batch.billedCharacters)
+              : unit('character', batch.billedCharacters),
           bytes: batch.bytes,
         }),
       ),
@@ -87,9 +100,22 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
       untranslated: summary.untranslated,
     }),
   );
-  if (summary.humanEdits > 0 || summary.stale > 0) out(t('translate:summary.edits', { humanEdits: unit('humanEdit', summary.humanEdits), stale: unit('stale', summary.stale) }));
+  if (summary.humanEdits > 0 || summary.stale > 0)
+    out(
+      t('translate:summary.edits', {
+        humanEdits: unit('humanEdit', summary.humanEdits),
+        stale: unit('stale', summary.stale),
+      }),
+    );
   if (!summary.dryRun) {
-    out(t('translate:summary.cost', { billed: unit('billed', summary.billedCharacters), requests: unit('request', summary.requests), retries: unit('retry', summary.retries), seconds: summary.seconds.toFixed(1) }));
+    out(
+      t('translate:summary.cost', {
+        billed: unit('billed', summary.billedCharacters),
+        requests: unit('request', summary.requests),
+        retries: unit('retry', summary.retries),
+        seconds: summary.seconds.toFixed(1),
+      }),
+    );
     // only files with every segment translated count as translated files
     const partly = summary.writtenUntranslated.length;
     out(t('translate:summary.written', { files: unit('file', summary.written.length - partly) }));
@@ -103,14 +129,20 @@ function printSkipped(ctx: CommandContext, summary: TranslateSummary, workspaceD
   for (const item of summary.skipped) {
     const message = t(item.messageKey, displayPathsIn(item.params, { cwd: ctx.cwd, workspaceDir }));
     const key = item.pair === null ? 'translate:skipped.article' : 'translate:skipped.pair';
-    ctx.stderr.write(`storyloc: ${t(key, { position: displayPosition(item.position, { cwd: ctx.cwd, workspaceDir }), pair: item.pair ?? '', message })}\n`);
+    ctx.stderr.write(
+      `storyloc: ${t(key, { position: displayPosition(item.position, { cwd: ctx.cwd, workspaceDir }), pair: item.pair ?? '', message })}\n`,
+    );
   }
 }
 
 /** The `--json` object: the pipeline's summary plus why the engine ran, in the user's language. */
 function jsonSummary(summary: TranslateSummary): Record<string, unknown> {
   const json = summaryToJson(summary);
-  const withReason: Record<string, unknown> = { engine: json.engine, engine_reason: t(summary.engineReason.key, summary.engineReason.params), ...json };
+  const withReason: Record<string, unknown> = {
+    engine: json.engine,
+    engine_reason: t(summary.engineReason.key, summary.engineReason.params),
+    ...json,
+  };
   // What the plan keeps back, so a CI job can tell a budget stop from a text too large to send.
   if (summary.plan) {
     withReason.over_budget = summary.plan.overBudget.length;
@@ -176,7 +208,9 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
           ctx.stderr.write(`storyloc: ${t('common:error.prefix')}: ${t('translate:error.brokenList')}\n`);
           for (const item of error.broken) {
             const message = t(`memory:edit.${item.reason}`, { id: item.segmentId ?? '', state: item.stateFile });
-            ctx.stderr.write(`${t('translate:error.brokenItem', { position: displayPosition(item.position, { cwd: ctx.cwd, workspaceDir: config.workspaceDir }), message })}\n`);
+            ctx.stderr.write(
+              `${t('translate:error.brokenItem', { position: displayPosition(item.position, { cwd: ctx.cwd, workspaceDir: config.workspaceDir }), message })}\n`,
+            );
           }
           setExitCode(ExitCode.input);
           return;
@@ -186,7 +220,9 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
       ctx.signal.removeEventListener('abort', onInterrupt);
       display?.stop();
       for (const block of summary.untranslatableBlocks) {
-        ctx.stderr.write(`storyloc: ${t('translate:warning.untranslatableBlock', { position: displayPosition(block, { cwd: ctx.cwd, workspaceDir: config.workspaceDir }), reason: block.reason })}\n`);
+        ctx.stderr.write(
+          `storyloc: ${t('translate:warning.untranslatableBlock', { position: displayPosition(block, { cwd: ctx.cwd, workspaceDir: config.workspaceDir }), reason: block.reason })}\n`,
+        );
       }
       printSkipped(ctx, summary, config.workspaceDir);
       const tooLarge = summary.plan?.tooLarge.length ?? 0;

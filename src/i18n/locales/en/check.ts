@@ -11,7 +11,8 @@ export default {
     output: 'write the report to this file instead of standard output',
   },
   rule: {
-    'glossary-term': 'A glossary term of the source must appear in the translation in its canonical target form or an accepted variant.',
+    'glossary-term':
+      'A glossary term of the source must appear in the translation in its canonical target form or an accepted variant.',
     'forbidden-term': 'The translation must not use a form the glossary forbids.',
     'untranslated-term': 'A term that must be translated must not be left in its source-language form.',
     'do-not-translate': 'A do-not-translate term must appear in the translation exactly as the glossary writes it.',
@@ -21,7 +22,8 @@ export default {
     'untranslated-segment': 'Every segment must be translated.',
     'not-approved': 'Every translated segment should be approved and up to date with its source.',
     'flagged-segment': 'A segment flagged after machine translation must be fixed before it is published.',
-    'output-sync': 'The output file must be what the segment state gives (edits to the translated text are checked as such; the structure, markup and front matter must stay).',
+    'output-sync':
+      'The output file must be what the segment state gives (edits to the translated text are checked as such; the structure, markup and front matter must stay).',
     'glossary-lint': 'The glossary must be free of errors.',
   },
   message: {
@@ -54,16 +56,23 @@ export default {
       edited: 'edited translation not approved yet',
       rejected: 'translation rejected in review',
       stale: 'the source changed since this translation (stale)',
-      editedInOutput: 'edited by hand in the output file, not recorded for review yet: run storyloc translate, then review',
+      editedInOutput:
+        'edited by hand in the output file, not recorded for review yet: run storyloc translate, then review',
     },
     flagged: 'flagged after machine translation: {{flags}}',
     outputMissing: 'the output file is missing: run the translation again to write it',
-    outputDiffers: 'the output file differs from the segment state here (edited by hand, or not rewritten): run the translation again to record the edits',
-    outputFrontMatter: 'the front matter of the output file was changed here (a key renamed or removed, a fence deleted, invalid YAML): restore it',
-    outputStructure: 'the output file no longer has the structure of its source here (a paragraph, heading or list item added or removed, or text outside the translated sentences changed): restore it',
-    outputEmpty: 'the output file is empty (truncated or overwritten): restore it, or delete it and run storyloc translate',
-    outputNotText: 'the output file is not text (a NUL byte or bytes that are not UTF-8) here: restore it, or delete it and run storyloc translate',
-    outputMarkup: 'the markup of the source was changed here (a link or its URL, emphasis, inline code or an image is missing or altered): restore it',
+    outputDiffers:
+      'the output file differs from the segment state here (edited by hand, or not rewritten): run the translation again to record the edits',
+    outputFrontMatter:
+      'the front matter of the output file was changed here (a key renamed or removed, a fence deleted, invalid YAML): restore it',
+    outputStructure:
+      'the output file no longer has the structure of its source here (a paragraph, heading or list item added or removed, or text outside the translated sentences changed): restore it',
+    outputEmpty:
+      'the output file is empty (truncated or overwritten): restore it, or delete it and run storyloc translate',
+    outputNotText:
+      'the output file is not text (a NUL byte or bytes that are not UTF-8) here: restore it, or delete it and run storyloc translate',
+    outputMarkup:
+      'the markup of the source was changed here (a link or its URL, emphasis, inline code or an image is missing or altered): restore it',
     glossaryLint: '{{message}} ({{code}})',
   },
   markup: {
@@ -81,8 +90,10 @@ export default {
   report: {
     severity: { error: 'error', warning: 'warning' },
     suggestion: 'suggestion: {{suggestion}}',
-    folded_one: '{{message}} (and {{count}} more like it in this file; every location in --format json, junit or sarif)',
-    folded_other: '{{message}} (and {{count}} more like it in this file; every location in --format json, junit or sarif)',
+    folded_one:
+      '{{message}} (and {{count}} more like it in this file; every location in --format json, junit or sarif)',
+    folded_other:
+      '{{message}} (and {{count}} more like it in this file; every location in --format json, junit or sarif)',
     summary: '{{errors}}, {{warnings}} in {{files}}',
     clean: 'no problems in {{files}}',
     error_one: '{{count}} error',

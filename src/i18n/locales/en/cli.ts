@@ -1,8 +1,10 @@
 /** Command-line help and output of the foundation commands. */
 export default {
   description: 'Translate Markdown news stories with a glossary, translation memory, review and CI checks.',
-  exitCodes: 'Exit codes: 0 done; 1 findings, or done with some articles left for a translator; 2 usage, config or input error; 130 interrupted (Ctrl-C).',
-  helpLimits: '\nLimits (set in storyloc.config.yaml; 0 lifts a limit):\n  limits.maxBlockChars (default {{maxBlockChars}} characters): one paragraph, heading, list item or cell\n  limits.maxNestingDepth (default {{maxNestingDepth}} levels): quotes and lists nested in one another\nA story over a limit is refused, naming the file and line.\n\nExit codes: 0 done; 1 findings, or done with some articles left; 2 usage, config or input error;\n  130 interrupted (Ctrl-C); 143 stopped by SIGTERM; 129 stopped by SIGHUP.\n',
+  exitCodes:
+    'Exit codes: 0 done; 1 findings, or done with some articles left for a translator; 2 usage, config or input error; 130 interrupted (Ctrl-C).',
+  helpLimits:
+    '\nLimits (set in storyloc.config.yaml; 0 lifts a limit):\n  limits.maxBlockChars (default {{maxBlockChars}} characters): one paragraph, heading, list item or cell\n  limits.maxNestingDepth (default {{maxNestingDepth}} levels): quotes and lists nested in one another\nA story over a limit is refused, naming the file and line.\n\nExit codes: 0 done; 1 findings, or done with some articles left; 2 usage, config or input error;\n  130 interrupted (Ctrl-C); 143 stopped by SIGTERM; 129 stopped by SIGHUP.\n',
   option: {
     workspace: 'workspace folder (default: found from the current folder upwards)',
     uiLang: 'language of messages (default: from LANG, else en)',

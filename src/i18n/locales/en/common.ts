@@ -6,12 +6,12 @@ export default {
     at: '{{position}}: {{message}}',
   },
   usage: {
-    unknownOption: 'unknown option {{option}}; see the command\'s --help',
+    unknownOption: "unknown option {{option}}; see the command's --help",
     unknownCommand: 'unknown command {{command}}; see --help',
     missingArgument: 'missing required argument {{argument}}',
     optionArgumentMissing: 'option {{option}} needs a value',
     invalidChoice: 'option {{option}}: "{{value}}" is not one of {{choices}}',
-    tooManyArguments: 'too many arguments; see the command\'s --help',
+    tooManyArguments: "too many arguments; see the command's --help",
     didYouMean: '(did you mean {{suggestion}}?)',
   },
   help: {

@@ -12,6 +12,7 @@ export default {
   expectedList: '{{where}}: expected a non-empty list',
   unsupportedLanguage: '{{where}}: unsupported language code "{{code}}"; expected one of: {{expected}}',
   pathOutside: '{{where}}: the path "{{path}}" leads outside the workspace',
-  symlinkOutside: 'a symbolic link to {{target}}, outside the workspace: storyloc does not read or write outside the workspace through a link. Replace the link with the folder or file itself, or set paths.allowSymlinksOutside: true in storyloc.config.yaml',
+  symlinkOutside:
+    'a symbolic link to {{target}}, outside the workspace: storyloc does not read or write outside the workspace through a link. Replace the link with the folder or file itself, or set paths.allowSymlinksOutside: true in storyloc.config.yaml',
   sameLanguage: 'language "{{code}}" is both a source and a target language',
 };

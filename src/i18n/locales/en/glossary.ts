@@ -31,7 +31,8 @@ export default {
     unreadable: 'Cannot read the glossary file {{file}} ({{detail}}).',
     unknownEntry: 'No glossary entry has the id "{{id}}". Run storyloc glossary list to see the ids.',
     invalid_one: 'The glossary has {{count}} error, the first at {{first}}: {{message}}. Run storyloc glossary lint.',
-    invalid_other: 'The glossary has {{count}} errors, the first at {{first}}: {{message}}. Run storyloc glossary lint.',
+    invalid_other:
+      'The glossary has {{count}} errors, the first at {{first}}: {{message}}. Run storyloc glossary lint.',
   },
   schema: {
     required: '{{where}}: the property "{{property}}" is required',
@@ -49,14 +50,18 @@ export default {
     duplicateId: 'the id "{{id}}" is already used at {{otherPlace}}',
     conflictingTargets:
       '"{{form}}" ({{lang}}) leads to "{{target}}" here but to "{{otherTarget}}" in entry "{{otherId}}" at {{otherPlace}} ({{targetLang}}): keep one entry or make the forms differ',
-    duplicateForm: '"{{form}}" ({{lang}}) is also a form of entry "{{otherId}}" at {{otherPlace}}, with the same target',
-    variantIsOtherForm: 'the variant "{{form}}" ({{lang}}) is the canonical form of entry "{{otherId}}" at {{otherPlace}}',
+    duplicateForm:
+      '"{{form}}" ({{lang}}) is also a form of entry "{{otherId}}" at {{otherPlace}}, with the same target',
+    variantIsOtherForm:
+      'the variant "{{form}}" ({{lang}}) is the canonical form of entry "{{otherId}}" at {{otherPlace}}',
     redundantVariant: 'the variant "{{form}}" ({{lang}}) repeats the canonical form',
     emptyForm: 'entry "{{id}}": {{part}} is empty',
     paddedForm: 'entry "{{id}}": {{part}} has extra spaces, tabs or line breaks: {{form}}',
-    missingTargetForm: 'entry "{{id}}" has no form for the target language {{lang}} (add forms.{{lang}}, or doNotTranslate: true)',
+    missingTargetForm:
+      'entry "{{id}}" has no form for the target language {{lang}} (add forms.{{lang}}, or doNotTranslate: true)',
     noSourceForm: 'entry "{{id}}" has no form in any source language ({{langs}}): it can never be found in an article',
-    forbiddenIsAccepted: 'the forbidden form "{{form}}" ({{lang}}) is an accepted form of entry "{{otherId}}" at {{otherPlace}}',
+    forbiddenIsAccepted:
+      'the forbidden form "{{form}}" ({{lang}}) is an accepted form of entry "{{otherId}}" at {{otherPlace}}',
     clean: 'Glossary clean: {{entries}} in {{files}}.',
     summary: '{{errors}}, {{warnings}}: {{entries}} in {{files}}.',
     error_one: '{{count}} error',

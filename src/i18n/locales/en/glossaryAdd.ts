@@ -9,8 +9,10 @@ export default {
   optionDoNotTranslate: 'the term stays as it is in every language',
   optionFile: 'the glossary file to write (default: glossary/<type>.yaml by type, e.g. people.yaml)',
   badPair: '{{flag}} "{{value}}": expected LANG=TEXT, e.g. {{flag}} en=Queen of Tears.',
-  twoForms: 'Two --form values for "{{lang}}": an entry has one canonical form per language (add the other as --variant).',
-  fileOutside: '{{file}} is not a .yaml file directly in the glossary folder {{dir}}; only those files make the termbase.',
+  twoForms:
+    'Two --form values for "{{lang}}": an entry has one canonical form per language (add the other as --variant).',
+  fileOutside:
+    '{{file}} is not a .yaml file directly in the glossary folder {{dir}}; only those files make the termbase.',
   badFile: 'Cannot add to {{file}}: it is not valid YAML ({{detail}}). Run storyloc glossary lint.',
   duplicateId: 'The id "{{id}}" is taken already ({{where}}). Choose another id, or edit that entry.',
   invalid: 'The entry "{{id}}" was not added (nothing was written): {{message}}',

@@ -16,14 +16,19 @@ export default {
     fatal: 'a failure',
   },
   stopped: {
-    quota: 'The engine quota is used up: sending stopped. {{done}} texts are translated and saved; run the same command again when the quota allows to translate the remaining {{remaining}}.',
+    quota:
+      'The engine quota is used up: sending stopped. {{done}} texts are translated and saved; run the same command again when the quota allows to translate the remaining {{remaining}}.',
     auth: 'The engine refused the authentication key: sending stopped. {{done}} texts are translated and saved; fix the key and run again to translate the remaining {{remaining}}.',
-    interrupted: 'Interrupted: {{done}} texts are translated and saved; run the same command again to translate the remaining {{remaining}}.',
-    budget: 'The budget of {{budget}} billed characters is reached: {{remaining}} texts were not sent. Run again with a larger --max-chars to continue.',
-    failed: 'The engine kept failing ({{message}}): sending stopped after {{retries}} retries. {{done}} texts are translated and saved; run again to translate the remaining {{remaining}}.',
+    interrupted:
+      'Interrupted: {{done}} texts are translated and saved; run the same command again to translate the remaining {{remaining}}.',
+    budget:
+      'The budget of {{budget}} billed characters is reached: {{remaining}} texts were not sent. Run again with a larger --max-chars to continue.',
+    failed:
+      'The engine kept failing ({{message}}): sending stopped after {{retries}} retries. {{done}} texts are translated and saved; run again to translate the remaining {{remaining}}.',
   },
   plan: {
-    summary: '{{requests}} requests, {{texts}} texts ({{duplicates}} duplicates sent once), {{characters}} billed characters',
+    summary:
+      '{{requests}} requests, {{texts}} texts ({{duplicates}} duplicates sent once), {{characters}} billed characters',
     tooLarge: '{{count}} texts are larger than one request allows and will not be sent.',
   },
 };

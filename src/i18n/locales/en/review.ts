@@ -44,9 +44,12 @@ export default {
     targetNotConfigured: 'The target language {{lang}} is not in the config (targetLanguages: {{configured}}).',
     nothingSelected: 'Name the segments with --segment ID, or use --all.',
     segmentAndAll: '--segment and --all cannot be used together.',
-    portInUse: 'Port {{port}} on 127.0.0.1 is in use. Choose another with --port N, or omit --port to use any free port.',
-    sourceChanged: 'The source of {{article}} changed since the last translate run: run `storyloc translate` first, then edit. Nothing was changed.',
-    outputEdited: '{{file}} was edited directly since the last translate run: run `storyloc translate` to record those edits first, so they are not overwritten. Nothing was changed.',
+    portInUse:
+      'Port {{port}} on 127.0.0.1 is in use. Choose another with --port N, or omit --port to use any free port.',
+    sourceChanged:
+      'The source of {{article}} changed since the last translate run: run `storyloc translate` first, then edit. Nothing was changed.',
+    outputEdited:
+      '{{file}} was edited directly since the last translate run: run `storyloc translate` to record those edits first, so they are not overwritten. Nothing was changed.',
     listenFailed: 'Cannot start the review page on 127.0.0.1:{{port}}: {{detail}}',
     badPort: '{{value}} is not a port number (0 to 65535).',
   },
@@ -95,7 +98,8 @@ export default {
     summary: 'Segments to review: {{n}}. Approve with `storyloc approve ARTICLE --segment ID` or `--all`.',
   },
   serve: {
-    started: 'Review page: {{url}}\nOnly this computer can open it; the link carries a secret token. Press Ctrl-C to stop.',
+    started:
+      'Review page: {{url}}\nOnly this computer can open it; the link carries a secret token. Press Ctrl-C to stop.',
     stopped: 'Review page stopped.',
   },
   page: {
@@ -146,10 +150,14 @@ export default {
     noticeEdited: 'Segment {{id}} saved as edited.',
     noticeUnchanged: 'Segment {{id}} unchanged.',
     noticeApprovedAll: '{{n}} segments approved.',
-    noticeApprovedAllRefused: '{{n}} segments approved; {{refused}} refused because of failing checks (approve them one by one).',
-    conflict: 'Conflict: segment {{id}} was changed elsewhere (by {{by}}, {{at}}) after you opened this page. Nothing was saved. Compare with the current version below; your text is kept in the edit box.',
-    conflictDecision: 'Conflict: segment {{id}} was changed elsewhere (by {{by}}, {{at}}) after you opened this page. Nothing was changed. Check the current version below, then decide again.',
-    conflictArticle: 'Conflict: this article changed after you opened the page. Nothing was approved. Review the current version below.',
+    noticeApprovedAllRefused:
+      '{{n}} segments approved; {{refused}} refused because of failing checks (approve them one by one).',
+    conflict:
+      'Conflict: segment {{id}} was changed elsewhere (by {{by}}, {{at}}) after you opened this page. Nothing was saved. Compare with the current version below; your text is kept in the edit box.',
+    conflictDecision:
+      'Conflict: segment {{id}} was changed elsewhere (by {{by}}, {{at}}) after you opened this page. Nothing was changed. Check the current version below, then decide again.',
+    conflictArticle:
+      'Conflict: this article changed after you opened the page. Nothing was approved. Review the current version below.',
     refusedGlossary: 'Segment {{id}} not approved: {{problems}}. Edit the translation, or approve anyway (recorded).',
     refusedUntranslated: 'Segment {{id}} has no translation to approve.',
     refusedTags: 'Not saved: {{problem}}. Your text is kept in the edit box.',

@@ -10,14 +10,17 @@ export default {
     noLanguage: '{{flag}} needs at least one language code.',
     unknownLanguage: '{{flag}}: "{{code}}" is not a supported language (expected one of: {{expected}}).',
     sameLanguage: '"{{code}}" is both a source and a target language; a story is translated into other languages.',
-    exists_one: 'storyloc init writes no file that exists already, and this one does (nothing was written; move it away or init another folder):',
-    exists_other: 'storyloc init writes no file that exists already, and these {{count}} do (nothing was written; move them away or init another folder):',
+    exists_one:
+      'storyloc init writes no file that exists already, and this one does (nothing was written; move it away or init another folder):',
+    exists_other:
+      'storyloc init writes no file that exists already, and these {{count}} do (nothing was written; move them away or init another folder):',
     created: 'Created a storyloc workspace in {{dir}}:',
     gitignore: { created: 'created', updated: 'lines added' },
     next: 'Next: put a Markdown story in {{articles}}, then run',
   },
   doctor: {
-    description: 'Say what works in this workspace and what is missing, each with the fix (exit 0 when the default engine can run)',
+    description:
+      'Say what works in this workspace and what is missing, each with the fix (exit 0 when the default engine can run)',
     header: 'storyloc {{version}}: doctor',
     fixPrefix: 'fix',
     label: {
@@ -47,7 +50,8 @@ export default {
       installFix: 'apt-get install apertium apertium-eng-spa apertium-spa-ita (or set engine.apertium.command)',
       noModes_one: 'installed, but has no language data for {{pairs}}',
       noModes_other: 'installed, but has no language data for {{pairs}}',
-      modesFix: 'install the Apertium language pairs for {{pairs}} (apt-cache search apertium), or translate those stories with DeepL',
+      modesFix:
+        'install the Apertium language pairs for {{pairs}} (apt-cache search apertium), or translate those stories with DeepL',
     },
     deepl: {
       ok: 'key in {{env}} accepted by {{server}}; {{count}} of {{limit}} characters used this period',

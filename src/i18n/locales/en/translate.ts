@@ -1,9 +1,10 @@
 /** storyloc translate: options, run summary, plan, errors. */
 export default {
   command: {
-    description: 'Translate articles into the target languages: memory first, then the engine, with the glossary enforced',
+    description:
+      'Translate articles into the target languages: memory first, then the engine, with the glossary enforced',
     articles: 'articles or folders to translate (default: every article under articles/)',
-    to: 'target language(s), comma-separated (default: the config\'s targetLanguages)',
+    to: "target language(s), comma-separated (default: the config's targetLanguages)",
     engine: 'engine: deepl, apertium, pseudo or none (default: engine.default in the config, else automatic)',
     dryRun: 'print the requests and billed characters without calling the engine',
     maxChars: 'never send more than N billed characters in this run',
@@ -39,8 +40,10 @@ export default {
   },
   summary: {
     engine: 'Engine: {{engine}} ({{reason}})',
-    counts: '{{articles}}, {{segments}}: {{reused}} reused ({{fromMemory}} from the memory), {{sent}} sent ({{duplicates}} sent once), {{untranslated}} left untranslated',
-    countsDryRun: '{{articles}}, {{segments}}: {{reused}} reused ({{fromMemory}} from the memory), {{sent}} to send ({{duplicates}} sent once), {{untranslated}} without a translation yet',
+    counts:
+      '{{articles}}, {{segments}}: {{reused}} reused ({{fromMemory}} from the memory), {{sent}} sent ({{duplicates}} sent once), {{untranslated}} left untranslated',
+    countsDryRun:
+      '{{articles}}, {{segments}}: {{reused}} reused ({{fromMemory}} from the memory), {{sent}} to send ({{duplicates}} sent once), {{untranslated}} without a translation yet',
     edits: '{{humanEdits}}, {{stale}}',
     cost: '{{billed}} in {{requests}} ({{retries}}), {{seconds}} s',
     written: '{{files}}',
@@ -60,20 +63,26 @@ export default {
     pair: '{{position}}: left for a translator ({{pair}}): {{message}}',
   },
   warning: {
-    untranslatableBlock: '{{position}}: warning: this block stays in the source language: storyloc cannot map its text back to the file exactly ({{reason}}). Simplify its Markdown, then check it with storyloc segment.',
-    skippedUnknownFolder: '{{folder}}: warning: not translated: not a configured source language folder (sourceLanguages: {{languages}}); {{stories}} stories left out',
+    untranslatableBlock:
+      '{{position}}: warning: this block stays in the source language: storyloc cannot map its text back to the file exactly ({{reason}}). Simplify its Markdown, then check it with storyloc segment.',
+    skippedUnknownFolder:
+      '{{folder}}: warning: not translated: not a configured source language folder (sourceLanguages: {{languages}}); {{stories}} stories left out',
     skippedHidden: '{{file}}: warning: not translated: a hidden file (the name starts with a dot)',
-    skippedLinkedFolder: '{{file}}: warning: not translated: a symbolic link to a folder (links to folders are not followed; name the stories in it, or replace the link with the folder)',
+    skippedLinkedFolder:
+      '{{file}}: warning: not translated: a symbolic link to a folder (links to folders are not followed; name the stories in it, or replace the link with the folder)',
   },
   interrupt: {
-    draining: 'Stopping: no new requests; waiting for the requests in flight to finish (they are already paid for). Press Ctrl-C again to quit at once.',
-    drainingSignal: 'Stopping ({{signal}}): no new requests; waiting for the requests in flight to finish (they are already paid for). Send {{signal}} again to quit at once.',
+    draining:
+      'Stopping: no new requests; waiting for the requests in flight to finish (they are already paid for). Press Ctrl-C again to quit at once.',
+    drainingSignal:
+      'Stopping ({{signal}}): no new requests; waiting for the requests in flight to finish (they are already paid for). Send {{signal}} again to quit at once.',
   },
   error: {
     unknownTarget: 'Unknown target language "{{code}}". Use a language code such as it.',
     badNumber: 'Invalid value {{value}} for {{option}}: expected a positive whole number.',
     noArticles: 'No article found in {{given}}.',
-    brokenList: 'The translated files below were edited in ways storyloc cannot map back to segments; nothing was written and nothing was sent:',
+    brokenList:
+      'The translated files below were edited in ways storyloc cannot map back to segments; nothing was written and nothing was sent:',
     brokenItem: '  {{position}}: {{message}}',
   },
 };

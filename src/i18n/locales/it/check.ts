@@ -6,22 +6,26 @@ export default {
     to: 'lingua/e di arrivo da controllare (predefinito: quelle configurate)',
     format: 'formato del report',
     failOn: 'esci con 1 se c’è una violazione di questa gravità o peggiore',
-    targetOnly: 'controlla file nella lingua di arrivo senza originale (termini non tradotti, termini vietati, virgolette)',
+    targetOnly:
+      'controlla file nella lingua di arrivo senza originale (termini non tradotti, termini vietati, virgolette)',
     lang: 'lingua dei file controllati con --target-only',
     output: 'scrivi il report in questo file invece che sull’output standard',
   },
   rule: {
-    'glossary-term': 'Un termine del glossario presente nell’originale deve comparire nella traduzione nella forma canonica o in una variante accettata.',
+    'glossary-term':
+      'Un termine del glossario presente nell’originale deve comparire nella traduzione nella forma canonica o in una variante accettata.',
     'forbidden-term': 'La traduzione non deve usare una forma vietata dal glossario.',
     'untranslated-term': 'Un termine da tradurre non deve restare nella forma della lingua di partenza.',
     'do-not-translate': 'Un termine da non tradurre deve comparire nella traduzione esattamente come nel glossario.',
-    numbers: 'Ogni numero e data dell’originale deve comparire nella traduzione, scritto secondo l’uso della lingua di arrivo.',
+    numbers:
+      'Ogni numero e data dell’originale deve comparire nella traduzione, scritto secondo l’uso della lingua di arrivo.',
     'markup-parity': 'La traduzione deve conservare link, enfasi, codice in linea e immagini dell’originale.',
     quotes: 'Le virgolette devono essere bilanciate e orientate correttamente.',
     'untranslated-segment': 'Ogni segmento deve essere tradotto.',
     'not-approved': 'Ogni segmento tradotto dovrebbe essere approvato e aggiornato rispetto all’originale.',
     'flagged-segment': 'Un segmento segnalato dopo la traduzione automatica va corretto prima della pubblicazione.',
-    'output-sync': 'Il file tradotto deve corrispondere allo stato dei segmenti (le modifiche al testo tradotto vengono controllate come tali; struttura, markup e front matter devono restare).',
+    'output-sync':
+      'Il file tradotto deve corrispondere allo stato dei segmenti (le modifiche al testo tradotto vengono controllate come tali; struttura, markup e front matter devono restare).',
     'glossary-lint': 'Il glossario non deve contenere errori.',
   },
   message: {
@@ -54,16 +58,23 @@ export default {
       edited: 'traduzione modificata non ancora approvata',
       rejected: 'traduzione respinta in revisione',
       stale: 'l’originale è cambiato dopo questa traduzione (obsoleta)',
-      editedInOutput: 'modificato a mano nel file tradotto e non ancora registrato per la revisione: esegui storyloc translate, poi rivedi',
+      editedInOutput:
+        'modificato a mano nel file tradotto e non ancora registrato per la revisione: esegui storyloc translate, poi rivedi',
     },
     flagged: 'segnalato dopo la traduzione automatica: {{flags}}',
     outputMissing: 'manca il file tradotto: rilancia la traduzione per scriverlo',
-    outputDiffers: 'qui il file tradotto non corrisponde allo stato dei segmenti (modificato a mano o non riscritto): rilancia la traduzione per registrare le modifiche',
-    outputFrontMatter: 'qui il front matter del file tradotto è stato modificato (una chiave rinominata o tolta, un delimitatore cancellato, YAML non valido): ripristinalo',
-    outputStructure: 'qui il file tradotto non ha più la struttura dell’originale (un paragrafo, un titolo o una voce di elenco aggiunti o tolti, o testo fuori dalle frasi tradotte modificato): ripristinala',
-    outputEmpty: 'il file tradotto è vuoto (troncato o sovrascritto): ripristinalo, oppure cancellalo ed esegui storyloc translate',
-    outputNotText: 'qui il file tradotto non è testo (un byte NUL o byte che non sono UTF-8): ripristinalo, oppure cancellalo ed esegui storyloc translate',
-    outputMarkup: 'qui è stato modificato il markup dell’originale (un link o il suo URL, un’enfasi, del codice in linea o un’immagine mancano o sono alterati): ripristinalo',
+    outputDiffers:
+      'qui il file tradotto non corrisponde allo stato dei segmenti (modificato a mano o non riscritto): rilancia la traduzione per registrare le modifiche',
+    outputFrontMatter:
+      'qui il front matter del file tradotto è stato modificato (una chiave rinominata o tolta, un delimitatore cancellato, YAML non valido): ripristinalo',
+    outputStructure:
+      'qui il file tradotto non ha più la struttura dell’originale (un paragrafo, un titolo o una voce di elenco aggiunti o tolti, o testo fuori dalle frasi tradotte modificato): ripristinala',
+    outputEmpty:
+      'il file tradotto è vuoto (troncato o sovrascritto): ripristinalo, oppure cancellalo ed esegui storyloc translate',
+    outputNotText:
+      'qui il file tradotto non è testo (un byte NUL o byte che non sono UTF-8): ripristinalo, oppure cancellalo ed esegui storyloc translate',
+    outputMarkup:
+      'qui è stato modificato il markup dell’originale (un link o il suo URL, un’enfasi, del codice in linea o un’immagine mancano o sono alterati): ripristinalo',
     glossaryLint: '{{message}} ({{code}})',
   },
   markup: {
@@ -81,8 +92,10 @@ export default {
   report: {
     severity: { error: 'errore', warning: 'avviso' },
     suggestion: 'suggerimento: {{suggestion}}',
-    folded_one: '{{message}} (e ancora {{count}} come questa nel file; tutte le posizioni con --format json, junit o sarif)',
-    folded_other: '{{message}} (e altre {{count}} come questa nel file; tutte le posizioni con --format json, junit o sarif)',
+    folded_one:
+      '{{message}} (e ancora {{count}} come questa nel file; tutte le posizioni con --format json, junit o sarif)',
+    folded_other:
+      '{{message}} (e altre {{count}} come questa nel file; tutte le posizioni con --format json, junit o sarif)',
     summary: '{{errors}}, {{warnings}} in {{files}}',
     clean: 'nessun problema in {{files}}',
     error_one: '{{count}} errore',

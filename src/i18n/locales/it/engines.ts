@@ -6,14 +6,17 @@ export default {
     server: 'Errore del server DeepL (HTTP {{status}}). {{detail}}',
     network: 'Impossibile raggiungere il server DeepL: {{detail}}',
     timeout: 'DeepL non ha risposto entro {{ms}} ms.',
-    quota: 'La quota di caratteri DeepL è esaurita (456). Il lavoro completato è stato conservato: riesegui il comando quando la quota lo consente. {{detail}}',
+    quota:
+      'La quota di caratteri DeepL è esaurita (456). Il lavoro completato è stato conservato: riesegui il comando quando la quota lo consente. {{detail}}',
     auth: 'DeepL ha rifiutato la chiave di autenticazione (403): controlla {{env}}. {{detail}}',
     failed: 'La richiesta a DeepL non è riuscita: {{detail}}',
     resultCount: 'DeepL ha restituito {{received}} traduzioni per {{sent}} testi.',
   },
   apertium: {
-    notInstalled: 'Apertium non è installato (comando "{{command}}" non trovato). Installalo con: apt-get install apertium apertium-eng-spa apertium-spa-ita, oppure scegli un altro motore con --engine.',
-    unsupportedPair: 'Apertium non ha i dati per tradurre {{source}}→{{target}} (modalità installate: {{modes}}). Usa --engine deepl o --engine pseudo per questi articoli.',
+    notInstalled:
+      'Apertium non è installato (comando "{{command}}" non trovato). Installalo con: apt-get install apertium apertium-eng-spa apertium-spa-ita, oppure scegli un altro motore con --engine.',
+    unsupportedPair:
+      'Apertium non ha i dati per tradurre {{source}}→{{target}} (modalità installate: {{modes}}). Usa --engine deepl o --engine pseudo per questi articoli.',
   },
   select: {
     unknown: 'Motore sconosciuto "{{name}}". Valori ammessi: {{expected}}.',

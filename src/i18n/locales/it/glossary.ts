@@ -4,7 +4,8 @@ export default {
     description: 'Gestisce la terminologia: controllo, ricerca, sincronizzazione con DeepL, elenco, dettaglio',
     json: 'stampa JSON invece del testo',
     lint: {
-      description: 'Controlla i file del glossario (schema, duplicati, forme in conflitto, forme di destinazione mancanti)',
+      description:
+        'Controlla i file del glossario (schema, duplicati, forme in conflitto, forme di destinazione mancanti)',
       files: 'file del glossario da controllare (predefinito: tutti i glossary/*.yaml dello spazio di lavoro)',
     },
     match: {
@@ -31,7 +32,8 @@ export default {
     unreadable: 'Impossibile leggere il file del glossario {{file}} ({{detail}}).',
     unknownEntry: 'Nessuna voce del glossario ha l’id "{{id}}". Esegui storyloc glossary list per vedere gli id.',
     invalid_one: 'Il glossario contiene {{count}} errore, in {{first}}: {{message}}. Esegui storyloc glossary lint.',
-    invalid_other: 'Il glossario contiene {{count}} errori, il primo in {{first}}: {{message}}. Esegui storyloc glossary lint.',
+    invalid_other:
+      'Il glossario contiene {{count}} errori, il primo in {{first}}: {{message}}. Esegui storyloc glossary lint.',
   },
   schema: {
     required: '{{where}}: la proprietà "{{property}}" è obbligatoria',
@@ -49,14 +51,19 @@ export default {
     duplicateId: 'l’id "{{id}}" è già usato in {{otherPlace}}',
     conflictingTargets:
       '"{{form}}" ({{lang}}) porta a "{{target}}" qui ma a "{{otherTarget}}" nella voce "{{otherId}}" in {{otherPlace}} ({{targetLang}}): tieni una sola voce o rendi diverse le forme',
-    duplicateForm: '"{{form}}" ({{lang}}) è anche una forma della voce "{{otherId}}" in {{otherPlace}}, con la stessa destinazione',
-    variantIsOtherForm: 'la variante "{{form}}" ({{lang}}) è la forma canonica della voce "{{otherId}}" in {{otherPlace}}',
+    duplicateForm:
+      '"{{form}}" ({{lang}}) è anche una forma della voce "{{otherId}}" in {{otherPlace}}, con la stessa destinazione',
+    variantIsOtherForm:
+      'la variante "{{form}}" ({{lang}}) è la forma canonica della voce "{{otherId}}" in {{otherPlace}}',
     redundantVariant: 'la variante "{{form}}" ({{lang}}) ripete la forma canonica',
     emptyForm: 'voce "{{id}}": {{part}} è vuoto',
     paddedForm: 'voce "{{id}}": {{part}} contiene spazi superflui, tabulazioni o a capo: {{form}}',
-    missingTargetForm: 'la voce "{{id}}" non ha una forma per la lingua di destinazione {{lang}} (aggiungi forms.{{lang}} oppure doNotTranslate: true)',
-    noSourceForm: 'la voce "{{id}}" non ha forme in nessuna lingua di partenza ({{langs}}): non potrà mai essere trovata in un articolo',
-    forbiddenIsAccepted: 'la forma vietata "{{form}}" ({{lang}}) è una forma accettata della voce "{{otherId}}" in {{otherPlace}}',
+    missingTargetForm:
+      'la voce "{{id}}" non ha una forma per la lingua di destinazione {{lang}} (aggiungi forms.{{lang}} oppure doNotTranslate: true)',
+    noSourceForm:
+      'la voce "{{id}}" non ha forme in nessuna lingua di partenza ({{langs}}): non potrà mai essere trovata in un articolo',
+    forbiddenIsAccepted:
+      'la forma vietata "{{form}}" ({{lang}}) è una forma accettata della voce "{{otherId}}" in {{otherPlace}}',
     clean: 'Glossario senza problemi: {{entries}} in {{files}}.',
     summary: '{{errors}}, {{warnings}}: {{entries}} in {{files}}.',
     error_one: '{{count}} errore',
@@ -70,7 +77,8 @@ export default {
   },
   sync: {
     noKey: 'Nessuna chiave DeepL: imposta la variabile d’ambiente {{env}} (la chiave non viene mai salvata).',
-    offline: 'Nessuna chiave DeepL in {{env}}: questo piano si basa sullo stato registrato ({{file}}) e non è stato verificato con DeepL.',
+    offline:
+      'Nessuna chiave DeepL in {{env}}: questo piano si basa sullo stato registrato ({{file}}) e non è stato verificato con DeepL.',
     dryRunHeader: 'Piano (prova, nessuna modifica su DeepL):',
     createGlossary: 'crea il glossario {{name}} con {{pairs}} ({{count}} voci)',
     replaceDictionary: 'sostituisce il dizionario {{pair}} ({{count}} voci)',
@@ -81,7 +89,8 @@ export default {
     nothing: 'Niente da sincronizzare: la terminologia non ha voci per le coppie configurate.',
     done: 'Glossari DeepL allineati ({{changes}} modifica/he); registrato in {{file}}.',
     failed: 'Sincronizzazione del glossario DeepL non riuscita: {{detail}}',
-    badState: 'Il registro di sincronizzazione {{file}} non è JSON valido: correggilo o eliminalo, poi esegui di nuovo storyloc glossary sync.',
+    badState:
+      'Il registro di sincronizzazione {{file}} non è JSON valido: correggilo o eliminalo, poi esegui di nuovo storyloc glossary sync.',
     lintErrors: 'Il glossario contiene errori: correggili prima di sincronizzare (storyloc glossary lint).',
     v2Header: 'Glossari v2 (una sola coppia) presenti nell’account, lasciati invariati ({{count}}):',
     v2Glossary: '{{name}} ({{id}}): {{pair}}, {{count}} voci',

@@ -16,14 +16,19 @@ export default {
     fatal: 'un errore',
   },
   stopped: {
-    quota: 'La quota del motore è esaurita: invio interrotto. {{done}} testi sono tradotti e salvati; esegui di nuovo lo stesso comando quando la quota lo consente per tradurre i restanti {{remaining}}.',
+    quota:
+      'La quota del motore è esaurita: invio interrotto. {{done}} testi sono tradotti e salvati; esegui di nuovo lo stesso comando quando la quota lo consente per tradurre i restanti {{remaining}}.',
     auth: 'Il motore ha rifiutato la chiave di autenticazione: invio interrotto. {{done}} testi sono tradotti e salvati; correggi la chiave ed esegui di nuovo per tradurre i restanti {{remaining}}.',
-    interrupted: 'Interrotto: {{done}} testi sono tradotti e salvati; esegui di nuovo lo stesso comando per tradurre i restanti {{remaining}}.',
-    budget: 'Il budget di {{budget}} caratteri fatturati è raggiunto: {{remaining}} testi non sono stati inviati. Esegui di nuovo con un --max-chars più alto per continuare.',
-    failed: 'Il motore continua a fallire ({{message}}): invio interrotto dopo {{retries}} nuovi tentativi. {{done}} testi sono tradotti e salvati; esegui di nuovo per tradurre i restanti {{remaining}}.',
+    interrupted:
+      'Interrotto: {{done}} testi sono tradotti e salvati; esegui di nuovo lo stesso comando per tradurre i restanti {{remaining}}.',
+    budget:
+      'Il budget di {{budget}} caratteri fatturati è raggiunto: {{remaining}} testi non sono stati inviati. Esegui di nuovo con un --max-chars più alto per continuare.',
+    failed:
+      'Il motore continua a fallire ({{message}}): invio interrotto dopo {{retries}} nuovi tentativi. {{done}} testi sono tradotti e salvati; esegui di nuovo per tradurre i restanti {{remaining}}.',
   },
   plan: {
-    summary: '{{requests}} richieste, {{texts}} testi ({{duplicates}} duplicati inviati una volta sola), {{characters}} caratteri fatturati',
+    summary:
+      '{{requests}} richieste, {{texts}} testi ({{duplicates}} duplicati inviati una volta sola), {{characters}} caratteri fatturati',
     tooLarge: '{{count}} testi superano la dimensione massima di una richiesta e non saranno inviati.',
   },
 };

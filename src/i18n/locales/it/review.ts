@@ -38,15 +38,20 @@ export default {
     },
   },
   error: {
-    unknownSegment: 'Nessun segmento {{ids}} in {{article}}. Esegui `storyloc review {{article}}` per vedere gli id dei segmenti.',
+    unknownSegment:
+      'Nessun segmento {{ids}} in {{article}}. Esegui `storyloc review {{article}}` per vedere gli id dei segmenti.',
     noState: 'Nessuno stato di traduzione per {{article}} in {{lang}} ({{file}}). Esegui prima `storyloc translate`.',
     unknownArticle: 'Nessun articolo {{article}} in {{dir}}.',
-    targetNotConfigured: 'La lingua di destinazione {{lang}} non è nella configurazione (targetLanguages: {{configured}}).',
+    targetNotConfigured:
+      'La lingua di destinazione {{lang}} non è nella configurazione (targetLanguages: {{configured}}).',
     nothingSelected: 'Indica i segmenti con --segment ID, oppure usa --all.',
     segmentAndAll: '--segment e --all non si possono usare insieme.',
-    portInUse: 'La porta {{port}} su 127.0.0.1 è già in uso. Scegline un’altra con --port N, oppure ometti --port per usarne una libera qualsiasi.',
-    sourceChanged: 'Il testo originale di {{article}} è cambiato dall’ultima esecuzione di translate: esegui prima `storyloc translate`, poi modifica. Non è stato cambiato nulla.',
-    outputEdited: '{{file}} è stato modificato direttamente dopo l’ultima esecuzione di translate: esegui `storyloc translate` per registrare prima quelle modifiche, così non vengono sovrascritte. Non è stato cambiato nulla.',
+    portInUse:
+      'La porta {{port}} su 127.0.0.1 è già in uso. Scegline un’altra con --port N, oppure ometti --port per usarne una libera qualsiasi.',
+    sourceChanged:
+      'Il testo originale di {{article}} è cambiato dall’ultima esecuzione di translate: esegui prima `storyloc translate`, poi modifica. Non è stato cambiato nulla.',
+    outputEdited:
+      '{{file}} è stato modificato direttamente dopo l’ultima esecuzione di translate: esegui `storyloc translate` per registrare prima quelle modifiche, così non vengono sovrascritte. Non è stato cambiato nulla.',
     listenFailed: 'Impossibile avviare la pagina di revisione su 127.0.0.1:{{port}}: {{detail}}',
     badPort: '{{value}} non è un numero di porta (da 0 a 65535).',
   },
@@ -57,7 +62,8 @@ export default {
     edited: 'salvato {{id}} come modificato',
     unchanged: '{{id}} invariato (già {{state}})',
     refusedUntranslated: 'rifiutata l’approvazione di {{id}}: non ha ancora una traduzione',
-    refusedGlossary: 'rifiutata l’approvazione di {{id}}: {{problems}}. Correggi la traduzione, oppure approva con --force.',
+    refusedGlossary:
+      'rifiutata l’approvazione di {{id}}: {{problems}}. Correggi la traduzione, oppure approva con --force.',
     termMissing: '“{{term}}” va tradotto come “{{expected}}”',
     termForbidden: '“{{forbidden}}” non è ammesso per “{{term}}” (usa “{{expected}}”)',
     termUntranslated: '“{{untranslated}}” è rimasto non tradotto (usa “{{expected}}”)',
@@ -95,7 +101,8 @@ export default {
     summary: 'Segmenti da rivedere: {{n}}. Approva con `storyloc approve ARTICOLO --segment ID` oppure `--all`.',
   },
   serve: {
-    started: 'Pagina di revisione: {{url}}\nSi apre solo da questo computer; il link contiene un token segreto. Premi Ctrl-C per fermarla.',
+    started:
+      'Pagina di revisione: {{url}}\nSi apre solo da questo computer; il link contiene un token segreto. Premi Ctrl-C per fermarla.',
     stopped: 'Pagina di revisione fermata.',
   },
   page: {
@@ -140,23 +147,30 @@ export default {
     editHelp: 'I tag come <g id="1">…</g> e <x id="2"/> rappresentano link e formattazione: mantienili tutti.',
     approveAll: 'Approva tutto ({{n}})',
     approveAllNone: 'Niente in attesa di revisione.',
-    shortcuts: 'Tasti: j / k segmento successivo / precedente, a approva, r rifiuta, e modifica, Ctrl+Invio salva, g tutti gli articoli.',
+    shortcuts:
+      'Tasti: j / k segmento successivo / precedente, a approva, r rifiuta, e modifica, Ctrl+Invio salva, g tutti gli articoli.',
     noticeApproved: 'Segmento {{id}} approvato.',
     noticeRejected: 'Segmento {{id}} rifiutato.',
     noticeEdited: 'Segmento {{id}} salvato come modificato.',
     noticeUnchanged: 'Segmento {{id}} invariato.',
     noticeApprovedAll: '{{n}} segmenti approvati.',
-    noticeApprovedAllRefused: '{{n}} segmenti approvati; {{refused}} non approvati perché i controlli falliscono (approvali uno per uno).',
-    conflict: 'Conflitto: il segmento {{id}} è stato modificato altrove ({{by}}, {{at}}) dopo l’apertura di questa pagina. Non è stato salvato nulla. Confronta con la versione attuale qui sotto; il tuo testo è ancora nella casella di modifica.',
-    conflictDecision: 'Conflitto: il segmento {{id}} è stato modificato altrove ({{by}}, {{at}}) dopo l’apertura di questa pagina. Non è stato cambiato nulla. Controlla la versione attuale qui sotto, poi decidi di nuovo.',
-    conflictArticle: 'Conflitto: questo articolo è cambiato dopo l’apertura della pagina. Non è stato approvato nulla. Rivedi la versione attuale qui sotto.',
-    refusedGlossary: 'Segmento {{id}} non approvato: {{problems}}. Modifica la traduzione, oppure approva comunque (viene registrato).',
+    noticeApprovedAllRefused:
+      '{{n}} segmenti approvati; {{refused}} non approvati perché i controlli falliscono (approvali uno per uno).',
+    conflict:
+      'Conflitto: il segmento {{id}} è stato modificato altrove ({{by}}, {{at}}) dopo l’apertura di questa pagina. Non è stato salvato nulla. Confronta con la versione attuale qui sotto; il tuo testo è ancora nella casella di modifica.',
+    conflictDecision:
+      'Conflitto: il segmento {{id}} è stato modificato altrove ({{by}}, {{at}}) dopo l’apertura di questa pagina. Non è stato cambiato nulla. Controlla la versione attuale qui sotto, poi decidi di nuovo.',
+    conflictArticle:
+      'Conflitto: questo articolo è cambiato dopo l’apertura della pagina. Non è stato approvato nulla. Rivedi la versione attuale qui sotto.',
+    refusedGlossary:
+      'Segmento {{id}} non approvato: {{problems}}. Modifica la traduzione, oppure approva comunque (viene registrato).',
     refusedUntranslated: 'Il segmento {{id}} non ha una traduzione da approvare.',
     refusedTags: 'Non salvato: {{problem}}. Il tuo testo è ancora nella casella di modifica.',
     tagUnbalanced: 'i tag non sono aperti e chiusi correttamente',
     tagMissing: 'manca il tag {{tag}} dell’originale',
     tagUnexpected: 'il tag {{tag}} non è nell’originale',
     tagDuplicate: 'il tag {{tag}} compare due volte',
-    unknownSegment: 'Il segmento {{id}} non esiste più in questo articolo (l’originale è cambiato). Non è stato salvato nulla.',
+    unknownSegment:
+      'Il segmento {{id}} non esiste più in questo articolo (l’originale è cambiato). Non è stato salvato nulla.',
   },
 };

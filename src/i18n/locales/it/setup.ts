@@ -2,7 +2,8 @@
 export default {
   version: 'stampa la versione di storyloc',
   init: {
-    description: 'Crea un workspace qui (o in DIR): configurazione, cartelle, un file di glossario, righe di .gitignore',
+    description:
+      'Crea un workspace qui (o in DIR): configurazione, cartelle, un file di glossario, righe di .gitignore',
     dir: 'cartella del nuovo workspace',
     from: 'lingue di partenza, separate da virgole',
     to: 'lingue di arrivo, separate da virgole',
@@ -10,14 +11,17 @@ export default {
     noLanguage: '{{flag}} richiede almeno un codice di lingua.',
     unknownLanguage: '{{flag}}: "{{code}}" non è una lingua supportata (attese: {{expected}}).',
     sameLanguage: '"{{code}}" è sia lingua di partenza sia lingua di arrivo; un articolo si traduce in altre lingue.',
-    exists_one: 'storyloc init non scrive file già esistenti, e questo esiste (non è stato scritto nulla; spostalo o inizializza un\'altra cartella):',
-    exists_other: 'storyloc init non scrive file già esistenti, e questi {{count}} esistono (non è stato scritto nulla; spostali o inizializza un\'altra cartella):',
+    exists_one:
+      "storyloc init non scrive file già esistenti, e questo esiste (non è stato scritto nulla; spostalo o inizializza un'altra cartella):",
+    exists_other:
+      "storyloc init non scrive file già esistenti, e questi {{count}} esistono (non è stato scritto nulla; spostali o inizializza un'altra cartella):",
     created: 'Creato un workspace storyloc in {{dir}}:',
     gitignore: { created: 'creato', updated: 'righe aggiunte' },
     next: 'Poi: metti un articolo Markdown in {{articles}} ed esegui',
   },
   doctor: {
-    description: 'Dice cosa funziona in questo workspace e cosa manca, con il rimedio (uscita 0 se il motore predefinito può funzionare)',
+    description:
+      'Dice cosa funziona in questo workspace e cosa manca, con il rimedio (uscita 0 se il motore predefinito può funzionare)',
     header: 'storyloc {{version}}: doctor',
     fixPrefix: 'rimedio',
     label: {
@@ -47,7 +51,8 @@ export default {
       installFix: 'apt-get install apertium apertium-eng-spa apertium-spa-ita (oppure imposta engine.apertium.command)',
       noModes_one: 'installato, ma senza dati linguistici per {{pairs}}',
       noModes_other: 'installato, ma senza dati linguistici per {{pairs}}',
-      modesFix: 'installa le coppie di lingue Apertium per {{pairs}} (apt-cache search apertium), oppure traduci quegli articoli con DeepL',
+      modesFix:
+        'installa le coppie di lingue Apertium per {{pairs}} (apt-cache search apertium), oppure traduci quegli articoli con DeepL',
     },
     deepl: {
       ok: 'chiave in {{env}} accettata da {{server}}; usati {{count}} caratteri su {{limit}} in questo periodo',

@@ -21,7 +21,8 @@ export default {
     'untranslated-segment': '모든 세그먼트가 번역되어야 합니다.',
     'not-approved': '번역된 모든 세그먼트는 승인되고 원문과 일치하는 최신 상태여야 합니다.',
     'flagged-segment': '기계 번역 후 표시된 세그먼트는 게시 전에 고쳐야 합니다.',
-    'output-sync': '번역 파일은 세그먼트 상태와 일치해야 합니다 (번역 텍스트의 수정은 그대로 검사하며, 구조, 마크업, 프런트 매터는 유지되어야 합니다).',
+    'output-sync':
+      '번역 파일은 세그먼트 상태와 일치해야 합니다 (번역 텍스트의 수정은 그대로 검사하며, 구조, 마크업, 프런트 매터는 유지되어야 합니다).',
     'glossary-lint': '용어집에 오류가 없어야 합니다.',
   },
   message: {
@@ -54,16 +55,23 @@ export default {
       edited: '아직 승인되지 않은 수정 번역',
       rejected: '검토에서 거부된 번역',
       stale: '이 번역 이후 원문이 바뀌었습니다 (오래됨)',
-      editedInOutput: '번역 파일에서 직접 수정되었지만 아직 검토용으로 기록되지 않았습니다: storyloc translate를 실행한 뒤 검토하세요',
+      editedInOutput:
+        '번역 파일에서 직접 수정되었지만 아직 검토용으로 기록되지 않았습니다: storyloc translate를 실행한 뒤 검토하세요',
     },
     flagged: '기계 번역 후 표시됨: {{flags}}',
     outputMissing: '번역 파일이 없습니다: 번역을 다시 실행해 파일을 쓰세요',
-    outputDiffers: '여기서 번역 파일이 세그먼트 상태와 다릅니다 (직접 수정했거나 다시 쓰지 않음): 번역을 다시 실행해 수정 내용을 기록하세요',
-    outputFrontMatter: '여기서 번역 파일의 프런트 매터가 바뀌었습니다 (키 이름 변경 또는 삭제, 구분선 삭제, 잘못된 YAML): 원래대로 되돌리세요',
-    outputStructure: '여기서 번역 파일이 원문의 구조와 달라졌습니다 (문단, 제목, 목록 항목 추가 또는 삭제, 또는 번역 문장 밖의 텍스트 변경): 원래대로 되돌리세요',
-    outputEmpty: '번역 파일이 비어 있습니다 (잘리거나 덮어쓰임): 복원하거나, 파일을 지우고 storyloc translate를 실행하세요',
-    outputNotText: '여기서 번역 파일이 텍스트가 아닙니다 (NUL 바이트 또는 UTF-8이 아닌 바이트): 복원하거나, 파일을 지우고 storyloc translate를 실행하세요',
-    outputMarkup: '여기서 원문의 마크업이 바뀌었습니다 (링크나 URL, 강조, 인라인 코드, 이미지가 빠졌거나 바뀜): 원래대로 되돌리세요',
+    outputDiffers:
+      '여기서 번역 파일이 세그먼트 상태와 다릅니다 (직접 수정했거나 다시 쓰지 않음): 번역을 다시 실행해 수정 내용을 기록하세요',
+    outputFrontMatter:
+      '여기서 번역 파일의 프런트 매터가 바뀌었습니다 (키 이름 변경 또는 삭제, 구분선 삭제, 잘못된 YAML): 원래대로 되돌리세요',
+    outputStructure:
+      '여기서 번역 파일이 원문의 구조와 달라졌습니다 (문단, 제목, 목록 항목 추가 또는 삭제, 또는 번역 문장 밖의 텍스트 변경): 원래대로 되돌리세요',
+    outputEmpty:
+      '번역 파일이 비어 있습니다 (잘리거나 덮어쓰임): 복원하거나, 파일을 지우고 storyloc translate를 실행하세요',
+    outputNotText:
+      '여기서 번역 파일이 텍스트가 아닙니다 (NUL 바이트 또는 UTF-8이 아닌 바이트): 복원하거나, 파일을 지우고 storyloc translate를 실행하세요',
+    outputMarkup:
+      '여기서 원문의 마크업이 바뀌었습니다 (링크나 URL, 강조, 인라인 코드, 이미지가 빠졌거나 바뀜): 원래대로 되돌리세요',
     glossaryLint: '{{message}} ({{code}})',
   },
   markup: {
@@ -81,8 +89,10 @@ export default {
   report: {
     severity: { error: '오류', warning: '경고' },
     suggestion: '제안: {{suggestion}}',
-    folded_one: '{{message}} (이 파일에 같은 항목 {{count}}개 더 있음, 모든 위치는 --format json, junit, sarif에서 확인)',
-    folded_other: '{{message}} (이 파일에 같은 항목 {{count}}개 더 있음, 모든 위치는 --format json, junit, sarif에서 확인)',
+    folded_one:
+      '{{message}} (이 파일에 같은 항목 {{count}}개 더 있음, 모든 위치는 --format json, junit, sarif에서 확인)',
+    folded_other:
+      '{{message}} (이 파일에 같은 항목 {{count}}개 더 있음, 모든 위치는 --format json, junit, sarif에서 확인)',
     summary: '{{files}}에서 {{errors}}, {{warnings}}',
     clean: '{{files}}에 문제 없음',
     error_one: '오류 {{count}}개',

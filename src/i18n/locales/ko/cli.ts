@@ -1,8 +1,10 @@
 /** 기본 명령의 도움말과 출력. */
 export default {
   description: '용어집, 번역 메모리, 검토, CI 검사로 마크다운 뉴스 기사를 번역합니다.',
-  exitCodes: '종료 코드: 0 완료; 1 문제 발견, 또는 일부 기사를 번역가에게 남기고 완료; 2 사용법, 설정 또는 입력 오류; 130 중단됨(Ctrl-C).',
-  helpLimits: '\n한도 (storyloc.config.yaml에서 설정, 0이면 한도 없음):\n  limits.maxBlockChars (기본 {{maxBlockChars}}자): 문단, 제목, 목록 항목 또는 셀 하나\n  limits.maxNestingDepth (기본 {{maxNestingDepth}}단계): 서로 중첩된 인용과 목록\n한도를 넘는 기사는 파일과 줄을 밝히고 거부합니다.\n\n종료 코드: 0 완료; 1 문제 발견 또는 일부 기사를 남기고 완료; 2 사용법, 설정 또는 입력 오류;\n  130 중단됨 (Ctrl-C); 143 SIGTERM으로 중지; 129 SIGHUP으로 중지.\n',
+  exitCodes:
+    '종료 코드: 0 완료; 1 문제 발견, 또는 일부 기사를 번역가에게 남기고 완료; 2 사용법, 설정 또는 입력 오류; 130 중단됨(Ctrl-C).',
+  helpLimits:
+    '\n한도 (storyloc.config.yaml에서 설정, 0이면 한도 없음):\n  limits.maxBlockChars (기본 {{maxBlockChars}}자): 문단, 제목, 목록 항목 또는 셀 하나\n  limits.maxNestingDepth (기본 {{maxNestingDepth}}단계): 서로 중첩된 인용과 목록\n한도를 넘는 기사는 파일과 줄을 밝히고 거부합니다.\n\n종료 코드: 0 완료; 1 문제 발견 또는 일부 기사를 남기고 완료; 2 사용법, 설정 또는 입력 오류;\n  130 중단됨 (Ctrl-C); 143 SIGTERM으로 중지; 129 SIGHUP으로 중지.\n',
   option: {
     workspace: '작업 폴더 (기본값: 현재 폴더에서 위로 찾음)',
     uiLang: '메시지 언어(기본값: LANG, 없으면 en)',

@@ -30,8 +30,10 @@ export default {
   error: {
     unreadable: '용어집 파일 {{file}}을(를) 읽을 수 없습니다({{detail}}).',
     unknownEntry: 'id가 "{{id}}"인 용어집 항목이 없습니다. storyloc glossary list로 id를 확인하세요.',
-    invalid_one: '용어집에 오류가 {{count}}개 있습니다. 첫 오류 위치 {{first}}: {{message}}. storyloc glossary lint를 실행하세요.',
-    invalid_other: '용어집에 오류가 {{count}}개 있습니다. 첫 오류 위치 {{first}}: {{message}}. storyloc glossary lint를 실행하세요.',
+    invalid_one:
+      '용어집에 오류가 {{count}}개 있습니다. 첫 오류 위치 {{first}}: {{message}}. storyloc glossary lint를 실행하세요.',
+    invalid_other:
+      '용어집에 오류가 {{count}}개 있습니다. 첫 오류 위치 {{first}}: {{message}}. storyloc glossary lint를 실행하세요.',
   },
   schema: {
     required: '{{where}}: "{{property}}" 속성이 필요합니다',
@@ -54,9 +56,11 @@ export default {
     redundantVariant: '변형 "{{form}}"({{lang}})이(가) 표준 형태와 같습니다',
     emptyForm: '항목 "{{id}}": {{part}}이(가) 비어 있습니다',
     paddedForm: '항목 "{{id}}": {{part}}에 불필요한 공백, 탭 또는 줄바꿈이 있습니다: {{form}}',
-    missingTargetForm: '항목 "{{id}}"에 대상 언어 {{lang}}의 형태가 없습니다(forms.{{lang}} 또는 doNotTranslate: true를 추가하세요)',
+    missingTargetForm:
+      '항목 "{{id}}"에 대상 언어 {{lang}}의 형태가 없습니다(forms.{{lang}} 또는 doNotTranslate: true를 추가하세요)',
     noSourceForm: '항목 "{{id}}"에 원문 언어({{langs}}) 형태가 없어 기사에서 찾을 수 없습니다',
-    forbiddenIsAccepted: '금지 형태 "{{form}}"({{lang}})은(는) {{otherPlace}}의 항목 "{{otherId}}"에서 허용되는 형태입니다',
+    forbiddenIsAccepted:
+      '금지 형태 "{{form}}"({{lang}})은(는) {{otherPlace}}의 항목 "{{otherId}}"에서 허용되는 형태입니다',
     clean: '용어집 문제 없음: {{files}}, {{entries}}.',
     summary: '{{errors}}, {{warnings}}: {{files}}, {{entries}}.',
     error_one: '오류 {{count}}개',
@@ -81,7 +85,8 @@ export default {
     nothing: '동기화할 것이 없습니다. 설정된 언어 쌍에 해당하는 항목이 없습니다.',
     done: 'DeepL 용어집이 일치합니다(변경 {{changes}}건). 기록: {{file}}.',
     failed: 'DeepL 용어집 동기화 실패: {{detail}}',
-    badState: '동기화 기록 {{file}}이(가) 올바른 JSON이 아닙니다. 고치거나 삭제한 뒤 storyloc glossary sync를 다시 실행하세요.',
+    badState:
+      '동기화 기록 {{file}}이(가) 올바른 JSON이 아닙니다. 고치거나 삭제한 뒤 storyloc glossary sync를 다시 실행하세요.',
     lintErrors: '용어집에 오류가 있습니다. 동기화 전에 고치세요(storyloc glossary lint).',
     v2Header: '계정에 있는 v2(단일 언어 쌍) 용어집, 손대지 않음({{count}}개):',
     v2Glossary: '{{name}}({{id}}): {{pair}}, 항목 {{count}}개',

@@ -9,7 +9,8 @@ export default {
   optionDoNotTranslate: '모든 언어에서 용어를 그대로 둡니다',
   optionFile: '쓸 용어집 파일(기본값: 종류에 따라 glossary/<종류>.yaml, 예: people.yaml)',
   badPair: '{{flag}} "{{value}}": 언어=텍스트 형식이어야 합니다. 예: {{flag}} en=Queen of Tears.',
-  twoForms: '"{{lang}}"에 --form 값이 두 개입니다. 항목은 언어마다 표준형이 하나입니다(다른 표기는 --variant로 추가하세요).',
+  twoForms:
+    '"{{lang}}"에 --form 값이 두 개입니다. 항목은 언어마다 표준형이 하나입니다(다른 표기는 --variant로 추가하세요).',
   fileOutside: '{{file}}은(는) 용어집 폴더 {{dir}} 바로 아래의 .yaml 파일이 아닙니다. 그런 파일만 용어집이 됩니다.',
   badFile: '{{file}}에 추가할 수 없습니다: 올바른 YAML이 아닙니다({{detail}}). storyloc glossary lint를 실행하세요.',
   duplicateId: 'id "{{id}}"은(는) 이미 사용 중입니다({{where}}). 다른 id를 고르거나 그 항목을 고치세요.',

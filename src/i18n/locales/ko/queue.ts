@@ -16,14 +16,19 @@ export default {
     fatal: '오류',
   },
   stopped: {
-    quota: '엔진 할당량이 소진되어 전송을 멈췄습니다. 텍스트 {{done}}개가 번역되어 저장되었습니다. 할당량이 허용될 때 같은 명령을 다시 실행하면 남은 {{remaining}}개를 번역합니다.',
+    quota:
+      '엔진 할당량이 소진되어 전송을 멈췄습니다. 텍스트 {{done}}개가 번역되어 저장되었습니다. 할당량이 허용될 때 같은 명령을 다시 실행하면 남은 {{remaining}}개를 번역합니다.',
     auth: '엔진이 인증 키를 거부하여 전송을 멈췄습니다. 텍스트 {{done}}개가 번역되어 저장되었습니다. 키를 고친 뒤 다시 실행하면 남은 {{remaining}}개를 번역합니다.',
-    interrupted: '중단되었습니다. 텍스트 {{done}}개가 번역되어 저장되었습니다. 같은 명령을 다시 실행하면 남은 {{remaining}}개를 번역합니다.',
-    budget: '과금 문자 예산 {{budget}}자에 도달하여 텍스트 {{remaining}}개를 보내지 않았습니다. 계속하려면 더 큰 --max-chars로 다시 실행하세요.',
-    failed: '엔진 오류가 계속되어({{message}}) 재시도 {{retries}}회 후 전송을 멈췄습니다. 텍스트 {{done}}개가 번역되어 저장되었습니다. 다시 실행하면 남은 {{remaining}}개를 번역합니다.',
+    interrupted:
+      '중단되었습니다. 텍스트 {{done}}개가 번역되어 저장되었습니다. 같은 명령을 다시 실행하면 남은 {{remaining}}개를 번역합니다.',
+    budget:
+      '과금 문자 예산 {{budget}}자에 도달하여 텍스트 {{remaining}}개를 보내지 않았습니다. 계속하려면 더 큰 --max-chars로 다시 실행하세요.',
+    failed:
+      '엔진 오류가 계속되어({{message}}) 재시도 {{retries}}회 후 전송을 멈췄습니다. 텍스트 {{done}}개가 번역되어 저장되었습니다. 다시 실행하면 남은 {{remaining}}개를 번역합니다.',
   },
   plan: {
-    summary: '요청 {{requests}}건, 텍스트 {{texts}}개(중복 {{duplicates}}개는 한 번만 전송), 과금 문자 {{characters}}자',
+    summary:
+      '요청 {{requests}}건, 텍스트 {{texts}}개(중복 {{duplicates}}개는 한 번만 전송), 과금 문자 {{characters}}자',
     tooLarge: '텍스트 {{count}}개가 요청 하나의 최대 크기를 넘어 전송되지 않습니다.',
   },
 };

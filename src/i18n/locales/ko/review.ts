@@ -38,15 +38,19 @@ export default {
     },
   },
   error: {
-    unknownSegment: '{{article}}에 세그먼트 {{ids}}이(가) 없습니다. 세그먼트 id를 보려면 `storyloc review {{article}}`를 실행하세요.',
+    unknownSegment:
+      '{{article}}에 세그먼트 {{ids}}이(가) 없습니다. 세그먼트 id를 보려면 `storyloc review {{article}}`를 실행하세요.',
     noState: '{{article}}의 {{lang}} 번역 상태가 없습니다 ({{file}}). 먼저 `storyloc translate`를 실행하세요.',
     unknownArticle: '{{dir}} 아래에 기사 {{article}}이(가) 없습니다.',
     targetNotConfigured: '대상 언어 {{lang}}은(는) 설정에 없습니다 (targetLanguages: {{configured}}).',
     nothingSelected: '--segment ID로 세그먼트를 지정하거나 --all을 사용하세요.',
     segmentAndAll: '--segment와 --all은 함께 쓸 수 없습니다.',
-    portInUse: '127.0.0.1의 포트 {{port}}은(는) 이미 사용 중입니다. --port N으로 다른 포트를 고르거나, --port를 빼서 비어 있는 포트를 쓰세요.',
-    sourceChanged: '마지막 translate 실행 이후 {{article}}의 원문이 바뀌었습니다. 먼저 `storyloc translate`를 실행한 뒤 수정하세요. 아무것도 바뀌지 않았습니다.',
-    outputEdited: '마지막 translate 실행 이후 {{file}}이(가) 직접 수정되었습니다. 그 수정이 덮어써지지 않도록 먼저 `storyloc translate`로 기록하세요. 아무것도 바뀌지 않았습니다.',
+    portInUse:
+      '127.0.0.1의 포트 {{port}}은(는) 이미 사용 중입니다. --port N으로 다른 포트를 고르거나, --port를 빼서 비어 있는 포트를 쓰세요.',
+    sourceChanged:
+      '마지막 translate 실행 이후 {{article}}의 원문이 바뀌었습니다. 먼저 `storyloc translate`를 실행한 뒤 수정하세요. 아무것도 바뀌지 않았습니다.',
+    outputEdited:
+      '마지막 translate 실행 이후 {{file}}이(가) 직접 수정되었습니다. 그 수정이 덮어써지지 않도록 먼저 `storyloc translate`로 기록하세요. 아무것도 바뀌지 않았습니다.',
     listenFailed: '127.0.0.1:{{port}}에서 검토 페이지를 시작할 수 없습니다: {{detail}}',
     badPort: '{{value}}은(는) 포트 번호가 아닙니다 (0에서 65535 사이).',
   },
@@ -95,7 +99,8 @@ export default {
     summary: '검토할 세그먼트 {{n}}개. `storyloc approve 기사 --segment ID` 또는 `--all`로 승인하세요.',
   },
   serve: {
-    started: '검토 페이지: {{url}}\n이 컴퓨터에서만 열 수 있으며, 링크에 비밀 토큰이 들어 있습니다. 멈추려면 Ctrl-C를 누르세요.',
+    started:
+      '검토 페이지: {{url}}\n이 컴퓨터에서만 열 수 있으며, 링크에 비밀 토큰이 들어 있습니다. 멈추려면 Ctrl-C를 누르세요.',
     stopped: '검토 페이지를 멈췄습니다.',
   },
   page: {
@@ -146,11 +151,16 @@ export default {
     noticeEdited: '세그먼트 {{id}}을(를) 수정됨으로 저장했습니다.',
     noticeUnchanged: '세그먼트 {{id}}은(는) 바뀌지 않았습니다.',
     noticeApprovedAll: '세그먼트 {{n}}개를 승인했습니다.',
-    noticeApprovedAllRefused: '세그먼트 {{n}}개를 승인했고, 검사에 실패한 {{refused}}개는 거부했습니다 (하나씩 승인하세요).',
-    conflict: '충돌: 이 페이지를 연 뒤 세그먼트 {{id}}이(가) 다른 곳에서 바뀌었습니다 ({{by}}, {{at}}). 아무것도 저장하지 않았습니다. 아래의 현재 버전과 비교하세요. 입력한 텍스트는 수정 상자에 그대로 있습니다.',
-    conflictDecision: '충돌: 이 페이지를 연 뒤 세그먼트 {{id}}이(가) 다른 곳에서 바뀌었습니다 ({{by}}, {{at}}). 아무것도 바뀌지 않았습니다. 아래의 현재 버전을 확인한 뒤 다시 결정하세요.',
-    conflictArticle: '충돌: 페이지를 연 뒤 이 기사가 바뀌었습니다. 아무것도 승인하지 않았습니다. 아래의 현재 버전을 검토하세요.',
-    refusedGlossary: '세그먼트 {{id}}을(를) 승인하지 않았습니다: {{problems}}. 번역을 고치거나 그래도 승인하세요 (기록됨).',
+    noticeApprovedAllRefused:
+      '세그먼트 {{n}}개를 승인했고, 검사에 실패한 {{refused}}개는 거부했습니다 (하나씩 승인하세요).',
+    conflict:
+      '충돌: 이 페이지를 연 뒤 세그먼트 {{id}}이(가) 다른 곳에서 바뀌었습니다 ({{by}}, {{at}}). 아무것도 저장하지 않았습니다. 아래의 현재 버전과 비교하세요. 입력한 텍스트는 수정 상자에 그대로 있습니다.',
+    conflictDecision:
+      '충돌: 이 페이지를 연 뒤 세그먼트 {{id}}이(가) 다른 곳에서 바뀌었습니다 ({{by}}, {{at}}). 아무것도 바뀌지 않았습니다. 아래의 현재 버전을 확인한 뒤 다시 결정하세요.',
+    conflictArticle:
+      '충돌: 페이지를 연 뒤 이 기사가 바뀌었습니다. 아무것도 승인하지 않았습니다. 아래의 현재 버전을 검토하세요.',
+    refusedGlossary:
+      '세그먼트 {{id}}을(를) 승인하지 않았습니다: {{problems}}. 번역을 고치거나 그래도 승인하세요 (기록됨).',
     refusedUntranslated: '세그먼트 {{id}}에는 승인할 번역이 없습니다.',
     refusedTags: '저장하지 않았습니다: {{problem}}. 입력한 텍스트는 수정 상자에 그대로 있습니다.',
     tagUnbalanced: '태그가 제대로 열리고 닫히지 않았습니다',

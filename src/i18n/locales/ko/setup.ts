@@ -10,14 +10,17 @@ export default {
     noLanguage: '{{flag}}에는 언어 코드가 하나 이상 필요합니다.',
     unknownLanguage: '{{flag}}: "{{code}}"은(는) 지원하지 않는 언어입니다(가능한 값: {{expected}}).',
     sameLanguage: '"{{code}}"이(가) 원문 언어이자 번역 언어입니다. 기사는 다른 언어로 번역됩니다.',
-    exists_one: 'storyloc init은 이미 있는 파일을 쓰지 않는데, 이 파일이 이미 있습니다(아무것도 쓰지 않았습니다. 파일을 옮기거나 다른 폴더에서 init하세요):',
-    exists_other: 'storyloc init은 이미 있는 파일을 쓰지 않는데, 다음 {{count}}개 파일이 이미 있습니다(아무것도 쓰지 않았습니다. 파일을 옮기거나 다른 폴더에서 init하세요):',
+    exists_one:
+      'storyloc init은 이미 있는 파일을 쓰지 않는데, 이 파일이 이미 있습니다(아무것도 쓰지 않았습니다. 파일을 옮기거나 다른 폴더에서 init하세요):',
+    exists_other:
+      'storyloc init은 이미 있는 파일을 쓰지 않는데, 다음 {{count}}개 파일이 이미 있습니다(아무것도 쓰지 않았습니다. 파일을 옮기거나 다른 폴더에서 init하세요):',
     created: '{{dir}}에 storyloc 작업 공간을 만들었습니다:',
     gitignore: { created: '새로 만듦', updated: '줄 추가됨' },
     next: '다음: {{articles}}에 Markdown 기사를 넣고 실행하세요',
   },
   doctor: {
-    description: '이 작업 공간에서 되는 것과 빠진 것을 해결 방법과 함께 보여 줍니다(기본 엔진이 실행될 수 있으면 종료 코드 0)',
+    description:
+      '이 작업 공간에서 되는 것과 빠진 것을 해결 방법과 함께 보여 줍니다(기본 엔진이 실행될 수 있으면 종료 코드 0)',
     header: 'storyloc {{version}}: doctor',
     fixPrefix: '해결',
     label: {

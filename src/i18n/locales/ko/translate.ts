@@ -39,8 +39,10 @@ export default {
   },
   summary: {
     engine: '엔진: {{engine}} ({{reason}})',
-    counts: '{{articles}}, {{segments}}: 재사용 {{reused}}개(메모리에서 {{fromMemory}}개), 보낸 {{sent}}({{duplicates}}는 한 번만 보냄), 번역되지 않은 채 남음 {{untranslated}}개',
-    countsDryRun: '{{articles}}, {{segments}}: 재사용 {{reused}}개(메모리에서 {{fromMemory}}개), 보낼 {{sent}}({{duplicates}}는 한 번만 보냄), 아직 번역이 없는 세그먼트 {{untranslated}}개',
+    counts:
+      '{{articles}}, {{segments}}: 재사용 {{reused}}개(메모리에서 {{fromMemory}}개), 보낸 {{sent}}({{duplicates}}는 한 번만 보냄), 번역되지 않은 채 남음 {{untranslated}}개',
+    countsDryRun:
+      '{{articles}}, {{segments}}: 재사용 {{reused}}개(메모리에서 {{fromMemory}}개), 보낼 {{sent}}({{duplicates}}는 한 번만 보냄), 아직 번역이 없는 세그먼트 {{untranslated}}개',
     edits: '{{humanEdits}}, {{stale}}',
     cost: '{{requests}}({{retries}})에 {{billed}}, {{seconds}}초',
     written: '{{files}}',
@@ -60,20 +62,26 @@ export default {
     pair: '{{position}}: 번역가에게 남김 ({{pair}}): {{message}}',
   },
   warning: {
-    untranslatableBlock: '{{position}}: 경고: 이 블록은 원문 언어로 남습니다. storyloc이 텍스트를 파일의 정확한 위치로 되돌릴 수 없습니다 ({{reason}}). 마크다운을 단순하게 고친 뒤 storyloc segment로 확인하세요.',
-    skippedUnknownFolder: '{{folder}}: 경고: 번역하지 않음: 설정된 원본 언어 폴더가 아닙니다 (sourceLanguages: {{languages}}). 기사 {{stories}}개 제외',
+    untranslatableBlock:
+      '{{position}}: 경고: 이 블록은 원문 언어로 남습니다. storyloc이 텍스트를 파일의 정확한 위치로 되돌릴 수 없습니다 ({{reason}}). 마크다운을 단순하게 고친 뒤 storyloc segment로 확인하세요.',
+    skippedUnknownFolder:
+      '{{folder}}: 경고: 번역하지 않음: 설정된 원본 언어 폴더가 아닙니다 (sourceLanguages: {{languages}}). 기사 {{stories}}개 제외',
     skippedHidden: '{{file}}: 경고: 번역하지 않음: 숨김 파일입니다 (이름이 점으로 시작)',
-    skippedLinkedFolder: '{{file}}: 경고: 번역하지 않음: 폴더를 가리키는 심볼릭 링크입니다 (폴더 링크는 따라가지 않습니다. 그 안의 기사를 직접 지정하거나 링크를 실제 폴더로 바꾸세요)',
+    skippedLinkedFolder:
+      '{{file}}: 경고: 번역하지 않음: 폴더를 가리키는 심볼릭 링크입니다 (폴더 링크는 따라가지 않습니다. 그 안의 기사를 직접 지정하거나 링크를 실제 폴더로 바꾸세요)',
   },
   interrupt: {
-    draining: '중단하는 중: 새 요청은 보내지 않고, 이미 보낸 요청(이미 과금됨)이 끝나기를 기다립니다. 바로 끝내려면 Ctrl-C를 한 번 더 누르세요.',
-    drainingSignal: '중지 중 ({{signal}}): 새 요청은 보내지 않고, 진행 중인 요청이 끝나기를 기다립니다 (이미 요금이 청구됨). 바로 끝내려면 {{signal}}을(를) 다시 보내세요.',
+    draining:
+      '중단하는 중: 새 요청은 보내지 않고, 이미 보낸 요청(이미 과금됨)이 끝나기를 기다립니다. 바로 끝내려면 Ctrl-C를 한 번 더 누르세요.',
+    drainingSignal:
+      '중지 중 ({{signal}}): 새 요청은 보내지 않고, 진행 중인 요청이 끝나기를 기다립니다 (이미 요금이 청구됨). 바로 끝내려면 {{signal}}을(를) 다시 보내세요.',
   },
   error: {
     unknownTarget: '알 수 없는 대상 언어 "{{code}}"입니다. it 같은 언어 코드를 쓰세요.',
     badNumber: '{{option}}의 값 {{value}}이(가) 올바르지 않습니다. 양의 정수가 필요합니다.',
     noArticles: '{{given}}에서 기사를 찾지 못했습니다.',
-    brokenList: '아래 번역 파일은 storyloc이 세그먼트로 되돌릴 수 없는 방식으로 수정되었습니다. 아무것도 쓰거나 보내지 않았습니다:',
+    brokenList:
+      '아래 번역 파일은 storyloc이 세그먼트로 되돌릴 수 없는 방식으로 수정되었습니다. 아무것도 쓰거나 보내지 않았습니다:',
     brokenItem: '  {{position}}: {{message}}',
   },
 };
