@@ -95,7 +95,7 @@ export function readFrontMatter(text: string, file: string): FrontMatterBlock | 
  * error parsing would.
  */
 export function frontMatterLanguage(text: string, file: string): string | undefined {
-  const lang = readFrontMatter(text, file)?.data['lang'];
+  const lang = readFrontMatter(text, file)?.data.lang;
   return typeof lang === 'string' ? lang : undefined;
 }
 

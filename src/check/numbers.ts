@@ -59,7 +59,10 @@ const italianMonths = [
 /** month name (lower case) → 1-based month */
 function monthIndex(names: string[][]): Map<string, number> {
   const map = new Map<string, number>();
-  for (const list of names) list.forEach((name, index) => map.set(name, index + 1));
+  for (const list of names)
+    list.forEach((name, index) => {
+      map.set(name, index + 1);
+    });
   map.set('sept', 9);
   return map;
 }

@@ -17,7 +17,7 @@ import { decodeArticleBytes, parseArticle } from '../articles/read.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
 import { createFileContext, displayPath, runRules } from './context.js';
 import type { GlossaryIndex } from './glossary-index.js';
-import { createIdentityLocator, createPlainLocator, type Reassemble } from './locate.js';
+import { createIdentityLocator, createPlainLocator, type Reassemble, type SegmentLocator } from './locate.js';
 import type { CheckedSegment } from './rule-context.js';
 import { segmentAndBlockRules } from './rules/index.js';
 import { glossaryLintViolations } from './rules/glossary-lint.js';
@@ -76,7 +76,7 @@ export function checkTargetOnly(options: TargetOnlyOptions): CheckReport {
     const text = readText(absolute, given);
     files.push(displayPath(absolute, workspaceDir, cwd));
     let segments: CheckedSegment[];
-    let locator;
+    let locator: SegmentLocator;
     if (MARKDOWN_EXTENSIONS.has(path.extname(absolute).toLowerCase())) {
       const article = parseArticle({
         path: absolute,

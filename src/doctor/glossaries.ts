@@ -47,7 +47,7 @@ export async function checkDeepLGlossaries(
           authKeyEnv: config.engine.deepl.authKeyEnv,
         })
       : null;
-  let plan;
+  let plan: Awaited<ReturnType<typeof syncDeepLGlossaries>>;
   try {
     const pairs = configuredPairs(config);
     plan = await syncDeepLGlossaries({

@@ -226,6 +226,9 @@ export function fromApertiumHtml(html: string): string {
         case 'x':
           return `<x id="${token.id}"/>`;
       }
+      // every token type has its case above: a new one fails to compile here until it gets one
+      const unhandled: never = token;
+      return unhandled;
     })
     .join('');
 }
@@ -336,7 +339,7 @@ export function splitParagraphs(html: string, count: number): string[] {
     const index = Number(match[1]);
     if (index < count && texts[index] === undefined) texts[index] = match[2] ?? '';
   }
-  const missing = texts.findIndex((text) => text === undefined);
+  const missing = texts.indexOf(undefined);
   if (missing !== -1) throw new EngineError('fatal', `apertium output lost paragraph ${missing} of ${count}`);
   return texts as string[];
 }

@@ -242,8 +242,12 @@ async function translateWellFormedApart(
     ),
   ]);
   const results: TextResult[] = new Array<TextResult>(texts.length);
-  strict.forEach((index, position) => (results[index] = strictResults[position]!));
-  lenient.forEach((index, position) => (results[index] = lenientResults[position]!));
+  strict.forEach((index, position) => {
+    results[index] = strictResults[position]!;
+  });
+  lenient.forEach((index, position) => {
+    results[index] = lenientResults[position]!;
+  });
   return results;
 }
 

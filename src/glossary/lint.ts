@@ -110,7 +110,9 @@ function formRefsOf(termbase: Termbase): FormRef[] {
       refs.push({ entry, lang, form, part: `forms.${lang}` });
     for (const group of ['variants', 'forbidden'] as const) {
       for (const [lang, list] of Object.entries(entry[group]) as Array<[Lang, string[]]>) {
-        list.forEach((form, i) => refs.push({ entry, lang, form, part: `${group}.${lang}.${i}` }));
+        list.forEach((form, i) => {
+          refs.push({ entry, lang, form, part: `${group}.${lang}.${i}` });
+        });
       }
     }
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { listArticles, readArticleFile } from '../articles/read.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { inputError, StorylocError } from '../errors.js';
-import { isSupportedLanguage, pairKey, type Lang, type LanguagePair } from '../languages.js';
+import { isSupportedLanguage, type Lang, type LanguagePair } from '../languages.js';
 import { BrokenEditsError, detectHumanEdits } from '../reassembly/human-edits.js';
 import { acquireWorkspaceLock } from '../memory/lock.js';
 import { applyHumanEdits, outputTargets, persistArticleResult } from '../memory/persist.js';
@@ -148,7 +148,7 @@ export async function importWorkspace(options: ImportOptions): Promise<ImportRes
       }
       const statePath = statePathFor(config, document.original, target);
       const state = readArticleState(statePath);
-      let article;
+      let article: ReturnType<typeof readArticleFile>;
       try {
         article = readArticleFile(path.join(config.paths.articles, document.original), config, {
           cwd: config.workspaceDir,

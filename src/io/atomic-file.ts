@@ -4,7 +4,17 @@
  * or the new one, never a torn one. On any failure the temporary file is removed, so a full disk or a
  * read-only folder leaves nothing half-written.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, promises as fsp, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  type Dirent,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  promises as fsp,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { StorylocError, type ErrorCode } from '../errors.js';
 import type { MessageKey } from '../i18n/catalogs.js';
@@ -153,7 +163,7 @@ function processAlive(pid: number): boolean {
 export async function removeDeadTempFiles(dirs: readonly string[]): Promise<string[]> {
   const removed: string[] = [];
   for (const dir of dirs) {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await fsp.readdir(dir, { recursive: true, withFileTypes: true });
     } catch {

@@ -106,7 +106,9 @@ export async function replayJournal(
   const answers = new Map<string, string>();
   for (const entry of await readJournal(file, fs)) {
     if (entry.engine !== engine) continue;
-    entry.keys.forEach((key, i) => answers.set(key, entry.translations[i]!));
+    entry.keys.forEach((key, i) => {
+      answers.set(key, entry.translations[i]!);
+    });
   }
   return answers;
 }

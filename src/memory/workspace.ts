@@ -3,7 +3,7 @@
  * let a run compare an edited output with the source it was translated from, and the units imported
  * from TMX files (`output/memory/<source>-<target>.json`).
  */
-import { existsSync, promises as fsp, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, existsSync, promises as fsp, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
@@ -15,7 +15,7 @@ import { normaliseSource } from './records.js';
 
 /** Every `*.state.json` at any depth below `dir`, in directory order; a missing or unreadable folder has none. */
 export function findStateFiles(dir: string, files: string[] = []): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

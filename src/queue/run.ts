@@ -188,7 +188,9 @@ class QueueRun {
     this.sentTexts += texts.length;
     this.batchesDone += 1;
     if (requestStartedAt > this.lastPauseAt) this.failureLevel = 0;
-    batch.keys.forEach((key, i) => this.translations.set(key, texts[i] as string));
+    batch.keys.forEach((key, i) => {
+      this.translations.set(key, texts[i] as string);
+    });
     try {
       await this.options.onBatchDone?.({ batch, translations: texts, billedCharacters: billed });
     } catch (error) {

@@ -61,6 +61,9 @@ export function formatOutcomes(outcomes: SegmentOutcome[], state: ArticleState):
       case 'refusedGlossary':
         return t('review:outcome.refusedGlossary', { id, problems: describeRefusal(outcome) });
     }
+    // every outcome has its case above: a new one fails to compile here until it gets one
+    const unhandled: never = outcome;
+    return unhandled;
   });
 }
 

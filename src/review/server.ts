@@ -38,7 +38,7 @@ import {
 import { parseEditedText, type TagProblem } from './tagged-text.js';
 import type { TermFinding } from './term-findings.js';
 import { describeFindings } from './outcome-text.js';
-import type { ReviewWorkspace } from './workspace.js';
+import type { ReviewWorkspace, UpdateOutcome } from './workspace.js';
 
 export interface ReviewServerOptions {
   workspace: ReviewWorkspace;
@@ -409,7 +409,7 @@ async function handleAction(
 ): Promise<void> {
   const request = await readActionRequest(scope, req, res, ctx);
   if (request === null) return;
-  let outcome;
+  let outcome: UpdateOutcome<ActionValue>;
   try {
     outcome = await scope.exclusive(() =>
       scope.workspace.updateArticle(request.article, (state) => decideAction(scope, request, state)),

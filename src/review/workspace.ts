@@ -234,7 +234,7 @@ export class ReviewWorkspace {
     try {
       const before = this.readState(article);
       const { result, value } = decide(before);
-      if (!result || !result.stateChanged) return { value, state: before, outputWritten: false, diff: null };
+      if (!result?.stateChanged) return { value, state: before, outputWritten: false, diff: null };
       let after = result.state;
       const outputFile = outputPathFor(this.config, article, this.targetLang);
       const { article: source, aligned } = this.alignedArticle(before);

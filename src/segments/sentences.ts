@@ -117,7 +117,6 @@ function segmenterFor(lang: Lang): Intl.Segmenter {
 const lowercaseStart = /^\p{Ll}/u;
 const uppercaseStart = /^[\p{Lu}\p{Lt}]/u;
 const digitStart = /^\p{N}/u;
-const hangulStart = /^[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/u;
 
 // The same tests on the first character of `text.slice(at)`: ASCII answered by code, the rest by the
 // Unicode regexes (a candidate is tested several times per sentence, and most next characters are ASCII).

@@ -42,7 +42,10 @@ export async function openRunJournal(config: ResolvedConfig, engine: EngineName)
   const others: JournalEntry[] = entries.filter((entry) => entry.engine !== engine);
   const replayed = new Map<string, string>();
   for (const entry of entries)
-    if (entry.engine === engine) entry.keys.forEach((key, i) => replayed.set(key, entry.translations[i]!));
+    if (entry.engine === engine)
+      entry.keys.forEach((key, i) => {
+        replayed.set(key, entry.translations[i]!);
+      });
   const used = new Set<string>();
   // the open is shared: two batches answered together must not open the file twice
   let journal: Promise<AnswerJournal> | null = null;

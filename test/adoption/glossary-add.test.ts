@@ -68,10 +68,7 @@ describe('storyloc glossary add', () => {
     expect(result.stdout).toBe(
       [
         `Added drama at glossary/terms.yaml:${
-          ws
-            .read('glossary/terms.yaml')
-            .split('\n')
-            .findIndex((row) => row === '  - id: drama') + 1
+          ws.read('glossary/terms.yaml').split('\n').indexOf('  - id: drama') + 1
         }.`,
         // "tvN Drama" stays the tvn-drama entry's: the English link title is not counted
         '8 translated segments become stale, in 2 stories:',

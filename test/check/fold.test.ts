@@ -61,7 +61,7 @@ describe('storyloc check on a freshly translated workspace', () => {
     ws = copyWorkspace();
     writeFileSync(
       path.join(ws.dir, 'articles', 'en', 'long.md'),
-      Array.from({ length: 30 }, (_, i) => `Paragraph number ${i + 1} of the story.`).join('\n\n') + '\n',
+      `${Array.from({ length: 30 }, (_, i) => `Paragraph number ${i + 1} of the story.`).join('\n\n')}\n`,
     );
     expect(
       (await runCli(['translate', '--workspace', ws.dir, '--engine', 'pseudo'], { env: { LANG: 'C' } })).code,

@@ -58,7 +58,10 @@ describe('each file written once per run', () => {
     const renamed: string[] = [];
     setDefaultAtomicWriteFs({
       ...diskFullAt(''),
-      rename: async (from, to) => void (renamed.push(path.relative(ws.dir, to)), await fsp.rename(from, to)),
+      rename: async (from, to) => {
+        renamed.push(path.relative(ws.dir, to));
+        await fsp.rename(from, to);
+      },
     });
     const result = await runCli(['translate', '--workspace', ws.dir], { env: env() });
     expect(result.code).toBe(0);

@@ -34,7 +34,7 @@ const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
 
 /** The machine-translated state of a story: every segment pseudo-translated. */
 function machineState(text: string): ArticleState | null {
-  let segments;
+  let segments: ReturnType<typeof parseArticle>['segments'];
   try {
     segments = parseArticle({
       path: 'en/generated.md',

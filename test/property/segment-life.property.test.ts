@@ -61,20 +61,22 @@ function shoutingEngine(sent: string[]): Engine {
     enforcesGlossary: () => false,
     async translateBatch(request) {
       sent.push(...request.texts);
-      const texts = request.texts.map(
-        (text) =>
-          text
-            .split(/(<[^>]+>)/)
-            .map((part, i) => (i % 2 === 1 ? part : part.toUpperCase()))
-            .join('') + ' IT',
-      );
+      const texts = request.texts.map((text) => {
+        const shouted = text
+          .split(/(<[^>]+>)/)
+          .map((part, i) => (i % 2 === 1 ? part : part.toUpperCase()))
+          .join('');
+        return `${shouted} IT`;
+      });
       return { texts, billedCharacters: 0 };
     },
   };
 }
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 class Newsroom {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'storyloc-property-'));
@@ -157,8 +159,12 @@ class Newsroom {
             expect(this.answered.has(record.source)).toBe(false);
         }
         if (this.sent.length > sentBefore)
-          this.records().forEach((record, slot) => record.target !== null && this.translated.add(slot));
-        this.records().forEach((record, slot) => shownTarget(record) !== null && this.translated.add(slot));
+          this.records().forEach((record, slot) => {
+            if (record.target !== null) this.translated.add(slot);
+          });
+        this.records().forEach((record, slot) => {
+          if (shownTarget(record) !== null) this.translated.add(slot);
+        });
         return;
       }
       case 'source':

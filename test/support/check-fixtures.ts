@@ -57,7 +57,7 @@ function findFixturesDir(): string {
     const candidate = path.join(dir, 'test', 'fixtures', 'check');
     if (existsSync(path.join(candidate, 'cases'))) return candidate;
     if (path.dirname(dir) === dir)
-      throw new Error('test/fixtures/check not found above ' + fileURLToPath(import.meta.url));
+      throw new Error(`test/fixtures/check not found above ${fileURLToPath(import.meta.url)}`);
   }
 }
 

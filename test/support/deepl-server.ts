@@ -371,7 +371,10 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       res.writeHead(answer.status, { ...(body ? { 'Content-Type': contentType } : {}), ...answer.headers });
       res.end(body);
     };
-    if (settings.latencyMs <= 0) return reply();
+    if (settings.latencyMs <= 0) {
+      reply();
+      return;
+    }
     const timer = setTimeout(() => {
       timers.delete(timer);
       reply();

@@ -283,11 +283,11 @@ const preparedTerms = new WeakMap<ReadonlyMap<string, string>, { xml: Term[]; pl
 function termsOf(glossary: ReadonlyMap<string, string>, xml: boolean): Term[] {
   let prepared = preparedTerms.get(glossary);
   if (!prepared) {
-    const build = (escape: boolean): Term[] =>
+    const build = (escaped: boolean): Term[] =>
       [...glossary.entries()]
         .map(([source, target]) => ({
-          source: escape ? escapeXml(source) : source,
-          target: escape ? escapeXml(target) : target,
+          source: escaped ? escapeXml(source) : source,
+          target: escaped ? escapeXml(target) : target,
           hangul: HANGUL.test(source.at(-1) ?? ''),
         }))
         .sort((a, b) => b.source.length - a.source.length);

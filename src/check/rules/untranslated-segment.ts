@@ -80,7 +80,7 @@ export const untranslatedSegmentRule: SegmentRule = {
     let rest = source;
     // blank out glossary terms, from the end so offsets stay valid
     for (const match of [...ctx.terms(segment).inSource].reverse())
-      rest = rest.slice(0, match.start) + ' ' + rest.slice(match.end);
+      rest = `${rest.slice(0, match.start)} ${rest.slice(match.end)}`;
     const words = rest.match(/\p{L}{2,}/gu) ?? [];
     if (words.length < 2) return [];
     return [

@@ -64,7 +64,7 @@ export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('--lang <code>', t('check:cli.lang')))
     .addOption(new Option('-o, --output <file>', t('check:cli.output')))
     .action((paths: string[], flags: CheckFlags) => {
-      let report;
+      let report: ReturnType<typeof checkWorkspace>;
       if (flags.targetOnly) {
         if (flags.lang === undefined)
           throw inputError('check.targetOnlyNeedsLang', 'check:error.targetOnlyNeedsLang', {});

@@ -209,7 +209,7 @@ async function sync(ctx: CommandContext, dryRun: boolean): Promise<number> {
           timeoutMs: config.engine.deepl.timeoutMs,
           authKeyEnv,
         });
-  let result;
+  let result: Awaited<ReturnType<typeof syncDeepLGlossaries>>;
   try {
     result = await syncDeepLGlossaries({
       termbase: checked.termbase,

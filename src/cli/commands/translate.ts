@@ -73,7 +73,7 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
     out(t('translate:summary.planCharacters', { ...amounts, characters: unit('character', summary.sentCharacters) }));
     const overBudget = summary.plan?.overBudget.length ?? 0;
     if (overBudget > 0) out(t('translate:summary.overBudget', { count: overBudget }));
-    summary.plan?.batches.forEach((batch) =>
+    for (const batch of summary.plan?.batches ?? [])
       out(
         t('translate:summary.batch', {
           index: batch.index + 1,
@@ -86,8 +86,7 @@ function printSummary(ctx: CommandContext, summary: TranslateSummary): void {
               : unit('character', batch.billedCharacters),
           bytes: batch.bytes,
         }),
-      ),
-    );
+      );
   }
   out(
     t(summary.dryRun ? 'translate:summary.countsDryRun' : 'translate:summary.counts', {
