@@ -64,6 +64,36 @@ function restIsComment(line: string, from: number): boolean {
   return i === line.length || (line[i] === '#' && i > from);
 }
 
+/** A double-quoted scalar opening at `valueAt` and closing on its line: its value and closing quote's index. */
+function doubleQuoted(line: string, valueAt: number): { value: string; close: number } | null {
+  let i = valueAt + 1;
+  while (i < line.length && line[i] !== '"') {
+    if (line[i] === '\\') {
+      jsonEscape.lastIndex = i;
+      if (!jsonEscape.test(line)) return null; // YAML-only escapes: let the real parser decide
+      i = jsonEscape.lastIndex;
+    } else i++;
+  }
+  if (i >= line.length || !restIsComment(line, i + 1)) return null;
+  try {
+    return { value: JSON.parse(line.slice(valueAt, i + 1)) as string, close: i }; // JSON's escapes: a subset of YAML's
+  } catch {
+    return null; // raw control characters: let the real parser decide
+  }
+}
+
+/** The index of the quote closing a single-quoted scalar opening at `valueAt`; null when it goes on. */
+function singleQuotedClose(line: string, valueAt: number): number | null {
+  let i = valueAt + 1;
+  for (;;) {
+    if (i >= line.length) return null; // continues on the next line
+    if (line[i] === "'") {
+      if (line[i + 1] === "'") i += 2;
+      else return i;
+    } else i++;
+  }
+}
+
 /** Reads simple front matter, or returns null when the real YAML parser must decide. */
 export function parseSimpleFrontMatter(yaml: string): SimpleEntry[] | null {
   const entries: SimpleEntry[] = [];
@@ -88,21 +118,9 @@ export function parseSimpleFrontMatter(yaml: string): SimpleEntry[] | null {
     const first = line[valueAt];
     if (first === undefined || first === '#') return null; // an empty value may open a nested block
     if (first === '"') {
-      let i = valueAt + 1;
-      while (i < line.length && line[i] !== '"') {
-        if (line[i] === '\\') {
-          jsonEscape.lastIndex = i;
-          if (!jsonEscape.test(line)) return null; // YAML-only escapes: let the real parser decide
-          i = jsonEscape.lastIndex;
-        } else i++;
-      }
-      if (i >= line.length || !restIsComment(line, i + 1)) return null;
-      let value: string;
-      try {
-        value = JSON.parse(line.slice(valueAt, i + 1)) as string; // JSON's escapes are a subset of YAML's
-      } catch {
-        return null; // raw control characters: let the real parser decide
-      }
+      const quoted = doubleQuoted(line, valueAt);
+      if (quoted === null) return null;
+      const { value, close: i } = quoted;
       entries.push({
         key: name,
         value,
@@ -113,15 +131,8 @@ export function parseSimpleFrontMatter(yaml: string): SimpleEntry[] | null {
       continue;
     }
     if (first === "'") {
-      let i = valueAt + 1;
-      for (;;) {
-        if (i >= line.length) return null; // continues on the next line
-        if (line[i] === "'") {
-          if (line[i + 1] === "'") i += 2;
-          else break;
-        } else i++;
-      }
-      if (!restIsComment(line, i + 1)) return null;
+      const i = singleQuotedClose(line, valueAt);
+      if (i === null || !restIsComment(line, i + 1)) return null;
       entries.push({
         key: name,
         value: line.slice(valueAt + 1, i).replace(/''/g, "'"),

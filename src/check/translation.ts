@@ -180,7 +180,8 @@ function brokenPlace(
     segment === undefined
       ? undefined
       : expectedOutput(article, targets, targetLang).spans.find((candidate) => candidate.segment.id === segment.id);
-  const stopped = detection.line === 1 && detection.column === 1 ? null : detection; // a refused reassembly knows no place
+  // a refused reassembly knows no place
+  const stopped = detection.line === 1 && detection.column === 1 ? null : detection;
   if (stopped === null || (span !== undefined && changed >= span.start)) {
     const first = lineColumnAt(output, changed);
     if (stopped === null || first.line < stopped.line || (first.line === stopped.line && first.column < stopped.column))

@@ -110,6 +110,18 @@ export function parseConfig(text: string, file: string, workspaceDir: string): R
   config.configFile = file;
   if (doc.contents === null) return config;
 
+  const validators = configValidators(lineCounter, file, workspaceDir);
+  applyConfigDocument(doc.contents as Node, config, validators);
+  for (const target of config.targetLanguages) {
+    if (config.sourceLanguages.includes(target)) {
+      validators.fail(doc.contents as Node, 'config:sameLanguage', { code: target });
+    }
+  }
+  return config;
+}
+
+/** The typed readers of config values; each throws an input error naming the file, line and column. */
+function configValidators(lineCounter: LineCounter, file: string, workspaceDir: string) {
   const fail = (node: Node | null | undefined, key: MessageKey, params: Record<string, unknown>): never => {
     const offset = node?.range?.[0] ?? 0;
     const pos = lineCounter.linePos(offset);
@@ -179,8 +191,15 @@ export function parseConfig(text: string, file: string, workspaceDir: string): R
     if (rel.startsWith('..') || path.isAbsolute(rel)) fail(node, 'config:pathOutside', { where, path: value });
     return resolved;
   };
+  return { fail, mapEntries, str, num, bool, oneOf, lang, list, relPath };
+}
 
-  mapEntries(doc.contents as Node, '', {
+type ConfigValidators = ReturnType<typeof configValidators>;
+
+/** Reads the document's keys into `config`: the config file's schema, one validator per key. */
+function applyConfigDocument(root: Node, config: ResolvedConfig, validators: ConfigValidators): void {
+  const { fail, mapEntries, str, num, bool, oneOf, lang, list, relPath } = validators;
+  mapEntries(root, '', {
     sourceLanguages: (n, w) => (config.sourceLanguages = list(lang)(n, w)),
     targetLanguages: (n, w) => (config.targetLanguages = list(lang)(n, w)),
     paths: (n, w) =>
@@ -225,7 +244,8 @@ export function parseConfig(text: string, file: string, workspaceDir: string): R
         concurrency: (c, cw) => (config.queue.concurrency = num(1, 64)(c, cw)),
         requestsPerSecond: (c, cw) => (config.queue.requestsPerSecond = num(0.1, 1000)(c, cw)),
         maxTextsPerRequest: (c, cw) => (config.queue.maxTextsPerRequest = num(1, 50)(c, cw)),
-        maxBytesPerRequest: (c, cw) => (config.queue.maxBytesPerRequest = num(1025, 128 * 1024)(c, cw)), // more than the 1 KiB of each request reserved for its other fields
+        // more than the 1 KiB of each request reserved for its other fields
+        maxBytesPerRequest: (c, cw) => (config.queue.maxBytesPerRequest = num(1025, 128 * 1024)(c, cw)),
         maxRetries: (c, cw) => (config.queue.maxRetries = num(0, 20)(c, cw)),
         backoffBaseMs: (c, cw) => (config.queue.backoffBaseMs = num(1, 60_000)(c, cw)),
         backoffMaxMs: (c, cw) => (config.queue.backoffMaxMs = num(1, 600_000)(c, cw)),
@@ -244,10 +264,4 @@ export function parseConfig(text: string, file: string, workspaceDir: string): R
         },
       }),
   });
-  for (const target of config.targetLanguages) {
-    if (config.sourceLanguages.includes(target)) {
-      fail(doc.contents as Node, 'config:sameLanguage', { code: target });
-    }
-  }
-  return config;
 }

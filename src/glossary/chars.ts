@@ -30,8 +30,11 @@ function buildTables(): { fold: Uint16Array; classes: Uint8Array } {
   const fold = new Uint16Array(0x10000);
   const classes = new Uint8Array(0x10000);
   const wordChar = /[\p{L}\p{N}\p{M}]/u;
-  const continuousScript =
-    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+  const continuousScript = new RegExp(
+    '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}' +
+      '\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}]',
+    'u',
+  );
   const spaceChar = /\s/u;
   for (let code = 0; code < 0x10000; code++) {
     fold[code] = code;

@@ -226,23 +226,7 @@ export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncRes
     : null;
   const remoteV2: GlossaryInfo[] = options.client ? await options.client.listGlossaries() : [];
 
-  // the recorded glossary, if it still exists (offline: trusted)
-  let current: { id: string; remoteCounts: Map<string, number> | null } | null = null;
-  if (recorded?.glossaryId) {
-    if (remote === null) current = { id: recorded.glossaryId, remoteCounts: null };
-    else {
-      const info = remote.find((g) => g.glossaryId === recorded.glossaryId);
-      if (info) {
-        const counts = new Map(
-          info.dictionaries.map((d) => [
-            `${d.sourceLangCode.toLowerCase()}-${d.targetLangCode.toLowerCase()}`,
-            d.entryCount,
-          ]),
-        );
-        current = { id: info.glossaryId, remoteCounts: counts };
-      }
-    }
-  }
+  const current = recordedGlossary(recorded, remote);
 
   const actions: SyncAction[] = [];
   const state: SyncState = { version: 1, glossaryId: current?.id ?? null, name: options.name, dictionaries: {} };
@@ -261,43 +245,7 @@ export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncRes
       for (const d of desired) state.dictionaries[d.key] = { hash: d.hash, entryCount: d.entryCount };
     });
   } else if (current !== null) {
-    const glossaryId = current.id;
-    const remoteKeys = current.remoteCounts
-      ? [...current.remoteCounts.keys()]
-      : Object.keys(recorded?.dictionaries ?? {});
-    for (const d of desired) {
-      const before = recorded?.dictionaries[d.key];
-      const remoteCount = current.remoteCounts?.get(d.key);
-      const unchanged = before?.hash === d.hash && (current.remoteCounts === null || remoteCount === before.entryCount);
-      if (unchanged) {
-        actions.push({ kind: 'keepDictionary', pair: d.key, entryCount: d.entryCount });
-        state.dictionaries[d.key] = { hash: d.hash, entryCount: d.entryCount };
-      } else {
-        actions.push({ kind: 'replaceDictionary', pair: d.key, entryCount: d.entryCount });
-        steps.push(async () => {
-          await options.client!.replaceMultilingualGlossaryDictionary(glossaryId, dictionaryEntries(d));
-          state.dictionaries[d.key] = { hash: d.hash, entryCount: d.entryCount };
-        });
-      }
-    }
-    const wanted = new Set(desired.map((d) => d.key));
-    if (desired.length === 0) {
-      actions.push({ kind: 'deleteGlossary', glossaryId, name: options.name, reason: 'unused' });
-      steps.push(async () => {
-        await options.client!.deleteMultilingualGlossary(glossaryId);
-        state.glossaryId = null;
-        state.dictionaries = {};
-      });
-    } else {
-      for (const key of remoteKeys.sort()) {
-        if (wanted.has(key)) continue;
-        const [source, target] = key.split('-') as [string, string];
-        actions.push({ kind: 'deleteDictionary', pair: key });
-        steps.push(async () => {
-          await options.client!.deleteMultilingualGlossaryDictionary(glossaryId, source, target);
-        });
-      }
-    }
+    planDictionaryChanges(options, desired, recorded, current, actions, steps, state);
   }
 
   // glossaries with our name that are not the one we keep: left by a run that died before recording
@@ -309,16 +257,7 @@ export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncRes
     });
   }
 
-  // a single-pair glossary of ours shows in the v2 list too: only the others are the account's v2 glossaries
-  const v2Glossaries = remoteV2
-    .filter((info) => info.glossaryId !== current?.id && info.name !== options.name)
-    .map((info) => ({
-      glossaryId: info.glossaryId,
-      name: info.name,
-      pair: `${info.sourceLang}-${info.targetLang}`.toLowerCase(),
-      entryCount: info.entryCount,
-    }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const v2Glossaries = accountV2Glossaries(remoteV2, current?.id, options.name);
 
   if (options.dryRun || options.client === null) {
     for (const d of desired) state.dictionaries[d.key] = { hash: d.hash, entryCount: d.entryCount };
@@ -333,4 +272,97 @@ export async function syncDeepLGlossaries(options: SyncOptions): Promise<SyncRes
     if (changed) await writeState(options.statePath, state);
   }
   return { actions, v2Glossaries, state, remoteChecked: true, dryRun: false };
+}
+
+/** The glossary the sync state records, if it still exists on the server (offline: trusted). */
+interface CurrentGlossary {
+  id: string;
+  /** entries per `source-target` dictionary on the server; null offline */
+  remoteCounts: Map<string, number> | null;
+}
+
+function recordedGlossary(
+  recorded: SyncState | null,
+  remote: readonly MultilingualGlossaryInfo[] | null,
+): CurrentGlossary | null {
+  let current: CurrentGlossary | null = null;
+  if (recorded?.glossaryId) {
+    if (remote === null) current = { id: recorded.glossaryId, remoteCounts: null };
+    else {
+      const info = remote.find((g) => g.glossaryId === recorded.glossaryId);
+      if (info) {
+        const counts = new Map(
+          info.dictionaries.map((d) => [
+            `${d.sourceLangCode.toLowerCase()}-${d.targetLangCode.toLowerCase()}`,
+            d.entryCount,
+          ]),
+        );
+        current = { id: info.glossaryId, remoteCounts: counts };
+      }
+    }
+  }
+
+  return current;
+}
+
+/** Keeps, replaces or deletes the dictionaries of the glossary we keep (or the glossary itself when unused). */
+function planDictionaryChanges(
+  options: SyncOptions,
+  desired: ReturnType<typeof buildDictionaries>,
+  recorded: SyncState | null,
+  current: CurrentGlossary,
+  actions: SyncAction[],
+  steps: Array<() => Promise<void>>,
+  state: SyncState,
+): void {
+  const glossaryId = current.id;
+  const remoteKeys = current.remoteCounts
+    ? [...current.remoteCounts.keys()]
+    : Object.keys(recorded?.dictionaries ?? {});
+  for (const d of desired) {
+    const before = recorded?.dictionaries[d.key];
+    const remoteCount = current.remoteCounts?.get(d.key);
+    const unchanged = before?.hash === d.hash && (current.remoteCounts === null || remoteCount === before.entryCount);
+    if (unchanged) {
+      actions.push({ kind: 'keepDictionary', pair: d.key, entryCount: d.entryCount });
+      state.dictionaries[d.key] = { hash: d.hash, entryCount: d.entryCount };
+    } else {
+      actions.push({ kind: 'replaceDictionary', pair: d.key, entryCount: d.entryCount });
+      steps.push(async () => {
+        await options.client!.replaceMultilingualGlossaryDictionary(glossaryId, dictionaryEntries(d));
+        state.dictionaries[d.key] = { hash: d.hash, entryCount: d.entryCount };
+      });
+    }
+  }
+  const wanted = new Set(desired.map((d) => d.key));
+  if (desired.length === 0) {
+    actions.push({ kind: 'deleteGlossary', glossaryId, name: options.name, reason: 'unused' });
+    steps.push(async () => {
+      await options.client!.deleteMultilingualGlossary(glossaryId);
+      state.glossaryId = null;
+      state.dictionaries = {};
+    });
+  } else {
+    for (const key of remoteKeys.sort()) {
+      if (wanted.has(key)) continue;
+      const [source, target] = key.split('-') as [string, string];
+      actions.push({ kind: 'deleteDictionary', pair: key });
+      steps.push(async () => {
+        await options.client!.deleteMultilingualGlossaryDictionary(glossaryId, source, target);
+      });
+    }
+  }
+}
+
+/** The account's other (v2) glossaries: a single-pair glossary of ours shows in the v2 list too. */
+function accountV2Glossaries(remoteV2: readonly GlossaryInfo[], currentId: string | undefined, name: string) {
+  return remoteV2
+    .filter((info) => info.glossaryId !== currentId && info.name !== name)
+    .map((info) => ({
+      glossaryId: info.glossaryId,
+      name: info.name,
+      pair: `${info.sourceLang}-${info.targetLang}`.toLowerCase(),
+      entryCount: info.entryCount,
+    }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

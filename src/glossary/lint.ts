@@ -38,7 +38,10 @@ interface FormRef {
   part: string;
 }
 
-/** case kept; every space and hyphen one space, typographic apostrophes folded (what case-sensitive matching compares) */
+/**
+ * case kept; every space and hyphen one space, typographic apostrophes folded (what case-sensitive matching
+ * compares)
+ */
 function separatorsFolded(form: string): string {
   return form
     .trim()

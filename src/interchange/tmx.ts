@@ -68,7 +68,8 @@ export function exportTmx(
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
     '<tmx version="1.4">',
-    `  <header creationtool="${escapeAttr(tool.name)}" creationtoolversion="${escapeAttr(tool.version)}" segtype="sentence" o-tmf="storyloc" adminlang="en" srclang="${pair.source}" datatype="xml"/>`,
+    `  <header creationtool="${escapeAttr(tool.name)}" creationtoolversion="${escapeAttr(tool.version)}"` +
+      ` segtype="sentence" o-tmf="storyloc" adminlang="en" srclang="${pair.source}" datatype="xml"/>`,
     '  <body>',
   ];
   units.forEach((unit, index) => {

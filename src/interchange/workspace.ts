@@ -19,7 +19,7 @@ import { addImportedUnits } from '../memory/workspace.js';
 import { writeReviewDiff } from '../review/diff-file.js';
 import { applyXliffFile, type UnitRefusal } from './apply.js';
 import { approvedUnits, exportTmx, looksLikeTmx, parseTmx } from './tmx.js';
-import { baseLanguage, exportXliff, looksLikeXliff, parseXliff, refuseDoctype } from './xliff.js';
+import { baseLanguage, exportXliff, looksLikeXliff, parseXliff, refuseDoctype, type XliffFile } from './xliff.js';
 
 export interface ExportOptions {
   config: ResolvedConfig;
@@ -135,90 +135,121 @@ export async function importWorkspace(options: ImportOptions): Promise<ImportRes
   const documents = parseXliff(text, file);
   const lock = acquireWorkspaceLock(config.workspaceDir);
   try {
-    const result: ImportResult = { format: 'xliff', applied: 0, unchanged: 0, refused: [], written: [] };
-    for (const document of documents) {
-      const target = baseLanguage(document.targetLang);
-      const refuseAll = (): void => {
-        for (const unit of document.units)
-          result.refused.push({ line: unit.line, id: unit.id, article: document.original, reason: 'unknownArticle' });
-      };
-      if (target === undefined || !isSupportedLanguage(target) || document.original.includes('..')) {
-        refuseAll();
-        continue;
-      }
-      const statePath = statePathFor(config, document.original, target);
-      const state = readArticleState(statePath);
-      let article: ReturnType<typeof readArticleFile>;
-      try {
-        article = readArticleFile(path.join(config.paths.articles, document.original), config, {
-          cwd: config.workspaceDir,
-        });
-      } catch (error) {
-        if (error instanceof StorylocError && error.code === 'article.notFound') {
-          refuseAll();
-          continue;
-        }
-        throw error;
-      }
-      if (!state) {
-        refuseAll();
-        continue;
-      }
-      const sourceHash = fileHash(article.source);
-      if (state.sourceFileHash !== sourceHash) {
-        throw new StorylocError(
-          'interchange.staleState',
-          'memory:interchange.staleState',
-          { article: document.original },
-          { position: { file: statePath } },
-        );
-      }
-      // Record a translator's edits already in the output before the import changes the targets.
-      const outputPath = outputPathFor(config, document.original, target);
-      let records = state.segments;
-      let diskOutput: string | null = null;
-      try {
-        diskOutput = readFileSync(outputPath, 'utf8');
-      } catch {
-        diskOutput = null;
-      }
-      const diskOutputHash = diskOutput === null ? null : fileHash(diskOutput);
-      if (diskOutput !== null && diskOutputHash !== state.outputHash && diskOutputHash !== state.previousOutputHash) {
-        const detection = detectHumanEdits(article, outputTargets(article.segments, records), target, diskOutput);
-        if (detection.status === 'broken') {
-          throw new BrokenEditsError([
-            {
-              reason: detection.reason,
-              position: { file: outputPath, line: detection.line, column: detection.column },
-              stateFile: statePath,
-              ...(detection.segmentId !== undefined ? { segmentId: detection.segmentId } : {}),
-            },
-          ]);
-        }
-        if (detection.status === 'edited') records = applyHumanEdits(records, detection.edits, options.by, now);
-      }
-      const applied = applyXliffFile({ ...state, segments: records }, document, { by: options.by, now });
-      result.applied += applied.applied.length;
-      result.unchanged += applied.unchanged.length;
-      for (const refused of applied.refused) result.refused.push({ ...refused, article: document.original });
-      if (applied.state.segments === state.segments) continue;
-      const work = {
-        article,
-        pair: { source: article.lang, target },
-        sourceHash,
-        records: applied.state.segments,
-        diskOutputHash,
-        writtenState: null,
-      };
-      const outcome = await persistArticleResult(config, work, true);
-      await writeReviewDiff({ config, article, state: { ...applied.state }, candidate: outcome.output });
-      if (outcome.outputWritten)
-        result.written.push(path.relative(config.workspaceDir, outputPath).split(path.sep).join('/'));
-    }
+    const result: Extract<ImportResult, { format: 'xliff' }> = {
+      format: 'xliff',
+      applied: 0,
+      unchanged: 0,
+      refused: [],
+      written: [],
+    };
+    for (const document of documents) await importXliffDocument(config, document, options.by, now, result);
     return result;
   } finally {
     lock.release();
   }
+}
+
+/** Applies one XLIFF `<file>` to its article's state and output; units of an unknown article are refused. */
+async function importXliffDocument(
+  config: ResolvedConfig,
+  document: XliffFile,
+  by: string,
+  now: string,
+  result: Extract<ImportResult, { format: 'xliff' }>,
+): Promise<void> {
+  const target = baseLanguage(document.targetLang);
+  const refuseAll = (): void => {
+    for (const unit of document.units)
+      result.refused.push({ line: unit.line, id: unit.id, article: document.original, reason: 'unknownArticle' });
+  };
+  if (target === undefined || !isSupportedLanguage(target) || document.original.includes('..')) {
+    refuseAll();
+    return;
+  }
+  const statePath = statePathFor(config, document.original, target);
+  const state = readArticleState(statePath);
+  let article: ReturnType<typeof readArticleFile>;
+  try {
+    article = readArticleFile(path.join(config.paths.articles, document.original), config, {
+      cwd: config.workspaceDir,
+    });
+  } catch (error) {
+    if (error instanceof StorylocError && error.code === 'article.notFound') {
+      refuseAll();
+      return;
+    }
+    throw error;
+  }
+  if (!state) {
+    refuseAll();
+    return;
+  }
+  const sourceHash = fileHash(article.source);
+  if (state.sourceFileHash !== sourceHash) {
+    throw new StorylocError(
+      'interchange.staleState',
+      'memory:interchange.staleState',
+      { article: document.original },
+      { position: { file: statePath } },
+    );
+  }
+  const outputPath = outputPathFor(config, document.original, target);
+  const { records, diskOutputHash } = recordOutputEdits(article, state, statePath, outputPath, target, by, now);
+  const applied = applyXliffFile({ ...state, segments: records }, document, { by: by, now });
+  result.applied += applied.applied.length;
+  result.unchanged += applied.unchanged.length;
+  for (const refused of applied.refused) result.refused.push({ ...refused, article: document.original });
+  if (applied.state.segments === state.segments) return;
+  const work = {
+    article,
+    pair: { source: article.lang, target },
+    sourceHash,
+    records: applied.state.segments,
+    diskOutputHash,
+    writtenState: null,
+  };
+  const outcome = await persistArticleResult(config, work, true);
+  await writeReviewDiff({ config, article, state: { ...applied.state }, candidate: outcome.output });
+  if (outcome.outputWritten)
+    result.written.push(path.relative(config.workspaceDir, outputPath).split(path.sep).join('/'));
+}
+
+/**
+ * Records a translator's edits already in the output before the import changes the targets: the state's records
+ * with those edits applied, and the hash of the output on disk (null when there is none).
+ */
+function recordOutputEdits(
+  article: ReturnType<typeof readArticleFile>,
+  state: ArticleState,
+  statePath: string,
+  outputPath: string,
+  target: Lang,
+  by: string,
+  now: string,
+): { records: ArticleState['segments']; diskOutputHash: string | null } {
+  let records = state.segments;
+  let diskOutput: string | null = null;
+  try {
+    diskOutput = readFileSync(outputPath, 'utf8');
+  } catch {
+    diskOutput = null;
+  }
+  const diskOutputHash = diskOutput === null ? null : fileHash(diskOutput);
+  if (diskOutput !== null && diskOutputHash !== state.outputHash && diskOutputHash !== state.previousOutputHash) {
+    const detection = detectHumanEdits(article, outputTargets(article.segments, records), target, diskOutput);
+    if (detection.status === 'broken') {
+      throw new BrokenEditsError([
+        {
+          reason: detection.reason,
+          position: { file: outputPath, line: detection.line, column: detection.column },
+          stateFile: statePath,
+          ...(detection.segmentId !== undefined ? { segmentId: detection.segmentId } : {}),
+        },
+      ]);
+    }
+    if (detection.status === 'edited') records = applyHumanEdits(records, detection.edits, by, now);
+  }
+  return { records, diskOutputHash };
 }
 
 /** A TMX goes into the project memory of its pair; a pair this workspace does not translate is refused. */

@@ -69,8 +69,15 @@ function line(attrs: Record<string, string | undefined>): string {
 export function exportXliff(states: readonly ArticleState[], tool = { name: 'storyloc', version: '0.1.0' }): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<xliff version="1.2" xmlns="${XLIFF_NAMESPACE}">`];
   for (const state of states) {
+    const fileAttributes = line({
+      original: state.article,
+      'source-language': state.sourceLang,
+      'target-language': state.targetLang,
+      datatype: 'x-markdown',
+      'tool-id': tool.name,
+    });
     out.push(
-      `  <file${line({ original: state.article, 'source-language': state.sourceLang, 'target-language': state.targetLang, datatype: 'x-markdown', 'tool-id': tool.name })}>`,
+      `  <file${fileAttributes}>`,
       '    <header>',
       `      <tool${line({ 'tool-id': tool.name, 'tool-name': tool.name, 'tool-version': tool.version })}/>`,
       '    </header>',
@@ -78,10 +85,13 @@ export function exportXliff(states: readonly ArticleState[], tool = { name: 'sto
     );
     for (const record of state.segments) {
       const xs = xliffStateOf(record);
-      out.push(
-        `      <trans-unit${line({ id: record.id, resname: record.kind, approved: record.state === 'approved' ? 'yes' : undefined, 'xml:space': 'preserve' })}>`,
-        `        <source>${record.source}</source>`,
-      );
+      const unitAttributes = line({
+        id: record.id,
+        resname: record.kind,
+        approved: record.state === 'approved' ? 'yes' : undefined,
+        'xml:space': 'preserve',
+      });
+      out.push(`      <trans-unit${unitAttributes}>`, `        <source>${record.source}</source>`);
       if (xs && record.target !== null) {
         out.push(
           `        <target${line({ state: xs.state, 'state-qualifier': xs.qualifier })}>${record.target}</target>`,

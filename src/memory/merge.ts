@@ -50,25 +50,52 @@ function keptRecord(old: SegmentRecord, segment: Segment): SegmentRecord {
   };
 }
 
+type PairHow = 'kept' | 'moved' | 'changed' | 'added';
+
+/** Which old record each new segment took (-1: none), which old records are taken, and how each pair was made. */
+interface Pairing {
+  pairedOld: number[];
+  oldTaken: boolean[];
+  how: PairHow[];
+}
+
+/** A stretch of the diff where old records were removed and new segments added. */
+interface Hunk {
+  old: number[];
+  new: number[];
+}
+
 export function mergeState(
   oldState: ArticleState | null,
   newSegments: readonly Segment[],
   options: MergeOptions,
 ): MergeResult {
   const oldRecords = oldState?.segments ?? [];
-  const pairedOld = new Array<number>(newSegments.length).fill(-1);
-  const oldTaken = new Array<boolean>(oldRecords.length).fill(false);
-  const how = new Array<'kept' | 'moved' | 'changed' | 'added'>(newSegments.length).fill('added');
+  const pairing: Pairing = {
+    pairedOld: new Array<number>(newSegments.length).fill(-1),
+    oldTaken: new Array<boolean>(oldRecords.length).fill(false),
+    how: new Array<PairHow>(newSegments.length).fill('added'),
+  };
+  const hunks = pairUnchangedRuns(oldRecords, newSegments, pairing);
+  pairMoved(oldRecords, newSegments, pairing);
+  pairEdited(hunks, oldRecords, newSegments, pairing);
+  return mergeResult(oldRecords, newSegments, pairing, options);
+}
 
-  // 1. Common runs of the diff: unchanged, in place.
+/** 1. Common runs of the diff: unchanged, in place. Returns the hunks between them. */
+function pairUnchangedRuns(
+  oldRecords: readonly SegmentRecord[],
+  newSegments: readonly Segment[],
+  { pairedOld, oldTaken, how }: Pairing,
+): Hunk[] {
   const changes = diffArrays(
     oldRecords.map((r) => alignmentKey(r.kind, r.sourceHash)),
     newSegments.map((s) => alignmentKey(s.kind, s.sourceHash)),
   );
-  const hunks: Array<{ old: number[]; new: number[] }> = [];
+  const hunks: Hunk[] = [];
   let oldIndex = 0;
   let newIndex = 0;
-  let hunk: { old: number[]; new: number[] } | null = null;
+  let hunk: Hunk | null = null;
   for (const change of changes) {
     const count = change.count ?? change.value.length;
     if (!change.added && !change.removed) {
@@ -91,8 +118,12 @@ export function mergeState(
       else hunk.new.push(newIndex++);
     }
   }
+  return hunks;
+}
 
-  // 2. Moved: same id first, then same kind and source hash, anywhere in the article.
+/** 2. Moved: same id first, then same kind and source hash, anywhere in the article. */
+function pairMoved(oldRecords: readonly SegmentRecord[], newSegments: readonly Segment[], pairing: Pairing): void {
+  const { pairedOld, oldTaken, how } = pairing;
   const freeOldById = new Map<string, number>();
   const freeOldByKey = new Map<string, number[]>();
   oldRecords.forEach((record, i) => {
@@ -124,8 +155,15 @@ export function mergeState(
       }
     }
   });
+}
 
-  // 3. Edited: what is left of a hunk pairs up in order, kind by kind.
+/** 3. Edited: what is left of a hunk pairs up in order, kind by kind. */
+function pairEdited(
+  hunks: readonly Hunk[],
+  oldRecords: readonly SegmentRecord[],
+  newSegments: readonly Segment[],
+  { pairedOld, oldTaken, how }: Pairing,
+): void {
   for (const { old, new: added } of hunks) {
     const freeOld = old.filter((o) => !oldTaken[o]);
     for (const n of added) {
@@ -139,7 +177,15 @@ export function mergeState(
       how[n] = 'changed';
     }
   }
+}
 
+/** The new records, in the new segments' order, and the ids in each outcome. */
+function mergeResult(
+  oldRecords: readonly SegmentRecord[],
+  newSegments: readonly Segment[],
+  { pairedOld, oldTaken, how }: Pairing,
+  options: MergeOptions,
+): MergeResult {
   const result: MergeResult = { records: [], kept: [], moved: [], changed: [], added: [], removed: [] };
   newSegments.forEach((segment, n) => {
     const o = pairedOld[n]!;

@@ -68,6 +68,36 @@ function lineOfRecord(text: string, id: unknown, key?: string): number {
  * and line when someone edited it into something else. Exported for tests and the review module.
  */
 export function parseArticleState(text: string, file: string): ArticleState {
+  const data = parseStateJson(text, file);
+  const fail = shapeFailure(text, file);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('(root)', 'object');
+  const root = data as Record<string, unknown>;
+  if (root.version !== 1) fail('version', '1');
+  if (typeof root.article !== 'string' || root.article === '') fail('article', 'string');
+  if (typeof root.sourceLang !== 'string' || !isSupportedLanguage(root.sourceLang)) fail('sourceLang', 'language code');
+  if (typeof root.targetLang !== 'string' || !isSupportedLanguage(root.targetLang)) fail('targetLang', 'language code');
+  if (typeof root.sourceFileHash !== 'string') fail('sourceFileHash', 'string');
+  if (root.outputHash !== undefined && typeof root.outputHash !== 'string') fail('outputHash', 'string');
+  if (root.previousOutputHash !== undefined && typeof root.previousOutputHash !== 'string')
+    fail('previousOutputHash', 'string');
+  if (!Array.isArray(root.segments)) fail('segments', 'array');
+  const seen = new Set<string>();
+  const segments = (root.segments as unknown[]).map((raw, index) => checkedRecord(raw, index, seen, fail, text, file));
+  const state: ArticleState = {
+    version: 1,
+    article: root.article as string,
+    sourceLang: root.sourceLang as Lang,
+    targetLang: root.targetLang as Lang,
+    sourceFileHash: root.sourceFileHash as string,
+    segments,
+  };
+  if (typeof root.outputHash === 'string') state.outputHash = root.outputHash;
+  if (typeof root.previousOutputHash === 'string') state.previousOutputHash = root.previousOutputHash;
+  return state;
+}
+
+/** The JSON of a state file; a git merge conflict or invalid JSON throws with the file and line. */
+function parseStateJson(text: string, file: string): unknown {
   // A state file merged in git with both sides changed: say so, rather than "invalid JSON at position …".
   const conflict = /^(?:<{7}|={7}|>{7})(?: |$)/m.exec(text);
   if (conflict) {
@@ -98,7 +128,14 @@ export function parseArticleState(text: string, file: string): ArticleState {
       },
     );
   }
-  const fail = (field: string, expected: string, id?: unknown): never => {
+  return data;
+}
+
+type ShapeFailure = (field: string, expected: string, id?: unknown) => never;
+
+/** Throws `state.invalidShape` for a field, at the line of the record (by id) or of the field. */
+function shapeFailure(text: string, file: string): ShapeFailure {
+  return (field: string, expected: string, id?: unknown): never => {
     throw new StorylocError(
       'state.invalidShape',
       'memory:state.invalidShape',
@@ -108,74 +145,60 @@ export function parseArticleState(text: string, file: string): ArticleState {
       },
     );
   };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('(root)', 'object');
-  const root = data as Record<string, unknown>;
-  if (root.version !== 1) fail('version', '1');
-  if (typeof root.article !== 'string' || root.article === '') fail('article', 'string');
-  if (typeof root.sourceLang !== 'string' || !isSupportedLanguage(root.sourceLang)) fail('sourceLang', 'language code');
-  if (typeof root.targetLang !== 'string' || !isSupportedLanguage(root.targetLang)) fail('targetLang', 'language code');
-  if (typeof root.sourceFileHash !== 'string') fail('sourceFileHash', 'string');
-  if (root.outputHash !== undefined && typeof root.outputHash !== 'string') fail('outputHash', 'string');
-  if (root.previousOutputHash !== undefined && typeof root.previousOutputHash !== 'string')
-    fail('previousOutputHash', 'string');
-  if (!Array.isArray(root.segments)) fail('segments', 'array');
-  const seen = new Set<string>();
-  const segments = (root.segments as unknown[]).map((raw, index) => {
-    const where = `segments[${index}]`;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(where, 'object');
-    const r = raw as Record<string, unknown>;
-    const id = r.id;
-    const need = (key: string, ok: boolean, expected: string): void => {
-      if (!ok) fail(`${where}.${key}`, expected, id);
-    };
-    const optionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
-    need('id', typeof id === 'string' && id !== '', 'string');
-    if (seen.has(id as string)) fail(`${where}.id`, 'unique id', id);
-    seen.add(id as string);
-    need('kind', typeof r.kind === 'string', 'string');
-    need('line', Number.isInteger(r.line) && (r.line as number) >= 1, 'line number');
-    need('source', typeof r.source === 'string', 'string');
-    need('sourceHash', typeof r.sourceHash === 'string', 'string');
-    need('target', r.target === null || typeof r.target === 'string', 'string or null');
-    need('state', segmentStatuses.includes(r.state as SegmentStatus), segmentStatuses.join('|'));
-    need('engine', r.engine === null || typeof r.engine === 'string', 'string or null');
-    const glossaryOk =
-      typeof r.glossary === 'object' &&
-      r.glossary !== null &&
-      !Array.isArray(r.glossary) &&
-      Object.values(r.glossary as object).every((v) => typeof v === 'string');
-    need('glossary', glossaryOk, 'object of entry id → hash');
-    need('changedBy', r.changedBy === null || typeof r.changedBy === 'string', 'string or null');
-    need('changedAt', r.changedAt === null || typeof r.changedAt === 'string', 'string or null');
-    need('previousTarget', optionalString(r.previousTarget), 'string');
-    need('approvedTarget', optionalString(r.approvedTarget), 'string');
-    need('approvedSource', optionalString(r.approvedSource), 'string');
-    need('forced', r.forced === undefined || typeof r.forced === 'boolean', 'boolean');
-    need(
-      'flags',
-      r.flags === undefined || (Array.isArray(r.flags) && r.flags.every((f) => typeof f === 'string')),
-      'array of strings',
-    );
-    const contradiction = recordContradiction(r as unknown as SegmentRecord);
-    if (contradiction !== null) {
-      const params = { file, id, state: r.state };
-      throw new StorylocError('state.contradiction', contradiction, params, {
-        position: { file, line: lineOfRecord(text, id) },
-      });
-    }
-    return r as unknown as SegmentRecord;
-  });
-  const state: ArticleState = {
-    version: 1,
-    article: root.article as string,
-    sourceLang: root.sourceLang as Lang,
-    targetLang: root.targetLang as Lang,
-    sourceFileHash: root.sourceFileHash as string,
-    segments,
+}
+
+/** One segment record of a state file, checked field by field (ids unique across `seen`). */
+function checkedRecord(
+  raw: unknown,
+  index: number,
+  seen: Set<string>,
+  fail: ShapeFailure,
+  text: string,
+  file: string,
+): SegmentRecord {
+  const where = `segments[${index}]`;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(where, 'object');
+  const r = raw as Record<string, unknown>;
+  const id = r.id;
+  const need = (key: string, ok: boolean, expected: string): void => {
+    if (!ok) fail(`${where}.${key}`, expected, id);
   };
-  if (typeof root.outputHash === 'string') state.outputHash = root.outputHash;
-  if (typeof root.previousOutputHash === 'string') state.previousOutputHash = root.previousOutputHash;
-  return state;
+  const optionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
+  need('id', typeof id === 'string' && id !== '', 'string');
+  if (seen.has(id as string)) fail(`${where}.id`, 'unique id', id);
+  seen.add(id as string);
+  need('kind', typeof r.kind === 'string', 'string');
+  need('line', Number.isInteger(r.line) && (r.line as number) >= 1, 'line number');
+  need('source', typeof r.source === 'string', 'string');
+  need('sourceHash', typeof r.sourceHash === 'string', 'string');
+  need('target', r.target === null || typeof r.target === 'string', 'string or null');
+  need('state', segmentStatuses.includes(r.state as SegmentStatus), segmentStatuses.join('|'));
+  need('engine', r.engine === null || typeof r.engine === 'string', 'string or null');
+  const glossaryOk =
+    typeof r.glossary === 'object' &&
+    r.glossary !== null &&
+    !Array.isArray(r.glossary) &&
+    Object.values(r.glossary as object).every((v) => typeof v === 'string');
+  need('glossary', glossaryOk, 'object of entry id → hash');
+  need('changedBy', r.changedBy === null || typeof r.changedBy === 'string', 'string or null');
+  need('changedAt', r.changedAt === null || typeof r.changedAt === 'string', 'string or null');
+  need('previousTarget', optionalString(r.previousTarget), 'string');
+  need('approvedTarget', optionalString(r.approvedTarget), 'string');
+  need('approvedSource', optionalString(r.approvedSource), 'string');
+  need('forced', r.forced === undefined || typeof r.forced === 'boolean', 'boolean');
+  need(
+    'flags',
+    r.flags === undefined || (Array.isArray(r.flags) && r.flags.every((f) => typeof f === 'string')),
+    'array of strings',
+  );
+  const contradiction = recordContradiction(r as unknown as SegmentRecord);
+  if (contradiction !== null) {
+    const params = { file, id, state: r.state };
+    throw new StorylocError('state.contradiction', contradiction, params, {
+      position: { file, line: lineOfRecord(text, id) },
+    });
+  }
+  return r as unknown as SegmentRecord;
 }
 
 /**

@@ -58,9 +58,12 @@ function plainDisplay(output: Output, options: ProgressDisplayOptions): Progress
     update(event) {
       if (event.segmentsTotal === 0) return;
       if (event.type === 'start') {
-        output.write(
-          `${t('queue:progress.start', { segments: event.segmentsTotal, requests: options.requests ?? event.requests, characters: event.charactersTotal })}\n`,
-        );
+        const line = t('queue:progress.start', {
+          segments: event.segmentsTotal,
+          requests: options.requests ?? event.requests,
+          characters: event.charactersTotal,
+        });
+        output.write(`${line}\n`);
         return;
       }
       if (event.type === 'backoff') {

@@ -88,7 +88,8 @@ function highlightText(text: string, offset: number, highlights: Highlight[]): s
     const to = Math.min(highlight.end, end);
     if (to <= from) continue; // overlapping highlights: the first one wins
     html += escapeHtml(text.slice(cursor - offset, from - offset));
-    html += `<mark class="${escapeHtml(highlight.className)}" title="${escapeHtml(highlight.title)}">${escapeHtml(text.slice(from - offset, to - offset))}</mark>`;
+    const marked = escapeHtml(text.slice(from - offset, to - offset));
+    html += `<mark class="${escapeHtml(highlight.className)}" title="${escapeHtml(highlight.title)}">${marked}</mark>`;
     cursor = to;
   }
   html += escapeHtml(text.slice(cursor - offset));

@@ -63,9 +63,8 @@ export function renderTerminalReview(items: ReviewItem[], options: { color: bool
     for (const record of item.records) {
       shown++;
       lines.push('');
-      lines.push(
-        `  ${t('review:terminal.segmentHeader', { state: t(`review:state.${record.state}`), line: record.line, id: record.id })}`,
-      );
+      const state = t(`review:state.${record.state}`);
+      lines.push(`  ${t('review:terminal.segmentHeader', { state, line: record.line, id: record.id })}`);
       const sourceChange = sourceChangeOf(record);
       if (sourceChange) lines.push(label(labels.sourceChanged) + indent(format(sourceChange)));
       else lines.push(label(labels.source) + indent(toEditableText(record.source)));
@@ -112,10 +111,12 @@ function formatFinding(finding: TermFinding, ok: string, bad: string): string {
   const expected = finding.expected[0] ?? '';
   if (finding.respected) return `${ok} ${finding.sourceSurface} → ${finding.found ?? expected}`;
   if (finding.forbidden !== undefined) {
-    return `${bad} ${t('review:terminal.termForbidden', { term: finding.sourceSurface, expected, forbidden: finding.forbidden })}`;
+    const params = { term: finding.sourceSurface, expected, forbidden: finding.forbidden };
+    return `${bad} ${t('review:terminal.termForbidden', params)}`;
   }
   if (finding.untranslated !== undefined) {
-    return `${bad} ${t('review:terminal.termUntranslated', { term: finding.sourceSurface, expected, untranslated: finding.untranslated })}`;
+    const params = { term: finding.sourceSurface, expected, untranslated: finding.untranslated };
+    return `${bad} ${t('review:terminal.termUntranslated', params)}`;
   }
   return `${bad} ${t('review:terminal.termMissing', { term: finding.sourceSurface, expected })}`;
 }

@@ -265,7 +265,8 @@ function isBoundary(
     // both initial patterns need a full stop other than the last (`U.S.`) or a one-letter word (`J.`)
     const innerStop = originalWord.indexOf('.');
     if (originalWord.length <= 3 && /^\p{Lu}\.$/u.test(originalWord)) return false; // initials: J. K. Rowling
-    if (innerStop < originalWord.length - 1 && /^(\p{L}\.){2,}$/u.test(originalWord.toLowerCase())) return false; // U.S., U.K. (multi-letter initialisms)
+    // U.S., U.K. (multi-letter initialisms)
+    if (innerStop < originalWord.length - 1 && /^(\p{L}\.){2,}$/u.test(originalWord.toLowerCase())) return false;
   }
   if (endsWithEllipsis)
     return (

@@ -29,12 +29,11 @@ import {
   writeGlossaryCheckCache,
   type GlossaryCheckCache,
 } from '../memory/workspace.js';
-import type { QueueOutcome } from '../queue/types.js';
 import { resolveIdentity } from '../identity.js';
 import { engineForRun, refusedPairs, runEngineStage } from './engine.js';
 import { loadGlossaryContext } from './glossary-context.js';
 import { reuseFromMemory } from './memory.js';
-import { pairsOfJobs, planJobs } from './plan.js';
+import { pairsOfJobs, planJobs, type PlanStageInput, type PlanStageOutput } from './plan.js';
 import { readSourceFiles, resolveRunScope } from './read.js';
 import { segmentArticles } from './segment.js';
 import { baseCounts, dryRunSummary, runSummary, type RunReport, type SummaryBase } from './summary.js';
@@ -68,21 +67,9 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     const read = readSourceFiles(scope.files, config);
     const { sources } = read;
     // segment
-    // who edited the output: resolved (git, OS user) only when a run finds a human edit
-    let editorName = options.editor;
-    const editor = (): string => (editorName ??= resolveIdentity({ cwd: config.workspaceDir, env }).name);
     const replacesTestTargets = scope.choice.name !== 'none' && !TEST_ENGINES.has(scope.choice.name);
-    const segmented = segmentArticles({
-      config,
-      sources,
-      targets: scope.targets,
-      states,
-      glossary,
-      glossaryCache,
-      editor,
-      now,
-      replacesTestTargets,
-    });
+    const stageInput = { config, sources, targets: scope.targets, states, glossary, glossaryCache, now };
+    const segmented = segmentArticles({ ...stageInput, editor: editorOf(options), replacesTestTargets });
     // memory
     engine = engineForRun(config, env, scope.choice, options.engineInstance, dryRun);
     const memory = reuseFromMemory({ config, works: segmented.works, states, now, replacesTestTargets });
@@ -94,14 +81,8 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       : new Map<string, StorylocError>();
     const works = segmented.works.filter((work) => !refused.has(pairKey(work.pair)));
     journal = await openRunJournal(config, engine?.name ?? scope.choice.name);
-    const plannedAll = planJobs({
-      config,
-      unserved: unserved.filter(({ work }) => !refused.has(pairKey(work.pair))),
-      glossary,
-      enforcesGlossary: enforcesGlossaryFor(engine, glossaryIdsFor(config)),
-      glossaryIds: glossaryIdsFor(config),
-      maxChars: options.maxChars ?? null,
-    });
+    const served = unserved.filter(({ work }) => !refused.has(pairKey(work.pair)));
+    const plannedAll = planStage(config, served, glossary, engine, options.maxChars);
     // answers a killed run left in the journal are not sent again
     const planned = journal.replayInto(plannedAll, now);
     const skipped = [...read.skipped, ...segmented.skipped, ...skippedPairs(segmented.works, refused)];
@@ -115,31 +96,24 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       stale: segmented.stale,
       skipped,
     };
-    const report = (written: string[]): RunReport => ({
-      written,
-      writtenUntranslated: showingSource(config, works, written),
-      untranslatableBlocks: untranslatableBlocks(sources),
-      seconds: (Date.now() - startedAt) / 1000,
-    });
+    const report = reporter(config, works, sources, startedAt);
     if (dryRun) return dryRunSummary(base, planned, works, report([]));
     // write what is settled, then engine queue → apply → write, each article once when it is settled
     await removeDeadTempFiles([config.paths.output, path.join(config.workspaceDir, '.storyloc')]);
     const writer = createArticleWriter(config, works, planned.waiters);
     await writer.writeSettled();
-    let outcome: QueueOutcome | null = null;
-    if (sends && planned.jobs.length > 0) {
-      const stage = {
-        config,
-        engine: engine!,
-        planned,
-        writer,
-        journal,
-        concurrency: options.concurrency,
-        signal: options.signal,
-        now: nowIso,
-      };
-      outcome = await runEngineStage({ ...stage, onPlan: options.onPlan, onProgress: options.onProgress });
-    }
+    const outcome =
+      sends && planned.jobs.length > 0
+        ? await runEngineStage({
+            config,
+            engine: engine!,
+            planned,
+            writer,
+            journal,
+            now: nowIso,
+            ...queueHooks(options),
+          })
+        : null;
     await writer.finish();
     await journal.finish((options.articles?.length ?? 0) === 0);
     await finishCaches(config, works, states, glossaryCache, glossaryCacheSize, (options.articles?.length ?? 0) === 0);
@@ -149,6 +123,31 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     if (engine && !options.engineInstance) await engine.close?.();
     lock?.release();
   }
+}
+
+/** Who edited the output: resolved (git, OS user) only when a run finds a human edit, then remembered. */
+function editorOf(options: TranslateOptions): () => string {
+  let editorName = options.editor;
+  return () => (editorName ??= resolveIdentity({ cwd: options.config.workspaceDir, env: options.env }).name);
+}
+
+/** The plan stage: batches of the texts no memory answered, with the pairs' glossaries. */
+function planStage(
+  config: ResolvedConfig,
+  unserved: PlanStageInput['unserved'],
+  glossary: PlanStageInput['glossary'],
+  engine: Engine | null,
+  maxChars: number | null | undefined,
+): PlanStageOutput {
+  const glossaryIds = glossaryIdsFor(config);
+  const enforcesGlossary = enforcesGlossaryFor(engine, glossaryIds);
+  return planJobs({ config, unserved, glossary, enforcesGlossary, glossaryIds, maxChars: maxChars ?? null });
+}
+
+/** What the caller passes to the engine queue as it is: concurrency, cancellation and progress callbacks. */
+function queueHooks(options: TranslateOptions) {
+  const { concurrency, signal, onPlan, onProgress } = options;
+  return { concurrency, signal, onPlan, onProgress };
 }
 
 /** Whether the engine applies a pair's glossary itself (without an engine: whether a DeepL glossary exists). */
@@ -176,6 +175,21 @@ function skippedPairs(works: readonly ArticleWork[], refused: ReadonlyMap<string
     });
   }
   return skipped;
+}
+
+/** The report of a run that wrote `written`: what shows source text, untranslatable blocks, and the time taken. */
+function reporter(
+  config: ResolvedConfig,
+  works: readonly ArticleWork[],
+  sources: readonly SourceFile[],
+  startedAt: number,
+): (written: string[]) => RunReport {
+  return (written) => ({
+    written,
+    writtenUntranslated: showingSource(config, works, written),
+    untranslatableBlocks: untranslatableBlocks(sources),
+    seconds: (Date.now() - startedAt) / 1000,
+  });
 }
 
 /** The written outputs in which some segment still shows its source text. */

@@ -54,7 +54,8 @@ export function planJobs(input: PlanStageInput): PlanStageOutput {
       text = protectedText.text;
       placeholders = protectedText.placeholders;
     }
-    const key = `${pairKey(work.pair)}|${glossaryId ?? ''}|${placeholders.map((p) => `${p.id}=${p.entryId}`).join(',')}|${text}`;
+    const placeholderKey = placeholders.map((p) => `${p.id}=${p.entryId}`).join(',');
+    const key = `${pairKey(work.pair)}|${glossaryId ?? ''}|${placeholderKey}|${text}`;
     const waiter: Waiter = { work, recordId: record.id, placeholders };
     const waiting = waiters.get(key);
     if (waiting) waiting.push(waiter);

@@ -18,46 +18,18 @@ const DATA_FILES = [/^i18n\/locales\//, /^segments\/nfc-table\.ts$/];
 
 /** `file (relative to src/)#function name` → its current length in lines, which it may not exceed. */
 const LONG_FUNCTIONS_BEING_SPLIT: Record<string, number> = {
-  'config/load.ts#parseConfig': 158,
   'segments/markdown.ts#walkBlocks': 123,
-  'memory/merge.ts#mergeState': 118,
-  'glossary/deepl-sync.ts#syncDeepLGlossaries': 116,
-  'memory/state-store.ts#parseArticleState': 110,
-  'interchange/workspace.ts#importWorkspace': 108,
-  'translate/index.ts#translateWorkspace': 102,
   'review/page.ts#renderSegment': 99,
   'check/translation.ts#checkTranslation': 92,
   'check/quotes.ts#findQuoteProblems': 89,
   'segments/markdown.ts#emitSentences': 87,
-  'cli/commands/translate.ts#translateCommand': 85,
   'articles/simple-yaml.ts#parseSimpleFrontMatter': 83,
 };
 
 /** `file (relative to src/)` → how many lines over the limit it still has, which may not rise. */
 const FILES_WITH_LONG_LINES: Record<string, number> = {
-  'check/reporters/junit.ts': 4,
-  'check/reporters/text.ts': 2,
-  'check/translation.ts': 1,
-  'cli/commands/glossary.ts': 3,
-  'cli/commands/import.ts': 1,
-  'cli/commands/review.ts': 1,
-  'cli/commands/roundtrip.ts': 1,
-  'cli/commands/segment.ts': 2,
-  'cli/commands/status.ts': 1,
-  'cli/commands/translate.ts': 3,
-  'config/load.ts': 1,
-  'glossary/chars.ts': 1,
-  'glossary/lint.ts': 1,
-  'interchange/tmx.ts': 1,
-  'interchange/xliff.ts': 2,
-  'queue/progress.ts': 1,
-  'review/html.ts': 1,
   'review/page-assets.ts': 14,
   'review/page.ts': 16,
-  'review/server.ts': 1,
-  'review/terminal-review.ts': 3,
-  'segments/sentences.ts': 1,
-  'translate/plan.ts': 1,
 };
 
 const relative = (file: string): string => path.relative(src, file).split(path.sep).join('/');

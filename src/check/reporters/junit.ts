@@ -29,9 +29,11 @@ function testcase(file: string, violation: Violation): string {
   const body = [`${file}:${violation.line}:${violation.column}`, violation.message];
   if (violation.segmentId !== null) body.push(t('check:report.segment', { id: violation.segmentId }));
   if (violation.suggestion !== undefined) body.push(t('check:report.suggestion', { suggestion: violation.suggestion }));
+  const where = `classname="${escapeXmlAttribute(file)}" file="${escapeXmlAttribute(file)}"`;
+  const failure = `message="${escapeXmlAttribute(violation.message)}" type="${violation.severity}"`;
   return (
-    `    <testcase name="${escapeXmlAttribute(name)}" classname="${escapeXmlAttribute(file)}" file="${escapeXmlAttribute(file)}" line="${violation.line}">\n` +
-    `      <failure message="${escapeXmlAttribute(violation.message)}" type="${violation.severity}">${escapeXmlText(body.join('\n'))}</failure>\n` +
+    `    <testcase name="${escapeXmlAttribute(name)}" ${where} line="${violation.line}">\n` +
+    `      <failure ${failure}>${escapeXmlText(body.join('\n'))}</failure>\n` +
     '    </testcase>\n'
   );
 }
@@ -49,9 +51,10 @@ export function formatJunit(report: CheckReport): string {
   for (const [file, violations] of byFile) {
     const count = Math.max(1, violations.length);
     tests += count;
-    suites += `  <testsuite name="${escapeXmlAttribute(file)}" tests="${count}" failures="${violations.length}" errors="0" skipped="0">\n`;
-    if (violations.length === 0)
-      suites += `    <testcase name="storyloc check" classname="${escapeXmlAttribute(file)}" file="${escapeXmlAttribute(file)}"/>\n`;
+    const counts = `tests="${count}" failures="${violations.length}" errors="0" skipped="0"`;
+    suites += `  <testsuite name="${escapeXmlAttribute(file)}" ${counts}>\n`;
+    const where = `classname="${escapeXmlAttribute(file)}" file="${escapeXmlAttribute(file)}"`;
+    if (violations.length === 0) suites += `    <testcase name="storyloc check" ${where}/>\n`;
     for (const violation of violations) suites += testcase(file, violation);
     suites += '  </testsuite>\n';
   }

@@ -24,13 +24,11 @@ export function formatText(report: CheckReport): string {
     const positionWidth = Math.max(...positions.map((p) => p.length));
     violations.forEach((violation, index) => {
       const severity = t(`check:report.severity.${violation.severity}`).padEnd(severityWidth);
-      lines.push(
-        `  ${positions[index]!.padEnd(positionWidth)}  ${severity}  ${violation.rule.padEnd(ruleWidth)}  ${violation.message}`,
-      );
+      const rule = violation.rule.padEnd(ruleWidth);
+      lines.push(`  ${positions[index]!.padEnd(positionWidth)}  ${severity}  ${rule}  ${violation.message}`);
       if (violation.suggestion !== undefined) {
-        lines.push(
-          `  ${' '.repeat(positionWidth)}  ${' '.repeat(severityWidth)}  ${' '.repeat(ruleWidth)}  ${t('check:report.suggestion', { suggestion: violation.suggestion })}`,
-        );
+        const indent = `  ${' '.repeat(positionWidth)}  ${' '.repeat(severityWidth)}  ${' '.repeat(ruleWidth)}  `;
+        lines.push(`${indent}${t('check:report.suggestion', { suggestion: violation.suggestion })}`);
       }
     });
     lines.push('');

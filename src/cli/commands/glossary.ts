@@ -171,9 +171,11 @@ function match(ctx: CommandContext, files: string[], json: boolean): number {
       end: hit.end,
     }));
     if (!json) {
-      ctx.stdout.write(
-        `${hits.length === 0 ? t('glossary:cli.match.none', { file }) : t('glossary:cli.match.header', { file, count: hits.length })}\n`,
-      );
+      const header =
+        hits.length === 0
+          ? t('glossary:cli.match.none', { file })
+          : t('glossary:cli.match.header', { file, count: hits.length });
+      ctx.stdout.write(`${header}\n`);
       for (const hit of hits)
         ctx.stdout.write(`  ${file}:${hit.line}:${hit.column}  ${hit.segmentId}  ${hit.entryId}  “${hit.surface}”\n`);
     }
@@ -237,9 +239,13 @@ async function sync(ctx: CommandContext, dryRun: boolean): Promise<number> {
   if (result.v2Glossaries.length > 0) {
     ctx.stdout.write(`${t('glossary:sync.v2Header', { count: result.v2Glossaries.length })}\n`);
     for (const info of result.v2Glossaries) {
-      ctx.stdout.write(
-        `  ${t('glossary:sync.v2Glossary', { name: info.name, id: info.glossaryId, pair: info.pair, count: info.entryCount })}\n`,
-      );
+      const line = t('glossary:sync.v2Glossary', {
+        name: info.name,
+        id: info.glossaryId,
+        pair: info.pair,
+        count: info.entryCount,
+      });
+      ctx.stdout.write(`  ${line}\n`);
     }
   }
   if (!dryRun) {
@@ -319,9 +325,8 @@ function show(ctx: CommandContext, id: string, json: boolean): number {
     }`,
   );
   if (entry.note !== undefined) out.push(`  ${t('glossary:show.note')}: ${entry.note}`);
-  out.push(
-    `  ${t('glossary:show.defined')}: ${displayPath(entry.file, { cwd: ctx.cwd, workspaceDir: config.workspaceDir })}:${entry.line}`,
-  );
+  const definedIn = displayPath(entry.file, { cwd: ctx.cwd, workspaceDir: config.workspaceDir });
+  out.push(`  ${t('glossary:show.defined')}: ${definedIn}:${entry.line}`);
   out.push(`  ${t('glossary:show.hash')}: ${entry.hash}`);
   out.push(usage.length === 0 ? t('glossary:show.notUsed') : t('glossary:show.usedIn', { count: usage.length }));
   for (const use of usage)

@@ -33,9 +33,8 @@ export const importCommand: CommandModule = (program, ctx, setExitCode) => {
         const reason = t(`memory:interchange.reason.${refused.reason}`, { id: refused.id, article: refused.article });
         ctx.stderr.write(`${t('memory:interchange.notApplied', { file: shown, line: refused.line, reason })}\n`);
       }
-      ctx.stdout.write(
-        `${t('memory:interchange.imported', { applied: result.applied, unchanged: result.unchanged, rejected: result.refused.length, file: shown })}\n`,
-      );
+      const counts = { applied: result.applied, unchanged: result.unchanged, rejected: result.refused.length };
+      ctx.stdout.write(`${t('memory:interchange.imported', { ...counts, file: shown })}\n`);
       setExitCode(result.refused.length > 0 ? ExitCode.findings : ExitCode.ok);
     });
 };

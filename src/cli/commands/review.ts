@@ -14,7 +14,10 @@ import { ReviewWorkspace, resolveTargetLanguage } from '../../review/workspace.j
 import { buildReviewSummary, renderReviewMarkdown } from '../../review/pr-summary.js';
 import type { CommandModule } from '../context.js';
 
-/** Checked in the action, not as a commander argParser, so the error is a localised `storyloc: error:` line with exit 2. */
+/**
+ * Checked in the action, not as a commander argParser, so the error is a localised `storyloc: error:` line with
+ * exit 2.
+ */
 function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw inputError('review.badPort', 'review:error.badPort', { value });

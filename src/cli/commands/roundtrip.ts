@@ -26,9 +26,14 @@ export const roundtripCommand: CommandModule = (program, ctx, setExitCode) => {
           identical++;
           ctx.stdout.write(`${t('cli:roundtrip.ok', { file, segments: article.segments.length })}\n`);
         } else {
-          ctx.stderr.write(
-            `${t('cli:roundtrip.differs', { file, line: difference.line, column: difference.column, expected: JSON.stringify(difference.expected), actual: JSON.stringify(difference.actual) })}\n`,
-          );
+          const message = t('cli:roundtrip.differs', {
+            file,
+            line: difference.line,
+            column: difference.column,
+            expected: JSON.stringify(difference.expected),
+            actual: JSON.stringify(difference.actual),
+          });
+          ctx.stderr.write(`${message}\n`);
         }
       }
       ctx.stdout.write(`${t('cli:roundtrip.summary', { ok: identical, total: files.length })}\n`);

@@ -30,17 +30,15 @@ export const segmentCommand: CommandModule = (program, ctx, setExitCode) => {
       } else {
         ctx.stdout.write(`${t('cli:segment.header', { count: article.segments.length, file })}\n`);
         for (const segment of article.segments) {
-          ctx.stdout.write(
-            `${String(segment.line).padStart(4)}  ${segment.kind.padEnd(10)}  ${segment.id.padEnd(20)}  ${segment.text.replace(/\n/g, '⏎')}\n`,
-          );
+          const where = `${String(segment.line).padStart(4)}  ${segment.kind.padEnd(10)}  ${segment.id.padEnd(20)}`;
+          ctx.stdout.write(`${where}  ${segment.text.replace(/\n/g, '⏎')}\n`);
         }
       }
       const lineStarts = article.warnings.length > 0 ? computeLineStarts(article.source) : [];
       for (const warning of article.warnings) {
         const position = positionOf(lineStarts, warning.offset);
-        ctx.stderr.write(
-          `${t('cli:segment.warning', { position: `${file}:${position.line}:${position.column}`, reason: warning.reason })}\n`,
-        );
+        const at = `${file}:${position.line}:${position.column}`;
+        ctx.stderr.write(`${t('cli:segment.warning', { position: at, reason: warning.reason })}\n`);
       }
       setExitCode(0);
     });

@@ -1,4 +1,7 @@
-/** `storyloc status [ARTICLE…] [--to it] [--json | --format text|json|markdown]`: segments per state per article, and what is publishable. */
+/**
+ * `storyloc status [ARTICLE…] [--to it] [--json | --format text|json|markdown]`: segments per state per article,
+ * and what is publishable.
+ */
 /** `storyloc status [ARTICLE…] [--to it] [--json]`: segments per state per article, and what is publishable. */
 import { reportSkippedSources } from '../skipped-sources.js';
 import { Option } from 'commander';

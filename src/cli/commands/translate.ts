@@ -128,9 +128,8 @@ function printSkipped(ctx: CommandContext, summary: TranslateSummary, workspaceD
   for (const item of summary.skipped) {
     const message = t(item.messageKey, displayPathsIn(item.params, { cwd: ctx.cwd, workspaceDir }));
     const key = item.pair === null ? 'translate:skipped.article' : 'translate:skipped.pair';
-    ctx.stderr.write(
-      `storyloc: ${t(key, { position: displayPosition(item.position, { cwd: ctx.cwd, workspaceDir }), pair: item.pair ?? '', message })}\n`,
-    );
+    const position = displayPosition(item.position, { cwd: ctx.cwd, workspaceDir });
+    ctx.stderr.write(`storyloc: ${t(key, { position, pair: item.pair ?? '', message })}\n`);
   }
 }
 
@@ -148,6 +147,24 @@ function jsonSummary(summary: TranslateSummary): Record<string, unknown> {
     withReason.too_large = summary.plan.tooLarge.length;
   }
   return withReason;
+}
+
+/** The human edits that could not be read back, one line each, after the error line. */
+function printBrokenEdits(ctx: CommandContext, error: BrokenEditsError, workspaceDir: string): void {
+  ctx.stderr.write(`storyloc: ${t('common:error.prefix')}: ${t('translate:error.brokenList')}\n`);
+  for (const item of error.broken) {
+    const message = t(`memory:edit.${item.reason}`, { id: item.segmentId ?? '', state: item.stateFile });
+    const position = displayPosition(item.position, { cwd: ctx.cwd, workspaceDir });
+    ctx.stderr.write(`${t('translate:error.brokenItem', { position, message })}\n`);
+  }
+}
+
+/** A warning per block the engine was not given (left in the source language). */
+function printUntranslatableBlocks(ctx: CommandContext, summary: TranslateSummary, workspaceDir: string): void {
+  for (const block of summary.untranslatableBlocks) {
+    const position = displayPosition(block, { cwd: ctx.cwd, workspaceDir });
+    ctx.stderr.write(`storyloc: ${t('translate:warning.untranslatableBlock', { position, reason: block.reason })}\n`);
+  }
 }
 
 export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
@@ -204,13 +221,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
         ctx.signal.removeEventListener('abort', onInterrupt);
         display?.stop();
         if (error instanceof BrokenEditsError) {
-          ctx.stderr.write(`storyloc: ${t('common:error.prefix')}: ${t('translate:error.brokenList')}\n`);
-          for (const item of error.broken) {
-            const message = t(`memory:edit.${item.reason}`, { id: item.segmentId ?? '', state: item.stateFile });
-            ctx.stderr.write(
-              `${t('translate:error.brokenItem', { position: displayPosition(item.position, { cwd: ctx.cwd, workspaceDir: config.workspaceDir }), message })}\n`,
-            );
-          }
+          printBrokenEdits(ctx, error, config.workspaceDir);
           setExitCode(ExitCode.input);
           return;
         }
@@ -218,11 +229,7 @@ export const translateCommand: CommandModule = (program, ctx, setExitCode) => {
       }
       ctx.signal.removeEventListener('abort', onInterrupt);
       display?.stop();
-      for (const block of summary.untranslatableBlocks) {
-        ctx.stderr.write(
-          `storyloc: ${t('translate:warning.untranslatableBlock', { position: displayPosition(block, { cwd: ctx.cwd, workspaceDir: config.workspaceDir }), reason: block.reason })}\n`,
-        );
-      }
+      printUntranslatableBlocks(ctx, summary, config.workspaceDir);
       printSkipped(ctx, summary, config.workspaceDir);
       const tooLarge = summary.plan?.tooLarge.length ?? 0;
       if (tooLarge > 0) ctx.stderr.write(`storyloc: ${t('queue:plan.tooLarge', { count: tooLarge })}\n`);
