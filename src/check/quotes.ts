@@ -83,22 +83,7 @@ export function findQuoteProblems(text: string): QuoteProblem[] {
   const problems: QuoteProblem[] = [];
   const open: OpenQuote[] = [];
 
-  /** closes the innermost quotation of `family`; marks opened inside it and left open are reported */
-  const close = (family: QuoteFamily): boolean => {
-    let depth = open.length - 1;
-    while (depth >= 0 && open[depth]!.family !== family) depth--;
-    if (depth < 0) return false;
-    for (const unclosed of open.splice(depth + 1)) {
-      problems.push({
-        kind: 'unclosed',
-        offset: unclosed.offset,
-        mark: unclosed.mark,
-        expected: closerOf[unclosed.family],
-      });
-    }
-    open.pop();
-    return true;
-  };
+  const close = (family: QuoteFamily): boolean => closeInnermost(open, family, problems);
   const top = (): OpenQuote | undefined => open[open.length - 1];
 
   for (let index = 0; index < text.length; index++) {
@@ -157,13 +142,20 @@ export function findQuoteProblems(text: string): QuoteProblem[] {
         break;
     }
   }
-  for (const unclosed of open) {
-    problems.push({
-      kind: 'unclosed',
-      offset: unclosed.offset,
-      mark: unclosed.mark,
-      expected: closerOf[unclosed.family],
-    });
-  }
+  for (const unclosed of open) problems.push(unclosedProblem(unclosed));
   return problems.sort((a, b) => a.offset - b.offset);
+}
+
+/** Closes the innermost quotation of `family`; marks opened inside it and left open are reported. */
+function closeInnermost(open: OpenQuote[], family: QuoteFamily, problems: QuoteProblem[]): boolean {
+  let depth = open.length - 1;
+  while (depth >= 0 && open[depth]!.family !== family) depth--;
+  if (depth < 0) return false;
+  for (const unclosed of open.splice(depth + 1)) problems.push(unclosedProblem(unclosed));
+  open.pop();
+  return true;
+}
+
+function unclosedProblem(unclosed: OpenQuote): QuoteProblem {
+  return { kind: 'unclosed', offset: unclosed.offset, mark: unclosed.mark, expected: closerOf[unclosed.family] };
 }

@@ -23,7 +23,7 @@ import { createFileContext, displayPath, runRules } from './context.js';
 import type { GlossaryIndex } from './glossary-index.js';
 import { lineColumnAt } from '../text/positions.js';
 import { createOutputLocator, firstDifference, type Reassemble, type SegmentLocator } from './locate.js';
-import type { CheckedSegment } from './rule-context.js';
+import type { CheckedSegment, RuleContext } from './rule-context.js';
 import { segmentAndBlockRules } from './rules/index.js';
 import type { RuleId, Violation } from './types.js';
 
@@ -198,6 +198,24 @@ const brokenMessageKeys: Record<StructureBreak, MessageKey> = {
   outputNotText: 'check:message.outputNotText',
 };
 
+/** What `storyloc translate` will record: the translator's text, edited by a human, not approved yet. */
+function withOutputEdits(segments: CheckedSegment[], edits: ReadonlyMap<string, string>): CheckedSegment[] {
+  return segments.map((segment) => {
+    const target = edits.get(segment.id);
+    return target === undefined
+      ? segment
+      : { ...segment, target, state: 'edited', engine: 'human', flags: [], editedInOutput: true };
+  });
+}
+
+/** The one violation of an article never translated (none when the rule is off). */
+function articleUntranslated(ctx: RuleContext, env: CheckEnvironment, targetLang: Lang): Violation[] {
+  if (env.severities['untranslated-segment'] === 'off') return [];
+  const params = { lang: targetLang };
+  const messageKey = 'check:message.articleUntranslated';
+  return [ctx.report({ rule: 'untranslated-segment', segment: null, messageKey, params })];
+}
+
 export function checkTranslation(input: TranslationInput, env: CheckEnvironment): Violation[] {
   const { article, targetLang, state, outputText } = input;
   let segments = pairSegments(article, state);
@@ -206,15 +224,7 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
 
   const reading =
     state === null || state.segments.length === 0 ? null : readOutput(input, stateTargets, env.reassemble);
-  if (reading?.status === 'edited') {
-    // what `storyloc translate` will record: the translator's text, edited by a human, not approved yet
-    segments = segments.map((segment) => {
-      const target = reading.edits.get(segment.id);
-      return target === undefined
-        ? segment
-        : { ...segment, target, state: 'edited', engine: 'human', flags: [], editedInOutput: true };
-    });
-  }
+  if (reading?.status === 'edited') segments = withOutputEdits(segments, reading.edits);
   const locator: SegmentLocator = createOutputLocator({
     article,
     targets: reading?.targets ?? stateTargets,
@@ -238,20 +248,8 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
   });
 
   const violations: Violation[] = [];
-  if (reading === null) {
-    // never translated: one violation for the article rather than one per sentence
-    if (env.severities['untranslated-segment'] !== 'off') {
-      violations.push(
-        ctx.report({
-          rule: 'untranslated-segment',
-          segment: null,
-          messageKey: 'check:message.articleUntranslated',
-          params: { lang: targetLang },
-        }),
-      );
-    }
-    return violations;
-  }
+  // never translated: one violation for the article rather than one per sentence
+  if (reading === null) return articleUntranslated(ctx, env, targetLang);
 
   const inOutput = (violation: Violation, at: { line: number; column: number }): Violation => ({
     ...violation,

@@ -391,6 +391,42 @@ interface BlockFacts {
 }
 
 /** Cuts a block's inline content into sentences and emits one segment per sentence. */
+/**
+ * Plain projection of a block's inline content: text as is, standalone markup as one object character, paired
+ * markup as nothing; with each piece's start in the plain text and the paired-markup depth before it.
+ */
+function plainProjection(content: InlineContent): {
+  plain: string;
+  plainStarts: number[];
+  depthBefore: number[];
+  single: boolean;
+} {
+  const { source, pieces } = content;
+  const single = pieces.length === 1 && pieces[0]!.type === 'text';
+  if (single)
+    return { plain: source.slice(pieces[0]!.start, pieces[0]!.end), plainStarts: [0], depthBefore: [0], single };
+  const plainParts: string[] = [];
+  let plainLength = 0;
+  const plainStarts: number[] = [];
+  const depthBefore: number[] = [];
+  let depth = 0;
+  for (const piece of pieces) {
+    plainStarts.push(plainLength);
+    depthBefore.push(depth);
+    if (piece.type === 'text') {
+      const part = source.slice(piece.start, piece.end);
+      plainParts.push(part);
+      plainLength += part.length;
+    } else if (piece.type === 'x') {
+      plainParts.push(OBJECT);
+      plainLength++;
+    } else if (piece.type === 'open') depth++;
+    else depth--;
+  }
+  const plain = plainParts.length === 1 ? plainParts[0]! : plainParts.join('');
+  return { plain, plainStarts, depthBefore, single };
+}
+
 function emitSentences(
   ctx: SegmentationContext,
   fileText: string,
@@ -400,36 +436,7 @@ function emitSentences(
   structure: string,
 ): void {
   const { source, pieces } = content;
-  // Plain projection: text as is, standalone markup as one object character, paired markup as nothing.
-  let plain: string;
-  let plainStarts: number[];
-  let depthBefore: number[];
-  const single = pieces.length === 1 && pieces[0]!.type === 'text';
-  if (single) {
-    plain = source.slice(pieces[0]!.start, pieces[0]!.end);
-    plainStarts = [0];
-    depthBefore = [0];
-  } else {
-    const plainParts: string[] = [];
-    let plainLength = 0;
-    plainStarts = [];
-    depthBefore = [];
-    let depth = 0;
-    for (const piece of pieces) {
-      plainStarts.push(plainLength);
-      depthBefore.push(depth);
-      if (piece.type === 'text') {
-        const part = source.slice(piece.start, piece.end);
-        plainParts.push(part);
-        plainLength += part.length;
-      } else if (piece.type === 'x') {
-        plainParts.push(OBJECT);
-        plainLength++;
-      } else if (piece.type === 'open') depth++;
-      else depth--;
-    }
-    plain = plainParts.length === 1 ? plainParts[0]! : plainParts.join('');
-  }
+  const { plain, plainStarts, depthBefore, single } = plainProjection(content);
   const rare = rareCharacters.test(source);
   const mayHoldOddWhitespace = rare && oddWhitespace.test(source);
   let context = plain.includes(OBJECT) ? plain.replaceAll(OBJECT, ' ') : plain;

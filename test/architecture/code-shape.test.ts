@@ -20,10 +20,6 @@ const DATA_FILES = [/^i18n\/locales\//, /^segments\/nfc-table\.ts$/];
 const LONG_FUNCTIONS_BEING_SPLIT: Record<string, number> = {
   'segments/markdown.ts#walkBlocks': 123,
   'review/page.ts#renderSegment': 99,
-  'check/translation.ts#checkTranslation': 92,
-  'check/quotes.ts#findQuoteProblems': 89,
-  'segments/markdown.ts#emitSentences': 87,
-  'articles/simple-yaml.ts#parseSimpleFrontMatter': 83,
 };
 
 /** `file (relative to src/)` → how many lines over the limit it still has, which may not rise. */
