@@ -10,14 +10,16 @@
  *    output shows it until a new translation arrives (`shownTarget`): only a segment that never had a
  *    translation shows its source text;
  *  - a source changed back to the text last approved in this segment (an undo) restores the approval:
- *    same segment, same source, same approved target, the translation-memory "context match".
+ *    same segment, same source, same approved target, the translation-memory "context match";
+ *  - an approved or edited translation left behind by a source change stays in the record's `history`
+ *    (newest first, at most `HISTORY_LIMIT`), so the memory still answers that source, in any article.
  */
 import type { MessageKey } from '../i18n/catalogs.js';
 import type { EngineName } from '../config/types.js';
 import type { GlossaryUsage } from '../glossary/types.js';
 import { normalizeForHash } from '../segments/hash.js';
 import type { Segment } from '../segments/types.js';
-import type { SegmentRecord, SegmentStatus } from './types.js';
+import type { HistoryEntry, SegmentRecord, SegmentStatus } from './types.js';
 
 /** The name recorded in `changedBy` for changes storyloc makes itself (MT, stale marking, restores). */
 export const PIPELINE_AUTHOR = 'storyloc';
@@ -35,6 +37,23 @@ export const TEST_ENGINES: ReadonlySet<string> = new Set<string>(['pseudo']);
 /** True when the record's target came from a test engine (`pseudo`). */
 export function hasTestTarget(record: Pick<SegmentRecord, 'target' | 'engine'>): boolean {
   return record.target !== null && record.engine !== null && TEST_ENGINES.has(record.engine);
+}
+
+/** How many left-behind translations a record keeps: enough for a few undos, few enough for small diffs. */
+export const HISTORY_LIMIT = 5;
+
+/** The approved or edited translation a record leaves behind, or null (test-engine output is never kept). */
+function leftBehind(record: SegmentRecord): HistoryEntry | null {
+  if (record.target === null || (record.state !== 'approved' && record.state !== 'edited')) return null;
+  if (hasTestTarget(record)) return null;
+  return { source: record.source, target: record.target, state: record.state, engine: record.engine };
+}
+
+/** `history` with `entry` first; an older entry with the same source and target gives way to it; capped. */
+function withHistoryEntry(history: readonly HistoryEntry[] | undefined, entry: HistoryEntry): HistoryEntry[] {
+  const source = normalizeForHash(entry.source);
+  const others = (history ?? []).filter((e) => normalizeForHash(e.source) !== source || e.target !== entry.target);
+  return [entry, ...others].slice(0, HISTORY_LIMIT);
 }
 
 export type SegmentEvent =
@@ -281,6 +300,10 @@ export function rejected(record: SegmentRecord, change: Change): SegmentRecord |
 /** The source sentence changed: a new translation is needed; the old one stays visible for review. */
 export function sourceChanged(old: SegmentRecord, segment: Segment, at: string): SegmentRecord {
   const fresh = untranslatedRecord(segment);
+  // The translation of the old source stays known (to the memory), whatever happens to this record next.
+  const left = leftBehind(old);
+  const history = left !== null ? withHistoryEntry(old.history, left) : old.history;
+  if (history !== undefined && history.length > 0) fresh.history = history.map((entry) => ({ ...entry }));
   const previousTarget = old.target ?? old.previousTarget;
   if (previousTarget === undefined) return fresh;
   const record: SegmentRecord = { ...fresh, state: 'stale', previousTarget, changedBy: PIPELINE_AUTHOR, changedAt: at };

@@ -6,6 +6,7 @@
  * a trailing newline, so a change to one segment is a change to a few lines. Writes are atomic.
  */
 import { recordContradiction } from './segment-life.js';
+import { HISTORY_EXPECTED, isValidHistory } from './history-shape.js';
 import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -191,6 +192,7 @@ function checkedRecord(
     r.flags === undefined || (Array.isArray(r.flags) && r.flags.every((f) => typeof f === 'string')),
     'array of strings',
   );
+  need('history', isValidHistory(r.history), HISTORY_EXPECTED);
   const contradiction = recordContradiction(r as unknown as SegmentRecord);
   if (contradiction !== null) {
     const params = { file, id, state: r.state };

@@ -2,13 +2,14 @@
  * The project-wide translation memory: every target in every state file of the workspace, keyed by
  * language pair and normalised source. An exact hit is reused with no engine call, in any article.
  * Ranking: approved > edited > machine (a stale record that was re-translated counts as machine);
- * rejected, untranslated and flagged records are never offered.
+ * rejected, untranslated and flagged records are never offered. Translations a record left behind (its
+ * `history`, approved or edited) are offered for their old source, with the rank of their state.
  */
 import { pairKey, type LanguagePair } from '../languages.js';
 import type { GlossaryUsage } from '../glossary/types.js';
 import type { ArticleState, SegmentRecord, SegmentStatus } from './types.js';
 import { normaliseSource, sameGlossaryUsage } from './records.js';
-import { hasTestTarget } from './segment-life.js';
+import { hasTestTarget, TEST_ENGINES } from './segment-life.js';
 
 export interface MemoryHit {
   target: string;
@@ -64,6 +65,13 @@ export class TranslationMemory {
         { target: record.approvedTarget, state: 'approved', glossary: null, origin },
         rank.approved!,
       );
+    }
+    for (const entry of record.history ?? []) {
+      // translations the record left behind; pseudo output never gets there, checked again for old files
+      if (!this.offersTestTargets && entry.engine !== null && TEST_ENGINES.has(entry.engine)) continue;
+      const origin = `${article}#${record.id}`;
+      const hit: MemoryHit = { target: entry.target, state: entry.state, glossary: null, origin };
+      this.insert(memoryKey(pair, entry.source), hit, rank[entry.state]!);
     }
     const recordRank = rank[record.state];
     if (recordRank === undefined || record.target === null || (record.flags?.length ?? 0) > 0) return;

@@ -9,6 +9,18 @@ import type { EngineName } from '../config/types.js';
 
 export type SegmentStatus = 'untranslated' | 'machine' | 'edited' | 'approved' | 'rejected' | 'stale';
 
+/**
+ * A translation this segment left behind (its source changed, or it was approved again with another
+ * source): kept so the memory still answers that source, in any article.
+ */
+export interface HistoryEntry {
+  source: string;
+  target: string;
+  state: 'approved' | 'edited';
+  /** engine of the target when known (null for an approval whose engine was not recorded) */
+  engine: EngineName | 'human' | 'memory' | null;
+}
+
 export interface SegmentRecord {
   id: string;
   kind: SegmentKind;
@@ -36,6 +48,8 @@ export interface SegmentRecord {
   forced?: boolean;
   /** problems found after MT (a lost placeholder, a dropped tag): the segment must not be published */
   flags?: string[];
+  /** translations left behind, newest first, at most `HISTORY_LIMIT` (segment-life.ts) */
+  history?: HistoryEntry[];
 }
 
 export interface ArticleState {

@@ -100,6 +100,35 @@ describe('1. undo restores, free', () => {
   });
 });
 
+describe('1. every approved or edited translation stays in the memory', () => {
+  test('a hand-edited sentence whose source changed and changed back comes back from memory: 0 sent', async () => {
+    useDeepLEngine(ws, server.url, 2000);
+    expect((await cli('translate', ARTICLE)).code).toBe(0);
+    const machineItalian = record(APPLAUSE).target!;
+    const handItalian = 'Tutta la troupe ha applaudito a lungo.';
+    writeFileSync(path.join(ws.dir, OUTPUT), ws.read(OUTPUT).replace(machineItalian, handItalian));
+    expect((await cli('translate', ARTICLE)).code).toBe(0);
+    expect(record(APPLAUSE)).toMatchObject({ state: 'edited', engine: 'human', target: handItalian });
+
+    editSource(APPLAUSE, 'The whole crew applauded.');
+    expect((await cli('translate', ARTICLE)).code).toBe(0);
+    expect(record('The whole crew applauded.').history).toEqual([
+      { source: APPLAUSE, target: handItalian, state: 'edited', engine: 'human' },
+    ]);
+
+    editSource('The whole crew applauded.', APPLAUSE);
+    server.clearLog();
+    const rerun = await cli('translate', ARTICLE, '--json');
+    expect(rerun.code).toBe(0);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ sent: 0, billed_characters: 0, requests: 0, from_memory: 1 });
+    expect(server.requests({ path: '/v2/translate' })).toEqual([]);
+    // a memory hit on a stale segment keeps it stale (TRANSITIONS): for review, not publishable
+    expect(record(APPLAUSE)).toMatchObject({ state: 'stale', target: handItalian, engine: 'memory' });
+    expect(ws.read(OUTPUT)).toContain(handItalian);
+    expect((await statusOf('en/set.md')).publishable).toBe(false);
+  });
+});
+
 describe('2. no source text where Italian was', () => {
   test('edit a sentence, translate --engine none: the output keeps the approved Italian, the segment is stale', async () => {
     await translatedAndApproved();
