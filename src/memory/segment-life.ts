@@ -230,20 +230,39 @@ export function reusedFromMemory(
 
 /** True when the source is back to the text this segment last had approved (and its approved target is known). */
 export function canRestoreApproval(record: SegmentRecord): boolean {
-  return (
-    record.state === 'stale' &&
+  return restorableApproval(record) !== null;
+}
+
+/**
+ * The approved target an undo brings back: the last approval when the source is back to the text it
+ * approved, else an earlier approval of this very segment (its history) for the same source. Both are
+ * context matches ("101%"): the same segment, the same source, approved before.
+ */
+function restorableApproval(record: SegmentRecord): string | null {
+  if (record.state !== 'stale') return null;
+  const source = normalizeForHash(record.source);
+  if (
     record.approvedTarget !== undefined &&
     record.approvedSource !== undefined &&
-    normalizeForHash(record.approvedSource) === normalizeForHash(record.source)
+    normalizeForHash(record.approvedSource) === source
+  ) {
+    return record.approvedTarget;
+  }
+  const earlier = record.history?.find(
+    (entry) => entry.state === 'approved' && normalizeForHash(entry.source) === source,
   );
+  return earlier?.target ?? null;
 }
 
 /** The source was changed back to the approved one (an undo): the approved target is approved again. */
 export function sourceRestored(record: SegmentRecord, at: string): SegmentRecord {
-  if (!canRestoreApproval(record)) return record;
+  const approvedTarget = restorableApproval(record);
+  if (approvedTarget === null) return record;
   const next: SegmentRecord = {
     ...record,
-    target: record.approvedTarget!,
+    target: approvedTarget,
+    approvedTarget,
+    approvedSource: record.source,
     state: 'approved',
     engine: 'memory',
     changedBy: PIPELINE_AUTHOR,
@@ -335,6 +354,10 @@ export function glossaryChanged(record: SegmentRecord, usage: GlossaryUsage, at:
   // The approved text was made without this glossary change: it stays shown for review, but it is no
   // longer an approval that an unchanged source may restore (`canRestoreApproval` needs `approvedSource`).
   delete next.approvedSource;
+  // the same holds for earlier approvals of this segment: still offered by the memory, for review only
+  if (record.history !== undefined) {
+    next.history = record.history.map((entry) => (entry.state === 'approved' ? { ...entry, state: 'edited' } : entry));
+  }
   delete next.flags;
   delete next.forced;
   return next;

@@ -5,9 +5,12 @@
 import { describe, expect, test } from '@jest/globals';
 import {
   approved,
+  canRestoreApproval,
   editedByHand,
+  glossaryChanged,
   HISTORY_LIMIT,
   sourceChanged,
+  sourceRestored,
   translatedByMachine,
 } from '../../src/memory/segment-life.js';
 import { parseArticleState, serializeArticleState } from '../../src/memory/state-store.js';
@@ -127,5 +130,41 @@ describe('history in state files', () => {
     expect(() => parseArticleState(tooMany, 'x.state.json')).toThrow(
       expect.objectContaining({ code: 'state.invalidShape' }),
     );
+  });
+});
+
+describe('undo to a source this segment approved earlier (its history)', () => {
+  const PSEUDO_AT = '2026-01-03T00:00:00.000Z';
+  /** approved "One." → "Uno."; source edited to "Two." and its pseudo text approved; then undone to "One." */
+  function undoneAfterPseudoApproval(): SegmentRecord {
+    const first = approved(record('One.', { id: 'p1', engine: 'deepl', target: 'Uno.' }), ANA, false)!;
+    const pseudo = translatedByMachine(change(first, 'Two.'), '[Ŧŵő.]', 'pseudo', [], AT);
+    const approvedPseudo = approved(pseudo, ANA, false)!;
+    return change(approvedPseudo, 'One.');
+  }
+
+  test('the earlier approval comes back, approved, with its source recorded as the approved one', () => {
+    const undone = undoneAfterPseudoApproval();
+    expect([undone.state, undone.approvedSource, canRestoreApproval(undone)]).toEqual(['stale', 'Two.', true]);
+    expect(sourceRestored(undone, PSEUDO_AT)).toMatchObject({
+      state: 'approved',
+      source: 'One.',
+      target: 'Uno.',
+      approvedTarget: 'Uno.',
+      approvedSource: 'One.',
+      engine: 'memory',
+      changedAt: PSEUDO_AT,
+    });
+  });
+
+  test('after a glossary change the earlier approval is offered for review only, never restored', () => {
+    const undone = undoneAfterPseudoApproval();
+    const restoredFirst = sourceRestored(undone, AT);
+    const glossary = glossaryChanged(restoredFirst, { 'queen-of-tears': 'h2' }, AT);
+    const edited = change(translatedByMachine(glossary, 'Uno!', 'deepl', [], AT), 'Two.');
+    const back = change(edited, 'One.');
+    expect(back.history?.find((entry) => entry.source === 'One.')?.state).toBe('edited');
+    expect(canRestoreApproval(back)).toBe(false);
+    expect(sourceRestored(back, AT)).toBe(back);
   });
 });
