@@ -2,14 +2,19 @@
  * The review page's only style sheet and script, served inline with a per-response nonce (the CSP
  * allows nothing else: no external assets, no inline handlers). The script adds keyboard shortcuts
  * on top of plain HTML forms, so every action also works without it.
+ *
+ * A line ending in a backslash continues on the next one: in a template literal, backslash + newline adds
+ * nothing to the string, so the page gets each rule and statement on one line, as written before the split.
  */
 
 export const PAGE_CSS = `
 :root { color-scheme: light; --fg: #1d1f23; --muted: #5b6270; --line: #d5d9e0; --bg: #f6f7f9; --card: #fff;
   --focus: #0a5cd5; --ok: #1a7f37; --bad: #b42318; --warn: #9a6700; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans KR", sans-serif; color: var(--fg); background: var(--bg); }
-header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: baseline; justify-content: space-between; padding: .75rem 1.5rem; background: #20242c; color: #fff; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans KR", sans-serif; \
+color: var(--fg); background: var(--bg); }
+header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: baseline; justify-content: space-between; \
+padding: .75rem 1.5rem; background: #20242c; color: #fff; }
 header h1 { font-size: 1.15rem; margin: 0; }
 header a { color: #cfe0ff; }
 header nav a[aria-current] { color: #fff; font-weight: 700; text-decoration: none; }
@@ -25,31 +30,39 @@ a { color: #0b57c5; }
 table { border-collapse: collapse; background: var(--card); width: 100%; }
 th, td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.badge { display: inline-block; padding: 0 .45rem; border-radius: 999px; font-size: .8rem; font-weight: 600; border: 1px solid; vertical-align: middle; }
+.badge { display: inline-block; padding: 0 .45rem; border-radius: 999px; font-size: .8rem; font-weight: 600; \
+border: 1px solid; vertical-align: middle; }
 span.st-untranslated { color: var(--muted); } span.st-machine { color: #3d4bb3; } span.st-edited { color: #7a3fb0; }
 span.st-approved { color: var(--ok); } span.st-rejected { color: var(--bad); } span.st-stale { color: var(--warn); }
-.seg { background: var(--card); border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px; margin: 1rem 0; padding: .6rem .9rem; }
-.seg.st-machine { border-left-color: #3d4bb3; } .seg.st-edited { border-left-color: #7a3fb0; } .seg.st-stale { border-left-color: var(--warn); }
+.seg { background: var(--card); border: 1px solid var(--line); border-left: 5px solid var(--line); \
+border-radius: 6px; margin: 1rem 0; padding: .6rem .9rem; }
+.seg.st-machine { border-left-color: #3d4bb3; } \
+.seg.st-edited { border-left-color: #7a3fb0; } .seg.st-stale { border-left-color: var(--warn); }
 .seg.st-approved { border-left-color: var(--ok); } .seg.st-rejected { border-left-color: var(--bad); }
 .seg:focus-visible, .seg:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
-.seg h2 { font-size: .95rem; margin: 0 0 .4rem; font-weight: 500; color: var(--muted); display: flex; gap: .6rem; flex-wrap: wrap; align-items: center; }
+.seg h2 { font-size: .95rem; margin: 0 0 .4rem; font-weight: 500; color: var(--muted); display: flex; gap: .6rem; \
+flex-wrap: wrap; align-items: center; }
 .seg h2 code { font-size: .8rem; }
 .cols { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: .75rem; }
 @media (max-width: 900px) { .cols { grid-template-columns: 1fr; } }
 .col h3 { font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; margin: 0 0 .2rem; color: var(--muted); }
-.text { white-space: pre-wrap; overflow-wrap: anywhere; padding: .35rem .5rem; background: #fafbfc; border: 1px solid #eceef2; border-radius: 4px; min-height: 2.2rem; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; padding: .35rem .5rem; background: #fafbfc; \
+border: 1px solid #eceef2; border-radius: 4px; min-height: 2.2rem; }
 .empty { color: var(--muted); font-style: italic; }
 del { background: #ffd7d5; color: #82071e; text-decoration: line-through; }
 ins { background: #d1f5d9; color: #055d20; text-decoration: underline; }
-.tag { display: inline-block; font: .72rem/1.3 ui-monospace, monospace; background: #e9ecf5; color: #38405a; border-radius: 3px; padding: 0 .2rem; margin: 0 .05rem; }
+.tag { display: inline-block; font: .72rem/1.3 ui-monospace, monospace; background: #e9ecf5; color: #38405a; \
+border-radius: 3px; padding: 0 .2rem; margin: 0 .05rem; }
 mark.term-ok { background: #e2f0ff; border-bottom: 2px solid #3b82f6; }
 mark.term-bad { background: #ffe9c2; border-bottom: 2px solid var(--bad); }
-ul.terms { margin: .5rem 0 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .4rem 1rem; font-size: .9rem; }
+ul.terms { margin: .5rem 0 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .4rem 1rem; \
+font-size: .9rem; }
 ul.terms .ok { color: var(--ok); } ul.terms .bad { color: var(--bad); font-weight: 600; }
 .flags { color: var(--bad); font-size: .9rem; margin: .4rem 0 0; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-start; margin-top: .6rem; }
 .actions form { margin: 0; }
-button, summary { font: inherit; cursor: pointer; border-radius: 5px; border: 1px solid #9aa3b2; background: #fff; padding: .3rem .8rem; }
+button, summary { font: inherit; cursor: pointer; border-radius: 5px; border: 1px solid #9aa3b2; background: #fff; \
+padding: .3rem .8rem; }
 button.approve { background: var(--ok); border-color: var(--ok); color: #fff; font-weight: 600; }
 button.force { background: var(--warn); border-color: var(--warn); color: #fff; }
 button.reject { color: var(--bad); border-color: var(--bad); }
@@ -57,7 +70,8 @@ details[open] { flex-basis: 100%; }
 details summary { display: inline-block; list-style: none; }
 details summary::-webkit-details-marker { display: none; }
 details[open] summary { margin-bottom: .4rem; }
-textarea { width: 100%; min-height: 5rem; font: 14px/1.45 ui-monospace, monospace; padding: .4rem; border: 1px solid #9aa3b2; border-radius: 4px; }
+textarea { width: 100%; min-height: 5rem; font: 14px/1.45 ui-monospace, monospace; padding: .4rem; \
+border: 1px solid #9aa3b2; border-radius: 4px; }
 .seg-notice { margin: .5rem 0 0; }
 .help { color: var(--muted); font-size: .85rem; margin: .2rem 0; }
 .toolbar { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; margin: .5rem 0 1rem; }
@@ -70,7 +84,8 @@ textarea { width: 100%; min-height: 5rem; font: 14px/1.45 ui-monospace, monospac
 export const PAGE_SCRIPT = `
 (() => {
   const segments = Array.from(document.querySelectorAll('section.seg'));
-  const current = () => document.activeElement && document.activeElement.closest ? document.activeElement.closest('section.seg') : null;
+  const current = () => document.activeElement && document.activeElement.closest ? \
+document.activeElement.closest('section.seg') : null;
   const focusSegment = (section) => { if (section) { section.focus(); section.scrollIntoView({ block: 'nearest' }); } };
   const move = (step) => {
     const here = current();
@@ -78,7 +93,8 @@ export const PAGE_SCRIPT = `
     const next = segments[Math.min(segments.length - 1, Math.max(0, index + step))];
     focusSegment(next);
   };
-  const press = (selector) => { const section = current(); const button = section && section.querySelector(selector); if (button) button.click(); };
+  const press = (selector) => { const section = current(); \
+const button = section && section.querySelector(selector); if (button) button.click(); };
   const edit = () => {
     const section = current();
     const details = section && section.querySelector('details');
@@ -91,7 +107,8 @@ export const PAGE_SCRIPT = `
     const target = event.target;
     if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) {
       // submit through the form's Save button: the action (op=edit) is that button's name and value
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target.form) { event.preventDefault(); target.form.requestSubmit(target.form.querySelector('button[type="submit"]')); }
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target.form) { event.preventDefault(); \
+target.form.requestSubmit(target.form.querySelector('button[type="submit"]')); }
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;

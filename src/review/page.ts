@@ -64,10 +64,10 @@ function t(ctx: PageContext, key: NamespaceKey<'review'>, params: Record<string,
 
 function layout(ctx: PageContext, title: string, body: string, currentUrl: (ui: UiLanguage) => string): string {
   const switcher = uiLanguages
-    .map(
-      (ui) =>
-        `<a href="${escapeHtml(currentUrl(ui))}" lang="${ui}" hreflang="${ui}"${ui === ctx.ui ? ' aria-current="true"' : ''}>${ui.toUpperCase()}</a>`,
-    )
+    .map((ui) => {
+      const current = ui === ctx.ui ? ' aria-current="true"' : '';
+      return `<a href="${escapeHtml(currentUrl(ui))}" lang="${ui}" hreflang="${ui}"${current}>${ui.toUpperCase()}</a>`;
+    })
     .join(' ');
   return `<!doctype html>
 <html lang="${ctx.ui}">
@@ -109,14 +109,19 @@ export function renderIndexPage(ctx: PageContext, statuses: ArticleStatus[], not
     .map((status) => {
       const cells = segmentStatuses.map((s) => `<td class="num">${status.counts[s]}</td>`).join('');
       const link = pageUrl(ctx, '/article', { a: status.article });
-      return `<tr><th scope="row"><a href="${escapeHtml(link)}">${escapeHtml(status.article)}</a></th>${cells}<td class="num">${status.total}</td><td>${status.publishable ? t(ctx, 'page.yes') : t(ctx, 'page.no')}</td></tr>`;
+      const publishable = status.publishable ? t(ctx, 'page.yes') : t(ctx, 'page.no');
+      return (
+        `<tr><th scope="row"><a href="${escapeHtml(link)}">${escapeHtml(status.article)}</a></th>${cells}` +
+        `<td class="num">${status.total}</td><td>${publishable}</td></tr>`
+      );
     })
     .join('\n');
+  const tailCells = `<th scope="col">${t(ctx, 'page.total')}</th><th scope="col">${t(ctx, 'page.publishable')}</th>`;
   const table =
     statuses.length === 0
       ? `<p>${t(ctx, 'page.noArticles')}</p>`
       : `<table><caption class="help">${t(ctx, 'page.targetLanguage', { lang: ctx.targetLang })}</caption>
-<thead><tr><th scope="col">${t(ctx, 'page.article')}</th>${headCells}<th scope="col">${t(ctx, 'page.total')}</th><th scope="col">${t(ctx, 'page.publishable')}</th></tr></thead>
+<thead><tr><th scope="col">${t(ctx, 'page.article')}</th>${headCells}${tailCells}</tr></thead>
 <tbody>
 ${rows}
 </tbody></table>`;
@@ -163,16 +168,18 @@ function targetHighlights(ctx: PageContext, findings: TermFinding[]): Highlight[
 
 function findingItem(ctx: PageContext, finding: TermFinding): string {
   const expected = finding.expected[0] ?? '';
+  const term = finding.sourceSurface;
   if (finding.respected) {
-    return `<li class="ok">✓ ${t(ctx, 'page.termOk', { term: finding.sourceSurface, found: finding.found ?? expected })}</li>`;
+    return `<li class="ok">✓ ${t(ctx, 'page.termOk', { term, found: finding.found ?? expected })}</li>`;
   }
   if (finding.forbidden !== undefined) {
-    return `<li class="bad">✗ ${t(ctx, 'page.termForbidden', { term: finding.sourceSurface, expected, forbidden: finding.forbidden })}</li>`;
+    return `<li class="bad">✗ ${t(ctx, 'page.termForbidden', { term, expected, forbidden: finding.forbidden })}</li>`;
   }
   if (finding.untranslated !== undefined) {
-    return `<li class="bad">✗ ${t(ctx, 'page.termUntranslated', { term: finding.sourceSurface, expected, untranslated: finding.untranslated })}</li>`;
+    const untranslated = finding.untranslated;
+    return `<li class="bad">✗ ${t(ctx, 'page.termUntranslated', { term, expected, untranslated })}</li>`;
   }
-  return `<li class="bad">✗ ${t(ctx, 'page.termMissing', { term: finding.sourceSurface, expected })}</li>`;
+  return `<li class="bad">✗ ${t(ctx, 'page.termMissing', { term, expected })}</li>`;
 }
 
 function tagList(sourceXml: string): string {
@@ -186,22 +193,28 @@ function tagList(sourceXml: string): string {
     .join(' ');
 }
 
-function renderSegment(
-  ctx: PageContext,
-  state: ArticleState,
-  record: SegmentRecord,
-  findings: TermFinding[],
-  notice: PageNotice | undefined,
-): string {
-  const anchor = segmentAnchor(record.id);
-  const revision = segmentRevision(record);
+/** The segment's heading: state badge, line, id, who changed it last, and whether approval was forced. */
+function segmentHeading(ctx: PageContext, record: SegmentRecord, anchor: string): string {
   const status = record.state;
   const who =
     record.changedBy && record.changedAt
       ? `<span>${t(ctx, 'page.changedBy', { by: record.changedBy, at: record.changedAt })}</span>`
       : '';
   const forced = record.forced ? `<span class="badge st-stale">${t(ctx, 'page.forced')}</span>` : '';
+  return (
+    `<h2 id="${anchor}-h"><span class="badge st-${status}">${t(ctx, `state.${status}`)}</span>` +
+    `<span>${t(ctx, 'page.line', { line: record.line })}</span><code>${escapeHtml(record.id)}</code>` +
+    `${who}${forced}</h2>`
+  );
+}
 
+/** One of the three side-by-side columns. */
+function column(title: string, className: string, lang: Lang, html: string): string {
+  return `<div class="col"><h3>${title}</h3><div class="text ${className}" lang="${lang}">${html}</div></div>`;
+}
+
+/** Source (or how it changed since approval) | previous version | candidate (diffed against the previous). */
+function segmentColumns(ctx: PageContext, state: ArticleState, record: SegmentRecord, findings: TermFinding[]): string {
   const sourceChange = sourceChangeOf(record);
   const sourceHtml = sourceChange
     ? renderDiffHtml(sourceChange, sourceHighlights(ctx, findings))
@@ -220,69 +233,98 @@ function renderSegment(
     candidateHtml = renderTokensHtml(tokenizeTaggedText(record.target, true), targetHighlights(ctx, findings));
   else candidateHtml = renderDiffHtml(diffSegmentWords(previous.text, record.target), targetHighlights(ctx, findings));
 
+  return [
+    '<div class="cols">',
+    column(sourceTitle, 'source', state.sourceLang, sourceHtml),
+    column(previousTitle, 'previous', state.targetLang, previousHtml),
+    column(t(ctx, 'page.candidate'), 'candidate', state.targetLang, candidateHtml),
+    '</div>',
+  ].join('\n');
+}
+
+/** The glossary findings list and the post-MT flags (each empty when there is nothing to say). */
+function segmentFindings(ctx: PageContext, record: SegmentRecord, findings: TermFinding[]): string {
   const terms =
     findings.length > 0
-      ? `<ul class="terms" aria-label="${t(ctx, 'page.glossary')}">${findings.map((f) => findingItem(ctx, f)).join('')}</ul>`
+      ? `<ul class="terms" aria-label="${t(ctx, 'page.glossary')}">` +
+        `${findings.map((f) => findingItem(ctx, f)).join('')}</ul>`
       : '';
   const flags =
     record.flags && record.flags.length > 0
       ? `<p class="flags">${t(ctx, 'page.flags', { flags: record.flags.join(', ') })}</p>`
       : '';
+  return `${terms}${flags}`;
+}
 
-  const base = { a: state.article, seg: record.id, base: revision };
-  const buttons: string[] = [];
-  if (record.target !== null && status !== 'approved') {
-    buttons.push(
-      actionForm(
-        ctx,
-        base,
-        `<button type="submit" name="op" value="approve" class="approve" data-key="approve">${t(ctx, 'page.approve')}</button>`,
-      ),
-    );
-  }
-  if (notice?.offerForce) {
-    buttons.push(
-      actionForm(
-        ctx,
-        base,
-        `<button type="submit" name="op" value="force" class="force">${t(ctx, 'page.approveAnyway')}</button>`,
-      ),
-    );
-  }
-  if (record.target !== null && status !== 'rejected') {
-    buttons.push(
-      actionForm(
-        ctx,
-        base,
-        `<button type="submit" name="op" value="reject" class="reject" data-key="reject">${t(ctx, 'page.reject')}</button>`,
-      ),
-    );
-  }
+/** A submit button of the segment's actions (`key`: the keyboard shortcut the page script presses). */
+function opButton(op: string, className: string, label: string, key?: string): string {
+  const dataKey = key === undefined ? '' : ` data-key="${key}"`;
+  return `<button type="submit" name="op" value="${op}" class="${className}"${dataKey}>${label}</button>`;
+}
+
+/** The edit box, open when the server gives back the reviewer's unsaved text. */
+function editDetails(
+  ctx: PageContext,
+  state: ArticleState,
+  record: SegmentRecord,
+  notice: PageNotice | undefined,
+  fields: Record<string, string>,
+): string {
   const editText = notice?.editText ?? toEditableText(record.target ?? record.source);
   // (the HTML parser drops one newline right after <textarea>; the template adds one so a text that
   // starts with a newline keeps it)
-  const textareaId = `${anchor}-text`;
+  const textareaId = `${segmentAnchor(record.id)}-text`;
   const tags = tagSignatureOf(tokenizeTaggedText(record.source, true));
   const hasTags = tags.ok && tags.signature.paired.length + tags.signature.standalone.length > 0;
-  const editInner = `<label for="${textareaId}">${t(ctx, 'page.editLabel', { id: record.id, tags: hasTags ? tagList(record.source) : '—' })}</label>
+  const label = t(ctx, 'page.editLabel', { id: record.id, tags: hasTags ? tagList(record.source) : '—' });
+  const editInner = `<label for="${textareaId}">${label}</label>
 ${hasTags ? `<p class="help">${t(ctx, 'page.editHelp')}</p>` : ''}
 <textarea id="${textareaId}" name="text" lang="${state.targetLang}" spellcheck="true">
 ${escapeHtml(editText)}</textarea>`;
   const open = notice?.editText !== undefined ? ' open' : '';
-  buttons.push(
-    `<details${open}><summary>${t(ctx, 'page.edit')}</summary>${actionForm(ctx, base, `<button type="submit" name="op" value="edit">${t(ctx, 'page.save')}</button>`, editInner)}</details>`,
-  );
+  const save = `<button type="submit" name="op" value="edit">${t(ctx, 'page.save')}</button>`;
+  const form = actionForm(ctx, fields, save, editInner);
+  return `<details${open}><summary>${t(ctx, 'page.edit')}</summary>${form}</details>`;
+}
 
-  return `<section class="seg st-${status}" id="${anchor}" data-seg="${escapeHtml(record.id)}" data-state="${status}" tabindex="-1" aria-labelledby="${anchor}-h">
-<h2 id="${anchor}-h"><span class="badge st-${status}">${t(ctx, `state.${status}`)}</span><span>${t(ctx, 'page.line', { line: record.line })}</span><code>${escapeHtml(record.id)}</code>${who}${forced}</h2>
+/** Approve, approve anyway, reject (each where it applies), and the edit box. */
+function segmentActions(
+  ctx: PageContext,
+  state: ArticleState,
+  record: SegmentRecord,
+  notice: PageNotice | undefined,
+): string {
+  const fields = { a: state.article, seg: record.id, base: segmentRevision(record) };
+  const status = record.state;
+  const buttons: string[] = [];
+  if (record.target !== null && status !== 'approved')
+    buttons.push(actionForm(ctx, fields, opButton('approve', 'approve', t(ctx, 'page.approve'), 'approve')));
+  if (notice?.offerForce)
+    buttons.push(actionForm(ctx, fields, opButton('force', 'force', t(ctx, 'page.approveAnyway'))));
+  if (record.target !== null && status !== 'rejected')
+    buttons.push(actionForm(ctx, fields, opButton('reject', 'reject', t(ctx, 'page.reject'), 'reject')));
+  buttons.push(editDetails(ctx, state, record, notice, fields));
+  return `<div class="actions">${buttons.join('\n')}</div>`;
+}
+
+function renderSegment(
+  ctx: PageContext,
+  state: ArticleState,
+  record: SegmentRecord,
+  findings: TermFinding[],
+  notice: PageNotice | undefined,
+): string {
+  const anchor = segmentAnchor(record.id);
+  const status = record.state;
+  const sectionAttributes =
+    `class="seg st-${status}" id="${anchor}" data-seg="${escapeHtml(record.id)}" data-state="${status}" ` +
+    `tabindex="-1" aria-labelledby="${anchor}-h"`;
+  return `<section ${sectionAttributes}>
+${segmentHeading(ctx, record, anchor)}
 ${noticeHtml(notice, 'segment')}
-<div class="cols">
-<div class="col"><h3>${sourceTitle}</h3><div class="text source" lang="${state.sourceLang}">${sourceHtml}</div></div>
-<div class="col"><h3>${previousTitle}</h3><div class="text previous" lang="${state.targetLang}">${previousHtml}</div></div>
-<div class="col"><h3>${t(ctx, 'page.candidate')}</h3><div class="text candidate" lang="${state.targetLang}">${candidateHtml}</div></div>
-</div>
-${terms}${flags}
-<div class="actions">${buttons.join('\n')}</div>
+${segmentColumns(ctx, state, record, findings)}
+${segmentFindings(ctx, record, findings)}
+${segmentActions(ctx, state, record, notice)}
 </section>`;
 }
 
@@ -302,7 +344,8 @@ export function renderArticlePage(ctx: PageContext, view: ArticleView, notice?: 
       ? actionForm(
           ctx,
           { a: state.article, base: articleRevision(state) },
-          `<button type="submit" name="op" value="approveAll" class="approve">${t(ctx, 'page.approveAll', { n: waiting })}</button>`,
+          `<button type="submit" name="op" value="approveAll" class="approve">` +
+            `${t(ctx, 'page.approveAll', { n: waiting })}</button>`,
         )
       : `<span class="help">${t(ctx, 'page.approveAllNone')}</span>`;
   const pageNotice = notice && notice.segmentId === undefined ? notice : undefined;
