@@ -120,6 +120,21 @@ const rawOf = (tokens: readonly Token[] | undefined): string => {
   return text;
 };
 
+/**
+ * Where `raw` (a block token's raw text) starts in `source`, at or after `cursor`; -1 when it is not there.
+ * marked's block raws concatenate to the source (FIELD-NOTES). Comparing first and last characters
+ * guards the common case without a pass over the text (comparing whole raws cost a tenth of the
+ * parse); a search recovers anything else, and keepExactSegments checks every segment's bytes.
+ */
+function locateBlock(source: string, raw: string, cursor: number): number {
+  const lastChar = cursor + raw.length - 1;
+  return raw.length > 0 &&
+    source.charCodeAt(cursor) === raw.charCodeAt(0) &&
+    source.charCodeAt(lastChar) === raw.charCodeAt(raw.length - 1)
+    ? cursor
+    : source.indexOf(raw, cursor);
+}
+
 function walkBlocks(
   ctx: SegmentationContext,
   fileText: string,
@@ -131,22 +146,11 @@ function walkBlocks(
 ): void {
   let cursor = 0;
   for (const token of tokens) {
-    // marked's block raws concatenate to the source (FIELD-NOTES). Comparing first and last characters
-    // guards the common case without a pass over the text (comparing whole raws cost a tenth of the
-    // parse); a search recovers anything else, and keepExactSegments checks every segment's bytes.
-    const raw = token.raw;
-    const lastChar = cursor + raw.length - 1;
-    const found =
-      raw.length > 0 &&
-      source.charCodeAt(cursor) === raw.charCodeAt(0) &&
-      source.charCodeAt(lastChar) === raw.charCodeAt(raw.length - 1)
-        ? cursor
-        : source.indexOf(raw, cursor);
-    if (found === -1) {
+    const start = locateBlock(source, token.raw, cursor);
+    if (start === -1) {
       ctx.warnings.push({ offset: map.toFile(cursor), reason: `cannot locate ${token.type}` });
       continue;
     }
-    const start = found;
     cursor = start + token.raw.length;
     switch (token.type) {
       case 'paragraph':
@@ -176,56 +180,12 @@ function walkBlocks(
           `${structure}${structure ? '>' : ''}heading`,
         );
         break;
-      case 'blockquote': {
-        const children = (token as Tokens.Blockquote).tokens;
-        const inner = rawOf(children);
-        const childMap = alignStripped(inner, source, start, map, start + token.raw.length);
-        if (!childMap) ctx.warnings.push({ offset: map.toFile(start), reason: 'cannot align blockquote' });
-        else
-          walkBlocks(
-            ctx,
-            fileText,
-            children,
-            inner,
-            childMap,
-            `${structure}${structure ? '>' : ''}blockquote`,
-            'blockquote',
-          );
+      case 'blockquote':
+        blockquoteBlock(ctx, fileText, token as Tokens.Blockquote, source, start, map, structure);
         break;
-      }
-      case 'list': {
-        let itemCursor = start;
-        for (const item of (token as Tokens.List).items) {
-          const itemStart = source.indexOf(item.raw, itemCursor);
-          if (itemStart === -1) {
-            ctx.warnings.push({ offset: map.toFile(itemCursor), reason: 'cannot locate list item' });
-            continue;
-          }
-          itemCursor = itemStart + item.raw.length;
-          const inner = rawOf(item.tokens);
-          // the item's content starts after its marker (`- `, `1. `): search from there
-          const markerLength = /^\s*(?:[-+*]|\d{1,9}[.)])[ \t]*/.exec(item.raw)?.[0].length ?? 0;
-          const childMap = alignStripped(
-            inner,
-            source,
-            itemStart + Math.min(markerLength, item.raw.length),
-            map,
-            itemStart + item.raw.length,
-          );
-          if (!childMap) ctx.warnings.push({ offset: map.toFile(itemStart), reason: 'cannot align list item' });
-          else
-            walkBlocks(
-              ctx,
-              fileText,
-              item.tokens,
-              inner,
-              childMap,
-              `${structure}${structure ? '>' : ''}listItem`,
-              'listItem',
-            );
-        }
+      case 'list':
+        listBlock(ctx, fileText, token as Tokens.List, source, start, map, structure);
         break;
-      }
       case 'table':
         tableBlock(
           ctx,
@@ -241,6 +201,66 @@ function walkBlocks(
         // code, html, def, hr, space: never translated
         break;
     }
+  }
+}
+
+/** A blockquote at `start` of `source`: its children are walked as blocks of the text without the `>` marks. */
+function blockquoteBlock(
+  ctx: SegmentationContext,
+  fileText: string,
+  token: Tokens.Blockquote,
+  source: string,
+  start: number,
+  map: OffsetMap,
+  structure: string,
+): void {
+  const children = token.tokens;
+  const inner = rawOf(children);
+  const childMap = alignStripped(inner, source, start, map, start + token.raw.length);
+  if (!childMap) ctx.warnings.push({ offset: map.toFile(start), reason: 'cannot align blockquote' });
+  else
+    walkBlocks(ctx, fileText, children, inner, childMap, `${structure}${structure ? '>' : ''}blockquote`, 'blockquote');
+}
+
+/** A list at `start` of `source`: each item's children are walked as blocks of the item without its marker. */
+function listBlock(
+  ctx: SegmentationContext,
+  fileText: string,
+  token: Tokens.List,
+  source: string,
+  start: number,
+  map: OffsetMap,
+  structure: string,
+): void {
+  let itemCursor = start;
+  for (const item of token.items) {
+    const itemStart = source.indexOf(item.raw, itemCursor);
+    if (itemStart === -1) {
+      ctx.warnings.push({ offset: map.toFile(itemCursor), reason: 'cannot locate list item' });
+      continue;
+    }
+    itemCursor = itemStart + item.raw.length;
+    const inner = rawOf(item.tokens);
+    // the item's content starts after its marker (`- `, `1. `): search from there
+    const markerLength = /^\s*(?:[-+*]|\d{1,9}[.)])[ \t]*/.exec(item.raw)?.[0].length ?? 0;
+    const childMap = alignStripped(
+      inner,
+      source,
+      itemStart + Math.min(markerLength, item.raw.length),
+      map,
+      itemStart + item.raw.length,
+    );
+    if (!childMap) ctx.warnings.push({ offset: map.toFile(itemStart), reason: 'cannot align list item' });
+    else
+      walkBlocks(
+        ctx,
+        fileText,
+        item.tokens,
+        inner,
+        childMap,
+        `${structure}${structure ? '>' : ''}listItem`,
+        'listItem',
+      );
   }
 }
 
