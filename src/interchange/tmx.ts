@@ -58,7 +58,10 @@ export function approvedUnits(states: readonly ArticleState[]): TmxUnit[] {
   return units;
 }
 
-/** A TMX 1.4 document (valid against tmx14.dtd) for one language pair. Deterministic. */
+/**
+ * A TMX 1.4 document (valid against tmx14.dtd) for one language pair. Deterministic. No DOCTYPE: TMX does
+ * not need one, tools read TMX without it, and storyloc's own import refuses every DOCTYPE (issue 16).
+ */
 export function exportTmx(
   pair: LanguagePair,
   units: readonly TmxUnit[],
@@ -66,7 +69,6 @@ export function exportTmx(
 ): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
     '<tmx version="1.4">',
     `  <header creationtool="${escapeAttr(tool.name)}" creationtoolversion="${escapeAttr(tool.version)}"` +
       ` segtype="sentence" o-tmf="storyloc" adminlang="en" srclang="${pair.source}" datatype="xml"/>`,

@@ -152,21 +152,13 @@ const inner = (value: unknown): string | null => {
 };
 
 /**
- * TMX 1.4's own declaration, which storyloc's export and most CAT tools write: it names the standard DTD,
- * defines nothing, and is never fetched (the parser reads no DTD).
- */
-const standardTmxDoctype = /^(\s*<\?xml[^>]*\?>)?\s*<!DOCTYPE tmx SYSTEM "tmx14\.dtd">/;
-
-/**
- * Throws StorylocError `interchange.doctype` for any other document type declaration: a DTD can define
- * entities (`&lol9;` billion laughs, external XXE), and XLIFF and TMX never need one. Before any parsing.
+ * Throws StorylocError `interchange.doctype` for any document type declaration, even TMX 1.4's bare
+ * `<!DOCTYPE tmx SYSTEM "tmx14.dtd">`: a DTD can define entities (`&lol9;` billion laughs, external XXE),
+ * XLIFF and TMX never need one, and one rule with no exception is the one a reader can trust. Before any
+ * parsing.
  */
 export function refuseDoctype(text: string, file: string): void {
-  const standard = standardTmxDoctype.exec(text);
-  const from = standard ? standard[0].length : 0;
-  const found = text.slice(from).search(/<!DOCTYPE/i);
-  if (found === -1) return;
-  const at = from + found;
+  const at = text.search(/<!DOCTYPE/i);
   if (at === -1) return;
   let line = 1;
   let lineStart = 0;

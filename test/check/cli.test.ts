@@ -155,6 +155,23 @@ describe('what is checked', () => {
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(['quotes', 'quotes']);
   });
 
+  test('from a subfolder the text report names files relative to it, as git does; json stays workspace-relative', async () => {
+    const cwd = path.join(root, 'articles');
+    const fromRoot = await check('output/it/en/numbers.md');
+    const text = await runCli(['check', '../output/it/en/numbers.md'], { cwd });
+    expect(text.code).toBe(1);
+    expect(fromRoot.stdout.split('\n')[0]).toBe('output/it/en/numbers.md');
+    expect(text.stdout.split('\n')[0]).toBe('../output/it/en/numbers.md');
+    expect(text.stdout).toContain(
+      '\n  ../output/it/en/numbers.md:15:7   error    numbers  3,000 is written the English way: in Italian write 3.000\n',
+    );
+    expect(fromRoot.stdout).toContain(
+      '\n  output/it/en/numbers.md:15:7   error    numbers  3,000 is written the English way: in Italian write 3.000\n',
+    );
+    const json = await runCli(['check', '--format', 'json', '../output/it/en/numbers.md'], { cwd });
+    expect(files(json.stdout)).toEqual(['output/it/en/numbers.md']);
+  });
+
   test('messages follow the UI language', async () => {
     const result = await runCli(['check', '--ui-lang', 'it', 'output/it/en/quotes.md'], { cwd: root });
     expect(result.stdout).toContain('la virgoletta ” è rivolta dalla parte sbagliata: scrivi “');

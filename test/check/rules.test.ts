@@ -377,12 +377,56 @@ describe('not-approved and flagged-segment', () => {
     ).toBe('error');
   });
 
-  test('flags are listed', () => {
+  test('each flag is a finding in words; an unknown flag is shown as it is', () => {
+    const flags = [
+      'tags.empty:1',
+      'tags.link-in-link:2',
+      'tags.intraword:3',
+      'tags.mismatch',
+      'placeholder.lost:t1:queen-of-tears',
+      'placeholder.duplicated:t2:han-river',
+      'placeholder.unknown:t9',
+      'tagDropped',
+    ];
+    const fix = 'fix the markup or retranslate';
     expect(
-      brief(flaggedSegmentRule.check(pair('a', 'b', { flags: ['placeholderLost', 'tagDropped'] }), context())),
+      flaggedSegmentRule.check(pair('a', 'b', { flags }), context()).map((v) => [v.rule, v.column, v.message]),
     ).toEqual([
-      { rule: 'flagged-segment', column: 1, message: 'flagged after machine translation: placeholderLost, tagDropped' },
+      ['flagged-segment', 1, `the markup (tag 1) was left with no words inside after machine translation: ${fix}`],
+      ['flagged-segment', 1, `the link (tag 2) ended up inside another link after machine translation: ${fix}`],
+      [
+        'flagged-segment',
+        1,
+        'the underscore emphasis (tag 3) was moved inside a word after machine translation, ' +
+          `where Markdown does not show it: ${fix}`,
+      ],
+      [
+        'flagged-segment',
+        1,
+        `machine translation lost, doubled or unbalanced the markup (links, emphasis, code) of this segment: ${fix}`,
+      ],
+      [
+        'flagged-segment',
+        1,
+        'the glossary term queen-of-tears was lost in machine translation: put its translation back or retranslate',
+      ],
+      [
+        'flagged-segment',
+        1,
+        'the glossary term han-river appears more than once after machine translation: ' +
+          'remove the extra copy or retranslate',
+      ],
+      [
+        'flagged-segment',
+        1,
+        'machine translation added a placeholder (t9) that is not in the source: remove it or retranslate',
+      ],
+      ['flagged-segment', 1, 'flagged after machine translation: tagDropped'],
     ]);
+  });
+
+  test('no flags, no finding', () => {
+    expect(flaggedSegmentRule.check(pair('a', 'b', { flags: [] }), context())).toEqual([]);
   });
 });
 

@@ -175,7 +175,7 @@ describe('TMX 1.4', () => {
           target: sample.segments[0]!.target,
           targetLang: 'it',
           origin: 'x.tmx#1',
-          line: 6,
+          line: 5,
         },
       ],
     });

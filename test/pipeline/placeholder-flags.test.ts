@@ -60,6 +60,8 @@ interface Case {
   name: string;
   breakPlaceholder: (translated: string) => string;
   flag: string;
+  /** what `check` says about the flag */
+  finding: string;
   target: string;
   /** what `approve` says about the title after `refused ID: ` */
   refusal: string;
@@ -72,6 +74,8 @@ const cases: Case[] = [
     name: 'lost',
     breakPlaceholder: (text) => text.replace(PLACEHOLDER, ''),
     flag: 'placeholder.lost:t1:queen-of-tears',
+    finding:
+      'the glossary term queen-of-tears was lost in machine translation: put its translation back or retranslate',
     target: '⟦ énds wíth á récórd~~~~~~⟧',
     refusal:
       '“Queen of Tears” must be translated as “La regina delle lacrime”; translation flagged: placeholder.lost:t1:queen-of-tears',
@@ -82,6 +86,9 @@ const cases: Case[] = [
     name: 'duplicated',
     breakPlaceholder: (text) => text.replace(PLACEHOLDER, `${PLACEHOLDER} ${PLACEHOLDER}`),
     flag: 'placeholder.duplicated:t1:queen-of-tears',
+    finding:
+      'the glossary term queen-of-tears appears more than once after machine translation: ' +
+      'remove the extra copy or retranslate',
     target: '⟦La regina delle lacrime La regina delle lacrime énds wíth á récórd~~~~~~⟧',
     refusal: 'translation flagged: placeholder.duplicated:t1:queen-of-tears',
     // the term is there (twice): only the flag stops this one
@@ -89,76 +96,77 @@ const cases: Case[] = [
   },
 ];
 
-describe.each(cases)('a placeholder $name by MT', ({ breakPlaceholder, flag, target, refusal, glossaryFindings }) => {
-  test('is flagged on the segment, and status, check and approve keep the article from being published', async () => {
-    const engine = placeholderBreakingEngine(breakPlaceholder);
-    await translate(ws, engine);
-    expect(engine.sent.filter((text) => text === PROTECTED_TITLE)).toHaveLength(1);
+describe.each(cases)(
+  'a placeholder $name by MT',
+  ({ breakPlaceholder, flag, finding, target, refusal, glossaryFindings }) => {
+    test('is flagged on the segment, and status, check and approve keep the article from being published', async () => {
+      const engine = placeholderBreakingEngine(breakPlaceholder);
+      await translate(ws, engine);
+      expect(engine.sent.filter((text) => text === PROTECTED_TITLE)).toHaveLength(1);
 
-    // the state: that segment, and only that one, carries the flag
-    const title = titleRecord();
-    expect(title).toMatchObject({ source: TITLE, target, state: 'machine', engine: 'pseudo', flags: [flag] });
-    expect(ws.read(OUTPUT)).toContain(`title: ${target}\n`);
-    const flagged = ['finale.md', 'set.md'].flatMap((name) =>
-      ws.state(`output/it/en/${name}.state.json`).segments.filter((r) => r.flags !== undefined),
-    );
-    expect(flagged.map((r) => r.id)).toEqual([title.id]);
+      // the state: that segment, and only that one, carries the flag
+      const title = titleRecord();
+      expect(title).toMatchObject({ source: TITLE, target, state: 'machine', engine: 'pseudo', flags: [flag] });
+      expect(ws.read(OUTPUT)).toContain(`title: ${target}\n`);
+      const flagged = ['finale.md', 'set.md'].flatMap((name) =>
+        ws.state(`output/it/en/${name}.state.json`).segments.filter((r) => r.flags !== undefined),
+      );
+      expect(flagged.map((r) => r.id)).toEqual([title.id]);
 
-    // a rerun neither sends it again nor drops the flag
-    const rerun = recordingPseudo();
-    await translate(ws, rerun);
-    expect(rerun.sent).toEqual([]);
-    expect(titleRecord()).toEqual(title);
+      // a rerun neither sends it again nor drops the flag
+      const rerun = recordingPseudo();
+      await translate(ws, rerun);
+      expect(rerun.sent).toEqual([]);
+      expect(titleRecord()).toEqual(title);
 
-    // approve --segment refuses it and changes nothing
-    const before = ws.read(STATE);
-    const refused = await cli('approve', ARTICLE, '--segment', title.id, '--by', 'ana');
-    expect(refused.stdout).toBe(
-      `refused ${title.id}: ${refusal}. Fix the translation, or approve with --force.\nen/finale.md (it): 0 changed by ana, 1 refused\n`,
-    );
-    expect(refused.code).toBe(1);
-    expect(ws.read(STATE)).toBe(before);
+      // approve --segment refuses it and changes nothing
+      const before = ws.read(STATE);
+      const refused = await cli('approve', ARTICLE, '--segment', title.id, '--by', 'ana');
+      expect(refused.stdout).toBe(
+        `refused ${title.id}: ${refusal}. Fix the translation, or approve with --force.\nen/finale.md (it): 0 changed by ana, 1 refused\n`,
+      );
+      expect(refused.code).toBe(1);
+      expect(ws.read(STATE)).toBe(before);
 
-    // everything else approved: the title is what keeps the article unpublishable
-    const all = await cli('approve', ARTICLE, '--all', '--by', 'ana');
-    expect(all.code).toBe(1);
-    expect(all.stdout).toContain(`refused ${title.id}: ${refusal}.`);
-    expect(all.stdout).toContain('en/finale.md (it): 10 changed by ana, 1 refused\n');
-    const status = await cli('status', '--json');
-    expect(status.code).toBe(0);
-    const finale = (
-      JSON.parse(status.stdout) as {
-        articles: Array<{ article: string; publishable: boolean; counts: Record<string, number> }>;
-      }
-    ).articles.find((a) => a.article === 'en/finale.md');
-    expect(finale).toMatchObject({
-      publishable: false,
-      counts: { untranslated: 0, machine: 1, edited: 0, approved: 10, rejected: 0, stale: 0 },
+      // everything else approved: the title is what keeps the article unpublishable
+      const all = await cli('approve', ARTICLE, '--all', '--by', 'ana');
+      expect(all.code).toBe(1);
+      expect(all.stdout).toContain(`refused ${title.id}: ${refusal}.`);
+      expect(all.stdout).toContain('en/finale.md (it): 10 changed by ana, 1 refused\n');
+      const status = await cli('status', '--json');
+      expect(status.code).toBe(0);
+      const finale = (
+        JSON.parse(status.stdout) as {
+          articles: Array<{ article: string; publishable: boolean; counts: Record<string, number> }>;
+        }
+      ).articles.find((a) => a.article === 'en/finale.md');
+      expect(finale).toMatchObject({
+        publishable: false,
+        counts: { untranslated: 0, machine: 1, edited: 0, approved: 10, rejected: 0, stale: 0 },
+      });
+
+      // check fails on it (exit 1), naming the flag; it is the only segment of the article with findings
+      const check = await cli('check', '--format', 'json');
+      expect(check.code).toBe(1);
+      const report = JSON.parse(check.stdout) as {
+        violations: Array<{ rule: string; severity: string; file: string; segmentId: string; message: string }>;
+      };
+      const findings = report.violations.filter((v) => v.file === OUTPUT).map((v) => [v.rule, v.severity, v.segmentId]);
+      expect(findings).toEqual([
+        ...glossaryFindings.map((rule) => [rule, 'error', title.id]),
+        ['not-approved', 'warning', title.id],
+        ['flagged-segment', 'error', title.id],
+      ]);
+      expect(report.violations.find((v) => v.rule === 'flagged-segment')?.message).toBe(finding);
+      expect(report.violations.filter((v) => v.severity === 'error')).toHaveLength(glossaryFindings.length + 1);
+
+      // only --force lets it through, and the state says so
+      const forced = await cli('approve', ARTICLE, '--segment', title.id, '--by', 'ana', '--force');
+      expect(forced.code).toBe(0);
+      expect(forced.stdout).toBe(
+        `approved ${title.id} despite failing checks (forced, recorded)\nen/finale.md (it): 1 changed by ana, 0 refused\n`,
+      );
+      expect(titleRecord()).toMatchObject({ state: 'approved', forced: true, changedBy: 'ana', flags: [flag] });
     });
-
-    // check fails on it (exit 1), naming the flag; it is the only segment of the article with findings
-    const check = await cli('check', '--format', 'json');
-    expect(check.code).toBe(1);
-    const report = JSON.parse(check.stdout) as {
-      violations: Array<{ rule: string; severity: string; file: string; segmentId: string; message: string }>;
-    };
-    const findings = report.violations.filter((v) => v.file === OUTPUT).map((v) => [v.rule, v.severity, v.segmentId]);
-    expect(findings).toEqual([
-      ...glossaryFindings.map((rule) => [rule, 'error', title.id]),
-      ['not-approved', 'warning', title.id],
-      ['flagged-segment', 'error', title.id],
-    ]);
-    expect(report.violations.find((v) => v.rule === 'flagged-segment')?.message).toBe(
-      `flagged after machine translation: ${flag}`,
-    );
-    expect(report.violations.filter((v) => v.severity === 'error')).toHaveLength(glossaryFindings.length + 1);
-
-    // only --force lets it through, and the state says so
-    const forced = await cli('approve', ARTICLE, '--segment', title.id, '--by', 'ana', '--force');
-    expect(forced.code).toBe(0);
-    expect(forced.stdout).toBe(
-      `approved ${title.id} despite failing checks (forced, recorded)\nen/finale.md (it): 1 changed by ana, 0 refused\n`,
-    );
-    expect(titleRecord()).toMatchObject({ state: 'approved', forced: true, changedBy: 'ana', flags: [flag] });
-  });
-});
+  },
+);

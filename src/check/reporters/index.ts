@@ -1,4 +1,5 @@
 /** Report formats of `storyloc check`. */
+import type { DisplayPathBase } from '../../display-path.js';
 import type { CheckReport } from '../types.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
@@ -9,10 +10,14 @@ import { formatText } from './text.js';
 export const reportFormats = ['text', 'json', 'junit', 'github', 'sarif'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
-export function formatReport(report: CheckReport, format: ReportFormat): string {
+/**
+ * `paths`: the current folder and workspace, for the text report, which names files relative to the
+ * current folder; the CI formats keep workspace-relative paths (CI tools resolve them from the root).
+ */
+export function formatReport(report: CheckReport, format: ReportFormat, paths?: Required<DisplayPathBase>): string {
   switch (format) {
     case 'text':
-      return formatText(report);
+      return formatText(report, paths);
     case 'json':
       return formatJson(report);
     case 'junit':

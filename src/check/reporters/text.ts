@@ -1,20 +1,37 @@
 /**
  * The report for people: violations grouped by file, one line each as `file:line:col  severity  rule
  * message`, the suggestion on the next line, and a summary (which counts every violation). Repeated
- * warnings are folded to one line per file (fold.ts).
+ * warnings are folded to one line per file (fold.ts). Only this report names files relative to the
+ * current folder, as git does (`../output/it/en/story.md` from `articles/`): the others are read by CI
+ * tools, which resolve paths from the repository root, so they keep the report's workspace-relative paths.
  */
+import path from 'node:path';
+import { displayPath, type DisplayPathBase } from '../../display-path.js';
 import { t } from '../../i18n/index.js';
 import type { CheckReport, Violation } from '../types.js';
 import { foldRepeatedWarnings } from './fold.js';
 import { countBySeverity } from './summary.js';
 
-export function formatText(report: CheckReport): string {
+/**
+ * A report file (relative to the workspace when inside it, else to the current folder: check/context.ts)
+ * as the shared helper shows it from `base.cwd`. Only a current folder inside the workspace is rebased:
+ * there a path not climbing out with `..` can only be workspace-relative.
+ */
+export function cwdRelativeFile(file: string, base: Required<DisplayPathBase>): string {
+  const cwdInWorkspace = !path.relative(base.workspaceDir, base.cwd).startsWith('..');
+  if (!cwdInWorkspace || path.isAbsolute(file) || file.startsWith('..')) return file;
+  return displayPath(path.resolve(base.workspaceDir, file), base).split(path.sep).join('/');
+}
+
+/** `base`: show files relative to that current folder (the CLI); without it, as the report has them. */
+export function formatText(report: CheckReport, base?: Required<DisplayPathBase>): string {
   const lines: string[] = [];
   const byFile = new Map<string, Violation[]>();
   for (const violation of foldRepeatedWarnings(report.violations)) {
-    const list = byFile.get(violation.file);
+    const file = base === undefined ? violation.file : cwdRelativeFile(violation.file, base);
+    const list = byFile.get(file);
     if (list) list.push(violation);
-    else byFile.set(violation.file, [violation]);
+    else byFile.set(file, [violation]);
   }
   const severityWidth = Math.max(...(['error', 'warning'] as const).map((s) => t(`check:report.severity.${s}`).length));
   const ruleWidth = Math.max(0, ...report.violations.map((v) => v.rule.length));

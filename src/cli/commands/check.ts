@@ -65,19 +65,23 @@ export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('-o, --output <file>', t('check:cli.output')))
     .action((paths: string[], flags: CheckFlags) => {
       let report: ReturnType<typeof checkWorkspace>;
+      let workspaceDir: string;
       if (flags.targetOnly) {
         if (flags.lang === undefined)
           throw inputError('check.targetOnlyNeedsLang', 'check:error.targetOnlyNeedsLang', {});
         const [lang] = parseLanguages(flags.lang);
-        report = checkTargetOnly({ config: workspaceConfigOrDefaults(ctx), cwd: ctx.cwd, files: paths, lang: lang! });
+        const config = workspaceConfigOrDefaults(ctx);
+        workspaceDir = config.workspaceDir;
+        report = checkTargetOnly({ config, cwd: ctx.cwd, files: paths, lang: lang! });
       } else {
         // a whole-workspace check says what it leaves out (paths may name outputs, which are not listed)
+        workspaceDir = ctx.config().workspaceDir;
         if (paths.length === 0) reportSkippedSources(ctx, ctx.config(), []);
         const options: Parameters<typeof checkWorkspace>[0] = { config: ctx.config(), cwd: ctx.cwd, paths };
         if (flags.to !== undefined) options.targetLangs = parseLanguages(flags.to);
         report = checkWorkspace(options);
       }
-      const text = formatReport(report, flags.format);
+      const text = formatReport(report, flags.format, { cwd: ctx.cwd, workspaceDir });
       if (flags.output !== undefined) writeReport(path.resolve(ctx.cwd, flags.output), flags.output, text);
       else ctx.stdout.write(text);
       const failing = report.violations.some((violation) => failsAt(violation.severity, flags.failOn));

@@ -60,6 +60,21 @@ export default {
         'edited by hand in the output file, not recorded for review yet: run storyloc translate, then review',
     },
     flagged: 'flagged after machine translation: {{flags}}',
+    flag: {
+      tagEmpty:
+        'the markup (tag {{tag}}) was left with no words inside after machine translation: fix the markup or retranslate',
+      linkInLink:
+        'the link (tag {{tag}}) ended up inside another link after machine translation: fix the markup or retranslate',
+      intraword:
+        'the underscore emphasis (tag {{tag}}) was moved inside a word after machine translation, where Markdown does not show it: fix the markup or retranslate',
+      tagMismatch:
+        'machine translation lost, doubled or unbalanced the markup (links, emphasis, code) of this segment: fix the markup or retranslate',
+      termLost: 'the glossary term {{term}} was lost in machine translation: put its translation back or retranslate',
+      termDuplicated:
+        'the glossary term {{term}} appears more than once after machine translation: remove the extra copy or retranslate',
+      placeholderUnknown:
+        'machine translation added a placeholder ({{placeholder}}) that is not in the source: remove it or retranslate',
+    },
     outputMissing: 'the output file is missing: run the translation again to write it',
     outputDiffers:
       'the output file differs from the segment state here (edited by hand, or not rewritten): run the translation again to record the edits',

@@ -62,6 +62,22 @@ export default {
         'modificato a mano nel file tradotto e non ancora registrato per la revisione: esegui storyloc translate, poi rivedi',
     },
     flagged: 'segnalato dopo la traduzione automatica: {{flags}}',
+    flag: {
+      tagEmpty:
+        'dopo la traduzione automatica la formattazione (tag {{tag}}) è rimasta senza parole: correggi la formattazione o ritraduci',
+      linkInLink:
+        'dopo la traduzione automatica il link (tag {{tag}}) è finito dentro un altro link: correggi la formattazione o ritraduci',
+      intraword:
+        "dopo la traduzione automatica l'enfasi con trattino basso (tag {{tag}}) è finita dentro una parola, dove Markdown non la mostra: correggi la formattazione o ritraduci",
+      tagMismatch:
+        'la traduzione automatica ha perso, duplicato o sbilanciato la formattazione (link, enfasi, codice) di questo segmento: correggi la formattazione o ritraduci',
+      termLost:
+        'il termine di glossario {{term}} è andato perso nella traduzione automatica: rimetti la sua traduzione o ritraduci',
+      termDuplicated:
+        'il termine di glossario {{term}} compare più di una volta dopo la traduzione automatica: togli la copia in più o ritraduci',
+      placeholderUnknown:
+        'la traduzione automatica ha aggiunto un segnaposto ({{placeholder}}) che non è nel testo di partenza: toglilo o ritraduci',
+    },
     outputMissing: 'manca il file tradotto: rilancia la traduzione per scriverlo',
     outputDiffers:
       'qui il file tradotto non corrisponde allo stato dei segmenti (modificato a mano o non riscritto): rilancia la traduzione per registrare le modifiche',
