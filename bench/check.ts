@@ -34,23 +34,10 @@ import { generateCorpus } from './corpus.js';
 import { runLabelledFixtures } from '../test/support/check-score.js';
 import { generateTermbase } from './glossary.js';
 import { bestRun, secondsSince } from './timing.js';
+import { italianMonths } from '../src/check/numbers.js';
 
 const TERMS = 10_000;
 const ARTICLES = 2_000;
-const ITALIAN_MONTHS = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
 const ACCENTED: Record<string, string> = { a: 'à', e: 'è', i: 'ì', o: 'ò', u: 'ù' };
 const MARKUP = /<[^>]*>|&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
 
@@ -87,7 +74,7 @@ export function benchTranslate(xml: string, lang: Lang, matcher: TermMatcher, te
     let text: string;
     if (token.kind === 'date') text = formatValue(value, 'it');
     else if (token.words) text = formatValue(value, 'it');
-    else if (token.kind === 'month') text = ITALIAN_MONTHS[Number(value.slice('month:'.length)) - 1]!;
+    else if (token.kind === 'month') text = italianMonths[Number(value.slice('month:'.length)) - 1]!;
     else text = token.raw.replace(/[.,]/g, (separator) => (separator === '.' ? ',' : '.'));
     replacements.push({ start: span.start, end: span.end, text });
   }

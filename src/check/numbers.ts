@@ -41,7 +41,8 @@ const englishMonths = [
   'december',
 ];
 const englishMonthShort = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const italianMonths = [
+/** Italian month names, January first (also used by the bench to write dates). */
+export const italianMonths = [
   'gennaio',
   'febbraio',
   'marzo',

@@ -11,6 +11,7 @@ import { parseJournal } from '../../src/memory/journal.js';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { cliEntry, ensureBuilt } from './build.js';
 import { copyWorkspace, useDeepLEngine, type TempWorkspace } from './workspace.js';
+import { waitFor } from '../support/wait-for.js';
 
 let server: DeepLServer;
 beforeAll(async () => {
@@ -36,14 +37,6 @@ function runChild(ws: TempWorkspace): {
     child.on('exit', (code, signal) => resolve({ code, signal, stderr })),
   );
   return { child, done };
-}
-
-async function waitFor(predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 function allFiles(dir: string): string[] {

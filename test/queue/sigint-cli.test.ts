@@ -9,6 +9,7 @@ import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { runCli } from '../support/run-cli.js';
 import { cliEntry, ensureBuilt } from '../e2e/build.js';
 import { copyWorkspace, useDeepLEngine, type TempWorkspace } from '../e2e/workspace.js';
+import { waitFor } from '../support/wait-for.js';
 
 const LATENCY_MS = 400;
 const ARTICLES = ['en/finale.md', 'en/set.md', 'ko/interview.md'];
@@ -31,14 +32,6 @@ beforeEach(() => {
 afterEach(() => ws.remove());
 
 const env = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, DEEPL_AUTH_KEY: server.authKey, LANG: 'en_US.UTF-8' });
-
-async function waitFor(predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** Starts the CLI; sends `signals` SIGINTs once the second request is at the server, one answered before. */
 async function interruptedRun(
