@@ -7,6 +7,7 @@ import { placeholderFlags, restoreTerms } from '../glossary/index.js';
 import { translatedByMachine } from '../memory/segment-life.js';
 import type { BatchResult } from '../queue/types.js';
 import { settleTagPlacement } from '../segments/tag-placement.js';
+import type { Segment } from '../segments/types.js';
 import type { Waiter } from './types.js';
 
 /** Puts a batch's translations into the waiting records; the articles changed are marked dirty. */
@@ -31,6 +32,18 @@ function recordIndex(work: Waiter['work'], recordId: string): number {
   return index.get(recordId) ?? -1;
 }
 
+/** Each segment's tags by id, per article (a search per answered record made long articles quadratic). */
+const segmentTagIndexes = new WeakMap<Waiter['work'], Map<string, Segment['tags']>>();
+
+function segmentTagsOf(work: Waiter['work'], segmentId: string): Segment['tags'] {
+  let index = segmentTagIndexes.get(work);
+  if (!index) {
+    index = new Map(work.article.segments.map((segment) => [segment.id, segment.tags ?? {}]));
+    segmentTagIndexes.set(work, index);
+  }
+  return index.get(segmentId) ?? {};
+}
+
 /** `applyBatch` for translations known by key (answered now, or replayed from the journal). */
 export function applyTranslations(
   keys: readonly string[],
@@ -50,7 +63,7 @@ export function applyTranslations(
       const record = waiter.work.records[index];
       if (!record) continue;
       // moved tags: accepted, repaired or flagged for review (segments/tag-placement.ts)
-      const segmentTags = waiter.work.article.segments.find((segment) => segment.id === record.id)?.tags ?? {};
+      const segmentTags = segmentTagsOf(waiter.work, record.id);
       const placed = settleTagPlacement(record.source, restored.text, segmentTags);
       const flags = [...placeholderFlags(restored.problems), ...placed.flags];
       waiter.work.records[index] = translatedByMachine(record, placed.text, engine, flags, now);
