@@ -36,7 +36,13 @@ beforeAll(async () => {
   const newsroom = path.join(fixturesDir, '..', 'workspaces', 'newsroom');
   cpSync(newsroom, pseudoRoot, { recursive: true });
   const markdown = path.join(fixturesDir, '..', 'markdown');
-  for (const name of ['front-matter-styles', 'inline-markup', 'nested-containers', 'tab-indentation', 'tables-and-headings'])
+  for (const name of [
+    'front-matter-styles',
+    'inline-markup',
+    'nested-containers',
+    'tab-indentation',
+    'tables-and-headings',
+  ])
     cpSync(path.join(markdown, `${name}.md`), path.join(pseudoRoot, 'articles', 'en', `${name}.md`));
   mkdirSync(path.join(pseudoRoot, 'articles', 'ko'), { recursive: true });
   cpSync(path.join(markdown, 'korean-quotes.md'), path.join(pseudoRoot, 'articles', 'ko', 'korean-quotes.md'));
