@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Severity } from '../config/types.js';
 import type { Lang } from '../languages.js';
 import { t } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/catalogs.js';
 import type { GlossaryIndex } from './glossary-index.js';
 import type { SegmentLocator } from './locate.js';
 import type { CheckedSegment, Rule, RuleContext, SegmentTerms } from './rule-context.js';
@@ -35,6 +36,8 @@ export interface FileContextInput {
   cwd: string;
   /** the source article, for violations in its translation */
   sourceFile?: string;
+  /** messages without parameters already translated in this run (shared by the files of one run) */
+  plainMessages?: Map<MessageKey, string>;
 }
 
 export function createFileContext(input: FileContextInput): RuleContext {
@@ -56,6 +59,27 @@ export function createFileContext(input: FileContextInput): RuleContext {
   };
   const sourceFile =
     input.sourceFile === undefined ? undefined : displayPath(input.sourceFile, input.workspaceDir, input.cwd);
+  // a file reports the same few files and, for most findings (not approved yet), the same few messages:
+  // named and translated once per file, not once per finding
+  const shownFiles = new Map<string, string>();
+  const shownFile = (file: string): string => {
+    let shown = shownFiles.get(file);
+    if (shown === undefined) {
+      shown = displayPath(file, input.workspaceDir, input.cwd);
+      shownFiles.set(file, shown);
+    }
+    return shown;
+  };
+  const plainMessages = input.plainMessages ?? new Map<MessageKey, string>();
+  const messageOf = (key: MessageKey, params: Record<string, unknown> | undefined): string => {
+    if (params !== undefined && Object.keys(params).length > 0) return t(key, params);
+    let message = plainMessages.get(key);
+    if (message === undefined) {
+      message = t(key, {});
+      plainMessages.set(key, message);
+    }
+    return message;
+  };
   const ctx: RuleContext = {
     mode: input.mode,
     sourceLang: input.sourceLang,
@@ -84,11 +108,11 @@ export function createFileContext(input: FileContextInput): RuleContext {
       const violation: Violation = {
         rule: report.rule,
         severity: severity === 'off' ? 'warning' : severity,
-        file: displayPath(placement.file, input.workspaceDir, input.cwd),
+        file: shownFile(placement.file),
         line: placement.line,
         column: placement.column,
         segmentId: report.segment?.id ?? null,
-        message: t(report.messageKey, report.params ?? {}),
+        message: messageOf(report.messageKey, report.params),
       };
       if (placement.endLine !== undefined && placement.endColumn !== undefined) {
         violation.endLine = placement.endLine;

@@ -10,12 +10,15 @@
  * once per article: the output must equal the reassembly of the state, else `output-sync` reports it and
  * violations fall back to the segment's line in the source article).
  *
- * One reassembly per violation: linear in the article size, and a clean article costs nothing.
+ * When the output is in sync, only the marked segment's top-level splice is rendered again and put where
+ * that splice stands in the reassembly (rendered-layout.ts): one reassembly per article with violations,
+ * then one segment per violation. Otherwise one reassembly per violation; a clean article costs nothing.
  */
 import type { Lang } from '../languages.js';
 import type { Article, Segment } from '../segments/types.js';
 import { lineColumnAt } from '../text/positions.js';
 import type { TargetSpan } from './rule-context.js';
+import { createRenderedLayout, type MarkedPosition, type RenderedLayout } from './rendered-layout.js';
 
 /** `reassembleArticle` from src/reassembly (injected so the check can be tested against the real one only) */
 export type Reassemble = (article: Article, targets: ReadonlyMap<string, string>, targetLang: Lang) => string;
@@ -71,6 +74,15 @@ function placementFromMarkers(
     const endPosition = lineColumnAt(withoutStart, end);
     placement.endLine = endPosition.line;
     placement.endColumn = endPosition.column;
+  }
+  return placement;
+}
+
+function placementOf(file: string, position: MarkedPosition): Placement {
+  const placement: Placement = { file, ...position.start };
+  if (position.end !== undefined) {
+    placement.endLine = position.end.line;
+    placement.endColumn = position.end.column;
   }
   return placement;
 }
@@ -146,10 +158,13 @@ export function createOutputLocator(input: {
   outputText: string;
   inSync: boolean;
   reassemble: Reassemble;
+  /** `reassembleArticlePieces` of `targets`, when the caller has it (it compared the output with it) */
+  rendering?: readonly string[];
 }): SegmentLocator {
   const { article, targets, targetLang, outputPath, outputText, inSync, reassemble } = input;
   const segmentsById = new Map<string, Segment>(article.segments.map((segment) => [segment.id, segment]));
   let markers: [string, string] | undefined;
+  let layout: RenderedLayout | undefined;
   return {
     place(segmentId, span) {
       const segment = segmentId === null ? undefined : segmentsById.get(segmentId);
@@ -165,6 +180,11 @@ export function createOutputLocator(input: {
       if (span?.end !== undefined && span.end > start)
         marked = insertAt(marked, Math.min(span.end, base.length), endMarker);
       marked = insertAt(marked, start, startMarker);
+      if (inSync) {
+        layout ??= createRenderedLayout(article, targets, targetLang, input.rendering);
+        const fast = layout.markedPosition(segment.id, marked, startMarker, endMarker);
+        if (fast !== null) return placementOf(outputPath, fast);
+      }
       const markedTargets = new Map(targets);
       markedTargets.set(segment.id, marked);
       if (inSync) {

@@ -199,14 +199,20 @@ interface WordToken {
   end: number;
 }
 
+/** whether the character at `index` is a digit of any script (\p{N}); ASCII answered without a regex */
+function isDigitAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return code >= 0x30 && code <= 0x39;
+  return DIGIT.test(text[index]!);
+}
+
 function wordsOf(text: string): WordToken[] {
   const words: WordToken[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const before = text[match.index - 1];
-    const after = text[match.index + match[0].length];
     // a word glued to digits (20mila, 3rd) is read with the digits
-    if ((before !== undefined && DIGIT.test(before)) || (after !== undefined && DIGIT.test(after))) continue;
+    if (isDigitAt(text, match.index - 1) || isDigitAt(text, match.index + match[0].length)) continue;
     words.push({ word: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
   }
   return words;

@@ -222,11 +222,13 @@ function groupsOf(match: RegExpExecArray, grammarLang: 'en' | 'ko' | 'it'): Grou
 function tokensOfMatch(match: RegExpExecArray, grammarLang: 'en' | 'ko' | 'it', text: string): NumberToken[] {
   const g = groupsOf(match, grammarLang);
   const base = { raw: match[0], start: match.index, end: match.index + match[0].length };
-  const yearStart = base.start + match[0].search(/\d{4}/);
-  const yearAndDate = (year: string, month: number, day: number): NumberToken[] => [
-    { raw: year, start: yearStart, end: yearStart + year.length, kind: 'number', values: [year] },
-    { ...base, kind: 'date', values: [dateValue(month, day)] },
-  ];
+  const yearAndDate = (year: string, month: number, day: number): NumberToken[] => {
+    const yearStart = base.start + match[0].search(/\d{4}/);
+    return [
+      { raw: year, start: yearStart, end: yearStart + year.length, kind: 'number', values: [year] },
+      { ...base, kind: 'date', values: [dateValue(month, day)] },
+    ];
+  };
   if (g.iso !== undefined) return yearAndDate(g.isoYear!, Number(g.isoMonth), Number(g.isoDay));
   if (g.dotYear !== undefined) return yearAndDate(g.dotYear, Number(g.dotMonth), Number(g.dotDay)); // 2024. 4. 16.
   const months = grammarLang === 'it' ? italianMonthNumber : englishMonthNumber;

@@ -15,7 +15,7 @@ import type { MessageKey } from '../i18n/catalogs.js';
 import type { Lang } from '../languages.js';
 import type { ArticleState, SegmentRecord } from '../memory/types.js';
 import type { Article, Segment } from '../segments/types.js';
-import { TagMismatchError } from '../reassembly/reassemble.js';
+import { reassembleArticlePieces, TagMismatchError } from '../reassembly/reassemble.js';
 import { detectHumanEdits, expectedOutput, type StructureBreak } from '../reassembly/human-edits.js';
 import { sameTags } from '../segments/xml.js';
 import { fileHash } from '../memory/records.js';
@@ -44,6 +44,8 @@ export interface CheckEnvironment {
   workspaceDir: string | null;
   cwd: string;
   reassemble: Reassemble;
+  /** messages without parameters, translated once per run (see createFileContext) */
+  plainMessages?: Map<MessageKey, string>;
 }
 
 /** a blank line (possibly with container prefixes) separates blocks */
@@ -98,10 +100,10 @@ export function pairSegments(article: Article, state: ArticleState | null): Chec
   });
 }
 
-/** The output these targets give; null when tags make it impossible. */
-function render(input: TranslationInput, targets: ReadonlyMap<string, string>, reassemble: Reassemble): string | null {
+/** The output these targets give, as reassembly pieces; null when tags make it impossible. */
+function render(input: TranslationInput, targets: ReadonlyMap<string, string>): string[] | null {
   try {
-    return reassemble(input.article, targets, input.targetLang);
+    return reassembleArticlePieces(input.article, targets, input.targetLang);
   } catch (error) {
     // a target whose tags do not fit its source: markup-parity reports the segment itself
     if (error instanceof TagMismatchError) return null;
@@ -111,8 +113,8 @@ function render(input: TranslationInput, targets: ReadonlyMap<string, string>, r
 
 /** What the output file says about the targets: written by storyloc, edited by hand, or neither. */
 type OutputReading =
-  /** the output is the rendering of `targets` (so violations can be placed in it exactly) */
-  | { status: 'inSync'; targets: Map<string, string> }
+  /** the output is the rendering of `targets` (so violations can be placed in it exactly), in `pieces` */
+  | { status: 'inSync'; targets: Map<string, string>; pieces: string[] }
   /** a translator edited the text of segments: `edits` (segment id → target XML) make it the rendering of `targets` */
   | { status: 'edited'; targets: Map<string, string>; edits: Map<string, string> }
   /** edited in a way storyloc translate refuses: markup, structure or front matter changed */
@@ -134,14 +136,16 @@ type OutputReading =
  * edits to the text of segments are checked as the new targets, and a broken edit is named for what it
  * broke.
  */
-function readOutput(input: TranslationInput, all: Map<string, string>, reassemble: Reassemble): OutputReading {
-  const expected = render(input, all, reassemble);
+function readOutput(input: TranslationInput, all: Map<string, string>): OutputReading {
+  const expectedPieces = render(input, all);
+  const expected = expectedPieces === null ? null : expectedPieces.join('');
   const output = input.outputText;
-  if (output !== null && expected === output) return { status: 'inSync', targets: all };
+  if (output !== null && expected === output) return { status: 'inSync', targets: all, pieces: expectedPieces! };
   const sources = new Map(input.article.segments.map((segment) => [segment.id, segment.text]));
   const written = new Map([...all].filter(([id, target]) => sameTags(sources.get(id) ?? '', target)));
-  const writtenExpected = written.size === all.size ? expected : render(input, written, reassemble);
-  if (output !== null && writtenExpected === output) return { status: 'inSync', targets: written };
+  const writtenPieces = written.size === all.size ? expectedPieces : render(input, written);
+  const writtenExpected = writtenPieces === null ? null : writtenPieces.join('');
+  if (output !== null && writtenExpected === output) return { status: 'inSync', targets: written, pieces: writtenPieces! };
   const shown = expected ?? writtenExpected;
   // a source edited since the translation: the output is out of date, not edited (translate rewrites it)
   const sourceChanged = input.state !== null && input.state.sourceFileHash !== fileHash(input.article.source);
@@ -223,7 +227,7 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
   for (const segment of segments) if (segment.target !== null) stateTargets.set(segment.id, segment.target);
 
   const reading =
-    state === null || state.segments.length === 0 ? null : readOutput(input, stateTargets, env.reassemble);
+    state === null || state.segments.length === 0 ? null : readOutput(input, stateTargets);
   if (reading?.status === 'edited') segments = withOutputEdits(segments, reading.edits);
   const locator: SegmentLocator = createOutputLocator({
     article,
@@ -233,6 +237,7 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
     outputText: outputText ?? '',
     inSync: reading !== null && (reading.status === 'inSync' || reading.status === 'edited'),
     reassemble: env.reassemble,
+    ...(reading?.status === 'inSync' ? { rendering: reading.pieces } : {}),
   });
   const ctx = createFileContext({
     mode: 'workspace',
@@ -245,6 +250,7 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
     workspaceDir: env.workspaceDir,
     cwd: env.cwd,
     sourceFile: article.path,
+    ...(env.plainMessages === undefined ? {} : { plainMessages: env.plainMessages }),
   });
 
   const violations: Violation[] = [];

@@ -155,6 +155,7 @@ export function translationChecker(
     workspaceDir: config.workspaceDir,
     cwd,
     reassemble: reassembleArticle,
+    plainMessages: new Map(),
   };
   return (articleRelativePath, targetLang) => {
     const file = path.join(config.paths.articles, ...articleRelativePath.split('/'));

@@ -77,31 +77,43 @@ function missingNumbers(
 ): Violation[] {
   const { source, target, sourceNumbers, targetNumbers, sourceLang } = input;
   const present = valuesPresent(target.text, ctx.targetLang, targetNumbers);
-  if (segment.engine === 'pseudo') {
-    // a pseudo translation is the source in disguise (accented vowels, source number formats): read
-    // it the source's way too, so the rule still proves that every number came through the pipeline
-    // (NFC again afterwards: NFD splits Hangul syllables into jamo)
+  // a pseudo translation is the source in disguise (accented vowels, source number formats): read
+  // it the source's way too, so the rule still proves that every number came through the pipeline
+  // (NFC again afterwards: NFD splits Hangul syllables into jamo). Read only when a number is not found
+  // otherwise: the values only ever add to `present`, so reading them late changes no answer.
+  let undisguisedRead = segment.engine !== 'pseudo';
+  const isPresent = (token: NumberToken): boolean => {
+    if (token.values.some((value) => present.has(value))) return true;
+    if (undisguisedRead) return false;
+    undisguisedRead = true;
     const undisguised = target.text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
     for (const value of valuesPresent(undisguised, sourceLang)) present.add(value);
-  }
-  const inSource = valuesPresent(source.text, sourceLang, input.allSourceNumbers);
-  for (const token of sourceNumbers) for (const value of token.values) inSource.add(value);
+    return token.values.some((value) => present.has(value));
+  };
   // numbers of the target that are none of the source's: digits first, then words that are only numbers
-  const extras = targetNumbers
-    .filter((token) => !token.soft && !token.values.some((value) => inSource.has(value)))
-    .filter((token) => !covered.some((problem) => problem.start < token.end && token.start < problem.end))
-    .sort((a, b) => Number(a.words === true) - Number(b.words === true) || a.start - b.start);
+  // (needed only once a number is missing)
+  let extras: NumberToken[] | undefined;
+  const extrasOf = (): NumberToken[] => {
+    const inSource = valuesPresent(source.text, sourceLang, input.allSourceNumbers);
+    for (const token of sourceNumbers) for (const value of token.values) inSource.add(value);
+    return targetNumbers
+      .filter((token) => !token.soft && !token.values.some((value) => inSource.has(value)))
+      .filter((token) => !covered.some((problem) => problem.start < token.end && token.start < problem.end))
+      .sort((a, b) => Number(a.words === true) - Number(b.words === true) || a.start - b.start);
+  };
   const violations: Violation[] = [];
   const reported = new Set<string>();
-  const lowerTarget = target.text.toLowerCase();
+  let lowerTarget: string | undefined;
   for (const token of sourceNumbers) {
-    if (token.soft || token.values.some((value) => present.has(value))) continue;
+    if (token.soft || isPresent(token)) continue;
     // words kept as written: a title or a name left in English ("Twenty-Five Twenty-One", Seventeen)
+    lowerTarget ??= target.text.toLowerCase();
     if (token.words && keptAsWritten(lowerTarget, token.raw.toLowerCase())) continue;
     const value = token.values[0]!;
     if (reported.has(value)) continue;
     reported.add(value);
     const expected = formatValue(value, ctx.targetLang, /\d[,.]\d{3}(?!\d)/.test(token.raw));
+    extras ??= extrasOf();
     const replacement = extras.findIndex((extra) => sameKind(extra, token));
     if (replacement >= 0) {
       const [found] = extras.splice(replacement, 1);
