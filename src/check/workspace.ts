@@ -155,7 +155,6 @@ export function translationChecker(
     workspaceDir: config.workspaceDir,
     cwd,
     reassemble: reassembleArticle,
-    plainMessages: new Map(),
   };
   return (articleRelativePath, targetLang) => {
     const file = path.join(config.paths.articles, ...articleRelativePath.split('/'));
@@ -190,6 +189,8 @@ export function checkWorkspace(options: WorkspaceCheckOptions): CheckReport {
     workspaceDir: config.workspaceDir,
     cwd,
     reassemble: reassembleArticle,
+    // one run, one UI language: each message without parameters is translated once
+    plainMessages: new Map(),
   };
   const violations: Violation[] = glossaryLintViolations(
     glossary.problems,
