@@ -145,7 +145,8 @@ function readOutput(input: TranslationInput, all: Map<string, string>): OutputRe
   const written = new Map([...all].filter(([id, target]) => sameTags(sources.get(id) ?? '', target)));
   const writtenPieces = written.size === all.size ? expectedPieces : render(input, written);
   const writtenExpected = writtenPieces === null ? null : writtenPieces.join('');
-  if (output !== null && writtenExpected === output) return { status: 'inSync', targets: written, pieces: writtenPieces! };
+  if (output !== null && writtenExpected === output)
+    return { status: 'inSync', targets: written, pieces: writtenPieces! };
   const shown = expected ?? writtenExpected;
   // a source edited since the translation: the output is out of date, not edited (translate rewrites it)
   const sourceChanged = input.state !== null && input.state.sourceFileHash !== fileHash(input.article.source);
@@ -226,8 +227,7 @@ export function checkTranslation(input: TranslationInput, env: CheckEnvironment)
   const stateTargets = new Map<string, string>();
   for (const segment of segments) if (segment.target !== null) stateTargets.set(segment.id, segment.target);
 
-  const reading =
-    state === null || state.segments.length === 0 ? null : readOutput(input, stateTargets);
+  const reading = state === null || state.segments.length === 0 ? null : readOutput(input, stateTargets);
   if (reading?.status === 'edited') segments = withOutputEdits(segments, reading.edits);
   const locator: SegmentLocator = createOutputLocator({
     article,
