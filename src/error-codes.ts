@@ -44,6 +44,7 @@ export const errorCodes = {
   'article.unknownFolder': { message: 'articles:unknownFolder', exit: input },
   'article.unknownLanguage': { message: 'articles:unknownLanguage', exit: input },
   'article.utf16': { message: 'articles:utf16', exit: input },
+  'check.badJobs': { message: 'check:error.badJobs', exit: input },
   'check.cannotWrite': { message: 'check:error.cannotWrite', exit: input },
   'check.isDirectory': { message: 'check:error.isDirectory', exit: input },
   'check.noSourceArticle': { message: 'check:error.noSourceArticle', exit: input },

@@ -40,27 +40,14 @@ export interface FileContextInput {
   plainMessages?: Map<MessageKey, string>;
 }
 
-export function createFileContext(input: FileContextInput): RuleContext {
-  const termCache = new Map<CheckedSegment, SegmentTerms>();
-  const viewCache = new Map<CheckedSegment, { source: TextView | null; target: TextView | null }>();
-  const views = (segment: CheckedSegment): { source: TextView | null; target: TextView | null } => {
-    let found = viewCache.get(segment);
-    if (!found) {
-      found = {
-        source: segment.source === null ? null : maskedView(textView(segment.source)),
-        target:
-          segment.target === null
-            ? null
-            : maskedView(segment.plainTarget ? identityView(segment.target) : textView(segment.target)),
-      };
-      viewCache.set(segment, found);
-    }
-    return found;
-  };
-  const sourceFile =
-    input.sourceFile === undefined ? undefined : displayPath(input.sourceFile, input.workspaceDir, input.cwd);
-  // a file reports the same few files and, for most findings (not approved yet), the same few messages:
-  // named and translated once per file, not once per finding
+/**
+ * A file reports the same few files and, for most findings (not approved yet), the same few messages:
+ * named and translated once per file (messages once per run when the run shares `plainMessages`).
+ */
+function reportNaming(input: FileContextInput): {
+  shownFile: (file: string) => string;
+  messageOf: (key: MessageKey, params: Record<string, unknown> | undefined) => string;
+} {
   const shownFiles = new Map<string, string>();
   const shownFile = (file: string): string => {
     let shown = shownFiles.get(file);
@@ -80,6 +67,29 @@ export function createFileContext(input: FileContextInput): RuleContext {
     }
     return message;
   };
+  return { shownFile, messageOf };
+}
+
+export function createFileContext(input: FileContextInput): RuleContext {
+  const termCache = new Map<CheckedSegment, SegmentTerms>();
+  const viewCache = new Map<CheckedSegment, { source: TextView | null; target: TextView | null }>();
+  const views = (segment: CheckedSegment): { source: TextView | null; target: TextView | null } => {
+    let found = viewCache.get(segment);
+    if (!found) {
+      found = {
+        source: segment.source === null ? null : maskedView(textView(segment.source)),
+        target:
+          segment.target === null
+            ? null
+            : maskedView(segment.plainTarget ? identityView(segment.target) : textView(segment.target)),
+      };
+      viewCache.set(segment, found);
+    }
+    return found;
+  };
+  const sourceFile =
+    input.sourceFile === undefined ? undefined : displayPath(input.sourceFile, input.workspaceDir, input.cwd);
+  const { shownFile, messageOf } = reportNaming(input);
   const ctx: RuleContext = {
     mode: input.mode,
     sourceLang: input.sourceLang,

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ResolvedConfig } from '../config/types.js';
+import type { ResolvedConfig, Severity } from '../config/types.js';
 import { inputError } from '../errors.js';
 import type { Lang } from '../languages.js';
 import { listArticles, readArticleFile } from '../articles/read.js';
@@ -18,7 +18,7 @@ import { glossaryLintViolations } from './rules/glossary-lint.js';
 import { resolveSeverities } from './severities.js';
 import { checkTranslation, type CheckEnvironment } from './translation.js';
 import { displayPath } from './context.js';
-import { ruleIds, type CheckReport, type Violation } from './types.js';
+import { ruleIds, type CheckReport, type RuleId, type Violation } from './types.js';
 
 export interface WorkspaceCheckOptions {
   config: ResolvedConfig;
@@ -43,7 +43,7 @@ export function loadCheckGlossary(config: ResolvedConfig): GlossaryIndex {
   return createGlossaryIndex(loaded.termbase, [...loaded.problems, ...lint]);
 }
 
-interface Selected {
+export interface Selected {
   articleFile: string;
   targetLang: Lang;
 }
@@ -166,7 +166,20 @@ export function translationChecker(
   };
 }
 
-export function checkWorkspace(options: WorkspaceCheckOptions): CheckReport {
+/** A workspace check ready to run: what to check, and with what (see `checkWorkspace`). */
+export interface PreparedWorkspaceCheck {
+  config: ResolvedConfig;
+  cwd: string;
+  severities: Record<RuleId, Severity>;
+  glossary: GlossaryIndex;
+  /** the glossary's own problems (reported once, before the translations) */
+  lint: Violation[];
+  /** the (article, target language) pairs, in report order */
+  selected: Selected[];
+}
+
+/** Validates `--to`, loads the glossary and lists the translations to check. */
+export function prepareWorkspaceCheck(options: WorkspaceCheckOptions): PreparedWorkspaceCheck {
   const { config, cwd } = options;
   const severities = resolveSeverities(config.check.severities, config.configFile);
   const targetLangs =
@@ -182,9 +195,29 @@ export function checkWorkspace(options: WorkspaceCheckOptions): CheckReport {
     }
   }
   const glossary = options.glossary ?? loadCheckGlossary(config);
+  const lint = glossaryLintViolations(glossary.problems, severities['glossary-lint'], config.workspaceDir, cwd);
+  const selected = selectTranslations(config, options.paths ?? [], targetLangs, cwd);
+  return { config, cwd, severities, glossary, lint, selected };
+}
+
+/** One checked translation: its output file as reports name it, and its violations (unsorted). */
+export interface CheckedTranslation {
+  file: string;
+  violations: Violation[];
+}
+
+/**
+ * Checks selected translations one at a time, in any order (threads take turns: parallel.ts). An
+ * article's languages come one after the other in a selection: the article read last is kept.
+ */
+export function selectionChecker(
+  config: ResolvedConfig,
+  cwd: string,
+  glossary: GlossaryIndex,
+): (selected: Selected) => CheckedTranslation {
   const env: CheckEnvironment = {
     glossary,
-    severities,
+    severities: resolveSeverities(config.check.severities, config.configFile),
     sourceLanguages: config.sourceLanguages,
     workspaceDir: config.workspaceDir,
     cwd,
@@ -192,23 +225,27 @@ export function checkWorkspace(options: WorkspaceCheckOptions): CheckReport {
     // one run, one UI language: each message without parameters is translated once
     plainMessages: new Map(),
   };
-  const violations: Violation[] = glossaryLintViolations(
-    glossary.problems,
-    severities['glossary-lint'],
-    config.workspaceDir,
-    cwd,
-  );
-  const files: string[] = [];
-  // selections list an article's languages together: keep only the article read last
   let article: ReturnType<typeof readArticleFile> | undefined;
-  for (const { articleFile, targetLang } of selectTranslations(config, options.paths ?? [], targetLangs, cwd)) {
+  return ({ articleFile, targetLang }) => {
     if (article === undefined || article.path !== articleFile) article = readArticleFile(articleFile, config, { cwd });
     const outputPath = outputPathFor(config, article.relativePath, targetLang);
     const state = readArticleState(statePathFor(config, article.relativePath, targetLang));
-    files.push(displayPath(outputPath, config.workspaceDir, cwd));
-    violations.push(
-      ...checkTranslation({ article, targetLang, state, outputPath, outputText: readOutput(outputPath) }, env),
-    );
-  }
-  return { violations: sortViolations(violations), files, severities, mode: 'workspace' };
+    const file = displayPath(outputPath, config.workspaceDir, cwd);
+    const input = { article, targetLang, state, outputPath, outputText: readOutput(outputPath) };
+    return { file, violations: checkTranslation(input, env) };
+  };
+}
+
+/** The report of checked translations, given in selection order. */
+export function workspaceReport(prepared: PreparedWorkspaceCheck, checked: readonly CheckedTranslation[]): CheckReport {
+  const violations = [...prepared.lint];
+  for (const translation of checked) for (const violation of translation.violations) violations.push(violation);
+  const files = checked.map((translation) => translation.file);
+  return { violations: sortViolations(violations), files, severities: prepared.severities, mode: 'workspace' };
+}
+
+export function checkWorkspace(options: WorkspaceCheckOptions): CheckReport {
+  const prepared = prepareWorkspaceCheck(options);
+  const check = selectionChecker(prepared.config, prepared.cwd, prepared.glossary);
+  return workspaceReport(prepared, prepared.selected.map(check));
 }

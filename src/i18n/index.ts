@@ -41,6 +41,14 @@ export function initI18n(language: UiLanguage = 'en'): TFunction {
   return instance.t.bind(instance);
 }
 
+/** The UI language `t` translates into now (a worker thread starts its own instance in it). */
+export function currentUiLanguage(): UiLanguage {
+  const language = instance?.language;
+  return language !== undefined && (uiLanguages as readonly string[]).includes(language)
+    ? (language as UiLanguage)
+    : 'en';
+}
+
 /** Translates a key (`namespace:key`) in the current UI language. */
 export function t(key: MessageKey, params: Record<string, unknown> = {}): string {
   const translate = instance ? instance.t.bind(instance) : initI18n('en');

@@ -10,7 +10,8 @@ import { Option } from 'commander';
 import { t } from '../../i18n/index.js';
 import { ExitCode, inputError } from '../../errors.js';
 import { isSupportedLanguage, supportedLanguages, type Lang } from '../../languages.js';
-import { checkWorkspace } from '../../check/workspace.js';
+import type { checkWorkspace } from '../../check/workspace.js';
+import { checkWorkspaceOnThreads } from '../../check/parallel.js';
 import { checkTargetOnly } from '../../check/target-only.js';
 import { failsAt, formatReport, reportFormats, type ReportFormat } from '../../check/reporters/index.js';
 import type { FailOn } from '../../check/types.js';
@@ -24,6 +25,7 @@ interface CheckFlags {
   targetOnly?: boolean;
   lang?: string;
   output?: string;
+  jobs?: string;
 }
 
 function parseLanguages(value: string): Lang[] {
@@ -36,6 +38,15 @@ function parseLanguages(value: string): Lang[] {
       });
     return trimmed;
   });
+}
+
+/** `--jobs N`: threads checking translations at once (1: this one only); absent: one per core for many. */
+function parseJobs(value: string | undefined): number | 'auto' {
+  if (value === undefined) return 'auto';
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw inputError('check.badJobs', 'check:error.badJobs', { value });
+  return jobs;
 }
 
 /** The report file of --output; a folder that does not exist or cannot be written is an input error. */
@@ -63,7 +74,8 @@ export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('--target-only', t('check:cli.targetOnly')))
     .addOption(new Option('--lang <code>', t('check:cli.lang')))
     .addOption(new Option('-o, --output <file>', t('check:cli.output')))
-    .action((paths: string[], flags: CheckFlags) => {
+    .addOption(new Option('--jobs <n>', t('check:cli.jobs')))
+    .action(async (paths: string[], flags: CheckFlags) => {
       let report: ReturnType<typeof checkWorkspace>;
       let workspaceDir: string;
       if (flags.targetOnly) {
@@ -79,7 +91,7 @@ export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
         if (paths.length === 0) reportSkippedSources(ctx, ctx.config(), []);
         const options: Parameters<typeof checkWorkspace>[0] = { config: ctx.config(), cwd: ctx.cwd, paths };
         if (flags.to !== undefined) options.targetLangs = parseLanguages(flags.to);
-        report = checkWorkspace(options);
+        report = await checkWorkspaceOnThreads(options, parseJobs(flags.jobs));
       }
       const text = formatReport(report, flags.format, { cwd: ctx.cwd, workspaceDir });
       if (flags.output !== undefined) writeReport(path.resolve(ctx.cwd, flags.output), flags.output, text);

@@ -9,6 +9,7 @@ export default {
     targetOnly: 'check target-language files with no source (untranslated terms, forbidden terms, quotes)',
     lang: 'language of the files checked with --target-only',
     output: 'write the report to this file instead of standard output',
+    jobs: 'threads checking translations at once (default: one per core, up to 4, for 200 translations or more)',
   },
   rule: {
     'glossary-term':
@@ -125,6 +126,7 @@ export default {
     notFound: 'no such file',
     noSourceArticle: 'no source article {{article}} for this output',
     cannotWrite: 'the report cannot be written ({{detail}})',
+    badJobs: '--jobs must be a whole number from 1 to 64, not “{{value}}”',
     unreadable: 'cannot be read ({{detail}})',
     isDirectory: 'is a folder: give files with --target-only',
     targetOnlyNeedsFiles: '--target-only needs at least one file',

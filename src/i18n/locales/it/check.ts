@@ -10,6 +10,7 @@ export default {
       'controlla file nella lingua di arrivo senza originale (termini non tradotti, termini vietati, virgolette)',
     lang: 'lingua dei file controllati con --target-only',
     output: 'scrivi il report in questo file invece che sull’output standard',
+    jobs: 'thread che controllano le traduzioni in parallelo (predefinito: uno per core, fino a 4, da 200 traduzioni in su)',
   },
   rule: {
     'glossary-term':
@@ -128,6 +129,7 @@ export default {
     notFound: 'file inesistente',
     noSourceArticle: 'nessun articolo originale {{article}} per questo file tradotto',
     cannotWrite: 'impossibile scrivere il report ({{detail}})',
+    badJobs: '--jobs deve essere un numero intero da 1 a 64, non “{{value}}”',
     unreadable: 'impossibile leggerlo ({{detail}})',
     isDirectory: 'è una cartella: con --target-only indica dei file',
     targetOnlyNeedsFiles: '--target-only richiede almeno un file',
