@@ -114,7 +114,10 @@ test('the compiled worker, given the whole selection, returns what one thread fi
     const worker = new Worker(path.join(repoRoot, 'dist', 'src', 'check', 'worker.js'), { workerData: data });
     worker.on('message', (message: CheckWorkerMessage) => {
       if ('done' in message) resolve();
-      else message.results.forEach((result, offset) => (results[message.start + offset] = result));
+      else
+        message.results.forEach((result, offset) => {
+          results[message.start + offset] = result;
+        });
     });
     worker.on('error', reject);
   });
