@@ -103,13 +103,14 @@ export function createRenderedLayout(
         else working.delete(segmentId);
       }
       const start = rendered.indexOf(startMarker);
-      const unmarked = rendered.split(startMarker).join('').split(endMarker).join('');
-      if (start < 0 || unmarked !== pieces[pieceIndex]) return null;
+      if (start < 0 || rendered.indexOf(startMarker, start + 1) >= 0) return null;
+      const withoutStart = rendered.slice(0, start) + rendered.slice(start + 1);
+      const end = withoutStart.indexOf(endMarker);
+      const unmarked = end < 0 ? withoutStart : withoutStart.slice(0, end) + withoutStart.slice(end + 1);
+      if (unmarked.indexOf(endMarker) >= 0 || unmarked !== pieces[pieceIndex]) return null;
       lineStarts ??= computeLineStarts(pieces.join(''));
       const pieceStart = pieceStarts[pieceIndex]!;
       const position: MarkedPosition = { start: positionInPiece(lineStarts, pieceStart, rendered, start) };
-      const withoutStart = rendered.slice(0, start) + rendered.slice(start + 1);
-      const end = withoutStart.indexOf(endMarker);
       if (end >= start) position.end = positionInPiece(lineStarts, pieceStart, withoutStart, end);
       return position;
     },
