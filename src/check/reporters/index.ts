@@ -2,9 +2,9 @@
 import type { DisplayPathBase } from '../../display-path.js';
 import type { CheckReport } from '../types.js';
 import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonPieces } from './json.js';
 import { formatJunit } from './junit.js';
-import { formatSarif } from './sarif.js';
+import { formatSarif, sarifPieces } from './sarif.js';
 import { formatText } from './text.js';
 
 export const reportFormats = ['text', 'json', 'junit', 'github', 'sarif'] as const;
@@ -27,6 +27,20 @@ export function formatReport(report: CheckReport, format: ReportFormat, paths?: 
     case 'sarif':
       return formatSarif(report);
   }
+}
+
+/**
+ * The report in pieces that join to `formatReport`: the CLI writes them one by one, so a report of every
+ * location on a big workspace (json, sarif) is never one string in memory.
+ */
+export function* reportPieces(
+  report: CheckReport,
+  format: ReportFormat,
+  paths?: Required<DisplayPathBase>,
+): Generator<string> {
+  if (format === 'json') yield* jsonPieces(report);
+  else if (format === 'sarif') yield* sarifPieces(report);
+  else yield formatReport(report, format, paths);
 }
 
 export { failsAt } from './summary.js';

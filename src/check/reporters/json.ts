@@ -4,6 +4,7 @@
  * `segmentId`, which is null for whole-file problems.
  */
 import type { CheckReport, Violation } from '../types.js';
+import { prettyJsonPieces } from './json-chunks.js';
 import { countBySeverity } from './summary.js';
 import { TOOL_NAME, toolVersion } from './tool.js';
 
@@ -29,7 +30,8 @@ function violationJson(violation: Violation): Record<string, unknown> {
   return out;
 }
 
-export function formatJson(report: CheckReport): string {
+/** The JSON report in pieces (see json-chunks.ts); joined, `formatJson`. */
+export function* jsonPieces(report: CheckReport): Generator<string> {
   const counts = countBySeverity(report.violations);
   const json = {
     schemaVersion: CHECK_REPORT_SCHEMA_VERSION,
@@ -38,7 +40,12 @@ export function formatJson(report: CheckReport): string {
     summary: { files: report.files.length, errors: counts.error, warnings: counts.warning },
     rules: report.severities,
     files: report.files,
-    violations: report.violations.map(violationJson),
+    violations: [],
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  yield* prettyJsonPieces(json, ['violations'], report.violations, violationJson);
+  yield '\n';
+}
+
+export function formatJson(report: CheckReport): string {
+  return [...jsonPieces(report)].join('');
 }

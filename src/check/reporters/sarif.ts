@@ -7,6 +7,7 @@
 import { t } from '../../i18n/index.js';
 import { defaultSeverities } from '../severities.js';
 import { ruleIds, type CheckReport, type Violation } from '../types.js';
+import { prettyJsonPieces } from './json-chunks.js';
 import { TOOL_NAME, toolVersion } from './tool.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -65,7 +66,8 @@ function result(violation: Violation): Record<string, unknown> {
   return out;
 }
 
-export function formatSarif(report: CheckReport): string {
+/** The SARIF report in pieces (see json-chunks.ts); joined, `formatSarif`. */
+export function* sarifPieces(report: CheckReport): Generator<string> {
   const rules = ruleIds.map((id) => ({
     id,
     name: id.replace(/(^|-)([a-z])/g, (_whole, _dash: string, letter: string) => letter.toUpperCase()),
@@ -81,9 +83,14 @@ export function formatSarif(report: CheckReport): string {
       {
         tool: { driver: { name: TOOL_NAME, version: toolVersion(), rules } },
         columnKind: 'utf16CodeUnits',
-        results: report.violations.map(result),
+        results: [],
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  yield* prettyJsonPieces(sarif, ['runs', 0, 'results'], report.violations, result);
+  yield '\n';
+}
+
+export function formatSarif(report: CheckReport): string {
+  return [...sarifPieces(report)].join('');
 }

@@ -4,7 +4,7 @@
  * --fail-on is found, 2 on usage, config or input errors.
  */
 import { reportSkippedSources } from '../skipped-sources.js';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import { t } from '../../i18n/index.js';
@@ -13,7 +13,7 @@ import { isSupportedLanguage, supportedLanguages, type Lang } from '../../langua
 import type { checkWorkspace } from '../../check/workspace.js';
 import { checkWorkspaceOnThreads } from '../../check/parallel.js';
 import { checkTargetOnly } from '../../check/target-only.js';
-import { failsAt, formatReport, reportFormats, type ReportFormat } from '../../check/reporters/index.js';
+import { failsAt, reportFormats, reportPieces, type ReportFormat } from '../../check/reporters/index.js';
 import type { FailOn } from '../../check/types.js';
 import { workspaceConfigOrDefaults } from '../workspace.js';
 import type { CommandModule } from '../context.js';
@@ -50,16 +50,31 @@ function parseJobs(value: string | undefined): number | 'auto' {
 }
 
 /** The report file of --output; a folder that does not exist or cannot be written is an input error. */
-function writeReport(file: string, given: string, text: string): void {
-  try {
-    writeFileSync(file, text);
-  } catch (error) {
-    throw inputError(
+function writeReport(file: string, given: string, pieces: Iterable<string>): void {
+  const cannotWrite = (error: unknown): Error =>
+    inputError(
       'check.cannotWrite',
       'check:error.cannotWrite',
       { file: given, detail: (error as NodeJS.ErrnoException).code ?? String(error) },
       { file: given },
     );
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (error) {
+    throw cannotWrite(error);
+  }
+  try {
+    // written piece by piece: a json or sarif report of every location is never one string in memory
+    for (const piece of pieces) {
+      try {
+        writeSync(fd, piece);
+      } catch (error) {
+        throw cannotWrite(error);
+      }
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -93,9 +108,9 @@ export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
         if (flags.to !== undefined) options.targetLangs = parseLanguages(flags.to);
         report = await checkWorkspaceOnThreads(options, parseJobs(flags.jobs));
       }
-      const text = formatReport(report, flags.format, { cwd: ctx.cwd, workspaceDir });
-      if (flags.output !== undefined) writeReport(path.resolve(ctx.cwd, flags.output), flags.output, text);
-      else ctx.stdout.write(text);
+      const pieces = reportPieces(report, flags.format, { cwd: ctx.cwd, workspaceDir });
+      if (flags.output !== undefined) writeReport(path.resolve(ctx.cwd, flags.output), flags.output, pieces);
+      else for (const piece of pieces) ctx.stdout.write(piece);
       const failing = report.violations.some((violation) => failsAt(violation.severity, flags.failOn));
       setExitCode(failing ? ExitCode.findings : ExitCode.ok);
     });
