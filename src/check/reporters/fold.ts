@@ -26,6 +26,17 @@ export function foldRepeatedWarnings(violations: readonly Violation[]): Violatio
   }
   const shown = new Set<string>();
   const folded: Violation[] = [];
+  // files repeat the same message with a handful of counts: each wording is translated once
+  const wordings = new Map<string, string>();
+  const foldedMessage = (message: string, more: number): string => {
+    const key = `${more}\u0000${message}`;
+    let wording = wordings.get(key);
+    if (wording === undefined) {
+      wording = t('check:report.folded', { message, count: more });
+      wordings.set(key, wording);
+    }
+    return wording;
+  };
   for (const violation of violations) {
     const key = violation.severity === 'warning' ? groupKey(violation) : null;
     const size = key === null ? 0 : sizes.get(key)!;
@@ -35,7 +46,7 @@ export function foldRepeatedWarnings(violations: readonly Violation[]): Violatio
     }
     if (shown.has(key)) continue;
     shown.add(key);
-    folded.push({ ...violation, message: t('check:report.folded', { message: violation.message, count: size - 1 }) });
+    folded.push({ ...violation, message: foldedMessage(violation.message, size - 1) });
   }
   return folded;
 }
