@@ -24,5 +24,7 @@ export default {
     ok: '정상: {{file}} (세그먼트 {{segments}}개) 바이트 단위로 동일',
     differs: '{{file}}:{{line}}:{{column}}: 재조립 후 다름: 예상 {{expected}}, 실제 {{actual}}',
     summary: '파일 {{total}}개 중 {{ok}}개 동일',
+    verbose: '바이트 단위로 동일한 파일마다 한 줄씩도 출력 (기본: 차이와 요약만)',
+    jobs: '파일을 동시에 검사할 스레드 수 (기본: 파일 64개 이상이면 코어당 하나, 최대 4; 1: 현재 스레드만)',
   },
 };
