@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { runCli } from '../support/run-cli.js';
 import { StorylocError } from '../../src/errors.js';
-import { toPortable } from '../../src/cli/commands/roundtrip-parallel.js';
+import { defaultJobs, toPortable } from '../../src/cli/commands/roundtrip-parallel.js';
 import { DEFAULT_ARTICLE_LIMITS } from '../../src/config/load.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -83,6 +83,24 @@ describe('storyloc roundtrip output', () => {
       expect(result.stdout).toContain(text);
       expect(result.stdout).toContain('--jobs <n>');
     }
+  });
+});
+
+describe('threads by default', () => {
+  test('one per idle core beside this one, at most 4 and never more than the cores, from 64 files on', () => {
+    // (files, cores, 1-minute load average) → threads
+    const cases: Array<[number, number, number, number]> = [
+      [63, 8, 0, 1],
+      [64, 2, 0.1, 2],
+      [2000, 2, 0.9, 2],
+      [2000, 2, 1.6, 1],
+      [2000, 2, 8.5, 1],
+      [2000, 8, 0, 4],
+      [2000, 8, 6.2, 3],
+      [2000, 1, 0, 1],
+    ];
+    for (const [files, cores, load, threads] of cases)
+      expect([files, cores, load, defaultJobs(files, cores, load)]).toEqual([files, cores, load, threads]);
   });
 });
 

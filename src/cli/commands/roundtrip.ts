@@ -2,7 +2,7 @@
  * `storyloc roundtrip FILE…`: parse, segment and reassemble with the identity translation; exit 0 when
  * every file comes back byte for byte, else 1 naming each file that differs and its first differing
  * line/column. The default output is the differences and one summary line (2,000 "ok" lines help nobody);
- * `--verbose` adds a line per identical file. Many files are checked on every core (roundtrip-parallel.ts);
+ * `--verbose` adds a line per identical file. Many files are checked on the idle cores too (roundtrip-parallel.ts);
  * the output is the same, in file order, however many threads checked them.
  */
 import { Option } from 'commander';

@@ -25,6 +25,6 @@ export default {
     differs: '{{file}}:{{line}}:{{column}}: differs after reassembly: expected {{expected}}, got {{actual}}',
     summary: '{{ok}} of {{total}} files identical',
     verbose: 'also print a line for every file that comes back byte for byte (by default: differences and the summary)',
-    jobs: 'threads that check files at once (default: one per core, at most 4, from 64 files on; 1: this thread only)',
+    jobs: 'threads that check files at once (default from 64 files on: one more per idle core, from the load average, at most 4; 1: this thread only)',
   },
 };
