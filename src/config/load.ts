@@ -7,16 +7,14 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Document } from 'yaml';
 import { inputError } from '../errors.js';
 import { isSupportedLanguage, supportedLanguages, type Lang } from '../languages.js';
-import type { ArticleLimits, EngineName, ResolvedConfig, Severity } from './types.js';
+import type { EngineName, ResolvedConfig, Severity } from './types.js';
+import { DEFAULT_ARTICLE_LIMITS } from './limits.js';
 import type { MessageKey } from '../i18n/catalogs.js';
 
 export const CONFIG_FILE_NAME = 'storyloc.config.yaml';
 
-/**
- * No news paragraph is 1 MB long, and no story nests quotes or lists 100 deep (marked needs seconds for
- * lists a few hundred deep, and overflows the stack at a few thousand).
- */
-export const DEFAULT_ARTICLE_LIMITS: ArticleLimits = { maxBlockChars: 1_000_000, maxNestingDepth: 100 };
+// the default limits live in limits.ts (read by the segmenter without this module's YAML parser)
+export { DEFAULT_ARTICLE_LIMITS };
 
 export function defaultConfig(workspaceDir: string): ResolvedConfig {
   return {

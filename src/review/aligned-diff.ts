@@ -33,14 +33,37 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-function lineStartBefore(text: string, offset: number): number {
-  return offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+/**
+ * Line boundaries around offsets asked in non-decreasing order, by one forward walk over the text's
+ * newlines. Searching back and forth from each piece (lastIndexOf / indexOf per changed piece) made one
+ * long line of many changed sentences quadratic: every search crossed the whole line again.
+ */
+interface LineCursor {
+  /** the start of the line holding `offset` */
+  lineStartBefore(offset: number): number;
+  /** the end of the last line holding the piece at [offset, offset + length) (the line of `offset` when empty) */
+  lineEndAfter(offset: number, length: number): number;
 }
 
-/** The end of the last line holding the piece at [offset, offset + length) (the line of `offset` when empty). */
-function lineEndAfter(text: string, offset: number, length: number): number {
-  const newline = text.indexOf('\n', length === 0 ? offset : offset + length - 1);
-  return newline === -1 ? text.length : newline + 1;
+function lineCursor(text: string): LineCursor {
+  let previous = -1; // the last newline before the position asked last
+  let next = text.indexOf('\n'); // the first newline at or after it (-1: none)
+  const advance = (position: number): void => {
+    while (next !== -1 && next < position) {
+      previous = next;
+      next = text.indexOf('\n', next + 1);
+    }
+  };
+  return {
+    lineStartBefore(offset) {
+      advance(offset);
+      return previous + 1;
+    },
+    lineEndAfter(offset, length) {
+      advance(length === 0 ? offset : offset + length - 1);
+      return next === -1 ? text.length : next + 1;
+    },
+  };
 }
 
 /** Regions of the lines touched by differing pieces, merged where they share or touch a line. */
@@ -51,6 +74,8 @@ function changedRegions(
   newText: string,
 ): Region[] {
   const regions: Region[] = [];
+  const oldLines = lineCursor(oldText);
+  const newLines = lineCursor(newText);
   let oldOffset = 0;
   let newOffset = 0;
   for (let i = 0; i < oldPieces.length; i++) {
@@ -58,10 +83,10 @@ function changedRegions(
     const newPiece = newPieces[i]!;
     if (oldPiece !== newPiece) {
       const region: Region = {
-        oldStart: lineStartBefore(oldText, oldOffset),
-        oldEnd: lineEndAfter(oldText, oldOffset, oldPiece.length),
-        newStart: lineStartBefore(newText, newOffset),
-        newEnd: lineEndAfter(newText, newOffset, newPiece.length),
+        oldStart: oldLines.lineStartBefore(oldOffset),
+        oldEnd: oldLines.lineEndAfter(oldOffset, oldPiece.length),
+        newStart: newLines.lineStartBefore(newOffset),
+        newEnd: newLines.lineEndAfter(newOffset, newPiece.length),
       };
       const last = regions[regions.length - 1];
       if (last && (region.oldStart <= last.oldEnd || region.newStart <= last.newEnd)) {
@@ -84,7 +109,8 @@ function alignedChanges(oldPieces: readonly string[], newPieces: readonly string
     const lines = splitLines(text);
     if (lines.length === 0) return;
     const last = changes[changes.length - 1];
-    if (last && !last.added && !last.removed) last.lines.push(...lines);
+    // a loop, not push(...lines): spreading the unchanged tail of a long article overflows the stack
+    if (last && !last.added && !last.removed) for (const line of lines) last.lines.push(line);
     else changes.push({ lines });
   };
   let oldCursor = 0;

@@ -212,7 +212,7 @@ describe('case 3: Windows (CRLF) line endings stay CRLF byte for byte', () => {
 
   test('translate writes a CRLF output; roundtrip is exact; a translator edit is read; the rerun sends nothing', async () => {
     write('articles/en/crlf.md', story);
-    expect((await runCli(['roundtrip', 'articles/en/crlf.md'], { env, cwd: ws.dir })).stdout).toBe(
+    expect((await runCli(['roundtrip', '--verbose', 'articles/en/crlf.md'], { env, cwd: ws.dir })).stdout).toBe(
       'ok: articles/en/crlf.md (5 segments) comes back byte for byte\n1 of 1 files identical\n',
     );
     const first = await translate('articles/en/crlf.md', '--json');

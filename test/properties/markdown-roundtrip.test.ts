@@ -122,7 +122,7 @@ describe('any generated story, through the CLI', () => {
           rmSync(path.join(ws.dir, 'output'), { recursive: true, force: true });
           mkdirSync(path.join(ws.dir, 'articles/en'), { recursive: true });
           writeFileSync(path.join(ws.dir, FILE), text);
-          const roundtrip = await cli('roundtrip', FILE);
+          const roundtrip = await cli('roundtrip', '--verbose', FILE);
           if (!expectOkOrNamedRefusal(roundtrip)) return;
           expect(roundtrip.stdout).toMatch(/^ok: /);
           expectOkOrNamedRefusal(await cli('segment', FILE));

@@ -99,6 +99,29 @@ describe('aligned unified diff', () => {
     }
   });
 
+  test('one long line of many changed sentences: the same patch as a whole-file diff', () => {
+    // the line boundaries are walked forward once; searching them per changed piece crossed the line each time
+    const parsed = article(`${Array.from({ length: 300 }, (_, i) => `Sentence number ${i} ends here.`).join(' ')}\n`);
+    expect(parsed.segments).toHaveLength(300);
+    const old = piecesWith(parsed, (index) => index % 3 === 0);
+    const fresh = piecesWith(parsed, (index) => index % 2 === 0);
+    const whole = createTwoFilesPatch('a/x.md', 'b/x.md', old.join(''), fresh.join(''), 'approved', 'candidate', {
+      context: 3,
+      headerOptions: FILE_HEADERS_ONLY,
+    });
+    expect(alignedUnifiedDiff(names, old, fresh, 3)).toBe(whole);
+  });
+
+  test('a change followed by 200,000 unchanged lines (an equal run that long overflowed a spread push)', () => {
+    const tail = 'Same line.\n'.repeat(200_000);
+    const old = ['# One\nTwo\n', tail];
+    const fresh = ['# Uno\nTwo\n', tail];
+    const diff = alignedUnifiedDiff(names, old, fresh, 3);
+    expect(diff).toBe(
+      '--- a/x.md\tapproved\n+++ b/x.md\tcandidate\n@@ -1,4 +1,4 @@\n-# One\n+# Uno\n Two\n Same line.\n Same line.\n',
+    );
+  });
+
   test('pieces that do not correspond give null (the caller diffs whole texts)', () => {
     expect(alignedUnifiedDiff(names, ['a\n', 'b'], ['a\n'], 3)).toBeNull();
     expect(alignedUnifiedDiff(names, ['ab\n', 'c'], ['xy', 'c'], 3)).toBeNull();

@@ -24,5 +24,7 @@ export default {
     ok: 'ok: {{file}} ({{segments}} segments) comes back byte for byte',
     differs: '{{file}}:{{line}}:{{column}}: differs after reassembly: expected {{expected}}, got {{actual}}',
     summary: '{{ok}} of {{total}} files identical',
+    verbose: 'also print a line for every file that comes back byte for byte (by default: differences and the summary)',
+    jobs: 'threads that check files at once (default from 64 files on: one more per idle core, from the load average, at most 4; 1: this thread only)',
   },
 };

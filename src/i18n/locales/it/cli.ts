@@ -27,5 +27,7 @@ export default {
     differs:
       '{{file}}:{{line}}:{{column}}: differisce dopo la ricomposizione: atteso {{expected}}, ottenuto {{actual}}',
     summary: '{{ok}} file identici su {{total}}',
+    verbose: 'stampa anche una riga per ogni file che torna identico byte per byte (di norma: differenze e riepilogo)',
+    jobs: 'thread che controllano i file in parallelo (di norma, da 64 file in su: uno in più per ogni core libero secondo il carico medio, al massimo 4; 1: solo questo thread)',
   },
 };
