@@ -1,8 +1,8 @@
 /**
- * A worker thread of `storyloc check` (see parallel.ts): takes chunks of translations from the shared
- * counter, posts each chunk's results as plain data, and says when none is left.
+ * A worker thread of `storyloc check` (see parallel.ts): checks the translations it takes from the
+ * shared counter (io/shared-work.ts).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { runCheckWorker, type CheckWorkerData, type CheckWorkerMessage } from './parallel.js';
+import { serveSharedWork } from '../io/shared-work.js';
+import { prepareCheckWorker } from './parallel.js';
 
-runCheckWorker(workerData as CheckWorkerData, (message: CheckWorkerMessage) => parentPort?.postMessage(message));
+serveSharedWork(prepareCheckWorker);

@@ -2,20 +2,19 @@
  * `storyloc check` on several threads (issue 13 part 6): the compiled CLI with `--jobs 2` writes the very
  * report `--jobs 1` writes, and an unreadable story stops it the same way; the worker thread itself,
  * run on the compiled module with the whole selection to itself, returns what one thread finds for each
- * translation, in order; `--jobs` outside 1–64 is a usage error.
+ * translation, in order (`--jobs` itself: test/cli/jobs.test.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runCli } from '../support/run-cli.js';
 import { cliEntry, ensureBuilt } from '../e2e/build.js';
 import { fixtureWorkspace, repoRoot } from '../e2e/workspace.js';
 import { loadConfig } from '../../src/config/load.js';
-import { prepareWorkspaceCheck, selectionChecker, type CheckedTranslation } from '../../src/check/workspace.js';
-import type { CheckWorkerData, CheckWorkerMessage } from '../../src/check/parallel.js';
+import { prepareWorkspaceCheck, selectionChecker } from '../../src/check/workspace.js';
 
 const STORIES = 40;
 let root: string;
@@ -46,6 +45,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A module of the build (the worker threads run compiled code only). */
+const compiled = (module: string): string => pathToFileURL(path.join(repoRoot, 'dist', 'src', module)).href;
 
 function compiledCheck(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [cliEntry, 'check', ...args], {
@@ -107,30 +109,10 @@ test('the compiled worker, given the whole selection, returns what one thread fi
   const config = loadConfig({ workspace: root });
   const prepared = prepareWorkspaceCheck({ config, cwd: root });
   const expected = prepared.selected.map(selectionChecker(config, root, prepared.glossary));
-  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const data: CheckWorkerData = { uiLanguage: 'en', config, cwd: root, selected: prepared.selected, next };
-  const results: Array<CheckedTranslation | null> = [];
-  await new Promise<void>((resolve, reject) => {
-    const worker = new Worker(path.join(repoRoot, 'dist', 'src', 'check', 'worker.js'), { workerData: data });
-    worker.on('message', (message: CheckWorkerMessage) => {
-      if ('done' in message) resolve();
-      else
-        message.results.forEach((result, offset) => {
-          results[message.start + offset] = result;
-        });
-    });
-    worker.on('error', reject);
-  });
+  const shared = (await import(compiled('io/shared-work.js'))) as typeof import('../../src/io/shared-work.js');
+  const check = (await import(compiled('check/parallel.js'))) as typeof import('../../src/check/parallel.js');
+  const work = check.checkWork({ uiLanguage: 'en', config, cwd: root, selected: prepared.selected });
+  const results = await shared.workerResults(work);
   expect(results.length).toBe(STORIES + 3);
   expect(results).toEqual(expected);
 }, 60_000);
-
-test('--jobs outside 1–64 is a usage error', async () => {
-  for (const value of ['0', '65', 'two', '1.5']) {
-    expect(await runCli(['check', '--jobs', value], { cwd: root })).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: `storyloc: error: --jobs must be a whole number from 1 to 64, not “${value}”\n`,
-    });
-  }
-});

@@ -1,20 +1,24 @@
 /**
  * `storyloc roundtrip` over many files (issue 13): a summary and the differences by default, a line per file
  * under --verbose, the same output in file order when worker threads check the files (compiled binary,
- * `--jobs 2`), and the worker thread itself run on the compiled module.
+ * `--jobs 2`), and the worker thread itself run on the compiled module (`--jobs` itself and the default
+ * number of threads: test/cli/jobs.test.ts, test/io/shared-work.test.ts).
  */
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import { runCli } from '../support/run-cli.js';
-import { StorylocError } from '../../src/errors.js';
-import { defaultJobs, toPortable } from '../../src/cli/commands/roundtrip-parallel.js';
+import { ensureBuilt } from '../e2e/build.js';
 import { DEFAULT_ARTICLE_LIMITS } from '../../src/config/load.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
+/** A module of the build (the worker threads run compiled code only). */
+const compiled = (module: string): string => pathToFileURL(path.join(root, 'dist', 'src', module)).href;
+
+beforeAll(() => ensureBuilt(), 120_000);
 
 /** `count` stories `story-000.md`… (a title, a list and a quote each), one broken one where asked. */
 function storiesDir(count: number, broken?: number): { dir: string; files: string[] } {
@@ -61,17 +65,6 @@ describe('storyloc roundtrip output', () => {
     });
   });
 
-  test('--jobs must be a positive whole number', async () => {
-    const { dir, files } = storiesDir(1);
-    for (const value of ['0', 'two', '-1']) {
-      expect(await runCli(['roundtrip', '--jobs', value, ...files], { cwd: dir })).toEqual({
-        code: 2,
-        stdout: '',
-        stderr: `storyloc: error: Invalid value ${value} for --jobs: expected a positive whole number.\n`,
-      });
-    }
-  });
-
   test('--help documents --verbose and --jobs in every UI language', async () => {
     const help = {
       en: '--verbose',
@@ -83,24 +76,6 @@ describe('storyloc roundtrip output', () => {
       expect(result.stdout).toContain(text);
       expect(result.stdout).toContain('--jobs <n>');
     }
-  });
-});
-
-describe('threads by default', () => {
-  test('one per idle core beside this one, at most 4 and never more than the cores, from 64 files on', () => {
-    // (files, cores, 1-minute load average) → threads
-    const cases: Array<[number, number, number, number]> = [
-      [63, 8, 0, 1],
-      [64, 2, 0.1, 2],
-      [2000, 2, 0.9, 2],
-      [2000, 2, 1.6, 1],
-      [2000, 2, 8.5, 1],
-      [2000, 8, 0, 4],
-      [2000, 8, 6.2, 3],
-      [2000, 1, 0, 1],
-    ];
-    for (const [files, cores, load, threads] of cases)
-      expect([files, cores, load, defaultJobs(files, cores, load)]).toEqual([files, cores, load, threads]);
   });
 });
 
@@ -130,56 +105,20 @@ describe('storyloc roundtrip with worker threads (compiled binary)', () => {
     );
   }, 60_000);
 
-  test('the worker checks every file it takes and sends errors with their code and position', async () => {
+  test('the compiled worker round trips every file it takes; an unparsable one is left for this thread', async () => {
     const { dir, files } = storiesDir(20, 11);
-    const next = new Int32Array(new SharedArrayBuffer(4));
-    const workerData = {
-      files,
-      next,
-      config: {
-        paths: { articles: path.join(dir, 'articles') },
-        frontMatterKeys: ['title'],
-        limits: DEFAULT_ARTICLE_LIMITS,
-      },
-      options: { cwd: dir },
+    const config = {
+      paths: { articles: path.join(dir, 'articles') },
+      frontMatterKeys: ['title'],
+      limits: DEFAULT_ARTICLE_LIMITS,
     };
-    const worker = new Worker(path.join(root, 'dist/src/cli/commands/roundtrip-worker.js'), { workerData });
-    const messages: unknown[] = [];
-    await new Promise<void>((resolve, reject) => {
-      worker.on('message', (message) => messages.push(message));
-      worker.on('error', reject);
-      worker.on('exit', () => resolve());
-    });
-    // chunks of 8 files from 0, then that no file is left
-    expect(messages.map((message) => Object.keys(message as object).join())).toEqual([
-      'start,results',
-      'start,results',
-      'start,results',
-      'done',
-    ]);
-    const results = messages.flatMap((message) => (message as { results?: unknown[] }).results ?? []);
-    expect(results).toHaveLength(20);
-    expect(results[0]).toEqual({ ok: true, outcome: { kind: 'identical', segments: 7 } });
-    expect(results[11]).toMatchObject({
-      ok: false,
-      error: {
-        storyloc: {
-          code: 'article.frontMatterUnterminated',
-          position: { file: 'drafts/story-011.md', line: 1, column: 1 },
-          exitCode: 2,
-        },
-      },
-    });
-    // three chunks taken, and the fourth claim that found no file left
-    expect(next[0]).toBe(32);
+    const shared = (await import(compiled('io/shared-work.js'))) as typeof import('../../src/io/shared-work.js');
+    const roundtrip = (await import(
+      compiled('reassembly/roundtrip-files.js')
+    )) as typeof import('../../src/reassembly/roundtrip-files.js');
+    const results = await shared.workerResults(roundtrip.roundtripWork({ files, config, options: { cwd: dir } }));
+    const identical = { kind: 'identical', segments: 7 };
+    // undefined: failed in the worker, so this thread reads it again and raises its error in file order
+    expect(results).toEqual(files.map((_, index) => (index === 11 ? undefined : identical)));
   }, 60_000);
-
-  test('an error that is not a StorylocError crosses as its message', () => {
-    expect(toPortable({ ok: false, error: new RangeError('too deep') })).toMatchObject({
-      ok: false,
-      error: { message: 'too deep' },
-    });
-    const portable = toPortable({ ok: false, error: new StorylocError('article.empty', { file: 'a.md' }) });
-    expect(portable).toMatchObject({ ok: false, error: { storyloc: { code: 'article.empty', exitCode: 2 } } });
-  });
 });

@@ -17,6 +17,7 @@ import { failsAt, reportFormats, reportPieces, type ReportFormat } from '../../c
 import type { FailOn } from '../../check/types.js';
 import { workspaceConfigOrDefaults } from '../workspace.js';
 import type { CommandModule } from '../context.js';
+import { parseJobs } from '../jobs.js';
 
 interface CheckFlags {
   to?: string;
@@ -38,15 +39,6 @@ function parseLanguages(value: string): Lang[] {
       });
     return trimmed;
   });
-}
-
-/** `--jobs N`: threads checking translations at once (1: this one only); absent: one per core for many. */
-function parseJobs(value: string | undefined): number | 'auto' {
-  if (value === undefined) return 'auto';
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
-    throw inputError('check.badJobs', 'check:error.badJobs', { value });
-  return jobs;
 }
 
 /** The report file of --output; a folder that does not exist or cannot be written is an input error. */
@@ -91,6 +83,7 @@ export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('-o, --output <file>', t('check:cli.output')))
     .addOption(new Option('--jobs <n>', t('check:cli.jobs')))
     .action(async (paths: string[], flags: CheckFlags) => {
+      const threads = parseJobs(flags.jobs);
       let report: ReturnType<typeof checkWorkspace>;
       let workspaceDir: string;
       if (flags.targetOnly) {
@@ -106,7 +99,7 @@ export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
         if (paths.length === 0) reportSkippedSources(ctx, ctx.config(), []);
         const options: Parameters<typeof checkWorkspace>[0] = { config: ctx.config(), cwd: ctx.cwd, paths };
         if (flags.to !== undefined) options.targetLangs = parseLanguages(flags.to);
-        report = await checkWorkspaceOnThreads(options, parseJobs(flags.jobs));
+        report = await checkWorkspaceOnThreads(options, threads);
       }
       const pieces = reportPieces(report, flags.format, { cwd: ctx.cwd, workspaceDir });
       if (flags.output !== undefined) writeReport(path.resolve(ctx.cwd, flags.output), flags.output, pieces);

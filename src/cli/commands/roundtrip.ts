@@ -2,28 +2,21 @@
  * `storyloc roundtrip FILE…`: parse, segment and reassemble with the identity translation; exit 0 when
  * every file comes back byte for byte, else 1 naming each file that differs and its first differing
  * line/column. The default output is the differences and one summary line (2,000 "ok" lines help nobody);
- * `--verbose` adds a line per identical file. Many files are checked on the idle cores too (roundtrip-parallel.ts);
- * the output is the same, in file order, however many threads checked them.
+ * `--verbose` adds a line per identical file. Many files are checked on the idle cores too
+ * (reassembly/roundtrip-files.ts); the output is the same, in file order, however many threads checked them.
  */
 import { Option } from 'commander';
 import { t } from '../../i18n/index.js';
-import { ExitCode, inputError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
+import { roundtripFiles } from '../../reassembly/roundtrip-files.js';
 import { workspaceConfigOrDefaults } from '../workspace.js';
 import type { CommandModule } from '../context.js';
-import { defaultJobs, roundtripFiles } from './roundtrip-parallel.js';
+import { parseJobs } from '../jobs.js';
 
 interface RoundtripFlags {
   lang?: string;
   verbose?: boolean;
   jobs?: string;
-}
-
-function jobsOf(value: string | undefined, fileCount: number): number {
-  if (value === undefined) return defaultJobs(fileCount);
-  const jobs = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(jobs) || jobs < 1)
-    throw inputError('translate.badNumber', 'translate:error.badNumber', { option: '--jobs', value });
-  return jobs;
 }
 
 export const roundtripCommand: CommandModule = (program, ctx, setExitCode) => {
@@ -35,16 +28,15 @@ export const roundtripCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('--verbose', t('cli:roundtrip.verbose')))
     .addOption(new Option('--jobs <n>', t('cli:roundtrip.jobs')))
     .action(async (files: string[], flags: RoundtripFlags) => {
-      const jobs = jobsOf(flags.jobs, files.length);
+      const jobs = parseJobs(flags.jobs);
       const { paths, frontMatterKeys, limits } = workspaceConfigOrDefaults(ctx);
       const config = { paths: { articles: paths.articles }, frontMatterKeys, limits };
-      const results = await roundtripFiles({ files, config, options: { cwd: ctx.cwd, lang: flags.lang } }, jobs);
+      const outcomes = await roundtripFiles({ files, config, options: { cwd: ctx.cwd, lang: flags.lang } }, jobs);
       let identical = 0;
-      for (const [index, result] of results.entries()) {
-        // an unreadable file ends the command as it always has, after the lines of the files before it
-        if (!result.ok) throw result.error;
-        const file = files[index]!;
-        const outcome = result.outcome;
+      let index = 0;
+      // an unreadable file ends the command (its error thrown at its turn), after the lines of the files before it
+      for (const outcome of outcomes) {
+        const file = files[index++]!;
         if (outcome.kind === 'identical') {
           identical++;
           if (flags.verbose) ctx.stdout.write(`${t('cli:roundtrip.ok', { file, segments: outcome.segments })}\n`);

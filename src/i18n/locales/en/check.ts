@@ -9,7 +9,7 @@ export default {
     targetOnly: 'check target-language files with no source (untranslated terms, forbidden terms, quotes)',
     lang: 'language of the files checked with --target-only',
     output: 'write the report to this file instead of standard output',
-    jobs: 'threads checking translations at once (default: one per core, up to 4, for 200 translations or more)',
+    jobs: 'threads checking translations at once (default from 200 translations on: one more per idle core, from the load average, at most 4; 1: this thread only)',
   },
   rule: {
     'glossary-term':
@@ -126,7 +126,6 @@ export default {
     notFound: 'no such file',
     noSourceArticle: 'no source article {{article}} for this output',
     cannotWrite: 'the report cannot be written ({{detail}})',
-    badJobs: '--jobs must be a whole number from 1 to 64, not “{{value}}”',
     unreadable: 'cannot be read ({{detail}})',
     isDirectory: 'is a folder: give files with --target-only',
     targetOnlyNeedsFiles: '--target-only needs at least one file',

@@ -27,4 +27,7 @@ export default {
     verbose: 'also print a line for every file that comes back byte for byte (by default: differences and the summary)',
     jobs: 'threads that check files at once (default from 64 files on: one more per idle core, from the load average, at most 4; 1: this thread only)',
   },
+  error: {
+    badJobs: '--jobs must be a whole number from 1 to 64, not “{{value}}”',
+  },
 };

@@ -10,7 +10,7 @@ export default {
       'controlla file nella lingua di arrivo senza originale (termini non tradotti, termini vietati, virgolette)',
     lang: 'lingua dei file controllati con --target-only',
     output: 'scrivi il report in questo file invece che sull’output standard',
-    jobs: 'thread che controllano le traduzioni in parallelo (predefinito: uno per core, fino a 4, da 200 traduzioni in su)',
+    jobs: 'thread che controllano le traduzioni in parallelo (di norma, da 200 traduzioni in su: uno in più per ogni core libero secondo il carico medio, al massimo 4; 1: solo questo thread)',
   },
   rule: {
     'glossary-term':
@@ -129,7 +129,6 @@ export default {
     notFound: 'file inesistente',
     noSourceArticle: 'nessun articolo originale {{article}} per questo file tradotto',
     cannotWrite: 'impossibile scrivere il report ({{detail}})',
-    badJobs: '--jobs deve essere un numero intero da 1 a 64, non “{{value}}”',
     unreadable: 'impossibile leggerlo ({{detail}})',
     isDirectory: 'è una cartella: con --target-only indica dei file',
     targetOnlyNeedsFiles: '--target-only richiede almeno un file',

@@ -30,4 +30,7 @@ export default {
     verbose: 'stampa anche una riga per ogni file che torna identico byte per byte (di norma: differenze e riepilogo)',
     jobs: 'thread che controllano i file in parallelo (di norma, da 64 file in su: uno in più per ogni core libero secondo il carico medio, al massimo 4; 1: solo questo thread)',
   },
+  error: {
+    badJobs: '--jobs deve essere un numero intero da 1 a 64, non “{{value}}”',
+  },
 };

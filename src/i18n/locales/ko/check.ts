@@ -9,7 +9,7 @@ export default {
     targetOnly: '원문 없이 대상 언어 파일을 검사 (번역되지 않은 용어, 금지된 용어, 따옴표)',
     lang: '--target-only로 검사하는 파일의 언어',
     output: '보고서를 표준 출력 대신 이 파일에 씁니다',
-    jobs: '번역을 동시에 검사하는 스레드 수 (기본값: 번역이 200개 이상이면 코어당 하나, 최대 4개)',
+    jobs: '번역을 동시에 검사하는 스레드 수 (기본: 번역 200개 이상이면 평균 부하로 본 유휴 코어마다 하나씩 추가, 최대 4; 1: 현재 스레드만)',
   },
   rule: {
     'glossary-term': '원문의 용어집 용어는 번역문에 대상 언어의 표준형이나 허용된 변형으로 나타나야 합니다.',
@@ -123,7 +123,6 @@ export default {
     notFound: '파일이 없습니다',
     noSourceArticle: '이 번역 파일의 원문 기사 {{article}}이(가) 없습니다',
     cannotWrite: '보고서를 쓸 수 없습니다 ({{detail}})',
-    badJobs: '--jobs는 1에서 64 사이의 정수여야 합니다(“{{value}}”은(는) 안 됨)',
     unreadable: '읽을 수 없습니다 ({{detail}})',
     isDirectory: '폴더입니다: --target-only에는 파일을 지정하세요',
     targetOnlyNeedsFiles: '--target-only에는 파일이 하나 이상 필요합니다',
