@@ -134,7 +134,9 @@ function runWorker<Data, Result>(
     }
     worker.on('message', (message: WorkerMessage<Result>) => {
       if ('done' in message) resolve();
-      else message.outcomes.forEach((outcome, offset) => (slots[message.start + offset] = outcome ?? undefined));
+      else
+        for (const [offset, outcome] of message.outcomes.entries())
+          slots[message.start + offset] = outcome ?? undefined;
     });
     worker.on('error', () => resolve());
     worker.on('exit', () => resolve());
