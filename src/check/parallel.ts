@@ -7,7 +7,7 @@
  */
 import type { ResolvedConfig } from '../config/types.js';
 import { currentUiLanguage, initI18n, type UiLanguage } from '../i18n/index.js';
-import { doSharedWork, type SharedWork } from '../io/shared-work.js';
+import { doSharedWork, type SharedWork, type SharedWorkKind } from '../io/shared-work.js';
 import type { CheckReport } from './types.js';
 import {
   loadCheckGlossary,
@@ -28,20 +28,20 @@ export interface CheckWorkerData {
   selected: Selected[];
 }
 
-/** Translations taken at a time: few enough to balance the threads, enough to keep messages rare. */
-const CHUNK = 16;
-/** Below this many translations a worker's start-up (modules, glossary automaton) costs more than it saves. */
-const MIN_FOR_WORKERS = 200;
+/**
+ * Checks on the compiled worker, 16 translations at a time (few enough to balance the threads, enough to
+ * keep messages rare); workers by default from 200 translations on (below, a worker's start-up, modules and
+ * glossary automaton, costs more than it saves).
+ */
+const checkOnWorkers: SharedWorkKind = {
+  workerUrl: new URL('./worker.js', import.meta.url),
+  chunkSize: 16,
+  minItemsForWorkers: 200,
+};
 
-/** The check of work of this size on the compiled worker. */
+/** The check of the selection in `data`, to share. */
 export function checkWork(data: CheckWorkerData): SharedWork<CheckWorkerData> {
-  return {
-    count: data.selected.length,
-    chunkSize: CHUNK,
-    minItemsForWorkers: MIN_FOR_WORKERS,
-    workerUrl: new URL('./worker.js', import.meta.url),
-    workerData: data,
-  };
+  return { ...checkOnWorkers, count: data.selected.length, workerData: data };
 }
 
 /** The worker thread's side (worker.ts): a translation's check by index. */

@@ -28,16 +28,20 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { parentPort, Worker, workerData as receivedWorkerData } from 'node:worker_threads';
 
-/** A command's items and how to share them; `Data` and the results must survive structured cloning. */
-export interface SharedWork<Data> {
-  /** the items, known by their index 0 … count - 1 */
-  count: number;
-  /** indexes taken at a time: few enough to balance the threads, enough to keep messages rare */
-  chunkSize: number;
-  /** below this many items the default is this thread alone */
-  minItemsForWorkers: number;
+/** How a command shares its work (the same every run). */
+export interface SharedWorkKind {
   /** the compiled worker module, which calls `serveSharedWork` */
   workerUrl: URL;
+  /** indexes taken at a time: few enough to balance the threads, enough to keep messages rare */
+  chunkSize: number;
+  /** below this many items the default is this thread alone (a worker's start-up would cost more) */
+  minItemsForWorkers: number;
+}
+
+/** One run's items; `Data` and the results must survive structured cloning. */
+export interface SharedWork<Data> extends SharedWorkKind {
+  /** the items, known by their index 0 … count - 1 */
+  count: number;
   /** what a worker needs to do any item (copied to each worker) */
   workerData: Data;
 }
@@ -56,9 +60,9 @@ type WorkerMessage<Result> = { start: number; outcomes: Array<{ value: Result } 
 /** An item's outcome where it was done: its value, or the error thrown here. */
 type Outcome<Result> = { value: Result } | { error: unknown };
 
-export const MAX_DEFAULT_THREADS = 4;
+const MAX_DEFAULT_THREADS = 4;
 /** Workers' heap limits (see the module comment). */
-export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 64 };
+const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 64 };
 
 const workersAvailable = import.meta.url.endsWith('.js');
 

@@ -5,7 +5,7 @@
  * module only says what a file's round trip is, here and in a worker (roundtrip-worker.ts).
  */
 import type { LooseArticleConfig } from '../articles/loose.js';
-import { doSharedWork, type SharedWork } from '../io/shared-work.js';
+import { doSharedWork, type SharedWork, type SharedWorkKind } from '../io/shared-work.js';
 import { roundtripFile, type RoundtripFileOptions, type RoundtripOutcome } from './roundtrip-file.js';
 
 /** What a worker is given to round trip any of the files. */
@@ -15,20 +15,20 @@ export interface RoundtripJob {
   options: RoundtripFileOptions;
 }
 
-/** Files taken at a time: few enough to balance the threads, enough to keep messages rare. */
-const CHUNK = 8;
-/** Below this many files a worker's start-up (loading the parser again) costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 64;
+/**
+ * Round trips on the compiled worker, 8 files at a time (few enough to balance the threads, enough to keep
+ * messages rare); workers by default from 64 files on (below, a worker's start-up, loading the parser
+ * again, costs more than it saves).
+ */
+const roundtripOnWorkers: SharedWorkKind = {
+  workerUrl: new URL('./roundtrip-worker.js', import.meta.url),
+  chunkSize: 8,
+  minItemsForWorkers: 64,
+};
 
-/** The round trip of `job` on the compiled worker. */
+/** The round trip of `job`, to share. */
 export function roundtripWork(job: RoundtripJob): SharedWork<RoundtripJob> {
-  return {
-    count: job.files.length,
-    chunkSize: CHUNK,
-    minItemsForWorkers: MIN_FILES_FOR_WORKERS,
-    workerUrl: new URL('./roundtrip-worker.js', import.meta.url),
-    workerData: { ...job, files: [...job.files] },
-  };
+  return { ...roundtripOnWorkers, count: job.files.length, workerData: { ...job, files: [...job.files] } };
 }
 
 /** A file's round trip by index (here and in a worker). */

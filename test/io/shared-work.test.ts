@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { ensureBuilt } from '../e2e/build.js';
 import { repoRoot } from '../e2e/workspace.js';
 import { StorylocError } from '../../src/errors.js';
-import { defaultThreads, doSharedWork } from '../../src/io/shared-work.js';
+import { defaultThreads, doSharedWork, workerResults } from '../../src/io/shared-work.js';
 
 type Shared = typeof import('../../src/io/shared-work.js');
 type Item = { index: number; by: 'main' | 'worker' };
@@ -103,7 +103,7 @@ describe('with a worker (compiled module)', () => {
 
   test('workerResults: what one worker delivered alone, undefined where it failed', async () => {
     const data = fixture(10, { failAt: [2] });
-    const results = await compiled.workerResults(work(data, 3));
+    const results = await workerResults<FixtureData, Item>(work(data, 3));
     expect(results).toEqual([...items(0, 2, 'worker'), undefined, ...items(3, 10, 'worker')]);
   }, 60_000);
 });
