@@ -18,10 +18,12 @@
  *   more CPU over a run. That pays only on a core that would otherwise idle, so without `--jobs` the
  *   threads are this one plus one per idle core (cores minus the 1-minute load average, rounded), at most
  *   4, and only from the command's `minItemsForWorkers` on (below it a worker's start-up costs more than
- *   it saves); a busy machine does the work here alone.
+ *   it saves); a busy machine does the work here alone. (The load average also counts the last minute's
+ *   own runs, so a script running commands back to back sees fewer idle cores: `--jobs` decides there.)
  * - **Small worker heaps.** The work makes short-lived garbage per item, and V8's default heap sizing let
  *   each worker add 40–50 MB of peak memory for no speed (`check`, 2,000 stories, 2 threads). A worker that
- *   outgrows its heap (one giant item) stops, and what it claimed is done here with the full heap.
+ *   outgrows its heap (one giant item) stops, and what it claimed is done here with the full heap. (For
+ *   `roundtrip` on 2,000 stories the cap changed neither peak memory, ~95 MB, nor time.)
  *
  * Running from the TypeScript sources (jest) there is no compiled worker: this thread does everything.
  */
