@@ -67,7 +67,6 @@ export async function runTranslationQueue(
   validateQueueOptions(options);
   const plan = planBatches(jobs, options);
   const run = new QueueRun(engine, options, true);
-  run.expect(plan);
   for (const batch of plan.batches) run.push(batch);
   return run.close(plan, () => untranslatedOf(jobs, run.translations));
 }
@@ -84,6 +83,12 @@ function untranslatedOf(jobs: readonly TranslationJob[], translations: ReadonlyM
   return untranslated;
 }
 
+/** Segments and characters a run expects to send in all (for the progress display). */
+export interface ExpectedTotals {
+  segments: number;
+  characters: number;
+}
+
 /**
  * A queue fed while it runs: a translate run pushes each batch as soon as it is planned (later articles
  * are still being read) and closes the queue after the last one. Answers go to `onBatchDone` only; the
@@ -92,14 +97,16 @@ function untranslatedOf(jobs: readonly TranslationJob[], translations: ReadonlyM
 export interface TranslationQueue {
   /** Sends a planned batch (a stopped queue drops it: its keys stay untranslated). */
   push(batch: PlannedBatch): void;
-  /** The planned totals the progress shows until the queue is closed (an estimate while planning goes on). */
-  expect(totals: Pick<QueuePlan, 'batches' | 'billedCharacters'> & { segments?: number }): void;
+  /** The totals the progress shows while planning goes on (an estimate; null: the batches pushed). */
+  expect(totals: ExpectedTotals | null): void;
   /** A duplicate joined a batch already pushed and not answered yet: one more segment it serves. */
   joined(batch: PlannedBatch): void;
   /** Batches waiting for a free slot (not yet sent). */
   waiting(): number;
   /** Why the queue stopped, null while it runs. */
   stopReason(): QueueStop | null;
+  /** Stops taking work (the run failed): batches in flight finish, `close` still waits for them. */
+  stop(): void;
   /** No more batches: resolves with the outcome once the batches in flight are done. */
   close(plan: QueuePlan, untranslatedKeys: () => string[]): Promise<QueueOutcome>;
 }
@@ -114,6 +121,7 @@ export function openTranslationQueue(engine: Engine, options: QueueOptions): Tra
     joined: (batch) => run.joined(batch),
     waiting: () => run.waiting(),
     stopReason: () => run.currentStop(),
+    stop: () => run.stopFailed(),
     close: (plan, untranslatedKeys) => run.close(plan, untranslatedKeys),
   };
 }
@@ -133,7 +141,7 @@ class QueueRun {
   /** segments and characters of the batches pushed (exact), and what the caller expects in all */
   private segmentsPushed = 0;
   private charactersPushed = 0;
-  private expected: { segments: number; characters: number } | null = null;
+  private expected: ExpectedTotals | null = null;
 
   private requests = 0;
   private retries = 0;
@@ -173,9 +181,8 @@ class QueueRun {
     }
   }
 
-  expect(totals: Pick<QueuePlan, 'batches' | 'billedCharacters'> & { segments?: number }): void {
-    const segments = totals.segments ?? totals.batches.reduce((sum, batch) => sum + batch.jobCount, 0);
-    this.expected = { segments, characters: totals.billedCharacters };
+  expect(totals: ExpectedTotals | null): void {
+    this.expected = totals;
   }
 
   push(batch: PlannedBatch): void {
@@ -195,6 +202,10 @@ class QueueRun {
 
   waiting(): number {
     return this.queue.size;
+  }
+
+  stopFailed(): void {
+    this.stop('failed');
   }
 
   currentStop(): QueueStop | null {

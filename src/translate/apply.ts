@@ -54,20 +54,21 @@ export function applyTranslations(
 ): void {
   keys.forEach((key, i) => {
     const translated = translations[i]!;
-    for (const waiter of waiters.get(key) ?? []) {
-      const restored =
-        waiter.placeholders.length > 0
-          ? restoreTerms(translated, waiter.placeholders)
-          : { text: translated, problems: [] };
-      const index = recordIndex(waiter.work, waiter.recordId);
-      const record = waiter.work.records[index];
-      if (!record) continue;
-      // moved tags: accepted, repaired or flagged for review (segments/tag-placement.ts)
-      const segmentTags = segmentTagsOf(waiter.work, record.id);
-      const placed = settleTagPlacement(record.source, restored.text, segmentTags);
-      const flags = [...placeholderFlags(restored.problems), ...placed.flags];
-      waiter.work.records[index] = translatedByMachine(record, placed.text, engine, flags, now);
-      waiter.work.dirty = true;
-    }
+    for (const waiter of waiters.get(key) ?? []) applyToWaiter(waiter, translated, engine, now);
   });
+}
+
+/** One segment gets its translation: placeholders restored, tags settled, the record machine-translated. */
+export function applyToWaiter(waiter: Waiter, translated: string, engine: EngineName, now: string): void {
+  const restored =
+    waiter.placeholders.length > 0 ? restoreTerms(translated, waiter.placeholders) : { text: translated, problems: [] };
+  const index = recordIndex(waiter.work, waiter.recordId);
+  const record = waiter.work.records[index];
+  if (!record) return;
+  // moved tags: accepted, repaired or flagged for review (segments/tag-placement.ts)
+  const segmentTags = segmentTagsOf(waiter.work, record.id);
+  const placed = settleTagPlacement(record.source, restored.text, segmentTags);
+  const flags = [...placeholderFlags(restored.problems), ...placed.flags];
+  waiter.work.records[index] = translatedByMachine(record, placed.text, engine, flags, now);
+  waiter.work.dirty = true;
 }

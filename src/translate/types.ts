@@ -156,6 +156,8 @@ export interface ArticleWork extends ArticleResult {
   touched: boolean;
   /** glossary-check cache key of the state as last written in this run */
   checkedKey?: string;
+  /** segments still waiting for an answer from the engine (the article is written when none is left) */
+  waitingFor?: number;
 }
 
 /** A job's segment waiting for its translation. */
