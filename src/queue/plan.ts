@@ -138,8 +138,11 @@ export class BatchPacker {
     return batches;
   }
 
-  /** Batches in `planBatches`' order: group by group (first seen first), each group's in packing order. */
-  inPlanOrder(batches: readonly PlannedBatch[]): PlannedBatch[] {
+  /**
+   * Batches in `planBatches`' order: group by group (first seen first), each group's in packing order;
+   * numbered from `firstIndex` (a run that hands its batches out in parts numbers them on).
+   */
+  inPlanOrder(batches: readonly PlannedBatch[], firstIndex = 0): PlannedBatch[] {
     const rank = (batch: PlannedBatch): number =>
       this.groupRanks.get(`${batch.sourceLang}\u0000${batch.targetLang}\u0000${batch.glossaryId ?? ''}`) ?? 0;
     const ordered = batches
@@ -147,7 +150,7 @@ export class BatchPacker {
       .sort((a, b) => rank(a.batch) - rank(b.batch) || a.at - b.at)
       .map(({ batch }) => batch);
     ordered.forEach((batch, index) => {
-      batch.index = index;
+      batch.index = firstIndex + index;
     });
     return ordered;
   }

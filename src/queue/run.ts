@@ -67,7 +67,7 @@ export async function runTranslationQueue(
   validateQueueOptions(options);
   const plan = planBatches(jobs, options);
   const run = new QueueRun(engine, options, true);
-  for (const batch of plan.batches) run.push(batch);
+  run.push(plan.batches);
   return run.close(plan, () => untranslatedOf(jobs, run.translations));
 }
 
@@ -95,8 +95,8 @@ export interface ExpectedTotals {
  * outcome's `translations` stays empty (a run of thousands of articles does not hold every answer).
  */
 export interface TranslationQueue {
-  /** Sends a planned batch (a stopped queue drops it: its keys stay untranslated). */
-  push(batch: PlannedBatch): void;
+  /** Sends planned batches (a stopped queue drops them: their keys stay untranslated). */
+  push(batches: readonly PlannedBatch[]): void;
   /** The totals the progress shows while planning goes on (an estimate; null: the batches pushed). */
   expect(totals: ExpectedTotals | null): void;
   /** A duplicate joined a batch already pushed and not answered yet: one more segment it serves. */
@@ -116,7 +116,7 @@ export function openTranslationQueue(engine: Engine, options: QueueOptions): Tra
   validateBatchLimits(options);
   const run = new QueueRun(engine, options, false);
   return {
-    push: (batch) => run.push(batch),
+    push: (batches) => run.push(batches),
     expect: (totals) => run.expect(totals),
     joined: (batch) => run.joined(batch),
     waiting: () => run.waiting(),
@@ -185,15 +185,17 @@ class QueueRun {
     this.expected = totals;
   }
 
-  push(batch: PlannedBatch): void {
+  push(batches: readonly PlannedBatch[]): void {
     if (!this.sends) return;
-    this.segmentsPushed += batch.jobCount;
-    this.charactersPushed += batch.billedCharacters;
+    for (const batch of batches) {
+      this.segmentsPushed += batch.jobCount;
+      this.charactersPushed += batch.billedCharacters;
+    }
     if (!this.started) {
       this.started = true;
       this.emit('start');
     }
-    if (this.stopReason === null) this.enqueue(batch, 0, 0);
+    if (this.stopReason === null) for (const batch of batches) this.enqueue(batch, 0, 0);
   }
 
   joined(_batch: PlannedBatch): void {

@@ -110,6 +110,7 @@ export class RunStream {
   /** every batch, for the plan a dry run shows */
   private readonly dryRunBatches: PlannedBatch[] = [];
   private planAnnounced = false;
+  private batchesHanded = 0;
   private wakers: Array<() => void> = [];
   private readonly queuedBatchesAhead: number;
 
@@ -283,10 +284,11 @@ export class RunStream {
       this.planAnnounced = true;
       this.input.onPlan?.({ ...plan, requests: Math.round(plan.requests * scale), billedCharacters: characters });
     }
-    for (const batch of this.planned.splice(0)) {
-      this.pushed.add(batch);
-      this.queue.push(batch);
-    }
+    // in the plan's order (a run planned in one group sends exactly what `--dry-run` shows, in order)
+    const batches = this.packer.inPlanOrder(this.planned.splice(0), this.batchesHanded);
+    this.batchesHanded += batches.length;
+    for (const batch of batches) this.pushed.add(batch);
+    this.queue.push(batches);
   }
 
   /** An answered batch: durable first, then into its records; the articles it settles are written. */
