@@ -7,7 +7,7 @@
  */
 import type { ResolvedConfig } from '../config/types.js';
 import type { LanguagePair } from '../languages.js';
-import { reassembleArticle } from '../reassembly/reassemble.js';
+import { reassembleArticlePieces } from '../reassembly/reassemble.js';
 import type { Article, Segment } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
@@ -58,6 +58,8 @@ export interface ArticleResult {
 
 export interface PersistOutcome {
   output: string;
+  /** the reassembly pieces `output` joins (see `reassembleArticlePieces`; the review diff reuses them) */
+  outputPieces: string[];
   outputHash: string;
   outputWritten: boolean;
   stateWritten: boolean;
@@ -72,11 +74,12 @@ export async function persistArticleResult(
   result: ArticleResult,
   final: boolean,
 ): Promise<PersistOutcome> {
-  const output = reassembleArticle(
+  const pieces = reassembleArticlePieces(
     result.article,
     outputTargets(result.article.segments, result.records),
     result.pair.target,
   );
+  const output = pieces.join('');
   const outputHash = fileHash(output);
   const state: ArticleState = {
     version: 1,
@@ -111,5 +114,5 @@ export async function persistArticleResult(
     await writeFileAtomic(statePath, stateText);
     result.writtenState = stateText;
   }
-  return { output, outputHash, outputWritten, stateWritten };
+  return { output, outputPieces: pieces, outputHash, outputWritten, stateWritten };
 }

@@ -115,8 +115,7 @@ export class BatchPacker {
     let closed: PlannedBatch | null = null;
     if (
       current &&
-      (current.jobs.length >= this.limits.maxTextsPerRequest ||
-        current.bytes + bytes > this.limits.maxBytesPerRequest)
+      (current.jobs.length >= this.limits.maxTextsPerRequest || current.bytes + bytes > this.limits.maxBytesPerRequest)
     ) {
       closed = this.close(current);
       current = undefined;

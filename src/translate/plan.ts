@@ -97,8 +97,3 @@ export function batchLimitsFor(config: ResolvedConfig, maxChars: number | null):
     maxChars,
   };
 }
-
-/** The distinct language pairs, in first-seen order (the engine checks it can serve them before anything is sent). */
-export function pairsOfJobs(pairs: readonly LanguagePair[]): LanguagePair[] {
-  return [...new Map(pairs.map((pair): [string, LanguagePair] => [pairKey(pair), pair])).values()];
-}

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import PQueue from 'p-queue';
 import type { ResolvedConfig } from '../config/types.js';
-import { outputTargets, persistArticleResult } from '../memory/persist.js';
+import { outputTargets, persistArticleResult, type PersistOutcome } from '../memory/persist.js';
 import { glossaryCheckKey } from '../memory/workspace.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
 import { approvedTargetOf, reviewDiffPathFor, writeReviewDiff } from '../review/diff-file.js';
@@ -69,7 +69,7 @@ export function createArticleWriter(
           written.push(file);
           if (work.records.some((record) => shownTarget(record) === null)) untranslated.push(file);
         }
-        await writeArticleDiff(config, work, outcome.output);
+        await writeArticleDiff(config, work, outcome);
       } else if (reviewDiffMissing(config, work)) {
         await writeArticleDiff(config, work, null);
       }
@@ -115,8 +115,12 @@ function reviewDiffMissing(config: ResolvedConfig, work: ArticleWork): boolean {
   return awaitsReview && !existsSync(reviewDiffPathFor(config, work.source.relativePath, work.pair.target));
 }
 
-/** The review diff beside the article; `output` is the output just written (null: rendered from the records). */
-async function writeArticleDiff(config: ResolvedConfig, work: ArticleWork, output: string | null): Promise<void> {
+/** The review diff beside the article, against the output just written (null: rendered from the records). */
+async function writeArticleDiff(
+  config: ResolvedConfig,
+  work: ArticleWork,
+  written: Pick<PersistOutcome, 'output' | 'outputPieces'> | null,
+): Promise<void> {
   const { article, pair, records } = work;
   await writeReviewDiff({
     config,
@@ -129,6 +133,7 @@ async function writeArticleDiff(config: ResolvedConfig, work: ArticleWork, outpu
       sourceFileHash: work.sourceHash,
       segments: records,
     },
-    candidate: output ?? reassembleArticle(article, outputTargets(article.segments, records), pair.target),
+    candidate: written?.output ?? reassembleArticle(article, outputTargets(article.segments, records), pair.target),
+    ...(written ? { candidatePieces: written.outputPieces } : {}),
   });
 }
