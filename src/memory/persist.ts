@@ -54,6 +54,9 @@ export interface ArticleResult {
   diskOutputHash: string | null;
   /** the state text on disk, if known (an identical state is not rewritten); updated after writing */
   writtenState: string | null;
+  /** `statePathFor(…)` and `outputPathFor(…)` of the article, when the caller has them */
+  statePath?: string;
+  outputPath?: string;
 }
 
 export interface PersistOutcome {
@@ -92,8 +95,9 @@ export async function persistArticleResult(
   };
   if (result.diskOutputHash !== null && result.diskOutputHash !== outputHash)
     state.previousOutputHash = result.diskOutputHash;
-  const statePath = statePathFor(config, result.article.relativePath, result.pair.target);
-  const outputPath = outputPathFor(config, result.article.relativePath, result.pair.target);
+  // paths the caller already resolved (and checked for links) are not resolved again
+  const statePath = result.statePath ?? statePathFor(config, result.article.relativePath, result.pair.target);
+  const outputPath = result.outputPath ?? outputPathFor(config, result.article.relativePath, result.pair.target);
   let stateText = serializeArticleState(state);
   let stateWritten = false;
   let outputWritten = false;

@@ -114,6 +114,8 @@ export interface ReviewDiffInput {
   candidate: string;
   /** the reassembly pieces `candidate` joins, when the caller has them (the writer does) */
   candidatePieces?: readonly string[];
+  /** `outputPathFor(…)` of the article, when the caller has it */
+  outputPath?: string;
 }
 
 export interface ReviewDiffResult {
@@ -133,8 +135,9 @@ export interface ReviewDiffResult {
  */
 export async function writeReviewDiff(input: ReviewDiffInput): Promise<ReviewDiffResult> {
   const { config, article, state, candidate } = input;
-  const file = reviewDiffPathFor(config, state.article, state.targetLang);
-  const outputPath = outputPathFor(config, state.article, state.targetLang);
+  const outputPath = input.outputPath ?? outputPathFor(config, state.article, state.targetLang);
+  const file = outputPath + REVIEW_DIFF_SUFFIX;
+  refuseSymlinkOutside(config, file);
   const displayPath = path.relative(config.workspaceDir, outputPath).split(path.sep).join('/');
   const diff = articleReviewDiff(displayPath, article, state, candidate, input.candidatePieces);
   const existing = await fsp.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {

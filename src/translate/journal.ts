@@ -57,6 +57,7 @@ export async function openRunJournal(config: ResolvedConfig, engine: EngineName)
   const recent = new Map<number, JournalEntry>();
   return {
     takeReplayed(key) {
+      if (replayed.size === 0) return undefined;
       const text = replayed.get(key);
       if (text !== undefined) used.add(key);
       return text;

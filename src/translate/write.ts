@@ -13,7 +13,8 @@ import type { ResolvedConfig } from '../config/types.js';
 import { outputTargets, persistArticleResult, type PersistOutcome } from '../memory/persist.js';
 import { glossaryCheckKey } from '../memory/workspace.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
-import { approvedTargetOf, reviewDiffPathFor, writeReviewDiff } from '../review/diff-file.js';
+import { refuseSymlinkOutside } from '../config/symlinks.js';
+import { approvedTargetOf, REVIEW_DIFF_SUFFIX, writeReviewDiff } from '../review/diff-file.js';
 import { relativeToWorkspace } from './paths.js';
 import { shownTarget } from '../memory/segment-life.js';
 import type { ArticleWork } from './types.js';
@@ -112,7 +113,10 @@ function reviewDiffMissing(config: ResolvedConfig, work: ArticleWork): boolean {
   const awaitsReview = work.records.some(
     (record) => record.target !== null && record.target !== (approvedTargetOf(record) ?? record.source),
   );
-  return awaitsReview && !existsSync(reviewDiffPathFor(config, work.source.relativePath, work.pair.target));
+  if (!awaitsReview) return false;
+  const file = work.outputPath + REVIEW_DIFF_SUFFIX;
+  refuseSymlinkOutside(config, file);
+  return !existsSync(file);
 }
 
 /** The review diff beside the article, against the output just written (null: rendered from the records). */
@@ -135,5 +139,6 @@ async function writeArticleDiff(
     },
     candidate: written?.output ?? reassembleArticle(article, outputTargets(article.segments, records), pair.target),
     ...(written ? { candidatePieces: written.outputPieces } : {}),
+    outputPath: work.outputPath,
   });
 }
