@@ -4,7 +4,7 @@
  * article read and every output, state and diff path is checked here; a link that leaves the workspace
  * is refused, naming the link, unless `paths.allowSymlinksOutside: true` says the user wants it.
  */
-import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import type { ResolvedConfig } from './types.js';
@@ -43,26 +43,41 @@ export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void
     };
     checkedFolders.set(config, cache);
   }
+  // The folder is usually known to stay inside already: then only the file itself is looked at.
+  const folder = path.dirname(file);
+  if (cache.inside.has(folder)) {
+    refuseLinkAt(cache.root, path.join(folder, path.basename(file)));
+    return;
+  }
   let current = config.workspaceDir;
   const parts = relative.split(path.sep);
   for (let i = 0; i < parts.length; i++) {
     current = path.join(current, parts[i]!);
     const isLast = i === parts.length - 1;
     if (!isLast && cache.inside.has(current)) continue;
-    let isLink: boolean;
-    try {
-      isLink = lstatSync(current).isSymbolicLink();
-    } catch {
-      return;
-    }
-    if (isLink) {
-      const target = linkTarget(current);
-      if (!isInside(cache.root, target)) {
-        throw inputError('path.symlinkOutside', 'config:symlinkOutside', { link: current, target }, { file: current });
-      }
-    }
+    // a part that does not exist yet will be created inside: nothing further to check
+    if (!refuseLinkAt(cache.root, current)) return;
     if (!isLast) cache.inside.add(current);
   }
+}
+
+/** Throws when `current` is a link leading outside `root`; false when it does not exist. */
+function refuseLinkAt(root: string, current: string): boolean {
+  // no exception for a missing path: most files a run checks are about to be created
+  let stats: Stats | undefined;
+  try {
+    stats = lstatSync(current, { throwIfNoEntry: false });
+  } catch {
+    return false;
+  }
+  if (!stats) return false;
+  if (stats.isSymbolicLink()) {
+    const target = linkTarget(current);
+    if (!isInside(root, target)) {
+      throw inputError('path.symlinkOutside', 'config:symlinkOutside', { link: current, target }, { file: current });
+    }
+  }
+  return true;
 }
 
 /**

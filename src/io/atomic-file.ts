@@ -75,8 +75,7 @@ export async function writeFileAtomic(file: string, data: string, fs: AtomicWrit
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
   let created = false;
   try {
-    await fs.mkdir(dir, { recursive: true });
-    const handle = await fs.open(temp, 'wx', 0o644);
+    const handle = await openTemp(fs, dir, temp);
     created = true;
     try {
       await handle.writeFile(data, 'utf8');
@@ -98,6 +97,25 @@ export async function writeFileAtomic(file: string, data: string, fs: AtomicWrit
       { file, detail: errno.code ?? errno.message },
       { position: { file }, cause: error },
     );
+  }
+}
+
+/** Folders this process made sure exist (with the real file system): a run writes thousands of files into few. */
+const knownFolders = new Set<string>();
+
+/** Opens the temporary file, creating its folder first unless it is known (and when it has gone since). */
+async function openTemp(fs: AtomicWriteFs, dir: string, temp: string): Promise<fsp.FileHandle> {
+  if (fs !== nodeFs || !knownFolders.has(dir)) {
+    await fs.mkdir(dir, { recursive: true });
+    if (fs === nodeFs) knownFolders.add(dir);
+    return fs.open(temp, 'wx', 0o644);
+  }
+  try {
+    return await fs.open(temp, 'wx', 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    knownFolders.delete(dir);
+    return openTemp(fs, dir, temp);
   }
 }
 

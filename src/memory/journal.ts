@@ -11,7 +11,7 @@
  * key is the queue's job key (language pair, glossary, placeholders and text). The last line may be torn
  * by a kill or a full disk: replay ignores it and `open` cuts it off before appending.
  */
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, readSync } from 'node:fs';
 import path from 'node:path';
 import { StorylocError } from '../errors.js';
 
@@ -120,6 +120,12 @@ export function journalText(entries: readonly JournalEntry[]): string {
     .join('');
 }
 
+/** Where one appended entry lies in the journal file (to read its answers again). */
+export interface JournalSpan {
+  offset: number;
+  length: number;
+}
+
 /** An open journal: appends are serialised, each one written and fsynced before it resolves. */
 export class AnswerJournal {
   private pending: Promise<void> = Promise.resolve();
@@ -129,6 +135,8 @@ export class AnswerJournal {
   private constructor(
     readonly file: string,
     private readonly handle: fsp.FileHandle,
+    /** bytes of complete entries in the file: where the next entry goes */
+    private size: number,
   ) {}
 
   /** Opens (creating) the journal for appending; a torn last line is cut off first. */
@@ -138,21 +146,23 @@ export class AnswerJournal {
       const handle = await fs.open(file, 'a+', 0o644);
       const text = await handle.readFile('utf8');
       const { completeLength } = parseJournal(text);
+      const completeBytes = Buffer.byteLength(text.slice(0, completeLength));
       if (completeLength < text.length) {
-        await handle.truncate(Buffer.byteLength(text.slice(0, completeLength)));
+        await handle.truncate(completeBytes);
         await handle.sync();
       }
-      return new AnswerJournal(file, handle);
+      return new AnswerJournal(file, handle, completeBytes);
     } catch (error) {
       throw journalError(file, error);
     }
   }
 
-  /** Appends one answered batch and makes it durable (one fsync). */
-  append(entry: JournalEntry): Promise<void> {
+  /** Appends one answered batch and makes it durable (one fsync); resolves with where it lies. */
+  append(entry: JournalEntry): Promise<JournalSpan> {
     const line = journalText([entry]);
     const next = this.pending.then(async () => {
       if (this.failure) throw this.failure;
+      const span = { offset: this.size, length: Buffer.byteLength(line) };
       try {
         await this.handle.appendFile(line, 'utf8');
         await this.handle.sync();
@@ -160,9 +170,25 @@ export class AnswerJournal {
         this.failure = journalError(this.file, error);
         throw this.failure;
       }
+      this.size += span.length;
+      return span;
     });
-    this.pending = next.catch(() => undefined);
+    this.pending = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
+  }
+
+  /** The entry an earlier `append` made durable at `span` (null when it cannot be read back). */
+  entryAt(span: JournalSpan): JournalEntry | null {
+    const buffer = Buffer.alloc(span.length);
+    try {
+      readSync(this.handle.fd, buffer, 0, span.length, span.offset);
+      return parseJournal(buffer.toString('utf8')).entries[0] ?? null;
+    } catch {
+      return null;
+    }
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import type { ResolvedConfig } from '../config/types.js';
 import type { LanguagePair } from '../languages.js';
-import { reassembleArticle } from '../reassembly/reassemble.js';
+import { reassembleArticlePieces } from '../reassembly/reassemble.js';
 import type { Article, Segment } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
@@ -54,10 +54,15 @@ export interface ArticleResult {
   diskOutputHash: string | null;
   /** the state text on disk, if known (an identical state is not rewritten); updated after writing */
   writtenState: string | null;
+  /** `statePathFor(…)` and `outputPathFor(…)` of the article, when the caller has them */
+  statePath?: string;
+  outputPath?: string;
 }
 
 export interface PersistOutcome {
   output: string;
+  /** the reassembly pieces `output` joins (see `reassembleArticlePieces`; the review diff reuses them) */
+  outputPieces: string[];
   outputHash: string;
   outputWritten: boolean;
   stateWritten: boolean;
@@ -72,11 +77,12 @@ export async function persistArticleResult(
   result: ArticleResult,
   final: boolean,
 ): Promise<PersistOutcome> {
-  const output = reassembleArticle(
+  const pieces = reassembleArticlePieces(
     result.article,
     outputTargets(result.article.segments, result.records),
     result.pair.target,
   );
+  const output = pieces.join('');
   const outputHash = fileHash(output);
   const state: ArticleState = {
     version: 1,
@@ -89,8 +95,9 @@ export async function persistArticleResult(
   };
   if (result.diskOutputHash !== null && result.diskOutputHash !== outputHash)
     state.previousOutputHash = result.diskOutputHash;
-  const statePath = statePathFor(config, result.article.relativePath, result.pair.target);
-  const outputPath = outputPathFor(config, result.article.relativePath, result.pair.target);
+  // paths the caller already resolved (and checked for links) are not resolved again
+  const statePath = result.statePath ?? statePathFor(config, result.article.relativePath, result.pair.target);
+  const outputPath = result.outputPath ?? outputPathFor(config, result.article.relativePath, result.pair.target);
   let stateText = serializeArticleState(state);
   let stateWritten = false;
   let outputWritten = false;
@@ -111,5 +118,5 @@ export async function persistArticleResult(
     await writeFileAtomic(statePath, stateText);
     result.writtenState = stateText;
   }
-  return { output, outputHash, outputWritten, stateWritten };
+  return { output, outputPieces: pieces, outputHash, outputWritten, stateWritten };
 }

@@ -255,20 +255,33 @@ export function normaliseRecord(record: SegmentRecord): SegmentRecord {
   const out: Record<string, unknown> = {};
   for (const key of recordKeyOrder) {
     const value = source[key];
-    if (value === undefined && !['target', 'engine', 'changedBy', 'changedAt'].includes(key)) continue;
-    if (key === 'flags' && Array.isArray(value) && value.length === 0) continue;
-    if (key === 'glossary') {
-      const glossary: Record<string, string> = {};
-      for (const id of Object.keys(record.glossary).sort()) glossary[id] = record.glossary[id]!;
-      out.glossary = glossary;
-      continue;
-    }
-    out[key] = key === 'flags' ? [...(value as string[])] : (value ?? null);
+    if (value === undefined && !nullRecordKeys.has(key)) continue;
+    if (key === 'flags') {
+      if (Array.isArray(value) && value.length === 0) continue;
+      out.flags = [...(value as string[])];
+    } else if (key === 'glossary') out.glossary = sortedGlossary(record.glossary);
+    else out[key] = value ?? null;
   }
-  for (const key of Object.keys(source).sort()) {
-    if (!(recordKeyOrder as readonly string[]).includes(key) && source[key] !== undefined) out[key] = source[key];
-  }
+  let extra: string[] | null = null;
+  for (const key of Object.keys(source))
+    if (!knownRecordKeys.has(key) && source[key] !== undefined) (extra ??= []).push(key);
+  if (extra) for (const key of extra.sort()) out[key] = source[key];
   return out as unknown as SegmentRecord;
+}
+
+const knownRecordKeys: ReadonlySet<string> = new Set(recordKeyOrder);
+/** Keys written as `null` when unset. */
+const nullRecordKeys: ReadonlySet<string> = new Set(['target', 'engine', 'changedBy', 'changedAt']);
+
+/** The glossary usage with its entry ids in order (the record's own object when they already are). */
+function sortedGlossary(glossary: SegmentRecord['glossary']): SegmentRecord['glossary'] {
+  const ids = Object.keys(glossary);
+  let sorted = true;
+  for (let i = 1; i < ids.length && sorted; i++) sorted = ids[i - 1]! < ids[i]!;
+  if (sorted) return glossary;
+  const copy: Record<string, string> = {};
+  for (const id of ids.sort()) copy[id] = glossary[id]!;
+  return copy;
 }
 
 /** The exact text written for a state: deterministic, so equal states give byte-identical files. */

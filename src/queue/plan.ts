@@ -12,11 +12,6 @@ import type { BatchLimits, PlannedBatch, QueuePlan, TranslationJob } from './typ
 
 const CONTEXT_SEPARATOR = '\n\n';
 
-interface Group {
-  first: TranslationJob;
-  jobs: TranslationJob[];
-}
-
 export function validateBatchLimits(limits: BatchLimits): void {
   const positiveInteger = (name: string, value: unknown): void => {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
@@ -43,7 +38,6 @@ function groupKey(job: TranslationJob): string {
 
 /** Plans the requests for `jobs` under `limits`; no engine is called. */
 export function planBatches(jobs: readonly TranslationJob[], limits: BatchLimits): QueuePlan {
-  validateBatchLimits(limits);
   const jobCountByKey = new Map<string, number>();
   const unique: TranslationJob[] = [];
   for (const job of jobs) {
@@ -51,72 +45,145 @@ export function planBatches(jobs: readonly TranslationJob[], limits: BatchLimits
     if (seen === undefined) unique.push(job);
     jobCountByKey.set(job.key, (seen ?? 0) + 1);
   }
-
-  const tooLarge: string[] = [];
-  const overBudget: string[] = [];
-  const budget = limits.maxChars ?? Number.POSITIVE_INFINITY;
-  let budgetUsed = 0;
-  let budgetReached = false;
-  const groups = new Map<string, Group>();
+  const packer = new BatchPacker(limits, (key) => jobCountByKey.get(key) ?? 1);
+  const batches: PlannedBatch[] = [];
   for (const job of unique) {
-    if (REQUEST_OVERHEAD_BYTES + textFieldBytes(job.text) > limits.maxBytesPerRequest) {
-      tooLarge.push(job.key);
-      continue;
+    const closed = packer.add(job).closed;
+    if (closed) batches.push(closed);
+  }
+  batches.push(...packer.flush());
+  return { ...packer.totals(jobs.length, jobs.length - unique.length), batches: packer.inPlanOrder(batches) };
+}
+
+/** What became of a job given to the packer. */
+export type PackedAs = 'batched' | 'overBudget' | 'tooLarge';
+
+interface OpenBatch {
+  first: TranslationJob;
+  jobs: TranslationJob[];
+  bytes: number;
+  billedCharacters: number;
+}
+
+/**
+ * The packing of `planBatches`, one unique job at a time, so a run can send the first requests while it
+ * still reads later articles: a batch is handed out as soon as it is full, the partly filled ones at
+ * `flush`. Fed the same jobs in the same order it builds the same batches as a plan of all of them.
+ * Each text is measured once (bytes and billed characters).
+ */
+export class BatchPacker {
+  private readonly open = new Map<string, OpenBatch>();
+  /** each group's rank by first job: `planBatches` lists a group's batches together, in this order */
+  private readonly groupRanks = new Map<string, number>();
+  private budgetUsed = 0;
+  private budgetReached = false;
+  private batchCount = 0;
+  private billed = 0;
+  private uniqueTexts = 0;
+  readonly overBudget: string[] = [];
+  readonly tooLarge: string[] = [];
+
+  constructor(
+    private readonly limits: BatchLimits,
+    /** how many jobs (segments) a key serves, read when its batch is built */
+    private readonly jobCountOf: (key: string) => number,
+  ) {
+    validateBatchLimits(limits);
+  }
+
+  /** Takes a job whose key the packer has not seen; returns the batch it closed, if any. */
+  add(job: TranslationJob): { packed: PackedAs; closed: PlannedBatch | null } {
+    this.uniqueTexts++;
+    const bytes = textFieldBytes(job.text);
+    if (REQUEST_OVERHEAD_BYTES + bytes > this.limits.maxBytesPerRequest) {
+      this.tooLarge.push(job.key);
+      return { packed: 'tooLarge', closed: null };
     }
     // The budget takes a prefix of the work in input order, so a rerun with more budget continues where
     // this one stopped instead of leaving holes.
     const cost = billedCharacterCount(job.text);
-    if (budgetReached || budgetUsed + cost > budget) {
-      budgetReached = true;
-      overBudget.push(job.key);
-      continue;
+    const budget = this.limits.maxChars ?? Number.POSITIVE_INFINITY;
+    if (this.budgetReached || this.budgetUsed + cost > budget) {
+      this.budgetReached = true;
+      this.overBudget.push(job.key);
+      return { packed: 'overBudget', closed: null };
     }
-    budgetUsed += cost;
+    this.budgetUsed += cost;
     const key = groupKey(job);
-    const group = groups.get(key);
-    if (group) group.jobs.push(job);
-    else groups.set(key, { first: job, jobs: [job] });
-  }
-
-  const batches: PlannedBatch[] = [];
-  for (const group of groups.values()) {
-    let current: TranslationJob[] = [];
-    let currentBytes = REQUEST_OVERHEAD_BYTES;
-    const close = (): void => {
-      if (current.length > 0)
-        batches.push(buildBatch(batches.length, group.first, current, currentBytes, limits, jobCountByKey));
-      current = [];
-      currentBytes = REQUEST_OVERHEAD_BYTES;
-    };
-    for (const job of group.jobs) {
-      const bytes = textFieldBytes(job.text);
-      if (current.length >= limits.maxTextsPerRequest || currentBytes + bytes > limits.maxBytesPerRequest) close();
-      current.push(job);
-      currentBytes += bytes;
+    if (!this.groupRanks.has(key)) this.groupRanks.set(key, this.groupRanks.size);
+    let current = this.open.get(key);
+    let closed: PlannedBatch | null = null;
+    if (
+      current &&
+      (current.jobs.length >= this.limits.maxTextsPerRequest || current.bytes + bytes > this.limits.maxBytesPerRequest)
+    ) {
+      closed = this.close(current);
+      current = undefined;
     }
-    close();
+    if (!current) {
+      current = { first: job, jobs: [], bytes: REQUEST_OVERHEAD_BYTES, billedCharacters: 0 };
+      this.open.set(key, current);
+    }
+    current.jobs.push(job);
+    current.bytes += bytes;
+    current.billedCharacters += cost;
+    return { packed: 'batched', closed };
   }
 
-  return {
-    batches,
-    jobs: jobs.length,
-    uniqueTexts: unique.length,
-    duplicates: jobs.length - unique.length,
-    requests: batches.length,
-    billedCharacters: batches.reduce((sum, batch) => sum + batch.billedCharacters, 0),
-    overBudget,
-    tooLarge,
-  };
+  /** The partly filled batches, in the order their groups were first seen. */
+  flush(): PlannedBatch[] {
+    const batches = [...this.open.values()].map((open) => this.close(open));
+    this.open.clear();
+    return batches;
+  }
+
+  /**
+   * Batches in `planBatches`' order: group by group (first seen first), each group's in packing order;
+   * numbered from `firstIndex` (a run that hands its batches out in parts numbers them on).
+   */
+  inPlanOrder(batches: readonly PlannedBatch[], firstIndex = 0): PlannedBatch[] {
+    const rank = (batch: PlannedBatch): number =>
+      this.groupRanks.get(`${batch.sourceLang}\u0000${batch.targetLang}\u0000${batch.glossaryId ?? ''}`) ?? 0;
+    const ordered = batches
+      .map((batch, at) => ({ batch, at }))
+      .sort((a, b) => rank(a.batch) - rank(b.batch) || a.at - b.at)
+      .map(({ batch }) => batch);
+    ordered.forEach((batch, index) => {
+      batch.index = firstIndex + index;
+    });
+    return ordered;
+  }
+
+  /** The plan's counts so far (`batches` left empty: the caller keeps them if it needs them). */
+  totals(jobs: number, duplicates: number): QueuePlan {
+    return {
+      batches: [],
+      jobs,
+      uniqueTexts: this.uniqueTexts,
+      duplicates,
+      requests: this.batchCount,
+      billedCharacters: this.billed,
+      overBudget: this.overBudget,
+      tooLarge: this.tooLarge,
+    };
+  }
+
+  private close(open: OpenBatch): PlannedBatch {
+    const batch = buildBatch(this.batchCount++, open, this.limits, this.jobCountOf);
+    this.billed += batch.billedCharacters;
+    this.open.delete(groupKey(open.first));
+    return batch;
+  }
 }
 
 function buildBatch(
   index: number,
-  first: TranslationJob,
-  jobs: TranslationJob[],
-  textBytes: number,
+  open: OpenBatch,
   limits: BatchLimits,
-  jobCountByKey: Map<string, number>,
+  jobCountOf: (key: string) => number,
 ): PlannedBatch {
+  const { first, jobs } = open;
+  const textBytes = open.bytes;
   // Context is free and optional: it never changes how texts are packed, it only fills the room left.
   // The joined context's size is kept as a sum (form encoding is per character), not re-measured.
   const contexts: string[] = [];
@@ -143,7 +210,7 @@ function buildBatch(
     texts: jobs.map((job) => job.text),
     context: contexts.length > 0 ? contexts.join(CONTEXT_SEPARATOR) : undefined,
     bytes,
-    billedCharacters: jobs.reduce((sum, job) => sum + billedCharacterCount(job.text), 0),
-    jobCount: jobs.reduce((sum, job) => sum + (jobCountByKey.get(job.key) ?? 1), 0),
+    billedCharacters: open.billedCharacters,
+    jobCount: jobs.reduce((sum, job) => sum + jobCountOf(job.key), 0),
   };
 }

@@ -21,7 +21,7 @@
 import PQueue from 'p-queue';
 import { EngineError, type Engine } from '../engines/types.js';
 import { backoffDelay } from './backoff.js';
-import { planBatches } from './plan.js';
+import { planBatches, validateBatchLimits } from './plan.js';
 import { clientTokenBucket, type TokenBucket } from './rate-limit.js';
 import type {
   PlannedBatch,
@@ -66,20 +66,82 @@ export async function runTranslationQueue(
 ): Promise<QueueOutcome> {
   validateQueueOptions(options);
   const plan = planBatches(jobs, options);
-  return new QueueRun(engine, jobs, plan, options).run();
+  const run = new QueueRun(engine, options, true);
+  run.push(plan.batches);
+  return run.close(plan, () => untranslatedOf(jobs, run.translations));
+}
+
+/** The distinct keys of `jobs` without a translation, in order. */
+function untranslatedOf(jobs: readonly TranslationJob[], translations: ReadonlyMap<string, string>): string[] {
+  const untranslated: string[] = [];
+  const seen = new Set<string>();
+  for (const job of jobs) {
+    if (seen.has(job.key)) continue;
+    seen.add(job.key);
+    if (!translations.has(job.key)) untranslated.push(job.key);
+  }
+  return untranslated;
+}
+
+/** Segments and characters a run expects to send in all (for the progress display). */
+export interface ExpectedTotals {
+  segments: number;
+  characters: number;
+}
+
+/**
+ * A queue fed while it runs: a translate run pushes each batch as soon as it is planned (later articles
+ * are still being read) and closes the queue after the last one. Answers go to `onBatchDone` only; the
+ * outcome's `translations` stays empty (a run of thousands of articles does not hold every answer).
+ */
+export interface TranslationQueue {
+  /** Sends planned batches (a stopped queue drops them: their keys stay untranslated). */
+  push(batches: readonly PlannedBatch[]): void;
+  /** The totals the progress shows while planning goes on (an estimate; null: the batches pushed). */
+  expect(totals: ExpectedTotals | null): void;
+  /** A duplicate joined a batch already pushed and not answered yet: one more segment it serves. */
+  joined(batch: PlannedBatch): void;
+  /** Batches waiting for a free slot (not yet sent). */
+  waiting(): number;
+  /** Why the queue stopped, null while it runs. */
+  stopReason(): QueueStop | null;
+  /** Stops taking work (the run failed): batches in flight finish, `close` still waits for them. */
+  stop(): void;
+  /** No more batches: resolves with the outcome once the batches in flight are done. */
+  close(plan: QueuePlan, untranslatedKeys: () => string[]): Promise<QueueOutcome>;
+}
+
+export function openTranslationQueue(engine: Engine, options: QueueOptions): TranslationQueue {
+  validateQueueOptions(options);
+  validateBatchLimits(options);
+  const run = new QueueRun(engine, options, false);
+  return {
+    push: (batches) => run.push(batches),
+    expect: (totals) => run.expect(totals),
+    joined: (batch) => run.joined(batch),
+    waiting: () => run.waiting(),
+    stopReason: () => run.currentStop(),
+    stop: () => run.stopFailed(),
+    close: (plan, untranslatedKeys) => run.close(plan, untranslatedKeys),
+  };
 }
 
 class QueueRun {
   private readonly queue: PQueue;
   private readonly random: () => number;
   private readonly bucket: TokenBucket;
-  private readonly translations = new Map<string, string>();
+  readonly translations = new Map<string, string>();
   private stopReason: QueueStop | null = null;
   private failure: QueueFailure | null = null;
   /** a non-engine error (bug, input error from the engine, failing onBatchDone): rethrown at the end */
   private thrown: { error: unknown } | null = null;
   private readonly startedAt = Date.now();
-  private readonly segmentsTotal: number;
+  private readonly sends: boolean;
+  private started = false;
+  /** segments and characters of the batches pushed (exact), and what the caller expects in all */
+  private segmentsPushed = 0;
+  private charactersPushed = 0;
+  private expected: ExpectedTotals | null = null;
 
   private requests = 0;
   private retries = 0;
@@ -99,36 +161,71 @@ class QueueRun {
   /** consecutive failures, for the exponential part of the backoff */
   private failureLevel = 0;
   private readonly sleepers = new Set<() => void>();
+  private readonly onAbort = (): void => this.stop('interrupted');
 
   constructor(
     private readonly engine: Engine,
-    private readonly jobs: readonly TranslationJob[],
-    private readonly plan: QueuePlan,
     private readonly options: QueueOptions,
+    /** keep every answer in `translations` (the one-shot API); a streamed run does not */
+    private readonly keepTranslations: boolean,
   ) {
     // p-queue owns concurrency, priority (retries first) and the whole-queue pause; the rate limit is a
     // token bucket taken just before each request.
     this.queue = new PQueue({ concurrency: options.concurrency });
     this.bucket = clientTokenBucket(options.requestsPerSecond);
     this.random = options.random ?? Math.random;
-    this.segmentsTotal = plan.batches.reduce((sum, batch) => sum + batch.jobCount, 0);
+    this.sends = engine.leavesUntranslated !== true;
+    if (this.sends) {
+      options.signal?.addEventListener('abort', this.onAbort, { once: true });
+      if (options.signal?.aborted) this.stop('interrupted');
+    }
   }
 
-  async run(): Promise<QueueOutcome> {
-    const signal = this.options.signal;
-    const onAbort = (): void => this.stop('interrupted');
-    if (this.engine.leavesUntranslated !== true) {
-      signal?.addEventListener('abort', onAbort, { once: true });
-      if (signal?.aborted) this.stop('interrupted');
+  expect(totals: ExpectedTotals | null): void {
+    this.expected = totals;
+  }
+
+  push(batches: readonly PlannedBatch[]): void {
+    if (!this.sends) return;
+    for (const batch of batches) {
+      this.segmentsPushed += batch.jobCount;
+      this.charactersPushed += batch.billedCharacters;
+    }
+    if (!this.started) {
+      this.started = true;
       this.emit('start');
-      for (const batch of this.plan.batches) this.enqueue(batch, 0, 0);
+    }
+    if (this.stopReason === null) for (const batch of batches) this.enqueue(batch, 0, 0);
+  }
+
+  joined(_batch: PlannedBatch): void {
+    this.segmentsPushed += 1;
+  }
+
+  waiting(): number {
+    return this.queue.size;
+  }
+
+  stopFailed(): void {
+    this.stop('failed');
+  }
+
+  currentStop(): QueueStop | null {
+    return this.stopReason;
+  }
+
+  async close(plan: QueuePlan, untranslatedKeys: () => string[]): Promise<QueueOutcome> {
+    this.expected = null;
+    if (this.sends) {
+      if (!this.started) this.emit('start');
+      this.started = true;
       await this.queue.onIdle();
-      signal?.removeEventListener('abort', onAbort);
+      this.options.signal?.removeEventListener('abort', this.onAbort);
       clearTimeout(this.pauseTimer);
       this.emit('end');
     }
     if (this.thrown) throw this.thrown.error;
-    return this.outcome();
+    return this.outcome(plan, untranslatedKeys());
   }
 
   private enqueue(batch: PlannedBatch, attempt: number, priority: number): void {
@@ -188,9 +285,10 @@ class QueueRun {
     this.sentTexts += texts.length;
     this.batchesDone += 1;
     if (requestStartedAt > this.lastPauseAt) this.failureLevel = 0;
-    batch.keys.forEach((key, i) => {
-      this.translations.set(key, texts[i] as string);
-    });
+    if (this.keepTranslations)
+      batch.keys.forEach((key, i) => {
+        this.translations.set(key, texts[i] as string);
+      });
     try {
       await this.options.onBatchDone?.({ batch, translations: texts, billedCharacters: billed });
     } catch (error) {
@@ -284,23 +382,16 @@ class QueueRun {
     this.options.onProgress({
       type,
       segmentsDone: this.segmentsDone,
-      segmentsTotal: this.segmentsTotal,
+      segmentsTotal: Math.max(this.segmentsPushed, this.expected?.segments ?? 0),
       charactersDone: this.charactersDone,
-      charactersTotal: this.plan.billedCharacters,
+      charactersTotal: Math.max(this.charactersPushed, this.expected?.characters ?? 0),
       requests: this.requests,
       retries: this.retries,
       ...extra,
     });
   }
 
-  private outcome(): QueueOutcome {
-    const untranslatedKeys: string[] = [];
-    const seen = new Set<string>();
-    for (const job of this.jobs) {
-      if (seen.has(job.key)) continue;
-      seen.add(job.key);
-      if (!this.translations.has(job.key)) untranslatedKeys.push(job.key);
-    }
+  private outcome(plan: QueuePlan, untranslatedKeys: string[]): QueueOutcome {
     const summary: QueueSummary = {
       requests: this.requests,
       retries: this.retries,
@@ -310,11 +401,11 @@ class QueueRun {
       seconds: (Date.now() - this.startedAt) / 1000,
     };
     return {
-      stopped: this.stopReason ?? (this.plan.overBudget.length > 0 ? 'budget' : null),
+      stopped: this.stopReason ?? (plan.overBudget.length > 0 ? 'budget' : null),
       failure: this.failure,
       translations: this.translations,
       untranslatedKeys,
-      plan: this.plan,
+      plan,
       summary,
     };
   }

@@ -6,7 +6,8 @@ import type { QueueOutcome } from './types.js';
 export function describeQueueStop(outcome: QueueOutcome, options: { maxChars?: number | null } = {}): string | null {
   if (outcome.stopped === null) return null;
   return t(`queue:stopped.${outcome.stopped}`, {
-    done: outcome.translations.size,
+    // every text answered was sent once (a run's keys are distinct): the same as `translations.size`
+    done: outcome.summary.sentTexts,
     remaining: outcome.untranslatedKeys.length,
     budget: options.maxChars ?? 0,
     retries: outcome.summary.retries,

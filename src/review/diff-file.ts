@@ -84,16 +84,14 @@ function articleReviewDiff(
   article: Article,
   state: ArticleState,
   candidate: string,
+  given: readonly string[] | undefined,
 ): string | null {
   const baselinePieces = approvedBaselinePieces(article, state);
   const baseline = baselinePieces.join('');
   if (baseline === candidate) return null;
-  const candidatePieces = reassembleArticlePieces(
-    article,
-    outputTargets(article.segments, state.segments),
-    state.targetLang,
-  );
-  if (candidatePieces.join('') === candidate) {
+  const candidatePieces =
+    given ?? reassembleArticlePieces(article, outputTargets(article.segments, state.segments), state.targetLang);
+  if (given !== undefined || candidatePieces.join('') === candidate) {
     const names = {
       oldFileName: `a/${displayPath}`,
       newFileName: `b/${displayPath}`,
@@ -114,6 +112,10 @@ export interface ReviewDiffInput {
   state: ArticleState;
   /** the candidate output text, as written to `outputPathFor(…)` */
   candidate: string;
+  /** the reassembly pieces `candidate` joins, when the caller has them (the writer does) */
+  candidatePieces?: readonly string[];
+  /** `outputPathFor(…)` of the article, when the caller has it */
+  outputPath?: string;
 }
 
 export interface ReviewDiffResult {
@@ -133,10 +135,11 @@ export interface ReviewDiffResult {
  */
 export async function writeReviewDiff(input: ReviewDiffInput): Promise<ReviewDiffResult> {
   const { config, article, state, candidate } = input;
-  const file = reviewDiffPathFor(config, state.article, state.targetLang);
-  const outputPath = outputPathFor(config, state.article, state.targetLang);
+  const outputPath = input.outputPath ?? outputPathFor(config, state.article, state.targetLang);
+  const file = outputPath + REVIEW_DIFF_SUFFIX;
+  refuseSymlinkOutside(config, file);
   const displayPath = path.relative(config.workspaceDir, outputPath).split(path.sep).join('/');
-  const diff = articleReviewDiff(displayPath, article, state, candidate);
+  const diff = articleReviewDiff(displayPath, article, state, candidate, input.candidatePieces);
   const existing = await fsp.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;

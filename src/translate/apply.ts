@@ -5,20 +5,9 @@
 import type { EngineName } from '../config/types.js';
 import { placeholderFlags, restoreTerms } from '../glossary/index.js';
 import { translatedByMachine } from '../memory/segment-life.js';
-import type { BatchResult } from '../queue/types.js';
 import { settleTagPlacement } from '../segments/tag-placement.js';
 import type { Segment } from '../segments/types.js';
 import type { Waiter } from './types.js';
-
-/** Puts a batch's translations into the waiting records; the articles changed are marked dirty. */
-export function applyBatch(
-  result: BatchResult,
-  waiters: ReadonlyMap<string, Waiter[]>,
-  engine: EngineName,
-  now: string,
-): void {
-  applyTranslations(result.batch.keys, result.translations, waiters, engine, now);
-}
 
 /** Record positions by id, per article (a batch touches few records of a long article: no linear search). */
 const recordIndexes = new WeakMap<Waiter['work'], Map<string, number>>();
@@ -44,30 +33,17 @@ function segmentTagsOf(work: Waiter['work'], segmentId: string): Segment['tags']
   return index.get(segmentId) ?? {};
 }
 
-/** `applyBatch` for translations known by key (answered now, or replayed from the journal). */
-export function applyTranslations(
-  keys: readonly string[],
-  translations: readonly string[],
-  waiters: ReadonlyMap<string, Waiter[]>,
-  engine: EngineName,
-  now: string,
-): void {
-  keys.forEach((key, i) => {
-    const translated = translations[i]!;
-    for (const waiter of waiters.get(key) ?? []) {
-      const restored =
-        waiter.placeholders.length > 0
-          ? restoreTerms(translated, waiter.placeholders)
-          : { text: translated, problems: [] };
-      const index = recordIndex(waiter.work, waiter.recordId);
-      const record = waiter.work.records[index];
-      if (!record) continue;
-      // moved tags: accepted, repaired or flagged for review (segments/tag-placement.ts)
-      const segmentTags = segmentTagsOf(waiter.work, record.id);
-      const placed = settleTagPlacement(record.source, restored.text, segmentTags);
-      const flags = [...placeholderFlags(restored.problems), ...placed.flags];
-      waiter.work.records[index] = translatedByMachine(record, placed.text, engine, flags, now);
-      waiter.work.dirty = true;
-    }
-  });
+/** One segment gets its translation: placeholders restored, tags settled, the record machine-translated. */
+export function applyToWaiter(waiter: Waiter, translated: string, engine: EngineName, now: string): void {
+  const restored =
+    waiter.placeholders.length > 0 ? restoreTerms(translated, waiter.placeholders) : { text: translated, problems: [] };
+  const index = recordIndex(waiter.work, waiter.recordId);
+  const record = waiter.work.records[index];
+  if (!record) return;
+  // moved tags: accepted, repaired or flagged for review (segments/tag-placement.ts)
+  const segmentTags = segmentTagsOf(waiter.work, record.id);
+  const placed = settleTagPlacement(record.source, restored.text, segmentTags);
+  const flags = [...placeholderFlags(restored.problems), ...placed.flags];
+  waiter.work.records[index] = translatedByMachine(record, placed.text, engine, flags, now);
+  waiter.work.dirty = true;
 }

@@ -1,7 +1,7 @@
 /**
- * The engine stage: builds the engine the run chose and sends the planned jobs through the queue. Each
- * finished batch goes to the journal (durable), then to the apply stage, then to the writer, which
- * writes the articles it settles; a crash or Ctrl-C loses at most the batches in flight.
+ * The engine stage: builds the engine the run chose and opens the queue the planned batches are pushed
+ * into. Each finished batch goes to the journal (durable), then to the apply stage, then to the writer,
+ * which writes the articles it settles; a crash or Ctrl-C loses at most the batches in flight.
  */
 import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
@@ -9,12 +9,8 @@ import { pairKey, type LanguagePair } from '../languages.js';
 import { createEngine, type EngineChoice } from '../engines/select.js';
 import type { Engine } from '../engines/types.js';
 import { glossaryIdsFor } from '../glossary/deepl-sync.js';
-import { runTranslationQueue } from '../queue/run.js';
-import type { QueueOutcome, QueuePlan, QueueProgress } from '../queue/types.js';
-import { applyBatch } from './apply.js';
-import type { PlanStageOutput } from './plan.js';
-import type { RunJournal } from './journal.js';
-import type { ArticleWriter } from './write.js';
+import { openTranslationQueue, type TranslationQueue } from '../queue/run.js';
+import type { BatchLimits, BatchResult, QueueProgress } from '../queue/types.js';
 
 /** Rate limit for local engines (pseudo, Apertium): effectively none. */
 const LOCAL_REQUESTS_PER_SECOND = 1000;
@@ -35,22 +31,20 @@ export function engineForRun(
 export interface EngineStageInput {
   config: ResolvedConfig;
   engine: Engine;
-  planned: PlanStageOutput;
-  writer: ArticleWriter;
-  journal: RunJournal;
+  limits: BatchLimits;
   concurrency: number | undefined;
   signal: AbortSignal | undefined;
-  now: () => string;
-  onPlan: ((plan: QueuePlan) => void) | undefined;
   onProgress: ((event: QueueProgress) => void) | undefined;
+  /** each answered batch: made durable, applied and its settled articles written (see index.ts) */
+  onBatchDone: (result: BatchResult) => Promise<void>;
 }
 
-export async function runEngineStage(input: EngineStageInput): Promise<QueueOutcome> {
-  const { config, engine, planned } = input;
-  if (planned.plan) input.onPlan?.(planned.plan);
+/** The engine queue of a run, fed batch by batch while later articles are still being read. */
+export function openEngineQueue(input: EngineStageInput): TranslationQueue {
+  const { config, engine } = input;
   const local = engine.name !== 'deepl';
-  return runTranslationQueue(engine, planned.jobs, {
-    ...planned.limits,
+  return openTranslationQueue(engine, {
+    ...input.limits,
     concurrency: input.concurrency ?? config.queue.concurrency,
     // Local engines have no server to protect: a limit far above what a process can do.
     requestsPerSecond: local ? LOCAL_REQUESTS_PER_SECOND : config.queue.requestsPerSecond,
@@ -58,14 +52,7 @@ export async function runEngineStage(input: EngineStageInput): Promise<QueueOutc
     backoffBaseMs: config.queue.backoffBaseMs,
     backoffMaxMs: config.queue.backoffMaxMs,
     signal: input.signal,
-    onBatchDone: async (result) => {
-      // durable before it counts as received: a kill from here on does not send these texts again
-      await input.journal.record(result);
-      applyBatch(result, planned.waiters, engine.name, input.now());
-      input.writer.settle(result.batch.keys);
-      // a write that failed (a full disk) stops the sending; the journal keeps what was answered
-      if (input.writer.failure() !== undefined) throw input.writer.failure();
-    },
+    onBatchDone: input.onBatchDone,
     onProgress: input.onProgress,
   });
 }

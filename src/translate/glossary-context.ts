@@ -23,6 +23,9 @@ function termbaseHash(termbase: Termbase): string {
   return fileHash(termbase.entries.map((entry) => `${entry.id}:${entry.hash}`).join('\n')).slice(0, 16);
 }
 
+/** Glossary usages kept for texts met again. */
+const USAGES_CACHED = 4096;
+
 /** Loads the workspace glossary; an error in it stops the run before anything is read or written. */
 export function loadGlossaryContext(config: ResolvedConfig, dryRun: boolean): GlossaryContext {
   // a dry run writes nothing, not even the glossary's parse cache
@@ -40,12 +43,15 @@ export function loadGlossaryContext(config: ResolvedConfig, dryRun: boolean): Gl
     if (!matcher) matchers.set(lang, (matcher = createTermMatcher(termbase, lang)));
     return matcher;
   };
+  // Bounded: it serves an article's other target languages and texts repeated nearby; a cache of every
+  // segment of the run was the one thing a streamed run's memory grew with.
   const usageCache = new Map<string, GlossaryUsage>();
   const usageOf = (lang: Lang, source: string): GlossaryUsage => {
     const key = `${lang}\u0000${source}`;
     let usage = usageCache.get(key);
     if (!usage) {
       usage = termbase.entries.length === 0 ? {} : glossaryUsageFor(source, matcherFor(lang), termbase);
+      if (usageCache.size >= USAGES_CACHED) usageCache.clear();
       usageCache.set(key, usage);
     }
     return usage;

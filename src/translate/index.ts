@@ -1,14 +1,15 @@
 /**
- * `translateWorkspace`: the only module that knows the order of the stages.
+ * `translateWorkspace`: what a run covers, what it opens and closes around the stages, and its summary.
+ * The stages run a group of articles at a time (stream.ts, which knows their order):
  *
  *   read → segment → memory → plan → engine queue → apply → write
  *
- *  - read (read.ts): what the run covers, the glossary, the states and the source files;
+ *  - read (read.ts): the source files of the group and their states;
  *  - segment (segment.ts): records aligned with each article (human edits, source edits, glossary edits);
- *    a broken edit stops the run here, before anything is written or sent;
+ *    a broken edit stops the run at its group, before anything of that group is written or sent;
  *  - memory (memory.ts): what the project-wide memory knows is reused;
- *  - plan (plan.ts): the rest becomes queue jobs and requests; answers a killed run left in the journal
- *    (journal.ts) are taken out of the plan; `--dry-run` stops here with the plan;
+ *  - plan (plan.ts, run-keys.ts): the rest becomes queue jobs and requests, each text sent once per run;
+ *    answers a killed run left in the journal (journal.ts) are taken instead; `--dry-run` plans only;
  *  - engine queue (engine.ts) → apply (apply.ts): each finished batch is journaled (durable), then goes
  *    back into the records;
  *  - write (write.ts): each article once, when all of its segments are settled (at once for those that
@@ -17,30 +18,24 @@
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Engine } from '../engines/types.js';
-import type { StorylocError } from '../errors.js';
-import { glossaryIdsFor } from '../glossary/deepl-sync.js';
-import { pairKey, type LanguagePair } from '../languages.js';
 import { acquireWorkspaceLock } from '../memory/lock.js';
-import { shownTarget, TEST_ENGINES } from '../memory/segment-life.js';
+import { TEST_ENGINES } from '../memory/segment-life.js';
+import { readArticleState } from '../memory/state-store.js';
 import {
-  loadWorkspaceStates,
+  listStateFiles,
   pruneSnapshots,
   readGlossaryCheckCache,
   writeGlossaryCheckCache,
   type GlossaryCheckCache,
 } from '../memory/workspace.js';
 import { resolveIdentity } from '../identity.js';
-import { engineForRun, refusedPairs, runEngineStage } from './engine.js';
+import { engineForRun } from './engine.js';
 import { loadGlossaryContext } from './glossary-context.js';
-import { reuseFromMemory } from './memory.js';
-import { pairsOfJobs, planJobs, type PlanStageInput, type PlanStageOutput } from './plan.js';
-import { readSourceFiles, resolveRunScope } from './read.js';
-import { segmentArticles } from './segment.js';
-import { baseCounts, dryRunSummary, runSummary, type RunReport, type SummaryBase } from './summary.js';
-import { relativeToWorkspace } from './paths.js';
-import type { ArticleWork, SkippedArticle, SourceFile, TranslateOptions, TranslateSummary } from './types.js';
+import { resolveRunScope } from './read.js';
+import { RunStream, type StreamTotals } from './stream.js';
+import { dryRunSummary, runSummary, type SummaryBase } from './summary.js';
+import type { TranslateOptions, TranslateSummary } from './types.js';
 import { openRunJournal, type RunJournal } from './journal.js';
-import { createArticleWriter } from './write.js';
 import { removeDeadTempFiles } from '../io/atomic-file.js';
 
 export { BrokenEditsError, type BrokenEdit } from '../reassembly/human-edits.js';
@@ -58,66 +53,53 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
   let engine: Engine | null = null;
   let journal: RunJournal | null = null;
   try {
-    // read
     const glossary = loadGlossaryContext(config, dryRun);
-    const states = loadWorkspaceStates(config);
     const glossaryCache = readGlossaryCheckCache(config, glossary.hash);
     const glossaryCacheSize = glossaryCache.checked.size;
-    const now = nowIso();
-    const read = readSourceFiles(scope.files, config);
-    const { sources } = read;
-    // segment
     const replacesTestTargets = scope.choice.name !== 'none' && !TEST_ENGINES.has(scope.choice.name);
-    const stageInput = { config, sources, targets: scope.targets, states, glossary, glossaryCache, now };
-    const segmented = segmentArticles({ ...stageInput, editor: editorOf(options), replacesTestTargets });
-    // memory
     engine = engineForRun(config, env, scope.choice, options.engineInstance, dryRun);
-    const memory = reuseFromMemory({ config, works: segmented.works, states, now, replacesTestTargets });
-    // plan (pairs the engine cannot translate are left out, their articles named)
-    const sends = engine !== null && engine.leavesUntranslated !== true;
-    const unserved = scope.choice.name === 'none' ? [] : memory.unserved;
-    const refused = sends
-      ? await refusedPairs(engine!, pairsOfJobs(unserved.map(({ work }) => work.pair)))
-      : new Map<string, StorylocError>();
-    const works = segmented.works.filter((work) => !refused.has(pairKey(work.pair)));
     journal = await openRunJournal(config, engine?.name ?? scope.choice.name);
-    const served = unserved.filter(({ work }) => !refused.has(pairKey(work.pair)));
-    const plannedAll = planStage(config, served, glossary, engine, options.maxChars);
-    // answers a killed run left in the journal are not sent again
-    const planned = journal.replayInto(plannedAll, now);
-    const skipped = [...read.skipped, ...segmented.skipped, ...skippedPairs(segmented.works, refused)];
+    // temporary files a dead run left are removed before this run writes anything
+    if (!dryRun) await removeDeadTempFiles([config.paths.output, path.join(config.workspaceDir, '.storyloc')]);
+    const stream = new RunStream({
+      config,
+      targets: scope.targets,
+      glossary,
+      glossaryCache,
+      engine,
+      engineName: engine?.name ?? scope.choice.name,
+      journal,
+      dryRun,
+      replacesTestTargets,
+      editor: editorOf(options),
+      now: nowIso,
+      maxChars: options.maxChars ?? null,
+      ...queueHooks(options),
+    });
+    const totals = await stream.run(scope.files);
     const base: SummaryBase = {
       engine: scope.choice.name,
       engineReason: scope.choice.reason,
-      articles: sources.length,
+      articles: totals.articles,
       targets: scope.targets,
-      ...baseCounts(memory),
-      humanEdits: segmented.humanEdits,
-      stale: segmented.stale,
-      skipped,
+      segments: totals.segments,
+      reused: totals.reused,
+      fromMemory: totals.fromMemory,
+      humanEdits: totals.humanEdits,
+      stale: totals.stale,
+      skipped: totals.skipped,
     };
-    const report = reporter(config, works, sources, startedAt);
-    if (dryRun) return dryRunSummary(base, planned, works, report([]));
-    // write what is settled, then engine queue → apply → write, each article once when it is settled
-    await removeDeadTempFiles([config.paths.output, path.join(config.workspaceDir, '.storyloc')]);
-    const writer = createArticleWriter(config, works, planned.waiters);
-    await writer.writeSettled();
-    const outcome =
-      sends && planned.jobs.length > 0
-        ? await runEngineStage({
-            config,
-            engine: engine!,
-            planned,
-            writer,
-            journal,
-            now: nowIso,
-            ...queueHooks(options),
-          })
-        : null;
-    await writer.finish();
-    await journal.finish((options.articles?.length ?? 0) === 0);
-    await finishCaches(config, works, states, glossaryCache, glossaryCacheSize, (options.articles?.length ?? 0) === 0);
-    return runSummary(base, planned, outcome, works, report(writer.written()));
+    const report = {
+      written: totals.written,
+      writtenUntranslated: totals.writtenUntranslated,
+      untranslatableBlocks: totals.untranslatableBlocks,
+      seconds: (Date.now() - startedAt) / 1000,
+    };
+    if (dryRun) return dryRunSummary(base, totals, report);
+    const wholeWorkspace = (options.articles?.length ?? 0) === 0;
+    await journal.finish(wholeWorkspace);
+    await finishCaches(config, totals, glossaryCache, glossaryCacheSize, wholeWorkspace);
+    return runSummary(base, totals, { ...report, seconds: (Date.now() - startedAt) / 1000 });
   } finally {
     await journal?.close();
     if (engine && !options.engineInstance) await engine.close?.();
@@ -131,100 +113,31 @@ function editorOf(options: TranslateOptions): () => string {
   return () => (editorName ??= resolveIdentity({ cwd: options.config.workspaceDir, env: options.env }).name);
 }
 
-/** The plan stage: batches of the texts no memory answered, with the pairs' glossaries. */
-function planStage(
-  config: ResolvedConfig,
-  unserved: PlanStageInput['unserved'],
-  glossary: PlanStageInput['glossary'],
-  engine: Engine | null,
-  maxChars: number | null | undefined,
-): PlanStageOutput {
-  const glossaryIds = glossaryIdsFor(config);
-  const enforcesGlossary = enforcesGlossaryFor(engine, glossaryIds);
-  return planJobs({ config, unserved, glossary, enforcesGlossary, glossaryIds, maxChars: maxChars ?? null });
-}
-
 /** What the caller passes to the engine queue as it is: concurrency, cancellation and progress callbacks. */
 function queueHooks(options: TranslateOptions) {
   const { concurrency, signal, onPlan, onProgress } = options;
   return { concurrency, signal, onPlan, onProgress };
 }
 
-/** Whether the engine applies a pair's glossary itself (without an engine: whether a DeepL glossary exists). */
-function enforcesGlossaryFor(
-  engine: Engine | null,
-  glossaryIds: Readonly<Record<string, string>>,
-): (pair: LanguagePair) => boolean {
-  return (pair) =>
-    engine ? engine.enforcesGlossary(pair.source, pair.target) : glossaryIds[pairKey(pair)] !== undefined;
-}
-
-/** One skip per article × target language whose pair the engine refused. */
-function skippedPairs(works: readonly ArticleWork[], refused: ReadonlyMap<string, StorylocError>): SkippedArticle[] {
-  const skipped: SkippedArticle[] = [];
-  for (const work of works) {
-    const error = refused.get(pairKey(work.pair));
-    if (!error) continue;
-    const pair = `${work.pair.source}→${work.pair.target}`;
-    skipped.push({
-      position: { file: work.source.path },
-      targetLang: work.pair.target,
-      pair,
-      messageKey: error.messageKey,
-      params: error.params,
-    });
-  }
-  return skipped;
-}
-
-/** The report of a run that wrote `written`: what shows source text, untranslatable blocks, and the time taken. */
-function reporter(
-  config: ResolvedConfig,
-  works: readonly ArticleWork[],
-  sources: readonly SourceFile[],
-  startedAt: number,
-): (written: string[]) => RunReport {
-  return (written) => ({
-    written,
-    writtenUntranslated: showingSource(config, works, written),
-    untranslatableBlocks: untranslatableBlocks(sources),
-    seconds: (Date.now() - startedAt) / 1000,
-  });
-}
-
-/** The written outputs in which some segment still shows its source text. */
-function showingSource(config: ResolvedConfig, works: readonly ArticleWork[], written: readonly string[]): string[] {
-  const writtenSet = new Set(written);
-  return works
-    .filter(
-      (work) =>
-        writtenSet.has(relativeToWorkspace(config, work.outputPath)) &&
-        work.records.some((record) => shownTarget(record) === null),
-    )
-    .map((work) => relativeToWorkspace(config, work.outputPath))
-    .sort();
-}
-
-function untranslatableBlocks(sources: readonly SourceFile[]): TranslateSummary['untranslatableBlocks'] {
-  return sources.flatMap((source) => source.untranslatableBlocks());
-}
-
 /** The glossary-check cache and the source snapshots, brought up to date after the last write. */
 async function finishCaches(
   config: ResolvedConfig,
-  works: readonly ArticleWork[],
-  states: ReadonlyMap<string, { sourceFileHash: string }>,
+  totals: StreamTotals,
   glossaryCache: GlossaryCheckCache,
   sizeBefore: number,
   wholeWorkspace: boolean,
 ): Promise<void> {
   // Every state written now has current glossary usage (no partial run leaves stale usage behind:
-  // usage is set in the segment stage and kept through translation).
-  for (const work of works) if (work.checkedKey) glossaryCache.checked.add(work.checkedKey);
+  // usage is set in the segment stage and kept through translation). The run added their keys.
   if (glossaryCache.checked.size !== sizeBefore) await writeGlossaryCheckCache(config, glossaryCache);
   if (wholeWorkspace) {
-    const referenced = new Set<string>([...states.values()].map((state) => state.sourceFileHash));
-    for (const work of works) referenced.add(work.sourceHash);
+    // states out of the run's scope (articles gone, other languages) still refer to their snapshots
+    const referenced = new Set(totals.referencedHashes);
+    for (const file of listStateFiles(config)) {
+      if (totals.statesRead.has(file)) continue;
+      const state = readArticleState(file);
+      if (state) referenced.add(state.sourceFileHash);
+    }
     await pruneSnapshots(config, referenced);
   }
 }

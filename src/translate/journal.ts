@@ -1,8 +1,11 @@
 /**
- * The run's answer journal (see memory/journal.ts): answers a dead run left behind are replayed into the
- * plan before anything is sent (those texts are never sent or billed again), every answered batch is
- * appended before it counts as received, and once every answer is in the articles' files the journal is
- * removed (or cut down to the answers this run had no use for, e.g. a run over some articles only).
+ * The run's answer journal (see memory/journal.ts): answers a dead run left behind are taken before
+ * anything is sent (those texts are never sent or billed again), every answered batch is appended before
+ * it counts as received, and once every answer is in the articles' files the journal is removed (or cut
+ * down to the answers this run had no use for, e.g. a run over some articles only).
+ *
+ * It is also where a long run finds an answer again: a text met again after its request was answered is
+ * served from the journal line that holds it (see run-keys.ts), so the run keeps no map of every answer.
  */
 import type { EngineName, ResolvedConfig } from '../config/types.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
@@ -13,19 +16,20 @@ import {
   readJournal,
   removeJournal,
   type JournalEntry,
+  type JournalSpan,
 } from '../memory/journal.js';
-import { planBatches } from '../queue/plan.js';
 import type { BatchResult } from '../queue/types.js';
-import { applyTranslations } from './apply.js';
-import type { PlanStageOutput } from './plan.js';
+
+/** Parsed journal lines kept for answers met again (a repeated text tends to come back soon). */
+const ENTRIES_KEPT = 8;
 
 export interface RunJournal {
-  /** answers of earlier runs by job key (this engine's only) */
-  readonly replayed: ReadonlyMap<string, string>;
-  /** Takes the replayed answers out of the plan, applying them to the waiting records. */
-  replayInto(planned: PlanStageOutput, now: string): PlanStageOutput;
-  /** Makes one answered batch durable (the journal is created on the first). */
-  record(result: BatchResult): Promise<void>;
+  /** The answer a dead run left for `key` (this engine's only), taken: the key is not sent again. */
+  takeReplayed(key: string): string | undefined;
+  /** Makes one answered batch durable (the journal is created on the first); resolves with its place. */
+  record(result: BatchResult): Promise<JournalSpan>;
+  /** The answer for `key` in the batch recorded at `span` (null when it is not there). */
+  answerAt(span: JournalSpan, key: string): string | null;
   /**
    * After every article is written: the journal is removed, or keeps the answers of other engines and,
    * after a run over some articles only, the answers this run had no use for (other articles').
@@ -49,30 +53,36 @@ export async function openRunJournal(config: ResolvedConfig, engine: EngineName)
   const used = new Set<string>();
   // the open is shared: two batches answered together must not open the file twice
   let journal: Promise<AnswerJournal> | null = null;
+  let opened: AnswerJournal | null = null;
+  const recent = new Map<number, JournalEntry>();
   return {
-    replayed,
-    replayInto(planned, now) {
-      const keys = [...new Set(planned.jobs.filter((job) => replayed.has(job.key)).map((job) => job.key))];
-      if (keys.length === 0) return planned;
-      for (const key of keys) used.add(key);
-      applyTranslations(
-        keys,
-        keys.map((key) => replayed.get(key)!),
-        planned.waiters,
-        engine,
-        now,
-      );
-      const jobs = planned.jobs.filter((job) => !used.has(job.key));
-      const waiters = new Map([...planned.waiters].filter(([key]) => !used.has(key)));
-      return { ...planned, jobs, waiters, plan: jobs.length > 0 ? planBatches(jobs, planned.limits) : null };
+    takeReplayed(key) {
+      if (replayed.size === 0) return undefined;
+      const text = replayed.get(key);
+      if (text !== undefined) used.add(key);
+      return text;
     },
     async record(result) {
-      journal ??= AnswerJournal.open(file);
-      await (await journal).append({ engine, keys: result.batch.keys, translations: result.translations });
+      journal ??= AnswerJournal.open(file).then((open) => (opened = open));
+      const entry = { engine, keys: result.batch.keys, translations: result.translations };
+      return (await journal).append(entry);
+    },
+    answerAt(span, key) {
+      let entry = recent.get(span.offset);
+      if (!entry) {
+        const read = opened?.entryAt(span) ?? null;
+        if (!read) return null;
+        entry = read;
+        if (recent.size >= ENTRIES_KEPT) recent.delete(recent.keys().next().value!);
+        recent.set(span.offset, entry);
+      }
+      const at = entry.keys.indexOf(key);
+      return at < 0 ? null : entry.translations[at]!;
     },
     async finish(wholeWorkspace) {
       await (await journal)?.close();
       journal = null;
+      opened = null;
       // after a run over the whole workspace, an unused answer's records already have their translation
       const unused = wholeWorkspace ? [] : [...replayed].filter(([key]) => !used.has(key));
       const keep =
@@ -85,6 +95,7 @@ export async function openRunJournal(config: ResolvedConfig, engine: EngineName)
     async close() {
       const open = journal;
       journal = null;
+      opened = null;
       await (await open?.catch(() => null))?.close();
     },
   };

@@ -9,16 +9,16 @@ import { pairKey, type Lang } from '../languages.js';
 import { needsTranslation } from '../memory/records.js';
 import { canRestoreApproval, hasTestTarget, reusedFromMemory, sourceRestored } from '../memory/segment-life.js';
 import { TranslationMemory } from '../memory/translation-memory.js';
-import type { ArticleState, SegmentRecord } from '../memory/types.js';
-import { readImportedMemory } from '../memory/workspace.js';
+import { readArticleState } from '../memory/state-store.js';
+import type { SegmentRecord } from '../memory/types.js';
+import { listStateFiles, readImportedMemory } from '../memory/workspace.js';
 import { sameTags } from '../segments/xml.js';
 import type { ArticleWork } from './types.js';
 
 export interface MemoryStageInput {
   config: ResolvedConfig;
+  /** one group of articles of the run */
   works: readonly ArticleWork[];
-  /** every state file of the workspace, by path (the ones out of scope feed the memory too) */
-  states: ReadonlyMap<string, ArticleState>;
   /** ISO 8601, recorded on the records the memory serves */
   now: string;
   /** the run's engine is a real one: targets of test engines (pseudo) are translated again */
@@ -42,52 +42,78 @@ export function wantsTranslation(record: SegmentRecord, replacesTestTargets: boo
   return needsTranslation(record) || record.state === 'rejected' || (replacesTestTargets && hasTestTarget(record));
 }
 
-export function reuseFromMemory(input: MemoryStageInput): MemoryStageOutput {
-  const out: MemoryStageOutput = { segments: 0, reused: 0, fromMemory: 0, unserved: [] };
-  let memory: TranslationMemory | null = null;
-  for (const work of input.works) {
-    work.records = work.records.map((record) => {
-      out.segments++;
-      if (!wantsTranslation(record, input.replacesTestTargets)) {
-        if (record.target !== null) out.reused++;
-        return record;
-      }
-      if (canRestoreApproval(record)) {
-        // the source is back to the text approved in this very segment: the approval comes back, free
-        out.reused++;
-        out.fromMemory++;
-        work.dirty = true;
-        return sourceRestored(record, input.now);
-      }
-      memory ??= buildMemory(input);
-      const hit = memory.lookup(work.pair, record.source, record.glossary);
-      if (
-        hit &&
-        !(record.state === 'rejected' && hit.target === record.target) &&
-        sameTags(record.source, hit.target)
-      ) {
-        out.reused++;
-        out.fromMemory++;
-        work.dirty = true;
-        return reusedFromMemory(record, hit.target, hit.state, input.now);
-      }
-      out.unserved.push({ work, record });
-      return record;
-    });
-  }
-  return out;
-}
+/**
+ * The project-wide memory of a streamed run. It is built the first time a record wants a translation,
+ * from every state file on disk (those of articles this run has not reached yet stand in for them, those
+ * it has written already carry this run's changes) and the imported units; each group's records (as
+ * segmented in this run: human edits found, sources merged) are added before the group is looked up.
+ * What it costs: every usable target of the workspace, held for the run (nothing on a first run).
+ */
+export class RunMemory {
+  private memory: TranslationMemory | null = null;
+  private readonly importedPairs = new Set<string>();
 
-/** Every state out of scope, every record in scope (as read this run) and the imported units. */
-function buildMemory(input: MemoryStageInput): TranslationMemory {
-  const memory = new TranslationMemory(!input.replacesTestTargets);
-  const inScope = new Set(input.works.map((work) => work.statePath));
-  for (const [file, state] of input.states) if (!inScope.has(file)) memory.addState(state);
-  for (const work of input.works)
-    for (const record of work.records) memory.addRecord(work.pair, record, work.source.relativePath);
-  for (const pair of new Set(input.works.map((work) => pairKey(work.pair)))) {
-    const [source, target] = pair.split('-') as [Lang, Lang];
-    memory.addImported({ source, target }, readImportedMemory(input.config, { source, target }));
+  constructor(
+    private readonly config: ResolvedConfig,
+    private readonly replacesTestTargets: boolean,
+  ) {}
+
+  /** The memory stage for one group of articles. */
+  reuse(input: MemoryStageInput): MemoryStageOutput {
+    const out: MemoryStageOutput = { segments: 0, reused: 0, fromMemory: 0, unserved: [] };
+    // once built, the memory learns every group's records, whether or not the group looks anything up
+    let memory: TranslationMemory | null = this.memory ? this.memoryFor(input.works) : null;
+    for (const work of input.works) {
+      work.records = work.records.map((record) => {
+        out.segments++;
+        if (!wantsTranslation(record, input.replacesTestTargets)) {
+          if (record.target !== null) out.reused++;
+          return record;
+        }
+        if (canRestoreApproval(record)) {
+          // the source is back to the text approved in this very segment: the approval comes back, free
+          out.reused++;
+          out.fromMemory++;
+          work.dirty = true;
+          return sourceRestored(record, input.now);
+        }
+        memory ??= this.memoryFor(input.works);
+        const hit = memory.lookup(work.pair, record.source, record.glossary);
+        if (
+          hit &&
+          !(record.state === 'rejected' && hit.target === record.target) &&
+          sameTags(record.source, hit.target)
+        ) {
+          out.reused++;
+          out.fromMemory++;
+          work.dirty = true;
+          return reusedFromMemory(record, hit.target, hit.state, input.now);
+        }
+        out.unserved.push({ work, record });
+        return record;
+      });
+    }
+    return out;
   }
-  return memory;
+
+  /** The memory, with this group's records (as read this run) and its pairs' imported units in it. */
+  private memoryFor(works: readonly ArticleWork[]): TranslationMemory {
+    if (!this.memory) {
+      this.memory = new TranslationMemory(!this.replacesTestTargets);
+      for (const file of listStateFiles(this.config)) {
+        const state = readArticleState(file);
+        if (state) this.memory.addState(state);
+      }
+    }
+    const memory = this.memory;
+    for (const work of works)
+      for (const record of work.records) memory.addRecord(work.pair, record, work.source.relativePath);
+    for (const pair of new Set(works.map((work) => pairKey(work.pair)))) {
+      if (this.importedPairs.has(pair)) continue;
+      this.importedPairs.add(pair);
+      const [source, target] = pair.split('-') as [Lang, Lang];
+      memory.addImported({ source, target }, readImportedMemory(this.config, { source, target }));
+    }
+    return memory;
+  }
 }

@@ -1,10 +1,8 @@
 /** What a run reports: the summary of a dry run or a real run, and its `--json` form. */
-import type { QueueOutcome } from '../queue/types.js';
-import type { MemoryStageOutput } from './memory.js';
-import type { PlanStageOutput } from './plan.js';
-import type { ArticleWork, TranslateSummary } from './types.js';
+import type { StreamTotals } from './stream.js';
+import type { TranslateSummary } from './types.js';
 
-/** The counts known before anything is sent. */
+/** The counts of the stages before the engine. */
 export type SummaryBase = Pick<
   TranslateSummary,
   | 'engine'
@@ -25,28 +23,15 @@ export type RunReport = Pick<TranslateSummary, 'written' | 'writtenUntranslated'
 /** Engines that bill per character; the others cost nothing, whatever they are sent. */
 const BILLING_ENGINES: ReadonlySet<string> = new Set(['deepl']);
 
-function untranslatedCount(works: readonly ArticleWork[]): number {
-  return works.reduce((sum, work) => sum + work.records.filter((r) => r.target === null).length, 0);
-}
-
-export function baseCounts(memory: MemoryStageOutput): Pick<SummaryBase, 'segments' | 'reused' | 'fromMemory'> {
-  return { segments: memory.segments, reused: memory.reused, fromMemory: memory.fromMemory };
-}
-
-export function dryRunSummary(
-  base: SummaryBase,
-  planned: PlanStageOutput,
-  works: readonly ArticleWork[],
-  report: RunReport,
-): TranslateSummary {
-  const { plan } = planned;
+export function dryRunSummary(base: SummaryBase, totals: StreamTotals, report: RunReport): TranslateSummary {
+  const { plan } = totals;
   return {
     ...base,
     dryRun: true,
     // texts held back by the budget or too large for one request are not sent
     sent: plan ? plan.batches.reduce((sum, batch) => sum + batch.texts.length, 0) : 0,
     duplicates: plan?.duplicates ?? 0,
-    untranslated: untranslatedCount(works),
+    untranslated: totals.untranslated,
     billedCharacters: BILLING_ENGINES.has(base.engine) ? (plan?.billedCharacters ?? 0) : 0,
     sentCharacters: plan?.billedCharacters ?? 0,
     requests: plan?.requests ?? 0,
@@ -61,39 +46,27 @@ export function dryRunSummary(
   };
 }
 
-export function runSummary(
-  base: SummaryBase,
-  planned: PlanStageOutput,
-  outcome: QueueOutcome | null,
-  works: readonly ArticleWork[],
-  report: RunReport,
-): TranslateSummary {
-  const translatedSegments = outcome ? planned.jobs.filter((job) => outcome.translations.has(job.key)).length : 0;
+export function runSummary(base: SummaryBase, totals: StreamTotals, report: RunReport): TranslateSummary {
+  const { outcome } = totals;
   return {
     ...base,
     dryRun: false,
     sent: outcome?.summary.sentTexts ?? 0,
-    duplicates: outcome ? Math.max(0, translatedSegments - outcome.summary.sentTexts) : 0,
-    untranslated: untranslatedCount(works),
+    duplicates: outcome ? Math.max(0, totals.translatedJobs - outcome.summary.sentTexts) : 0,
+    untranslated: totals.untranslated,
     billedCharacters: outcome?.summary.billedCharacters ?? 0,
-    sentCharacters: sentCharacters(outcome),
+    // characters of the batches that came back translated
+    sentCharacters: outcome ? totals.sentCharacters : 0,
     requests: outcome?.summary.requests ?? 0,
     retries: outcome?.summary.retries ?? 0,
     seconds: report.seconds,
     stopped: outcome?.stopped ?? null,
     outcome,
-    plan: planned.plan,
+    plan: totals.plan,
     written: report.written,
     writtenUntranslated: report.writtenUntranslated,
     untranslatableBlocks: report.untranslatableBlocks,
   };
-}
-
-/** Characters of the batches that came back translated. */
-function sentCharacters(outcome: QueueOutcome | null): number {
-  if (!outcome) return 0;
-  const done = outcome.plan.batches.filter((batch) => batch.keys.every((key) => outcome.translations.has(key)));
-  return done.reduce((sum, batch) => sum + batch.billedCharacters, 0);
 }
 
 /** The summary as the one JSON object `--json` prints (snake_case keys, stable order). */

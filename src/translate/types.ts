@@ -150,12 +150,12 @@ export interface ArticleWork extends ArticleResult {
   outputPath: string;
   /** records changed since the article was last written */
   dirty: boolean;
-  /** the output last written for this article (reused for the review diff) */
-  lastOutput?: string;
   /** written in this run (its review diff is refreshed at the end) */
   touched: boolean;
   /** glossary-check cache key of the state as last written in this run */
   checkedKey?: string;
+  /** segments still waiting for an answer from the engine (the article is written when none is left) */
+  waitingFor?: number;
 }
 
 /** A job's segment waiting for its translation. */

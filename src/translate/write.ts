@@ -1,7 +1,8 @@
 /**
  * The write stage: an article is written once per run, when all of its segments are settled (nothing it
  * waits for is still in the queue), or at the end of the run for whatever is left: source snapshot,
- * state, output and review diff, each atomically. The answers it waited for are durable in the journal
+ * state, output and review diff, each atomically. Then the article is released (a streamed run holds
+ * only the articles between their segmentation and their write). The answers it waited for are durable in the journal
  * before they reach it (translate/journal.ts), so a run killed before an article is written loses no
  * answer. Its contract is narrow on purpose: it sees `ArticleWork`s, the waiting records and the config,
  * never the engine or the queue.
@@ -9,91 +10,93 @@
 import { existsSync } from 'node:fs';
 import PQueue from 'p-queue';
 import type { ResolvedConfig } from '../config/types.js';
-import { outputTargets, persistArticleResult } from '../memory/persist.js';
+import { outputTargets, persistArticleResult, type PersistOutcome } from '../memory/persist.js';
 import { glossaryCheckKey } from '../memory/workspace.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
-import { approvedTargetOf, reviewDiffPathFor, writeReviewDiff } from '../review/diff-file.js';
+import { refuseSymlinkOutside } from '../config/symlinks.js';
+import { approvedTargetOf, REVIEW_DIFF_SUFFIX, writeReviewDiff } from '../review/diff-file.js';
 import { relativeToWorkspace } from './paths.js';
-import type { ArticleWork, Waiter } from './types.js';
+import { shownTarget } from '../memory/segment-life.js';
+import type { ArticleWork } from './types.js';
 
 /** Articles whose files are being written at the same time. */
 const ARTICLES_WRITTEN_AT_ONCE = 8;
 
 export interface ArticleWriter {
-  /** Writes every changed article that waits for no answer (before the queue starts). */
-  writeSettled(): Promise<void>;
-  /** Answers for `keys` were applied: articles that wait for nothing more are written (in the background). */
-  settle(keys: readonly string[]): void;
-  /** The first write that failed, if any (the engine stage stops sending then). */
-  failure(): unknown;
   /**
-   * End of the run: every article still unwritten (its answers never came) is written, and a review
-   * diff missing beside an article that awaits review (a run killed after its output) is written.
-   * Throws the first write failure.
+   * The article is settled (nothing it waits for is still in the queue): its files are written in the
+   * background when it changed (or its review diff when that is missing: a run killed after its output),
+   * then it is handed to `released` and the writer forgets it.
    */
+  write(work: ArticleWork): void;
+  /** Articles handed to `write` and not released yet. */
+  backlog(): number;
+  /** The first write that failed, if any (the run stops sending then). */
+  failure(): unknown;
+  /** Waits for every write; throws the first write failure. */
   finish(): Promise<void>;
   /** output files written so far (relative to the workspace, sorted) */
   written(): string[];
+  /** of `written`: files in which some segment still shows its source text */
+  writtenUntranslated(): string[];
 }
 
 export function createArticleWriter(
   config: ResolvedConfig,
-  works: readonly ArticleWork[],
-  waiters: ReadonlyMap<string, Waiter[]>,
+  released: (work: ArticleWork) => void,
+  onIdle: () => void = () => undefined,
 ): ArticleWriter {
-  const written = new Set<string>();
-  const pending = new Map<ArticleWork, number>();
-  for (const list of waiters.values()) for (const { work } of list) pending.set(work, (pending.get(work) ?? 0) + 1);
+  const written: string[] = [];
+  const untranslated: string[] = [];
   // Articles are written a few at a time (their fsyncs overlap); each article's files in order, by one task.
   const writes = new PQueue({ concurrency: ARTICLES_WRITTEN_AT_ONCE });
   let failed: { error: unknown } | null = null;
+  let backlog = 0;
   const writeOne = async (work: ArticleWork): Promise<void> => {
-    if (failed || (!work.dirty && !hasCrashMarker(work))) return;
-    // persistArticleResult renders the output and the state from the records before its first await
-    work.dirty = false;
+    if (failed) return;
     try {
-      const outcome = await persistArticleResult(config, work, true);
-      work.touched = true;
-      work.lastOutput = outcome.output;
-      work.checkedKey = glossaryCheckKey(
-        relativeToWorkspace(config, work.statePath),
-        work.sourceHash,
-        outcome.outputHash,
-      );
-      if (outcome.outputWritten) written.add(relativeToWorkspace(config, work.outputPath));
-      await writeArticleDiff(config, work);
+      if (work.dirty || hasCrashMarker(work)) {
+        // persistArticleResult renders the output and the state from the records before its first await
+        work.dirty = false;
+        const outcome = await persistArticleResult(config, work, true);
+        work.touched = true;
+        work.checkedKey = glossaryCheckKey(
+          relativeToWorkspace(config, work.statePath),
+          work.sourceHash,
+          outcome.outputHash,
+        );
+        if (outcome.outputWritten) {
+          const file = relativeToWorkspace(config, work.outputPath);
+          written.push(file);
+          if (work.records.some((record) => shownTarget(record) === null)) untranslated.push(file);
+        }
+        await writeArticleDiff(config, work, outcome);
+      } else if (reviewDiffMissing(config, work)) {
+        await writeArticleDiff(config, work, null);
+      }
     } catch (error) {
       // after a failure nothing more is written: the files written so far stay as they are
       failed ??= { error };
     }
   };
-  const enqueue = (articles: readonly ArticleWork[]): Promise<void> =>
-    Promise.all(articles.map((work) => writes.add(() => writeOne(work)))).then(() => undefined);
   return {
-    writeSettled: () => enqueue(works.filter((work) => !pending.has(work))),
-    settle(keys) {
-      const settled: ArticleWork[] = [];
-      for (const key of keys) {
-        for (const { work } of waiters.get(key) ?? []) {
-          const left = (pending.get(work) ?? 0) - 1;
-          pending.set(work, left);
-          if (left === 0) settled.push(work);
-        }
-      }
-      if (settled.length > 0) void enqueue(settled);
+    write(work) {
+      backlog++;
+      void writes.add(async () => {
+        await writeOne(work);
+        backlog--;
+        released(work);
+        onIdle();
+      });
     },
+    backlog: () => backlog,
     failure: () => failed?.error,
     async finish() {
-      await enqueue(works.filter((work) => (pending.get(work) ?? 0) > 0));
       await writes.onIdle();
-      const diffless = works.filter((work) => !work.touched && reviewDiffMissing(config, work));
-      for (const work of diffless) {
-        if (failed) break;
-        await writeArticleDiff(config, work).catch((error: unknown) => void (failed ??= { error }));
-      }
       if (failed) throw failed.error;
     },
     written: () => [...written].sort(),
+    writtenUntranslated: () => [...untranslated].sort(),
   };
 }
 
@@ -110,10 +113,18 @@ function reviewDiffMissing(config: ResolvedConfig, work: ArticleWork): boolean {
   const awaitsReview = work.records.some(
     (record) => record.target !== null && record.target !== (approvedTargetOf(record) ?? record.source),
   );
-  return awaitsReview && !existsSync(reviewDiffPathFor(config, work.source.relativePath, work.pair.target));
+  if (!awaitsReview) return false;
+  const file = work.outputPath + REVIEW_DIFF_SUFFIX;
+  refuseSymlinkOutside(config, file);
+  return !existsSync(file);
 }
 
-async function writeArticleDiff(config: ResolvedConfig, work: ArticleWork): Promise<void> {
+/** The review diff beside the article, against the output just written (null: rendered from the records). */
+async function writeArticleDiff(
+  config: ResolvedConfig,
+  work: ArticleWork,
+  written: Pick<PersistOutcome, 'output' | 'outputPieces'> | null,
+): Promise<void> {
   const { article, pair, records } = work;
   await writeReviewDiff({
     config,
@@ -126,7 +137,8 @@ async function writeArticleDiff(config: ResolvedConfig, work: ArticleWork): Prom
       sourceFileHash: work.sourceHash,
       segments: records,
     },
-    // the output the final pass wrote (every later change would have made the article dirty again)
-    candidate: work.lastOutput ?? reassembleArticle(article, outputTargets(article.segments, records), pair.target),
+    candidate: written?.output ?? reassembleArticle(article, outputTargets(article.segments, records), pair.target),
+    ...(written ? { candidatePieces: written.outputPieces } : {}),
+    outputPath: work.outputPath,
   });
 }

@@ -219,3 +219,56 @@ describe('kill -9 while the articles are being written', () => {
     }
   }, 90_000);
 });
+
+describe('kill -9 during the final writes (every answer already in the journal)', () => {
+  test('the rerun sends and bills nothing, and writes every file the killed run did not', async () => {
+    const { generateCorpus } = await import('../../bench/corpus.js');
+    const { mkdirSync, existsSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const ws = copyWorkspace();
+    try {
+      useDeepLEngine(ws, server.url, 20000);
+      for (const article of generateCorpus(24)) {
+        const file = path.join(ws.dir, 'articles', article.relativePath);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, article.text);
+      }
+      // the number of requests the run makes, from its own dry run (no key, no network)
+      const plan = JSON.parse(
+        execFileSync(process.execPath, [cliEntry, 'translate', '--workspace', ws.dir, '--dry-run', '--json'], {
+          env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' },
+        }).toString(),
+      ) as { requests: number };
+      expect(plan.requests).toBeGreaterThan(4);
+      server.clearLog();
+      server.clearFaults();
+      const journal = path.join(ws.dir, '.storyloc', 'journal', 'answers.ndjson');
+      const journaledBatches = (): number =>
+        existsSync(journal) ? parseJournal(ws.read('.storyloc/journal/answers.ndjson')).entries.length : 0;
+      const first = runChild(ws);
+      // Killed the moment the last answer is durable: nothing is left to send, the last articles are
+      // being written.
+      await waitFor(() => journaledBatches() >= plan.requests, 60_000);
+      first.child.kill('SIGKILL');
+      expect((await first.done).signal).toBe('SIGKILL');
+      expect(server.requests({ path: '/v2/translate' }).filter((r) => r.status === 200)).toHaveLength(plan.requests);
+      server.clearLog();
+
+      const rerun = await runChild(ws).done;
+      expect({ code: rerun.code, stderr: rerun.stderr }).toEqual({ code: 0, stderr: '' });
+      // nothing sent again, nothing billed again
+      expect(server.requests({ path: '/v2/translate' })).toEqual([]);
+      const files = allFiles(ws.dir);
+      const articleCount = allFiles(path.join(ws.dir, 'articles')).length;
+      expect(files.filter((f) => f.endsWith('.state.json'))).toHaveLength(articleCount);
+      expect(files.filter((f) => f.startsWith('output/') && f.endsWith('.md'))).toHaveLength(articleCount);
+      expect(files.filter((f) => f.endsWith('.md.diff'))).toHaveLength(articleCount);
+      expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      const records = files.filter((f) => f.endsWith('.state.json')).flatMap((f) => ws.state(f).segments);
+      expect(records.filter((r) => r.target === null)).toEqual([]);
+      expect(existsSync(journal)).toBe(false);
+    } finally {
+      ws.remove();
+    }
+  }, 120_000);
+});
