@@ -4,13 +4,56 @@
  * article read and every output, state and diff path is checked here; a link that leaves the workspace
  * is refused, naming the link, unless `paths.allowSymlinksOutside: true` says the user wants it.
  */
-import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { type Dirent, existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import type { ResolvedConfig } from './types.js';
 
 /** Folders already found to stay inside, per config (a run checks the same few folders many times). */
-const checkedFolders = new WeakMap<ResolvedConfig, { root: string; inside: Set<string> }>();
+const checkedFolders = new WeakMap<ResolvedConfig, FolderCache>();
+
+interface FolderCache {
+  root: string;
+  inside: Set<string>;
+  /** the entries of folders already listed: which are links (a run checks thousands of files per folder) */
+  listings: Map<string, FolderListing>;
+}
+
+interface FolderListing {
+  /** Date.now() when listed */
+  at: number;
+  names: Set<string>;
+  links: Set<string>;
+}
+
+/**
+ * How long a folder's listing answers for its entries. Long enough for a run's burst of files, short
+ * enough that a link made while a long-lived process (the review page) runs is seen at once.
+ */
+const LISTING_MS = 1000;
+
+/** Whether `name` in `folder` is a link: from the folder's listing (one readdir), null when not listed in it. */
+function isLinkByListing(cache: FolderCache, folder: string, name: string): boolean | null {
+  const now = Date.now();
+  let listing = cache.listings.get(folder);
+  if (!listing || now - listing.at > LISTING_MS || now < listing.at) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return null;
+    }
+    listing = { at: now, names: new Set(), links: new Set() };
+    for (const entry of entries) {
+      listing.names.add(entry.name);
+      if (entry.isSymbolicLink()) listing.links.add(entry.name);
+    }
+    cache.listings.set(folder, listing);
+  }
+  // a file created since the listing (an output this run writes) is looked at by itself
+  if (!listing.names.has(name)) return null;
+  return listing.links.has(name);
+}
 
 function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
@@ -33,29 +76,44 @@ function linkTarget(link: string): string {
  */
 export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void {
   if (config.paths.allowSymlinksOutside || !config.workspaceDir) return;
-  const relative = path.relative(config.workspaceDir, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return;
+  const relative = relativeInside(config.workspaceDir, file);
+  if (relative === null) return;
   let cache = checkedFolders.get(config);
   if (!cache) {
     cache = {
       root: existsSync(config.workspaceDir) ? realpathSync(config.workspaceDir) : path.resolve(config.workspaceDir),
       inside: new Set(),
+      listings: new Map(),
     };
     checkedFolders.set(config, cache);
   }
-  let current = config.workspaceDir;
-  const parts = relative.split(path.sep);
-  for (let i = 0; i < parts.length; i++) {
-    current = path.join(current, parts[i]!);
-    const isLast = i === parts.length - 1;
-    if (!isLast && cache.inside.has(current)) continue;
-    let isLink: boolean;
-    try {
-      isLink = lstatSync(current).isSymbolicLink();
-    } catch {
+  // Thousands of files share a few folders: when the file's folder is known to stay inside, only the
+  // file itself is looked at, by the folder's listing (one readdir for all of them), not every folder
+  // on the way.
+  const lastSep = relative.lastIndexOf(path.sep);
+  const folder = lastSep < 0 ? config.workspaceDir : config.workspaceDir + path.sep + relative.slice(0, lastSep);
+  if (cache.inside.has(folder)) {
+    const name = relative.slice(lastSep + 1);
+    const isLink = isLinkByListing(cache, folder, name);
+    if (isLink === false) return;
+    if (isLink === null) {
+      refuseLinkAt(cache, folder, [name]);
       return;
     }
-    if (isLink) {
+  }
+  refuseLinkAt(cache, config.workspaceDir, relative.split(path.sep));
+}
+
+/** Looks at each part below `from` not yet known to stay inside; throws for a link that leaves. */
+function refuseLinkAt(cache: FolderCache, from: string, parts: readonly string[]): void {
+  let current = from;
+  for (let i = 0; i < parts.length; i++) {
+    current = current + path.sep + parts[i]!;
+    const isLast = i === parts.length - 1;
+    if (!isLast && cache.inside.has(current)) continue;
+    const stat = lstatSync(current, { throwIfNoEntry: false });
+    if (stat === undefined) return;
+    if (stat.isSymbolicLink()) {
       const target = linkTarget(current);
       if (!isInside(cache.root, target)) {
         throw inputError('path.symlinkOutside', 'config:symlinkOutside', { link: current, target }, { file: current });
@@ -63,6 +121,25 @@ export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void
     }
     if (!isLast) cache.inside.add(current);
   }
+}
+
+/** A `.` or `..` part or a doubled separator: a path `path.relative` would have to normalise. */
+const NOT_PLAIN = /(?:^|[\\/])\.\.?(?:[\\/]|$)|[\\/]{2}/;
+
+/**
+ * `file` relative to the workspace folder, or null when it is not below it (or is the folder itself).
+ * Plain absolute paths below the folder (the common case, thousands per run) are cut by string, not
+ * through `path.relative`, which resolves both paths against the current folder every time.
+ */
+function relativeInside(workspaceDir: string, file: string): string | null {
+  const prefix = workspaceDir + path.sep;
+  const plain = path.isAbsolute(workspaceDir) && !NOT_PLAIN.test(file) && !NOT_PLAIN.test(prefix);
+  if (plain && file.startsWith(prefix) && file.length > prefix.length && !file.endsWith(path.sep)) {
+    return file.slice(prefix.length);
+  }
+  const relative = path.relative(workspaceDir, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  return relative;
 }
 
 /**

@@ -46,6 +46,12 @@ export function reuseFromMemory(input: MemoryStageInput): MemoryStageOutput {
   const out: MemoryStageOutput = { segments: 0, reused: 0, fromMemory: 0, unserved: [] };
   let memory: TranslationMemory | null = null;
   for (const work of input.works) {
+    if (work.unchanged) {
+      // no record wants a translation (segment.ts): each is a segment, reused when it has a target
+      out.segments += work.unchanged.total;
+      out.reused += work.unchanged.withTarget;
+      continue;
+    }
     work.records = work.records.map((record) => {
       out.segments++;
       if (!wantsTranslation(record, input.replacesTestTargets)) {

@@ -26,7 +26,14 @@ export type RunReport = Pick<TranslateSummary, 'written' | 'writtenUntranslated'
 const BILLING_ENGINES: ReadonlySet<string> = new Set(['deepl']);
 
 function untranslatedCount(works: readonly ArticleWork[]): number {
-  return works.reduce((sum, work) => sum + work.records.filter((r) => r.target === null).length, 0);
+  return works.reduce(
+    (sum, work) =>
+      sum +
+      (work.unchanged
+        ? work.unchanged.total - work.unchanged.withTarget
+        : work.records.filter((r) => r.target === null).length),
+    0,
+  );
 }
 
 export function baseCounts(memory: MemoryStageOutput): Pick<SummaryBase, 'segments' | 'reused' | 'fromMemory'> {

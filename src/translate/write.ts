@@ -12,7 +12,8 @@ import type { ResolvedConfig } from '../config/types.js';
 import { outputTargets, persistArticleResult } from '../memory/persist.js';
 import { glossaryCheckKey } from '../memory/workspace.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
-import { approvedTargetOf, reviewDiffPathFor, writeReviewDiff } from '../review/diff-file.js';
+import { reviewDiffPathFor, writeReviewDiff } from '../review/diff-file.js';
+import { awaitsReview } from '../memory/segment-life.js';
 import { relativeToWorkspace } from './paths.js';
 import type { ArticleWork, Waiter } from './types.js';
 
@@ -107,10 +108,8 @@ function hasCrashMarker(work: ArticleWork): boolean {
  * run killed between its output and its diff. Checked without parsing the article.
  */
 function reviewDiffMissing(config: ResolvedConfig, work: ArticleWork): boolean {
-  const awaitsReview = work.records.some(
-    (record) => record.target !== null && record.target !== (approvedTargetOf(record) ?? record.source),
-  );
-  return awaitsReview && !existsSync(reviewDiffPathFor(config, work.source.relativePath, work.pair.target));
+  const awaits = work.unchanged ? work.unchanged.awaitsReview : work.records.some(awaitsReview);
+  return awaits && !existsSync(reviewDiffPathFor(config, work.source.relativePath, work.pair.target));
 }
 
 async function writeArticleDiff(config: ResolvedConfig, work: ArticleWork): Promise<void> {
