@@ -82,7 +82,10 @@ export function outputUnchangedFor(state: ArticleState): boolean {
  * The output beside each state is checked against the state's `outputHash` the same way (by its status
  * when the index knows it, else by reading it), see `outputUnchangedFor`.
  */
-export function loadWorkspaceStates(config: ResolvedConfig): Map<string, ArticleState> {
+export function loadWorkspaceStates(
+  config: ResolvedConfig,
+  options: { writeIndex?: boolean } = {},
+): Map<string, ArticleState> {
   const states = new Map<string, ArticleState>();
   const index = StateIndex.open(config);
   // Synchronous reads: small files, and measurably faster than promise round trips for thousands of them.
@@ -103,7 +106,8 @@ export function loadWorkspaceStates(config: ResolvedConfig): Map<string, Article
     if (state.outputHash !== undefined && outputUnchanged(index, file, state.outputHash)) outputsUnchanged.add(state);
     states.set(file, state);
   }
-  index.save({ prune: true });
+  // a dry run writes nothing, not even this cache
+  if (options.writeIndex !== false) index.save({ prune: true });
   return states;
 }
 

@@ -60,7 +60,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
   try {
     // read
     const glossary = loadGlossaryContext(config, dryRun);
-    const states = loadWorkspaceStates(config);
+    const states = loadWorkspaceStates(config, { writeIndex: !dryRun });
     const glossaryCache = readGlossaryCheckCache(config, glossary.hash);
     const glossaryCacheSize = glossaryCache.checked.size;
     const now = nowIso();
