@@ -64,7 +64,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
     const glossaryCache = readGlossaryCheckCache(config, glossary.hash);
     const glossaryCacheSize = glossaryCache.checked.size;
     const now = nowIso();
-    const read = readSourceFiles(scope.files, config);
+    const read = readSourceFiles(scope.files, config, { writeIndex: !dryRun });
     const { sources } = read;
     // segment
     const replacesTestTargets = scope.choice.name !== 'none' && !TEST_ENGINES.has(scope.choice.name);

@@ -3,13 +3,13 @@
  * `translate` skip reading unchanged state and output files. It must never change a result: a hand
  * edit, a rewrite that keeps size and modification time, a corrupt, foreign or stale index, a racy
  * file, an edited source, glossary or output and a missing review diff are all seen as without it.
- * The racy rule reads an injected clock (`setStateIndexClock`), never the test's timing.
+ * The racy rule reads an injected clock (`setStampIndexClock`), never the test's timing.
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { setStateIndexClock } from '../../src/memory/state-index.js';
+import { setStampIndexClock } from '../../src/memory/stamp-index.js';
 import { runCli } from '../support/run-cli.js';
 import { copyWorkspace, type TempWorkspace } from './workspace.js';
 
@@ -24,12 +24,11 @@ const at = (relative: string): string => path.join(ws.dir, relative);
 const run = (...args: string[]) => runCli([args[0]!, '--workspace', ws.dir, ...args.slice(1)], { env, cwd: ws.dir });
 
 /** The clock of a command run a minute after every file of the workspace was written. */
-const aMinuteLater = (): void => setStateIndexClock(() => Date.now() + 60_000);
+const aMinuteLater = (): void => setStampIndexClock(() => Date.now() + 60_000);
 
 interface Entry {
   key: string;
-  summary: { counts: Record<string, number>; total: number };
-  output?: string;
+  value: { summary: { counts: Record<string, number>; total: number }; output?: string };
 }
 
 function readIndex(): { header: { format: number; storyloc: string; sha256: string }; entries: Record<string, Entry> } {
@@ -49,8 +48,8 @@ function writeIndex(entries: Record<string, Entry>): void {
 function forgeSetEntry(): void {
   const { entries } = readIndex();
   const entry = entries[SET_STATE]!;
-  entry.summary.counts = { ...entry.summary.counts, machine: 0, edited: 99 };
-  entry.summary.total = 99;
+  entry.value.summary.counts = { ...entry.value.summary.counts, machine: 0, edited: 99 };
+  entry.value.summary.total = 99;
   writeIndex(entries);
 }
 
@@ -76,7 +75,7 @@ beforeEach(async () => {
   expect(translated.code).toBe(0);
 });
 afterEach(() => {
-  setStateIndexClock(null);
+  setStampIndexClock(null);
   ws.remove();
 });
 
@@ -123,10 +122,10 @@ describe('status and the state index', () => {
     // the real clock: the translate run above wrote every state just now
     await statusJson();
     expect(existsSync(at(INDEX))).toBe(false);
-    setStateIndexClock(() => Date.now() + 1_000);
+    setStampIndexClock(() => Date.now() + 1_000);
     await statusJson();
     expect(existsSync(at(INDEX))).toBe(false);
-    setStateIndexClock(() => Date.now() + 3_000);
+    setStampIndexClock(() => Date.now() + 3_000);
     await statusJson();
     expect(Object.keys(readIndex().entries).sort()).toEqual(STATES);
   });
@@ -143,7 +142,7 @@ describe('status and the state index', () => {
     const real = await statusJson();
     if (name.startsWith('a forged')) {
       const { entries } = readIndex();
-      (entries[SET_STATE]!.summary as { total: unknown }).total = 'many';
+      (entries[SET_STATE]!.value.summary as { total: unknown }).total = 'many';
       writeIndex(entries);
     } else writeFileSync(at(INDEX), corrupt(readFileSync(at(INDEX), 'utf8')));
     expect(await statusJson()).toEqual(real);
@@ -185,7 +184,7 @@ describe('an unchanged rerun of translate and the state index', () => {
     expect(await rerun()).toEqual(withoutIndex);
     const { entries } = readIndex();
     expect(Object.keys(entries).sort()).toEqual(STATES);
-    expect(Object.values(entries).every((entry) => typeof entry.output === 'string')).toBe(true);
+    expect(Object.values(entries).every((entry) => typeof entry.value.output === 'string')).toBe(true);
     const stamps = STATES.map((file) => statSync(at(file)).mtimeMs);
     expect(await rerun()).toEqual(withoutIndex);
     expect(withoutIndex).toMatchObject({ segments: 22, reused: 22, human_edits: 0, stale: 0, sent: 0 });
@@ -196,7 +195,7 @@ describe('an unchanged rerun of translate and the state index', () => {
     setRoundMtime(SET_OUTPUT);
     aMinuteLater();
     await rerun();
-    expect(readIndex().entries[SET_STATE]!.output).toEqual(expect.any(String));
+    expect(readIndex().entries[SET_STATE]!.value.output).toEqual(expect.any(String));
     const output = ws.read(SET_OUTPUT);
     const edited = output.replace('thé fáns', 'thé fány');
     expect([Buffer.byteLength(edited), edited === output]).toEqual([Buffer.byteLength(output), false]);
@@ -215,6 +214,30 @@ describe('an unchanged rerun of translate and the state index', () => {
     const summary = await rerun();
     expect(summary).toMatchObject({ stale: 1, sent: 1 });
     expect(ws.read(SET_OUTPUT)).toContain('⟦Thé whólé créw áppláúdéd.');
+  });
+
+  test('a source rewritten keeping its size and modification time is read again (source index)', async () => {
+    const source = 'articles/en/set.md';
+    setRoundMtime(source);
+    aMinuteLater();
+    await rerun();
+    expect(readFileSync(at('.storyloc/cache/source-index.json'), 'utf8')).toContain('"en/set.md"');
+    const edited = ws.read(source).replace('The crew applauded.', 'The crew applaudes.');
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(ws.read(source)));
+    writeFileSync(at(source), edited);
+    setRoundMtime(source);
+    expect(await rerun()).toMatchObject({ stale: 1, sent: 1 });
+    expect(ws.read(SET_OUTPUT)).toContain('⟦Thé créw áppláúdés.');
+  });
+
+  test('a source that became unreadable after it was indexed is left for a translator, with its reason', async () => {
+    aMinuteLater();
+    await rerun();
+    writeFileSync(at('articles/en/set.md'), Buffer.from([0x23, 0x20, 0x00, 0x0a]));
+    const result = await run('translate', '--json');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('articles/en/set.md');
+    expect(JSON.parse(result.stdout)).toMatchObject({ articles: 2 });
   });
 
   test('an edited glossary makes the articles using the changed entry stale', async () => {
