@@ -122,6 +122,12 @@ function sourceFile(config: ResolvedConfig, facts: SourceFacts, known: string | 
           throw new UnreadableArticleError(error);
         throw error;
       }
+      // the hash the stages went by must be this text's: a source edited in between is left for the next run
+      if (fileHash(text) !== facts.sourceHash) {
+        text = null;
+        const changed = inputError('article.changedWhileRead', 'articles:changedWhileRead', { file }, { file });
+        throw new UnreadableArticleError(changed);
+      }
     }
     return text;
   };
