@@ -127,15 +127,14 @@ export class ReviewWorkspace {
   /** Articles with a state file for the target language, sorted. */
   listStatedArticles(): string[] {
     const root = path.join(this.config.paths.output, this.targetLang);
+    const prefix = root + path.sep;
+    // files found below `root` start with it: cut by string (thousands of them), not by path.relative
+    const relative = (file: string): string[] =>
+      (file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file)).split(path.sep);
     return findStateFiles(root)
-      .filter(
-        (file) =>
-          !path
-            .relative(root, file)
-            .split(path.sep)
-            .some((name) => name.startsWith('.')),
-      ) // hidden files and folders
-      .map((file) => path.relative(root, file.slice(0, -STATE_SUFFIX.length)).split(path.sep).join('/'))
+      .map(relative)
+      .filter((names) => !names.some((name) => name.startsWith('.'))) // hidden files and folders
+      .map((names) => names.join('/').slice(0, -STATE_SUFFIX.length))
       .sort();
   }
 
