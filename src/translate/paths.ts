@@ -2,12 +2,15 @@
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 
+/** A `.` or `..` part or a doubled separator: a path only `path.relative` can cut right. */
+const NOT_PLAIN = /(?:^|[\\/])\.\.?(?:[\\/]|$)|[\\/]{2}/;
+
 export function relativeToWorkspace(config: ResolvedConfig, file: string): string {
-  // a path below the workspace by string (thousands per run) is cut, not resolved by path.relative
+  // a plain path below the workspace (thousands per run) is cut by string, not resolved by path.relative
   const prefix = config.workspaceDir + path.sep;
   const relative =
-    file.startsWith(prefix) && path.normalize(file) === file
+    file.startsWith(prefix) && !NOT_PLAIN.test(file)
       ? file.slice(prefix.length)
       : path.relative(config.workspaceDir, file);
-  return relative.split(path.sep).join('/');
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }

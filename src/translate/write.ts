@@ -71,7 +71,8 @@ export function createArticleWriter(
   const enqueue = (articles: readonly ArticleWork[]): Promise<void> =>
     Promise.all(articles.map((work) => writes.add(() => writeOne(work)))).then(() => undefined);
   return {
-    writeSettled: () => enqueue(works.filter((work) => !pending.has(work))),
+    // only what has something to write is queued (an unchanged rerun queues none of its 2,000 articles)
+    writeSettled: () => enqueue(works.filter((work) => !pending.has(work) && (work.dirty || hasCrashMarker(work)))),
     settle(keys) {
       const settled: ArticleWork[] = [];
       for (const key of keys) {
