@@ -29,6 +29,7 @@ const input = ExitCode.input;
 export const errorCodes = {
   'article.binary': { message: 'articles:binary', exit: input },
   'article.blockTooLarge': { message: 'articles:blockTooLarge', exit: input },
+  'article.changedWhileRead': { message: 'articles:changedWhileRead', exit: input },
   'article.empty': { message: 'articles:empty', exit: input },
   'article.encoding': { message: 'articles:encoding', exit: input },
   'article.frontMatterNotMap': { message: 'articles:frontMatterNotMap', exit: input },

@@ -4,13 +4,56 @@
  * article read and every output, state and diff path is checked here; a link that leaves the workspace
  * is refused, naming the link, unless `paths.allowSymlinksOutside: true` says the user wants it.
  */
-import { existsSync, lstatSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
+import { type Dirent, existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import type { ResolvedConfig } from './types.js';
 
 /** Folders already found to stay inside, per config (a run checks the same few folders many times). */
-const checkedFolders = new WeakMap<ResolvedConfig, { root: string; inside: Set<string> }>();
+const checkedFolders = new WeakMap<ResolvedConfig, FolderCache>();
+
+interface FolderCache {
+  root: string;
+  inside: Set<string>;
+  /** the entries of folders already listed: which are links (a run checks thousands of files per folder) */
+  listings: Map<string, FolderListing>;
+}
+
+interface FolderListing {
+  /** Date.now() when listed */
+  at: number;
+  names: Set<string>;
+  links: Set<string>;
+}
+
+/**
+ * How long a folder's listing answers for its entries. Long enough for a run's burst of files, short
+ * enough that a link made while a long-lived process (the review page) runs is seen at once.
+ */
+const LISTING_MS = 1000;
+
+/** Whether `name` in `folder` is a link: from the folder's listing (one readdir), null when not listed in it. */
+function isLinkByListing(cache: FolderCache, folder: string, name: string): boolean | null {
+  const now = Date.now();
+  let listing = cache.listings.get(folder);
+  if (!listing || now - listing.at > LISTING_MS || now < listing.at) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return null;
+    }
+    listing = { at: now, names: new Set(), links: new Set() };
+    for (const entry of entries) {
+      listing.names.add(entry.name);
+      if (entry.isSymbolicLink()) listing.links.add(entry.name);
+    }
+    cache.listings.set(folder, listing);
+  }
+  // a file created since the listing (an output this run writes) is looked at by itself
+  if (!listing.names.has(name)) return null;
+  return listing.links.has(name);
+}
 
 function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
@@ -33,51 +76,70 @@ function linkTarget(link: string): string {
  */
 export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void {
   if (config.paths.allowSymlinksOutside || !config.workspaceDir) return;
-  const relative = path.relative(config.workspaceDir, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return;
+  const relative = relativeInside(config.workspaceDir, file);
+  if (relative === null) return;
   let cache = checkedFolders.get(config);
   if (!cache) {
     cache = {
       root: existsSync(config.workspaceDir) ? realpathSync(config.workspaceDir) : path.resolve(config.workspaceDir),
       inside: new Set(),
+      listings: new Map(),
     };
     checkedFolders.set(config, cache);
   }
-  // The folder is usually known to stay inside already: then only the file itself is looked at.
-  const folder = path.dirname(file);
+  // Thousands of files share a few folders: when the file's folder is known to stay inside, only the
+  // file itself is looked at, by the folder's listing (one readdir for all of them), not every folder
+  // on the way.
+  const lastSep = relative.lastIndexOf(path.sep);
+  const folder = lastSep < 0 ? config.workspaceDir : config.workspaceDir + path.sep + relative.slice(0, lastSep);
   if (cache.inside.has(folder)) {
-    refuseLinkAt(cache.root, path.join(folder, path.basename(file)));
-    return;
+    const name = relative.slice(lastSep + 1);
+    const isLink = isLinkByListing(cache, folder, name);
+    if (isLink === false) return;
+    if (isLink === null) {
+      refuseLinkAt(cache, folder, [name]);
+      return;
+    }
   }
-  let current = config.workspaceDir;
-  const parts = relative.split(path.sep);
+  refuseLinkAt(cache, config.workspaceDir, relative.split(path.sep));
+}
+
+/** Looks at each part below `from` not yet known to stay inside; throws for a link that leaves. */
+function refuseLinkAt(cache: FolderCache, from: string, parts: readonly string[]): void {
+  let current = from;
   for (let i = 0; i < parts.length; i++) {
-    current = path.join(current, parts[i]!);
+    current = current + path.sep + parts[i]!;
     const isLast = i === parts.length - 1;
     if (!isLast && cache.inside.has(current)) continue;
-    // a part that does not exist yet will be created inside: nothing further to check
-    if (!refuseLinkAt(cache.root, current)) return;
+    const stat = lstatSync(current, { throwIfNoEntry: false });
+    if (stat === undefined) return;
+    if (stat.isSymbolicLink()) {
+      const target = linkTarget(current);
+      if (!isInside(cache.root, target)) {
+        throw inputError('path.symlinkOutside', 'config:symlinkOutside', { link: current, target }, { file: current });
+      }
+    }
     if (!isLast) cache.inside.add(current);
   }
 }
 
-/** Throws when `current` is a link leading outside `root`; false when it does not exist. */
-function refuseLinkAt(root: string, current: string): boolean {
-  // no exception for a missing path: most files a run checks are about to be created
-  let stats: Stats | undefined;
-  try {
-    stats = lstatSync(current, { throwIfNoEntry: false });
-  } catch {
-    return false;
+/** A `.` or `..` part or a doubled separator: a path `path.relative` would have to normalise. */
+const NOT_PLAIN = /(?:^|[\\/])\.\.?(?:[\\/]|$)|[\\/]{2}/;
+
+/**
+ * `file` relative to the workspace folder, or null when it is not below it (or is the folder itself).
+ * Plain absolute paths below the folder (the common case, thousands per run) are cut by string, not
+ * through `path.relative`, which resolves both paths against the current folder every time.
+ */
+function relativeInside(workspaceDir: string, file: string): string | null {
+  const prefix = workspaceDir + path.sep;
+  const plain = path.isAbsolute(workspaceDir) && !NOT_PLAIN.test(file) && !NOT_PLAIN.test(prefix);
+  if (plain && file.startsWith(prefix) && file.length > prefix.length && !file.endsWith(path.sep)) {
+    return file.slice(prefix.length);
   }
-  if (!stats) return false;
-  if (stats.isSymbolicLink()) {
-    const target = linkTarget(current);
-    if (!isInside(root, target)) {
-      throw inputError('path.symlinkOutside', 'config:symlinkOutside', { link: current, target }, { file: current });
-    }
-  }
-  return true;
+  const relative = path.relative(workspaceDir, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  return relative;
 }
 
 /**

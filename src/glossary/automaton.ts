@@ -8,7 +8,7 @@
  * in one flat sorted array (binary search past a few children). Outputs: the patterns ending at a state,
  * plus a dictionary link to the nearest failure ancestor that has outputs.
  */
-import { FOLD } from './chars.js';
+import { ensureCharTables, FOLD } from './chars.js';
 
 export interface Automaton {
   /** number of states (for diagnostics and benches) */
@@ -179,6 +179,7 @@ function createAutomaton(tables: Tables): Automaton {
 
 /** `patterns[i]` must be folded with foldText and non-empty. */
 export function buildAutomaton(patterns: readonly string[]): Automaton {
+  ensureCharTables();
   const trie = buildTrie(patterns);
   const { fail, dictLink } = linkFailures(trie);
   return createAutomaton(flatten(trie, fail, dictLink));

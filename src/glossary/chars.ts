@@ -26,9 +26,24 @@ export const enum CharClass {
 const HYPHENS = [0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0xad, 0xfe63, 0xff0d];
 const APOSTROPHES = [0x2019, 0x2018, 0x02bc, 0x2032];
 
-function buildTables(): { fold: Uint16Array; classes: Uint8Array } {
-  const fold = new Uint16Array(0x10000);
-  const classes = new Uint8Array(0x10000);
+/** folded code unit per code unit (filled by `ensureCharTables`) */
+export const FOLD: Uint16Array = new Uint16Array(0x10000);
+/** CharClass per code unit (filled by `ensureCharTables`) */
+export const CLASS: Uint8Array = new Uint8Array(0x10000);
+let built = false;
+
+/**
+ * Fills FOLD and CLASS the first time matching needs them: building them tests 65,536 characters against
+ * Unicode properties, which a command that never matches a term (`status`, a rerun) should not pay for
+ * at start-up. Called by `foldText`, `buildAutomaton` and `createTermMatcher`, before any read.
+ */
+export function ensureCharTables(): void {
+  if (built) return;
+  buildTables(FOLD, CLASS);
+  built = true;
+}
+
+function buildTables(fold: Uint16Array, classes: Uint8Array): void {
   const wordChar = /[\p{L}\p{N}\p{M}]/u;
   const continuousScript = new RegExp(
     '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}' +
@@ -62,17 +77,11 @@ function buildTables(): { fold: Uint16Array; classes: Uint8Array } {
     fold[code] = SEPARATOR;
   }
   for (const code of APOSTROPHES) fold[code] = 0x27;
-  return { fold, classes };
 }
-
-const tables = buildTables();
-/** folded code unit per code unit */
-export const FOLD: Uint16Array = tables.fold;
-/** CharClass per code unit */
-export const CLASS: Uint8Array = tables.classes;
 
 /** Folds a whole string (for patterns and comparisons). */
 export function foldText(text: string): string {
+  ensureCharTables();
   let out = '';
   for (let i = 0; i < text.length; i++) out += String.fromCharCode(FOLD[text.charCodeAt(i)]!);
   return out;

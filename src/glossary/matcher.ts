@@ -16,7 +16,7 @@
  */
 import type { Lang } from '../languages.js';
 import { buildAutomaton, type Automaton } from './automaton.js';
-import { CLASS, CharClass, FOLD, foldText } from './chars.js';
+import { CLASS, CharClass, ensureCharTables, FOLD, foldText } from './chars.js';
 import { acceptedFormsOf, entriesOf, forbiddenOf, isCaseSensitive } from './entry.js';
 import { isParticleSequence } from './korean.js';
 import { identityProjection, mapSpan, projectXml, type Projection } from './projection.js';
@@ -249,6 +249,7 @@ export function createTermMatcher(
   lang: Lang,
   options: TermMatcherOptions = {},
 ): TermMatcher {
+  ensureCharTables();
   const strictSeparators = (options.separators ?? 'loose') === 'strict';
   const defaultMarkup = options.markup ?? 'xml';
   const allOverlaps = options.overlaps === 'all';

@@ -179,6 +179,20 @@ export function untranslatedRecord(segment: Segment): SegmentRecord {
   };
 }
 
+/** The translation last approved in the record: its target while approved, else `approvedTarget` (or null). */
+export function approvedTargetOf(record: SegmentRecord): string | null {
+  if (record.state === 'approved' && record.target !== null) return record.target;
+  return record.approvedTarget ?? null;
+}
+
+/**
+ * True when the record awaits review: it has a target that is not the one last approved (a segment
+ * never approved counts its source as the approved text, as the review diff shows it).
+ */
+export function awaitsReview(record: SegmentRecord): boolean {
+  return record.target !== null && record.target !== (approvedTargetOf(record) ?? record.source);
+}
+
 /** What the output shows for the record: its target, else the translation it had before its source changed. */
 export function shownTarget(record: SegmentRecord): string | null {
   if (record.target !== null) return record.target;

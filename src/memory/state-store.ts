@@ -8,7 +8,7 @@
 import { recordContradiction } from './segment-life.js';
 import { HISTORY_EXPECTED, isValidHistory } from './history-shape.js';
 import { refuseSymlinkOutside } from '../config/symlinks.js';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { StorylocError } from '../errors.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
@@ -28,18 +28,24 @@ export const segmentStatuses: readonly SegmentStatus[] = [
   'stale',
 ];
 
-/** Where the translation of an article goes: `output/<lang>/<same relative path>`. */
-export function outputPathFor(config: ResolvedConfig, articleRelativePath: string, targetLang: Lang): string {
-  const file = path.join(config.paths.output, targetLang, ...articleRelativePath.split('/'));
+/**
+ * Where the translation of an article goes: `output/<lang>/<same relative path>`; with a `suffix`, the file
+ * beside it (`.state.json`, `.diff`). Only the path returned is checked for links leaving the workspace.
+ */
+export function outputPathFor(
+  config: ResolvedConfig,
+  articleRelativePath: string,
+  targetLang: Lang,
+  suffix = '',
+): string {
+  const file = path.join(config.paths.output, targetLang, ...articleRelativePath.split('/')) + suffix;
   refuseSymlinkOutside(config, file);
   return file;
 }
 
 /** Where the segment state of an article goes: beside the output, `<output>.state.json`. */
 export function statePathFor(config: ResolvedConfig, articleRelativePath: string, targetLang: Lang): string {
-  const file = outputPathFor(config, articleRelativePath, targetLang) + STATE_SUFFIX;
-  refuseSymlinkOutside(config, file);
-  return file;
+  return outputPathFor(config, articleRelativePath, targetLang, STATE_SUFFIX);
 }
 
 /**
@@ -208,9 +214,24 @@ function checkedRecord(
  * StorylocError with file and line (nothing is overwritten: the run stops before writing).
  */
 export function readArticleState(file: string): ArticleState | null {
+  return readArticleStateWithStat(file)?.state ?? null;
+}
+
+/**
+ * `readArticleState`, with the status of the very file read (taken from the open file before reading, so
+ * the two belong together: the state index keys its entries by it).
+ */
+export function readArticleStateWithStat(file: string): { state: ArticleState; stat: BigIntStats } | null {
   let text: string;
+  let stat: BigIntStats;
   try {
-    text = readFileSync(file, 'utf8');
+    const fd = openSync(file, 'r');
+    try {
+      stat = fstatSync(fd, { bigint: true });
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new StorylocError(
@@ -223,7 +244,7 @@ export function readArticleState(file: string): ArticleState | null {
       },
     );
   }
-  return parseArticleState(text, file);
+  return { state: parseArticleState(text, file), stat };
 }
 
 /** Key order of a record in the file; optional keys appear only when set. */

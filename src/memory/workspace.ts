@@ -3,15 +3,27 @@
  * let a run compare an edited output with the source it was translated from, and the units imported
  * from TMX files (`output/memory/<source>-<target>.json`).
  */
-import { type Dirent, existsSync, promises as fsp, readdirSync, readFileSync } from 'node:fs';
+import {
+  type BigIntStats,
+  type Dirent,
+  closeSync,
+  existsSync,
+  fstatSync,
+  promises as fsp,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
 import { isSupportedLanguage, pairKey, type LanguagePair } from '../languages.js';
-import type { ArticleState } from './types.js';
-import { STATE_SUFFIX, readArticleState } from './state-store.js';
+import type { ArticleState, SegmentRecord } from './types.js';
+import { STATE_SUFFIX, readArticleState, readArticleStateWithStat } from './state-store.js';
+import { StateIndex, summarizeState, type StateSummary } from './state-index.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
-import { normaliseSource } from './records.js';
+import { fileHash, normaliseSource } from './records.js';
 
 /** Every `*.state.json` at any depth below `dir`, in directory order; a missing or unreadable folder has none. */
 export function findStateFiles(dir: string, files: string[] = []): string[] {
@@ -42,15 +54,140 @@ export function listStateFiles(config: ResolvedConfig): string[] {
   return files.sort();
 }
 
-/** Reads every state file of the workspace; invalid ones throw with file and line. */
-export function loadWorkspaceStates(config: ResolvedConfig): Map<string, ArticleState> {
+/** The summaries of the states `loadWorkspaceStates` returned (by state object). */
+const summaries = new WeakMap<ArticleState, StateSummary>();
+/** States `loadWorkspaceStates` found their output unchanged for (the very file they wrote). */
+const outputsUnchanged = new WeakSet<ArticleState>();
+
+/**
+ * The summary of a state returned by `loadWorkspaceStates` (its records' counts), null for any other.
+ * Reading it never reads the records of a state the index vouched for.
+ */
+export function stateSummaryOf(state: ArticleState): StateSummary | null {
+  return summaries.get(state) ?? null;
+}
+
+/**
+ * True when `loadWorkspaceStates` found the output beside this state to be the very file the state
+ * wrote (its `outputHash`), by the state index or by reading it: the caller need not read it again.
+ */
+export function outputUnchangedFor(state: ArticleState): boolean {
+  return outputsUnchanged.has(state);
+}
+
+/**
+ * Reads every state file of the workspace; invalid ones throw with file and line. A state the index
+ * (state-index.ts) vouches for is not read: its header comes from the index and its records are read
+ * the first time `segments` is used, so a rerun that touches no record of an article never reads them.
+ * The output beside each state is checked against the state's `outputHash` the same way (by its status
+ * when the index knows it, else by reading it), see `outputUnchangedFor`.
+ */
+export function loadWorkspaceStates(
+  config: ResolvedConfig,
+  options: { writeIndex?: boolean } = {},
+): Map<string, ArticleState> {
   const states = new Map<string, ArticleState>();
+  const reader = StateReader.open(config);
   // Synchronous reads: small files, and measurably faster than promise round trips for thousands of them.
   for (const file of listStateFiles(config)) {
-    const state = readArticleState(file);
+    const state = reader.read(file);
     if (state) states.set(file, state);
   }
+  // a dry run writes nothing, not even this cache
+  if (options.writeIndex !== false) reader.save({ prune: true });
   return states;
+}
+
+/**
+ * Reads state files through the state index, one at a time (a streamed `translate` reads a group's states
+ * when it reaches the group): what `loadWorkspaceStates` does per file, with `stateSummaryOf` and
+ * `outputUnchangedFor` answering for every state it returns.
+ */
+export class StateReader {
+  private constructor(private readonly index: StateIndex) {}
+
+  static open(config: ResolvedConfig): StateReader {
+    return new StateReader(StateIndex.open(config));
+  }
+
+  /** The state in `file` (records read lazily when the index vouches for it); null when there is none. */
+  read(file: string): ArticleState | null {
+    const index = this.index;
+    const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+    const known = stat ? index.lookup(file, stat) : null;
+    let state: ArticleState;
+    let summary = known;
+    if (summary) state = stateWithLazyRecords(file, summary);
+    else {
+      const read = readArticleStateWithStat(file);
+      if (!read) return null;
+      state = read.state;
+      summary = summarizeState(state);
+      index.record(file, read.stat, summary);
+    }
+    summaries.set(state, summary);
+    if (state.outputHash !== undefined && outputUnchanged(index, file, state.outputHash)) outputsUnchanged.add(state);
+    return state;
+  }
+
+  /** Writes the index (best effort); `prune` drops the entries of files not read this time. */
+  save(options: { prune: boolean }): void {
+    this.index.save(options);
+  }
+}
+
+/** Whether the output beside a state file is the one with `outputHash`: by its status, else by reading it. */
+function outputUnchanged(index: StateIndex, stateFile: string, outputHash: string): boolean {
+  const output = stateFile.slice(0, -STATE_SUFFIX.length);
+  const stat = statSync(output, { bigint: true, throwIfNoEntry: false });
+  if (!stat?.isFile()) return false;
+  if (index.outputUnchanged(stateFile, stat)) return true;
+  let text: string;
+  let readStat: BigIntStats;
+  try {
+    const fd = openSync(output, 'r');
+    try {
+      readStat = fstatSync(fd, { bigint: true });
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false; // the translate stages read it again and report what is wrong
+  }
+  if (fileHash(text) !== outputHash) return false;
+  index.recordOutput(stateFile, readStat);
+  return true;
+}
+
+/** A state whose header is known; its records are read from `file` when first used. */
+function stateWithLazyRecords(file: string, summary: StateSummary): ArticleState {
+  let segments: SegmentRecord[] | undefined;
+  const state = {
+    version: 1 as const,
+    article: summary.article,
+    sourceLang: summary.sourceLang,
+    targetLang: summary.targetLang,
+    sourceFileHash: summary.sourceFileHash,
+    ...(summary.outputHash !== undefined ? { outputHash: summary.outputHash } : {}),
+    ...(summary.previousOutputHash !== undefined ? { previousOutputHash: summary.previousOutputHash } : {}),
+    get segments(): SegmentRecord[] {
+      if (segments === undefined) {
+        const read = readArticleState(file);
+        // deleted since the index vouched for it (under the lock only a hand could do that)
+        if (!read) {
+          const params = { file, detail: 'ENOENT' };
+          throw new StorylocError('state.unreadable', 'memory:state.unreadable', params, { position: { file } });
+        }
+        segments = read.segments;
+      }
+      return segments;
+    },
+    set segments(value: SegmentRecord[]) {
+      segments = value;
+    },
+  };
+  return state;
 }
 
 /** `<workspace>/.storyloc/sources/<hash>.md`: the source text an output was last written from. */

@@ -3,7 +3,8 @@
  * plain lines elsewhere (CI logs, pipes): one line each time another `stepPercent` of the segments is
  * done, plus one per whole-queue pause. All text comes from the `queue` catalog.
  */
-import cliProgress from 'cli-progress';
+import type cliProgressModule from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { Output } from '../io/output.js';
 import { t } from '../i18n/index.js';
 import type { QueueProgress } from './types.js';
@@ -89,7 +90,13 @@ function plainDisplay(output: Output, options: ProgressDisplayOptions): Progress
   };
 }
 
+/** cli-progress, loaded when a bar is shown: a run on a pipe or with nothing to send never needs it. */
+function loadCliProgress(): typeof cliProgressModule {
+  return createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
+}
+
 function barDisplay(output: Output, options: ProgressDisplayOptions): ProgressDisplay {
+  const cliProgress = loadCliProgress();
   // cli-progress writes to a stream; readline's cursor helpers only need `write`.
   const stream = {
     isTTY: true,

@@ -14,36 +14,32 @@
  * nothing that awaits review) there is no diff file, and an old one is removed. Equal inputs give a
  * byte-identical file (no timestamps), so reruns do not churn pull requests.
  */
-import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Lang } from '../languages.js';
-import type { ArticleState, SegmentRecord } from '../memory/types.js';
+import type { ArticleState } from '../memory/types.js';
 import { outputPathFor } from '../memory/state-store.js';
+import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
 import { StorylocError } from '../errors.js';
 import type { Article } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';
 import { reassembleArticlePieces } from '../reassembly/reassemble.js';
 import { outputTargets } from '../memory/persist.js';
+import { approvedTargetOf } from '../memory/segment-life.js';
 import { alignedUnifiedDiff } from './aligned-diff.js';
 
 export const REVIEW_DIFF_SUFFIX = '.diff';
 
 /** `output/<lang>/<article path>.diff` */
 export function reviewDiffPathFor(config: ResolvedConfig, articleRelativePath: string, targetLang: Lang): string {
-  const file = outputPathFor(config, articleRelativePath, targetLang) + REVIEW_DIFF_SUFFIX;
-  refuseSymlinkOutside(config, file);
-  return file;
+  return outputPathFor(config, articleRelativePath, targetLang, REVIEW_DIFF_SUFFIX);
 }
 
-/** The last approved translation of a record, if any. */
-export function approvedTargetOf(record: SegmentRecord): string | null {
-  if (record.state === 'approved' && record.target !== null) return record.target;
-  return record.approvedTarget ?? null;
-}
+/** The last approved translation of a record, if any (owned by the record-life module). */
+export { approvedTargetOf };
 
 /** The article as last approved: approved translations, source text elsewhere (see the module doc). */
 export function approvedBaseline(article: Article, state: ArticleState): string {

@@ -1,5 +1,9 @@
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Terminal columns a string takes: East Asian wide characters (Hangul, CJK, full-width) count 2. */
 export function displayWidth(text: string): number {
+  // printable ASCII (file names, counts): one column per character, no per-character loop
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;

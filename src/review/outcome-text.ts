@@ -81,15 +81,19 @@ export function formatStatusTable(statuses: ArticleStatus[]): string {
     t('review:status.total'),
     t('review:status.publishable'),
   ];
+  // the words looked up once, not once per row (a newsroom has thousands of rows)
+  const notTranslated = t('review:status.notTranslated');
+  const yes = t('review:status.yes');
+  const no = t('review:status.no');
   const rows = statuses.map((status) => {
     if (!status.translated) {
-      return [status.article, ...segmentStatuses.map(() => '-'), '-', t('review:status.notTranslated')];
+      return [status.article, ...segmentStatuses.map(() => '-'), '-', notTranslated];
     }
     return [
       status.article,
       ...segmentStatuses.map((s) => String(status.counts[s])),
       String(status.total),
-      status.publishable ? t('review:status.yes') : t('review:status.no'),
+      status.publishable ? yes : no,
     ];
   });
   const widths = header.map((cell, column) =>

@@ -4,6 +4,7 @@ import type { ArticleState, SegmentStatus } from '../memory/types.js';
 import { segmentStatuses } from '../memory/state-store.js';
 import { isPublishable } from '../check/verdict.js';
 import type { Violation } from '../check/types.js';
+import type { StateSummary } from '../memory/state-index.js';
 
 export interface ArticleStatus {
   article: string;
@@ -34,6 +35,23 @@ export function summarizeArticleState(state: ArticleState, violations: readonly 
     counts,
     total,
     publishable: isPublishable(state, violations),
+  };
+}
+
+/**
+ * The status of an article from the summary of its state (memory/state-index.ts), for one that is not
+ * publishable whatever `check` says: some segment is not approved, or it has none.
+ */
+export function summarizedArticleStatus(summary: StateSummary): ArticleStatus {
+  const counts = zeroCounts();
+  for (const status of segmentStatuses) counts[status] = summary.counts[status];
+  return {
+    article: summary.article,
+    targetLang: summary.targetLang,
+    translated: true,
+    counts,
+    total: summary.total,
+    publishable: false,
   };
 }
 

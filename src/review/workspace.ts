@@ -21,6 +21,7 @@ import type { ArticleState } from '../memory/types.js';
 import {
   outputPathFor,
   readArticleState,
+  readArticleStateWithStat,
   statePathFor,
   writeArticleState,
   STATE_SUFFIX,
@@ -44,7 +45,13 @@ import type { Violation } from '../check/types.js';
 import { approvalBlockers } from '../check/verdict.js';
 import { translationChecker, type TranslationFileChecker } from '../check/workspace.js';
 import { createGlossaryReviewer } from './glossary-review.js';
-import { summarizeArticleState, untranslatedArticleStatus, type ArticleStatus } from './status.js';
+import {
+  summarizeArticleState,
+  summarizedArticleStatus,
+  untranslatedArticleStatus,
+  type ArticleStatus,
+} from './status.js';
+import { StateIndex, summarizeState } from '../memory/state-index.js';
 import type { SegmentTermChecker, TermFinding } from './term-findings.js';
 
 /** `--to`: a configured target language, the first one by default. */
@@ -120,15 +127,14 @@ export class ReviewWorkspace {
   /** Articles with a state file for the target language, sorted. */
   listStatedArticles(): string[] {
     const root = path.join(this.config.paths.output, this.targetLang);
+    const prefix = root + path.sep;
+    // files found below `root` start with it: cut by string (thousands of them), not by path.relative
+    const relative = (file: string): string[] =>
+      (file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file)).split(path.sep);
     return findStateFiles(root)
-      .filter(
-        (file) =>
-          !path
-            .relative(root, file)
-            .split(path.sep)
-            .some((name) => name.startsWith('.')),
-      ) // hidden files and folders
-      .map((file) => path.relative(root, file.slice(0, -STATE_SUFFIX.length)).split(path.sep).join('/'))
+      .map(relative)
+      .filter((names) => !names.some((name) => name.startsWith('.'))) // hidden files and folders
+      .map((names) => names.join('/').slice(0, -STATE_SUFFIX.length))
       .sort();
   }
 
@@ -148,14 +154,29 @@ export class ReviewWorkspace {
       );
       articles = [...new Set([...sources, ...this.listStatedArticles()])].sort();
     }
-    return articles.map((article) => {
-      const state = readArticleState(statePathFor(this.config, article, this.targetLang));
-      if (!state) return untranslatedArticleStatus(article, this.targetLang);
+    // the state index answers for state files unchanged since it recorded them (memory/state-index.ts)
+    const index = StateIndex.open(this.config);
+    const statuses = articles.map((article) => {
+      const file = statePathFor(this.config, article, this.targetLang);
+      const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+      let summary = stat ? index.lookup(file, stat) : null;
+      let state: ArticleState | null = null;
+      if (!summary) {
+        const read = readArticleStateWithStat(file);
+        if (!read) return untranslatedArticleStatus(article, this.targetLang);
+        state = read.state;
+        summary = summarizeState(state);
+        index.record(file, read.stat, summary);
+      }
       // check's findings decide only for a file whose every segment is approved (isPublishable): the
       // others are not publishable whatever they are, and are not checked (status stays fast at scale)
-      const mayPublish = state.segments.length > 0 && state.segments.every((record) => record.state === 'approved');
-      return summarizeArticleState(state, mayPublish ? this.checkFile(article) : []);
+      const mayPublish = summary.total > 0 && summary.counts.approved === summary.total;
+      if (!mayPublish) return summarizedArticleStatus(summary);
+      state ??= this.readState(article);
+      return summarizeArticleState(state, this.checkFile(article));
     });
+    index.save({ prune: false });
+    return statuses;
   }
 
   /** The state of an article, or `review.noState` (exit 2) when it was never translated. */

@@ -64,6 +64,12 @@ export class RunMemory {
     // once built, the memory learns every group's records, whether or not the group looks anything up
     let memory: TranslationMemory | null = this.memory ? this.memoryFor(input.works) : null;
     for (const work of input.works) {
+      if (work.unchanged) {
+        // no record wants a translation (segment.ts): each is a segment, reused when it has a target
+        out.segments += work.unchanged.total;
+        out.reused += work.unchanged.withTarget;
+        continue;
+      }
       work.records = work.records.map((record) => {
         out.segments++;
         if (!wantsTranslation(record, input.replacesTestTargets)) {

@@ -2,7 +2,7 @@
  * The read stage: what the run covers (targets, articles, engine choice, checked options) and the
  * source files, read and hashed but parsed only when a later stage needs their segments.
  */
-import { readFileSync } from 'node:fs';
+import { type BigIntStats, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   decodeArticleBytes,
@@ -18,6 +18,8 @@ import { selectEngine, type EngineChoice } from '../engines/select.js';
 import { ExitCode, inputError, StorylocError } from '../errors.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
 import { fileHash } from '../memory/records.js';
+import { StampIndex } from '../memory/stamp-index.js';
+import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { computeLineStarts, positionOf } from '../text/positions.js';
 import {
   skippedFor,
@@ -77,31 +79,76 @@ function resolveTargets(config: ResolvedConfig, given: readonly string[] | undef
   return targets;
 }
 
-/** Reads a source file like `readArticleFile` does, without parsing it yet. */
-export function readSourceFile(file: string, config: ResolvedConfig): SourceFile {
+/**
+ * Reads a source file like `readArticleFile` does, without parsing it yet. With the source index, a file
+ * in a language folder whose status is the one recorded is not read at all: its hash comes from the
+ * index and its text is read the first time a stage asks for it (a rerun with nothing to do never does).
+ */
+export function readSourceFile(file: string, config: ResolvedConfig, index?: StampIndex<string>): SourceFile {
   const relativePath = path.relative(config.paths.articles, file).split(path.sep).join('/');
+  // only the folder names the language of these (no front matter to read); the status is taken before
+  // the read, so a write in between leaves an entry that no later status matches
+  const indexed = index !== undefined && relativePath.includes('/');
+  let stat: BigIntStats | undefined;
+  if (indexed) {
+    refuseSymlinkOutside(config, file);
+    stat = statSync(file, { bigint: true, throwIfNoEntry: false });
+    const known = stat?.isFile() ? index.lookup(relativePath, stat) : null;
+    if (known !== null) {
+      const lang = sourceLanguageOf(config, relativePath, '', file);
+      return sourceFile(config, { path: file, relativePath, lang, sourceHash: known }, null);
+    }
+  }
   const text = decodeArticleBytes(readArticleBytes(file, config), file);
   // The same language rule as readArticleFile (one rule, named or found).
   const lang = sourceLanguageOf(config, relativePath, text, file);
+  const sourceHash = fileHash(text);
+  if (indexed && stat?.isFile()) index.record(relativePath, stat, sourceHash);
+  return sourceFile(config, { path: file, relativePath, lang, sourceHash }, text);
+}
+
+type SourceFacts = Pick<SourceFile, 'path' | 'relativePath' | 'lang' | 'sourceHash'>;
+
+/** A source file from its facts; `text` null: read when first asked for (an unreadable file is skipped then). */
+function sourceFile(config: ResolvedConfig, facts: SourceFacts, known: string | null): SourceFile {
+  const { path: file, relativePath, lang } = facts;
+  let text = known;
+  const textOf = (): string => {
+    if (text === null) {
+      try {
+        text = decodeArticleBytes(readArticleBytes(file, config), file);
+      } catch (error) {
+        if (error instanceof StorylocError && error.exitCode === ExitCode.input)
+          throw new UnreadableArticleError(error);
+        throw error;
+      }
+      // the hash the stages went by must be this text's: a source edited in between is left for the next run
+      if (fileHash(text) !== facts.sourceHash) {
+        text = null;
+        const changed = inputError('article.changedWhileRead', 'articles:changedWhileRead', { file }, { file });
+        throw new UnreadableArticleError(changed);
+      }
+    }
+    return text;
+  };
   let parsed: ParsedArticle | null = null;
   return {
-    path: file,
-    relativePath,
-    lang,
-    text,
-    sourceHash: fileHash(text),
+    ...facts,
+    get text() {
+      return textOf();
+    },
     parsed: () =>
       (parsed ??= parseSource({
         path: file,
         relativePath,
         lang,
-        text,
+        text: textOf(),
         frontMatterKeys: config.frontMatterKeys,
         limits: config.limits,
       })),
     untranslatableBlocks() {
       if (!parsed || parsed.warnings.length === 0) return [];
-      const lineStarts = computeLineStarts(text);
+      const lineStarts = computeLineStarts(textOf());
       return parsed.warnings.map((warning) => ({
         file,
         ...positionOf(lineStarts, warning.offset),
@@ -109,6 +156,20 @@ export function readSourceFile(file: string, config: ResolvedConfig): SourceFile
       }));
     },
   };
+}
+
+/** `.storyloc/cache/source-index.json`: each source file's hash by its status (memory/stamp-index.ts). */
+function sourceIndexPath(config: ResolvedConfig): string {
+  return path.join(config.workspaceDir, '.storyloc', 'cache', 'source-index.json');
+}
+
+const isHash = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+
+/** The source index of a run: opened once, read group by group, saved by the caller (never in a dry run). */
+export type SourceIndex = StampIndex<string>;
+
+export function openSourceIndex(config: ResolvedConfig): SourceIndex {
+  return StampIndex.open(sourceIndexPath(config), isHash);
 }
 
 /** Parses an article; an input error in it becomes an UnreadableArticleError (the run skips the article). */
@@ -128,12 +189,13 @@ function parseSource(input: ParseArticleInput): ParsedArticle {
 export function readSourceFiles(
   files: readonly string[],
   config: ResolvedConfig,
+  index: SourceIndex = openSourceIndex(config),
 ): { sources: SourceFile[]; skipped: SkippedArticle[] } {
   const sources: SourceFile[] = [];
   const skipped: SkippedArticle[] = [];
   for (const file of files) {
     try {
-      sources.push(readSourceFile(file, config));
+      sources.push(readSourceFile(file, config, index));
     } catch (error) {
       if (!(error instanceof StorylocError) || error.exitCode !== ExitCode.input) throw error;
       skipped.push(skippedFor(file, error));

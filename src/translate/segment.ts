@@ -15,7 +15,14 @@ import { applyHumanEdits, outputTargets } from '../memory/persist.js';
 import { fileHash } from '../memory/records.js';
 import { outputPathFor, statePathFor } from '../memory/state-store.js';
 import type { ArticleState, SegmentRecord } from '../memory/types.js';
-import { glossaryCheckKey, readSnapshot, type GlossaryCheckCache } from '../memory/workspace.js';
+import {
+  glossaryCheckKey,
+  outputUnchangedFor,
+  readSnapshot,
+  stateSummaryOf,
+  type GlossaryCheckCache,
+} from '../memory/workspace.js';
+import type { StateSummary } from '../memory/state-index.js';
 import type { GlossaryContext } from './glossary-context.js';
 import { readIfExists } from './read.js';
 import { skippedFor, UnreadableArticleError, type ArticleWork, type SkippedArticle, type SourceFile } from './types.js';
@@ -62,6 +69,7 @@ export function segmentArticles(input: SegmentStageInput): SegmentStageOutput {
         // parsed now when a later stage needs the segments, so an unreadable article is skipped here
         if (
           work &&
+          !work.unchanged &&
           (work.dirty || work.records.some((record) => wantsTranslation(record, input.replacesTestTargets)))
         ) {
           verifyAligned(work, input.states.get(work.statePath) ?? null);
@@ -107,11 +115,17 @@ function segmentArticle(
       position: { file: statePath },
     });
   }
-  const diskOutput = readIfExists(outputPath);
-  const diskOutputHash = diskOutput === null ? null : fileHash(diskOutput);
+  // the output the state wrote, found unchanged when the states were loaded, is not read again
+  const knownOutput = state !== null && outputUnchangedFor(state);
+  const diskOutput = knownOutput ? null : readIfExists(outputPath);
+  const diskOutputHash = knownOutput ? state.outputHash! : diskOutput === null ? null : fileHash(diskOutput);
+  const unchanged =
+    state && diskOutputHash !== null ? unchangedSummary(input, source, state, statePath, diskOutputHash) : null;
+  if (unchanged) return unchangedWork(source, pair, statePath, outputPath, state!, unchanged);
   let records = state?.segments ?? [];
   if (diskOutput !== null) {
-    const edited = recordHumanEdits(input, source, target, state, diskOutput, statePath, outputPath, broken);
+    const disk = { text: diskOutput, hash: diskOutputHash! };
+    const edited = recordHumanEdits(input, source, target, state, disk, statePath, outputPath, broken);
     if (edited === null) return null;
     if (edited.count > 0) counts.humanEdits += edited.count;
     records = edited.records;
@@ -147,6 +161,64 @@ function segmentArticle(
 }
 
 /**
+ * The summary of the article's records when nothing about it changed since its state was written and no
+ * record wants work in this run: same source file, the output on disk is the one the state wrote, the
+ * glossary-check cache vouches for its glossary usage, no record to translate. Null otherwise (the
+ * article then goes through the stage as always). The records are not read for this.
+ */
+function unchangedSummary(
+  input: SegmentStageInput,
+  source: SourceFile,
+  state: ArticleState,
+  statePath: string,
+  diskOutputHash: string,
+): StateSummary | null {
+  const summary = stateSummaryOf(state);
+  if (!summary || state.sourceFileHash !== source.sourceHash || diskOutputHash !== state.outputHash) return null;
+  if (summary.needsWork > 0 || (input.replacesTestTargets && summary.testTargets > 0)) return null;
+  const checkedKey = glossaryCheckKey(
+    relativeToWorkspace(input.config, statePath),
+    state.sourceFileHash,
+    state.outputHash,
+  );
+  return input.glossaryCache.checked.has(checkedKey) ? summary : null;
+}
+
+/** The work of an unchanged article (see `unchangedSummary`): clean, its records read only if a stage asks. */
+function unchangedWork(
+  source: SourceFile,
+  pair: LanguagePair,
+  statePath: string,
+  outputPath: string,
+  state: ArticleState,
+  unchanged: StateSummary,
+): ArticleWork {
+  let records: SegmentRecord[] | undefined;
+  return {
+    source,
+    get article() {
+      return source.parsed();
+    },
+    sourceHash: source.sourceHash,
+    pair,
+    statePath,
+    outputPath,
+    get records() {
+      records ??= state.segments;
+      return records;
+    },
+    set records(value: SegmentRecord[]) {
+      records = value;
+    },
+    diskOutputHash: state.outputHash!,
+    writtenState: null,
+    touched: false,
+    dirty: false,
+    unchanged,
+  };
+}
+
+/**
  * A state that says it matches this very source (same file hash) must have a record per segment: one
  * for a segment the article does not have is a contradiction (a hand-edited or badly merged state).
  * The run stops before anything is written, naming the file and the segment. Parses the article.
@@ -172,7 +244,7 @@ function recordHumanEdits(
   source: SourceFile,
   target: Lang,
   state: ArticleState | null,
-  diskOutput: string,
+  disk: { text: string; hash: string },
   statePath: string,
   outputPath: string,
   broken: BrokenEdit[],
@@ -181,8 +253,7 @@ function recordHumanEdits(
     broken.push({ reason: 'noState', position: { file: outputPath }, stateFile: statePath });
     return null;
   }
-  const diskOutputHash = fileHash(diskOutput);
-  if (diskOutputHash === state.outputHash || diskOutputHash === state.previousOutputHash)
+  if (disk.hash === state.outputHash || disk.hash === state.previousOutputHash)
     return { records: state.segments, count: 0 };
   // Compare with the source the output was written from (a snapshot when the source changed since).
   const written = writtenFrom(input.config, source, state);
@@ -190,7 +261,7 @@ function recordHumanEdits(
     broken.push({ reason: 'unverifiable', position: { file: outputPath }, stateFile: statePath });
     return null;
   }
-  const detection = detectHumanEdits(written, outputTargets(written.segments, state.segments), target, diskOutput);
+  const detection = detectHumanEdits(written, outputTargets(written.segments, state.segments), target, disk.text);
   if (detection.status === 'broken') {
     broken.push({
       reason: detection.reason,

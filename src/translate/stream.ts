@@ -17,9 +17,9 @@ import type { Engine } from '../engines/types.js';
 import type { StorylocError } from '../errors.js';
 import { glossaryIdsFor } from '../glossary/deepl-sync.js';
 import { pairKey, type Lang, type LanguagePair } from '../languages.js';
-import { readArticleState, statePathFor } from '../memory/state-store.js';
+import { statePathFor } from '../memory/state-store.js';
 import type { ArticleState } from '../memory/types.js';
-import type { GlossaryCheckCache } from '../memory/workspace.js';
+import { StateReader, type GlossaryCheckCache } from '../memory/workspace.js';
 import { BatchPacker } from '../queue/plan.js';
 import type { TranslationQueue } from '../queue/run.js';
 import type { BatchResult, PlannedBatch, QueueOutcome, QueuePlan, QueueProgress } from '../queue/types.js';
@@ -29,7 +29,7 @@ import type { GlossaryContext } from './glossary-context.js';
 import type { RunJournal } from './journal.js';
 import { RunMemory } from './memory.js';
 import { batchLimitsFor, planJobs, type KnownAnswer, type PlanStageInput } from './plan.js';
-import { readSourceFiles } from './read.js';
+import { openSourceIndex, readSourceFiles, type SourceIndex } from './read.js';
 import { RunKeys, type BatchSink } from './run-keys.js';
 import { segmentArticles } from './segment.js';
 import type { ArticleWork, SkippedArticle, SourceFile, UntranslatableBlock } from './types.js';
@@ -113,10 +113,15 @@ export class RunStream {
   private batchesHanded = 0;
   private wakers: Array<() => void> = [];
   private readonly queuedBatchesAhead: number;
+  /** the caches that let an unchanged article go through without reading its files (saved after the run) */
+  private readonly stateReader: StateReader;
+  private readonly sourceIndex: SourceIndex;
 
   constructor(private readonly input: StreamInput) {
     const { config } = input;
     this.totals = emptyTotals();
+    this.stateReader = StateReader.open(config);
+    this.sourceIndex = openSourceIndex(config);
     this.memory = new RunMemory(config, input.replacesTestTargets);
     const limits = batchLimitsFor(config, input.maxChars);
     this.packer = new BatchPacker(limits, (key) => this.keys.jobCountOf(key));
@@ -164,6 +169,7 @@ export class RunStream {
       // the articles whose answers never came (a stopped queue) are written with what they have
       for (const work of [...this.open]) this.settle(work);
       await this.writer?.finish();
+      this.saveIndexes();
     } catch (error) {
       await this.abandon();
       throw error;
@@ -175,7 +181,7 @@ export class RunStream {
   private async group(files: readonly string[], firstIndex: number, fileCount: number): Promise<void> {
     const { config, targets } = this.input;
     const now = this.input.now();
-    const read = readSourceFiles(files, config);
+    const read = readSourceFiles(files, config, this.sourceIndex);
     this.totals.skipped.push(...read.skipped);
     this.totals.articles += read.sources.length;
     const states = this.readStates(read.sources, targets);
@@ -232,12 +238,22 @@ export class RunStream {
         if (target === source.lang) continue;
         const file = statePathFor(this.input.config, source.relativePath, target);
         this.totals.statesRead.add(file);
-        const state = readArticleState(file);
+        const state = this.stateReader.read(file);
         if (!state) continue;
         states.set(file, state);
         this.totals.referencedHashes.add(state.sourceFileHash);
       }
     return states;
+  }
+
+  /**
+   * The state and source indexes, once every article is written (a dry run writes nothing, not even
+   * these). Entries of files out of this run's scope stay.
+   */
+  private saveIndexes(): void {
+    if (this.input.dryRun) return;
+    this.stateReader.save({ prune: false });
+    this.sourceIndex.save({ prune: false });
   }
 
   /** Pairs met for the first time are checked with the engine (Apertium has no Korean). */
@@ -318,7 +334,8 @@ export class RunStream {
 
   /** The article is on disk: what the summary needs is counted, and nothing of it is kept. */
   private release(work: ArticleWork): void {
-    for (const record of work.records) if (record.target === null) this.totals.untranslated++;
+    if (work.unchanged) this.totals.untranslated += work.unchanged.total - work.unchanged.withTarget;
+    else for (const record of work.records) if (record.target === null) this.totals.untranslated++;
     if (work.checkedKey) this.input.glossaryCache.checked.add(work.checkedKey);
     this.totals.referencedHashes.add(work.sourceHash);
     const source = this.sources.get(work.source);

@@ -11,6 +11,7 @@ import type { Engine } from '../engines/types.js';
 import type { TermPlaceholder } from '../glossary/placeholders.js';
 import type { Lang } from '../languages.js';
 import type { ArticleResult } from '../memory/persist.js';
+import type { StateSummary } from '../memory/state-index.js';
 import type { QueueOutcome, QueuePlan, QueueProgress, QueueStop } from '../queue/types.js';
 import type { SourcePosition, StorylocError } from '../errors.js';
 
@@ -156,6 +157,11 @@ export interface ArticleWork extends ArticleResult {
   checkedKey?: string;
   /** segments still waiting for an answer from the engine (the article is written when none is left) */
   waitingFor?: number;
+  /**
+   * Set when nothing about the article changed and none of its records wants work (segment.ts): its
+   * records are then never read; stages take what they need from this summary of them.
+   */
+  unchanged?: StateSummary;
 }
 
 /** A job's segment waiting for its translation. */

@@ -14,9 +14,9 @@ import { outputTargets, persistArticleResult, type PersistOutcome } from '../mem
 import { glossaryCheckKey } from '../memory/workspace.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
 import { refuseSymlinkOutside } from '../config/symlinks.js';
-import { approvedTargetOf, REVIEW_DIFF_SUFFIX, writeReviewDiff } from '../review/diff-file.js';
+import { REVIEW_DIFF_SUFFIX, writeReviewDiff } from '../review/diff-file.js';
 import { relativeToWorkspace } from './paths.js';
-import { shownTarget } from '../memory/segment-life.js';
+import { awaitsReview, shownTarget } from '../memory/segment-life.js';
 import type { ArticleWork } from './types.js';
 
 /** Articles whose files are being written at the same time. */
@@ -81,6 +81,11 @@ export function createArticleWriter(
   };
   return {
     write(work) {
+      // nothing to write (an unchanged rerun: 2,000 articles): released at once, not queued as a no-op task
+      if (!work.dirty && !hasCrashMarker(work) && !reviewDiffMissing(config, work)) {
+        released(work);
+        return;
+      }
       backlog++;
       void writes.add(async () => {
         await writeOne(work);
@@ -110,10 +115,9 @@ function hasCrashMarker(work: ArticleWork): boolean {
  * run killed between its output and its diff. Checked without parsing the article.
  */
 function reviewDiffMissing(config: ResolvedConfig, work: ArticleWork): boolean {
-  const awaitsReview = work.records.some(
-    (record) => record.target !== null && record.target !== (approvedTargetOf(record) ?? record.source),
-  );
-  if (!awaitsReview) return false;
+  // an unchanged article's records are not read for this (its summary says it)
+  const awaits = work.unchanged ? work.unchanged.awaitsReview : work.records.some(awaitsReview);
+  if (!awaits) return false;
   const file = work.outputPath + REVIEW_DIFF_SUFFIX;
   refuseSymlinkOutside(config, file);
   return !existsSync(file);

@@ -23,4 +23,5 @@ export default {
   unknownFolder:
     '{{folder}} is not a configured source language folder (sourceLanguages: {{languages}}); put the story under articles/<language>/ or add the language to sourceLanguages',
   hidden: 'hidden files are not stories (the name starts with a dot); rename it to translate it',
+  changedWhileRead: 'the file changed while storyloc was reading it; nothing of it was written, run the command again',
 };

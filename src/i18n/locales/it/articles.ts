@@ -24,4 +24,6 @@ export default {
   unknownFolder:
     '{{folder}} non è la cartella di una lingua di origine configurata (sourceLanguages: {{languages}}); metti l’articolo in articles/<lingua>/ oppure aggiungi la lingua a sourceLanguages',
   hidden: 'i file nascosti non sono articoli (il nome comincia con un punto); rinominalo per tradurlo',
+  changedWhileRead:
+    'il file è cambiato mentre storyloc lo leggeva; non ne è stato scritto nulla, esegui di nuovo il comando',
 };

@@ -24,4 +24,5 @@ export default {
   unknownFolder:
     '{{folder}}은(는) 설정된 원본 언어 폴더가 아닙니다 (sourceLanguages: {{languages}}). 기사를 articles/<언어>/ 아래에 두거나 sourceLanguages에 언어를 추가하세요',
   hidden: '숨김 파일은 기사가 아닙니다 (이름이 점으로 시작). 번역하려면 이름을 바꾸세요',
+  changedWhileRead: 'storyloc이 읽는 동안 파일이 바뀌었습니다. 아무것도 쓰지 않았으니 명령을 다시 실행하세요',
 };
