@@ -70,6 +70,7 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
       engineName: engine?.name ?? scope.choice.name,
       journal,
       dryRun,
+      readsEverything: (options.articles?.length ?? 0) === 0 && scope.targets.length === config.targetLanguages.length,
       replacesTestTargets,
       editor: editorOf(options),
       now: nowIso,

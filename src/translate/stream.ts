@@ -51,6 +51,8 @@ export interface StreamInput {
   engineName: EngineName;
   journal: RunJournal;
   dryRun: boolean;
+  /** the run reads every state and source of the workspace (the caches may drop entries it did not meet) */
+  readsEverything: boolean;
   replacesTestTargets: boolean;
   editor: () => string;
   now: () => string;
@@ -248,12 +250,14 @@ export class RunStream {
 
   /**
    * The state and source indexes, once every article is written (a dry run writes nothing, not even
-   * these). Entries of files out of this run's scope stay.
+   * these). Entries of files out of this run's scope stay; when it read everything, entries of files
+   * it did not meet (deleted) go.
    */
   private saveIndexes(): void {
     if (this.input.dryRun) return;
-    this.stateReader.save({ prune: false });
-    this.sourceIndex.save({ prune: false });
+    const prune = this.input.readsEverything;
+    this.stateReader.save({ prune });
+    this.sourceIndex.save({ prune });
   }
 
   /** Pairs met for the first time are checked with the engine (Apertium has no Korean). */

@@ -25,6 +25,14 @@ const run = (...args: string[]) => runCli([args[0]!, '--workspace', ws.dir, ...a
 
 /** The clock of a command run a minute after every file of the workspace was written. */
 const aMinuteLater = (): void => setStampIndexClock(() => Date.now() + 60_000);
+/**
+ * The clock `ms` after the states were last written (not the real clock: under load a command may start
+ * more than the racy 2 s after the translate that wrote them).
+ */
+const afterWriting = (ms: number): void => {
+  const written = Math.max(...STATES.map((file) => Math.max(statSync(at(file)).mtimeMs, statSync(at(file)).ctimeMs)));
+  setStampIndexClock(() => written + ms);
+};
 
 interface Entry {
   key: string;
@@ -81,6 +89,7 @@ afterEach(() => {
 
 describe('status and the state index', () => {
   test('states read a minute after they were written are recorded, and the next status answers the same', async () => {
+    afterWriting(500);
     const withoutIndex = await statusJson();
     expect(existsSync(at(INDEX))).toBe(false);
     aMinuteLater();
@@ -119,13 +128,14 @@ describe('status and the state index', () => {
   });
 
   test('racy: a state changed less than 2 seconds before the command read it is not recorded', async () => {
-    // the real clock: the translate run above wrote every state just now
+    // the translate run above wrote every state just now
+    afterWriting(0);
     await statusJson();
     expect(existsSync(at(INDEX))).toBe(false);
-    setStampIndexClock(() => Date.now() + 1_000);
+    afterWriting(900);
     await statusJson();
     expect(existsSync(at(INDEX))).toBe(false);
-    setStampIndexClock(() => Date.now() + 3_000);
+    afterWriting(3_000);
     await statusJson();
     expect(Object.keys(readIndex().entries).sort()).toEqual(STATES);
   });
