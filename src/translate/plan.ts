@@ -13,7 +13,7 @@ import type { Segment } from '../segments/types.js';
 import type { GlossaryContext } from './glossary-context.js';
 import type { MemoryStageOutput } from './memory.js';
 import type { RunKeys } from './run-keys.js';
-import type { ArticleWork, Waiter } from './types.js';
+import type { ArticleWork, KnownAnswer, Waiter } from './types.js';
 
 export interface PlanStageInput {
   config: ResolvedConfig;
@@ -22,12 +22,6 @@ export interface PlanStageInput {
   enforcesGlossary(pair: LanguagePair): boolean;
   /** DeepL glossary ids by pair key */
   glossaryIds: Readonly<Record<string, string>>;
-}
-
-/** One segment whose translation is known at once (replayed from the journal, or answered earlier). */
-export interface KnownAnswer {
-  waiter: Waiter;
-  text: string;
 }
 
 /**

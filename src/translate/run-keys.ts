@@ -14,8 +14,7 @@ import type { JournalSpan } from '../memory/journal.js';
 import type { BatchPacker } from '../queue/plan.js';
 import type { PlannedBatch, TranslationJob } from '../queue/types.js';
 import type { RunJournal } from './journal.js';
-import type { KnownAnswer } from './plan.js';
-import type { Waiter } from './types.js';
+import type { KnownAnswer, Waiter } from './types.js';
 
 interface PlannedKey {
   /** segments (jobs) served by the key's one request */

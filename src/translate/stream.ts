@@ -28,15 +28,17 @@ import { openEngineQueue, refusedPairs } from './engine.js';
 import type { GlossaryContext } from './glossary-context.js';
 import type { RunJournal } from './journal.js';
 import { RunMemory } from './memory.js';
-import { batchLimitsFor, planJobs, type KnownAnswer, type PlanStageInput } from './plan.js';
+import { batchLimitsFor, planJobs, type PlanStageInput } from './plan.js';
 import { openSourceIndex, readSourceFiles, type SourceIndex } from './read.js';
 import { RunKeys, type BatchSink } from './run-keys.js';
 import { segmentArticles } from './segment.js';
-import type { ArticleWork, SkippedArticle, SourceFile, UntranslatableBlock } from './types.js';
+import type { ArticleWork, KnownAnswer, SkippedArticle, SourceFile, UntranslatableBlock } from './types.js';
 import { createArticleWriter, type ArticleWriter } from './write.js';
 
 /** Articles read and segmented together (small: the queue is fed between groups). */
 const ARTICLES_PER_GROUP = 16;
+/** Longest wait for room before the conditions are looked at again. */
+const WAKE_AT_LEAST_EVERY_MS = 100;
 /** Articles settled and not yet written above which reading waits for the writer. */
 const WRITE_BACKLOG_LIMIT = 64;
 
@@ -148,7 +150,10 @@ export class RunStream {
           limits,
           concurrency: input.concurrency,
           signal: input.signal,
-          onProgress: input.onProgress,
+          onProgress: (event) => {
+            input.onProgress?.(event);
+            this.wake();
+          },
           onBatchDone: (result) => this.answered(result),
         })
       : null;
@@ -358,7 +363,15 @@ export class RunStream {
     const busy = (): boolean =>
       (this.writer !== null && this.writer.backlog() >= WRITE_BACKLOG_LIMIT) ||
       (this.queue !== null && this.queue.stopReason() === null && this.queue.waiting() >= this.queuedBatchesAhead);
-    while (busy()) await new Promise<void>((resolve) => this.wakers.push(resolve));
+    // woken by every answer and every write; the timer covers what wakes nobody (the queue stopping)
+    while (busy())
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, WAKE_AT_LEAST_EVERY_MS);
+        this.wakers.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     // let answers and writes that are ready run before the next group takes the thread
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

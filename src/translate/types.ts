@@ -170,3 +170,9 @@ export interface Waiter {
   recordId: string;
   placeholders: TermPlaceholder[];
 }
+
+/** One segment whose translation is known (answered now, answered earlier in the run, or replayed). */
+export interface KnownAnswer {
+  waiter: Waiter;
+  text: string;
+}
