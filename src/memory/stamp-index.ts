@@ -103,6 +103,7 @@ export class StampIndex<T> {
 
   /** Changed too shortly before this command read it: a later write could keep the same status. */
   isRacy(stat: BigIntStats): boolean {
+    // biome-ignore lint/complexity/useMathMinMax: bigint nanoseconds (Math.max takes numbers only)
     const latest = stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs;
     return latest / NS_PER_SECOND + RACY_SECONDS > this.readStartSecond;
   }

@@ -176,6 +176,17 @@ export class BatchPacker {
   }
 }
 
+/** The last context measured: consecutive batches of one long paragraph share it, so it is measured once. */
+let lastContext: { text: string; length: number | null } | null = null;
+
+/** A context's form-encoded length, null when it is blank (then it is not sent). */
+function measuredContext(context: string): number | null {
+  if (lastContext?.text !== context) {
+    lastContext = { text: context, length: context.trim() === '' ? null : formEncodedLength(context) };
+  }
+  return lastContext.length;
+}
+
 function buildBatch(
   index: number,
   open: OpenBatch,
@@ -192,11 +203,15 @@ function buildBatch(
   let contextBytes = '&context='.length;
   let bytes = textBytes;
   for (const job of jobs) {
-    if (job.context === undefined || job.context.trim() === '' || seen.has(job.context)) continue;
-    const joinedBytes = contextBytes + (contexts.length > 0 ? separatorBytes : 0) + formEncodedLength(job.context);
+    // a context is looked at once per batch, fitting or not: the room left only shrinks (the sentences of
+    // one huge paragraph share its context, measured per sentence that was quadratic in the paragraph)
+    if (job.context === undefined || seen.has(job.context)) continue;
+    seen.add(job.context);
+    const contextLength = measuredContext(job.context);
+    if (contextLength === null) continue;
+    const joinedBytes = contextBytes + (contexts.length > 0 ? separatorBytes : 0) + contextLength;
     if (textBytes + joinedBytes <= limits.maxBytesPerRequest) {
       contexts.push(job.context);
-      seen.add(job.context);
       contextBytes = joinedBytes;
       bytes = textBytes + joinedBytes;
     }

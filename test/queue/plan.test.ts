@@ -77,6 +77,28 @@ describe('planBatches', () => {
     expect(plan.batches[0]?.context).toBe('short');
   });
 
+  test('the sentences of one paragraph too long to send as context: no batch carries it, each still packs 50', () => {
+    const paragraph = 'p'.repeat(200_000);
+    const input = Array.from({ length: 120 }, (_, i) => job(`s${i}`, { context: paragraph }));
+    const plan = planBatches(input, limits);
+    expect(plan.batches.map((batch) => [batch.texts.length, batch.context])).toEqual([
+      [50, undefined],
+      [50, undefined],
+      [20, undefined],
+    ]);
+  });
+
+  test('contexts alternating between batches are measured for each: a blank one is never sent', () => {
+    const input = [
+      ...Array.from({ length: 50 }, (_, i) => job(`a${i}`, { context: 'Para A' })),
+      ...Array.from({ length: 50 }, (_, i) => job(`b${i}`, { context: '  \n ' })),
+      ...Array.from({ length: 50 }, (_, i) => job(`c${i}`, { context: 'Para A' })),
+    ];
+    const plan = planBatches(input, limits);
+    expect(plan.batches.map((batch) => batch.context)).toEqual(['Para A', undefined, 'Para A']);
+    expect(plan.batches[2]?.bytes).toBe(plan.batches[0]?.bytes);
+  });
+
   test('rejects bad limits naming the option', () => {
     expect(() => planBatches([], { ...limits, maxTextsPerRequest: 0 })).toThrow(
       'Expected `maxTextsPerRequest` to be an integer >= 1, got `0` (number)',
