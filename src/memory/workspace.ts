@@ -54,13 +54,13 @@ export function listStateFiles(config: ResolvedConfig): string[] {
   return files.sort();
 }
 
-/** The summaries of the states `loadWorkspaceStates` returned (by state object). */
+/** The summaries of the states a `StateReader` returned (by state object). */
 const summaries = new WeakMap<ArticleState, StateSummary>();
-/** States `loadWorkspaceStates` found their output unchanged for (the very file they wrote). */
+/** States a `StateReader` found their output unchanged for (the very file they wrote). */
 const outputsUnchanged = new WeakSet<ArticleState>();
 
 /**
- * The summary of a state returned by `loadWorkspaceStates` (its records' counts), null for any other.
+ * The summary of a state a `StateReader` returned (its records' counts), null for any other.
  * Reading it never reads the records of a state the index vouched for.
  */
 export function stateSummaryOf(state: ArticleState): StateSummary | null {
@@ -68,7 +68,7 @@ export function stateSummaryOf(state: ArticleState): StateSummary | null {
 }
 
 /**
- * True when `loadWorkspaceStates` found the output beside this state to be the very file the state
+ * True when a `StateReader` found the output beside this state to be the very file the state
  * wrote (its `outputHash`), by the state index or by reading it: the caller need not read it again.
  */
 export function outputUnchangedFor(state: ArticleState): boolean {
@@ -76,32 +76,12 @@ export function outputUnchangedFor(state: ArticleState): boolean {
 }
 
 /**
- * Reads every state file of the workspace; invalid ones throw with file and line. A state the index
- * (state-index.ts) vouches for is not read: its header comes from the index and its records are read
- * the first time `segments` is used, so a rerun that touches no record of an article never reads them.
- * The output beside each state is checked against the state's `outputHash` the same way (by its status
- * when the index knows it, else by reading it), see `outputUnchangedFor`.
- */
-export function loadWorkspaceStates(
-  config: ResolvedConfig,
-  options: { writeIndex?: boolean } = {},
-): Map<string, ArticleState> {
-  const states = new Map<string, ArticleState>();
-  const reader = StateReader.open(config);
-  // Synchronous reads: small files, and measurably faster than promise round trips for thousands of them.
-  for (const file of listStateFiles(config)) {
-    const state = reader.read(file);
-    if (state) states.set(file, state);
-  }
-  // a dry run writes nothing, not even this cache
-  if (options.writeIndex !== false) reader.save({ prune: true });
-  return states;
-}
-
-/**
  * Reads state files through the state index, one at a time (a streamed `translate` reads a group's states
- * when it reaches the group): what `loadWorkspaceStates` does per file, with `stateSummaryOf` and
- * `outputUnchangedFor` answering for every state it returns.
+ * when it reaches the group); invalid ones throw with file and line. A state the index (state-index.ts)
+ * vouches for is not read: its header comes from the index and its records are read the first time
+ * `segments` is used, so a rerun that touches no record of an article never reads them. The output beside
+ * each state is checked against the state's `outputHash` the same way (by its status when the index knows
+ * it, else by reading it). `stateSummaryOf` and `outputUnchangedFor` answer for every state it returns.
  */
 export class StateReader {
   private constructor(private readonly index: StateIndex) {}
