@@ -17,13 +17,11 @@ import { segmentStatuses } from './state-store.js';
 import type { ArticleState, SegmentStatus } from './types.js';
 
 /** What status and a rerun need of a state file without its records. */
-export interface StateSummary {
-  article: string;
-  sourceLang: Lang;
-  targetLang: Lang;
-  sourceFileHash: string;
-  outputHash?: string;
-  previousOutputHash?: string;
+export interface StateSummary
+  extends Pick<
+    ArticleState,
+    'article' | 'sourceLang' | 'targetLang' | 'sourceFileHash' | 'outputHash' | 'previousOutputHash'
+  > {
   /** records per state */
   counts: Record<SegmentStatus, number>;
   total: number;

@@ -8,7 +8,8 @@
 import { recordContradiction } from './segment-life.js';
 import { HISTORY_EXPECTED, isValidHistory } from './history-shape.js';
 import { refuseSymlinkOutside } from '../config/symlinks.js';
-import { closeSync, fstatSync, openSync, readFileSync, type BigIntStats } from 'node:fs';
+import type { BigIntStats } from 'node:fs';
+import { readTextWithStat } from '../io/read-with-stat.js';
 import path from 'node:path';
 import { StorylocError } from '../errors.js';
 import { isSupportedLanguage, type Lang } from '../languages.js';
@@ -225,13 +226,7 @@ export function readArticleStateWithStat(file: string): { state: ArticleState; s
   let text: string;
   let stat: BigIntStats;
   try {
-    const fd = openSync(file, 'r');
-    try {
-      stat = fstatSync(fd, { bigint: true });
-      text = readFileSync(fd, 'utf8');
-    } finally {
-      closeSync(fd);
-    }
+    ({ text, stat } = readTextWithStat(file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new StorylocError(

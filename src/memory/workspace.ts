@@ -3,18 +3,7 @@
  * let a run compare an edited output with the source it was translated from, and the units imported
  * from TMX files (`output/memory/<source>-<target>.json`).
  */
-import {
-  type BigIntStats,
-  type Dirent,
-  closeSync,
-  existsSync,
-  fstatSync,
-  promises as fsp,
-  openSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-} from 'node:fs';
+import { type Dirent, existsSync, promises as fsp, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
@@ -23,6 +12,7 @@ import type { ArticleState, SegmentRecord } from './types.js';
 import { STATE_SUFFIX, readArticleState, readArticleStateWithStat } from './state-store.js';
 import { StateIndex, summarizeState, type StateSummary } from './state-index.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
+import { readTextWithStat, type TextWithStat } from '../io/read-with-stat.js';
 import { fileHash, normaliseSource } from './records.js';
 
 /** Every `*.state.json` at any depth below `dir`, in directory order; a missing or unreadable folder has none. */
@@ -122,19 +112,13 @@ function outputUnchanged(index: StateIndex, stateFile: string, outputHash: strin
   const stat = statSync(output, { bigint: true, throwIfNoEntry: false });
   if (!stat?.isFile()) return false;
   if (index.outputUnchanged(stateFile, stat)) return true;
-  let text: string;
-  let readStat: BigIntStats;
+  let read: TextWithStat;
   try {
-    const fd = openSync(output, 'r');
-    try {
-      readStat = fstatSync(fd, { bigint: true });
-      text = readFileSync(fd, 'utf8');
-    } finally {
-      closeSync(fd);
-    }
+    read = readTextWithStat(output);
   } catch {
     return false; // the translate stages read it again and report what is wrong
   }
+  const { text, stat: readStat } = read;
   if (fileHash(text) !== outputHash) return false;
   index.recordOutput(stateFile, readStat);
   return true;
