@@ -9,7 +9,6 @@
 import type { BigIntStats } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
-import type { Lang } from '../languages.js';
 import { StampIndex, statKey } from './stamp-index.js';
 import { needsTranslation } from './records.js';
 import { awaitsReview, hasTestTarget } from './segment-life.js';
