@@ -139,6 +139,18 @@ function readOutput(file: string): string | null {
 /** What `checkTranslationFile` needs beyond the article: built once per command (see `translationChecker`). */
 export type TranslationFileChecker = (articleRelativePath: string, targetLang: Lang) => Violation[];
 
+/** What every rule of a workspace check reads besides the translation itself. */
+function checkEnvironment(config: ResolvedConfig, cwd: string, glossary: GlossaryIndex): CheckEnvironment {
+  return {
+    glossary,
+    severities: resolveSeverities(config.check.severities, config.configFile),
+    sourceLanguages: config.sourceLanguages,
+    workspaceDir: config.workspaceDir,
+    cwd,
+    reassemble: reassembleArticle,
+  };
+}
+
 /**
  * `storyloc check` for one article × target language, as a function (status and approve ask the same
  * question check answers). An article whose source file is gone has nothing to check against: no violations.
@@ -148,14 +160,7 @@ export function translationChecker(
   cwd: string,
   glossary: GlossaryIndex = loadCheckGlossary(config),
 ): TranslationFileChecker {
-  const env: CheckEnvironment = {
-    glossary,
-    severities: resolveSeverities(config.check.severities, config.configFile),
-    sourceLanguages: config.sourceLanguages,
-    workspaceDir: config.workspaceDir,
-    cwd,
-    reassemble: reassembleArticle,
-  };
+  const env = checkEnvironment(config, cwd, glossary);
   return (articleRelativePath, targetLang) => {
     const file = path.join(config.paths.articles, ...articleRelativePath.split('/'));
     if (!existsSync(file)) return [];
@@ -215,16 +220,8 @@ export function selectionChecker(
   cwd: string,
   glossary: GlossaryIndex,
 ): (selected: Selected) => CheckedTranslation {
-  const env: CheckEnvironment = {
-    glossary,
-    severities: resolveSeverities(config.check.severities, config.configFile),
-    sourceLanguages: config.sourceLanguages,
-    workspaceDir: config.workspaceDir,
-    cwd,
-    reassemble: reassembleArticle,
-    // one run, one UI language: each message without parameters is translated once
-    plainMessages: new Map(),
-  };
+  // one run, one UI language: each message without parameters is translated once
+  const env: CheckEnvironment = { ...checkEnvironment(config, cwd, glossary), plainMessages: new Map() };
   let article: ReturnType<typeof readArticleFile> | undefined;
   return ({ articleFile, targetLang }) => {
     if (article === undefined || article.path !== articleFile) article = readArticleFile(articleFile, config, { cwd });

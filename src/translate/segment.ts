@@ -130,21 +130,8 @@ function segmentArticle(
     if (edited.count > 0) counts.humanEdits += edited.count;
     records = edited.records;
   }
-  const work: ArticleWork = {
-    source,
-    get article() {
-      return source.parsed();
-    },
-    sourceHash: source.sourceHash,
-    pair,
-    statePath,
-    outputPath,
-    records,
-    diskOutputHash,
-    writtenState: null,
-    touched: false,
-    dirty: !state || diskOutputHash === null || diskOutputHash !== state.outputHash || records !== state.segments,
-  };
+  const dirty = !state || diskOutputHash === null || diskOutputHash !== state.outputHash || records !== state.segments;
+  const work = newWork({ source, pair, statePath, outputPath, diskOutputHash, dirty }, () => records);
   // A state aligned with this very source file has one record per segment, in order.
   if (state === null || state.sourceFileHash !== source.sourceHash) {
     const merged = mergeState(state ? { ...state, segments: records } : null, source.parsed().segments, {
@@ -193,28 +180,38 @@ function unchangedWork(
   state: ArticleState,
   unchanged: StateSummary,
 ): ArticleWork {
+  const facts = { source, pair, statePath, outputPath, diskOutputHash: state.outputHash!, dirty: false, unchanged };
+  return newWork(facts, () => state.segments);
+}
+
+type WorkFacts = Pick<
+  ArticleWork,
+  'source' | 'pair' | 'statePath' | 'outputPath' | 'diskOutputHash' | 'dirty' | 'unchanged'
+>;
+
+/**
+ * An article's work. The article is parsed, and the records are first taken from `initialRecords`, only
+ * when a stage asks (an unchanged article may never need either); a stage may replace the records.
+ */
+function newWork(facts: WorkFacts, initialRecords: () => SegmentRecord[]): ArticleWork {
   let records: SegmentRecord[] | undefined;
+  const { source } = facts;
+  // facts holds plain values only: spreading it evaluates no getter
   return {
-    source,
+    ...facts,
     get article() {
       return source.parsed();
     },
     sourceHash: source.sourceHash,
-    pair,
-    statePath,
-    outputPath,
     get records() {
-      records ??= state.segments;
+      records ??= initialRecords();
       return records;
     },
     set records(value: SegmentRecord[]) {
       records = value;
     },
-    diskOutputHash: state.outputHash!,
     writtenState: null,
     touched: false,
-    dirty: false,
-    unchanged,
   };
 }
 
