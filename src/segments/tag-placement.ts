@@ -17,7 +17,7 @@
  *   `_` does not work there).
  */
 import type { InlineTag } from './types.js';
-import { sameTags, tokenizeSegmentXml } from './xml.js';
+import { readInlineTag, sameTags } from './xml.js';
 
 export interface TagPlacement {
   /** the translation, repaired where a repair was possible */
@@ -34,13 +34,23 @@ type Token = { kind: 'text'; text: string } | { kind: 'open' | 'close' | 'empty'
 const EDGE = /^[\s\p{P}]+/u;
 const EDGE_END = /[\s\p{P}]+$/u;
 
+/**
+ * Text and tag tokens of a translation; entities stay text here: only the tags are moved. What
+ * `tokenizeSegmentXml(xml, { entities: false })` reads, taken straight from the tag reader.
+ */
 function tokenize(xml: string): Token[] {
-  // entities stay text here: only the tags are moved
-  return tokenizeSegmentXml(xml, { entities: false }).map((token): Token => {
-    const raw = xml.slice(token.start, token.end);
-    if (token.type === 'text' || token.type === 'entity') return { kind: 'text', text: raw };
-    return { kind: token.type, raw, id: token.type === 'close' ? '' : token.id };
-  });
+  const tokens: Token[] = [];
+  let textStart = 0;
+  for (let at = xml.indexOf('<'); at !== -1; at = xml.indexOf('<', at + 1)) {
+    const tag = readInlineTag(xml, at);
+    if (tag === null) continue;
+    if (at > textStart) tokens.push({ kind: 'text', text: xml.slice(textStart, at) });
+    tokens.push({ kind: tag.kind, raw: xml.slice(at, tag.end), id: tag.kind === 'close' ? '' : tag.id });
+    textStart = tag.end;
+    at = tag.end - 1;
+  }
+  if (xml.length > textStart) tokens.push({ kind: 'text', text: xml.slice(textStart) });
+  return tokens;
 }
 
 type Tags = Readonly<Record<string, InlineTag>>;
@@ -93,14 +103,15 @@ function innerTexts(xml: string): Map<string, string> {
  * Moves edge spaces and punctuation out of each element whose source counterpart had none at that edge.
  * One element per pass, until nothing moves (nested elements hand the moved text on to their parent).
  */
-function repairEdges(xml: string, source: ReadonlyMap<string, string>): string {
-  let tokens = tokenize(xml);
-  for (let pass = 0; pass < 2 * tokens.length + 2; pass++) {
-    const moved = moveOneEdge(tokens, source);
+function repairEdges(tokens: Token[], source: ReadonlyMap<string, string>): Token[] {
+  let repaired = tokens;
+  // the bound follows the tokens as moves add some
+  for (let pass = 0; pass < 2 * repaired.length + 2; pass++) {
+    const moved = moveOneEdge(repaired, source);
     if (!moved) break;
-    tokens = moved;
+    repaired = moved;
   }
-  return render(tokens);
+  return repaired;
 }
 
 function moveOneEdge(tokens: Token[], source: ReadonlyMap<string, string>): Token[] | null {
@@ -144,8 +155,7 @@ function mergeText(tokens: Token[]): Token[] {
 }
 
 /** Flags for what no repair can fix. */
-function reviewFlags(xml: string, tags: Tags, source: ReadonlyMap<string, string>): string[] {
-  const tokens = tokenize(xml);
+function reviewFlags(tokens: readonly Token[], tags: Tags, source: ReadonlyMap<string, string>): string[] {
   const flags: string[] = [];
   const elements = elementsOf(tokens);
   const markupOf = (id: string): InlineTag | undefined => tags[id];
@@ -184,6 +194,10 @@ export function settleTagPlacement(sourceXml: string, targetXml: string, tags: T
   if (!sameTags(sourceXml, targetXml)) return { text: targetXml, repaired: false, flags: ['tags.mismatch'] };
   if (!targetXml.includes('<')) return { text: targetXml, repaired: false, flags: [] };
   const source = innerTexts(sourceXml);
-  const text = repairEdges(targetXml, source);
-  return { text, repaired: text !== targetXml, flags: reviewFlags(text, tags, source) };
+  const tokens = tokenize(targetXml);
+  const repaired = repairEdges(tokens, source);
+  // nothing moved: the tokens are the target's own, read once; after a repair the text is read afresh
+  if (repaired === tokens) return { text: targetXml, repaired: false, flags: reviewFlags(tokens, tags, source) };
+  const text = render(repaired);
+  return { text, repaired: text !== targetXml, flags: reviewFlags(tokenize(text), tags, source) };
 }

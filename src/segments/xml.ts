@@ -203,22 +203,29 @@ export interface TagInventory {
   wellFormed: boolean;
 }
 
-/** Lists the inline tags of a text and whether they nest properly. */
+/**
+ * Lists the inline tags of a text and whether they nest properly. Entities are text here, so only a `<`
+ * can start a tag: the scan jumps from one `<` to the next (what `tokenizeSegmentXml` with
+ * `entities: false` reads, without building its tokens).
+ */
 export function inventoryTags(xml: string): TagInventory {
   const tags: string[] = [];
   let depth = 0;
   let wellFormed = true;
-  for (const token of tokenizeSegmentXml(xml, { entities: false })) {
-    if (token.type === 'close') {
+  for (let at = xml.indexOf('<'); at !== -1; at = xml.indexOf('<', at + 1)) {
+    const tag = readInlineTag(xml, at);
+    if (tag === null) continue;
+    at = tag.end - 1;
+    if (tag.kind === 'close') {
       if (depth === 0) wellFormed = false;
       else depth--;
-    } else if (token.type === 'open') {
-      tags.push(`g:${token.id}`);
+    } else if (tag.kind === 'open') {
+      tags.push(`g:${tag.id}`);
       depth++;
-    } else if (token.type === 'empty') {
-      tags.push(`${token.name}:${token.id}`);
+    } else {
+      tags.push(`${tag.name}:${tag.id}`);
       // `<g id="1"/>` has no closing part to put back: reassembly refuses it
-      if (token.name === 'g') wellFormed = false;
+      if (tag.name === 'g') wellFormed = false;
     }
   }
   if (depth > 0) wellFormed = false;
@@ -227,10 +234,20 @@ export function inventoryTags(xml: string): TagInventory {
 
 /** True when the target has exactly the source's tags (any order) and they are well formed. */
 export function sameTags(sourceXml: string, targetXml: string): boolean {
+  // no `<` on either side: no tags at all, well formed (most segments of prose)
+  if (!sourceXml.includes('<') && !targetXml.includes('<')) return true;
   const source = inventoryTags(sourceXml);
   const target = inventoryTags(targetXml);
   if (!target.wellFormed) return false;
+  // the same tags in the same order (the usual translation) are the same sorted too: no sort needed
+  if (sameSequence(source.tags, target.tags)) return true;
   return [...source.tags].sort().join(' ') === [...target.tags].sort().join(' ');
+}
+
+function sameSequence(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A translation whose tags do not match its source's. Reassembly refuses rather than guess. */
