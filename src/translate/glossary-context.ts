@@ -4,9 +4,10 @@
  */
 import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
-import { createTermMatcher, glossaryUsageFor, loadWorkspaceTermbase } from '../glossary/index.js';
+import { createTermMatcher, loadWorkspaceTermbase } from '../glossary/index.js';
 import type { TermMatcher } from '../glossary/matcher.js';
-import type { GlossaryUsage, Termbase } from '../glossary/types.js';
+import type { GlossaryUsage, TermMatch, Termbase } from '../glossary/types.js';
+import { glossaryUsageOfMatches } from '../glossary/usage.js';
 import type { Lang } from '../languages.js';
 import { fileHash } from '../memory/records.js';
 
@@ -15,7 +16,15 @@ export interface GlossaryContext {
   /** a hash of the whole termbase (keys the glossary-check cache) */
   hash: string;
   matcherFor(lang: Lang): TermMatcher;
+  /** the terms a source text matches (what `matcherFor(lang).match(source)` gives) */
+  matchesOf(lang: Lang, source: string): readonly TermMatch[];
   usageOf(lang: Lang, source: string): GlossaryUsage;
+}
+
+/** What the glossary says about one source text: its matches, and the usage taken from them once asked. */
+interface GlossaryFacts {
+  matches: readonly TermMatch[];
+  usage: GlossaryUsage | null;
 }
 
 /** A hash of the whole termbase (entry ids and content hashes, in order). */
@@ -23,7 +32,7 @@ function termbaseHash(termbase: Termbase): string {
   return fileHash(termbase.entries.map((entry) => `${entry.id}:${entry.hash}`).join('\n')).slice(0, 16);
 }
 
-/** Glossary usages kept for texts met again. */
+/** Source texts whose matches (and usage) are kept for the text met again. */
 const USAGES_CACHED = 4096;
 
 /** Loads the workspace glossary; an error in it stops the run before anything is read or written. */
@@ -43,18 +52,31 @@ export function loadGlossaryContext(config: ResolvedConfig, dryRun: boolean): Gl
     if (!matcher) matchers.set(lang, (matcher = createTermMatcher(termbase, lang)));
     return matcher;
   };
-  // Bounded: it serves an article's other target languages and texts repeated nearby; a cache of every
-  // segment of the run was the one thing a streamed run's memory grew with.
-  const usageCache = new Map<string, GlossaryUsage>();
-  const usageOf = (lang: Lang, source: string): GlossaryUsage => {
-    const key = `${lang}\u0000${source}`;
-    let usage = usageCache.get(key);
-    if (!usage) {
-      usage = termbase.entries.length === 0 ? {} : glossaryUsageFor(source, matcherFor(lang), termbase);
-      if (usageCache.size >= USAGES_CACHED) usageCache.clear();
-      usageCache.set(key, usage);
+  // Bounded: it serves an article's other target languages, texts repeated nearby and the plan stage,
+  // which protects the terms the segment stage matched in the same group; a cache of every segment of
+  // the run was the one thing a streamed run's memory grew with.
+  const cache = new Map<Lang, Map<string, GlossaryFacts>>();
+  let cached = 0;
+  const factsOf = (lang: Lang, source: string): GlossaryFacts => {
+    let byText = cache.get(lang);
+    if (!byText) cache.set(lang, (byText = new Map()));
+    let facts = byText.get(source);
+    if (!facts) {
+      facts = { matches: termbase.entries.length === 0 ? [] : matcherFor(lang).match(source), usage: null };
+      if (cached >= USAGES_CACHED) {
+        for (const texts of cache.values()) texts.clear();
+        cached = 0;
+      }
+      byText.set(source, facts);
+      cached++;
     }
-    return usage;
+    return facts;
   };
-  return { termbase, hash: termbaseHash(termbase), matcherFor, usageOf };
+  const matchesOf = (lang: Lang, source: string): readonly TermMatch[] => factsOf(lang, source).matches;
+  const usageOf = (lang: Lang, source: string): GlossaryUsage => {
+    const facts = factsOf(lang, source);
+    facts.usage ??= glossaryUsageOfMatches(facts.matches, termbase);
+    return facts.usage;
+  };
+  return { termbase, hash: termbaseHash(termbase), matcherFor, matchesOf, usageOf };
 }

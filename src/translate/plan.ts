@@ -62,7 +62,7 @@ function jobFor(
   let text = source;
   let placeholders: TermPlaceholder[] = [];
   if (!enforces && input.glossary.termbase.entries.length > 0) {
-    const matches = input.glossary.matcherFor(work.pair.source).match(source);
+    const matches = input.glossary.matchesOf(work.pair.source, source);
     const protectedText = protectTerms(source, matches, input.glossary.termbase, work.pair.target);
     text = protectedText.text;
     placeholders = protectedText.placeholders;
