@@ -9,40 +9,65 @@
 import type { Engine, TranslateBatchRequest, TranslateBatchResult } from './types.js';
 
 const PROTECTED = /<[^>]*>|⟪[^⟫]*⟫|&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
-const ACCENTED: Record<string, string> = {
-  a: 'á',
-  e: 'é',
-  i: 'í',
-  o: 'ó',
-  u: 'ú',
-  A: 'Á',
-  E: 'É',
-  I: 'Í',
-  O: 'Ó',
-  U: 'Ú',
-};
+/** The accented vowel by ASCII code (a→á, …), null for every other character. */
+const ACCENTED: ReadonlyArray<string | null> = (() => {
+  const table = new Array<string | null>(128).fill(null);
+  const vowels = 'aeiouAEIOU';
+  const accented = 'áéíóúÁÉÍÓÚ';
+  for (let i = 0; i < vowels.length; i++) table[vowels.charCodeAt(i)] = accented[i]!;
+  return table;
+})();
 export const PSEUDO_OPEN = '⟦';
 export const PSEUDO_CLOSE = '⟧';
 const PADDING = '~';
 const LENGTHENING = 0.3;
 
+/** The text with its vowels accented (one pass by character code; the text itself when it has none). */
 function accent(text: string): string {
-  return text.replace(/[aeiouAEIOU]/g, (vowel) => ACCENTED[vowel] ?? vowel);
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const accented = code < 128 ? ACCENTED[code]! : null;
+    if (accented === null) continue;
+    out += text.slice(last, i) + accented;
+    last = i + 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** Code points of a text (a surrogate pair is one, a lone surrogate one too), as `[...text].length`. */
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }
 
 /** Pseudo-translates one segment text. Texts with no visible characters are returned unchanged. */
 export function pseudoTranslate(text: string): string {
-  const leading = /^\s*/.exec(text)?.[0] ?? '';
-  const trailing = text.length > leading.length ? (/\s*$/.exec(text)?.[0] ?? '') : '';
+  // trimStart / trimEnd take what `\s` matches at the edges (the same white space and line terminators)
+  const leading = text.slice(0, text.length - text.trimStart().length);
+  const trailing = text.length > leading.length ? text.slice(text.trimEnd().length) : '';
   const core = text.slice(leading.length, text.length - trailing.length);
 
   let out = '';
   let visible = 0;
+  let prose = false;
   let last = 0;
   for (const match of core.matchAll(PROTECTED)) {
     const plain = core.slice(last, match.index);
     out += accent(plain);
-    visible += [...plain].length;
+    visible += codePointCount(plain);
+    prose ||= plain.trim() !== '';
     // An entity is one visible character; tags and placeholders are not prose.
     if (match[0].startsWith('&')) visible += 1;
     out += match[0];
@@ -50,9 +75,11 @@ export function pseudoTranslate(text: string): string {
   }
   const tail = core.slice(last);
   out += accent(tail);
-  visible += [...tail].length;
+  visible += codePointCount(tail);
+  prose ||= tail.trim() !== '';
 
-  if (visible === 0 || core.replace(PROTECTED, '').trim() === '') return text;
+  // nothing but markup and white space outside the protected parts: nothing to translate
+  if (visible === 0 || !prose) return text;
   return `${leading}${PSEUDO_OPEN}${out}${PADDING.repeat(Math.ceil(visible * LENGTHENING))}${PSEUDO_CLOSE}${trailing}`;
 }
 
