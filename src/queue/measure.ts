@@ -11,9 +11,20 @@ const ENTITY = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
  * counted as the one character they stand for (`&amp;` is one `&`).
  */
 export function billedCharacterCount(text: string): number {
-  const plain = text.replace(TAG, '').replace(ENTITY, '_');
-  let count = 0;
-  for (const _ of plain) count++;
+  // a tag starts with `<` and an entity with `&`: a text with neither is all billed
+  const plain = text.includes('<') || text.includes('&') ? text.replace(TAG, '').replace(ENTITY, '_') : text;
+  // code points: a surrogate pair is one, a lone surrogate one too (what iterating the string counts)
+  let count = plain.length;
+  for (let i = 0; i < plain.length - 1; i++) {
+    const code = plain.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = plain.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
   return count;
 }
 

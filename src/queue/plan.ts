@@ -82,6 +82,8 @@ export class BatchPacker {
   private uniqueTexts = 0;
   readonly overBudget: string[] = [];
   readonly tooLarge: string[] = [];
+  /** the last group's key: consecutive jobs nearly always share their pair and glossary (built once) */
+  private lastGroup: { job: TranslationJob; key: string } | null = null;
 
   constructor(
     private readonly limits: BatchLimits,
@@ -109,7 +111,7 @@ export class BatchPacker {
       return { packed: 'overBudget', closed: null };
     }
     this.budgetUsed += cost;
-    const key = groupKey(job);
+    const key = this.groupKeyOf(job);
     if (!this.groupRanks.has(key)) this.groupRanks.set(key, this.groupRanks.size);
     let current = this.open.get(key);
     let closed: PlannedBatch | null = null;
@@ -171,8 +173,22 @@ export class BatchPacker {
   private close(open: OpenBatch): PlannedBatch {
     const batch = buildBatch(this.batchCount++, open, this.limits, this.jobCountOf);
     this.billed += batch.billedCharacters;
-    this.open.delete(groupKey(open.first));
+    this.open.delete(this.groupKeyOf(open.first));
     return batch;
+  }
+
+  private groupKeyOf(job: TranslationJob): string {
+    const last = this.lastGroup;
+    if (
+      last !== null &&
+      last.job.sourceLang === job.sourceLang &&
+      last.job.targetLang === job.targetLang &&
+      last.job.glossaryId === job.glossaryId
+    )
+      return last.key;
+    const key = groupKey(job);
+    this.lastGroup = { job, key };
+    return key;
   }
 }
 

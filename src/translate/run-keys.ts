@@ -22,6 +22,8 @@ interface PlannedKey {
   waiters: Waiter[];
   /** the batch, once the packer closed it */
   batch: PlannedBatch | null;
+  /** `keyHash` of the key, computed once when it was planned (the answer is filed under it) */
+  hash: number;
 }
 
 /** Where planned batches go: the queue (a real run) or the plan shown by `--dry-run`. */
@@ -79,7 +81,8 @@ export class RunKeys {
       planned.waiters.push(waiter);
       return { kind: 'waiting' };
     }
-    const span = this.answered.get(keyHash(job.key));
+    const hash = keyHash(job.key);
+    const span = this.answered.get(hash);
     const text = span ? this.journal.answerAt(span, job.key) : null;
     if (text !== null) {
       this.duplicates++;
@@ -90,7 +93,7 @@ export class RunKeys {
       this.duplicates++;
       return { kind: 'unsent' };
     }
-    const entry: PlannedKey = { jobs: 1, waiters: waiter ? [waiter] : [], batch: null };
+    const entry: PlannedKey = { jobs: 1, waiters: waiter ? [waiter] : [], batch: null, hash };
     this.planned.set(job.key, entry);
     const { packed, closed } = this.packer.add(job);
     if (packed !== 'batched') {
@@ -115,7 +118,7 @@ export class RunKeys {
       const text = translations[i];
       if (!planned || text === undefined) return;
       this.planned.delete(key);
-      this.answered.set(keyHash(key), span);
+      this.answered.set(planned.hash, span);
       this.translatedJobs += planned.jobs;
       for (const waiter of planned.waiters) answers.push({ waiter, text });
     });

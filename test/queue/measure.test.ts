@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { backoffDelay } from '../../src/queue/backoff.js';
 import { billedCharacterCount, formEncodedLength, textFieldBytes } from '../../src/queue/measure.js';
 import { clientTokenBucket, TokenBucket } from '../../src/queue/rate-limit.js';
+import { createRandom } from '../support/random.js';
 
 describe('billedCharacterCount', () => {
   test('counts code points, not UTF-16 units', () => {
@@ -18,6 +19,39 @@ describe('billedCharacterCount', () => {
 
   test('placeholders are text and are billed', () => {
     expect(billedCharacterCount('⟪T1⟫ ok')).toBe(7);
+  });
+
+  test('lone surrogates count one each, with or without markup (as iterating the string counts)', () => {
+    expect(billedCharacterCount('a\ud83db')).toBe(3);
+    expect(billedCharacterCount('\ude00\ud83d')).toBe(2);
+    expect(billedCharacterCount('\ud83d\ude00\ud83d')).toBe(2);
+    expect(billedCharacterCount('<x id="1"/>\ud83d\ude00&amp;\ude00')).toBe(3);
+  });
+
+  test('seeded random texts: the count of code points of the text with tags dropped and entities as one', () => {
+    const random = createRandom(11);
+    const pieces = [
+      'a',
+      'é',
+      '김',
+      '😀',
+      '\ud83d',
+      '\ude00',
+      '<g id="1">',
+      '</g>',
+      '<x id="2"/>',
+      '&amp;',
+      '&#x41;',
+      '&',
+      '<',
+      ' ',
+    ];
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let k = Math.floor(random() * 10); k > 0; k--) text += pieces[Math.floor(random() * pieces.length)]!;
+      const plain = text.replace(/<[^>]*>/g, '').replace(/&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g, '_');
+      expect([text, billedCharacterCount(text)]).toEqual([text, [...plain].length]);
+    }
   });
 });
 
