@@ -12,11 +12,11 @@
 
 export interface Projection {
   /** the plain text */
-  text: string;
+  readonly text: string;
   /** per plain index: start offset in the original text; null when the projection is the identity */
-  starts: Int32Array | null;
+  readonly starts: Int32Array | null;
   /** per plain index: end offset (exclusive) in the original text */
-  ends: Int32Array | null;
+  readonly ends: Int32Array | null;
 }
 
 export const STANDALONE_MARK = '\uFFFC';
@@ -28,28 +28,58 @@ export function identityProjection(text: string): Projection {
   return { text, starts: null, ends: null };
 }
 
-/** Projects segment XML to plain text; text without `<` or `&` is returned as is (no copy, no maps). */
+/**
+ * Projects segment XML to plain text; text without `<` or `&` is returned as is (no copy, no maps). The
+ * offset maps are built only when first read: most texts match no term, and then only the text is needed.
+ */
 export function projectXml(xml: string): Projection {
   if (xml.indexOf('<') < 0 && xml.indexOf('&') < 0) return identityProjection(xml);
-  const starts = new Int32Array(xml.length);
-  const ends = new Int32Array(xml.length);
+  const text = walkProjection(xml, null);
+  let maps: OffsetMaps | null = null;
+  const mapsOf = (): OffsetMaps => {
+    if (maps === null) {
+      maps = { starts: new Int32Array(xml.length), ends: new Int32Array(xml.length) };
+      walkProjection(xml, maps);
+    }
+    return maps;
+  };
+  return {
+    text,
+    get starts() {
+      return mapsOf().starts;
+    },
+    get ends() {
+      return mapsOf().ends;
+    },
+  };
+}
+
+interface OffsetMaps {
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** The plain text of `xml`; with `maps`, each plain index's offsets in the XML are written there too. */
+function walkProjection(xml: string, maps: OffsetMaps | null): string {
   const parts: string[] = [];
   let n = 0;
   /** copies xml[from, to) as is */
   const copy = (from: number, to: number): void => {
     if (to <= from) return;
     parts.push(xml.slice(from, to));
+    if (maps === null) return;
     for (let k = from; k < to; k++, n++) {
-      starts[n] = k;
-      ends[n] = k + 1;
+      maps.starts[n] = k;
+      maps.ends[n] = k + 1;
     }
   };
   /** emits `chars` standing for xml[from, to) */
   const emit = (chars: string, from: number, to: number): void => {
     parts.push(chars);
+    if (maps === null) return;
     for (let k = 0; k < chars.length; k++, n++) {
-      starts[n] = from;
-      ends[n] = to;
+      maps.starts[n] = from;
+      maps.ends[n] = to;
     }
   };
   let runStart = 0;
@@ -82,7 +112,7 @@ export function projectXml(xml: string): Projection {
     i++;
   }
   copy(runStart, xml.length);
-  return { text: parts.join(''), starts, ends };
+  return parts.join('');
 }
 
 function decodeEntity(name: string): string | null {
