@@ -120,6 +120,8 @@ export class TranslationMemory {
    * a glossary entry is out of date), or null.
    */
   lookup(pair: LanguagePair, source: string, glossary: GlossaryUsage): MemoryHit | null {
+    // an empty memory (a first run) knows nothing: the key is not even built
+    if (this.entries.size === 0) return null;
     const list = this.entries.get(memoryKey(pair, source));
     if (!list) return null;
     return list.find((hit) => hit.glossary === null || sameGlossaryUsage(hit.glossary, glossary)) ?? null;
