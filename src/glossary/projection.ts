@@ -30,57 +30,100 @@ export function identityProjection(text: string): Projection {
 
 /**
  * Projects segment XML to plain text; text without `<` or `&` is returned as is (no copy, no maps). The
- * offset maps are built only when first read: most texts match no term, and then only the text is needed.
+ * offset maps are built only when read: most texts match no term, and `mapSpan` finds the offsets of a
+ * match's two ends by walking the XML again, without them.
  */
 export function projectXml(xml: string): Projection {
   if (xml.indexOf('<') < 0 && xml.indexOf('&') < 0) return identityProjection(xml);
-  const text = walkProjection(xml, null);
-  let maps: OffsetMaps | null = null;
-  const mapsOf = (): OffsetMaps => {
-    if (maps === null) {
-      maps = { starts: new Int32Array(xml.length), ends: new Int32Array(xml.length) };
-      walkProjection(xml, maps);
+  return new XmlProjection(xml, walkProjection(xml, null));
+}
+
+/** Where runs of the plain text come from, told run by run as the XML is walked. */
+interface RunSink {
+  /** plain [at, at + length) is the XML [from, from + length) as is */
+  copied(at: number, length: number, from: number): void;
+  /** plain [at, at + length) stands for the XML [from, to) (an entity, a standalone tag) */
+  emitted(at: number, length: number, from: number, to: number): void;
+}
+
+class XmlProjection implements Projection {
+  #maps: { starts: Int32Array; ends: Int32Array } | null = null;
+
+  constructor(
+    private readonly xml: string,
+    readonly text: string,
+  ) {}
+
+  get starts(): Int32Array {
+    return this.maps().starts;
+  }
+
+  get ends(): Int32Array {
+    return this.maps().ends;
+  }
+
+  /** The XML offsets of plain [start, end) (null when an index is outside the plain text). */
+  span(start: number, end: number): { start: number; end: number } | null {
+    if (this.#maps !== null || start < 0 || end - 1 < 0 || end > this.text.length || start >= end) return null;
+    const last = end - 1;
+    let xmlStart = -1;
+    let xmlEnd = -1;
+    walkProjection(this.xml, {
+      copied(at, length, from) {
+        if (start >= at && start < at + length) xmlStart = from + (start - at);
+        if (last >= at && last < at + length) xmlEnd = from + (last - at) + 1;
+      },
+      emitted(at, length, from, to) {
+        if (start >= at && start < at + length) xmlStart = from;
+        if (last >= at && last < at + length) xmlEnd = to;
+      },
+    });
+    return xmlStart < 0 || xmlEnd < 0 ? null : { start: xmlStart, end: xmlEnd };
+  }
+
+  private maps(): { starts: Int32Array; ends: Int32Array } {
+    if (this.#maps === null) {
+      const starts = new Int32Array(this.xml.length);
+      const ends = new Int32Array(this.xml.length);
+      walkProjection(this.xml, {
+        copied(at, length, from) {
+          for (let k = 0; k < length; k++) {
+            starts[at + k] = from + k;
+            ends[at + k] = from + k + 1;
+          }
+        },
+        emitted(at, length, from, to) {
+          for (let k = 0; k < length; k++) {
+            starts[at + k] = from;
+            ends[at + k] = to;
+          }
+        },
+      });
+      this.#maps = { starts, ends };
     }
-    return maps;
-  };
-  return {
-    text,
-    get starts() {
-      return mapsOf().starts;
-    },
-    get ends() {
-      return mapsOf().ends;
-    },
-  };
+    return this.#maps;
+  }
 }
 
-interface OffsetMaps {
-  starts: Int32Array;
-  ends: Int32Array;
-}
-
-/** The plain text of `xml`; with `maps`, each plain index's offsets in the XML are written there too. */
-function walkProjection(xml: string, maps: OffsetMaps | null): string {
+/**
+ * Walks `xml` as its plain projection. Without a sink: returns the plain text. With one: tells it where
+ * each run of the plain text comes from (and returns '': the text is known already).
+ */
+function walkProjection(xml: string, sink: RunSink | null): string {
   const parts: string[] = [];
   let n = 0;
   /** copies xml[from, to) as is */
   const copy = (from: number, to: number): void => {
     if (to <= from) return;
-    parts.push(xml.slice(from, to));
-    if (maps === null) return;
-    for (let k = from; k < to; k++, n++) {
-      maps.starts[n] = k;
-      maps.ends[n] = k + 1;
-    }
+    if (sink === null) parts.push(xml.slice(from, to));
+    else sink.copied(n, to - from, from);
+    n += to - from;
   };
   /** emits `chars` standing for xml[from, to) */
   const emit = (chars: string, from: number, to: number): void => {
-    parts.push(chars);
-    if (maps === null) return;
-    for (let k = 0; k < chars.length; k++, n++) {
-      maps.starts[n] = from;
-      maps.ends[n] = to;
-    }
+    if (sink === null) parts.push(chars);
+    else sink.emitted(n, chars.length, from, to);
+    n += chars.length;
   };
   let runStart = 0;
   let i = 0;
@@ -129,6 +172,10 @@ function decodeEntity(name: string): string | null {
 
 /** Maps a plain span [start, end) to the original text. */
 export function mapSpan(projection: Projection, start: number, end: number): { start: number; end: number } {
+  if (projection instanceof XmlProjection) {
+    const span = projection.span(start, end);
+    if (span !== null) return span;
+  }
   if (!projection.starts || !projection.ends) return { start, end };
   return { start: projection.starts[start]!, end: projection.ends[end - 1]! };
 }
