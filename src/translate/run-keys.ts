@@ -11,6 +11,7 @@
  * duplicates, translated) are the ones a plan of the whole run at once would give.
  */
 import type { JournalSpan } from '../memory/journal.js';
+import { AnsweredKeys } from './answered-keys.js';
 import type { BatchPacker } from '../queue/plan.js';
 import type { PlannedBatch, TranslationJob } from '../queue/types.js';
 import type { RunJournal } from './journal.js';
@@ -41,7 +42,7 @@ export type KeyPlan =
 
 export class RunKeys {
   private readonly planned = new Map<string, PlannedKey>();
-  private readonly answered = new Map<number, JournalSpan>();
+  private readonly answered = new AnsweredKeys();
   private readonly refused = new Set<string>();
   /** segments planned for sending (replayed answers excluded), duplicates included */
   jobs = 0;
@@ -113,12 +114,13 @@ export class RunKeys {
   /** A batch came back (durable at `span`): its keys' waiting segments, each with its answer. */
   answer(batch: PlannedBatch, translations: readonly string[], span: JournalSpan): KnownAnswer[] {
     const answers: KnownAnswer[] = [];
+    const spanNumber = this.answered.addSpan(span);
     batch.keys.forEach((key, i) => {
       const planned = this.planned.get(key);
       const text = translations[i];
       if (!planned || text === undefined) return;
       this.planned.delete(key);
-      this.answered.set(planned.hash, span);
+      this.answered.set(planned.hash, spanNumber);
       this.translatedJobs += planned.jobs;
       for (const waiter of planned.waiters) answers.push({ waiter, text });
     });
