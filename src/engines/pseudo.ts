@@ -9,31 +9,42 @@
 import type { Engine, TranslateBatchRequest, TranslateBatchResult } from './types.js';
 
 const PROTECTED = /<[^>]*>|⟪[^⟫]*⟫|&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
-/** The accented vowel by ASCII code (a→á, …), null for every other character. */
-const ACCENTED: ReadonlyArray<string | null> = (() => {
-  const table = new Array<string | null>(128).fill(null);
+/** The accented vowel's code by ASCII code (a→á, …), 0 for every other character. */
+const ACCENTED: Uint16Array = (() => {
+  const table = new Uint16Array(128);
   const vowels = 'aeiouAEIOU';
   const accented = 'áéíóúÁÉÍÓÚ';
-  for (let i = 0; i < vowels.length; i++) table[vowels.charCodeAt(i)] = accented[i]!;
+  for (let i = 0; i < vowels.length; i++) table[vowels.charCodeAt(i)] = accented.charCodeAt(i);
   return table;
 })();
+/** Character codes turned into a string at a time (well below the engine's limit on call arguments). */
+const CODES_PER_CALL = 4096;
 export const PSEUDO_OPEN = '⟦';
 export const PSEUDO_CLOSE = '⟧';
 const PADDING = '~';
 const LENGTHENING = 0.3;
 
-/** The text with its vowels accented (one pass by character code; the text itself when it has none). */
+/** The text with its vowels accented: one pass by character code, one string built (the text when none). */
 function accent(text: string): string {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  let codes: number[] | null = null;
+  for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
-    const accented = code < 128 ? ACCENTED[code]! : null;
-    if (accented === null) continue;
-    out += text.slice(last, i) + accented;
-    last = i + 1;
+    const accented = code < 128 ? ACCENTED[code]! : 0;
+    if (codes === null) {
+      if (accented === 0) continue;
+      codes = new Array<number>(length);
+      for (let k = 0; k < i; k++) codes[k] = text.charCodeAt(k);
+    }
+    codes[i] = accented === 0 ? code : accented;
   }
-  return last === 0 ? text : out + text.slice(last);
+  if (codes === null) return text;
+  if (length <= CODES_PER_CALL) return String.fromCharCode.apply(null, codes);
+  let out = '';
+  for (let at = 0; at < length; at += CODES_PER_CALL) {
+    out += String.fromCharCode.apply(null, codes.slice(at, at + CODES_PER_CALL));
+  }
+  return out;
 }
 
 /** Code points of a text (a surrogate pair is one, a lone surrogate one too), as `[...text].length`. */

@@ -114,6 +114,16 @@ describe('pseudo engine', () => {
     expect(bracketed).toBeLessThan(19000);
   });
 
+  test('a paragraph longer than one string-building step: the same as the regular-expression version', () => {
+    const random = createRandom(8);
+    let text = '';
+    while (text.length < 20000) text += pieces[Math.floor(random() * pieces.length)]!;
+    const plain = 'Aeiou xyz '.repeat(1500);
+    expect(pseudoTranslate(text)).toBe(referencePseudo(text));
+    expect(pseudoTranslate(plain)).toBe(referencePseudo(plain));
+    expect(pseudoTranslate(plain).length).toBe(plain.length - 1 + 2 + Math.ceil(plain.trimEnd().length * 0.3) + 1);
+  });
+
   test('the engine translates a batch in order, bills nothing and does not enforce glossaries', async () => {
     const engine = createPseudoEngine();
     const result = await engine.translateBatch({ texts: ['a', 'b c'], sourceLang: 'en', targetLang: 'it' });
