@@ -14,7 +14,7 @@
  * nothing that awaits review) there is no diff file, and an old one is removed. Equal inputs give a
  * byte-identical file (no timestamps), so reruns do not churn pull requests.
  */
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { ResolvedConfig } from '../config/types.js';
@@ -100,6 +100,20 @@ function articleReviewDiff(
   return reviewDiffText(displayPath, baseline, candidate);
 }
 
+/**
+ * The diff file on disk, null when there is none. Read directly: a diff is a few kilobytes and on a first
+ * run there is none (an asynchronous read that fails costs several thread-pool trips and an error).
+ */
+function readExisting(file: string): string | null {
+  if (statSync(file, { throwIfNoEntry: false }) === undefined) return null;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 export interface ReviewDiffInput {
   config: ResolvedConfig;
   /** the current source article (parsed), the one the state is aligned with */
@@ -136,10 +150,7 @@ export async function writeReviewDiff(input: ReviewDiffInput): Promise<ReviewDif
   refuseSymlinkOutside(config, file);
   const displayPath = path.relative(config.workspaceDir, outputPath).split(path.sep).join('/');
   const diff = articleReviewDiff(displayPath, article, state, candidate, input.candidatePieces);
-  const existing = await fsp.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw error;
-  });
+  const existing = readExisting(file);
   if (diff === null) {
     if (existing === null) return { file, written: false, removed: false, diff };
     try {
