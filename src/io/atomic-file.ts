@@ -187,7 +187,9 @@ async function openTempFd(dir: string, temp: string): Promise<number> {
 }
 
 function openFd(file: string): Promise<number> {
-  return new Promise((resolve, reject) => open(file, 'wx', 0o644, (error, fd) => (error ? reject(error) : resolve(fd))));
+  return new Promise((resolve, reject) =>
+    open(file, 'wx', 0o644, (error, fd) => (error ? reject(error) : resolve(fd))),
+  );
 }
 
 /**
