@@ -14,7 +14,7 @@
  * nothing that awaits review) there is no diff file, and an old one is removed. Equal inputs give a
  * byte-identical file (no timestamps), so reruns do not churn pull requests.
  */
-import { promises as fsp, readFileSync, statSync } from 'node:fs';
+import { promises as fsp, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { ResolvedConfig } from '../config/types.js';
@@ -103,9 +103,19 @@ function articleReviewDiff(
 /**
  * The diff file on disk, null when there is none. Read directly: a diff is a few kilobytes and on a first
  * run there is none (an asynchronous read that fails costs several thread-pool trips and an error).
+ *
+ * Its folder is the output's, checked for links when the output path was resolved (`outputPathFor`); the
+ * file itself goes through the link check only when it is a link: a missing file or a plain one is no
+ * link, and its `lstat` is the one call that says both whether it exists and whether it is a link (the
+ * general check would look at it again, and list the folder of thousands of outputs every second).
  */
-function readExisting(file: string): string | null {
-  if (statSync(file, { throwIfNoEntry: false }) === undefined) return null;
+function readExisting(config: ResolvedConfig, file: string): string | null {
+  const stat = lstatSync(file, { throwIfNoEntry: false });
+  if (stat === undefined) return null;
+  if (stat.isSymbolicLink()) {
+    refuseSymlinkOutside(config, file);
+    if (statSync(file, { throwIfNoEntry: false }) === undefined) return null;
+  }
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
@@ -147,10 +157,9 @@ export async function writeReviewDiff(input: ReviewDiffInput): Promise<ReviewDif
   const { config, article, state, candidate } = input;
   const outputPath = input.outputPath ?? outputPathFor(config, state.article, state.targetLang);
   const file = outputPath + REVIEW_DIFF_SUFFIX;
-  refuseSymlinkOutside(config, file);
+  const existing = readExisting(config, file);
   const displayPath = path.relative(config.workspaceDir, outputPath).split(path.sep).join('/');
   const diff = articleReviewDiff(displayPath, article, state, candidate, input.candidatePieces);
-  const existing = readExisting(file);
   if (diff === null) {
     if (existing === null) return { file, written: false, removed: false, diff };
     try {
