@@ -13,6 +13,7 @@ import {
   mkdirSync,
   openSync,
   promises as fsp,
+  rename,
   renameSync,
   rmSync,
   writeSync,
@@ -122,9 +123,10 @@ async function writeThroughHandle(
 /**
  * The write with the real file system, the same steps in the same order with fewer trips through the
  * thread pool (a run writes thousands of small files, and each trip costs the main thread more than the
- * call): creating the temporary file and the fsync wait on the disk and stay asynchronous; writing a few
- * kilobytes into the page cache, closing and renaming are quick system calls made directly. The string is
- * written as it is (no Buffer made of it first). The fsync before the rename is what makes the rename
+ * call): creating the temporary file, the fsync and the rename stay asynchronous (they wait on the file
+ * system's journal, which the fsyncs of the other writes keep busy: a rename made directly stalled the
+ * main thread for milliseconds under load); writing a few kilobytes into the page cache and closing are
+ * quick system calls made directly. The string is written as it is (no Buffer made of it first). The fsync before the rename is what makes the rename
  * safe on a power loss, not only on a kill: without it a file system may commit the rename before the
  * data, and a state file renamed over its previous version could come back empty, taking with it what
  * the journal does not hold (human edits recorded in the state). So it stays, one per file.
@@ -144,7 +146,7 @@ async function writeThroughFd(
   } finally {
     closeSync(fd);
   }
-  renameSync(temp, file);
+  await new Promise<void>((resolve, reject) => rename(temp, file, (error) => (error ? reject(error) : resolve())));
   created.temp = false;
 }
 

@@ -14,7 +14,7 @@
  * nothing that awaits review) there is no diff file, and an old one is removed. Equal inputs give a
  * byte-identical file (no timestamps), so reruns do not churn pull requests.
  */
-import { promises as fsp, lstatSync, readFileSync, statSync } from 'node:fs';
+import { promises as fsp, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { ResolvedConfig } from '../config/types.js';
@@ -109,8 +109,12 @@ function articleReviewDiff(
  * link, and its `lstat` is the one call that says both whether it exists and whether it is a link (the
  * general check would look at it again, and list the folder of thousands of outputs every second).
  */
-function readExisting(config: ResolvedConfig, file: string): string | null {
-  const stat = lstatSync(file, { throwIfNoEntry: false });
+async function readExisting(config: ResolvedConfig, file: string): Promise<string | null> {
+  // asynchronous: looking up a missing name waits while other writes create files in the same folder
+  const stat = await fsp.lstat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
   if (stat === undefined) return null;
   if (stat.isSymbolicLink()) {
     refuseSymlinkOutside(config, file);
@@ -157,7 +161,7 @@ export async function writeReviewDiff(input: ReviewDiffInput): Promise<ReviewDif
   const { config, article, state, candidate } = input;
   const outputPath = input.outputPath ?? outputPathFor(config, state.article, state.targetLang);
   const file = outputPath + REVIEW_DIFF_SUFFIX;
-  const existing = readExisting(config, file);
+  const existing = await readExisting(config, file);
   const displayPath = path.relative(config.workspaceDir, outputPath).split(path.sep).join('/');
   const diff = articleReviewDiff(displayPath, article, state, candidate, input.candidatePieces);
   if (diff === null) {
