@@ -126,10 +126,18 @@ async function writeThroughHandle(
  * call): creating the temporary file, the fsync and the rename stay asynchronous (they wait on the file
  * system's journal, which the fsyncs of the other writes keep busy: a rename made directly stalled the
  * main thread for milliseconds under load); writing a few kilobytes into the page cache and closing are
- * quick system calls made directly. The string is written as it is (no Buffer made of it first). The fsync before the rename is what makes the rename
- * safe on a power loss, not only on a kill: without it a file system may commit the rename before the
- * data, and a state file renamed over its previous version could come back empty, taking with it what
- * the journal does not hold (human edits recorded in the state). So it stays, one per file.
+ * quick system calls made directly. The string is written as it is (no Buffer made of it first).
+ *
+ * Why one fsync per file, although the answer journal holds every answer until the run ends: the fsync
+ * before the rename is what makes the rename safe on a power loss, not only on a kill (a SIGKILL leaves
+ * the page cache to the kernel, which writes it out anyway). Without it a file system may commit the
+ * rename before the data, and after the power comes back a file can be empty: a new state file is then
+ * invalid JSON that stops the next run, an empty output reads as a translator's edit (its hash is not
+ * the state's `outputHash`), a state renamed over its previous version loses what the journal never
+ * held (human edits recorded in it), and an empty snapshot is never written again (content-addressed).
+ * Dropping these fsyncs for one final sync before the journal is removed would leave that window open
+ * for the whole run, and Node has no `syncfs` to make that final sync one call: it would be an fsync per
+ * file again, later. So they stay, one per file, overlapped (several articles are written at once).
  */
 async function writeThroughFd(
   dir: string,
