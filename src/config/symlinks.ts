@@ -97,22 +97,34 @@ export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void
     const isLink = isLinkByListing(cache, folder, name);
     if (isLink === false) return;
     if (isLink === null) {
-      refuseLinkAt(cache, folder, [name]);
+      if (!refuseLinkAt(cache, folder, [name])) rememberAbsent(cache, folder, name);
       return;
     }
   }
   refuseLinkAt(cache, config.workspaceDir, relative.split(path.sep));
 }
 
-/** Looks at each part below `from` not yet known to stay inside; throws for a link that leaves. */
-function refuseLinkAt(cache: FolderCache, from: string, parts: readonly string[]): void {
+/**
+ * A name found missing in a listed folder counts as listed (not a link) while the listing answers: a run
+ * asks about the same state path twice (reading the states, then segmenting) within moments, and a link
+ * made in between is the same window the listing already leaves for a file replaced by a link.
+ */
+function rememberAbsent(cache: FolderCache, folder: string, name: string): void {
+  cache.listings.get(folder)?.names.add(name);
+}
+
+/**
+ * Looks at each part below `from` not yet known to stay inside; throws for a link that leaves. True
+ * when every part exists.
+ */
+function refuseLinkAt(cache: FolderCache, from: string, parts: readonly string[]): boolean {
   let current = from;
   for (let i = 0; i < parts.length; i++) {
     current = current + path.sep + parts[i]!;
     const isLast = i === parts.length - 1;
     if (!isLast && cache.inside.has(current)) continue;
     const stat = lstatSync(current, { throwIfNoEntry: false });
-    if (stat === undefined) return;
+    if (stat === undefined) return false;
     if (stat.isSymbolicLink()) {
       const target = linkTarget(current);
       if (!isInside(cache.root, target)) {
@@ -121,6 +133,7 @@ function refuseLinkAt(cache: FolderCache, from: string, parts: readonly string[]
     }
     if (!isLast) cache.inside.add(current);
   }
+  return true;
 }
 
 /** A `.` or `..` part or a doubled separator: a path `path.relative` would have to normalise. */

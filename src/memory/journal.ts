@@ -126,9 +126,13 @@ export interface JournalSpan {
   length: number;
 }
 
-/** An open journal: appends are serialised, each one written and fsynced before it resolves. */
+/** An open journal: appends are serialised, each one written and fsynced before it resolves (in groups). */
 export class AnswerJournal {
   private pending: Promise<void> = Promise.resolve();
+  /** batches appended and not written yet (they go in the next write, together) */
+  private waiting: Array<{ line: string; resolve: (span: JournalSpan) => void; reject: (error: unknown) => void }> = [];
+  /** a group is being written: the batches appended meanwhile wait for it */
+  private writing = false;
   /** the error of a failed append: the file may end in a torn line, so nothing more is appended */
   private failure: StorylocError | null = null;
 
@@ -157,27 +161,46 @@ export class AnswerJournal {
     }
   }
 
-  /** Appends one answered batch and makes it durable (one fsync); resolves with where it lies. */
+  /**
+   * Appends one answered batch and makes it durable; resolves with where it lies, once it is on disk.
+   * Batches answered while an append is being written wait and go together in the next one, with one
+   * fsync for all of them (group commit): each still resolves only after the fsync that covers it, so
+   * an answer is durable before it counts, but a burst of answers (a fast engine, many requests at once)
+   * does not queue one fsync after another.
+   */
   append(entry: JournalEntry): Promise<JournalSpan> {
     const line = journalText([entry]);
-    const next = this.pending.then(async () => {
-      if (this.failure) throw this.failure;
-      const span = { offset: this.size, length: Buffer.byteLength(line) };
+    return new Promise<JournalSpan>((resolve, reject) => {
+      this.waiting.push({ line, resolve, reject });
+      if (this.waiting.length === 1 && !this.writing) this.pending = this.writeWaiting();
+    });
+  }
+
+  /** Writes the waiting batches, a group at a time, until none waits. */
+  private async writeWaiting(): Promise<void> {
+    this.writing = true;
+    while (this.waiting.length > 0) {
+      const group = this.waiting;
+      this.waiting = [];
+      if (this.failure) {
+        for (const batch of group) batch.reject(this.failure);
+        continue;
+      }
       try {
-        await this.handle.appendFile(line, 'utf8');
+        await this.handle.appendFile(group.map((batch) => batch.line).join(''), 'utf8');
         await this.handle.sync();
       } catch (error) {
         this.failure = journalError(this.file, error);
-        throw this.failure;
+        for (const batch of group) batch.reject(this.failure);
+        continue;
       }
-      this.size += span.length;
-      return span;
-    });
-    this.pending = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    return next;
+      for (const batch of group) {
+        const span = { offset: this.size, length: Buffer.byteLength(batch.line) };
+        this.size += span.length;
+        batch.resolve(span);
+      }
+    }
+    this.writing = false;
   }
 
   /** The entry an earlier `append` made durable at `span` (null when it cannot be read back). */

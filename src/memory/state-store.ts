@@ -300,6 +300,32 @@ function sortedGlossary(glossary: SegmentRecord['glossary']): SegmentRecord['glo
   return copy;
 }
 
+/**
+ * True when `record` is already what `normaliseRecord` makes of it: its own keys in the canonical order,
+ * none undefined, the null-when-unset keys present, `flags` not empty, glossary ids in order, no key
+ * beyond the known ones. The records a run makes are built that way, so the state is serialised from
+ * them directly instead of from a copy of each (a run of 2,000 articles copies 70,000 records otherwise);
+ * anything else is normalised first. Both give the same text (tests compare them).
+ */
+export function isCanonicalRecord(record: SegmentRecord): boolean {
+  const fields = record as unknown as Record<string, unknown>;
+  let at = 0;
+  for (const key in fields) {
+    const value = fields[key];
+    while (at < recordKeyOrder.length && recordKeyOrder[at] !== key) at++;
+    if (at === recordKeyOrder.length || value === undefined) return false;
+    if (key === 'flags' && (value as unknown[]).length === 0) return false;
+    if (key === 'glossary' && sortedGlossary(value as SegmentRecord['glossary']) !== value) return false;
+    at++;
+  }
+  return (
+    fields.target !== undefined &&
+    fields.engine !== undefined &&
+    fields.changedBy !== undefined &&
+    fields.changedAt !== undefined
+  );
+}
+
 /** The exact text written for a state: deterministic, so equal states give byte-identical files. */
 export function serializeArticleState(state: ArticleState): string {
   const ordered = {
@@ -310,7 +336,7 @@ export function serializeArticleState(state: ArticleState): string {
     sourceFileHash: state.sourceFileHash,
     ...(state.outputHash !== undefined ? { outputHash: state.outputHash } : {}),
     ...(state.previousOutputHash !== undefined ? { previousOutputHash: state.previousOutputHash } : {}),
-    segments: state.segments.map(normaliseRecord),
+    segments: state.segments.map((record) => (isCanonicalRecord(record) ? record : normaliseRecord(record))),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -3,7 +3,7 @@
  * let a run compare an edited output with the source it was translated from, and the units imported
  * from TMX files (`output/memory/<source>-<target>.json`).
  */
-import { type Dirent, existsSync, promises as fsp, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, promises as fsp, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
@@ -170,7 +170,13 @@ export function readSnapshot(config: ResolvedConfig, sourceFileHash: string): st
 /** Stores a source snapshot once (content-addressed, so an existing one is never rewritten). */
 export async function writeSnapshot(config: ResolvedConfig, sourceFileHash: string, text: string): Promise<void> {
   const file = snapshotPathFor(config, sourceFileHash);
-  if (existsSync(file)) return;
+  // asynchronous: on a first run every name is missing, and looking one up waits while the other writes
+  // create files in the same folder
+  const exists = await fsp.access(file).then(
+    () => true,
+    () => false,
+  );
+  if (exists) return;
   await writeFileAtomic(file, text);
 }
 

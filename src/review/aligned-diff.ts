@@ -100,6 +100,43 @@ function changedRegions(
   return regions;
 }
 
+/** True when no line of `a` is a line of `b` (lines with their line ends, as jsdiff's tokens). */
+function noCommonLine(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length * b.length <= 64) {
+    for (const line of a) if (b.includes(line)) return false;
+    return true;
+  }
+  const seen = new Set(a);
+  for (const line of b) if (seen.has(line)) return false;
+  return true;
+}
+
+/**
+ * The changes of one region. A region whose old and new lines have no line in common (a paragraph
+ * translated for the first time: the usual case on a first run) is all of its old lines removed, then
+ * all of its new lines added: that is what jsdiff's line diff answers then (a Myers diff with nothing to
+ * match keeps the deletions before the insertions; the tests compare both ways), so it is written
+ * directly. Regions sharing a line go through jsdiff.
+ */
+function regionChanges(
+  oldRegion: string,
+  newRegion: string,
+  into: { changes: LineChange[]; equal: (text: string) => void },
+): void {
+  const oldLines = splitLines(oldRegion);
+  const newLines = splitLines(newRegion);
+  if (noCommonLine(oldLines, newLines)) {
+    if (oldLines.length > 0) into.changes.push({ lines: oldLines, removed: true });
+    if (newLines.length > 0) into.changes.push({ lines: newLines, added: true });
+    return;
+  }
+  for (const change of diffLines(oldRegion, newRegion)) {
+    if (change.added || change.removed)
+      into.changes.push({ lines: splitLines(change.value), added: change.added, removed: change.removed });
+    else into.equal(change.value);
+  }
+}
+
 /** The line changes from old to new, or null when the pieces do not line up (the caller diffs whole). */
 function alignedChanges(oldPieces: readonly string[], newPieces: readonly string[]): LineChange[] | null {
   const oldText = oldPieces.join('');
@@ -119,14 +156,10 @@ function alignedChanges(oldPieces: readonly string[], newPieces: readonly string
     const between = oldText.slice(oldCursor, region.oldStart);
     if (between !== newText.slice(newCursor, region.newStart)) return null;
     equal(between);
-    for (const change of diffLines(
-      oldText.slice(region.oldStart, region.oldEnd),
-      newText.slice(region.newStart, region.newEnd),
-    )) {
-      if (change.added || change.removed)
-        changes.push({ lines: splitLines(change.value), added: change.added, removed: change.removed });
-      else equal(change.value);
-    }
+    regionChanges(oldText.slice(region.oldStart, region.oldEnd), newText.slice(region.newStart, region.newEnd), {
+      changes,
+      equal,
+    });
     oldCursor = region.oldEnd;
     newCursor = region.newEnd;
   }

@@ -14,7 +14,7 @@
  * nothing that awaits review) there is no diff file, and an old one is removed. Equal inputs give a
  * byte-identical file (no timestamps), so reruns do not churn pull requests.
  */
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { ResolvedConfig } from '../config/types.js';
@@ -100,6 +100,34 @@ function articleReviewDiff(
   return reviewDiffText(displayPath, baseline, candidate);
 }
 
+/**
+ * The diff file on disk, null when there is none. Read directly: a diff is a few kilobytes and on a first
+ * run there is none (an asynchronous read that fails costs several thread-pool trips and an error).
+ *
+ * Its folder is the output's, checked for links when the output path was resolved (`outputPathFor`); the
+ * file itself goes through the link check only when it is a link: a missing file or a plain one is no
+ * link, and its `lstat` is the one call that says both whether it exists and whether it is a link (the
+ * general check would look at it again, and list the folder of thousands of outputs every second).
+ */
+async function readExisting(config: ResolvedConfig, file: string): Promise<string | null> {
+  // asynchronous: looking up a missing name waits while other writes create files in the same folder
+  const stat = await fsp.lstat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (stat === undefined) return null;
+  if (stat.isSymbolicLink()) {
+    refuseSymlinkOutside(config, file);
+    if (statSync(file, { throwIfNoEntry: false }) === undefined) return null;
+  }
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 export interface ReviewDiffInput {
   config: ResolvedConfig;
   /** the current source article (parsed), the one the state is aligned with */
@@ -133,13 +161,9 @@ export async function writeReviewDiff(input: ReviewDiffInput): Promise<ReviewDif
   const { config, article, state, candidate } = input;
   const outputPath = input.outputPath ?? outputPathFor(config, state.article, state.targetLang);
   const file = outputPath + REVIEW_DIFF_SUFFIX;
-  refuseSymlinkOutside(config, file);
+  const existing = await readExisting(config, file);
   const displayPath = path.relative(config.workspaceDir, outputPath).split(path.sep).join('/');
   const diff = articleReviewDiff(displayPath, article, state, candidate, input.candidatePieces);
-  const existing = await fsp.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw error;
-  });
   if (diff === null) {
     if (existing === null) return { file, written: false, removed: false, diff };
     try {

@@ -63,6 +63,15 @@ describe('refuseSymlinkOutside, folder by folder', () => {
     expect(() => refuseSymlinkOutside(config, path.join(folder, 'b.md'))).toThrow(refusal(path.join(folder, 'b.md')));
   });
 
+  test('a name found missing counts as listed until the listing expires; a link made there is then refused', () => {
+    jest.useFakeTimers({ now: 2_000_000 });
+    expect(() => refuseSymlinkOutside(config, path.join(folder, 'a.md'))).not.toThrow();
+    expect(() => refuseSymlinkOutside(config, path.join(folder, 'f.md'))).not.toThrow();
+    symlinkSync(path.join(outside, 'secret.md'), path.join(folder, 'f.md'));
+    jest.setSystemTime(2_000_000 + 1_001);
+    expect(() => refuseSymlinkOutside(config, path.join(folder, 'f.md'))).toThrow(refusal(path.join(folder, 'f.md')));
+  });
+
   test('a link that stays inside the workspace passes; paths outside the workspace are not this check', () => {
     symlinkSync(path.join(folder, 'a.md'), path.join(folder, 'e.md'));
     expect(() => refuseSymlinkOutside(config, path.join(folder, 'e.md'))).not.toThrow();

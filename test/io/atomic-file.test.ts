@@ -89,4 +89,32 @@ describe('writeFileAtomic', () => {
       chmodSync(sub, 0o755);
     }
   });
+
+  test('the real file system path writes the exact bytes of a string and of bytes, and leaves no temp file', async () => {
+    const text = 'Città — 한국어 ⟦é⟧\n'.repeat(5000);
+    const file = path.join(dir, 'sub', 'a.md');
+    await writeFileAtomic(file, text);
+    expect(readFileSync(file)).toEqual(Buffer.from(text, 'utf8'));
+    const bytes = new Uint8Array([0xe2, 0x9f, 0xa6, 0x0a, 0x00, 0xff]);
+    await writeFileAtomic(file, bytes);
+    expect(new Uint8Array(readFileSync(file))).toEqual(bytes);
+    expect(readdirSync(path.join(dir, 'sub'))).toEqual(['a.md']);
+  });
+
+  test('a folder removed after an earlier write is made again', async () => {
+    const file = path.join(dir, 'gone', 'a.md');
+    await writeFileAtomic(file, 'one\n');
+    rmSync(path.join(dir, 'gone'), { recursive: true });
+    await writeFileAtomic(file, 'two\n');
+    expect(readFileSync(file, 'utf8')).toBe('two\n');
+  });
+
+  test('a rename that fails (a folder in the way) removes the temp file and names the file', async () => {
+    const file = path.join(dir, 'taken');
+    mkdirSync(path.join(file, 'inside'), { recursive: true });
+    const error = await rejection(writeFileAtomic(file, 'new\n'));
+    expect(error.code).toBe('write.failed');
+    expect(error.params).toEqual({ file, detail: 'EISDIR' });
+    expect(readdirSync(dir)).toEqual(['taken']);
+  });
 });

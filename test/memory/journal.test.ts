@@ -106,6 +106,35 @@ describe('answer journal', () => {
     expect(syncs).toBe(3);
   });
 
+  test('batches answered while one is written go together in one fsync; each resolves with its own place', async () => {
+    let syncs = 0;
+    const counting: JournalFs = {
+      mkdir: (d, o) => fsp.mkdir(d, o),
+      readFile: (f, e) => fsp.readFile(f, e),
+      rm: (f, o) => fsp.rm(f, o),
+      open: async (f, flags, mode) => {
+        const handle = await fsp.open(f, flags, mode);
+        const sync = handle.sync.bind(handle);
+        handle.sync = async () => {
+          syncs++;
+          await sync();
+        };
+        return handle;
+      },
+    };
+    const journal = await AnswerJournal.open(file, counting);
+    const entries = Array.from({ length: 10 }, (_, i) => ({
+      engine: 'deepl',
+      keys: [`k${i}`],
+      translations: [`é${i}`],
+    }));
+    const spans = await Promise.all(entries.map((entry) => journal.append(entry)));
+    // the first is written alone, the nine appended while it was written go in one more write
+    expect(syncs).toBe(2);
+    expect(spans.map((span) => journal.entryAt(span))).toEqual(entries);
+    await journal.close();
+  });
+
   test('a full disk fails the append with write.diskFull naming the journal, and every later append too', async () => {
     const full: JournalFs = {
       mkdir: (d, o) => fsp.mkdir(d, o),

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { defaultConfig } from '../../src/config/load.js';
 import { StorylocError } from '../../src/errors.js';
 import {
+  isCanonicalRecord,
+  normaliseRecord,
   outputPathFor,
   parseArticleState,
   readArticleState,
@@ -13,6 +15,8 @@ import {
   writeArticleState,
 } from '../../src/memory/state-store.js';
 import { record, state } from './factories.js';
+import type { SegmentRecord } from '../../src/memory/types.js';
+import { createRandom } from '../support/random.js';
 
 let dir: string;
 beforeEach(() => {
@@ -79,6 +83,62 @@ describe('serialisation', () => {
     expect(serializeArticleState(parseArticleState(text, 'x.json'))).toBe(text);
     // Empty flags are not written.
     expect(text).not.toContain('"flags"');
+  });
+});
+
+describe('records serialised as they are when already canonical', () => {
+  /** The state text with every record normalised first (the general path). */
+  const normalisedText = (s: ReturnType<typeof state>) =>
+    `${JSON.stringify(
+      {
+        version: s.version,
+        article: s.article,
+        sourceLang: s.sourceLang,
+        targetLang: s.targetLang,
+        sourceFileHash: s.sourceFileHash,
+        ...(s.outputHash !== undefined ? { outputHash: s.outputHash } : {}),
+        segments: s.segments.map(normaliseRecord),
+      },
+      null,
+      2,
+    )}\n`;
+
+  test('a canonical record is recognised; each way a record can differ from its normal form is not', () => {
+    // the factory appends its overrides after the other keys: `approvedTarget` after `flags` is out of order
+    const built = record('One.', { glossary: { a: '1', b: '2' }, flags: ['x'], approvedTarget: 'IT One.' });
+    expect(isCanonicalRecord(built)).toBe(false);
+    const plain = normaliseRecord(built);
+    expect(isCanonicalRecord(plain)).toBe(true);
+    const variants: Record<string, unknown>[] = [
+      Object.fromEntries(Object.entries(plain).reverse()),
+      { ...plain, glossary: { b: '2', a: '1' } },
+      { ...plain, flags: [] },
+      { ...plain, previousTarget: undefined },
+      { ...plain, history: [] },
+      (({ changedBy: _dropped, ...rest }) => rest)(plain),
+    ];
+    for (const variant of variants) expect(isCanonicalRecord(variant as unknown as typeof plain)).toBe(false);
+  });
+
+  test('random records (scrambled, optional keys, extra keys): the same text as normalising every record', () => {
+    const random = createRandom(7);
+    const optional = ['previousTarget', 'approvedTarget', 'approvedSource', 'forced', 'flags', 'history'] as const;
+    for (let round = 0; round < 300; round++) {
+      const records = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, i) => {
+        const r: Record<string, unknown> = { ...record(`Line ${round} ${i}.`) };
+        if (random() < 0.3) r.glossary = { zeta: 'z', alpha: 'a' };
+        for (const key of optional)
+          if (random() < 0.25)
+            r[key] =
+              key === 'forced' ? true : key === 'flags' ? (random() < 0.5 ? [] : ['f']) : key === 'history' ? [] : 'T';
+        if (random() < 0.2) r.target = null;
+        if (random() < 0.1) r.engine = undefined;
+        const entries = Object.entries(r);
+        return Object.fromEntries(random() < 0.3 ? entries.reverse() : entries) as unknown as SegmentRecord;
+      });
+      const s = state(records);
+      expect(serializeArticleState(s)).toBe(normalisedText(s));
+    }
   });
 });
 

@@ -126,4 +126,34 @@ describe('aligned unified diff', () => {
     expect(alignedUnifiedDiff(names, ['a\n', 'b'], ['a\n'], 3)).toBeNull();
     expect(alignedUnifiedDiff(names, ['ab\n', 'c'], ['xy', 'c'], 3)).toBeNull();
   });
+
+  test('a region with no line in common (written directly) and one sharing lines (jsdiff): both as jsdiff', () => {
+    const random = createRandom(11);
+    const pick = (n: number) => Math.floor(random() * n);
+    const text = (prefix: string): string => {
+      let out = '';
+      for (let i = pick(7); i > 0; i--)
+        out += (pick(5) === 0 ? '' : `${prefix}${pick(4)}`) + (pick(6) === 0 ? '\r\n' : '\n');
+      return pick(3) === 0 ? out.replace(/\r?\n$/, '') : out;
+    };
+    const whole = (a: string, b: string) =>
+      createTwoFilesPatch('a/x.md', 'b/x.md', a, b, 'approved', 'candidate', {
+        context: 3,
+        headerOptions: FILE_HEADERS_ONLY,
+      });
+    let disjoint = 0;
+    let sharing = 0;
+    for (let round = 0; round < 3000; round++) {
+      const a = text('old ');
+      // a third of the pairs share lines (the same prefix), the rest have none but maybe an empty line
+      const b = text(round % 3 === 0 ? 'old ' : 'new ');
+      if (a === b) continue;
+      const linesOf = (t: string) => t.split(/(?<=\n)/).filter((line) => line !== '');
+      if (linesOf(a).some((line) => linesOf(b).includes(line))) sharing++;
+      else disjoint++;
+      expect(alignedUnifiedDiff(names, [a], [b], 3)).toBe(whole(a, b));
+    }
+    expect(disjoint).toBeGreaterThan(1000);
+    expect(sharing).toBeGreaterThan(500);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { approvedBaseline, reviewDiffPathFor, writeReviewDiff } from '../../src/review/diff-file.js';
@@ -52,6 +52,26 @@ describe('review diff file', () => {
     const result = await writeReviewDiff({ config: fx.config, article: fx.article, state: fx.state, candidate });
     expect(result).toEqual({ file: fx.diffPath, written: true, removed: false, diff: EXPECTED_DIFF });
     expect(readFileSync(fx.diffPath, 'utf8')).toBe(EXPECTED_DIFF);
+  });
+
+  test('a diff file that is a link leaving the workspace is refused naming it; one staying inside is read', async () => {
+    const candidate = readFileSync(fx.outputPath, 'utf8');
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'storyloc-diff-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'other.diff'), 'not ours\n');
+      symlinkSync(path.join(outside, 'other.diff'), fx.diffPath);
+      await expect(
+        writeReviewDiff({ config: fx.config, article: fx.article, state: fx.state, candidate }),
+      ).rejects.toMatchObject({ code: 'path.symlinkOutside', params: expect.objectContaining({ link: fx.diffPath }) });
+      expect(readFileSync(path.join(outside, 'other.diff'), 'utf8')).toBe('not ours\n');
+      rmSync(fx.diffPath);
+      writeFileSync(path.join(dir, 'kept.diff'), EXPECTED_DIFF);
+      symlinkSync(path.join(dir, 'kept.diff'), fx.diffPath);
+      const result = await writeReviewDiff({ config: fx.config, article: fx.article, state: fx.state, candidate });
+      expect(result).toEqual({ file: fx.diffPath, written: false, removed: false, diff: EXPECTED_DIFF });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   test('a rerun with the same inputs does not rewrite the file', async () => {
