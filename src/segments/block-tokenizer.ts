@@ -9,6 +9,7 @@
  */
 import { Tokenizer, type Tokens } from 'marked';
 import { isAsciiDigit } from '../text/char-codes.js';
+import { simpleListAt, type SimpleList } from './simple-list.js';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -59,10 +60,48 @@ export class FastBlockTokenizer extends Tokenizer {
     return firstAfterIndent(src) === 0x3e ? super.blockquote(src) : undefined;
   }
 
-  /** lists: `*`, `+`, `-` or a digit */
+  /** lists: `*`, `+`, `-` or a digit; a plain list (simple-list.ts) without marked's item regexes */
   override list(src: string): Tokens.List | undefined {
     const first = firstAfterIndent(src);
-    return first === 0x2a || first === 0x2b || first === 0x2d || isAsciiDigit(first) ? super.list(src) : undefined;
+    if (!(first === 0x2a || first === 0x2b || first === 0x2d || isAsciiDigit(first))) return undefined;
+    // after a text token (inside a list item) marked first checks whether a list may interrupt it
+    const simple = this.lexer.state.lastToken?.type === 'text' ? null : simpleListAt(src);
+    return simple === null ? super.list(src) : this.listToken(simple);
+  }
+
+  /** marked's token for a plain list: the items' contents lexed by marked, as its list tokenizer does. */
+  private listToken(simple: SimpleList): Tokens.List {
+    const { bullet, ordered } = simple;
+    const list: Tokens.List = {
+      type: 'list',
+      raw: simple.raw,
+      ordered,
+      start: ordered ? +bullet.slice(0, -1) : '',
+      loose: false,
+      items: simple.items.map(({ raw, text }) => ({
+        type: 'list_item',
+        raw,
+        task: false,
+        loose: false,
+        text,
+        tokens: [],
+      })),
+    };
+    for (const item of list.items) {
+      this.lexer.state.top = false;
+      item.tokens = this.lexer.blockTokens(item.text, []);
+      if (!list.loose) {
+        const spacers = item.tokens.filter((token) => token.type === 'space');
+        list.loose = spacers.length > 0 && spacers.some((token) => this.rules.other.anyLine.test(token.raw));
+      }
+    }
+    if (list.loose) {
+      for (const item of list.items) {
+        item.loose = true;
+        for (const token of item.tokens) if (token.type === 'text') (token as Tokens.Generic).type = 'paragraph';
+      }
+    }
+    return list;
   }
 
   /** HTML blocks: every kind starts with `<` */

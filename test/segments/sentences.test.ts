@@ -125,6 +125,37 @@ test('after a full stop, a number decides like Intl.Segmenter (UAX #29 SB8) on g
   }
 });
 
+test('after a question or exclamation mark, a number decides like Intl.Segmenter (SB11 always breaks)', () => {
+  const random = createRandom(31);
+  const starts = ['35.40% of viewers', '12 people', '3 In', '2024 was', '10, the', '7: Kim', '3월 5일', '42'];
+  const punctuation = ['?', '!', '?!', '!!', '?"', '!)', '?”'];
+  let decided = 0;
+  for (let i = 0; i < 600; i++) {
+    const mark = punctuation[Math.floor(random() * punctuation.length)]!;
+    const second = starts[Math.floor(random() * starts.length)]!;
+    const text = `The ratings rose${mark} ${second} and more text here.`;
+    for (const lang of ['en', 'ko', 'it'] as const) {
+      const fast = sentenceStarts(text, lang);
+      expect({ text, lang, starts: fast }).toEqual({
+        text,
+        lang,
+        starts: sentenceStarts(text, lang, { askSegmenterAlways: true }),
+      });
+      decided += fast.length;
+    }
+  }
+  expect(decided).toBe(1800);
+});
+
+test.each([
+  ['Up? 35.40% of them.', '?', true],
+  ['Up! 12 people came.', '!', true],
+  ['Up?! 3 men.', '?!', true],
+  ['Up? É bello.', '?', null],
+] as const)('after "%s" (%s), breaks: %s (null: the segmenter decides)', (text, mark, expected) => {
+  expect(breaksBeforeNumber(text, mark, mark.length + 3)).toBe(expected);
+});
+
 test.each([
   ['Up. 12 people came.', false],
   ['Up. 81.15% Of them.', true],
