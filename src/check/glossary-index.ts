@@ -29,20 +29,45 @@ export interface GlossaryIndex {
    * every such form contains Hangul, an Italian text without Hangul needs no Korean scan at all.
    */
   untranslatedGate(source: Lang, target: Lang): RegExp | null;
+  /**
+   * A finer test after the gate, or null: false when no form the untranslated-term scan of `source` forms
+   * in a `target` text could keep (see `reportableFormsTest`) occurs in the text, so the scan would keep
+   * nothing. `strictSpelling`: forms also accepted in the target count too (target-only mode).
+   */
+  untranslatedFormsTest(source: Lang, target: Lang, strictSpelling: boolean): ((text: string) => boolean) | null;
   /** problems of the termbase files (YAML, schema, lint) */
   problems: readonly GlossaryProblem[];
   size: number;
 }
 
+/** an entry's accepted forms in one language, folded, and the answers given for forms asked about */
+interface AcceptedForms {
+  folded: Set<string>;
+  answers: Map<string, boolean>;
+}
+
+/** answers kept per entry and language: its forms, with room to spare (a bound, whatever is asked) */
+const MAX_ANSWERS_PER_ENTRY = 256;
+
 export function createGlossaryIndex(termbase: Termbase, problems: readonly GlossaryProblem[] = []): GlossaryIndex {
   const matchers = new Map<string, TermMatcher>();
-  const accepted = new Map<string, Set<string>>();
+  const accepted = new Map<string, AcceptedForms>();
   const gates = new Map<string, RegExp | null>();
+  const formTests = new Map<string, ((text: string) => boolean) | null>();
   const isAcceptedIn = (entry: GlossaryEntry, form: string, lang: Lang): boolean => {
     const key = `${lang}\u0000${entry.id}`;
     let forms = accepted.get(key);
-    if (!forms) accepted.set(key, (forms = new Set(acceptedFormsOf(entry, lang).map((f) => foldText(f.trim())))));
-    return forms.has(foldText(form.trim()));
+    if (!forms) {
+      forms = { folded: new Set(acceptedFormsOf(entry, lang).map((f) => foldText(f.trim()))), answers: new Map() };
+      accepted.set(key, forms);
+    }
+    // the forms asked about are the matchers' own forms, a few per entry: each answer folded once
+    let answer = forms.answers.get(form);
+    if (answer === undefined) {
+      answer = forms.folded.has(foldText(form.trim()));
+      if (forms.answers.size < MAX_ANSWERS_PER_ENTRY) forms.answers.set(form, answer);
+    }
+    return answer;
   };
   const matcher = (key: string, build: () => TermMatcher): TermMatcher => {
     let found = matchers.get(key);
@@ -78,8 +103,56 @@ export function createGlossaryIndex(termbase: Termbase, problems: readonly Gloss
       }
       return gates.get(key)!;
     },
+    untranslatedFormsTest(source, target, strictSpelling) {
+      const key = `${source}:${target}:${strictSpelling}`;
+      if (!formTests.has(key)) {
+        // what analyseTerms keeps of a match of the source matcher (whose patterns are every entry's
+        // forms): the entry of the match's id to translate, with a target form, matched by a form that
+        // (unless spelling is strict) is not one of its accepted target forms too
+        const kept = (entry: GlossaryEntry | undefined, form: string): boolean =>
+          entry !== undefined &&
+          !entry.doNotTranslate &&
+          formOf(entry, target) !== undefined &&
+          (strictSpelling || !isAcceptedIn(entry, form, target));
+        const forms = termbase.entries.flatMap((entry) =>
+          acceptedFormsOf(entry, source)
+            .map((form) => form.trim())
+            .filter((form) => form !== '' && kept(termbase.byId.get(entry.id), form)),
+        );
+        formTests.set(key, reportableFormsTest(forms));
+      }
+      return formTests.get(key)!;
+    },
     problems,
     size: termbase.entries.length,
+  };
+}
+
+/** at most this many anchors are looked for in a text; a bigger glossary scans every text */
+const MAX_ANCHORS = 32;
+
+/**
+ * A test that is false only when none of `forms` can occur in a text as the matchers find forms (the
+ * text and the form folded: lower case, separators alike, see glossary/chars.ts), or null when there is
+ * no such cheap test. Each form is represented by its anchor, its longest run of ASCII letters and digits
+ * once folded: an occurrence of the form contains the anchor, and only an ASCII letter or digit (or the
+ * Kelvin sign, K) folds to an ASCII letter or digit, which `toLowerCase` turns into the same single
+ * letter, so the lower-cased text contains the anchor too. No form: a test that is always false.
+ */
+export function reportableFormsTest(forms: readonly string[]): ((text: string) => boolean) | null {
+  const anchors = new Set<string>();
+  for (const form of forms) {
+    const runs = foldText(form).match(/[a-z0-9]+/g) ?? [];
+    const anchor = runs.reduce((longest, run) => (run.length > longest.length ? run : longest), '');
+    if (anchor.length < 2) return null;
+    anchors.add(anchor);
+  }
+  if (anchors.size > MAX_ANCHORS) return null;
+  const list = [...anchors];
+  if (list.length === 0) return () => false;
+  return (text) => {
+    const lower = text.toLowerCase();
+    return list.some((anchor) => lower.includes(anchor));
   };
 }
 

@@ -223,8 +223,44 @@ function adjacent(text: string, left: WordToken, right: WordToken): boolean {
   return /^\s+$/.test(text.slice(left.end, right.start));
 }
 
+/**
+ * Gates: a text with no word that could begin a number word reads none, so the word-by-word scan below
+ * is skipped (most segments of a story). Built from the tables above, so they cannot drift apart. A word
+ * that reads as a number has only the tables' letters in it once lower-cased (ASCII, and é of ventitré),
+ * so its first letters match the gate case-insensitively; the gates never look at more than that.
+ */
+const WORD_LETTER = 'A-Za-z\\u00C0-\\u024F';
+/** at a word start: its first three letters (two for "un"), of every word an Italian number starts with */
+const ITALIAN_NUMBER_START = (() => {
+  const words = [
+    ...IT_UNITS,
+    'un',
+    'una',
+    ...IT_TEENS,
+    ...IT_TENS.filter((tens) => tens !== ''),
+    'cent',
+    'mille',
+    ...IT_ORDINALS.map(([, stem]) => stem),
+    ...IT_SOFT,
+    ...IT_BOTH,
+  ];
+  // an ordinal in -esimo starts as its cardinal does (which is above ten: five letters or more)
+  const starts = [...new Set(words.map((word) => word.slice(0, 3)))].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![${WORD_LETTER}])(?:${starts.join('|')})`, 'i');
+})();
+/** a whole word that starts an English number: a word below 100 ("twenty-three"), or a scale after "a" */
+const ENGLISH_NUMBER_WORD = (() => {
+  const words = [...ENGLISH_BELOW_100.keys(), 'hundred', 'thousand', 'million'].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![${WORD_LETTER}])(?:${words.join('|')})(?![${WORD_LETTER}])`, 'i');
+})();
+
 /** Italian number words in `text`: cardinals (with milioni/miliardi after them), ordinals, soft words. */
 export function italianWordNumbers(text: string): WordNumber[] {
+  return ITALIAN_NUMBER_START.test(text) ? scanItalianWordNumbers(text) : [];
+}
+
+/** `italianWordNumbers` without its gate: every word read (exported for the test that proves the gate). */
+export function scanItalianWordNumbers(text: string): WordNumber[] {
   const found: WordNumber[] = [];
   const words = wordsOf(text);
   for (let i = 0; i < words.length; i++) {
@@ -256,6 +292,11 @@ export function italianWordNumbers(text: string): WordNumber[] {
 
 /** English number words: "twelve", "twenty-three", "two hundred and fifty", "three million". */
 export function englishWordNumbers(text: string): WordNumber[] {
+  return ENGLISH_NUMBER_WORD.test(text) ? scanEnglishWordNumbers(text) : [];
+}
+
+/** `englishWordNumbers` without its gate: every word read (exported for the test that proves the gate). */
+export function scanEnglishWordNumbers(text: string): WordNumber[] {
   const found: WordNumber[] = [];
   const words = wordsOf(text);
   for (let i = 0; i < words.length; i++) {

@@ -147,13 +147,27 @@ function scaleOf(word: string): number {
 }
 
 /** "1,000.50" with `,` grouping and `.` decimals → "1000.5"; leading zeros and trailing decimal zeros go */
-function canonicalNumber(raw: string, groupSeparator: string, decimalSeparator: string): string {
+export function canonicalNumber(raw: string, groupSeparator: string, decimalSeparator: string): string {
   if (/^[1-9]\d*$/.test(raw)) return raw; // most numbers: plain digits
-  const plain = raw.split(groupSeparator).join('');
-  const [integerPart = '', decimalPart = ''] = plain.split(decimalSeparator);
-  const integer = integerPart.replace(/^0+(?=\d)/, '');
-  const decimals = decimalPart.replace(/0+$/, '');
-  return decimals === '' ? integer : `${integer}.${decimals}`;
+  const plain = raw.includes(groupSeparator) ? raw.split(groupSeparator).join('') : raw;
+  // the text before the first decimal separator, and the text between it and the next one
+  const point = plain.indexOf(decimalSeparator);
+  const nextPoint = point < 0 ? -1 : plain.indexOf(decimalSeparator, point + 1);
+  const integerPart = point < 0 ? plain : plain.slice(0, point);
+  const decimalPart = point < 0 ? '' : plain.slice(point + 1, nextPoint < 0 ? plain.length : nextPoint);
+  // leading zeros go, but one stays before anything that is not a digit (0.5, 0)
+  let zeros = 0;
+  while (integerPart.charCodeAt(zeros) === 0x30) zeros++;
+  if (zeros > 0 && !isAsciiDigit(integerPart.charCodeAt(zeros))) zeros--;
+  const integer = zeros === 0 ? integerPart : integerPart.slice(zeros);
+  let decimalEnd = decimalPart.length;
+  while (decimalEnd > 0 && decimalPart.charCodeAt(decimalEnd - 1) === 0x30) decimalEnd--;
+  return decimalEnd === 0 ? integer : `${integer}.${decimalPart.slice(0, decimalEnd)}`;
+}
+
+/** 0–9 (what `\d` means in these grammars); NaN (past the end) is no digit */
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** a canonical value times a scale (7 million, 1.5 milioni, 2만), exact for the decimals news use */
@@ -182,14 +196,15 @@ const GROUP_NAMES = [
   'bigScale',
   'unit',
 ] as const;
-type Groups = Partial<Record<(typeof GROUP_NAMES)[number], string>>;
+/** the index of each named group in a grammar's matches; 0 (the whole match) stands for a group it lacks */
+type GroupIndexes = Record<(typeof GROUP_NAMES)[number], number>;
 
 /**
  * The index of each named group of a grammar (read from its source once): reading `match.groups` builds
  * an object per match, which costs more than the match itself on a big workspace.
  */
-function groupIndexes(grammar: RegExp): Array<[(typeof GROUP_NAMES)[number], number]> {
-  const indexes: Array<[(typeof GROUP_NAMES)[number], number]> = [];
+function groupIndexes(grammar: RegExp): GroupIndexes {
+  const indexes = Object.fromEntries(GROUP_NAMES.map((name) => [name, 0])) as GroupIndexes;
   let count = 0;
   const source = grammar.source;
   for (let i = 0; i < source.length; i++) {
@@ -201,7 +216,7 @@ function groupIndexes(grammar: RegExp): Array<[(typeof GROUP_NAMES)[number], num
     if (source[i + 1] !== '?') count++;
     else {
       const named = /^\(\?<([A-Za-z]+)>/.exec(source.slice(i));
-      if (named) indexes.push([named[1] as (typeof GROUP_NAMES)[number], ++count]);
+      if (named) indexes[named[1] as (typeof GROUP_NAMES)[number]] = ++count;
     }
   }
   return indexes;
@@ -212,41 +227,52 @@ const grammarGroups = {
   it: groupIndexes(grammars.it),
 };
 
-function groupsOf(match: RegExpExecArray, grammarLang: 'en' | 'ko' | 'it'): Groups {
-  const groups: Groups = {};
-  for (const [name, index] of grammarGroups[grammarLang]) if (match[index] !== undefined) groups[name] = match[index];
-  return groups;
+/** a named group of a match (undefined when it took no part, or when the grammar has no such group) */
+function groupOf(match: RegExpExecArray, index: number): string | undefined {
+  return index === 0 ? undefined : match[index];
+}
+
+/** the year of a full date (2024-04-16, 2024. 4. 16.) and the date itself */
+function yearAndDate(match: RegExpExecArray, year: string, month: number, day: number): NumberToken[] {
+  const raw = match[0];
+  const yearStart = match.index + raw.search(/\d{4}/);
+  return [
+    { raw: year, start: yearStart, end: yearStart + year.length, kind: 'number', values: [year] },
+    { raw, start: match.index, end: match.index + raw.length, kind: 'date', values: [dateValue(month, day)] },
+  ];
 }
 
 /** the tokens of one match of a language's grammar */
 function tokensOfMatch(match: RegExpExecArray, grammarLang: 'en' | 'ko' | 'it', text: string): NumberToken[] {
-  const g = groupsOf(match, grammarLang);
-  const base = { raw: match[0], start: match.index, end: match.index + match[0].length };
-  const yearAndDate = (year: string, month: number, day: number): NumberToken[] => {
-    const yearStart = base.start + match[0].search(/\d{4}/);
-    return [
-      { raw: year, start: yearStart, end: yearStart + year.length, kind: 'number', values: [year] },
-      { ...base, kind: 'date', values: [dateValue(month, day)] },
-    ];
-  };
-  if (g.iso !== undefined) return yearAndDate(g.isoYear!, Number(g.isoMonth), Number(g.isoDay));
-  if (g.dotYear !== undefined) return yearAndDate(g.dotYear, Number(g.dotMonth), Number(g.dotDay)); // 2024. 4. 16.
-  const months = grammarLang === 'it' ? italianMonthNumber : englishMonthNumber;
-  const monthOf = (name: string): number => (grammarLang === 'ko' ? Number(name) : months.get(name.toLowerCase())!);
-  const date = (month: string, day: string): NumberToken[] => [
-    { ...base, kind: 'date', values: [dateValue(monthOf(month), Number(day))] },
-  ];
-  if (g.mdMonth !== undefined) return date(g.mdMonth, g.mdDay!);
-  if (g.dmMonth !== undefined) return date(g.dmMonth, g.dmDay!);
-  const number = g.number!;
-  const value = grammarLang === 'it' ? canonicalNumber(number, '.', ',') : canonicalNumber(number, ',', '.');
-  const scale = g.scale ?? g.bigScale ?? g.unit;
-  if (scale !== undefined) return [{ ...base, kind: 'number', values: [scaledValue(value, scaleOf(scale))] }];
-  if (grammarLang === 'ko' && text[base.end] === '월' && Number(number) >= 1 && Number(number) <= 12) {
-    // 4월 with no day (4월 셋째 주): a month, which Italian writes as a name (aprile)
-    return [{ ...base, kind: 'month', values: [`month:${Number(number)}`, number] }];
+  const at = grammarGroups[grammarLang];
+  const raw = match[0];
+  const start = match.index;
+  const end = start + raw.length;
+  const iso = groupOf(match, at.iso);
+  if (iso !== undefined) {
+    return yearAndDate(match, groupOf(match, at.isoYear)!, Number(match[at.isoMonth]), Number(match[at.isoDay]));
   }
-  return [{ ...base, kind: 'number', values: [value] }];
+  const dotYear = groupOf(match, at.dotYear);
+  // 2024. 4. 16.
+  if (dotYear !== undefined) return yearAndDate(match, dotYear, Number(match[at.dotMonth]), Number(match[at.dotDay]));
+  const mdMonth = groupOf(match, at.mdMonth);
+  const dmMonth = mdMonth === undefined ? groupOf(match, at.dmMonth) : undefined;
+  if (mdMonth !== undefined || dmMonth !== undefined) {
+    const month = (mdMonth ?? dmMonth)!;
+    const day = mdMonth !== undefined ? groupOf(match, at.mdDay)! : groupOf(match, at.dmDay)!;
+    const months = grammarLang === 'it' ? italianMonthNumber : englishMonthNumber;
+    const monthNumber = grammarLang === 'ko' ? Number(month) : months.get(month.toLowerCase())!;
+    return [{ raw, start, end, kind: 'date', values: [dateValue(monthNumber, Number(day))] }];
+  }
+  const number = groupOf(match, at.number)!;
+  const value = grammarLang === 'it' ? canonicalNumber(number, '.', ',') : canonicalNumber(number, ',', '.');
+  const scale = groupOf(match, at.scale) ?? groupOf(match, at.bigScale) ?? groupOf(match, at.unit);
+  if (scale !== undefined) return [{ raw, start, end, kind: 'number', values: [scaledValue(value, scaleOf(scale))] }];
+  if (grammarLang === 'ko' && text[end] === '월' && Number(number) >= 1 && Number(number) <= 12) {
+    // 4월 with no day (4월 셋째 주): a month, which Italian writes as a name (aprile)
+    return [{ raw, start, end, kind: 'month', values: [`month:${Number(number)}`, number] }];
+  }
+  return [{ raw, start, end, kind: 'number', values: [value] }];
 }
 
 /** Korean writes big numbers as a run of units: 1조 2000억, 2억 5천만 (summed into one token). */

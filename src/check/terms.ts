@@ -72,6 +72,9 @@ export function analyseTerms(
     if (lang === langs.target) continue;
     const gate = glossary.untranslatedGate(lang, langs.target);
     if (gate !== null && !gate.test(target.text)) continue;
+    // no form that the loop below could keep is in the text: the scan would keep nothing
+    const forms = glossary.untranslatedFormsTest(lang, langs.target, langs.strictSpelling === true);
+    if (forms !== null && !forms(target.text)) continue;
     for (const match of glossary.sourceMatcher(lang).match(target.text)) {
       const entry = glossary.entry(match.entryId);
       if (!entry || entry.doNotTranslate) continue;

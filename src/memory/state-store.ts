@@ -107,7 +107,9 @@ export function parseArticleState(text: string, file: string): ArticleState {
 /** The JSON of a state file; a git merge conflict or invalid JSON throws with the file and line. */
 function parseStateJson(text: string, file: string): unknown {
   // A state file merged in git with both sides changed: say so, rather than "invalid JSON at position …".
-  const conflict = /^(?:<{7}|={7}|>{7})(?: |$)/m.exec(text);
+  // (looked for by line only in a text that has a marker's seven characters at all: most have none)
+  const markers = text.includes('<<<<<<<') || text.includes('=======') || text.includes('>>>>>>>');
+  const conflict = markers ? /^(?:<{7}|={7}|>{7})(?: |$)/m.exec(text) : null;
   if (conflict) {
     const where = lineColumnAt(text, conflict.index);
     throw new StorylocError(

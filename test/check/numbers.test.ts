@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { extractNumbers, formatValue, valuesPresent } from '../../src/check/numbers.js';
+import fc from 'fast-check';
+import { canonicalNumber, extractNumbers, formatValue, valuesPresent } from '../../src/check/numbers.js';
+import { propertySettings } from '../properties/settings.js';
 
 const values = (text: string, lang: 'en' | 'ko' | 'it'): string[][] =>
   extractNumbers(text, lang).map((token) => token.values);
@@ -142,5 +144,41 @@ describe('numbers with scales, units and words (issue 15)', () => {
     expect(formatValue('2000000000', 'it')).toBe('2 miliardi');
     expect(formatValue('1234567', 'it')).toBe('1.234.567');
     expect(formatValue('30000', 'it')).toBe('30.000');
+  });
+});
+
+describe('canonicalNumber (read without regular expressions)', () => {
+  /** how it was written with regular expressions: the reference it must equal */
+  function byRegExps(raw: string, groupSeparator: string, decimalSeparator: string): string {
+    if (/^[1-9]\d*$/.test(raw)) return raw;
+    const plain = raw.split(groupSeparator).join('');
+    const [integerPart = '', decimalPart = ''] = plain.split(decimalSeparator);
+    const integer = integerPart.replace(/^0+(?=\d)/, '');
+    const decimals = decimalPart.replace(/0+$/, '');
+    return decimals === '' ? integer : `${integer}.${decimals}`;
+  }
+
+  test('separators, leading and trailing zeros', () => {
+    expect(canonicalNumber('1,000.50', ',', '.')).toBe('1000.5');
+    expect(canonicalNumber('1.000,50', '.', ',')).toBe('1000.5');
+    expect(canonicalNumber('007', ',', '.')).toBe('7');
+    expect(canonicalNumber('0.5', ',', '.')).toBe('0.5');
+    expect(canonicalNumber('000', ',', '.')).toBe('0');
+    expect(canonicalNumber('24.850', ',', '.')).toBe('24.85');
+    expect(canonicalNumber('3.000', ',', '.')).toBe('3');
+    expect(canonicalNumber('1e+24', ',', '.')).toBe('1e+24');
+  });
+
+  test('equals the regular-expression reading on any text of digits, separators and zeros (property)', () => {
+    const raw = fc
+      .array(fc.constantFrom('0', '0', '1', '5', '9', '.', ',', 'e', '+', '-'), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(raw, fc.boolean(), (text, english) => {
+        const [group, decimal] = english ? [',', '.'] : ['.', ','];
+        expect(canonicalNumber(text, group, decimal)).toBe(byRegExps(text, group, decimal));
+      }),
+      propertySettings(5000),
+    );
   });
 });

@@ -14,6 +14,7 @@ import { englishFormatsInItalian, innermostTagText, openTagsAt, withSign } from 
 import type { FormatProblem } from '../number-format.js';
 import { extractNumbers, formatValue, valuesPresent, type NumberToken } from '../numbers.js';
 import { xmlSpanOf, type TextView } from '../text-view.js';
+import { withoutMarks } from '../without-marks.js';
 import type { Violation } from '../types.js';
 import type { CheckedSegment, RuleContext, SegmentRule } from '../rule-context.js';
 
@@ -64,8 +65,22 @@ interface Comparison {
   sourceNumbers: NumberToken[];
   /** every number of the source (sourceNumbers may leave out those reported for their spelling) */
   allSourceNumbers: NumberToken[];
-  targetNumbers: NumberToken[];
+  /** the numbers of the target, read the target's way (read once, when first asked for) */
+  targetNumbers: () => NumberToken[];
   sourceLang: Lang;
+}
+
+/** `read()` once, on first use */
+function lazy<T>(read: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = read();
+      done = true;
+    }
+    return value as T;
+  };
 }
 
 /** Source numbers missing from the target, each at the target number that took its place when there is one. */
@@ -75,19 +90,23 @@ function missingNumbers(
   input: Comparison,
   covered: readonly FormatProblem[],
 ): Violation[] {
-  const { source, target, sourceNumbers, targetNumbers, sourceLang } = input;
-  const present = valuesPresent(target.text, ctx.targetLang, targetNumbers);
-  // a pseudo translation is the source in disguise (accented vowels, source number formats): read
-  // it the source's way too, so the rule still proves that every number came through the pipeline
-  // (NFC again afterwards: NFD splits Hangul syllables into jamo). Read only when a number is not found
-  // otherwise: the values only ever add to `present`, so reading them late changes no answer.
-  let undisguisedRead = segment.engine !== 'pseudo';
+  const { source, target, sourceNumbers, sourceLang } = input;
+  const targetNumbers = input.targetNumbers;
+  // a number is present when the target reads it the target's way, or, for a pseudo translation (the
+  // source in disguise: accented vowels, source number formats), the source's way too, so the rule still
+  // proves that every number came through the pipeline (NFC again afterwards: NFD splits Hangul syllables
+  // into jamo). Presence is membership in the union of both readings, so each reading is made only when
+  // a number is not found in the other; a pseudo target is read the source's way first (it usually keeps
+  // the source's formats), then the target's way only for a number not found so.
+  const targetValues = lazy(() => valuesPresent(target.text, ctx.targetLang, targetNumbers()));
+  const undisguisedValues = lazy(() => valuesPresent(withoutMarks(target.text), sourceLang));
+  const pseudo = segment.engine === 'pseudo';
   const isPresent = (token: NumberToken): boolean => {
-    if (token.values.some((value) => present.has(value))) return true;
-    if (undisguisedRead) return false;
-    undisguisedRead = true;
-    const undisguised = target.text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-    for (const value of valuesPresent(undisguised, sourceLang)) present.add(value);
+    if (pseudo) {
+      const undisguised = undisguisedValues();
+      if (token.values.some((value) => undisguised.has(value))) return true;
+    }
+    const present = targetValues();
     return token.values.some((value) => present.has(value));
   };
   // numbers of the target that are none of the source's: digits first, then words that are only numbers
@@ -96,7 +115,7 @@ function missingNumbers(
   const extrasOf = (): NumberToken[] => {
     const inSource = valuesPresent(source.text, sourceLang, input.allSourceNumbers);
     for (const token of sourceNumbers) for (const value of token.values) inSource.add(value);
-    return targetNumbers
+    return targetNumbers()
       .filter((token) => !token.soft && !token.values.some((value) => inSource.has(value)))
       .filter((token) => !covered.some((problem) => problem.start < token.end && token.start < problem.end))
       .sort((a, b) => Number(a.words === true) - Number(b.words === true) || a.start - b.start);
@@ -138,8 +157,9 @@ function missingNumbers(
 
 /** A number the source marks as a whole (**31.2%**) that the target splits from its markup or drops it from. */
 function markupMoves(segment: CheckedSegment, ctx: RuleContext, input: Comparison): Violation[] {
-  const { source, target, sourceNumbers, targetNumbers } = input;
+  const { source, target, sourceNumbers } = input;
   if (!segment.source!.includes('<g ') || !segment.target!.includes('<g ')) return [];
+  const targetNumbers = input.targetNumbers();
   const violations: Violation[] = [];
   const used = new Set<NumberToken>();
   for (const token of sourceNumbers) {
@@ -191,7 +211,7 @@ export const numbersRule: SegmentRule = {
     const spelling = checkSpelling ? englishFormatsInItalian(target.text, sourceSpellings, readItalian) : [];
     const violations = formatFindings(segment, ctx, target, spelling);
     if (source === null || sourceNumbers.length === 0) return violations;
-    const targetNumbers = extractNumbers(target.text, ctx.targetLang);
+    const targetNumbers = lazy(() => extractNumbers(target.text, ctx.targetLang));
     const input: Comparison = {
       source,
       target,
