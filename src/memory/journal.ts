@@ -1,7 +1,6 @@
 /**
  * The answer journal: `<workspace>/.storyloc/journal/answers.ndjson`, an append-only log of the engine's
- * answers, made durable as they arrive (one `fsync` per answered batch, or per group of batches answered
- * together; never one per file written).
+ * answers, made durable as they arrive (one `fsync` per answered batch, not one per file written).
  *
  * A translate run appends every answered batch before it counts as received, writes each article once
  * when all of its segments are settled, and removes the journal at the end. A run killed at any moment
@@ -127,24 +126,9 @@ export interface JournalSpan {
   length: number;
 }
 
-/** An append waiting for the next group write. */
-interface PendingAppend {
-  line: string;
-  resolve: (span: JournalSpan) => void;
-  reject: (error: StorylocError) => void;
-}
-
-/**
- * An open journal: appends are written in call order, each one durable (fsynced) before it resolves.
- * Appends that arrive while a write and its fsync are under way are written together after it and share
- * one fsync (group commit): answers arriving together (8 requests in flight) cost one fsync wait, not
- * eight in a row, so the journal never becomes the queue's bottleneck.
- */
+/** An open journal: appends are serialised, each one written and fsynced before it resolves. */
 export class AnswerJournal {
-  /** appends waiting for the next write, in call order */
-  private waiting: PendingAppend[] = [];
-  /** the write loop while it runs (null when every append is settled) */
-  private writing: Promise<void> | null = null;
+  private pending: Promise<void> = Promise.resolve();
   /** the error of a failed append: the file may end in a torn line, so nothing more is appended */
   private failure: StorylocError | null = null;
 
@@ -173,45 +157,27 @@ export class AnswerJournal {
     }
   }
 
-  /** Appends one answered batch and makes it durable (an fsync, shared with the appends beside it). */
+  /** Appends one answered batch and makes it durable (one fsync); resolves with where it lies. */
   append(entry: JournalEntry): Promise<JournalSpan> {
-    if (this.failure) return Promise.reject(this.failure);
     const line = journalText([entry]);
-    return new Promise<JournalSpan>((resolve, reject) => {
-      this.waiting.push({ line, resolve, reject });
-      this.writing ??= this.writeWaiting();
-    });
-  }
-
-  /** Writes the waiting appends a group at a time (one write, one fsync) until none is left. */
-  private async writeWaiting(): Promise<void> {
-    // one microtask first: the appends of this tick join the first group, and `writing` is set before
-    // the loop can end (it is cleared below, right after the last check, with no await in between)
-    await Promise.resolve();
-    while (this.waiting.length > 0) {
-      const group = this.waiting.splice(0);
-      if (this.failure) {
-        for (const append of group) append.reject(this.failure);
-        continue;
-      }
-      let end = this.size;
-      const spans = group.map((append) => {
-        const span = { offset: end, length: Buffer.byteLength(append.line) };
-        end += span.length;
-        return span;
-      });
+    const next = this.pending.then(async () => {
+      if (this.failure) throw this.failure;
+      const span = { offset: this.size, length: Buffer.byteLength(line) };
       try {
-        await this.handle.appendFile(group.map((append) => append.line).join(''), 'utf8');
+        await this.handle.appendFile(line, 'utf8');
         await this.handle.sync();
       } catch (error) {
         this.failure = journalError(this.file, error);
-        for (const append of group) append.reject(this.failure);
-        continue;
+        throw this.failure;
       }
-      this.size = end;
-      for (const [i, append] of group.entries()) append.resolve(spans[i]!);
-    }
-    this.writing = null;
+      this.size += span.length;
+      return span;
+    });
+    this.pending = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
   }
 
   /** The entry an earlier `append` made durable at `span` (null when it cannot be read back). */
@@ -226,7 +192,7 @@ export class AnswerJournal {
   }
 
   async close(): Promise<void> {
-    await this.writing;
+    await this.pending;
     await this.handle.close();
   }
 }

@@ -106,62 +106,6 @@ describe('answer journal', () => {
     expect(syncs).toBe(3);
   });
 
-  test('appends made while a write is under way share the next fsync, each resolving once durable', async () => {
-    const events: string[] = [];
-    let syncStarted: () => void = () => undefined;
-    const firstSyncStarted = new Promise<void>((resolve) => {
-      syncStarted = resolve;
-    });
-    let openGate: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      openGate = resolve;
-    });
-    const gated: JournalFs = {
-      mkdir: (d, o) => fsp.mkdir(d, o),
-      readFile: (f, e) => fsp.readFile(f, e),
-      rm: (f, o) => fsp.rm(f, o),
-      open: async (f, flags, mode) => {
-        const handle = await fsp.open(f, flags, mode);
-        const sync = handle.sync.bind(handle);
-        handle.sync = async () => {
-          events.push(`sync ${readFileSync(f, 'utf8').split('\n').length - 1}`);
-          syncStarted();
-          await gate;
-          await sync();
-        };
-        return handle;
-      },
-    };
-    const journal = await AnswerJournal.open(file, gated);
-    const entry = (i: number) => ({ engine: 'deepl', keys: [`k${i}`], translations: [`t${i}`] });
-    const first = journal.append(entry(0)).then((span) => {
-      events.push('resolved 0');
-      return span;
-    });
-    // the first group is written and its fsync held: these three wait and go together
-    await firstSyncStarted;
-    const later = [1, 2, 3].map((i) =>
-      journal.append(entry(i)).then((span) => {
-        events.push(`resolved ${i}`);
-        return span;
-      }),
-    );
-    openGate();
-    const spans = await Promise.all([first, ...later]);
-    await journal.close();
-    expect(events).toEqual(['sync 1', 'resolved 0', 'sync 4', 'resolved 1', 'resolved 2', 'resolved 3']);
-    const lines = readFileSync(file, 'utf8').split('\n').slice(0, 4);
-    expect(lines.map((line) => JSON.parse(line).keys[0])).toEqual(['k0', 'k1', 'k2', 'k3']);
-    let offset = 0;
-    expect(spans).toEqual(
-      lines.map((line) => {
-        const span = { offset, length: Buffer.byteLength(line) + 1 };
-        offset += span.length;
-        return span;
-      }),
-    );
-  });
-
   test('a full disk fails the append with write.diskFull naming the journal, and every later append too', async () => {
     const full: JournalFs = {
       mkdir: (d, o) => fsp.mkdir(d, o),
