@@ -14,7 +14,9 @@
  *   (files checked on every core, the default); `roundtrip_cli_one_thread_mb_per_s` the same with `--jobs 1`.
  * - `api_wall_ratio_2000`: `translate --engine deepl` of 2,000 stories through the DeepL test server
  *   (50 ms latency, 100 requests/s, the config's rate set to the same) against the ideal schedule for the
- *   requests the run made (`idealSeconds` of queue.ts: latency + (R − burst) / rate).
+ *   requests the run made (`idealSeconds` of queue.ts: latency + (R − burst) / rate). Each run's log line
+ *   gives R, the time no request was in flight, and the CPU of the CLI and of the test server (which runs
+ *   in the bench process, on the same cores).
  * - `long_article_cli_10k_s`, `long_article_scaling`: one article of 10,000 short paragraphs, and
  *   20,000 / 10,000 (wall).
  * - `version_cli_s`: start-up of `storyloc --version` (`help_cli_s` of `--help` while there is no --version).
@@ -40,6 +42,8 @@ interface ChildRun {
   code: number | null;
   rssMb: number;
   filesWritten: number;
+  /** the child's CPU time (user + system), seconds */
+  cpuSeconds: number;
   stdout: string;
   stderr: string;
 }
@@ -92,7 +96,7 @@ function runCli(
     child.on('close', (code) => {
       clearTimeout(timer);
       const seconds = timedOut ? Number.NaN : (performance.now() - started) / 1000;
-      let measured = { maxRssKb: Number.NaN, filesWritten: Number.NaN };
+      let measured = { maxRssKb: Number.NaN, filesWritten: Number.NaN, cpuMs: Number.NaN };
       try {
         measured = JSON.parse(readFileSync(report, 'utf8')) as typeof measured;
       } catch {
@@ -101,7 +105,15 @@ function runCli(
       rmSync(reportDir, { recursive: true, force: true });
       const stdout = Buffer.concat(out).toString();
       const stderr = Buffer.concat(err).toString();
-      resolve({ seconds, code, rssMb: measured.maxRssKb / 1024, filesWritten: measured.filesWritten, stdout, stderr });
+      resolve({
+        seconds,
+        code,
+        rssMb: measured.maxRssKb / 1024,
+        filesWritten: measured.filesWritten,
+        cpuSeconds: measured.cpuMs / 1000,
+        stdout,
+        stderr,
+      });
     });
   });
 }
@@ -168,6 +180,8 @@ async function apiRatio(options: CliBenchOptions): Promise<number> {
       ].join('\n');
       const workspace = newsWorkspace(STORIES, config);
       server.clearLog();
+      // the server runs in this process: its CPU is this process's while the child runs
+      const serverCpu = process.cpuUsage();
       const run = expectCode(
         await runCli(['translate', '--workspace', workspace.dir, '--json'], {
           ...options,
@@ -176,9 +190,14 @@ async function apiRatio(options: CliBenchOptions): Promise<number> {
         [0],
         'translate deepl',
       );
-      const requests = server.requests({ path: '/v2/translate' }).filter((request) => request.status === 200).length;
+      const { user, system } = process.cpuUsage(serverCpu);
+      const translateLog = server.requests({ path: '/v2/translate' });
+      const requests = translateLog.filter((request) => request.status === 200).length;
       const ideal = idealSeconds(requests, API_RPS, API_RPS, API_LATENCY_MS);
-      log(`${requests} requests, ideal ${ideal.toFixed(2)} s`);
+      log(
+        `${requests} requests, ideal ${ideal.toFixed(2)} s; ${queueIdleSeconds(translateLog).toFixed(2)} s with no ` +
+          `request in flight; CPU: CLI ${run.cpuSeconds.toFixed(2)} s, test server ${((user + system) / 1e6).toFixed(2)} s`,
+      );
       ratios.push(run.seconds / ideal);
       rmSync(workspace.dir, { recursive: true, force: true });
       return run;
@@ -187,6 +206,24 @@ async function apiRatio(options: CliBenchOptions): Promise<number> {
   } finally {
     await server.close();
   }
+}
+
+/** Seconds between the first request's arrival and the last answer during which no request was in flight. */
+function queueIdleSeconds(requests: ReadonlyArray<{ receivedAt: number; durationMs: number | null }>): number {
+  const edges = requests.flatMap((request) => [
+    { at: request.receivedAt, step: 1 },
+    { at: request.receivedAt + (request.durationMs ?? 0), step: -1 },
+  ]);
+  edges.sort((a, b) => a.at - b.at || a.step - b.step);
+  let inFlight = 0;
+  let idleMs = 0;
+  let previous = edges[0]?.at ?? 0;
+  for (const edge of edges) {
+    if (inFlight === 0) idleMs += edge.at - previous;
+    inFlight += edge.step;
+    previous = edge.at;
+  }
+  return idleMs / 1000;
 }
 
 async function longArticle(paragraphs: number, options: CliBenchOptions): Promise<number> {

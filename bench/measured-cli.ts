@@ -12,7 +12,10 @@ import { repoRoot } from './workspace.js';
 const reportFile = process.env.STORYLOC_BENCH_REPORT;
 process.on('exit', () => {
   if (!reportFile) return;
-  const report = { maxRssKb: process.resourceUsage().maxRSS, filesWritten: atomicWriteCount() };
+  const usage = process.resourceUsage();
+  // cpuMs: the child's own CPU (user + system, all threads), for the api figure's log
+  const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+  const report = { maxRssKb: usage.maxRSS, filesWritten: atomicWriteCount(), cpuMs };
   writeFileSync(reportFile, JSON.stringify(report));
 });
 await import(pathToFileURL(path.join(repoRoot, 'bin', 'storyloc.js')).href);

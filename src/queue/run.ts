@@ -15,8 +15,11 @@
  *   abandoning them would pay for the same texts again on the rerun. The engine's own deadline bounds
  *   the wait; the CLI lets a second Ctrl-C end the process at once (state files are written atomically).
  *
- * Every finished batch is handed to `onBatchDone` (awaited) so the caller can persist it before the next
- * one counts: a crash loses at most the batches in flight.
+ * Every answered batch is handed to `onBatchDone` at once, and counts (progress, the outcome) only once
+ * that has resolved, so the caller can make it durable first. The request's slot is free as soon as the
+ * answer is in: the next request does not wait for the caller's fsync. Requests in flight plus batches
+ * answered and not settled yet stay within twice `concurrency` (a new request waits while they would
+ * not), so a crash loses at most that many batches' answers.
  */
 import PQueue from 'p-queue';
 import { EngineError, type Engine } from '../engines/types.js';
@@ -24,6 +27,7 @@ import { backoffDelay } from './backoff.js';
 import { planBatches, validateBatchLimits } from './plan.js';
 import { clientTokenBucket, type TokenBucket } from './rate-limit.js';
 import type {
+  BatchResult,
   PlannedBatch,
   QueueFailure,
   QueueOptions,
@@ -161,6 +165,12 @@ class QueueRun {
   /** consecutive failures, for the exponential part of the backoff */
   private failureLevel = 0;
   private readonly sleepers = new Set<() => void>();
+  /** answered batches whose `onBatchDone` has not resolved yet */
+  private readonly settling = new Set<Promise<void>>();
+  /** requests sent and not answered yet */
+  private inFlight = 0;
+  /** requests waiting for fewer batches settling */
+  private settleWaiters: Array<() => void> = [];
   private readonly onAbort = (): void => this.stop('interrupted');
 
   constructor(
@@ -220,6 +230,7 @@ class QueueRun {
       if (!this.started) this.emit('start');
       this.started = true;
       await this.queue.onIdle();
+      while (this.settling.size > 0) await Promise.all(this.settling);
       this.options.signal?.removeEventListener('abort', this.onAbort);
       clearTimeout(this.pauseTimer);
       this.emit('end');
@@ -235,12 +246,14 @@ class QueueRun {
 
   private async attempt(batch: PlannedBatch, attempt: number): Promise<void> {
     if (this.stopReason !== null) return;
-    // p-queue may have dequeued this task just before a pause began.
-    await this.waitWhilePaused();
+    // p-queue may have dequeued this task just before a pause began, or while answers pile up unsettled:
+    // waited out before taking a token, so no token is spent waiting
+    if (!this.mayStart()) await this.roomToSend();
     const wait = this.bucket.reserve();
     if (wait > 0) await this.sleep(wait);
-    // A pause may have begun while this request waited for its token: nothing is sent during a pause.
-    await this.waitWhilePaused();
+    // Looked at again with no await between the last look and the send: a pause may have begun, or
+    // other answers come in, while this request waited for its token; nothing is sent during a pause.
+    while (this.stopReason === null && !this.mayStart()) await this.roomToSend();
     if (this.stopReason !== null) return;
     const maxChars = this.options.maxChars;
     if (
@@ -258,6 +271,7 @@ class QueueRun {
     const requestStartedAt = Date.now();
     let texts: string[];
     let billed: number;
+    this.inFlight += 1;
     try {
       const result = await this.engine.translateBatch({
         texts: batch.texts,
@@ -275,10 +289,13 @@ class QueueRun {
       texts = result.texts;
       billed = result.billedCharacters;
     } catch (error) {
+      this.inFlight -= 1;
       this.reservedCharacters -= batch.billedCharacters;
       this.handleFailure(batch, attempt, error, requestStartedAt);
+      this.wakeSettleWaiters();
       return;
     }
+    this.inFlight -= 1;
     this.reservedCharacters -= batch.billedCharacters;
 
     this.billedCharacters += billed;
@@ -289,16 +306,49 @@ class QueueRun {
       batch.keys.forEach((key, i) => {
         this.translations.set(key, texts[i] as string);
       });
+    // handed over now (a synchronous onBatchDone runs before the next request starts), not awaited here
+    const settled = this.settle({ batch, translations: texts, billedCharacters: billed });
+    this.settling.add(settled);
+    void settled.then(() => {
+      this.settling.delete(settled);
+      this.wakeSettleWaiters();
+    });
+  }
+
+  /** The caller's `onBatchDone`, then the batch counts as done (never rejects: a failure stops the run). */
+  private async settle(result: BatchResult): Promise<void> {
     try {
-      await this.options.onBatchDone?.({ batch, translations: texts, billedCharacters: billed });
+      await this.options.onBatchDone?.(result);
     } catch (error) {
       this.thrown ??= { error };
       this.stop('failed');
       return;
     }
-    this.segmentsDone += batch.jobCount;
-    this.charactersDone += batch.billedCharacters;
+    this.segmentsDone += result.batch.jobCount;
+    this.charactersDone += result.batch.billedCharacters;
     this.emit('batch');
+  }
+
+  /**
+   * Not paused, and requests in flight plus answers not settled yet below twice the concurrency: the
+   * answers a crash can lose stay bounded while the caller makes them durable.
+   */
+  private mayStart(): boolean {
+    return Date.now() >= this.pausedUntil && this.inFlight + this.settling.size < 2 * this.options.concurrency;
+  }
+
+  /** Waits until a request may start (or the queue stopped). */
+  private async roomToSend(): Promise<void> {
+    while (this.stopReason === null && !this.mayStart()) {
+      if (Date.now() < this.pausedUntil) await this.sleep(this.pausedUntil - Date.now());
+      else await new Promise<void>((resolve) => this.settleWaiters.push(resolve));
+    }
+  }
+
+  private wakeSettleWaiters(): void {
+    const waiters = this.settleWaiters;
+    this.settleWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private handleFailure(batch: PlannedBatch, attempt: number, error: unknown, requestStartedAt: number): void {
@@ -333,10 +383,6 @@ class QueueRun {
     this.emit('backoff', { backoffMs: delay, backoffKind: error.kind });
   }
 
-  private async waitWhilePaused(): Promise<void> {
-    while (this.stopReason === null && Date.now() < this.pausedUntil) await this.sleep(this.pausedUntil - Date.now());
-  }
-
   private pauseFor(delay: number): void {
     const now = Date.now();
     const until = now + delay;
@@ -363,6 +409,7 @@ class QueueRun {
     // Resume so that onIdle() can resolve once in-flight batches finish (nothing is queued any more).
     this.queue.start();
     for (const wake of this.sleepers) wake();
+    this.wakeSettleWaiters();
   }
 
   private sleep(ms: number): Promise<void> {

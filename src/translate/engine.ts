@@ -39,10 +39,15 @@ export interface EngineStageInput {
   onBatchDone: (result: BatchResult) => Promise<void>;
 }
 
+/** The engine talks to a server (DeepL): its requests are rate limited and their waits are wall time. */
+export function sendsOverNetwork(engine: Engine): boolean {
+  return engine.name === 'deepl';
+}
+
 /** The engine queue of a run, fed batch by batch while later articles are still being read. */
 export function openEngineQueue(input: EngineStageInput): TranslationQueue {
   const { config, engine } = input;
-  const local = engine.name !== 'deepl';
+  const local = !sendsOverNetwork(engine);
   return openTranslationQueue(engine, {
     ...input.limits,
     concurrency: input.concurrency ?? config.queue.concurrency,

@@ -6,8 +6,9 @@
  * and the queue is fed across group boundaries: while the requests of one group are in flight the next
  * group is read and segmented, and each article is written as soon as its last answer is in, then
  * forgotten. What the run holds is bounded by the settings (the batches waiting in the queue, the writes
- * in progress), not by the number of articles: the next group is read only when the queue has fewer than
- * `queuedBatchesAhead` batches waiting and the writer is not behind.
+ * in progress), not by the number of articles: the next group is read only when the queue is short of
+ * batches and the writer is not behind (or, for a network engine, when the queue is about to run dry and
+ * the writer is not too far behind: see read-ahead.ts).
  *
  * Owns the run's counters (the summary's), the article accounting (how many answers each article waits
  * for) and the order of the stages; the stages themselves stay in their modules.
@@ -24,23 +25,25 @@ import { BatchPacker } from '../queue/plan.js';
 import type { TranslationQueue } from '../queue/run.js';
 import type { BatchResult, PlannedBatch, QueueOutcome, QueuePlan, QueueProgress } from '../queue/types.js';
 import { applyToWaiter } from './apply.js';
-import { openEngineQueue, refusedPairs } from './engine.js';
+import { openEngineQueue, refusedPairs, sendsOverNetwork } from './engine.js';
 import type { GlossaryContext } from './glossary-context.js';
 import type { RunJournal } from './journal.js';
 import { RunMemory } from './memory.js';
 import { batchLimitsFor, planJobs, type PlanStageInput } from './plan.js';
 import { openSourceIndex, readSourceFiles, type SourceIndex } from './read.js';
+import { mayReadAhead, readAheadLimits, type ReadAheadLimits } from './read-ahead.js';
 import { RunKeys, type BatchSink } from './run-keys.js';
 import { segmentArticles } from './segment.js';
 import type { ArticleWork, KnownAnswer, SkippedArticle, SourceFile, UntranslatableBlock } from './types.js';
 import { createArticleWriter, type ArticleWriter } from './write.js';
 
-/** Articles read and segmented together (small: the queue is fed between groups). */
-const ARTICLES_PER_GROUP = 16;
+/**
+ * Articles read and segmented together (small: the queue is fed between groups, and the answers that
+ * came in meanwhile are handled and the freed slots refilled without waiting for a long group).
+ */
+const ARTICLES_PER_GROUP = 8;
 /** Longest wait for room before the conditions are looked at again. */
 const WAKE_AT_LEAST_EVERY_MS = 100;
-/** Articles settled and not yet written above which reading waits for the writer. */
-const WRITE_BACKLOG_LIMIT = 64;
 
 export interface StreamInput {
   config: ResolvedConfig;
@@ -116,7 +119,7 @@ export class RunStream {
   private planAnnounced = false;
   private batchesHanded = 0;
   private wakers: Array<() => void> = [];
-  private readonly queuedBatchesAhead: number;
+  private readonly readAhead: ReadAheadLimits;
   /** the caches that let an unchanged article go through without reading its files (saved after the run) */
   private readonly stateReader: StateReader;
   private readonly sourceIndex: SourceIndex;
@@ -141,8 +144,8 @@ export class RunStream {
           : glossaryIds[pairKey(pair)] !== undefined,
     };
     const concurrency = input.concurrency ?? config.queue.concurrency;
-    this.queuedBatchesAhead = Math.max(8, 4 * concurrency);
     const sends = !input.dryRun && input.engine !== null && input.engine.leavesUntranslated !== true;
+    this.readAhead = readAheadLimits(concurrency, sends && sendsOverNetwork(input.engine!));
     this.queue = sends
       ? openEngineQueue({
           config,
@@ -358,11 +361,17 @@ export class RunStream {
     if (entry && blocks.length > 0) this.blocks.push({ index: entry.index, blocks });
   }
 
-  /** Waits while the queue has enough batches waiting or the writer is behind. */
+  /** Waits while the queue has enough batches waiting or the writer is behind (see read-ahead.ts). */
   private async roomForMore(): Promise<void> {
     const busy = (): boolean =>
-      (this.writer !== null && this.writer.backlog() >= WRITE_BACKLOG_LIMIT) ||
-      (this.queue !== null && this.queue.stopReason() === null && this.queue.waiting() >= this.queuedBatchesAhead);
+      !mayReadAhead(
+        {
+          waitingBatches: this.queue?.waiting() ?? 0,
+          queueRunning: this.queue !== null && this.queue.stopReason() === null,
+          writeBacklog: this.writer?.backlog() ?? 0,
+        },
+        this.readAhead,
+      );
     // woken by every answer and every write; the timer covers what wakes nobody (the queue stopping)
     while (busy())
       await new Promise<void>((resolve) => {

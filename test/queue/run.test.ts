@@ -336,3 +336,81 @@ describe('runTranslationQueue: stopping', () => {
     );
   });
 });
+
+describe('runTranslationQueue: answers settle beside the sending', () => {
+  /** onBatchDone that takes `ms` on the clock (a journal fsync), recording when each batch settled. */
+  const slowSettle = (ms: number, settled: Array<[number, number]>) => async (result: BatchResult) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    settled.push([result.batch.index, Date.now()]);
+  };
+
+  test('the next request goes out when the answer is in, not when onBatchDone has finished', async () => {
+    const engine = new ScriptedEngine(() => ({ delayMs: 50 }));
+    const settled: Array<[number, number]> = [];
+    const events: QueueProgress[] = [];
+    const start = 1_000_000;
+    const outcome = await onFakeClock(() =>
+      runTranslationQueue(engine, jobs(3), {
+        ...queueOptions({ maxTextsPerRequest: 1, concurrency: 1 }),
+        onBatchDone: slowSettle(30, settled),
+        onProgress: (event) => events.push(event),
+      }),
+    );
+    // a request every 50 ms (the slot is free once answered), where waiting for onBatchDone took 80 ms
+    expect(engine.calls.map((call) => call.startedAt - start)).toEqual([0, 50, 100]);
+    expect(settled.map(([index, at]) => [index, at - start])).toEqual([
+      [0, 80],
+      [1, 130],
+      [2, 180],
+    ]);
+    // a batch counts once settled, and the run ends after the last one settled
+    expect(events.map((event) => [event.type, event.segmentsDone])).toEqual([
+      ['start', 0],
+      ['batch', 1],
+      ['batch', 2],
+      ['batch', 3],
+      ['end', 3],
+    ]);
+    expect(outcome.summary).toMatchObject({ requests: 3, batches: 3 });
+  });
+
+  test('requests in flight plus answers settling stay within twice the concurrency', async () => {
+    const engine = new ScriptedEngine(() => ({ delayMs: 10 }));
+    const settled: Array<[number, number]> = [];
+    const start = 1_000_000;
+    await onFakeClock(() =>
+      runTranslationQueue(engine, jobs(3), {
+        ...queueOptions({ maxTextsPerRequest: 1, concurrency: 1 }),
+        onBatchDone: slowSettle(100, settled),
+      }),
+    );
+    // t0 answered at 10 and settling until 110; t1 goes at 10 and is answered at 20: two unsettled, so
+    // t2 waits for t0 to settle
+    expect(engine.calls.map((call) => call.startedAt - start)).toEqual([0, 10, 110]);
+    expect(settled.map(([index, at]) => [index, at - start])).toEqual([
+      [0, 110],
+      [1, 120],
+      [2, 220],
+    ]);
+  });
+
+  test('a failing onBatchDone while other requests are in flight: they finish and settle, nothing more is sent', async () => {
+    const engine = new ScriptedEngine((call) => ({ delayMs: call === 0 ? 10 : 40 }));
+    const settled: number[] = [];
+    const failure = new Error('disk full');
+    const result = await onFakeClock(() =>
+      runTranslationQueue(engine, jobs(6), {
+        ...queueOptions({ maxTextsPerRequest: 1, concurrency: 2 }),
+        onBatchDone: async (done) => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          if (done.batch.index === 0) throw failure;
+          settled.push(done.batch.index);
+        },
+      }).catch((error: unknown) => error),
+    );
+    expect(result).toBe(failure);
+    // t0 (answered at 10, failing at 15), t1 (0–40) and t2 (sent at 10): t2 and t1 still settle
+    expect(engine.calls.map((call) => call.texts[0])).toEqual(['t0', 't1', 't2']);
+    expect(settled.sort()).toEqual([1, 2]);
+  });
+});
