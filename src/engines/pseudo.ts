@@ -6,6 +6,7 @@
  * Markup is copied untouched: any `<…>` tag (inline `<g id>`, `<x id/>`, glossary placeholders written
  * as tags), any `⟪…⟫` placeholder and XML entities (`&amp;` must not become `&ámp;`).
  */
+import { codePointCount } from '../text/char-codes.js';
 import type { Engine, TranslateBatchRequest, TranslateBatchResult } from './types.js';
 
 const PROTECTED = /<[^>]*>|⟪[^⟫]*⟫|&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
@@ -45,22 +46,6 @@ function accent(text: string): string {
     out += String.fromCharCode.apply(null, codes.slice(at, at + CODES_PER_CALL));
   }
   return out;
-}
-
-/** Code points of a text (a surrogate pair is one, a lone surrogate one too), as `[...text].length`. */
-function codePointCount(text: string): number {
-  let count = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        count--;
-        i++;
-      }
-    }
-  }
-  return count;
 }
 
 /** Pseudo-translates one segment text. Texts with no visible characters are returned unchanged. */

@@ -3,6 +3,8 @@
  * billed with `tag_handling=xml`) and bytes in a form-encoded request body (the 128 KiB limit).
  */
 
+import { codePointCount } from '../text/char-codes.js';
+
 const TAG = /<[^>]*>/g;
 const ENTITY = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
 
@@ -13,19 +15,7 @@ const ENTITY = /&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g;
 export function billedCharacterCount(text: string): number {
   // a tag starts with `<` and an entity with `&`: a text with neither is all billed
   const plain = text.includes('<') || text.includes('&') ? text.replace(TAG, '').replace(ENTITY, '_') : text;
-  // code points: a surrogate pair is one, a lone surrogate one too (what iterating the string counts)
-  let count = plain.length;
-  for (let i = 0; i < plain.length - 1; i++) {
-    const code = plain.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = plain.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        count--;
-        i++;
-      }
-    }
-  }
-  return count;
+  return codePointCount(plain);
 }
 
 /** True for the ASCII code units no form encoder escapes: A-Z a-z 0-9 * - . _ */
