@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config/load.js';
 import { createPseudoEngine } from '../src/engines/pseudo.js';
 import type { Engine } from '../src/engines/types.js';
 import { translateWorkspace } from '../src/translate/index.js';
-import { billedCharacterCount } from '../src/segments/xml.js';
+import { billedCharacterCount } from '../src/queue/measure.js';
 import { generateCorpus } from './corpus.js';
 import { secondsSince } from './timing.js';
 

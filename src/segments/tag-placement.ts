@@ -17,7 +17,7 @@
  *   `_` does not work there).
  */
 import type { InlineTag } from './types.js';
-import { readInlineTag, sameTags } from './xml.js';
+import { readInlineTag, sameTags, unescapeXml } from './xml.js';
 
 export interface TagPlacement {
   /** the translation, repaired where a repair was possible */
@@ -30,9 +30,16 @@ export interface TagPlacement {
 
 type Token = { kind: 'text'; text: string } | { kind: 'open' | 'close' | 'empty'; raw: string; id: string };
 
-/** Spaces and punctuation an element may take in at its edges. */
-const EDGE = /^[\s\p{P}]+/u;
-const EDGE_END = /[\s\p{P}]+$/u;
+/**
+ * Spaces and punctuation an element may take in at its edges. The text is XML, so an entity is one
+ * character: the entities of punctuation (`&amp;` `&quot;` `&apos;`) move whole, and no entity is ever cut
+ * (a bare `&` only starts one; a `;` closing one is not punctuation of its own). Cutting one made
+ * `&<g id="1">amp</g>;` of `<g id="1">&amp;</g>`: text that is no longer well-formed XML.
+ */
+const PUNCTUATION_ENTITY = '&(?:amp|quot|apos);';
+const ENTITY_BEFORE = '(?<!&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+))';
+const EDGE = new RegExp(`^(?:${PUNCTUATION_ENTITY}|(?!&)[\\s\\p{P}])+`, 'u');
+const EDGE_END = new RegExp(`(?:${PUNCTUATION_ENTITY}|(?!&)${ENTITY_BEFORE}[\\s\\p{P}])+$`, 'u');
 
 /**
  * Text and tag tokens of a translation; entities stay text here: only the tags are moved. What
@@ -120,7 +127,7 @@ function moveOneEdge(tokens: Token[], source: ReadonlyMap<string, string>): Toke
     const first = tokens[element.open + 1];
     const last = tokens[element.close - 1];
     // never empty an element: that is for review, not repair
-    if (!/[^\s\p{P}]/u.test(textBetween(tokens, element.open + 1, element.close))) continue;
+    if (!/[^\s\p{P}]/u.test(unescapeXml(textBetween(tokens, element.open + 1, element.close)))) continue;
     if (first?.kind === 'text' && !EDGE.test(sourceInner)) {
       const edge = EDGE.exec(first.text)?.[0];
       if (edge) return shift(tokens, element.open, element.open + 1, edge, 'before');
@@ -162,7 +169,8 @@ function reviewFlags(tokens: readonly Token[], tags: Tags, source: ReadonlyMap<s
   for (const element of elements) {
     const inner = tokens.slice(element.open + 1, element.close);
     // no word left inside (`<g>,</g>`, `<g></g>`); an element the source left so too (`[](url)`) is as written
-    const wordless = (text: string): boolean => !/[\p{L}\p{N}]/u.test(text);
+    // entities read as what they stand for: an element holding only `&quot;` has no word
+    const wordless = (text: string): boolean => !/[\p{L}\p{N}]/u.test(unescapeXml(text));
     const empty = !inner.some((token) => token.kind === 'empty' || (token.kind === 'text' && !wordless(token.text)));
     if (empty && !wordless(source.get(element.id) ?? '')) flags.push(`tags.empty:${element.id}`);
     if (markupOf(element.id)?.markup === 'link' && hasLinkAncestor(element, elements, tags)) {

@@ -189,13 +189,6 @@ export function plainText(xml: string): string {
   return text;
 }
 
-/** Billed characters: Unicode code points of the text without tags (what DeepL bills). */
-export function billedCharacterCount(xml: string): number {
-  let count = 0;
-  for (const _ of plainText(xml)) count++;
-  return count;
-}
-
 export interface TagInventory {
   /** tag ids in order of appearance, `g:1`, `x:2` */
   tags: string[];

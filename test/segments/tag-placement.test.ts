@@ -45,6 +45,39 @@ describe('settleTagPlacement', () => {
     ).toBe('<g id="1">a <g id="2">b</g></g>, c');
   });
 
+  test('an entity at an edge is one character: punctuation entities move whole, no entity is cut', () => {
+    const tags = { 1: strong };
+    // & taken in at the start and at the end goes back out whole (it used to leave `&<g id="1">amp</g>;`)
+    expect(settleTagPlacement('AT&amp;T <g id="1">news</g>', 'AT<g id="1">&amp;T notizie</g>', tags)).toEqual({
+      text: 'AT&amp;<g id="1">T notizie</g>',
+      repaired: true,
+      flags: [],
+    });
+    expect(settleTagPlacement('<g id="1">AT</g>&amp;T', '<g id="1">AT&amp;</g>T', tags)).toEqual({
+      text: '<g id="1">AT</g>&amp;T',
+      repaired: true,
+      flags: [],
+    });
+    // quotes as entities, with a comma after them
+    expect(
+      settleTagPlacement('Press <g id="1">Continue</g> now', 'Premi <g id="1">&quot;Continua&quot;,</g> ora', tags)
+        .text,
+    ).toBe('Premi &quot;<g id="1">Continua</g>&quot;, ora');
+    // &lt; and &gt; stand for symbols, not punctuation: they stay, and their `;` is not taken for one
+    const kept = 'Il <g id="1">&lt;3 cuore&gt;</g> batte';
+    expect(settleTagPlacement('The <g id="1">heart</g> beats', kept, tags)).toEqual({
+      text: kept,
+      repaired: false,
+      flags: [],
+    });
+    // an element holding only a quote entity is emptied, flagged rather than repaired
+    expect(settleTagPlacement('A <g id="1">new</g> drama', 'Un dramma<g id="1">&quot;</g>', tags)).toEqual({
+      text: 'Un dramma<g id="1">&quot;</g>',
+      repaired: false,
+      flags: ['tags.empty:1'],
+    });
+  });
+
   test('edge punctuation the source element had is kept', () => {
     const source = 'He said <g id="1">"Love",</g> then left.';
     const target = 'Ha detto <g id="1">"Amore",</g> poi è uscito.';
