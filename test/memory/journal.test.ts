@@ -20,6 +20,26 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The real file system, counting the journal's fsyncs. */
+function fsyncCountingFs(): { fs: JournalFs; syncs: () => number } {
+  let syncs = 0;
+  const fs: JournalFs = {
+    mkdir: (d, o) => fsp.mkdir(d, o),
+    readFile: (f, e) => fsp.readFile(f, e),
+    rm: (f, o) => fsp.rm(f, o),
+    open: async (f, flags, mode) => {
+      const handle = await fsp.open(f, flags, mode);
+      const sync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        syncs++;
+        await sync();
+      };
+      return handle;
+    },
+  };
+  return { fs, syncs: () => syncs };
+}
+
 describe('answer journal', () => {
   test('lives under .storyloc/journal', () => {
     expect(journalPathFor('/ws')).toBe(path.join('/ws', '.storyloc', 'journal', 'answers.ndjson'));
@@ -84,45 +104,17 @@ describe('answer journal', () => {
   });
 
   test('one fsync per appended batch', async () => {
-    let syncs = 0;
-    const counting: JournalFs = {
-      mkdir: (d, o) => fsp.mkdir(d, o),
-      readFile: (f, e) => fsp.readFile(f, e),
-      rm: (f, o) => fsp.rm(f, o),
-      open: async (f, flags, mode) => {
-        const handle = await fsp.open(f, flags, mode);
-        const sync = handle.sync.bind(handle);
-        handle.sync = async () => {
-          syncs++;
-          await sync();
-        };
-        return handle;
-      },
-    };
-    const journal = await AnswerJournal.open(file, counting);
+    const counting = fsyncCountingFs();
+    const journal = await AnswerJournal.open(file, counting.fs);
     for (let i = 0; i < 3; i++)
       await journal.append({ engine: 'deepl', keys: [`k${i}`, `x${i}`], translations: ['t', 'u'] });
     await journal.close();
-    expect(syncs).toBe(3);
+    expect(counting.syncs()).toBe(3);
   });
 
   test('batches answered while one is written go together in one fsync; each resolves with its own place', async () => {
-    let syncs = 0;
-    const counting: JournalFs = {
-      mkdir: (d, o) => fsp.mkdir(d, o),
-      readFile: (f, e) => fsp.readFile(f, e),
-      rm: (f, o) => fsp.rm(f, o),
-      open: async (f, flags, mode) => {
-        const handle = await fsp.open(f, flags, mode);
-        const sync = handle.sync.bind(handle);
-        handle.sync = async () => {
-          syncs++;
-          await sync();
-        };
-        return handle;
-      },
-    };
-    const journal = await AnswerJournal.open(file, counting);
+    const counting = fsyncCountingFs();
+    const journal = await AnswerJournal.open(file, counting.fs);
     const entries = Array.from({ length: 10 }, (_, i) => ({
       engine: 'deepl',
       keys: [`k${i}`],
@@ -130,7 +122,7 @@ describe('answer journal', () => {
     }));
     const spans = await Promise.all(entries.map((entry) => journal.append(entry)));
     // the first is written alone, the nine appended while it was written go in one more write
-    expect(syncs).toBe(2);
+    expect(counting.syncs()).toBe(2);
     expect(spans.map((span) => journal.entryAt(span))).toEqual(entries);
     await journal.close();
   });
