@@ -9,6 +9,7 @@ import { inputError } from '../errors.js';
 import { isSupportedLanguage, supportedLanguages, type Lang } from '../languages.js';
 import type { EngineName, ResolvedConfig, Severity } from './types.js';
 import { DEFAULT_ARTICLE_LIMITS } from './limits.js';
+import { refuseConfigLinkOutside } from './symlinks.js';
 import type { MessageKey } from '../i18n/catalogs.js';
 
 export const CONFIG_FILE_NAME = 'storyloc.config.yaml';
@@ -85,6 +86,7 @@ export function loadConfig(options: { workspace?: string | undefined; cwd?: stri
       throw inputError('config.notFound', 'config:notFound', { dir: cwd, name: CONFIG_FILE_NAME });
   }
   const file = path.join(workspaceDir, CONFIG_FILE_NAME);
+  refuseConfigLinkOutside(workspaceDir, file);
   return parseConfig(readFileSync(file, 'utf8'), file, workspaceDir);
 }
 

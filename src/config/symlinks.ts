@@ -4,7 +4,7 @@
  * article read and every output, state and diff path is checked here; a link that leaves the workspace
  * is refused, naming the link, unless `paths.allowSymlinksOutside: true` says the user wants it.
  */
-import { type Dirent, existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { type Dirent, type Stats, existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
 import type { ResolvedConfig } from './types.js';
@@ -123,7 +123,7 @@ function refuseLinkAt(cache: FolderCache, from: string, parts: readonly string[]
     current = current + path.sep + parts[i]!;
     const isLast = i === parts.length - 1;
     if (!isLast && cache.inside.has(current)) continue;
-    const stat = lstatSync(current, { throwIfNoEntry: false });
+    const stat = lstatIfThere(current);
     if (stat === undefined) return false;
     if (stat.isSymbolicLink()) {
       const target = linkTarget(current);
@@ -134,6 +134,16 @@ function refuseLinkAt(cache: FolderCache, from: string, parts: readonly string[]
     if (!isLast) cache.inside.add(current);
   }
   return true;
+}
+
+/** The path's own status, or undefined when it is missing or a part on the way is a file (ENOTDIR). */
+function lstatIfThere(file: string): Stats | undefined {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }
 
 /** A `.` or `..` part or a doubled separator: a path `path.relative` would have to normalise. */
@@ -156,11 +166,41 @@ function relativeInside(workspaceDir: string, file: string): string | null {
 }
 
 /**
- * The workspace's own folders (articles, glossary, output, `.storyloc` with the lock, caches and
- * snapshots) checked once when a command loads the config, so a linked folder is named before any work.
+ * storyloc's own files and folders at fixed places under `.storyloc/` (and the sync record beside the outputs): read
+ * by some command or other, so a link among them that leaves the workspace is named before any work.
+ * Files named by a hash (glossary parse cache, source snapshots) are checked where they are read.
+ */
+const OWN_FILES: readonly (readonly string[])[] = [
+  ['.storyloc', 'lock'],
+  ['.storyloc', 'cache', 'state-index.json'],
+  ['.storyloc', 'cache', 'source-index.json'],
+  ['.storyloc', 'cache', 'glossary-checked.json'],
+  ['.storyloc', 'cache', 'glossary'],
+  ['.storyloc', 'journal', 'answers.ndjson'],
+  ['.storyloc', 'sources'],
+];
+
+/**
+ * The workspace's own folders (articles, glossary, output, `.storyloc` with the lock, caches, journal and
+ * snapshots) checked once when a command loads the config, so a linked folder or file is named before
+ * any work.
  */
 export function refuseWorkspaceLinksOutside(config: ResolvedConfig): void {
   for (const folder of [config.paths.articles, config.paths.glossary, config.paths.output])
     refuseSymlinkOutside(config, folder);
-  refuseSymlinkOutside(config, path.join(config.workspaceDir, '.storyloc', 'lock'));
+  for (const parts of OWN_FILES) refuseSymlinkOutside(config, path.join(config.workspaceDir, ...parts));
+  refuseSymlinkOutside(config, path.join(config.paths.output, '.storyloc', 'deepl-glossaries.json'));
+}
+
+/**
+ * The config file itself, before it is read: a link to a file outside the workspace is refused whatever
+ * it says, since `paths.allowSymlinksOutside` is written in that very file (a file from elsewhere could
+ * otherwise allow itself). A link to another file inside the workspace is read like the file.
+ */
+export function refuseConfigLinkOutside(workspaceDir: string, file: string): void {
+  if (!lstatIfThere(file)?.isSymbolicLink()) return;
+  const root = existsSync(workspaceDir) ? realpathSync(workspaceDir) : path.resolve(workspaceDir);
+  const target = linkTarget(file);
+  if (isInside(root, target)) return;
+  throw inputError('path.symlinkOutside', 'config:configSymlinkOutside', { link: file, target }, { file });
 }

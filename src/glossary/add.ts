@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
 import type { ResolvedConfig } from '../config/types.js';
+import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { inputError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../languages.js';
@@ -116,6 +117,8 @@ export function planGlossaryAdd(
   const files = listGlossaryFiles(config.paths.glossary);
   if (!files.includes(file)) files.push(file);
   files.sort();
+  // the files are read and one rewritten: a link leaving the workspace is refused like everywhere else
+  for (const name of files) refuseSymlinkOutside(config, name);
   const existed = existsSync(file);
   const texts = files.map((name) => ({
     file: name,

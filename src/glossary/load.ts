@@ -101,6 +101,8 @@ export function loadWorkspaceTermbase(
       : config.configFile === null
         ? null
         : openGlossaryCache(config.workspaceDir, { write: options.writeCache ?? true });
+  // its parse cache entries too: a cache file linked outside would be read in place of the glossary file
+  if (cache) for (const file of chosen) if (cache.covers(file)) refuseSymlinkOutside(config, cache.fileFor(file));
   const loaded = readTermbaseFiles(chosen, cache ? { cache } : {});
   // the whole folder was read: cache files of glossary files that are gone can go too
   if (wholeFolder) cache?.prune(chosen);

@@ -6,6 +6,7 @@
 import { type Dirent, promises as fsp, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
+import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { StorylocError } from '../errors.js';
 import { isSupportedLanguage, pairKey, type LanguagePair } from '../languages.js';
 import type { ArticleState, SegmentRecord } from './types.js';
@@ -160,8 +161,10 @@ export function snapshotPathFor(config: ResolvedConfig, sourceFileHash: string):
 }
 
 export function readSnapshot(config: ResolvedConfig, sourceFileHash: string): string | null {
+  const file = snapshotPathFor(config, sourceFileHash);
+  refuseSymlinkOutside(config, file);
   try {
-    return readFileSync(snapshotPathFor(config, sourceFileHash), 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return null;
   }

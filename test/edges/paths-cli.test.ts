@@ -7,7 +7,17 @@
  * once, the same rule whether a story is named or found, never guessed.
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/run-cli.js';
@@ -114,6 +124,109 @@ describe('case 6: symbolic links that leave the workspace', () => {
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(ws.read('output/it/en/inside.md')).toContain('# ');
   });
+});
+
+describe("the config file, glossary edits and storyloc's own files: the same rule for links that leave", () => {
+  const CONFIG_REASON = (target: string): string =>
+    `a symbolic link to ${target}, outside the workspace: the workspace's config file is never read through a link that leaves it ` +
+    '(paths.allowSymlinksOutside cannot allow the file that sets it). Replace the link with a copy of the file';
+
+  test('a storyloc.config.yaml linked outside: every command refuses it before reading it, nothing written', async () => {
+    const shared = path.join(outside, 'shared.config.yaml');
+    // the outside file even says links are fine: it is not read, so it cannot allow itself
+    writeFileSync(shared, `${ws.read('storyloc.config.yaml')}paths:\n  allowSymlinksOutside: true\n`);
+    rmSync(at('storyloc.config.yaml'));
+    symlinkSync(shared, at('storyloc.config.yaml'));
+    const before = ws.files();
+    for (const args of [['translate'], ['status'], ['check'], ['glossary', 'lint'], ['review']]) {
+      const result = await runCli([...args, '--workspace', ws.dir], { env, cwd: ws.dir });
+      expect([args, result.code, result.stderr]).toEqual([
+        args,
+        2,
+        `storyloc: error: storyloc.config.yaml: ${CONFIG_REASON(shared)}\n`,
+      ]);
+    }
+    // doctor reports it as its config finding (exit 1, README "doctor"), the same reason
+    const doctor = await runCli(['doctor', '--workspace', ws.dir], { env, cwd: ws.dir });
+    expect([doctor.code, doctor.stderr]).toEqual([1, '']);
+    expect(doctor.stdout).toContain(`  ✗ config: storyloc.config.yaml:1:1: ${CONFIG_REASON(shared)}\n`);
+    expect(doctor.stdout).toContain('No valid workspace config: no engine can run.');
+    // found from the current folder upwards too
+    const found = await runCli(['status'], { env, cwd: at('articles/en') });
+    expect([found.code, found.stderr]).toEqual([
+      2,
+      `storyloc: error: ../../storyloc.config.yaml: ${CONFIG_REASON(shared)}\n`,
+    ]);
+    expect(ws.files()).toEqual(before);
+    expect(readdirSync(outside)).toEqual(['shared.config.yaml']);
+  });
+
+  test('a storyloc.config.yaml linked to a file inside the workspace is read like the file', async () => {
+    write('settings/storyloc.yaml', ws.read('storyloc.config.yaml'));
+    rmSync(at('storyloc.config.yaml'));
+    symlinkSync(at('settings/storyloc.yaml'), at('storyloc.config.yaml'));
+    const result = await run('translate', '--json');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ articles: 3 });
+  });
+
+  test('glossary add: a glossary file linked outside is refused, neither it nor the link changed', async () => {
+    const shared = path.join(outside, 'shared-terms.yaml');
+    const text = ws.read('glossary/terms.yaml');
+    writeFileSync(shared, text);
+    rmSync(at('glossary/terms.yaml'));
+    symlinkSync(shared, at('glossary/terms.yaml'));
+    const result = await run(
+      'glossary',
+      'add',
+      '--id',
+      'zebra',
+      '--type',
+      'term',
+      '--form',
+      'en=Zebra',
+      '--form',
+      'it=Zebra',
+    );
+    expect([result.code, result.stderr]).toEqual([2, refusal('glossary/terms.yaml', shared)]);
+    expect(readFileSync(shared, 'utf8')).toBe(text);
+    expect(lstatSync(at('glossary/terms.yaml')).isSymbolicLink()).toBe(true);
+    expect(existsSync(at('glossary/term.yaml'))).toBe(false);
+  });
+
+  test('a glossary parse-cache file linked outside: refused naming it, never read in place of the glossary', async () => {
+    expect((await run('translate', '--json')).code).toBe(0);
+    const cacheDir = at('.storyloc/cache/glossary');
+    const [cacheName] = readdirSync(cacheDir).filter((name) => name.endsWith('.json'));
+    const planted = path.join(outside, 'planted.json');
+    writeFileSync(planted, readFileSync(path.join(cacheDir, cacheName!)));
+    rmSync(path.join(cacheDir, cacheName!));
+    symlinkSync(planted, path.join(cacheDir, cacheName!));
+    for (const command of ['translate', 'check', 'glossary']) {
+      const result = await run(...(command === 'glossary' ? ['glossary', 'lint'] : [command]));
+      expect([command, result.code, result.stderr]).toEqual([
+        command,
+        2,
+        refusal(`.storyloc/cache/glossary/${cacheName}`, planted),
+      ]);
+    }
+  });
+
+  test.each([['.storyloc/cache/state-index.json'], ['.storyloc/journal/answers.ndjson'], ['.storyloc/sources']])(
+    '%s linked outside: refused naming it before any work',
+    async (relative) => {
+      const planted = path.join(outside, 'planted');
+      writeFileSync(planted, '{}\n');
+      mkdirSync(path.dirname(at(relative)), { recursive: true });
+      symlinkSync(planted, at(relative));
+      for (const command of ['translate', 'status']) {
+        const result = await run(command);
+        expect([command, result.code, result.stderr]).toEqual([command, 2, refusal(relative, planted)]);
+      }
+      expect(existsSync(at('output'))).toBe(false);
+      expect(readFileSync(planted, 'utf8')).toBe('{}\n');
+    },
+  );
 });
 
 describe('case 7: folders that are not source languages, hidden stories', () => {

@@ -14,5 +14,7 @@ export default {
   pathOutside: '{{where}}: the path "{{path}}" leads outside the workspace',
   symlinkOutside:
     'a symbolic link to {{target}}, outside the workspace: storyloc does not read or write outside the workspace through a link. Replace the link with the folder or file itself, or set paths.allowSymlinksOutside: true in storyloc.config.yaml',
+  configSymlinkOutside:
+    "a symbolic link to {{target}}, outside the workspace: the workspace's config file is never read through a link that leaves it (paths.allowSymlinksOutside cannot allow the file that sets it). Replace the link with a copy of the file",
   sameLanguage: 'language "{{code}}" is both a source and a target language',
 };

@@ -15,5 +15,7 @@ export default {
   pathOutside: '{{where}}: il percorso "{{path}}" esce dalla cartella di lavoro',
   symlinkOutside:
     'è un collegamento simbolico a {{target}}, fuori dalla cartella di lavoro: storyloc non legge né scrive fuori dalla cartella di lavoro attraverso un collegamento. Sostituisci il collegamento con la cartella o il file stesso, oppure imposta paths.allowSymlinksOutside: true in storyloc.config.yaml',
+  configSymlinkOutside:
+    'è un collegamento simbolico a {{target}}, fuori dalla cartella di lavoro: il file di configurazione non viene mai letto attraverso un collegamento che esce dalla cartella di lavoro (paths.allowSymlinksOutside non può autorizzare il file che lo imposta). Sostituisci il collegamento con una copia del file',
   sameLanguage: 'la lingua "{{code}}" è sia di origine sia di destinazione',
 };

@@ -15,5 +15,7 @@ export default {
   pathOutside: '{{where}}: 경로 "{{path}}"이(가) 작업 폴더 밖을 가리킵니다',
   symlinkOutside:
     '작업 폴더 밖의 {{target}}을(를) 가리키는 심볼릭 링크입니다. storyloc은 링크를 통해 작업 폴더 밖을 읽거나 쓰지 않습니다. 링크를 실제 폴더나 파일로 바꾸거나, storyloc.config.yaml에서 paths.allowSymlinksOutside: true로 설정하세요',
+  configSymlinkOutside:
+    '작업 폴더 밖의 {{target}}을(를) 가리키는 심볼릭 링크입니다. 작업 폴더의 설정 파일은 폴더 밖으로 나가는 링크를 통해 읽지 않습니다(paths.allowSymlinksOutside는 그 설정이 적힌 파일 자체를 허용할 수 없습니다). 링크를 파일의 복사본으로 바꾸세요',
   sameLanguage: '언어 "{{code}}"이(가) 원본 언어이자 대상 언어입니다',
 };
