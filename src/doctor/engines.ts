@@ -14,7 +14,10 @@ import type { DoctorFinding } from './types.js';
 
 export interface EngineCheck {
   finding: DoctorFinding;
+  /** it can translate at least one configured pair here */
   canRun: boolean;
+  /** the configured pairs it can translate here */
+  pairs: readonly LanguagePair[];
 }
 
 export interface DeepLUsage {
@@ -27,7 +30,10 @@ function arrow(pairs: readonly LanguagePair[]): string {
   return pairs.map((pair) => `${pair.source}→${pair.target}`).join(', ');
 }
 
-/** Apertium runs when the command is installed and has modes for every configured pair. */
+/**
+ * Apertium runs when the command is installed and has modes for a configured pair: all of them, ok; some
+ * (Debian has no Korean), a warning naming the others; none, a failure.
+ */
 export async function checkApertium(
   config: ResolvedConfig,
   pairs: readonly LanguagePair[],
@@ -37,6 +43,7 @@ export async function checkApertium(
   if (!isCommandOnPath(command, env)) {
     return {
       canRun: false,
+      pairs: [],
       finding: {
         id: 'engine.apertium',
         status: 'fail',
@@ -58,26 +65,30 @@ export async function checkApertium(
   if (missing.length === 0)
     return {
       canRun: true,
+      pairs,
       finding: {
         id: 'engine.apertium',
         status: 'ok',
         message: { key: 'setup:doctor.apertium.ok', params: { pairs: arrow(pairs) } },
       },
     };
+  const usable = pairs.filter((pair) => !missing.includes(pair));
   return {
-    canRun: false,
+    canRun: usable.length > 0,
+    pairs: usable,
     finding: {
       id: 'engine.apertium',
-      status: 'fail',
+      status: usable.length > 0 ? 'warn' : 'fail',
       message: { key: 'setup:doctor.apertium.noModes', params: { pairs: arrow(missing), count: missing.length } },
       fix: { key: 'setup:doctor.apertium.modesFix', params: { pairs: missing.map(pairKey).join(', ') } },
     },
   };
 }
 
-/** DeepL runs when the key is set and the server answers `/v2/usage` with it. */
+/** DeepL runs when the key is set and the server answers `/v2/usage` with it; it then translates every pair. */
 export async function checkDeepL(
   config: ResolvedConfig,
+  pairs: readonly LanguagePair[],
   env: NodeJS.ProcessEnv,
 ): Promise<EngineCheck & { usage: DeepLUsage | null }> {
   const { authKeyEnv, serverUrl, timeoutMs } = config.engine.deepl;
@@ -85,6 +96,7 @@ export async function checkDeepL(
   if (key === null) {
     return {
       canRun: false,
+      pairs: [],
       usage: null,
       finding: {
         id: 'engine.deepl',
@@ -111,6 +123,7 @@ export async function checkDeepL(
     if (exhausted) {
       return {
         canRun: false,
+        pairs: [],
         usage,
         finding: {
           id: 'engine.deepl',
@@ -122,6 +135,7 @@ export async function checkDeepL(
     }
     return {
       canRun: true,
+      pairs,
       usage,
       finding: { id: 'engine.deepl', status: 'ok', message: { key: 'setup:doctor.deepl.ok', params } },
     };
@@ -130,6 +144,7 @@ export async function checkDeepL(
     const fixKey = engineError.kind === 'auth' ? 'setup:doctor.deepl.authFix' : 'setup:doctor.deepl.networkFix';
     return {
       canRun: false,
+      pairs: [],
       usage: null,
       finding: {
         id: 'engine.deepl',

@@ -19,9 +19,12 @@ export function formatDoctorReport(report: DoctorReport, version: string): strin
   if (verdict.name === null) lines.push(t('setup:doctor.verdict.noConfig'));
   else {
     const reason = verdict.reason ? t(verdict.reason.key, verdict.reason.params) : '';
-    lines.push(
-      t(verdict.canRun ? 'setup:doctor.verdict.ok' : 'setup:doctor.verdict.cannot', { engine: verdict.name, reason }),
-    );
+    const key = !verdict.canRun
+      ? 'setup:doctor.verdict.cannot'
+      : verdict.leftOut.length > 0
+        ? 'setup:doctor.verdict.partial'
+        : 'setup:doctor.verdict.ok';
+    lines.push(t(key, { engine: verdict.name, reason, pairs: verdict.leftOut.join(', ') }));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -8,12 +8,14 @@ import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
 import { selectEngine } from '../engines/select.js';
 import { configuredPairs } from '../glossary/deepl-sync.js';
+import type { LanguagePair } from '../languages.js';
 import { lintWorkspaceTermbase } from '../glossary/workspace.js';
 import { displayPath } from '../display-path.js';
 import { t } from '../i18n/index.js';
 import { checkChromium, checkNode } from './environment.js';
 import { checkApertium, checkDeepL, type EngineCheck } from './engines.js';
 import { checkDeepLGlossaries } from './glossaries.js';
+import { pairArrow, pairGapFindings, pairsOfEngine, uncoveredPairs } from './pairs.js';
 import type { DefaultEngineVerdict, DoctorFinding, DoctorReport } from './types.js';
 
 export type { DoctorFinding, DoctorReport, DoctorStatus } from './types.js';
@@ -92,25 +94,26 @@ function checkGlossary(
   };
 }
 
-/** The engine `translate` would pick, and whether it can run given the engine checks. */
+/**
+ * The engine `translate` would pick, and whether it can run given the engine checks: it must start and
+ * translate at least one configured pair (`none` chosen in the config runs: it leaves every story for a
+ * translator on purpose). Pairs it cannot translate are warnings (pairs.ts).
+ */
 function judgeDefaultEngine(
   config: ResolvedConfig,
   env: NodeJS.ProcessEnv,
+  pairs: readonly LanguagePair[],
   checks: { apertium: EngineCheck; deepl: EngineCheck },
 ): DefaultEngineVerdict {
   try {
     const choice = selectEngine(config, { env });
     const reason = { key: choice.reason.key, params: choice.reason.params };
     const canRun =
-      choice.name === 'deepl'
-        ? checks.deepl.canRun
-        : choice.name === 'apertium'
-          ? checks.apertium.canRun
-          : choice.name !== 'none' || config.engine.default === 'none';
-    return { name: choice.name, reason, canRun };
+      choice.name === 'none' ? config.engine.default === 'none' : pairsOfEngine(choice.name, pairs, checks).length > 0;
+    return { name: choice.name, reason, canRun, leftOut: [] };
   } catch (error) {
     if (!(error instanceof StorylocError)) throw error;
-    return { name: config.engine.default, reason: errorMessage(error), canRun: false };
+    return { name: config.engine.default, reason: errorMessage(error), canRun: false, leftOut: [] };
   }
 }
 
@@ -118,7 +121,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const findings: DoctorFinding[] = [checkNode(options.nodeVersion ?? process.versions.node)];
   const { finding: configFinding, config } = checkConfig(options);
   findings.push(configFinding);
-  let defaultEngine: DefaultEngineVerdict = { name: null, reason: null, canRun: false };
+  let defaultEngine: DefaultEngineVerdict = { name: null, reason: null, canRun: false, leftOut: [] };
   if (config) {
     const pairs = configuredPairs(config);
     findings.push({
@@ -130,16 +133,19 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       },
     });
     const apertium = await checkApertium(config, pairs, options.env);
-    const deepl = await checkDeepL(config, options.env);
+    const deepl = await checkDeepL(config, pairs, options.env);
     findings.push(apertium.finding, deepl.finding, {
       id: 'engine.pseudo',
       status: 'ok',
       message: { key: 'setup:doctor.pseudo', params: {} },
     });
+    const judged = judgeDefaultEngine(config, options.env, pairs, { apertium, deepl });
+    const gaps = uncoveredPairs(judged, pairs, { apertium, deepl });
+    defaultEngine = { ...judged, leftOut: gaps.map(pairArrow) };
+    findings.push(...pairGapFindings(config, gaps, judged.name, { apertium, deepl }));
     const glossary = checkGlossary(config, options.cwd);
     findings.push(glossary.finding);
     findings.push(await checkDeepLGlossaries(config, glossary.termbase, options.env, deepl.canRun, options.cwd));
-    defaultEngine = judgeDefaultEngine(config, options.env, { apertium, deepl });
   }
   findings.push(checkChromium(options.env));
   return { findings, defaultEngine };

@@ -23,7 +23,10 @@ export interface DefaultEngineVerdict {
   name: string | null;
   /** why that one (`engines:reason.*`) */
   reason: DoctorMessage | null;
+  /** it starts and translates at least one configured pair (or is `none`, chosen in the config) */
   canRun: boolean;
+  /** configured pairs (`ko→it`) it cannot translate here: their stories are left for a translator */
+  leftOut: string[];
 }
 
 export interface DoctorReport {

@@ -1,4 +1,7 @@
-/** `storyloc doctor`: what works here and what is missing. Exit 0 when the default engine can run, 1 otherwise. */
+/**
+ * `storyloc doctor`: what works here and what is missing. Exit 0 when the default engine can run for at least
+ * one configured pair (a pair it leaves out is a warning), 1 otherwise.
+ */
 import { t } from '../../i18n/index.js';
 import { ExitCode } from '../../errors.js';
 import { runDoctor } from '../../doctor/index.js';

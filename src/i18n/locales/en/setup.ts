@@ -20,7 +20,7 @@ export default {
   },
   doctor: {
     description:
-      'Say what works in this workspace and what is missing, each with the fix (exit 0 when the default engine can run)',
+      'Say what works in this workspace and what is missing, each with the fix (exit 0 when the default engine can run for at least one language pair)',
     header: 'storyloc {{version}}: doctor',
     fixPrefix: 'fix',
     label: {
@@ -30,6 +30,7 @@ export default {
       engine: { apertium: 'apertium', deepl: 'deepl', pseudo: 'pseudo' },
       glossary: 'glossary',
       'deepl-glossaries': 'DeepL glossaries',
+      pairs: 'language pairs',
       chromium: 'Chromium',
     },
     node: {
@@ -63,6 +64,16 @@ export default {
       authFix: 'check the key in {{env}} (a Free key ends in ":fx")',
       networkFix: 'check the network, a proxy, or engine.deepl.serverUrl in the config',
     },
+    pairs: {
+      otherEngine: '{{pair}}: {{engine}}, the default engine, cannot translate it here; {{other}} can',
+      otherEngineFix: 'translate those stories with storyloc translate --engine {{other}}',
+      noEngine:
+        '{{pair}}: no engine here can translate it; its stories are left for a translator (translate exits 1 while they wait)',
+      koreanFix:
+        "export {{env}}=… with a DeepL API key (DeepL translates {{pair}}; Debian's Apertium has no Korean language data), or remove the language from storyloc.config.yaml",
+      installFix:
+        'install the Apertium language data for {{pairKey}} (apt-cache search apertium), or export {{env}}=… with a DeepL API key',
+    },
     pseudo: 'always available (a test engine: marks text instead of translating it)',
     glossary: {
       ok: 'no problems (entries: {{entries}}, files: {{files}}, in {{dir}})',
@@ -86,6 +97,7 @@ export default {
     },
     verdict: {
       ok: 'Default engine: {{engine}} ({{reason}}): it can run.',
+      partial: 'Default engine: {{engine}} ({{reason}}): it can run, but not for {{pairs}} (see the warnings above).',
       cannot: 'Default engine: {{engine}} ({{reason}}): it cannot run; see the fixes above.',
       noConfig: 'No valid workspace config: no engine can run.',
     },

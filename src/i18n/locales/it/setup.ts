@@ -21,7 +21,7 @@ export default {
   },
   doctor: {
     description:
-      'Dice cosa funziona in questo workspace e cosa manca, con il rimedio (uscita 0 se il motore predefinito può funzionare)',
+      'Dice cosa funziona in questo workspace e cosa manca, con il rimedio (uscita 0 se il motore predefinito può tradurre almeno una coppia di lingue)',
     header: 'storyloc {{version}}: doctor',
     fixPrefix: 'rimedio',
     label: {
@@ -31,6 +31,7 @@ export default {
       engine: { apertium: 'apertium', deepl: 'deepl', pseudo: 'pseudo' },
       glossary: 'glossario',
       'deepl-glossaries': 'glossari DeepL',
+      pairs: 'coppie di lingue',
       chromium: 'Chromium',
     },
     node: {
@@ -64,6 +65,16 @@ export default {
       authFix: 'controlla la chiave in {{env}} (una chiave Free finisce con ":fx")',
       networkFix: 'controlla la rete, un proxy, oppure engine.deepl.serverUrl nella configurazione',
     },
+    pairs: {
+      otherEngine: '{{pair}}: {{engine}}, il motore predefinito, qui non la traduce; {{other}} sì',
+      otherEngineFix: 'traduci quegli articoli con storyloc translate --engine {{other}}',
+      noEngine:
+        '{{pair}}: nessun motore qui la può tradurre; i suoi articoli restano a un traduttore (translate esce con 1 finché attendono)',
+      koreanFix:
+        "esporta {{env}}=… con una chiave API di DeepL (DeepL traduce {{pair}}; l'Apertium di Debian non ha dati per il coreano), oppure togli la lingua da storyloc.config.yaml",
+      installFix:
+        'installa i dati linguistici di Apertium per {{pairKey}} (apt-cache search apertium), oppure esporta {{env}}=… con una chiave API di DeepL',
+    },
     pseudo: 'sempre disponibile (un motore di prova: marca il testo invece di tradurlo)',
     glossary: {
       ok: 'nessun problema (voci: {{entries}}, file: {{files}}, in {{dir}})',
@@ -87,6 +98,8 @@ export default {
     },
     verdict: {
       ok: 'Motore predefinito: {{engine}} ({{reason}}): può funzionare.',
+      partial:
+        'Motore predefinito: {{engine}} ({{reason}}): può funzionare, ma non per {{pairs}} (vedi gli avvisi sopra).',
       cannot: 'Motore predefinito: {{engine}} ({{reason}}): non può funzionare; vedi i rimedi sopra.',
       noConfig: 'Nessuna configurazione valida del workspace: nessun motore può funzionare.',
     },

@@ -20,7 +20,7 @@ export default {
   },
   doctor: {
     description:
-      '이 작업 공간에서 되는 것과 빠진 것을 해결 방법과 함께 보여 줍니다(기본 엔진이 실행될 수 있으면 종료 코드 0)',
+      '이 작업 공간에서 되는 것과 빠진 것을 해결 방법과 함께 보여 줍니다(기본 엔진이 언어 쌍을 하나 이상 번역할 수 있으면 종료 코드 0)',
     header: 'storyloc {{version}}: doctor',
     fixPrefix: '해결',
     label: {
@@ -30,6 +30,7 @@ export default {
       engine: { apertium: 'apertium', deepl: 'deepl', pseudo: 'pseudo' },
       glossary: '용어집',
       'deepl-glossaries': 'DeepL 용어집',
+      pairs: '언어 쌍',
       chromium: 'Chromium',
     },
     node: {
@@ -62,6 +63,17 @@ export default {
       authFix: '{{env}}의 키를 확인하세요(Free 키는 ":fx"로 끝납니다)',
       networkFix: '네트워크, 프록시 또는 설정의 engine.deepl.serverUrl을 확인하세요',
     },
+    pairs: {
+      otherEngine:
+        '{{pair}}: 기본 엔진 {{engine}}은(는) 여기서 이 쌍을 번역할 수 없지만 {{other}}은(는) 할 수 있습니다',
+      otherEngineFix: '해당 기사는 storyloc translate --engine {{other}}로 번역하세요',
+      noEngine:
+        '{{pair}}: 여기서 이 쌍을 번역할 수 있는 엔진이 없습니다. 해당 기사는 번역가에게 남겨집니다(기다리는 동안 translate는 1로 끝납니다)',
+      koreanFix:
+        '{{env}}=…에 DeepL API 키를 넣어 export하거나(DeepL은 {{pair}}을(를) 번역합니다. Debian의 Apertium에는 한국어 언어 데이터가 없습니다), storyloc.config.yaml에서 그 언어를 빼세요',
+      installFix:
+        '{{pairKey}}용 Apertium 언어 데이터를 설치하거나(apt-cache search apertium), {{env}}=…에 DeepL API 키를 넣어 export하세요',
+    },
     pseudo: '항상 사용 가능(테스트용 엔진: 번역 대신 텍스트에 표시만 함)',
     glossary: {
       ok: '{{dir}} 아래 파일 {{files}}개에 항목 {{entries}}개, 문제 없음',
@@ -85,6 +97,8 @@ export default {
     },
     verdict: {
       ok: '기본 엔진: {{engine}} ({{reason}}): 실행할 수 있습니다.',
+      partial:
+        '기본 엔진: {{engine}} ({{reason}}): 실행할 수 있지만 {{pairs}}은(는) 번역하지 못합니다(위의 경고 참고).',
       cannot: '기본 엔진: {{engine}} ({{reason}}): 실행할 수 없습니다. 위의 해결 방법을 보세요.',
       noConfig: '올바른 작업 공간 설정이 없습니다: 실행할 수 있는 엔진이 없습니다.',
     },
