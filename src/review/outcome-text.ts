@@ -6,6 +6,7 @@ import type { SegmentOutcome } from './approval.js';
 import type { ArticleStatus } from './status.js';
 import type { TermFinding } from './term-findings.js';
 import { displayWidth } from './display-width.js';
+import { flagMessage } from '../check/rules/flagged-segment.js';
 
 /** Why a segment may not be approved: its failing glossary terms and MT flags, in one line. */
 export function describeFindings(
@@ -29,8 +30,20 @@ export function describeFindings(
       });
     return translate('review:outcome.termMissing', { term: finding.sourceSurface, expected });
   });
-  if (flags.length > 0) parts.push(translate('review:outcome.flagged', { flags: flags.join(', ') }));
+  for (const flag of flags) parts.push(describeFlag(flag, translate));
   return parts.join('; ');
+}
+
+/**
+ * A post-MT flag in words, never its raw code (`placeholder.lost:t1:entry` is the pipeline's vocabulary):
+ * the wording is check's flagged-segment rule's, so `check`, `approve` and `review` say the same.
+ */
+export function describeFlag(
+  flag: string,
+  translate: (key: MessageKey, params: Record<string, unknown>) => string = t,
+): string {
+  const message = flagMessage(flag);
+  return translate(message.messageKey, message.params);
 }
 
 /** Why an approval was refused: glossary findings, MT flags, then the other check errors (`rule: message`). */

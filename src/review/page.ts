@@ -7,12 +7,13 @@ import { createHash } from 'node:crypto';
 import type { Lang } from '../languages.js';
 import type { ArticleState, SegmentRecord } from '../memory/types.js';
 import { segmentStatuses } from '../memory/state-store.js';
-import { tIn, uiLanguages, type NamespaceKey, type UiLanguage } from '../i18n/index.js';
+import { tIn, uiLanguages, type MessageKey, type NamespaceKey, type UiLanguage } from '../i18n/index.js';
 import { articleRevision, reviewableStatuses, segmentRevision } from './approval.js';
 import { escapeHtml, renderDiffHtml, renderTokensHtml, type Highlight } from './html.js';
 import { PAGE_CSS, PAGE_SCRIPT } from './page-assets.js';
 import type { ArticleStatus } from './status.js';
 import { tokenizeTaggedText, toEditableText, tagSignatureOf } from './tagged-text.js';
+import { describeFlag } from './outcome-text.js';
 import type { TermFinding } from './term-findings.js';
 import { previousVersionOf, sourceChangeOf } from './terminal-review.js';
 import { diffSegmentWords } from './word-diff.js';
@@ -249,10 +250,11 @@ function segmentFindings(ctx: PageContext, record: SegmentRecord, findings: Term
       ? `<ul class="terms" aria-label="${t(ctx, 'page.glossary')}">` +
         `${findings.map((f) => findingItem(ctx, f)).join('')}</ul>`
       : '';
+  // each flag in words in the page's language (t escapes the whole line once)
+  const inPageLanguage = (key: MessageKey, params: Record<string, unknown>): string => tIn(ctx.ui, key, params);
+  const flagTexts = (record.flags ?? []).map((flag) => describeFlag(flag, inPageLanguage));
   const flags =
-    record.flags && record.flags.length > 0
-      ? `<p class="flags">${t(ctx, 'page.flags', { flags: record.flags.join(', ') })}</p>`
-      : '';
+    flagTexts.length > 0 ? `<p class="flags">${t(ctx, 'page.flags', { flags: flagTexts.join('; ') })}</p>` : '';
   return `${terms}${flags}`;
 }
 

@@ -9,6 +9,7 @@ import type { SegmentRecord } from '../memory/types.js';
 import { t } from '../i18n/index.js';
 import type { TermFinding } from './term-findings.js';
 import { toEditableText } from './tagged-text.js';
+import { describeFlag } from './outcome-text.js';
 import { diffSegmentWords, formatDiffAnsi, formatDiffMarkers, hasChanges, type DiffPart } from './word-diff.js';
 import { displayWidth } from './display-width.js';
 
@@ -98,7 +99,9 @@ export function renderTerminalReview(items: ReviewItem[], options: { color: bool
         lines.push(prefix + formatFinding(finding, ok, bad));
       });
       if (record.flags && record.flags.length > 0)
-        lines.push(continuation + t('review:terminal.flags', { flags: record.flags.join(', ') }));
+        lines.push(
+          continuation + t('review:terminal.flags', { flags: record.flags.map((f) => describeFlag(f)).join('; ') }),
+        );
     }
     lines.push('');
   }

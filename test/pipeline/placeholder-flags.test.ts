@@ -63,8 +63,10 @@ interface Case {
   /** what `check` says about the flag */
   finding: string;
   target: string;
-  /** what `approve` says about the title after `refused ID: ` */
+  /** what `approve` says about the title after `refused ID: `: the flag in words, never its code */
   refusal: string;
+  /** the same with LANG=it_IT.UTF-8 */
+  refusalItalian: string;
   /** the check's findings on the title, besides flagged-segment and not-approved */
   glossaryFindings: string[];
 }
@@ -78,7 +80,11 @@ const cases: Case[] = [
       'the glossary term queen-of-tears was lost in machine translation: put its translation back or retranslate',
     target: '⟦ énds wíth á récórd~~~~~~⟧',
     refusal:
-      '“Queen of Tears” must be translated as “La regina delle lacrime”; translation flagged: placeholder.lost:t1:queen-of-tears',
+      '“Queen of Tears” must be translated as “La regina delle lacrime”; ' +
+      'the glossary term queen-of-tears was lost in machine translation: put its translation back or retranslate',
+    refusalItalian:
+      '“Queen of Tears” va tradotto come “La regina delle lacrime”; ' +
+      'il termine di glossario queen-of-tears è andato perso nella traduzione automatica: rimetti la sua traduzione o ritraduci',
     // the term is missing from the target: the glossary rule sees it too
     glossaryFindings: ['glossary-term'],
   },
@@ -90,7 +96,12 @@ const cases: Case[] = [
       'the glossary term queen-of-tears appears more than once after machine translation: ' +
       'remove the extra copy or retranslate',
     target: '⟦La regina delle lacrime La regina delle lacrime énds wíth á récórd~~~~~~⟧',
-    refusal: 'translation flagged: placeholder.duplicated:t1:queen-of-tears',
+    refusal:
+      'the glossary term queen-of-tears appears more than once after machine translation: ' +
+      'remove the extra copy or retranslate',
+    refusalItalian:
+      'il termine di glossario queen-of-tears compare più di una volta dopo la traduzione automatica: ' +
+      'togli la copia in più o ritraduci',
     // the term is there (twice): only the flag stops this one
     glossaryFindings: [],
   },
@@ -98,7 +109,7 @@ const cases: Case[] = [
 
 describe.each(cases)(
   'a placeholder $name by MT',
-  ({ breakPlaceholder, flag, finding, target, refusal, glossaryFindings }) => {
+  ({ breakPlaceholder, flag, finding, target, refusal, refusalItalian, glossaryFindings }) => {
     test('is flagged on the segment, and status, check and approve keep the article from being published', async () => {
       const engine = placeholderBreakingEngine(breakPlaceholder);
       await translate(ws, engine);
@@ -126,7 +137,16 @@ describe.each(cases)(
         `refused ${title.id}: ${refusal}. Fix the translation, or approve with --force.\nen/finale.md (it): 0 changed by ana, 1 refused\n`,
       );
       expect(refused.code).toBe(1);
+      expect(refused.stdout).not.toContain(flag.split(':')[0]!);
       expect(ws.read(STATE)).toBe(before);
+      const italian = await runCli(['approve', ARTICLE, '--segment', title.id, '--by', 'ana', '--workspace', ws.dir], {
+        env: { LANG: 'it_IT.UTF-8' },
+        cwd: ws.dir,
+      });
+      expect([italian.code, italian.stdout.split('\n')[0]]).toEqual([
+        1,
+        `rifiutata l’approvazione di ${title.id}: ${refusalItalian}. Correggi la traduzione, oppure approva con --force.`,
+      ]);
 
       // everything else approved: the title is what keeps the article unpublishable
       const all = await cli('approve', ARTICLE, '--all', '--by', 'ana');

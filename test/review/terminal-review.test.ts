@@ -58,7 +58,7 @@ Segments to review: 1. Approve with \`storyloc approve ARTICLE --segment ID\` or
       '    source:           New',
       '    previous:         Vecchio testo',
       '    candidate:        \u001b[31;9mVecchio\u001b[0m\u001b[32;4mNuovo\u001b[0m testo',
-      '                      flags: tags.mismatch',
+      '                      flags: machine translation lost, doubled or unbalanced the markup (links, emphasis, code) of this segment: fix the markup or retranslate',
       '',
     ]);
   });

@@ -64,7 +64,6 @@ export default {
     termMissing: '“{{term}}” must be translated as “{{expected}}”',
     termForbidden: '“{{forbidden}}” is forbidden for “{{term}}” (use “{{expected}}”)',
     termUntranslated: '“{{untranslated}}” is left untranslated (use “{{expected}}”)',
-    flagged: 'translation flagged: {{flags}}',
     summary: '{{article}} ({{lang}}): {{changed}} changed by {{by}}, {{refused}} refused',
   },
   status: {

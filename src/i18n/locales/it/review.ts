@@ -67,7 +67,6 @@ export default {
     termMissing: '“{{term}}” va tradotto come “{{expected}}”',
     termForbidden: '“{{forbidden}}” non è ammesso per “{{term}}” (usa “{{expected}}”)',
     termUntranslated: '“{{untranslated}}” è rimasto non tradotto (usa “{{expected}}”)',
-    flagged: 'traduzione segnalata: {{flags}}',
     summary: '{{article}} ({{lang}}): {{changed}} modificati da {{by}}, {{refused}} non approvabili',
   },
   status: {

@@ -65,7 +65,6 @@ export default {
     termMissing: '“{{term}}”은(는) “{{expected}}”(으)로 번역해야 합니다',
     termForbidden: '“{{term}}”에 “{{forbidden}}”은(는) 쓸 수 없습니다 (“{{expected}}” 사용)',
     termUntranslated: '“{{untranslated}}”이(가) 번역되지 않은 채 남아 있습니다 (“{{expected}}” 사용)',
-    flagged: '번역 경고: {{flags}}',
     summary: '{{article}} ({{lang}}): {{by}}이(가) {{changed}}개 변경, {{refused}}개 거부',
   },
   status: {
