@@ -1,7 +1,8 @@
 /**
  * The review summary for pull requests and bots (`storyloc review --format markdown|json`,
  * `storyloc status --format markdown`): per story the counts by state, then every segment waiting for
- * review with its source, the approved Italian and the candidate, the change shown word by word.
+ * review with its source, the approved Italian and the candidate, the change shown word by word, and
+ * what `storyloc check`'s glossary rules say about the candidate (the term and the form expected).
  * The data is built once (`buildReviewSummary`); JSON prints all of it, Markdown is sized for a PR
  * comment (GitHub refuses comments over 65,536 characters) and ends with "…and N more" when cut.
  */
@@ -15,6 +16,7 @@ import { toEditableText } from './tagged-text.js';
 import { previousVersionOf, sourceChangeOf } from './terminal-review.js';
 import { diffSegmentWords, hasChanges, tokensToText, type DiffChange, type DiffPart } from './word-diff.js';
 import type { ReviewWorkspace } from './workspace.js';
+import { glossaryRules } from './glossary-review.js';
 
 export interface SummaryDiffPart {
   change: DiffChange;
@@ -35,6 +37,19 @@ export interface SummarySegment {
   candidate: string | null;
   /** previous → candidate, word by word; null when there is nothing to compare */
   change: SummaryDiffPart[] | null;
+  /** what `storyloc check`'s glossary rules say about the candidate (its own words), empty when it keeps the glossary */
+  glossary: SummaryGlossaryFinding[];
+}
+
+/** One glossary violation of a waiting segment, as `storyloc check` reports it. */
+export interface SummaryGlossaryFinding {
+  /** glossary-term, forbidden-term, untranslated-term or do-not-translate */
+  rule: string;
+  severity: 'error' | 'warning';
+  /** the glossary entry */
+  entryId: string | null;
+  /** check's message in the UI language: the term and the form expected */
+  message: string;
 }
 
 export interface SummaryArticle extends ArticleStatus {
@@ -52,7 +67,7 @@ function diffJson(parts: DiffPart[]): SummaryDiffPart[] {
   return parts.map((part) => ({ change: part.change, text: tokensToText(part.tokens) }));
 }
 
-function summarizeSegment(record: SegmentRecord): SummarySegment {
+function summarizeSegment(record: SegmentRecord, glossary: SummaryGlossaryFinding[] = []): SummarySegment {
   const previous = previousVersionOf(record);
   const sourceChange = sourceChangeOf(record);
   const parts = previous !== null && record.target !== null ? diffSegmentWords(previous.text, record.target) : null;
@@ -65,14 +80,40 @@ function summarizeSegment(record: SegmentRecord): SummarySegment {
     previous: previous ? { text: toEditableText(previous.text), approved: previous.approved } : null,
     candidate: record.target === null ? null : toEditableText(record.target),
     change: parts && hasChanges(parts) ? diffJson(parts) : null,
+    glossary,
   };
+}
+
+const glossaryRuleIds: ReadonlySet<string> = new Set(glossaryRules.map((rule) => rule.id));
+
+/**
+ * The glossary violations of an article's translation by segment: `storyloc check` run on it (check owns
+ * the rules, the workspace's severities and the wording), kept to the glossary rules.
+ */
+function glossaryFindingsBySegment(workspace: ReviewWorkspace, article: string): Map<string, SummaryGlossaryFinding[]> {
+  const bySegment = new Map<string, SummaryGlossaryFinding[]>();
+  for (const violation of workspace.checkFile(article)) {
+    if (violation.segmentId === null || !glossaryRuleIds.has(violation.rule)) continue;
+    const list = bySegment.get(violation.segmentId) ?? [];
+    list.push({
+      rule: violation.rule,
+      severity: violation.severity,
+      entryId: violation.entryId ?? null,
+      message: violation.message,
+    });
+    bySegment.set(violation.segmentId, list);
+  }
+  return bySegment;
 }
 
 /** The summary of the named articles (default: every article with a state for the target language). */
 export function buildReviewSummary(workspace: ReviewWorkspace, articles: readonly string[] = []): ReviewSummary {
   const summaries = workspace.articlesToReview(articles).map((article): SummaryArticle => {
     const state = workspace.readState(article);
-    const waiting = state.segments.filter((record) => reviewableStatuses.includes(record.state)).map(summarizeSegment);
+    const records = state.segments.filter((record) => reviewableStatuses.includes(record.state));
+    // the check runs only for a story with something waiting (a PR comment lists those alone)
+    const glossary = records.length > 0 ? glossaryFindingsBySegment(workspace, state.article) : new Map();
+    const waiting = records.map((record) => summarizeSegment(record, glossary.get(record.id)));
     return { ...summarizeArticleState(state), waiting };
   });
   return {
@@ -145,7 +186,12 @@ function segmentMarkdown(segment: SummarySegment): string[] {
   if (segment.candidate === null) candidate = `_${t('summary:untranslated')}_`;
   else if (segment.change) candidate = diffMarkdown(segment.change);
   else candidate = `${escapeMarkdown(segment.candidate)}${segment.previous ? ` _${t('summary:unchanged')}_` : ''}`;
-  lines.push(`- **${t('summary:candidate')}:** ${candidate}`, '');
+  lines.push(`- **${t('summary:candidate')}:** ${candidate}`);
+  for (const finding of segment.glossary) {
+    const severity = t(`check:report.severity.${finding.severity}`);
+    lines.push(`- **${t('summary:glossary')}:** ${escapeMarkdown(finding.message)} · \`${finding.rule}\` · ${severity}`);
+  }
+  lines.push('');
   return lines;
 }
 

@@ -23,6 +23,7 @@ export default {
   approved: 'Approved',
   previous: 'Before it went stale',
   candidate: 'Candidate',
+  glossary: 'Glossary',
   none: 'none yet',
   untranslated: 'not translated yet',
   unchanged: '(same as approved)',

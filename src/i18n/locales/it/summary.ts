@@ -23,6 +23,7 @@ export default {
   approved: 'Approvato',
   previous: 'Prima di diventare obsoleto',
   candidate: 'Proposta',
+  glossary: 'Glossario',
   none: 'ancora nessuno',
   untranslated: 'non ancora tradotto',
   unchanged: "(uguale all'approvato)",

@@ -23,6 +23,7 @@ export default {
   approved: '승인된 번역',
   previous: '오래된 것으로 표시되기 전',
   candidate: '후보',
+  glossary: '용어집',
   none: '아직 없음',
   untranslated: '아직 번역 안 됨',
   unchanged: '(승인된 번역과 같음)',
