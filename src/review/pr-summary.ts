@@ -189,7 +189,9 @@ function segmentMarkdown(segment: SummarySegment): string[] {
   lines.push(`- **${t('summary:candidate')}:** ${candidate}`);
   for (const finding of segment.glossary) {
     const severity = t(`check:report.severity.${finding.severity}`);
-    lines.push(`- **${t('summary:glossary')}:** ${escapeMarkdown(finding.message)} · \`${finding.rule}\` · ${severity}`);
+    lines.push(
+      `- **${t('summary:glossary')}:** ${escapeMarkdown(finding.message)} · \`${finding.rule}\` · ${severity}`,
+    );
   }
   lines.push('');
   return lines;
