@@ -28,9 +28,6 @@ import {
 } from './front-matter.js';
 import type { FrontMatter } from '../segments/types.js';
 
-/** A block (paragraph, heading, cell) longer than this is refused: no news paragraph is 1 MB long. */
-export const DEFAULT_MAX_BLOCK_CHARS = DEFAULT_ARTICLE_LIMITS.maxBlockChars;
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes file bytes, refusing binary content and invalid UTF-8 with the position of the first bad byte. */

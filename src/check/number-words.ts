@@ -191,7 +191,6 @@ function englishBelow100(word: string): number | null {
 // Latin letters only (Italian and English words), without the u flag: the scan runs over every word
 const WORD = /[A-Za-z\u00C0-\u024F]+(?:-[A-Za-z\u00C0-\u024F]+)*/g;
 const DIGIT = /\p{N}/u;
-const NOT_A_WORD_CHAR = /[^\p{L}\p{N}]/u;
 
 interface WordToken {
   word: string;
@@ -330,8 +329,4 @@ export function scanEnglishWordNumbers(text: string): WordNumber[] {
     i = j;
   }
   return found;
-}
-
-export function isWordBoundary(char: string | undefined): boolean {
-  return char === undefined || NOT_A_WORD_CHAR.test(char);
 }

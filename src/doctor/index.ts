@@ -18,7 +18,7 @@ import { checkDeepLGlossaries } from './glossaries.js';
 import { pairArrow, pairGapFindings, pairsOfEngine, uncoveredPairs } from './pairs.js';
 import type { DefaultEngineVerdict, DoctorFinding, DoctorReport } from './types.js';
 
-export type { DoctorFinding, DoctorReport, DoctorStatus } from './types.js';
+export type { DoctorReport } from './types.js';
 
 export interface DoctorOptions {
   cwd: string;

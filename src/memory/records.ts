@@ -6,8 +6,6 @@ import { createHash } from 'node:crypto';
 import { normalizeForHash } from '../segments/hash.js';
 import type { SegmentRecord } from './types.js';
 
-export { PIPELINE_AUTHOR, untranslatedRecord } from './segment-life.js';
-
 /** NFC + whitespace collapsed + trimmed: two sources equal under this are the same sentence for the memory. */
 export function normaliseSource(text: string): string {
   return normalizeForHash(text);

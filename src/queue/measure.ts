@@ -65,8 +65,3 @@ export const REQUEST_OVERHEAD_BYTES = 1024;
 export function textFieldBytes(text: string): number {
   return '&text='.length + formEncodedLength(text);
 }
-
-/** Bytes the `context=` field adds to a request body. */
-export function contextFieldBytes(context: string): number {
-  return '&context='.length + formEncodedLength(context);
-}

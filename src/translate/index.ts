@@ -38,9 +38,9 @@ import type { TranslateOptions, TranslateSummary } from './types.js';
 import { openRunJournal, type RunJournal } from './journal.js';
 import { removeDeadTempFiles } from '../io/atomic-file.js';
 
-export { BrokenEditsError, type BrokenEdit } from '../reassembly/human-edits.js';
+export { BrokenEditsError } from '../reassembly/human-edits.js';
 export { summaryToJson } from './summary.js';
-export type { TranslateOptions, TranslateSummary, UntranslatableBlock } from './types.js';
+export type { TranslateOptions, TranslateSummary } from './types.js';
 
 export async function translateWorkspace(options: TranslateOptions): Promise<TranslateSummary> {
   const startedAt = Date.now();
