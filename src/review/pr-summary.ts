@@ -37,7 +37,7 @@ export interface SummarySegment {
   candidate: string | null;
   /** previous → candidate, word by word; null when there is nothing to compare */
   change: SummaryDiffPart[] | null;
-  /** what `storyloc check`'s glossary rules say about the candidate (its own words), empty when it keeps the glossary */
+  /** what `storyloc check`'s glossary rules say of the candidate, in check's words; empty: it keeps the glossary */
   glossary: SummaryGlossaryFinding[];
 }
 
