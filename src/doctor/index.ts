@@ -4,6 +4,7 @@
  * written (the glossary is read without touching its cache; the DeepL glossary check is a dry run).
  */
 import { loadConfig } from '../config/load.js';
+import { refuseWorkspaceLinksOutside } from '../config/symlinks.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
 import { selectEngine } from '../engines/select.js';
@@ -37,6 +38,8 @@ function errorMessage(error: StorylocError): DoctorFinding['message'] {
 function checkConfig(options: DoctorOptions): { finding: DoctorFinding; config: ResolvedConfig | null } {
   try {
     const config = loadConfig({ workspace: options.workspace, cwd: options.cwd });
+    // the workspace's folders and storyloc's own files, as every command checks them before any work
+    refuseWorkspaceLinksOutside(config);
     const file = displayPath(config.configFile!, { cwd: options.cwd, workspaceDir: config.workspaceDir });
     return {
       config,
@@ -44,11 +47,16 @@ function checkConfig(options: DoctorOptions): { finding: DoctorFinding; config: 
     };
   } catch (error) {
     if (!(error instanceof StorylocError)) throw error;
-    const position = error.position
-      ? `${displayPath(error.position.file, { cwd: options.cwd })}:` +
-        `${error.position.line ?? 1}:${error.position.column ?? 1}: `
-      : '';
-    const fix = error.code === 'config.notFound' ? 'setup:doctor.config.initFix' : 'setup:doctor.config.editFix';
+    // a file refused as a whole (a link leaving the workspace) has no line to name
+    const lineColumn =
+      error.position?.line === undefined ? '' : `:${error.position.line}:${error.position.column ?? 1}`;
+    const position = error.position ? `${displayPath(error.position.file, { cwd: options.cwd })}${lineColumn}: ` : '';
+    const fix =
+      error.code === 'config.notFound'
+        ? 'setup:doctor.config.initFix'
+        : error.code === 'path.symlinkOutside'
+          ? 'setup:doctor.config.linkFix'
+          : 'setup:doctor.config.editFix';
     return {
       config: null,
       finding: {

@@ -149,7 +149,10 @@ describe("the config file, glossary edits and storyloc's own files: the same rul
     // doctor reports it as its config finding (exit 1, README "doctor"), the same reason
     const doctor = await runCli(['doctor', '--workspace', ws.dir], { env, cwd: ws.dir });
     expect([doctor.code, doctor.stderr]).toEqual([1, '']);
-    expect(doctor.stdout).toContain(`  ✗ config: storyloc.config.yaml:1:1: ${CONFIG_REASON(shared)}\n`);
+    expect(doctor.stdout).toContain(
+      `  ✗ config: storyloc.config.yaml: ${CONFIG_REASON(shared)}\n` +
+        '      fix: replace the link with the file or folder itself (storyloc reads nothing outside the workspace through a link)\n',
+    );
     expect(doctor.stdout).toContain('No valid workspace config: no engine can run.');
     // found from the current folder upwards too
     const found = await runCli(['status'], { env, cwd: at('articles/en') });
@@ -223,6 +226,12 @@ describe("the config file, glossary edits and storyloc's own files: the same rul
         const result = await run(command);
         expect([command, result.code, result.stderr]).toEqual([command, 2, refusal(relative, planted)]);
       }
+      // doctor names it as its config finding (exit 1), reading nothing through it
+      const doctor = await run('doctor');
+      expect([doctor.code, doctor.stdout.split('\n')[2]]).toEqual([
+        1,
+        `  ✗ config: ${relative}: ${LINK_REASON(planted)}`,
+      ]);
       expect(existsSync(at('output'))).toBe(false);
       expect(readFileSync(planted, 'utf8')).toBe('{}\n');
     },

@@ -42,6 +42,8 @@ export default {
       ok: '{{file}} is valid',
       invalid: '{{position}}{{detail}}',
       initFix: 'run storyloc init here, or give --workspace DIR',
+      linkFix:
+        'replace the link with the file or folder itself (storyloc reads nothing outside the workspace through a link)',
       editFix: 'correct the file at that place (README "Configuration" lists every key)',
     },
     languages: 'from {{sources}} into {{targets}}',

@@ -43,6 +43,8 @@ export default {
       ok: '{{file}} è valido',
       invalid: '{{position}}{{detail}}',
       initFix: 'esegui storyloc init qui, oppure indica --workspace DIR',
+      linkFix:
+        'sostituisci il collegamento con il file o la cartella stessi (storyloc non legge nulla fuori dalla cartella di lavoro attraverso un collegamento)',
       editFix: 'correggi il file in quel punto (il README, "Configuration", elenca tutte le chiavi)',
     },
     languages: 'da {{sources}} verso {{targets}}',

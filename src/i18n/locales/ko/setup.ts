@@ -42,6 +42,7 @@ export default {
       ok: '{{file}}이(가) 올바릅니다',
       invalid: '{{position}}{{detail}}',
       initFix: '여기서 storyloc init을 실행하거나 --workspace DIR을 지정하세요',
+      linkFix: '링크를 실제 파일이나 폴더로 바꾸세요(storyloc은 링크를 통해 작업 폴더 밖을 읽지 않습니다)',
       editFix: '해당 위치의 내용을 고치세요(README의 "Configuration"에 모든 키가 있습니다)',
     },
     languages: '{{sources}}에서 {{targets}}(으)로',
