@@ -20,12 +20,18 @@ function builtAt(url) {
 
 const bundle = new URL('../dist/cli/', import.meta.url);
 const compiled = new URL('../dist/src/', import.meta.url);
-/** The folder the CLI runs from (dist/cli/ or dist/src/); the bench reads the write counter there. */
-const bundledAt = builtAt(new URL('main.js', bundle));
-export const cliRoot = bundledAt >= 0 && bundledAt >= builtAt(new URL('cli/main.js', compiled)) ? bundle : compiled;
+
+/** dist/cli/ when it is there and at least as new as the tsc output, else dist/src/. */
+function chooseCliRoot() {
+  const bundledAt = builtAt(new URL('main.js', bundle));
+  return bundledAt >= 0 && bundledAt >= builtAt(new URL('cli/main.js', compiled)) ? bundle : compiled;
+}
 
 const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+const versionOnly = args.length === 1 && (args[0] === '--version' || args[0] === '-V');
+/** The folder the CLI runs from (dist/cli/ or dist/src/); the bench reads the write counter there. */
+export const cliRoot = versionOnly ? compiled : chooseCliRoot();
+if (versionOnly) {
   // Start-up stays cheap: only package.json is read, none of the pipeline is loaded.
   const { storylocVersion } = await import(new URL('package-info.js', compiled).href);
   process.stdout.write(`${storylocVersion()}\n`);

@@ -122,9 +122,17 @@ export async function bundleCli() {
     const result = await esbuild.build(bundleOptions(fresh));
     checkWorkerUrls(fresh);
     const old = `${fresh}-old`;
-    if (existsSync(bundleDir)) renameSync(bundleDir, old);
-    renameSync(fresh, bundleDir);
-    rmSync(old, { recursive: true, force: true });
+    // two builds at once (test files each making sure of the build): whoever renames last wins, both whole
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (existsSync(bundleDir)) renameSync(bundleDir, `${old}${attempt}`);
+        renameSync(fresh, bundleDir);
+        break;
+      } catch (error) {
+        if (attempt >= 5 || !['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(error.code)) throw error;
+      }
+    }
+    for (let attempt = 0; attempt <= 5; attempt++) rmSync(`${old}${attempt}`, { recursive: true, force: true });
     return result.metafile;
   } finally {
     rmSync(fresh, { recursive: true, force: true });
