@@ -21,7 +21,7 @@ function newestMtime(dir: string): number {
 
 export const cliEntry = path.join(repoRoot, 'bin', 'storyloc.js');
 /** The bundled CLI's entry (what bin/storyloc.js runs when it is current). */
-export const bundledMain = path.join(repoRoot, 'dist', 'cli', 'main.js');
+const bundledMain = path.join(repoRoot, 'dist', 'cli', 'main.js');
 
 export function ensureBuilt(): void {
   const built = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
