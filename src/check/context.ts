@@ -154,9 +154,13 @@ export function runRules(rules: readonly Rule[], segments: readonly CheckedSegme
   const violations: Violation[] = [];
   const enabled = rules.filter((rule) => rule.modes.includes(ctx.mode) && ctx.severityOf(rule.id) !== 'off');
   const blocks = enabled.some((rule) => rule.scope === 'block') ? blocksOf(segments) : [];
+  // most checks find nothing: nothing is spread or copied for them (a workspace runs ~900,000 of them)
+  const add = (found: readonly Violation[]): void => {
+    for (let index = 0; index < found.length; index++) violations.push(found[index]!);
+  };
   for (const rule of enabled) {
-    if (rule.scope === 'segment') for (const segment of segments) violations.push(...rule.check(segment, ctx));
-    else for (const block of blocks) violations.push(...rule.check(block, ctx));
+    if (rule.scope === 'segment') for (const segment of segments) add(rule.check(segment, ctx));
+    else for (const block of blocks) add(rule.check(block, ctx));
   }
   return violations;
 }

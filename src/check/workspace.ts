@@ -109,16 +109,31 @@ export function selectTranslations(
   return selected;
 }
 
-/** Violations in report order: by file, then position, then rule. */
+const ruleOrder = new Map<string, number>(ruleIds.map((id, index) => [id, index]));
+
+/** Report order within one file: position, then rule. */
+function byPlaceThenRule(a: Violation, b: Violation): number {
+  return a.line - b.line || a.column - b.column || (ruleOrder.get(a.rule) ?? 99) - (ruleOrder.get(b.rule) ?? 99);
+}
+
+/**
+ * Violations in report order: by file, then position, then rule; violations equal in all three keep
+ * their order. Sorted as one stable sort by (file, position, rule) would, but file by file: the
+ * violations of each file, in the order given, sorted by position and rule, the files in name order.
+ * (One sort of a whole workspace's 70,000 warnings compared file names 1.2 million times.)
+ */
 export function sortViolations(violations: Violation[]): Violation[] {
-  const ruleOrder = new Map<string, number>(ruleIds.map((id, index) => [id, index]));
-  return violations.sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      (ruleOrder.get(a.rule) ?? 99) - (ruleOrder.get(b.rule) ?? 99),
-  );
+  const byFile = new Map<string, Violation[]>();
+  for (const violation of violations) {
+    const list = byFile.get(violation.file);
+    if (list) list.push(violation);
+    else byFile.set(violation.file, [violation]);
+  }
+  const files = [...byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let at = 0;
+  for (const file of files)
+    for (const violation of byFile.get(file)!.sort(byPlaceThenRule)) violations[at++] = violation;
+  return violations;
 }
 
 function readOutput(file: string): string | null {

@@ -13,20 +13,29 @@
  *   when its turn comes: the error raised is the very one a single thread raises (class, code, position,
  *   errno), in order, after the items before it, with nothing to serialise. An error thrown here is kept
  *   and rethrown at its turn. Failures end a command, so redoing the first one costs nothing that matters.
- * - **Threads by default: idle cores only.** A worker repeats the start-up (modules, and whatever the
+ * - **Threads by default: free cores only.** A worker repeats the start-up (modules, and whatever the
  *   command prepares: a glossary automaton, a parser) and the warming of the compiled code: about a third
  *   more CPU over a run. That pays only on a core that would otherwise idle, so without `--jobs` the
- *   threads are this one plus one per idle core (cores minus the 1-minute load average, rounded), at most
- *   4, and only from the command's `minItemsForWorkers` on (below it a worker's start-up costs more than
- *   it saves); a busy machine does the work here alone. (The load average also counts the last minute's
- *   own runs, so a script running commands back to back sees fewer idle cores: `--jobs` decides there.)
+ *   threads are the cores that other processes leave free, rounded (at least 1, at most 4), and only from
+ *   the command's `minItemsForWorkers` on (below it a worker's start-up costs more than it saves). What
+ *   other processes use is measured, not guessed from the 1-minute load average: that average decays
+ *   over a minute, so right after a busy command (a script or bench running commands back to back) it
+ *   says the machine is busy when it is idle. Linux's /proc/stat gives the CPU time of every core: read
+ *   when this module loads and again when the work starts (the command's start-up and preparation, a few
+ *   hundred milliseconds), minus this process's own CPU time over that window, it is the cores other
+ *   processes kept busy just now. Where there is no /proc/stat, or the window is too short to tell, the
+ *   load average stands in. A machine busy with other work gets no workers: they would only take turns.
  * - **Small worker heaps.** The work makes short-lived garbage per item, and V8's default heap sizing let
- *   each worker add 40–50 MB of peak memory for no speed (`check`, 2,000 stories, 2 threads). A worker that
- *   outgrows its heap (one giant item) stops, and what it claimed is done here with the full heap. (For
- *   `roundtrip` on 2,000 stories the cap changed neither peak memory, ~95 MB, nor time.)
+ *   each worker add 40–50 MB of peak memory (`check`, 2,000 stories, 2 threads). A worker that outgrows
+ *   its heap (one giant item) stops, and what it claimed is done here with the full heap. (For
+ *   `roundtrip` on 2,000 stories the cap changed neither peak memory, ~95 MB, nor time.) The young
+ *   generation's cap does cost CPU: a `check` worker spends 11% of its time collecting garbage with 12 MB,
+ *   8% with 24 MB, 4% with V8's default (CPU profiles, `--jobs 2`), but the default raised the peak from
+ *   ~160 to ~190 MB (the goal is ≤ 200 MB) for about 0.1 s of wall time: the cap stays.
  *
  * Running from the TypeScript sources (jest) there is no compiled worker: this thread does everything.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parentPort, Worker, workerData as receivedWorkerData } from 'node:worker_threads';
 
@@ -68,19 +77,85 @@ const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationS
 
 const workersAvailable = import.meta.url.endsWith('.js');
 
+/** The machine's CPU time at one moment: every core's (from /proc/stat, in clock ticks) and this process's. */
+export interface CpuSample {
+  /** `performance.now()` when read */
+  wallMs: number;
+  /** ticks of all cores spent working (not idle, not waiting for the disk), since boot */
+  busyTicks: number;
+  /** ticks of all cores in all, since boot */
+  totalTicks: number;
+  /** CPU time of this process (all its threads), microseconds */
+  ownMicros: number;
+}
+
+/** The `cpu` line of /proc/stat (user nice system idle iowait irq softirq steal …) as a sample, or null. */
+export function cpuSampleOf(procStat: string, wallMs: number, ownMicros: number): CpuSample | null {
+  const line = /^cpu\s+([\d\s]+)/.exec(procStat);
+  if (line === null) return null;
+  const ticks = line[1]!.trim().split(/\s+/).map(Number);
+  if (ticks.length < 4) return null;
+  // guest time is already counted in user time: the first eight fields are the whole
+  const totalTicks = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  const idleTicks = ticks[3]! + (ticks[4] ?? 0);
+  return { wallMs, busyTicks: totalTicks - idleTicks, totalTicks, ownMicros };
+}
+
+function readCpuSample(): CpuSample | null {
+  try {
+    const own = process.cpuUsage();
+    return cpuSampleOf(readFileSync('/proc/stat', 'latin1'), performance.now(), own.user + own.system);
+  } catch {
+    return null;
+  }
+}
+
+/** The first sample: the window it opens covers the command's start-up and preparation. */
+const sampleAtLoad = readCpuSample();
+
+/** Below this many ticks of all cores (about 50 ms on 2 cores at 100 ticks a second) a window tells nothing. */
+const MIN_WINDOW_TICKS = 10;
+
 /**
- * Threads (this one included) when `--jobs` is not given: this one plus one per idle core, at most 4
- * and never more than the cores, from `minItems` items on.
+ * The cores other processes kept busy between two samples (the machine's busy time minus this process's),
+ * or null when the window is too short to tell.
+ */
+export function othersBusyCores(before: CpuSample, after: CpuSample, cores: number): number | null {
+  const totalTicks = after.totalTicks - before.totalTicks;
+  const wallMs = after.wallMs - before.wallMs;
+  if (totalTicks < MIN_WINDOW_TICKS || wallMs <= 0) return null;
+  const busyCores = (cores * (after.busyTicks - before.busyTicks)) / totalTicks;
+  const ownCores = (after.ownMicros - before.ownMicros) / 1000 / wallMs;
+  return Math.max(0, busyCores - ownCores);
+}
+
+/**
+ * The cores other processes keep busy now: measured over the window since this module loaded, else (no
+ * /proc/stat, or too short a window) the 1-minute load average.
+ */
+export function othersLoad(
+  cores: number,
+  before: CpuSample | null = sampleAtLoad,
+  after: CpuSample | null = readCpuSample(),
+  loadAverage: () => number = () => loadavg()[0] ?? 0,
+): number {
+  const measured = before !== null && after !== null ? othersBusyCores(before, after, cores) : null;
+  return measured ?? loadAverage();
+}
+
+/**
+ * Threads (this one included) when `--jobs` is not given: the cores other processes leave free (`load`:
+ * the cores they keep busy), rounded, at least 1 and at most 4, from `minItems` items on.
  */
 export function defaultThreads(
   count: number,
   minItems: number,
   cores = availableParallelism(),
-  load = loadavg()[0] ?? 0,
+  load: number | (() => number) = () => othersLoad(cores),
 ): number {
   if (count < minItems) return 1;
-  const idleCores = Math.round(cores - load);
-  return Math.max(1, Math.min(1 + idleCores, cores, MAX_DEFAULT_THREADS));
+  const othersBusy = typeof load === 'number' ? load : load();
+  return Math.max(1, Math.min(Math.round(cores - othersBusy), cores, MAX_DEFAULT_THREADS));
 }
 
 /** Takes chunks from the counter until none is left, handing each chunk's outcomes on. */

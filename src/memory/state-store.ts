@@ -157,6 +157,9 @@ function shapeFailure(text: string, file: string): ShapeFailure {
   };
 }
 
+/** what a record's `state` may be, as `state.invalidShape` says it (joined once, not per record) */
+const STATUSES_EXPECTED = segmentStatuses.join('|');
+
 /** One segment record of a state file, checked field by field (ids unique across `seen`). */
 function checkedRecord(
   raw: unknown,
@@ -182,7 +185,7 @@ function checkedRecord(
   need('source', typeof r.source === 'string', 'string');
   need('sourceHash', typeof r.sourceHash === 'string', 'string');
   need('target', r.target === null || typeof r.target === 'string', 'string or null');
-  need('state', segmentStatuses.includes(r.state as SegmentStatus), segmentStatuses.join('|'));
+  need('state', segmentStatuses.includes(r.state as SegmentStatus), STATUSES_EXPECTED);
   need('engine', r.engine === null || typeof r.engine === 'string', 'string or null');
   const glossaryOk =
     typeof r.glossary === 'object' &&

@@ -13,7 +13,14 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { ensureBuilt } from '../e2e/build.js';
 import { repoRoot } from '../e2e/workspace.js';
 import { StorylocError } from '../../src/errors.js';
-import { defaultThreads, doSharedWork, workerResults } from '../../src/io/shared-work.js';
+import {
+  cpuSampleOf,
+  defaultThreads,
+  doSharedWork,
+  othersBusyCores,
+  othersLoad,
+  workerResults,
+} from '../../src/io/shared-work.js';
 
 type Shared = typeof import('../../src/io/shared-work.js');
 type Item = { index: number; by: 'main' | 'worker' };
@@ -133,16 +140,19 @@ describe('on this thread alone (the TypeScript sources have no compiled worker)'
 });
 
 describe('threads by default', () => {
-  test('one per idle core beside this one, at most 4 and never more than the cores, from the minimum on', () => {
-    // (items, minimum, cores, 1-minute load average) → threads
+  test('the cores other processes leave free, rounded, at most 4 and never more than the cores, from the minimum on', () => {
+    // (items, minimum, cores, cores other processes keep busy) → threads
     const cases: Array<[number, number, number, number, number]> = [
       [63, 64, 8, 0, 1],
       [64, 64, 2, 0.1, 2],
-      [2000, 64, 2, 0.9, 2],
+      [2000, 64, 2, 0.4, 2],
+      [2000, 64, 2, 0.6, 1],
+      [2000, 64, 2, 0.9, 1],
       [2000, 64, 2, 1.6, 1],
       [2000, 64, 2, 8.5, 1],
       [2000, 64, 8, 0, 4],
-      [2000, 64, 8, 6.2, 3],
+      [2000, 64, 8, 5.2, 3],
+      [2000, 64, 8, 6.2, 2],
       [2000, 64, 1, 0, 1],
       [199, 200, 4, 0, 1],
       [200, 200, 4, 0, 4],
@@ -155,5 +165,91 @@ describe('threads by default', () => {
         load,
         threads,
       ]);
+  });
+
+  test('below the minimum the machine is not even measured', () => {
+    let asked = 0;
+    const load = (): number => {
+      asked++;
+      return 0;
+    };
+    expect(defaultThreads(199, 200, 2, load)).toBe(1);
+    expect(asked).toBe(0);
+    expect(defaultThreads(200, 200, 2, load)).toBe(2);
+    expect(asked).toBe(1);
+  });
+});
+
+describe('what other processes keep busy', () => {
+  // /proc/stat: user nice system idle iowait irq softirq steal guest guest_nice (guest is inside user)
+  const procStat = (user: number, system: number, idle: number, iowait: number): string =>
+    `cpu  ${user} 0 ${system} ${idle} ${iowait} 0 0 0 50 0\ncpu0 1 2 3 4 5 6 7 8 9 10\nintr 1 2 3\n`;
+
+  test('a /proc/stat reading: busy and total ticks of all cores (idle and disk waits not busy)', () => {
+    expect(cpuSampleOf(procStat(700, 300, 5000, 200), 12.5, 4000)).toEqual({
+      wallMs: 12.5,
+      busyTicks: 1000,
+      totalTicks: 6200,
+      ownMicros: 4000,
+    });
+    expect(cpuSampleOf('intr 1 2 3\n', 0, 0)).toBeNull();
+    expect(cpuSampleOf('cpu  1 2\n', 0, 0)).toBeNull();
+  });
+
+  test("the busy cores of the window minus this process: a script's previous command does not count", () => {
+    // 2 cores, 400 ms: 80 ticks in all; 40 busy (one core) of which this process used 400 ms (one core)
+    const before = { wallMs: 1000, busyTicks: 10_000, totalTicks: 50_000, ownMicros: 100_000 };
+    const alone = { wallMs: 1400, busyTicks: 10_040, totalTicks: 50_080, ownMicros: 500_000 };
+    expect(othersBusyCores(before, alone, 2)).toBe(0);
+    expect(
+      defaultThreads(
+        2000,
+        200,
+        2,
+        othersLoad(2, before, alone, () => 2.4),
+      ),
+    ).toBe(2);
+    // another process kept the other core busy all along: no worker
+    const shared = { wallMs: 1400, busyTicks: 10_080, totalTicks: 50_080, ownMicros: 500_000 };
+    expect(othersBusyCores(before, shared, 2)).toBe(1);
+    expect(
+      defaultThreads(
+        2000,
+        200,
+        2,
+        othersLoad(2, before, shared, () => 0),
+      ),
+    ).toBe(1);
+    // half of it
+    const half = { wallMs: 1400, busyTicks: 10_060, totalTicks: 50_080, ownMicros: 500_000 };
+    expect(othersBusyCores(before, half, 2)).toBe(0.5);
+    // this process measured busier than the machine (rounding of ticks): nobody else, never below 0
+    const ownMore = { wallMs: 1400, busyTicks: 10_030, totalTicks: 50_080, ownMicros: 500_000 };
+    expect(othersBusyCores(before, ownMore, 2)).toBe(0);
+  });
+
+  test('no /proc/stat, or a window too short to tell: the load average decides', () => {
+    const before = { wallMs: 1000, busyTicks: 10_000, totalTicks: 50_000, ownMicros: 0 };
+    const short = { wallMs: 1020, busyTicks: 10_004, totalTicks: 50_009, ownMicros: 20_000 };
+    expect(othersBusyCores(before, short, 2)).toBeNull();
+    expect(othersLoad(2, before, short, () => 1.75)).toBe(1.75);
+    expect(othersLoad(2, null, short, () => 0.25)).toBe(0.25);
+    expect(othersLoad(2, before, null, () => 3)).toBe(3);
+    expect(
+      defaultThreads(
+        2000,
+        200,
+        2,
+        othersLoad(2, null, null, () => 1.75),
+      ),
+    ).toBe(1);
+    expect(
+      defaultThreads(
+        2000,
+        200,
+        2,
+        othersLoad(2, null, null, () => 0.25),
+      ),
+    ).toBe(2);
   });
 });

@@ -9,7 +9,7 @@ export default {
     targetOnly: 'check target-language files with no source (untranslated terms, forbidden terms, quotes)',
     lang: 'language of the files checked with --target-only',
     output: 'write the report to this file instead of standard output',
-    jobs: 'threads checking translations at once (default from 200 translations on: one more per idle core, from the load average, at most 4; 1: this thread only)',
+    jobs: 'threads checking translations at once (default from 200 translations on: one per core other processes leave free, measured at start, at most 4; 1: this thread only)',
   },
   rule: {
     'glossary-term':

@@ -25,7 +25,7 @@ export default {
     differs: '{{file}}:{{line}}:{{column}}: differs after reassembly: expected {{expected}}, got {{actual}}',
     summary: '{{ok}} of {{total}} files identical',
     verbose: 'also print a line for every file that comes back byte for byte (by default: differences and the summary)',
-    jobs: 'threads that check files at once (default from 64 files on: one more per idle core, from the load average, at most 4; 1: this thread only)',
+    jobs: 'threads that check files at once (default from 64 files on: one per core other processes leave free, measured at start, at most 4; 1: this thread only)',
   },
   error: {
     badJobs: '--jobs must be a whole number from 1 to 64, not “{{value}}”',

@@ -10,7 +10,7 @@ export default {
       'controlla file nella lingua di arrivo senza originale (termini non tradotti, termini vietati, virgolette)',
     lang: 'lingua dei file controllati con --target-only',
     output: 'scrivi il report in questo file invece che sull’output standard',
-    jobs: 'thread che controllano le traduzioni in parallelo (di norma, da 200 traduzioni in su: uno in più per ogni core libero secondo il carico medio, al massimo 4; 1: solo questo thread)',
+    jobs: 'thread che controllano le traduzioni in parallelo (di norma, da 200 traduzioni in su: uno per ogni core che gli altri processi lasciano libero, misurato all’avvio, al massimo 4; 1: solo questo thread)',
   },
   rule: {
     'glossary-term':

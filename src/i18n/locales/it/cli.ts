@@ -28,7 +28,7 @@ export default {
       '{{file}}:{{line}}:{{column}}: differisce dopo la ricomposizione: atteso {{expected}}, ottenuto {{actual}}',
     summary: '{{ok}} file identici su {{total}}',
     verbose: 'stampa anche una riga per ogni file che torna identico byte per byte (di norma: differenze e riepilogo)',
-    jobs: 'thread che controllano i file in parallelo (di norma, da 64 file in su: uno in più per ogni core libero secondo il carico medio, al massimo 4; 1: solo questo thread)',
+    jobs: 'thread che controllano i file in parallelo (di norma, da 64 file in su: uno per ogni core che gli altri processi lasciano libero, misurato all’avvio, al massimo 4; 1: solo questo thread)',
   },
   error: {
     badJobs: '--jobs deve essere un numero intero da 1 a 64, non “{{value}}”',
