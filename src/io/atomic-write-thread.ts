@@ -71,8 +71,7 @@ function startWorker(): Worker {
     if (message.failure === undefined) {
       writtenOnThread++;
       waiter.resolve();
-    }
-    else waiter.reject(Object.assign(new Error(message.failure.message), { code: message.failure.code }));
+    } else waiter.reject(Object.assign(new Error(message.failure.message), { code: message.failure.code }));
   });
   started.on('error', failAll);
   started.on('exit', (code) => failAll(new Error(`writer thread exited (${code})`)));
