@@ -61,7 +61,7 @@ function startWorker(): Worker {
   const started = new Worker(workerUrl, {
     // the process's own flags are not the thread's (`--input-type` stops a worker started from a file)
     execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
   });
   started.on('message', (message: WriteReply) => {
     const waiter = pending.get(message.id);
