@@ -2,7 +2,8 @@
  * Atomic file writes: the data goes to a temporary file in the same folder, is flushed to disk, and is
  * renamed over the destination. A reader (or a run killed with SIGKILL half-way) sees either the old file
  * or the new one, never a torn one. On any failure the temporary file is removed, so a full disk or a
- * read-only folder leaves nothing half-written.
+ * read-only folder leaves nothing half-written. The system calls (and why each file keeps its fsync) are
+ * in atomic-steps.ts; a long run has them made by a writer thread (atomic-write-thread.ts).
  */
 import {
   type Dirent,
