@@ -2,24 +2,24 @@
  * Atomic file writes: the data goes to a temporary file in the same folder, is flushed to disk, and is
  * renamed over the destination. A reader (or a run killed with SIGKILL half-way) sees either the old file
  * or the new one, never a torn one. On any failure the temporary file is removed, so a full disk or a
- * read-only folder leaves nothing half-written.
+ * read-only folder leaves nothing half-written. The system calls (and why each file keeps its fsync) are
+ * in atomic-steps.ts; a long run has them made by a writer thread (atomic-write-thread.ts).
  */
 import {
   type Dirent,
   closeSync,
-  fsync,
   fsyncSync,
-  open,
   mkdirSync,
   openSync,
   promises as fsp,
-  rename,
   renameSync,
   rmSync,
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
 import { StorylocError, type ErrorCode } from '../errors.js';
+import { writeThroughFd } from './atomic-steps.js';
+import { WriterThreadGone, writeOnThread, writerThreadWanted } from './atomic-write-thread.js';
 import type { MessageKey } from '../i18n/catalogs.js';
 
 /** The file-system calls an atomic write needs; tests inject failures (a full disk) through this. */
@@ -79,11 +79,12 @@ export async function writeFileAtomic(
   fs: AtomicWriteFs = defaultFs,
 ): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
+  const temp = tempPathFor(dir, file);
   const created = { temp: false };
   try {
-    if (fs === nodeFs) await writeThroughFd(dir, temp, file, data, created);
-    else await writeThroughHandle(fs, dir, temp, file, data, created);
+    if (fs !== nodeFs) await writeThroughHandle(fs, dir, temp, file, data, created);
+    else if (writerThreadWanted(completedWrites)) await writeOnThreadOrHere(dir, temp, file, data);
+    else await writeThroughFd(dir, temp, file, data, created);
     completedWrites++;
   } catch (error) {
     if (created.temp) await fs.rm(temp, { force: true }).catch(() => undefined);
@@ -96,6 +97,31 @@ export async function writeFileAtomic(
       { file, detail: errno.code ?? errno.message },
       { position: { file }, cause: error },
     );
+  }
+}
+
+function tempPathFor(dir: string, file: string): string {
+  return path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
+}
+
+/**
+ * The write made by the writer thread (a long run: see atomic-write-thread.ts); when the thread is gone,
+ * made here under a temporary name of its own (the thread's may be left half-written).
+ */
+async function writeOnThreadOrHere(dir: string, temp: string, file: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeOnThread(dir, temp, file, data);
+    return;
+  } catch (error) {
+    if (!(error instanceof WriterThreadGone)) throw error;
+  }
+  const ownTemp = tempPathFor(dir, file);
+  const created = { temp: false };
+  try {
+    await writeThroughFd(dir, ownTemp, file, data, created);
+  } catch (error) {
+    if (created.temp) rmSync(ownTemp, { force: true });
+    throw error;
   }
 }
 
@@ -120,86 +146,10 @@ async function writeThroughHandle(
   created.temp = false;
 }
 
-/**
- * The write with the real file system, the same steps in the same order with fewer trips through the
- * thread pool (a run writes thousands of small files, and each trip costs the main thread more than the
- * call): creating the temporary file, the fsync and the rename stay asynchronous (they wait on the file
- * system's journal, which the fsyncs of the other writes keep busy: a rename made directly stalled the
- * main thread for milliseconds under load); writing a few kilobytes into the page cache and closing are
- * quick system calls made directly. The string is written as it is (no Buffer made of it first).
- *
- * Why one fsync per file, although the answer journal holds every answer until the run ends: the fsync
- * before the rename is what makes the rename safe on a power loss, not only on a kill (a SIGKILL leaves
- * the page cache to the kernel, which writes it out anyway). Without it a file system may commit the
- * rename before the data, and after the power comes back a file can be empty: a new state file is then
- * invalid JSON that stops the next run, an empty output reads as a translator's edit (its hash is not
- * the state's `outputHash`), a state renamed over its previous version loses what the journal never
- * held (human edits recorded in it), and an empty snapshot is never written again (content-addressed).
- * Dropping these fsyncs for one final sync before the journal is removed would leave that window open
- * for the whole run, and Node has no `syncfs` to make that final sync one call: it would be an fsync per
- * file again, later. So they stay, one per file, overlapped (several articles are written at once).
- */
-async function writeThroughFd(
-  dir: string,
-  temp: string,
-  file: string,
-  data: string | Uint8Array,
-  created: { temp: boolean },
-): Promise<void> {
-  const fd = await openTempFd(dir, temp);
-  created.temp = true;
-  try {
-    writeAll(fd, data);
-    await new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
-  } finally {
-    closeSync(fd);
-  }
-  await new Promise<void>((resolve, reject) => rename(temp, file, (error) => (error ? reject(error) : resolve())));
-  created.temp = false;
-}
-
-/** Writes all of `data` at the file's position (a short write, e.g. a disk filling up, goes on or throws). */
-function writeAll(fd: number, data: string | Uint8Array): void {
-  if (typeof data === 'string') {
-    const written = writeSync(fd, data, null, 'utf8');
-    const total = Buffer.byteLength(data, 'utf8');
-    if (written === total) return;
-    data = Buffer.from(data, 'utf8').subarray(written);
-  }
-  let offset = 0;
-  while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
-}
-
-/** Folders this process made sure exist (with the real file system): a run writes thousands of files into few. */
-const knownFolders = new Set<string>();
-
 /** Opens the temporary file, creating its folder first unless it is known (and when it has gone since). */
 async function openTemp(fs: AtomicWriteFs, dir: string, temp: string): Promise<fsp.FileHandle> {
   await fs.mkdir(dir, { recursive: true });
   return fs.open(temp, 'wx', 0o644);
-}
-
-/** `openTemp` for the real file system, by descriptor; the folder is made once per process (and again when gone). */
-async function openTempFd(dir: string, temp: string): Promise<number> {
-  if (!knownFolders.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    knownFolders.add(dir);
-  }
-  try {
-    return await openFd(temp);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    knownFolders.delete(dir);
-    mkdirSync(dir, { recursive: true });
-    knownFolders.add(dir);
-    return openFd(temp);
-  }
-}
-
-function openFd(file: string): Promise<number> {
-  return new Promise((resolve, reject) =>
-    open(file, 'wx', 0o644, (error, fd) => (error ? reject(error) : resolve(fd))),
-  );
 }
 
 /**

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateCorpus } from '../../bench/corpus.js';
 import { createDeepLEngine } from '../../src/engines/deepl.js';
-import { isWellFormedXml } from '../../src/segments/xml.js';
+import { isPlainXmlText, isWellFormedXml, isWellFormedXmlReadingTags } from '../../src/segments/xml.js';
 import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { runCli } from '../support/run-cli.js';
 import { copyExampleWorkspace, type TempWorkspace } from '../e2e/workspace.js';
@@ -129,5 +129,66 @@ describe('a text that is not well-formed XML cannot cost its batch', () => {
         isWellFormedXml,
       ),
     ).toEqual(Array(7).fill(false));
+  });
+});
+
+describe('isWellFormedXml: the plain-text shortcut answers as the general path', () => {
+  test('generated texts of every character class that matters, and the bench corpus', () => {
+    // each character the shortcut looks at, with neighbours on both sides of each boundary
+    const alphabet = [
+      'a',
+      ' ',
+      'é',
+      '한',
+      '😀',
+      '\t',
+      '\n',
+      '\r',
+      '\u0000',
+      '\u0001',
+      '\u0008',
+      '\u000b',
+      '\u000c',
+      '\u000e',
+      '\u001f',
+      '\u007f',
+      '<',
+      '>',
+      '&',
+      ';',
+      '"',
+      '/',
+      '\ufffd',
+      '\ufffe',
+      '\uffff',
+      '\ud800',
+      'amp;',
+      'g id="1"',
+    ];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const texts: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      for (let length = random(12); length > 0; length--) text += alphabet[random(alphabet.length)]!;
+      texts.push(text);
+    }
+    for (const article of generateCorpus(40, 7)) texts.push(...article.text.split('\n'));
+    let plain = 0;
+    const differing: string[] = [];
+    for (const text of texts) {
+      if (isWellFormedXml(text) !== isWellFormedXmlReadingTags(text)) differing.push(text);
+      if (isPlainXmlText(text)) {
+        plain++;
+        if (!isWellFormedXmlReadingTags(text)) differing.push(text);
+      }
+    }
+    expect(differing).toEqual([]);
+    // both kinds are met, many times
+    expect(plain).toBeGreaterThan(2_000);
+    expect(texts.length - plain).toBeGreaterThan(2_000);
   });
 });
