@@ -49,7 +49,17 @@ let counter = 0;
 /** Files renamed into place by this process (the bench reports files written per article). */
 let completedWrites = 0;
 
-/** How many files this process has written atomically so far. */
+/**
+ * Files written on the writer thread: the bench and the bundle's tests read both counts from the module
+ * instance the CLI ran, by URL (which knip cannot follow).
+ * @public
+ */
+export { threadWriteCount } from './atomic-write-thread.js';
+
+/**
+ * How many files this process has written atomically so far.
+ * @public
+ */
 export function atomicWriteCount(): number {
   return completedWrites;
 }

@@ -98,7 +98,10 @@ export function writeOnThread(dir: string, temp: string, file: string, data: str
   return promise;
 }
 
-/** How many writes the thread has made in this process (tests check the thread really wrote). */
+/**
+ * How many writes the thread has made in this process (tests check the thread really wrote).
+ * @public
+ */
 export function threadWriteCount(): number {
   return writtenOnThread;
 }

@@ -187,7 +187,7 @@ describe('the bundled worker threads', () => {
       const text = readFileSync(path.join(bundleDir, name), 'utf8');
       for (const [, target] of text.matchAll(/new URL\("(\.\/[^"]+)", import\.meta\.url\)/g)) named.add(target!);
     }
-    expect([...named].sort()).toEqual(['./roundtrip-worker.js', './worker.js']);
+    expect([...named].sort()).toEqual(['./atomic-write-worker.js', './roundtrip-worker.js', './worker.js']);
     for (const target of named) expect(existsSync(path.join(bundleDir, target))).toBe(true);
   });
 
@@ -227,6 +227,23 @@ describe('the bundled worker threads', () => {
     const here = roundtripByIndex(job);
     expect(results).toEqual([here(0), here(1), undefined, here(3)]);
     expect(results[0]).toEqual({ kind: 'identical', segments: 3 }); // the title, the heading, the paragraph
+  }, 60_000);
+
+  test('the bundled writer thread takes the writes of a long run (from WRITES_BEFORE_THREAD on)', () => {
+    const dir = tempDir('storyloc-bundle-writer-');
+    const writer = path.join(bundleDir, 'io', 'atomic-file.js');
+    // the bundle's own module instance: the writes and the count are those of the bundled code
+    const script = `
+      const atomic = await import(${JSON.stringify(pathToFileURL(writer).href)});
+      const dir = process.argv[1];
+      for (let i = 0; i < 80; i++) await atomic.writeFileAtomic(dir + '/f' + i, 'text ' + i + '\\n');
+      console.log(JSON.stringify({ total: atomic.atomicWriteCount(), onThread: atomic.threadWriteCount() }));
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual({ total: 80, onThread: 80 - 64 });
+    expect(readdirSync(dir).length).toBe(80);
+    expect(readFileSync(path.join(dir, 'f79'), 'utf8')).toBe('text 79\n');
   }, 60_000);
 });
 
