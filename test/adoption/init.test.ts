@@ -10,6 +10,7 @@ import { parseTermbaseTexts } from '../../src/glossary/load.js';
 import { lintTermbase } from '../../src/glossary/lint.js';
 import { schemaReference } from '../../src/workspace/init.js';
 import { runCli } from '../support/run-cli.js';
+import { packedFiles } from '../support/short-stories.js';
 import { repoRoot } from '../e2e/workspace.js';
 
 const env = { LANG: 'en_US.UTF-8' };
@@ -190,17 +191,8 @@ describe('storyloc --version', () => {
 
 describe('the packed package', () => {
   test('ships the schema the glossary comment of init points at, and the launcher', async () => {
-    const { execFileSync } = await import('node:child_process');
     // offline and without the build: only the file list `npm pack` would use (package.json `files`)
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const listing = JSON.parse(
-      execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-        cwd: repoRoot,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }),
-    ) as Array<{ files: Array<{ path: string }> }>;
-    const shipped = new Set(listing[0]!.files.map((file) => file.path));
+    const shipped = new Set(packedFiles());
     await runCli(['init'], { cwd: dir, env });
     const reference = /\$schema=\.\.\/node_modules\/storyloc\/(\S+)/.exec(
       readFileSync(path.join(dir, 'glossary/terms.yaml'), 'utf8'),

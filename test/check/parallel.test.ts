@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runCli } from '../support/run-cli.js';
+import { writeShortStories } from '../support/short-stories.js';
 import { cliEntry, ensureBuilt } from '../e2e/build.js';
 import { fixtureWorkspace, repoRoot } from '../e2e/workspace.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -23,20 +24,7 @@ beforeAll(async () => {
   ensureBuilt();
   root = mkdtempSync(path.join(os.tmpdir(), 'storyloc-check-parallel-'));
   cpSync(fixtureWorkspace, root, { recursive: true });
-  for (let i = 0; i < STORIES; i++) {
-    const story = [
-      '---',
-      `title: Queen of Tears, part ${i}`,
-      '---',
-      '',
-      `Queen of Tears rose to ${20 + i}.5% on April ${1 + (i % 28)}th. Kim Soo-hyun smiled.`,
-      '',
-      `- ${i} viewers wrote in`,
-      `- a [clip](https://example.com/${i}) of *Queen of Tears*`,
-      '',
-    ].join('\n');
-    writeFileSync(path.join(root, 'articles', 'en', `story-${String(i).padStart(2, '0')}.md`), story);
-  }
+  writeShortStories(root, STORIES);
   const translated = await runCli(['translate', '--engine', 'pseudo'], { cwd: root, env: {} });
   expect(translated.code).toBe(0);
   // a human edit with an error in it, so the report has errors as well as warnings

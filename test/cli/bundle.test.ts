@@ -5,7 +5,7 @@
  * results; its worker entries run and sit where the code starting them looks; a bundled command loads no
  * module the unbundled one did not; the packed package carries the bundle and none of dist/test, dist/bench.
  */
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import * as esbuild from 'esbuild';
 import { bundleOptions } from '../../scripts/bundle-cli.mjs';
 import { runCli, type CliResult } from '../support/run-cli.js';
+import { packedFiles, writeShortStories } from '../support/short-stories.js';
 import { cliEntry, ensureBuilt } from '../e2e/build.js';
 import { fixtureWorkspace, repoRoot } from '../e2e/workspace.js';
 import { loadConfig, DEFAULT_ARTICLE_LIMITS } from '../../src/config/load.js';
@@ -48,20 +49,7 @@ function tempDir(prefix: string): string {
 function workspaceWithStories(): string {
   const dir = tempDir('storyloc-bundle-');
   cpSync(fixtureWorkspace, dir, { recursive: true });
-  for (let i = 0; i < STORIES; i++) {
-    const story = [
-      '---',
-      `title: Queen of Tears, part ${i}`,
-      '---',
-      '',
-      `Queen of Tears rose to ${20 + i}.5% on April ${1 + (i % 28)}th. Kim Soo-hyun smiled.`,
-      '',
-      `- ${i} viewers wrote in`,
-      `- a [clip](https://example.com/${i}) of *Queen of Tears*`,
-      '',
-    ].join('\n');
-    writeFileSync(path.join(dir, 'articles', 'en', `story-${String(i).padStart(2, '0')}.md`), story);
-  }
+  writeShortStories(dir, STORIES);
   return dir;
 }
 
@@ -315,15 +303,7 @@ describe('what a bundled command loads', () => {
 
 describe('the packed package', () => {
   test('carries the bundle and the library, not the compiled tests or bench', () => {
-    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const listing = JSON.parse(
-      execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-        cwd: repoRoot,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }),
-    ) as Array<{ files: Array<{ path: string }> }>;
-    const shipped = listing[0]!.files.map((file) => file.path);
+    const shipped = packedFiles();
     const bundleFiles = readdirSync(bundleDir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(repoRoot, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
