@@ -8,7 +8,8 @@ import path from 'node:path';
 import { inputError } from '../errors.js';
 import { isSupportedLanguage, supportedLanguages, type Lang } from '../languages.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { decodeArticleBytes, parseArticle, type ParsedArticle } from './read.js';
+import { decodeArticleBytes } from './list.js';
+import { parseArticle, type ParsedArticle } from './read.js';
 import { frontMatterLanguage } from './front-matter.js';
 
 /** What reading a loose article needs of the configuration (plain data: a worker thread gets a copy). */

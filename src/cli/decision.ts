@@ -9,7 +9,8 @@ import type { ArticleState } from '../memory/types.js';
 import { resolveIdentity } from '../identity.js';
 import { formatOutcomes } from '../review/outcome-text.js';
 import { segmentSelection, summarizeOutcomes } from '../review/selection.js';
-import { ReviewWorkspace, resolveTargetLanguage } from '../review/workspace.js';
+import { ReviewWorkspace } from '../review/workspace.js';
+import { resolveTargetLanguage } from '../review/stated-articles.js';
 import type { CommandContext } from './context.js';
 
 export interface DecisionFlags {

@@ -3,7 +3,7 @@
  * stories, linked folders): each said once, on stderr, by every command that lists the workspace's
  * stories, so nothing is skipped silently (the rule itself lives in articles/read.ts).
  */
-import { skippedSources } from '../articles/read.js';
+import { skippedSources } from '../articles/list.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { displayPathsIn } from '../display-path.js';
 import { t } from '../i18n/index.js';

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listArticles, readArticleFile } from '../articles/read.js';
+import { listArticles } from '../articles/list.js';
+import { readArticleFile } from '../articles/read.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { inputError, StorylocError } from '../errors.js';
 import { isSupportedLanguage, type Lang, type LanguagePair } from '../languages.js';

@@ -453,7 +453,7 @@ async function handleRequest(
         200,
         renderIndexPage(
           ctx,
-          scope.workspace.statuses().filter((status) => status.translated),
+          (await scope.workspace.statuses()).filter((status) => status.translated),
         ),
         nonce,
       );

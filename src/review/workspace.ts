@@ -14,24 +14,15 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ResolvedConfig } from '../config/types.js';
 import { inputError } from '../errors.js';
-import { isSupportedLanguage, type Lang } from '../languages.js';
+import type { Lang } from '../languages.js';
 import type { ArticleState } from '../memory/types.js';
-import {
-  outputPathFor,
-  readArticleState,
-  readArticleStateWithStat,
-  statePathFor,
-  writeArticleState,
-  STATE_SUFFIX,
-} from '../memory/state-store.js';
+import { outputPathFor, statePathFor, writeArticleState } from '../memory/state-store.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
 import { acquireWorkspaceLock } from '../memory/lock.js';
-import { findStateFiles } from '../memory/workspace.js';
 import { fileHash } from '../memory/records.js';
 import { shownTarget } from '../memory/segment-life.js';
-import { listArticles, readArticleFile } from '../articles/read.js';
+import { readArticleFile } from '../articles/read.js';
 import { displayPath } from '../display-path.js';
 import type { Article } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';
@@ -45,26 +36,10 @@ import type { Violation } from '../check/types.js';
 import { approvalBlockers } from '../check/verdict.js';
 import { translationChecker, type TranslationFileChecker } from '../check/workspace.js';
 import { createGlossaryReviewer } from './glossary-review.js';
-import {
-  summarizeArticleState,
-  summarizedArticleStatus,
-  untranslatedArticleStatus,
-  type ArticleStatus,
-} from './status.js';
-import { StateIndex, summarizeState } from '../memory/state-index.js';
+import type { ArticleStatus } from './status.js';
 import type { SegmentTermChecker, TermFinding } from './term-findings.js';
-
-/** `--to`: a configured target language, the first one by default. */
-export function resolveTargetLanguage(config: ResolvedConfig, given: string | undefined): Lang {
-  if (given === undefined) return config.targetLanguages[0] ?? 'it';
-  if (!isSupportedLanguage(given) || !config.targetLanguages.includes(given)) {
-    throw inputError('review.targetNotConfigured', 'review:error.targetNotConfigured', {
-      lang: given,
-      configured: config.targetLanguages.join(', '),
-    });
-  }
-  return given;
-}
+import { StatedArticles } from './stated-articles.js';
+import { articleStatuses } from './article-statuses.js';
 
 /**
  * The targets an output is assembled from: every translated segment whose tags fit its source
@@ -91,105 +66,15 @@ export interface UpdateOutcome<T> {
   diff: ReviewDiffResult | null;
 }
 
-export class ReviewWorkspace {
+export class ReviewWorkspace extends StatedArticles {
   private termbase: Termbase | undefined;
   private termbaseStamp: string | undefined;
   private readonly checkers = new Map<string, SegmentTermChecker>();
   private fileChecker: TranslationFileChecker | undefined;
 
-  constructor(
-    readonly config: ResolvedConfig,
-    readonly targetLang: Lang,
-    private readonly cwd: string,
-  ) {}
-
-  /**
-   * An article named on the command line → its path under `articles/` (`en/queen.md`). Accepts a file
-   * path (from the current folder) or a path relative to the articles folder; an article whose source
-   * was deleted is still found by its state file.
-   */
-  resolveArticle(given: string): string {
-    const fromCwd = path.resolve(this.cwd, given);
-    const inArticles = path.resolve(this.config.paths.articles, given);
-    for (const candidate of [fromCwd, inArticles]) {
-      const relative = path.relative(this.config.paths.articles, candidate);
-      if (relative.startsWith('..') || path.isAbsolute(relative) || relative === '') continue;
-      const relativePath = relative.split(path.sep).join('/');
-      if (existsSync(candidate) || existsSync(statePathFor(this.config, relativePath, this.targetLang)))
-        return relativePath;
-    }
-    throw inputError('review.unknownArticle', 'review:error.unknownArticle', {
-      article: given,
-      dir: this.config.paths.articles,
-    });
-  }
-
-  /** Articles with a state file for the target language, sorted. */
-  listStatedArticles(): string[] {
-    const root = path.join(this.config.paths.output, this.targetLang);
-    const prefix = root + path.sep;
-    // files found below `root` start with it: cut by string (thousands of them), not by path.relative
-    const relative = (file: string): string[] =>
-      (file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file)).split(path.sep);
-    return findStateFiles(root)
-      .map(relative)
-      .filter((names) => !names.some((name) => name.startsWith('.'))) // hidden files and folders
-      .map((names) => names.join('/').slice(0, -STATE_SUFFIX.length))
-      .sort();
-  }
-
-  /** The articles named (resolved), or every article with a state. */
-  articlesToReview(given: readonly string[] = []): string[] {
-    if (given.length === 0) return this.listStatedArticles();
-    return [...new Set(given.map((item) => this.resolveArticle(item)))];
-  }
-
-  /** Status rows: the named articles, or every source article and every article with a state. */
-  statuses(given: readonly string[] = []): ArticleStatus[] {
-    let articles: string[];
-    if (given.length > 0) articles = this.articlesToReview(given);
-    else {
-      const sources = listArticles(this.config, [], this.cwd).map((file) =>
-        path.relative(this.config.paths.articles, file).split(path.sep).join('/'),
-      );
-      articles = [...new Set([...sources, ...this.listStatedArticles()])].sort();
-    }
-    // the state index answers for state files unchanged since it recorded them (memory/state-index.ts)
-    const index = StateIndex.open(this.config);
-    const statuses = articles.map((article) => {
-      const file = statePathFor(this.config, article, this.targetLang);
-      const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
-      let summary = stat ? index.lookup(file, stat) : null;
-      let state: ArticleState | null = null;
-      if (!summary) {
-        const read = readArticleStateWithStat(file);
-        if (!read) return untranslatedArticleStatus(article, this.targetLang);
-        state = read.state;
-        summary = summarizeState(state);
-        index.record(file, read.stat, summary);
-      }
-      // check's findings decide only for a file whose every segment is approved (isPublishable): the
-      // others are not publishable whatever they are, and are not checked (status stays fast at scale)
-      const mayPublish = summary.total > 0 && summary.counts.approved === summary.total;
-      if (!mayPublish) return summarizedArticleStatus(summary);
-      state ??= this.readState(article);
-      return summarizeArticleState(state, this.checkFile(article));
-    });
-    index.save({ prune: false });
-    return statuses;
-  }
-
-  /** The state of an article, or `review.noState` (exit 2) when it was never translated. */
-  readState(article: string): ArticleState {
-    const file = statePathFor(this.config, article, this.targetLang);
-    const state = readArticleState(file);
-    if (!state)
-      throw inputError('review.noState', 'review:error.noState', {
-        article,
-        lang: this.targetLang,
-        file: displayPath(file, { cwd: this.cwd, workspaceDir: this.config.workspaceDir }),
-      });
-    return state;
+  /** Status rows (review/article-statuses.ts), with check already loaded here. */
+  statuses(given: readonly string[] = []): Promise<ArticleStatus[]> {
+    return articleStatuses(this, given, async () => (article) => this.checkFile(article));
   }
 
   /**

@@ -4,15 +4,8 @@
  */
 import { type BigIntStats, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import {
-  decodeArticleBytes,
-  listArticles,
-  parseArticle,
-  readArticleBytes,
-  sourceLanguageOf,
-  type ParseArticleInput,
-  type ParsedArticle,
-} from '../articles/read.js';
+import { decodeArticleBytes, listArticles, readArticleBytes, sourceLanguageOf } from '../articles/list.js';
+import { parseArticle, type ParseArticleInput, type ParsedArticle } from '../articles/read.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { selectEngine, type EngineChoice } from '../engines/select.js';
 import { ExitCode, inputError, StorylocError } from '../errors.js';

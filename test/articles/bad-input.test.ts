@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { decodeArticleBytes, parseArticle } from '../../src/articles/read.js';
+import { decodeArticleBytes } from '../../src/articles/list.js';
+import { parseArticle } from '../../src/articles/read.js';
 import { StorylocError } from '../../src/errors.js';
 
 function errorOf(run: () => unknown): StorylocError {

@@ -298,6 +298,19 @@ describe('what a bundled command loads', () => {
       ).toEqual([]);
     }
     expect(bundledModules.status!.has('dist/src/cli/commands/translate.js')).toBe(false);
+    // status loads check (and with it the Markdown parser and the glossary automaton) only for an article
+    // whose every segment is approved, and the PR summary's word diff only for --format markdown
+    const heavy = [
+      'node_modules/marked/',
+      'node_modules/diff/',
+      'glossary/automaton',
+      'segments/markdown.js',
+      'check/workspace.js',
+    ];
+    expect([...bundledModules.status!].filter((m) => heavy.some((part) => m.includes(part)))).toEqual([]);
+    expect([...bundledModules.check!].filter((m) => heavy.some((part) => m.includes(part))).length).toBe(
+      heavy.length - 1,
+    );
   }, 60_000);
 });
 

@@ -4,7 +4,8 @@
  * invalid UTF-8 are named for what they are.
  */
 import { describe, expect, test } from '@jest/globals';
-import { decodeArticleBytes, parseArticle } from '../../src/articles/read.js';
+import { decodeArticleBytes } from '../../src/articles/list.js';
+import { parseArticle } from '../../src/articles/read.js';
 import { parseConfig } from '../../src/config/load.js';
 import type { ArticleLimits } from '../../src/config/types.js';
 import { StorylocError } from '../../src/errors.js';

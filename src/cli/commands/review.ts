@@ -10,7 +10,8 @@ import { resolveIdentity } from '../../identity.js';
 import { reviewableStatuses } from '../../review/approval.js';
 import { startReviewServer } from '../../review/server.js';
 import { renderTerminalReview, type ReviewItem } from '../../review/terminal-review.js';
-import { ReviewWorkspace, resolveTargetLanguage } from '../../review/workspace.js';
+import { ReviewWorkspace } from '../../review/workspace.js';
+import { resolveTargetLanguage } from '../../review/stated-articles.js';
 import { buildReviewSummary, renderReviewMarkdown } from '../../review/pr-summary.js';
 import type { CommandModule } from '../context.js';
 

@@ -8,8 +8,8 @@ import { Option } from 'commander';
 import { t } from '../../i18n/index.js';
 import { ExitCode } from '../../errors.js';
 import { formatStatusTable } from '../../review/outcome-text.js';
-import { ReviewWorkspace, resolveTargetLanguage } from '../../review/workspace.js';
-import { renderStatusMarkdown } from '../../review/pr-summary.js';
+import { resolveTargetLanguage, StatedArticles } from '../../review/stated-articles.js';
+import { articleStatuses } from '../../review/article-statuses.js';
 import type { CommandModule } from '../context.js';
 
 export const statusCommand: CommandModule = (program, ctx, setExitCode) => {
@@ -24,13 +24,22 @@ export const statusCommand: CommandModule = (program, ctx, setExitCode) => {
         .choices(['text', 'markdown', 'json'])
         .default('text'),
     )
-    .action((articles: string[], options: { to?: string; json?: boolean; format: string }) => {
+    .action(async (articles: string[], options: { to?: string; json?: boolean; format: string }) => {
       const config = ctx.config();
       reportSkippedSources(ctx, config, articles);
       const targetLang = resolveTargetLanguage(config, options.to);
-      const statuses = new ReviewWorkspace(config, targetLang, ctx.cwd).statuses(articles);
-      if (options.format === 'markdown') ctx.stdout.write(renderStatusMarkdown(statuses, targetLang));
-      else if (options.json || options.format === 'json')
+      const stated = new StatedArticles(config, targetLang, ctx.cwd);
+      // check's modules are loaded only for an article whose every segment is approved
+      const statuses = await articleStatuses(stated, articles, async () => {
+        const { translationChecker } = await import('../../check/workspace.js');
+        const checkFile = translationChecker(config, ctx.cwd);
+        return (article) => checkFile(article, targetLang);
+      });
+      if (options.format === 'markdown') {
+        // the PR summary's module carries the word diff and the glossary review: loaded for this format only
+        const { renderStatusMarkdown } = await import('../../review/pr-summary.js');
+        ctx.stdout.write(renderStatusMarkdown(statuses, targetLang));
+      } else if (options.json || options.format === 'json')
         ctx.stdout.write(`${JSON.stringify({ targetLang, articles: statuses }, null, 2)}\n`);
       else ctx.stdout.write(formatStatusTable(statuses));
       setExitCode(ExitCode.ok);
