@@ -5,7 +5,8 @@
 import { type BigIntStats, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeArticleBytes, listArticles, readArticleBytes, sourceLanguageOf } from '../articles/list.js';
-import { parseArticle, type ParseArticleInput, type ParsedArticle } from '../articles/read.js';
+import type { ParseArticleInput, ParsedArticle } from '../articles/read.js';
+import { parseWithLoadedParser } from './parser.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { selectEngine, type EngineChoice } from '../engines/select.js';
 import { ExitCode, inputError, StorylocError } from '../errors.js';
@@ -168,7 +169,7 @@ export function openSourceIndex(config: ResolvedConfig): SourceIndex {
 /** Parses an article; an input error in it becomes an UnreadableArticleError (the run skips the article). */
 function parseSource(input: ParseArticleInput): ParsedArticle {
   try {
-    return parseArticle(input);
+    return parseWithLoadedParser(input);
   } catch (error) {
     if (error instanceof StorylocError && error.exitCode === ExitCode.input) throw new UnreadableArticleError(error);
     throw error;

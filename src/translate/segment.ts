@@ -4,7 +4,7 @@
  * are merged and glossary changes applied. A broken edit is collected, and all of them stop the run
  * together before anything is written or sent.
  */
-import { parseArticle, type ParsedArticle } from '../articles/read.js';
+import type { ParsedArticle } from '../articles/read.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
 import type { Lang, LanguagePair } from '../languages.js';
@@ -25,6 +25,7 @@ import {
 import type { StateSummary } from '../memory/state-index.js';
 import type { GlossaryContext } from './glossary-context.js';
 import { readIfExists } from './read.js';
+import { parseWithLoadedParser } from './parser.js';
 import { skippedFor, UnreadableArticleError, type ArticleWork, type SkippedArticle, type SourceFile } from './types.js';
 import { wantsTranslation } from './memory.js';
 import { relativeToWorkspace } from './paths.js';
@@ -88,6 +89,24 @@ export function segmentArticles(input: SegmentStageInput): SegmentStageOutput {
   }
   if (broken.length > 0) throw new BrokenEditsError(broken);
   return out;
+}
+
+/**
+ * Whether segmenting these sources may parse an article: false only when every article × target takes
+ * the unchanged path of `segmentArticle` with the output the state wrote (known unchanged without reading
+ * it). Then the run needs no parser for the group (translate/parser.ts); in doubt it says true.
+ */
+export function mayParse(input: SegmentStageInput): boolean {
+  return input.sources.some((source) =>
+    input.targets.some((target) => target !== source.lang && !knownUnchanged(input, source, target)),
+  );
+}
+
+function knownUnchanged(input: SegmentStageInput, source: SourceFile, target: Lang): boolean {
+  const statePath = statePathFor(input.config, source.relativePath, target);
+  const state = input.states.get(statePath) ?? null;
+  if (state === null || !outputUnchangedFor(state)) return false;
+  return unchangedSummary(input, source, state, statePath, state.outputHash!) !== null;
 }
 
 function segmentArticle(
@@ -281,7 +300,7 @@ function writtenFrom(config: ResolvedConfig, source: SourceFile, state: ArticleS
   const snapshot = readSnapshot(config, state.sourceFileHash);
   if (snapshot === null) return null;
   const { path, relativePath, lang } = source;
-  return parseArticle({
+  return parseWithLoadedParser({
     path,
     relativePath,
     lang,

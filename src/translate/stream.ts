@@ -33,7 +33,8 @@ import { batchLimitsFor, planJobs, type PlanStageInput } from './plan.js';
 import { openSourceIndex, readSourceFiles, type SourceIndex } from './read.js';
 import { mayReadAhead, readAheadLimits, type ReadAheadLimits } from './read-ahead.js';
 import { RunKeys, type BatchSink } from './run-keys.js';
-import { segmentArticles } from './segment.js';
+import { mayParse, segmentArticles, type SegmentStageInput } from './segment.js';
+import { loadArticleParser } from './parser.js';
 import type { ArticleWork, KnownAnswer, SkippedArticle, SourceFile, UntranslatableBlock } from './types.js';
 import { createArticleWriter, type ArticleWriter } from './write.js';
 
@@ -195,7 +196,7 @@ export class RunStream {
     this.totals.skipped.push(...read.skipped);
     this.totals.articles += read.sources.length;
     const states = this.readStates(read.sources, targets);
-    const segmented = segmentArticles({
+    const segmentInput: SegmentStageInput = {
       config,
       sources: read.sources,
       targets,
@@ -205,7 +206,9 @@ export class RunStream {
       now,
       editor: this.input.editor,
       replacesTestTargets: this.input.replacesTestTargets,
-    });
+    };
+    if (mayParse(segmentInput)) await loadArticleParser();
+    const segmented = segmentArticles(segmentInput);
     this.totals.humanEdits += segmented.humanEdits;
     this.totals.stale += segmented.stale;
     this.totals.skipped.push(...segmented.skipped);

@@ -18,6 +18,7 @@ import { REVIEW_DIFF_SUFFIX, writeReviewDiff } from '../review/diff-file.js';
 import { relativeToWorkspace } from './paths.js';
 import { awaitsReview, shownTarget } from '../memory/segment-life.js';
 import type { ArticleWork } from './types.js';
+import { loadArticleParser } from './parser.js';
 
 /** Articles whose files are being written at the same time. */
 const ARTICLES_WRITTEN_AT_ONCE = 8;
@@ -88,6 +89,8 @@ export function createArticleWriter(
       }
       backlog++;
       void writes.add(async () => {
+        // writing renders the output and the diff from the parsed article (translate/parser.ts)
+        await loadArticleParser();
         await writeOne(work);
         backlog--;
         released(work);

@@ -308,6 +308,10 @@ describe('what a bundled command loads', () => {
       'check/workspace.js',
     ];
     expect([...bundledModules.status!].filter((m) => heavy.some((part) => m.includes(part)))).toEqual([]);
+    // a translate run loads the article parser when a group may parse (translate/parser.ts): a rerun whose
+    // sources are unchanged loads no Markdown parser
+    const parser = ['node_modules/marked/', 'segments/markdown.js', 'articles/read.js'];
+    expect([...bundledModules.translate!].filter((m) => parser.some((part) => m.includes(part)))).toEqual([]);
     expect([...bundledModules.check!].filter((m) => heavy.some((part) => m.includes(part))).length).toBe(
       heavy.length - 1,
     );

@@ -3,7 +3,7 @@
  * its text is read only when a stage asks; a source edited in between is left for the next run rather
  * than translated from a text its hash does not describe. The racy rule reads an injected clock.
  */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { fileHash } from '../../src/memory/records.js';
 import { setStampIndexClock } from '../../src/memory/stamp-index.js';
 import { openSourceIndex, readSourceFiles } from '../../src/translate/read.js';
+import { loadArticleParser } from '../../src/translate/parser.js';
 import { UnreadableArticleError } from '../../src/translate/types.js';
 
 const STORY = '# A story\n\nSome text.\n';
@@ -40,6 +41,9 @@ afterEach(() => {
 });
 
 describe('readSourceFiles with the source index', () => {
+  // a run loads the parser before a stage parses (translate/parser.ts); these tests parse directly
+  beforeAll(loadArticleParser);
+
   test('a recorded source gives its hash, language and, when asked, its text', () => {
     const config = loadConfig({ workspace: dir });
     readAndSave([file], config);
