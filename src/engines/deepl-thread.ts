@@ -56,6 +56,17 @@ interface Pending {
 const workerUrl = new URL('./deepl-worker.js', import.meta.url);
 const compiled = import.meta.url.endsWith('.js');
 
+/** requests the DeepL thread answered in this process */
+let answeredOnThread = 0;
+
+/**
+ * How many requests DeepL threads answered in this process (tests check the thread really talked).
+ * @public
+ */
+export function deeplThreadAnswerCount(): number {
+  return answeredOnThread;
+}
+
 /** True when a DeepL engine should talk through a thread (compiled code). */
 export function deeplThreadWanted(): boolean {
   return compiled;
@@ -68,8 +79,6 @@ export class DeepLThread {
   private readonly pending = new Map<number, Pending>();
   /** set once the thread failed: the engine then calls deepl-node itself */
   broken = false;
-  /** requests the thread answered (tests check the thread really talked to the server) */
-  answered = 0;
 
   /** `errorOf` builds the EngineError of a failure the thread classified (deepl.ts's `engineErrorOf`) */
   constructor(
@@ -115,7 +124,7 @@ export class DeepLThread {
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker?.unref();
     if ('results' in reply) {
-      this.answered++;
+      answeredOnThread++;
       waiter.resolve(reply.results);
     } else waiter.reject(this.errorOf(reply.failure, RedactedError.revive(reply.cause)));
   }
