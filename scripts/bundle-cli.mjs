@@ -40,12 +40,10 @@ export const bundleDir = path.join(repoRoot, 'dist', 'cli');
 /** Entry name (path in dist/cli without .js) → compiled module under dist/src/. */
 export const bundleEntries = {
   main: 'cli/main.js',
-  // named as check/parallel.ts, reassembly/roundtrip-files.ts, io/atomic-write-thread.ts and
-  // engines/deepl-thread.ts name them: `new URL('./<name>.js', …)`
+  // named as check/parallel.ts, reassembly/roundtrip-files.ts, io/atomic-write-thread.ts name them: `new URL('./<name>.js', …)`
   worker: 'check/worker.js',
   'roundtrip-worker': 'reassembly/roundtrip-worker.js',
   'atomic-write-worker': 'io/atomic-write-worker.js',
-  'deepl-worker': 'engines/deepl-worker.js',
   'io/atomic-file': 'io/atomic-file.js',
 };
 

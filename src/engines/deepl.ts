@@ -31,14 +31,19 @@
  */
 import { createRequire } from 'node:module';
 import type * as DeepLNode from 'deepl-node';
-import type { DeepLClient, SourceLanguageCode, TargetLanguageCode, TranslateTextOptions } from 'deepl-node';
+import type {
+  DeepLClient,
+  ProxyConfig,
+  SourceLanguageCode,
+  TargetLanguageCode,
+  TextResult,
+  TranslateTextOptions,
+} from 'deepl-node';
 import type { ResolvedConfig } from '../config/types.js';
 import { StorylocError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { pairKey, type Lang } from '../languages.js';
 import { isWellFormedXml } from '../segments/xml.js';
-import type { DeepLConnectionOptions, DeepLFailure } from './deepl-connection.js';
-import { DeepLThread, deeplThreadWanted, type SentText } from './deepl-thread.js';
 import { RedactedError } from './redact.js';
 import { EngineError, type Engine, type TranslateBatchRequest, type TranslateBatchResult } from './types.js';
 
@@ -54,7 +59,18 @@ export function deeplNode(): typeof DeepLNode {
 
 export type DeepLFormality = ResolvedConfig['engine']['deepl']['formality'];
 
-export type { DeepLConnectionOptions } from './deepl-connection.js';
+/** What it takes to talk to DeepL (shared by the engine and `storyloc glossary sync`). */
+export interface DeepLConnectionOptions {
+  authKey: string;
+  /** null/undefined: deepl-node picks api-free.deepl.com for keys ending in `:fx`, else api.deepl.com */
+  serverUrl?: string | null;
+  /** per-request deadline in ms */
+  timeoutMs: number;
+  /** an HTTP proxy (corporate networks; tests use it to see which host a key selects) */
+  proxy?: ProxyConfig;
+  /** the environment variable the key came from, named in messages (default DEEPL_AUTH_KEY) */
+  authKeyEnv?: string;
+}
 
 export interface DeepLEngineOptions extends DeepLConnectionOptions {
   formality: DeepLFormality;
@@ -145,49 +161,31 @@ function statusOf(error: unknown): number | undefined {
   return undefined;
 }
 
-/** Classifies what deepl-node threw (needs deepl-node's error classes; the DeepL thread does it there). */
-export function deeplFailureOf(error: unknown): DeepLFailure {
-  const status = statusOf(error);
-  const { AuthorizationError, ConnectionError, QuotaExceededError, TooManyRequestsError } = deeplNode();
-  if (error instanceof TooManyRequestsError) return { kind: 'rate-limited', status };
-  if (error instanceof QuotaExceededError) return { kind: 'quota', status };
-  if (error instanceof AuthorizationError) return { kind: 'auth', status };
-  if (error instanceof ConnectionError) return { kind: 'network', status: undefined };
-  if (status !== undefined && status >= 500) return { kind: 'server', status };
-  return { kind: 'fatal', status };
-}
-
-/** The EngineError of a classified failure, its message in the UI language, `cause` already redacted. */
-export function engineErrorOf(failure: DeepLFailure, cause: RedactedError, authKeyEnv: string): EngineError {
-  const detail = cause.message;
-  const { status } = failure;
-  switch (failure.kind) {
-    case 'rate-limited':
-      return new EngineError('rate-limited', t('engines:deepl.rateLimited', { detail }), { status, cause });
-    case 'quota':
-      return new EngineError('quota', t('engines:deepl.quota', { detail }), { status, cause });
-    case 'auth':
-      return new EngineError('auth', t('engines:deepl.auth', { detail, env: authKeyEnv }), { status, cause });
-    case 'network':
-      return new EngineError('network', t('engines:deepl.network', { detail }), { cause });
-    case 'server':
-      return new EngineError('server', t('engines:deepl.server', { status, detail }), { status, cause });
-    default:
-      return new EngineError(
-        'fatal',
-        t('engines:deepl.failed', { detail }),
-        status === undefined ? { cause } : { status, cause },
-      );
-  }
-}
-
 /**
  * Maps anything deepl-node throws to an EngineError whose message, stack and cause are free of the
  * secrets. Already-mapped EngineErrors pass through.
  */
 export function toEngineError(error: unknown, secrets: readonly string[], authKeyEnv = 'DEEPL_AUTH_KEY'): EngineError {
   if (error instanceof EngineError) return error;
-  return engineErrorOf(deeplFailureOf(error), new RedactedError(error, secrets), authKeyEnv);
+  const cause = new RedactedError(error, secrets);
+  const detail = cause.message;
+  const status = statusOf(error);
+  const { AuthorizationError, ConnectionError, QuotaExceededError, TooManyRequestsError } = deeplNode();
+  if (error instanceof TooManyRequestsError)
+    return new EngineError('rate-limited', t('engines:deepl.rateLimited', { detail }), { status, cause });
+  if (error instanceof QuotaExceededError)
+    return new EngineError('quota', t('engines:deepl.quota', { detail }), { status, cause });
+  if (error instanceof AuthorizationError)
+    return new EngineError('auth', t('engines:deepl.auth', { detail, env: authKeyEnv }), { status, cause });
+  if (error instanceof ConnectionError)
+    return new EngineError('network', t('engines:deepl.network', { detail }), { cause });
+  if (status !== undefined && status >= 500)
+    return new EngineError('server', t('engines:deepl.server', { status, detail }), { status, cause });
+  return new EngineError(
+    'fatal',
+    t('engines:deepl.failed', { detail }),
+    status === undefined ? { cause } : { status, cause },
+  );
 }
 
 /**
@@ -226,8 +224,8 @@ function withDeadline<T>(work: Promise<T>, timeoutMs: number, signal: AbortSigna
  */
 async function translateWellFormedApart(
   texts: string[],
-  translate: (texts: string[], version: 'v1' | 'v2') => Promise<SentText[]>,
-): Promise<SentText[]> {
+  translate: (texts: string[], version: 'v1' | 'v2') => Promise<TextResult[]>,
+): Promise<TextResult[]> {
   const lenient = texts.flatMap((text, index) => (isWellFormedXml(text) ? [] : [index]));
   if (lenient.length === 0) return translate(texts, 'v2');
   const strict = texts.flatMap((_, index) => (lenient.includes(index) ? [] : [index]));
@@ -243,7 +241,7 @@ async function translateWellFormedApart(
       'v1',
     ),
   ]);
-  const results: SentText[] = new Array<SentText>(texts.length);
+  const results: TextResult[] = new Array<TextResult>(texts.length);
   strict.forEach((index, position) => {
     results[index] = strictResults[position]!;
   });
@@ -253,42 +251,9 @@ async function translateWellFormedApart(
   return results;
 }
 
-type TranslateTexts = (
-  texts: string[],
-  sourceLang: SourceLanguageCode,
-  targetLang: TargetLanguageCode,
-  options: TranslateTextOptions,
-) => Promise<SentText[]>;
-
-/**
- * deepl-node's `translateText` for the engine: on the DeepL thread when there is one (compiled code, see
- * deepl-thread.ts), else (or once the thread failed) on this thread, with the same arguments.
- */
-function textTranslator(
-  options: DeepLEngineOptions,
-  authKeyEnv: string,
-): { translate: TranslateTexts; close(): Promise<void> } {
-  let thread: DeepLThread | null = null;
-  if (deeplThreadWanted()) {
-    try {
-      thread = new DeepLThread(options, (failure, cause) => engineErrorOf(failure, cause, authKeyEnv));
-    } catch {
-      thread = null; // no thread: this one talks to DeepL
-    }
-  }
-  let client: DeepLClient | null = null;
-  const translate: TranslateTexts = (texts, source, target, textOptions) => {
-    if (thread && !thread.broken) return thread.translate(texts, source, target, textOptions);
-    client ??= createDeepLClient(options);
-    return client.translateText(texts, source, target, textOptions);
-  };
-  return { translate, close: async () => thread?.close() };
-}
-
 export function createDeepLEngine(options: DeepLEngineOptions): DeepLEngine {
   const authKeyEnv = options.authKeyEnv ?? 'DEEPL_AUTH_KEY';
-  if (!options.authKey) throw missingKeyError(authKeyEnv);
-  const client = textTranslator(options, authKeyEnv);
+  const client = createDeepLClient(options);
   const secrets = [options.authKey];
   const glossaryIds = options.glossaryIds ?? {};
 
@@ -307,10 +272,10 @@ export function createDeepLEngine(options: DeepLEngineOptions): DeepLEngine {
     };
   }
 
-  async function send(texts: string[], request: TranslateBatchRequest): Promise<SentText[]> {
+  async function send(texts: string[], request: TranslateBatchRequest): Promise<TextResult[]> {
     const target = deeplTargetLanguage(request.targetLang);
     const call = translateWellFormedApart(texts, (group, version) =>
-      client.translate(group, request.sourceLang as SourceLanguageCode, target, {
+      client.translateText(group, request.sourceLang as SourceLanguageCode, target, {
         ...textOptions(request, target),
         tagHandlingVersion: version,
       }),
@@ -326,7 +291,6 @@ export function createDeepLEngine(options: DeepLEngineOptions): DeepLEngine {
   return {
     name: 'deepl',
     targetCode: deeplTargetLanguage,
-    close: client.close,
     enforcesGlossary(sourceLang, targetLang) {
       return glossaryIds[pairKey({ source: sourceLang, target: targetLang })] !== undefined;
     },

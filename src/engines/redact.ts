@@ -40,26 +40,6 @@ export class RedactedError extends Error {
     this.code = networkCode(original);
     if (original instanceof Error && original.stack) this.stack = redactSecrets(original.stack, secrets);
   }
-
-  /** What crosses a thread boundary (structured clone keeps no class): already redacted. */
-  parts(): RedactedParts {
-    return { name: this.name, message: this.message, stack: this.stack, code: this.code };
-  }
-
-  /** The RedactedError whose `parts()` these are (made on the DeepL thread, revived on this one). */
-  static revive(parts: RedactedParts): RedactedError {
-    const error = new RedactedError(Object.assign(new Error(parts.message), { code: parts.code }), []);
-    error.name = parts.name;
-    error.stack = parts.stack;
-    return error;
-  }
-}
-
-export interface RedactedParts {
-  name: string;
-  message: string;
-  stack: string | undefined;
-  code: string | undefined;
 }
 
 /** The `code` of the error or of the error it wraps (deepl-node puts the axios error in `.error`). */
