@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { DeepLClient, DeepLError, GlossaryEntries, GlossaryNotFoundError, type TranslateTextOptions } from 'deepl-node';
-import { startDeepLServer, type DeepLServer } from './deepl-server.js';
+import { formFields, startDeepLServer, type DeepLServer } from './deepl-server.js';
+import { createRandom } from './random.js';
 import { ALL_TAG_MOVEMENTS, isWellFormedXml, moveTags, TAG_PARSING_FAILED } from './deepl-markup.js';
 
 function clientFor(server: DeepLServer): DeepLClient {
@@ -289,5 +290,59 @@ describe('tag movement (unit)', () => {
       ),
     ).toEqual([true, true, true]);
     expect(['<g id="1" id="2">x</g>', '<1>x</1>', '<g>x</G>'].map(isWellFormedXml)).toEqual([false, false, false]);
+  });
+});
+
+describe('form bodies (unit)', () => {
+  /** Pieces a body is made of: encoded and raw text, separators, and what a decoder may refuse. */
+  const PIECES = [
+    'text',
+    'source_lang',
+    '=',
+    '&',
+    '&&',
+    '+',
+    '%20',
+    '%2B',
+    '%26',
+    '%3D',
+    '%3C',
+    '%C3%A8',
+    '%E2%80%9C',
+    '%F0%9F%98%80',
+    'è',
+    '한국',
+    '😀',
+    '%',
+    '%G1',
+    '%C3',
+    '%ED%A0%80',
+    '%FF',
+    '%e2%80%99',
+    'a=b=c',
+    '%0A',
+    '%00',
+  ];
+
+  test('formFields reads every body as URLSearchParams does (20,000 random bodies, valid and not)', () => {
+    const random = createRandom(7);
+    for (let round = 0; round < 20_000; round++) {
+      let body = '';
+      const length = Math.floor(random() * 12);
+      for (let i = 0; i < length; i++) body += PIECES[Math.floor(random() * PIECES.length)];
+      expect([body, formFields(body)]).toEqual([body, [...new URLSearchParams(body)]]);
+    }
+  });
+
+  test('the body deepl-node sends for a batch reads back as its fields', () => {
+    const sent = new URLSearchParams({ source_lang: 'en', target_lang: 'it' });
+    const texts = ['The <g id="1">minister</g> said &amp; left.', '“Queen of Tears” — 눈물의 여왕 😀 a+b=c 100%'];
+    for (const text of texts) sent.append('text', text);
+    expect(formFields(sent.toString())).toEqual([
+      ['source_lang', 'en'],
+      ['target_lang', 'it'],
+      ['text', texts[0]],
+      ['text', texts[1]],
+    ]);
   });
 });

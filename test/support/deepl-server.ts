@@ -877,10 +877,40 @@ function parseParams(
     return { params, format: 'json' };
   }
   if (contentType?.includes('application/x-www-form-urlencoded')) {
-    for (const [key, value] of new URLSearchParams(body)) add(key, value);
+    for (const [key, value] of formFields(body)) add(key, value);
     return { params, format: 'form' };
   }
   return { params, format: 'other' };
+}
+
+/**
+ * The fields of a form-encoded body, as `new URLSearchParams(body)` reads them: `&`-separated pairs (empty
+ * ones skipped), split at the first `=`, `+` a space, `%XX` decoded as UTF-8. Decoded with the engine's
+ * native `decodeURIComponent` (faster than URLSearchParams' parser, and the server shares the cores with
+ * the client in the bench); a body it refuses (a stray `%`, bytes that are not UTF-8) is read by
+ * URLSearchParams itself, which keeps or replaces what it cannot decode.
+ */
+export function formFields(body: string): Array<[string, string]> {
+  const fields: Array<[string, string]> = [];
+  try {
+    for (const pair of body.split('&')) {
+      if (pair === '') continue;
+      const equals = pair.indexOf('=');
+      fields.push(
+        equals === -1
+          ? [decodeFormPart(pair), '']
+          : [decodeFormPart(pair.slice(0, equals)), decodeFormPart(pair.slice(equals + 1))],
+      );
+    }
+    return fields;
+  } catch {
+    return [...new URLSearchParams(body)];
+  }
+}
+
+function decodeFormPart(part: string): string {
+  const spaced = part.includes('+') ? part.replaceAll('+', ' ') : part;
+  return spaced.includes('%') ? decodeURIComponent(spaced) : spaced;
 }
 
 /** `{text: ["a"], dictionaries: [{source_lang: "en"}]}` → `text=a`, `dictionaries[0].source_lang=en`. */

@@ -245,10 +245,27 @@ export function translateForTest(text: string, options: ServerTranslateOptions):
 
 /** Billed characters of one text: code points, without tags and with entities decoded in XML mode. */
 export function billedCharactersForTest(text: string, xml: boolean): number {
-  if (!xml) return [...text].length;
+  if (!xml || (!text.includes('<') && !text.includes('&'))) return codePoints(text);
   const withoutTags = text.replace(/<[^>]*>/g, '');
   const decoded = withoutTags.replace(/&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);/g, 'E');
-  return [...decoded].length;
+  return codePoints(decoded);
+}
+
+/** Unicode code points of a text (`[...text].length` without the array). */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // a high surrogate followed by a low one is one code point
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        index++;
+      }
+    }
+  }
+  return count;
 }
 
 interface WordContext {
@@ -348,7 +365,33 @@ function matchTermAt(run: string, index: number, terms: Term[]): { target: strin
 }
 
 function translateWords(text: string, context: WordContext): string {
-  return text.replace(WORD_OR_ENTITY, (word) => (word.startsWith('&') ? word : translateWord(word, context)));
+  const known = knownWords(context);
+  return text.replace(WORD_OR_ENTITY, (word) => {
+    if (word.startsWith('&')) return word;
+    let translated = known.get(word);
+    if (translated === undefined) {
+      translated = translateWord(word, context);
+      if (known.size < KNOWN_WORDS_LIMIT) known.set(word, translated);
+    }
+    return translated;
+  });
+}
+
+/**
+ * Words already translated, per source, target and formality: `translateWord` depends on nothing else,
+ * and a run sends the same words thousands of times (the server's CPU shares the cores with the client).
+ */
+const knownWordsByContext = new Map<string, Map<string, string>>();
+const KNOWN_WORDS_LIMIT = 200_000;
+
+function knownWords(context: WordContext): Map<string, string> {
+  const key = `${context.source}|${context.target}|${context.formal}`;
+  let known = knownWordsByContext.get(key);
+  if (!known) {
+    known = new Map();
+    knownWordsByContext.set(key, known);
+  }
+  return known;
 }
 
 function translateWord(word: string, context: WordContext): string {
