@@ -40,35 +40,23 @@ export function identityView(text: string): TextView {
   return { text, tags: [], wellFormed: true, xmlOffset: (index) => index, xmlEnd: (index) => index + 1 };
 }
 
-/** Builds the plain view of segment XML (linear in its length; the grammar is segments/xml's). */
+/**
+ * Builds the plain view of segment XML (linear in its length; the grammar is segments/xml's). The offset
+ * tables are built when an offset is first asked for: most segments are read (terms, numbers) and never
+ * reported at a place, and two tables of the XML's length per tagged segment were most of a check's
+ * garbage.
+ */
 export function textView(xml: string): TextView {
   if (xml.indexOf('<') < 0 && xml.indexOf('&') < 0) return identityView(xml);
-  const starts = new Int32Array(xml.length + 1);
-  const ends = new Int32Array(xml.length + 1);
+  const tokens = tokenizeSegmentXml(xml);
   const tags: TagOccurrence[] = [];
   let text = '';
-  let n = 0;
   let openDepth = 0;
   let wellFormed = true;
-  /** plain characters that each stand for the whole token [from, to) of the XML */
-  const appendToken = (chars: string, from: number, to: number): void => {
-    text += chars;
-    for (let i = 0; i < chars.length; i++) {
-      starts[n] = from;
-      ends[n++] = to;
-    }
-  };
-  for (const token of tokenizeSegmentXml(xml)) {
-    if (token.type === 'text') {
-      text += xml.slice(token.start, token.end);
-      for (let i = token.start; i < token.end; i++) {
-        starts[n] = i;
-        ends[n++] = i + 1;
-      }
-    } else if (token.type === 'entity') {
-      // an astral character decodes to two UTF-16 units; both stand for the entity
-      appendToken(token.text, token.start, token.end);
-    } else if (token.type === 'open') {
+  for (const token of tokens) {
+    if (token.type === 'text') text += xml.slice(token.start, token.end);
+    else if (token.type === 'entity') text += token.text;
+    else if (token.type === 'open') {
       tags.push({ type: 'g', id: token.id, xmlOffset: token.start });
       openDepth++;
     } else if (token.type === 'close') {
@@ -77,13 +65,53 @@ export function textView(xml: string): TextView {
     } else {
       tags.push({ type: token.name, id: token.id, xmlOffset: token.start });
       if (token.name === 'g') wellFormed = false;
-      appendToken(STANDALONE_PLACEHOLDER, token.start, token.end);
+      text += STANDALONE_PLACEHOLDER;
+    }
+  }
+  if (openDepth !== 0) wellFormed = false;
+  let tables: OffsetTables | undefined;
+  return {
+    text,
+    tags,
+    wellFormed,
+    xmlOffset: (index) => (tables ??= offsetTables(xml, tokens)).starts[index]!,
+    xmlEnd: (index) => (tables ??= offsetTables(xml, tokens)).ends[index]!,
+  };
+}
+
+/** where each plain character of a view is in the XML: the token it comes from, [start, end) */
+interface OffsetTables {
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+function offsetTables(xml: string, tokens: ReturnType<typeof tokenizeSegmentXml>): OffsetTables {
+  const starts = new Int32Array(xml.length + 1);
+  const ends = new Int32Array(xml.length + 1);
+  let n = 0;
+  /** plain characters that each stand for the whole token [from, to) of the XML */
+  const appendToken = (length: number, from: number, to: number): void => {
+    for (let i = 0; i < length; i++) {
+      starts[n] = from;
+      ends[n++] = to;
+    }
+  };
+  for (const token of tokens) {
+    if (token.type === 'text') {
+      for (let i = token.start; i < token.end; i++) {
+        starts[n] = i;
+        ends[n++] = i + 1;
+      }
+    } else if (token.type === 'entity') {
+      // an astral character decodes to two UTF-16 units; both stand for the entity
+      appendToken(token.text.length, token.start, token.end);
+    } else if (token.type === 'empty') {
+      appendToken(STANDALONE_PLACEHOLDER.length, token.start, token.end);
     }
   }
   starts[n] = xml.length;
   ends[n] = xml.length;
-  if (openDepth !== 0) wellFormed = false;
-  return { text, tags, wellFormed, xmlOffset: (index) => starts[index]!, xmlEnd: (index) => ends[index]! };
+  return { starts, ends };
 }
 
 /** A span of the plain text [start, end) as a span of the XML. */

@@ -16,15 +16,19 @@ export const FOLD_AT = 5;
  * message in one file is replaced by its first member, its message saying how many more there are.
  */
 export function foldRepeatedWarnings(violations: readonly Violation[]): Violation[] {
-  const groupKey = (violation: Violation): string =>
-    `${violation.file}\u0000${violation.rule}\u0000${violation.message}`;
-  const sizes = new Map<string, number>();
-  for (const violation of violations) {
-    if (violation.severity !== 'warning') continue;
-    const key = groupKey(violation);
-    sizes.set(key, (sizes.get(key) ?? 0) + 1);
-  }
-  const shown = new Set<string>();
+  // groups by file, then rule, then message, in nested maps: a key string per violation (70,000 of them
+  // on a freshly translated workspace) cost more than the rest of the text report
+  const groups = new Map<string, Map<string, Map<string, WarningGroup>>>();
+  const groupOf = (violation: Violation): WarningGroup => {
+    let byRule = groups.get(violation.file);
+    if (byRule === undefined) groups.set(violation.file, (byRule = new Map()));
+    let byMessage = byRule.get(violation.rule);
+    if (byMessage === undefined) byRule.set(violation.rule, (byMessage = new Map()));
+    let group = byMessage.get(violation.message);
+    if (group === undefined) byMessage.set(violation.message, (group = { size: 0, shown: false }));
+    return group;
+  };
+  for (const violation of violations) if (violation.severity === 'warning') groupOf(violation).size++;
   const folded: Violation[] = [];
   // files repeat the same message with a handful of counts: each wording is translated once
   const wordings = new Map<string, string>();
@@ -38,15 +42,20 @@ export function foldRepeatedWarnings(violations: readonly Violation[]): Violatio
     return wording;
   };
   for (const violation of violations) {
-    const key = violation.severity === 'warning' ? groupKey(violation) : null;
-    const size = key === null ? 0 : sizes.get(key)!;
-    if (key === null || size < FOLD_AT) {
+    const group = violation.severity === 'warning' ? groupOf(violation) : null;
+    if (group === null || group.size < FOLD_AT) {
       folded.push(violation);
       continue;
     }
-    if (shown.has(key)) continue;
-    shown.add(key);
-    folded.push({ ...violation, message: foldedMessage(violation.message, size - 1) });
+    if (group.shown) continue;
+    group.shown = true;
+    folded.push({ ...violation, message: foldedMessage(violation.message, group.size - 1) });
   }
   return folded;
+}
+
+/** the warnings of one file, rule and message: how many, and whether the folded one is out already */
+interface WarningGroup {
+  size: number;
+  shown: boolean;
 }

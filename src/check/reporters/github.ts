@@ -7,6 +7,7 @@
 import { t } from '../../i18n/index.js';
 import type { CheckReport, Violation } from '../types.js';
 import { foldRepeatedWarnings } from './fold.js';
+import { memoized } from './summary.js';
 
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -16,7 +17,7 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function command(violation: Violation): string {
+function command(violation: Violation, suggestionLine: (suggestion: string) => string): string {
   const properties = [`file=${escapeProperty(violation.file)}`, `line=${violation.line}`, `col=${violation.column}`];
   if (violation.endLine !== undefined && violation.endColumn !== undefined) {
     properties.push(`endLine=${violation.endLine}`, `endColumn=${violation.endColumn}`);
@@ -25,12 +26,13 @@ function command(violation: Violation): string {
   const message =
     violation.suggestion === undefined
       ? violation.message
-      : `${violation.message}\n${t('check:report.suggestion', { suggestion: violation.suggestion })}`;
+      : `${violation.message}\n${suggestionLine(violation.suggestion)}`;
   return `::${violation.severity} ${properties.join(',')}::${escapeData(message)}`;
 }
 
 export function formatGithub(report: CheckReport): string {
+  const suggestionLine = memoized((suggestion: string) => t('check:report.suggestion', { suggestion }));
   return foldRepeatedWarnings(report.violations)
-    .map((violation) => `${command(violation)}\n`)
+    .map((violation) => `${command(violation, suggestionLine)}\n`)
     .join('');
 }

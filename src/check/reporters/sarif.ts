@@ -8,6 +8,7 @@ import { t } from '../../i18n/index.js';
 import { defaultSeverities } from '../severities.js';
 import { ruleIds, type CheckReport, type Violation } from '../types.js';
 import { prettyJsonPieces } from './json-chunks.js';
+import { memoized } from './summary.js';
 import { TOOL_NAME, toolVersion } from './tool.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -29,8 +30,8 @@ function region(violation: Violation): Record<string, number> {
   return out;
 }
 
-function result(violation: Violation): Record<string, unknown> {
-  const artifactLocation = { uri: fileUri(violation.file), uriBaseId: '%SRCROOT%' };
+function result(violation: Violation, uriOf: (file: string) => string): Record<string, unknown> {
+  const artifactLocation = { uri: uriOf(violation.file), uriBaseId: '%SRCROOT%' };
   const out: Record<string, unknown> = {
     ruleId: violation.rule,
     ruleIndex: (ruleIds as readonly string[]).indexOf(violation.rule),
@@ -87,7 +88,9 @@ export function* sarifPieces(report: CheckReport): Generator<string> {
       },
     ],
   };
-  yield* prettyJsonPieces(sarif, ['runs', 0, 'results'], report.violations, result);
+  // a file's URI once per report, not once per violation (most files have dozens)
+  const uriOf = memoized(fileUri);
+  yield* prettyJsonPieces(sarif, ['runs', 0, 'results'], report.violations, (violation) => result(violation, uriOf));
   yield '\n';
 }
 

@@ -10,7 +10,7 @@ import { displayPath, type DisplayPathBase } from '../../display-path.js';
 import { t } from '../../i18n/index.js';
 import type { CheckReport, Violation } from '../types.js';
 import { foldRepeatedWarnings } from './fold.js';
-import { countBySeverity } from './summary.js';
+import { countBySeverity, memoized } from './summary.js';
 
 /**
  * A report file (relative to the workspace when inside it, else to the current folder: check/context.ts)
@@ -33,19 +33,23 @@ export function formatText(report: CheckReport, base?: Required<DisplayPathBase>
     if (list) list.push(violation);
     else byFile.set(file, [violation]);
   }
-  const severityWidth = Math.max(...(['error', 'warning'] as const).map((s) => t(`check:report.severity.${s}`).length));
-  const ruleWidth = Math.max(0, ...report.violations.map((v) => v.rule.length));
+  // one translation per severity and per suggestion, not one per line (i18next's t is the slow part here)
+  const severityNames = { error: t('check:report.severity.error'), warning: t('check:report.severity.warning') };
+  const severityWidth = Math.max(severityNames.error.length, severityNames.warning.length);
+  const suggestionLine = memoized((suggestion: string) => t('check:report.suggestion', { suggestion }));
+  let ruleWidth = 0;
+  for (const violation of report.violations) ruleWidth = Math.max(ruleWidth, violation.rule.length);
   for (const [file, violations] of byFile) {
     lines.push(file);
     const positions = violations.map((v) => `${file}:${v.line}:${v.column}`);
     const positionWidth = Math.max(...positions.map((p) => p.length));
     violations.forEach((violation, index) => {
-      const severity = t(`check:report.severity.${violation.severity}`).padEnd(severityWidth);
+      const severity = severityNames[violation.severity].padEnd(severityWidth);
       const rule = violation.rule.padEnd(ruleWidth);
       lines.push(`  ${positions[index]!.padEnd(positionWidth)}  ${severity}  ${rule}  ${violation.message}`);
       if (violation.suggestion !== undefined) {
         const indent = `  ${' '.repeat(positionWidth)}  ${' '.repeat(severityWidth)}  ${' '.repeat(ruleWidth)}  `;
-        lines.push(`${indent}${t('check:report.suggestion', { suggestion: violation.suggestion })}`);
+        lines.push(`${indent}${suggestionLine(violation.suggestion)}`);
       }
     });
     lines.push('');
