@@ -83,28 +83,6 @@ function lazy<T>(read: () => T): () => T {
   };
 }
 
-/** How the pseudo engine brackets and lengthens a text (engines/pseudo.ts; check/ imports no engine). */
-const PSEUDO_OPEN = '\u27E6';
-const PSEUDO_PADDING = '~';
-const PSEUDO_CLOSE = '\u27E7';
-
-/**
- * Whether `undisguised` (a pseudo target without its accents) is `⟦`, the source's text, any number of
- * `~`, then `⟧`: the source in disguise and nothing else. Then every number of the source is read in it
- * the source's way: ⟦, ~ and ⟧ are neither letters, digits, marks, spaces nor `.`, `,` or `-`, so each
- * lookaround of the grammars and each word boundary of the number words sees them as the start or end of
- * the text; the numbers read in the bracketed text are those of the source (numbers.test.ts compares the
- * two readings on generated texts), and the rule needs no second reading of the target.
- */
-export function isSourceInBrackets(source: string, undisguised: string): boolean {
-  if (undisguised.length < source.length + 2) return false;
-  if (undisguised[0] !== PSEUDO_OPEN || undisguised[undisguised.length - 1] !== PSEUDO_CLOSE) return false;
-  if (!undisguised.startsWith(source, 1)) return false;
-  for (let at = source.length + 1; at < undisguised.length - 1; at++)
-    if (undisguised[at] !== PSEUDO_PADDING) return false;
-  return true;
-}
-
 /** Source numbers missing from the target, each at the target number that took its place when there is one. */
 function missingNumbers(
   segment: CheckedSegment,
@@ -121,14 +99,10 @@ function missingNumbers(
   // a number is not found in the other; a pseudo target is read the source's way first (it usually keeps
   // the source's formats), then the target's way only for a number not found so.
   const targetValues = lazy(() => valuesPresent(target.text, ctx.targetLang, targetNumbers()));
-  const undisguisedText = lazy(() => withoutMarks(target.text));
-  const undisguisedValues = lazy(() => valuesPresent(undisguisedText(), sourceLang));
-  // the source itself in brackets: every number of the source is there (see isSourceInBrackets)
-  const wholeSource = lazy(() => isSourceInBrackets(source.text, undisguisedText()));
+  const undisguisedValues = lazy(() => valuesPresent(withoutMarks(target.text), sourceLang));
   const pseudo = segment.engine === 'pseudo';
   const isPresent = (token: NumberToken): boolean => {
     if (pseudo) {
-      if (wholeSource()) return true;
       const undisguised = undisguisedValues();
       if (token.values.some((value) => undisguised.has(value))) return true;
     }
