@@ -177,70 +177,10 @@ function createAutomaton(tables: Tables): Automaton {
   };
 }
 
-/**
- * A dense automaton is used while its table has at most this many cells (4 MB): a glossary of a few
- * hundred terms in Latin script, not 10,000 terms or thousands of distinct Hangul syllables.
- */
-const MAX_DENSE_CELLS = 1 << 20;
-
-/**
- * The same automaton with every transition precomputed (a DFA): the characters of the patterns get class
- * numbers 1…K-1, every other character class 0, and `next[state * K + class]` is the state the scanner
- * above reaches from `state` by that character, following failure links as it does. States, outputs and
- * dictionary links are the very ones above, so the occurrences reported, and their order, are the same;
- * a step is two array reads instead of a walk. Null when the table would be too big.
- */
-function createDenseAutomaton(tables: Tables, trie: Trie): Automaton | null {
-  const { stateCount, fail, dictLink, outStart, outList, reports } = tables;
-  const classOfCode = new Map<number, number>();
-  for (const children of trie.children) for (const code of children.keys()) classOfCode.set(code, 0);
-  let classCount = 1;
-  for (const code of [...classOfCode.keys()].sort((a, b) => a - b)) classOfCode.set(code, classCount++);
-  if (stateCount * classCount > MAX_DENSE_CELLS) return null;
-  // a text character's class: that of its folded code
-  const classOf = new Uint16Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) classOf[code] = classOfCode.get(FOLD[code]!) ?? 0;
-  const next = new Int32Array(stateCount * classCount);
-  // breadth first, so a state's failure target (shallower) has its row filled before the state
-  const queue = new Int32Array(stateCount);
-  let tail = 0;
-  queue[tail++] = 0;
-  for (let head = 0; head < tail; head++) {
-    const state = queue[head]!;
-    const row = state * classCount;
-    const failRow = fail[state]! * classCount;
-    for (let c = 1; c < classCount; c++) next[row + c] = state === 0 ? 0 : next[failRow + c]!;
-    for (const [code, child] of trie.children[state]!) {
-      next[row + classOfCode.get(code)!] = child;
-      queue[tail++] = child;
-    }
-  }
-  return {
-    stateCount,
-    scan(text, onMatch) {
-      let state = 0;
-      const length = text.length;
-      for (let i = 0; i < length; i++) {
-        state = next[state * classCount + classOf[text.charCodeAt(i)]!]!;
-        if (reports[state] === 0) continue;
-        let s = outStart[state + 1]! > outStart[state]! ? state : dictLink[state]!;
-        while (s >= 0) {
-          for (let o = outStart[s]!, end = outStart[s + 1]!; o < end; o++) onMatch(outList[o]!, i + 1);
-          s = dictLink[s]!;
-        }
-      }
-    },
-  };
-}
-
-/**
- * `patterns[i]` must be folded with foldText and non-empty. `layout`: `dense` (the default) while the
- * transition table stays small, else the flat layout; `flat` always (for the tests comparing both).
- */
-export function buildAutomaton(patterns: readonly string[], layout: 'dense' | 'flat' = 'dense'): Automaton {
+/** `patterns[i]` must be folded with foldText and non-empty. */
+export function buildAutomaton(patterns: readonly string[]): Automaton {
   ensureCharTables();
   const trie = buildTrie(patterns);
   const { fail, dictLink } = linkFailures(trie);
-  const tables = flatten(trie, fail, dictLink);
-  return (layout === 'dense' ? createDenseAutomaton(tables, trie) : null) ?? createAutomaton(tables);
+  return createAutomaton(flatten(trie, fail, dictLink));
 }
