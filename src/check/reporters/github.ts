@@ -7,7 +7,7 @@
 import { t } from '../../i18n/index.js';
 import type { CheckReport, Violation } from '../types.js';
 import { foldRepeatedWarnings } from './fold.js';
-import { memoized } from './summary.js';
+import { memoized } from './memoized.js';
 
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

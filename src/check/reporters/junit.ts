@@ -5,7 +5,7 @@
  */
 import { t } from '../../i18n/index.js';
 import type { CheckReport, Violation } from '../types.js';
-import { memoized } from './summary.js';
+import { memoized } from './memoized.js';
 
 export function escapeXmlAttribute(text: string): string {
   return escapeXmlText(text)

@@ -8,7 +8,7 @@ import { t } from '../../i18n/index.js';
 import { defaultSeverities } from '../severities.js';
 import { ruleIds, type CheckReport, type Violation } from '../types.js';
 import { prettyJsonPieces } from './json-chunks.js';
-import { memoized } from './summary.js';
+import { memoized } from './memoized.js';
 import { TOOL_NAME, toolVersion } from './tool.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -10,7 +10,8 @@ import { displayPath, type DisplayPathBase } from '../../display-path.js';
 import { t } from '../../i18n/index.js';
 import type { CheckReport, Violation } from '../types.js';
 import { foldRepeatedWarnings } from './fold.js';
-import { countBySeverity, memoized } from './summary.js';
+import { countBySeverity } from './summary.js';
+import { memoized } from './memoized.js';
 
 /**
  * A report file (relative to the workspace when inside it, else to the current folder: check/context.ts)
