@@ -4,9 +4,10 @@
  * article read and every output, state and diff path is checked here; a link that leaves the workspace
  * is refused, naming the link, unless `paths.allowSymlinksOutside: true` says the user wants it.
  */
-import { type Dirent, type Stats, existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { type Stats, existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
+import { folderListing, listedAbsent } from '../io/folder-listing.js';
 import type { ResolvedConfig } from './types.js';
 
 /** Folders already found to stay inside, per config (a run checks the same few folders many times). */
@@ -15,44 +16,18 @@ const checkedFolders = new WeakMap<ResolvedConfig, FolderCache>();
 interface FolderCache {
   root: string;
   inside: Set<string>;
-  /** the entries of folders already listed: which are links (a run checks thousands of files per folder) */
-  listings: Map<string, FolderListing>;
-}
-
-interface FolderListing {
-  /** Date.now() when listed */
-  at: number;
-  names: Set<string>;
-  links: Set<string>;
 }
 
 /**
- * How long a folder's listing answers for its entries. Long enough for a run's burst of files, short
- * enough that a link made while a long-lived process (the review page) runs is seen at once.
+ * Whether `name` in `folder` is a link: from the folder's listing (one readdir for thousands of files, see
+ * io/folder-listing.ts); false for a name the listing may say is missing, null when the listing does not
+ * answer (a file created since it was made is looked at by itself).
  */
-const LISTING_MS = 1000;
-
-/** Whether `name` in `folder` is a link: from the folder's listing (one readdir), null when not listed in it. */
-function isLinkByListing(cache: FolderCache, folder: string, name: string): boolean | null {
-  const now = Date.now();
-  let listing = cache.listings.get(folder);
-  if (!listing || now - listing.at > LISTING_MS || now < listing.at) {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return null;
-    }
-    listing = { at: now, names: new Set(), links: new Set() };
-    for (const entry of entries) {
-      listing.names.add(entry.name);
-      if (entry.isSymbolicLink()) listing.links.add(entry.name);
-    }
-    cache.listings.set(folder, listing);
-  }
-  // a file created since the listing (an output this run writes) is looked at by itself
-  if (!listing.names.has(name)) return null;
-  return listing.links.has(name);
+function isLinkByListing(folder: string, name: string): boolean | null {
+  const listing = folderListing(folder);
+  if (listing === null) return null;
+  if (listing.names.has(name)) return listing.links.has(name);
+  return listedAbsent(path.join(folder, name)) ? false : null;
 }
 
 function isInside(root: string, target: string): boolean {
@@ -83,7 +58,6 @@ export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void
     cache = {
       root: existsSync(config.workspaceDir) ? realpathSync(config.workspaceDir) : path.resolve(config.workspaceDir),
       inside: new Set(),
-      listings: new Map(),
     };
     checkedFolders.set(config, cache);
   }
@@ -94,10 +68,10 @@ export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void
   const folder = lastSep < 0 ? config.workspaceDir : config.workspaceDir + path.sep + relative.slice(0, lastSep);
   if (cache.inside.has(folder)) {
     const name = relative.slice(lastSep + 1);
-    const isLink = isLinkByListing(cache, folder, name);
+    const isLink = isLinkByListing(folder, name);
     if (isLink === false) return;
     if (isLink === null) {
-      if (!refuseLinkAt(cache, folder, [name])) rememberAbsent(cache, folder, name);
+      if (!refuseLinkAt(cache, folder, [name])) rememberAbsent(folder, name);
       return;
     }
   }
@@ -107,10 +81,11 @@ export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void
 /**
  * A name found missing in a listed folder counts as listed (not a link) while the listing answers: a run
  * asks about the same state path twice (reading the states, then segmenting) within moments, and a link
- * made in between is the same window the listing already leaves for a file replaced by a link.
+ * made in between is the same window the listing already leaves for a file replaced by a link. (It then
+ * no longer counts as surely missing either: a listing only ever errs towards looking at the disk.)
  */
-function rememberAbsent(cache: FolderCache, folder: string, name: string): void {
-  cache.listings.get(folder)?.names.add(name);
+function rememberAbsent(folder: string, name: string): void {
+  folderListing(folder)?.names.add(name);
 }
 
 /**
@@ -123,6 +98,7 @@ function refuseLinkAt(cache: FolderCache, from: string, parts: readonly string[]
     current = current + path.sep + parts[i]!;
     const isLast = i === parts.length - 1;
     if (!isLast && cache.inside.has(current)) continue;
+    if (listedAbsent(current)) return false; // e.g. the output folder before a first run makes it
     const stat = lstatIfThere(current);
     if (stat === undefined) return false;
     if (stat.isSymbolicLink()) {

@@ -19,6 +19,7 @@ import {
 import path from 'node:path';
 import { StorylocError, type ErrorCode } from '../errors.js';
 import { writeThroughFd } from './atomic-steps.js';
+import { noteFileWritten } from './folder-listing.js';
 import { WriterThreadGone, writeOnThread, writerThreadWanted } from './atomic-write-thread.js';
 import type { MessageKey } from '../i18n/catalogs.js';
 
@@ -96,6 +97,7 @@ export async function writeFileAtomic(
     else if (writerThreadWanted(completedWrites)) await writeOnThreadOrHere(dir, temp, file, data);
     else await writeThroughFd(dir, temp, file, data, created);
     completedWrites++;
+    noteFileWritten(file);
   } catch (error) {
     if (created.temp) await fs.rm(temp, { force: true }).catch(() => undefined);
     if (error instanceof StorylocError) throw error;
@@ -185,6 +187,7 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
     renameSync(temp, file);
     created = false;
     completedWrites++;
+    noteFileWritten(file);
   } catch (error) {
     if (created) {
       try {

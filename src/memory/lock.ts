@@ -11,6 +11,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSy
 import os from 'node:os';
 import path from 'node:path';
 import { StorylocError } from '../errors.js';
+import { noteWorkspaceLock } from '../io/folder-listing.js';
 
 export interface LockOwner {
   pid: number;
@@ -132,11 +133,15 @@ export function acquireWorkspaceLock(workspaceDir: string): WorkspaceLock {
   for (let attempt = 0; attempt < 3; attempt++) {
     if (tryCreate(file, content)) {
       let released = false;
+      // while it is held no other storyloc process writes here: a file missing from a folder's listing
+      // is missing (see io/folder-listing.ts)
+      noteWorkspaceLock(true);
       return {
         file,
         release() {
           if (released) return;
           released = true;
+          noteWorkspaceLock(false);
           const owner = readOwner(file);
           if (owner && owner.pid === me.pid && owner.host === me.host) rmSync(file, { force: true });
         },

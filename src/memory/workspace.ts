@@ -14,6 +14,7 @@ import { STATE_SUFFIX, readArticleState, readArticleStateWithStat } from './stat
 import { StateIndex, summarizeState, type StateSummary } from './state-index.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
 import { readTextWithStat, type TextWithStat } from '../io/read-with-stat.js';
+import { listedAbsent } from '../io/folder-listing.js';
 import { fileHash, normaliseSource } from './records.js';
 
 /** Every `*.state.json` at any depth below `dir`, in directory order; a missing or unreadable folder has none. */
@@ -83,6 +84,7 @@ export class StateReader {
 
   /** The state in `file` (records read lazily when the index vouches for it); null when there is none. */
   read(file: string): ArticleState | null {
+    if (listedAbsent(file)) return null; // never translated (a first run asks this of every article)
     const index = this.index;
     const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
     const known = stat ? index.lookup(file, stat) : null;
@@ -175,10 +177,12 @@ export async function writeSnapshot(config: ResolvedConfig, sourceFileHash: stri
   const file = snapshotPathFor(config, sourceFileHash);
   // asynchronous: on a first run every name is missing, and looking one up waits while the other writes
   // create files in the same folder
-  const exists = await fsp.access(file).then(
-    () => true,
-    () => false,
-  );
+  const exists =
+    !listedAbsent(file) &&
+    (await fsp.access(file).then(
+      () => true,
+      () => false,
+    ));
   if (exists) return;
   await writeFileAtomic(file, text);
 }

@@ -23,6 +23,7 @@ import type { ArticleState } from '../memory/types.js';
 import { outputPathFor } from '../memory/state-store.js';
 import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { writeFileAtomic } from '../io/atomic-file.js';
+import { listedAbsent } from '../io/folder-listing.js';
 import { StorylocError } from '../errors.js';
 import type { Article } from '../segments/types.js';
 import { sameTags } from '../segments/xml.js';
@@ -110,6 +111,7 @@ function articleReviewDiff(
  * general check would look at it again, and list the folder of thousands of outputs every second).
  */
 async function readExisting(config: ResolvedConfig, file: string): Promise<string | null> {
+  if (listedAbsent(file)) return null;
   // asynchronous: looking up a missing name waits while other writes create files in the same folder
   const stat = await fsp.lstat(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;

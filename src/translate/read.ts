@@ -15,6 +15,7 @@ import { fileHash } from '../memory/records.js';
 import { StampIndex } from '../memory/stamp-index.js';
 import { refuseSymlinkOutside } from '../config/symlinks.js';
 import { computeLineStarts, positionOf } from '../text/positions.js';
+import { listedAbsent } from '../io/folder-listing.js';
 import {
   skippedFor,
   UnreadableArticleError,
@@ -200,6 +201,7 @@ export function readSourceFiles(
 
 /** A file's text, or null when it does not exist (an output not written yet). */
 export function readIfExists(file: string): string | null {
+  if (listedAbsent(file)) return null;
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {

@@ -14,6 +14,7 @@ import { outputTargets, persistArticleResult, type PersistOutcome } from '../mem
 import { glossaryCheckKey } from '../memory/workspace.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
 import { refuseSymlinkOutside } from '../config/symlinks.js';
+import { listedAbsent } from '../io/folder-listing.js';
 import { REVIEW_DIFF_SUFFIX, writeReviewDiff } from '../review/diff-file.js';
 import { relativeToWorkspace } from './paths.js';
 import { awaitsReview, shownTarget } from '../memory/segment-life.js';
@@ -123,7 +124,7 @@ function reviewDiffMissing(config: ResolvedConfig, work: ArticleWork): boolean {
   if (!awaits) return false;
   const file = work.outputPath + REVIEW_DIFF_SUFFIX;
   refuseSymlinkOutside(config, file);
-  return !existsSync(file);
+  return listedAbsent(file) || !existsSync(file);
 }
 
 /** The review diff beside the article, against the output just written (null: rendered from the records). */

@@ -1,0 +1,87 @@
+/**
+ * What a folder holds, from one listing (`readdir`) that answers for its entries for a second, kept up to
+ * date with the files this process writes atomically (a file removed since only makes a caller look at the
+ * disk). A run asks about thousands of files in
+ * a few folders (the state, output, review diff and source snapshot of every article); on a first run
+ * nearly all of them are missing, and each failed lookup was a system call that builds an error and waits
+ * on the folder's lock while the writer thread creates files in the same folder.
+ *
+ * A name missing from a listing is trusted to be missing only while this process holds the workspace lock
+ * (`memory/lock.ts` turns that on and off): then no other storyloc process writes in the workspace, and the
+ * window left (a file made by hand in the second since the folder was listed) is the one the link check
+ * (`config/symlinks.ts`) already accepts for a file replaced by a link. Without the lock every caller looks
+ * at the disk as before. Listings are dropped when the lock is taken or given back, so a second run in the
+ * same process (the review page, tests) never starts from the first one's.
+ */
+import { type Dirent, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * How long a folder's listing answers for its entries. Long enough for a run's burst of files, short
+ * enough that a link made while a long-lived process (the review page) runs is seen at once.
+ */
+const LISTING_MS = 1000;
+
+export interface FolderListing {
+  /** Date.now() when listed */
+  at: number;
+  names: Set<string>;
+  links: Set<string>;
+}
+
+const listings = new Map<string, FolderListing>();
+/** locks held by this process (a count: tests and nested commands take the lock more than once) */
+let lockHolds = 0;
+
+/**
+ * The folder's listing (listed again when older than a second); a folder that does not exist lists as
+ * empty (a first run asks about many files in output folders it has not made yet); null when the folder
+ * cannot be listed for another reason.
+ */
+export function folderListing(folder: string): FolderListing | null {
+  const now = Date.now();
+  const listing = listings.get(folder);
+  if (listing && now - listing.at <= LISTING_MS && now >= listing.at) return listing;
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      listings.delete(folder);
+      return null;
+    }
+    entries = [];
+  }
+  const fresh: FolderListing = { at: now, names: new Set(), links: new Set() };
+  for (const entry of entries) {
+    fresh.names.add(entry.name);
+    if (entry.isSymbolicLink()) fresh.links.add(entry.name);
+  }
+  listings.set(folder, fresh);
+  return fresh;
+}
+
+/**
+ * True when `file` is surely missing: this process holds the workspace lock and its folder's listing
+ * (made now or within the second) does not name it. False means "look at the disk".
+ */
+export function listedAbsent(file: string): boolean {
+  if (lockHolds === 0) return false;
+  const listing = folderListing(path.dirname(file));
+  return listing !== null && !listing.names.has(path.basename(file));
+}
+
+/** A file this process renamed into place: a plain file (not a link) from now on. */
+export function noteFileWritten(file: string): void {
+  const listing = listings.get(path.dirname(file));
+  if (!listing) return;
+  listing.names.add(path.basename(file));
+  listing.links.delete(path.basename(file));
+}
+
+/** Called by the workspace lock when it is taken (`held`) and given back. */
+export function noteWorkspaceLock(held: boolean): void {
+  lockHolds = Math.max(0, lockHolds + (held ? 1 : -1));
+  listings.clear();
+}
