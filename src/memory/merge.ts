@@ -88,6 +88,11 @@ function pairUnchangedRuns(
   newSegments: readonly Segment[],
   { pairedOld, oldTaken, how }: Pairing,
 ): Hunk[] {
+  // nothing to align (a first translation, or an article emptied): one hunk, as the diff would give
+  if (oldRecords.length === 0 || newSegments.length === 0) {
+    const hunk: Hunk = { old: oldRecords.map((_, i) => i), new: newSegments.map((_, i) => i) };
+    return hunk.old.length + hunk.new.length === 0 ? [] : [hunk];
+  }
   const changes = diffArrays(
     oldRecords.map((r) => alignmentKey(r.kind, r.sourceHash)),
     newSegments.map((s) => alignmentKey(s.kind, s.sourceHash)),

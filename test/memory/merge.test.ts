@@ -15,6 +15,15 @@ describe('mergeState', () => {
     ]);
   });
 
+  test('an empty old state and an emptied article: all added, or all removed', () => {
+    const empty = mergeState(state([]), [segment('One.')], { now });
+    expect([empty.added, empty.kept, empty.removed]).toEqual([[segment('One.').id], [], []]);
+    const old = state([record('One.'), record('Two.')]);
+    const emptied = mergeState(old, [], { now });
+    expect([emptied.records, emptied.added, emptied.kept]).toEqual([[], [], []]);
+    expect(emptied.removed).toEqual(old.segments.map((r) => r.id));
+  });
+
   test('unchanged segments keep translation and approval; line numbers follow the new article', () => {
     const old = state([
       record('One.', { state: 'approved', target: 'Uno.', changedBy: 'ana', approvedTarget: 'Uno.' }),
