@@ -63,13 +63,19 @@ export function folderListing(folder: string): FolderListing | null {
 }
 
 /**
- * True when `file` is surely missing: this process holds the workspace lock and its folder's listing
- * (made now or within the second) does not name it. False means "look at the disk".
+ * Whether `file` is there by its folder's listing (made now or within the second), while this process
+ * holds the workspace lock; `unknown` without the lock or a listing: look at the disk.
  */
-export function listedAbsent(file: string): boolean {
-  if (lockHolds === 0) return false;
+export function listedPresence(file: string): 'present' | 'absent' | 'unknown' {
+  if (lockHolds === 0) return 'unknown';
   const listing = folderListing(path.dirname(file));
-  return listing !== null && !listing.names.has(path.basename(file));
+  if (listing === null) return 'unknown';
+  return listing.names.has(path.basename(file)) ? 'present' : 'absent';
+}
+
+/** True when `file` is surely missing (see `listedPresence`); false means "look at the disk". */
+export function listedAbsent(file: string): boolean {
+  return listedPresence(file) === 'absent';
 }
 
 /** A file this process renamed into place: a plain file (not a link) from now on. */

@@ -14,7 +14,7 @@ import { outputTargets, persistArticleResult, type PersistOutcome } from '../mem
 import { glossaryCheckKey } from '../memory/workspace.js';
 import { reassembleArticle } from '../reassembly/reassemble.js';
 import { refuseSymlinkOutside } from '../config/symlinks.js';
-import { listedAbsent } from '../io/folder-listing.js';
+import { listedPresence } from '../io/folder-listing.js';
 import { REVIEW_DIFF_SUFFIX, writeReviewDiff } from '../review/diff-file.js';
 import { relativeToWorkspace } from './paths.js';
 import { awaitsReview, shownTarget } from '../memory/segment-life.js';
@@ -124,7 +124,8 @@ function reviewDiffMissing(config: ResolvedConfig, work: ArticleWork): boolean {
   if (!awaits) return false;
   const file = work.outputPath + REVIEW_DIFF_SUFFIX;
   refuseSymlinkOutside(config, file);
-  return listedAbsent(file) || !existsSync(file);
+  const listed = listedPresence(file);
+  return listed === 'unknown' ? !existsSync(file) : listed === 'absent';
 }
 
 /** The review diff beside the article, against the output just written (null: rendered from the records). */

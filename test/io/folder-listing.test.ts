@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../../src/io/atomic-file.js';
-import { folderListing, listedAbsent } from '../../src/io/folder-listing.js';
+import { folderListing, listedAbsent, listedPresence } from '../../src/io/folder-listing.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../../src/memory/lock.js';
 
 let dir: string;
@@ -26,12 +26,20 @@ describe('folder listings answer "missing" only under the workspace lock', () =>
   test('without the lock nothing counts as surely missing: callers look at the disk', () => {
     expect(listedAbsent(file('out', 'missing.md'))).toBe(false);
     expect(listedAbsent(file('not-made', 'missing.md'))).toBe(false);
+    expect([listedPresence(file('out', 'missing.md')), listedPresence(file('out', 'present.md'))]).toEqual([
+      'unknown',
+      'unknown',
+    ]);
   });
 
   test('with the lock a name the listing lacks is missing (in a folder not made yet too), a listed one is not', () => {
     lock = acquireWorkspaceLock(dir);
     expect(listedAbsent(file('out', 'missing.md'))).toBe(true);
     expect(listedAbsent(file('out', 'present.md'))).toBe(false);
+    expect([listedPresence(file('out', 'missing.md')), listedPresence(file('out', 'present.md'))]).toEqual([
+      'absent',
+      'present',
+    ]);
     // a folder not made yet lists as empty (a first run's output folder)
     expect(listedAbsent(file('not-made', 'a.md'))).toBe(true);
     // a "folder" that is a file: nothing is below it
