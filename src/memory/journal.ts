@@ -130,7 +130,7 @@ export interface JournalSpan {
 export class AnswerJournal {
   private pending: Promise<void> = Promise.resolve();
   /** batches appended and not written yet (they go in the next write, together) */
-  private waiting: Array<{ line: string; resolve: (span: JournalSpan) => void; reject: (error: unknown) => void }> = [];
+  private waiting: Array<{ line: Buffer; resolve: (span: JournalSpan) => void; reject: (error: unknown) => void }> = [];
   /** a group is being written: the batches appended meanwhile wait for it */
   private writing = false;
   /** the error of a failed append: the file may end in a torn line, so nothing more is appended */
@@ -169,7 +169,9 @@ export class AnswerJournal {
    * does not queue one fsync after another.
    */
   append(entry: JournalEntry): Promise<JournalSpan> {
-    const line = journalText([entry]);
+    // encoded once: its length in bytes is where the next entry goes (measuring the string again and
+    // encoding it for the write were two more passes over every answer)
+    const line = Buffer.from(journalText([entry]), 'utf8');
     return new Promise<JournalSpan>((resolve, reject) => {
       this.waiting.push({ line, resolve, reject });
       if (this.waiting.length === 1 && !this.writing) this.pending = this.writeWaiting();
@@ -187,7 +189,7 @@ export class AnswerJournal {
         continue;
       }
       try {
-        await this.handle.appendFile(group.map((batch) => batch.line).join(''), 'utf8');
+        await this.handle.appendFile(group.length === 1 ? group[0]!.line : Buffer.concat(group.map((b) => b.line)));
         await this.handle.sync();
       } catch (error) {
         this.failure = journalError(this.file, error);
@@ -195,7 +197,7 @@ export class AnswerJournal {
         continue;
       }
       for (const batch of group) {
-        const span = { offset: this.size, length: Buffer.byteLength(batch.line) };
+        const span = { offset: this.size, length: batch.line.length };
         this.size += span.length;
         batch.resolve(span);
       }
