@@ -11,7 +11,7 @@
  * key is the queue's job key (language pair, glossary, placeholders and text). The last line may be torn
  * by a kill or a full disk: replay ignores it and `open` cuts it off before appending.
  */
-import { fsync, promises as fsp, readSync, writeSync } from 'node:fs';
+import { promises as fsp, readSync } from 'node:fs';
 import path from 'node:path';
 import { StorylocError } from '../errors.js';
 
@@ -141,8 +141,6 @@ export class AnswerJournal {
     private readonly handle: fsp.FileHandle,
     /** bytes of complete entries in the file: where the next entry goes */
     private size: number,
-    /** opened with the real file system (not a test's): written by descriptor, see `writeGroup` */
-    private readonly direct: boolean,
   ) {}
 
   /** Opens (creating) the journal for appending; a torn last line is cut off first. */
@@ -157,7 +155,7 @@ export class AnswerJournal {
         await handle.truncate(completeBytes);
         await handle.sync();
       }
-      return new AnswerJournal(file, handle, completeBytes, fs === nodeFs);
+      return new AnswerJournal(file, handle, completeBytes);
     } catch (error) {
       throw journalError(file, error);
     }
@@ -191,7 +189,8 @@ export class AnswerJournal {
         continue;
       }
       try {
-        await this.writeGroup(group.length === 1 ? group[0]!.line : Buffer.concat(group.map((b) => b.line)));
+        await this.handle.appendFile(group.length === 1 ? group[0]!.line : Buffer.concat(group.map((b) => b.line)));
+        await this.handle.sync();
       } catch (error) {
         this.failure = journalError(this.file, error);
         for (const batch of group) batch.reject(this.failure);
@@ -204,25 +203,6 @@ export class AnswerJournal {
       }
     }
     this.writing = false;
-  }
-
-  /**
-   * Appends `bytes` and fsyncs. With the real file system the append is one direct write (a few
-   * kilobytes into the page cache; no other write to this file runs meanwhile) and the fsync a plain
-   * callback: the promise API's trips through the thread pool cost the run's busiest thread more than
-   * the calls, while the pool is busy with the articles' creates and fsyncs. Tests inject failures
-   * through the handle's own methods.
-   */
-  private async writeGroup(bytes: Buffer): Promise<void> {
-    if (!this.direct) {
-      await this.handle.appendFile(bytes);
-      await this.handle.sync();
-      return;
-    }
-    const fd = this.handle.fd;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    await new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
   }
 
   /** The entry an earlier `append` made durable at `span` (null when it cannot be read back). */
