@@ -27,6 +27,7 @@ function isLinkByListing(folder: string, name: string): boolean | null {
   const listing = folderListing(folder);
   if (listing === null) return null;
   if (listing.names.has(name)) return listing.links.has(name);
+  if (listing.notLinks.has(name)) return false;
   return listedAbsent(path.join(folder, name)) ? false : null;
 }
 
@@ -79,13 +80,13 @@ export function refuseSymlinkOutside(config: ResolvedConfig, file: string): void
 }
 
 /**
- * A name found missing in a listed folder counts as listed (not a link) while the listing answers: a run
- * asks about the same state path twice (reading the states, then segmenting) within moments, and a link
- * made in between is the same window the listing already leaves for a file replaced by a link. (It then
- * no longer counts as surely missing either: a listing only ever errs towards looking at the disk.)
+ * A name found missing in a listed folder counts as no link while the listing answers: a run asks about
+ * the same state path twice (reading the states, then segmenting) within moments, and a link made in
+ * between is the same window the listing already leaves for a file replaced by a link. It says nothing
+ * of whether the file is there (`listedPresence` does not read it).
  */
 function rememberAbsent(folder: string, name: string): void {
-  folderListing(folder)?.names.add(name);
+  folderListing(folder)?.notLinks.add(name);
 }
 
 /**

@@ -27,6 +27,19 @@ export interface FolderListing {
   at: number;
   names: Set<string>;
   links: Set<string>;
+  /** the names case-folded and NFC-composed (see `listedPresence`) */
+  foldedNames: Set<string>;
+  /** names the link check found missing since the listing: no link, for it alone (not "present") */
+  notLinks: Set<string>;
+}
+
+/**
+ * A name as a case-insensitive or normalisation-insensitive file system (macOS, Windows, a casefolded
+ * ext4 folder) may match it: `Story.md` can open `story.md`, and a Korean name written composed can
+ * open the same name stored decomposed.
+ */
+function folded(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }
 
 const listings = new Map<string, FolderListing>();
@@ -53,9 +66,16 @@ export function folderListing(folder: string): FolderListing | null {
     }
     entries = [];
   }
-  const fresh: FolderListing = { at: now, names: new Set(), links: new Set() };
+  const fresh: FolderListing = {
+    at: now,
+    names: new Set(),
+    links: new Set(),
+    foldedNames: new Set(),
+    notLinks: new Set(),
+  };
   for (const entry of entries) {
     fresh.names.add(entry.name);
+    fresh.foldedNames.add(folded(entry.name));
     if (entry.isSymbolicLink()) fresh.links.add(entry.name);
   }
   listings.set(folder, fresh);
@@ -64,13 +84,17 @@ export function folderListing(folder: string): FolderListing | null {
 
 /**
  * Whether `file` is there by its folder's listing (made now or within the second), while this process
- * holds the workspace lock; `unknown` without the lock or a listing: look at the disk.
+ * holds the workspace lock; `unknown` without the lock or a listing, or when the listing holds a name
+ * that differs only in case or Unicode normalisation (a file system that ignores those would open it:
+ * a state written as `Story.md.state.json` must still be found for `story.md`): look at the disk.
  */
 export function listedPresence(file: string): 'present' | 'absent' | 'unknown' {
   if (lockHolds === 0) return 'unknown';
   const listing = folderListing(path.dirname(file));
   if (listing === null) return 'unknown';
-  return listing.names.has(path.basename(file)) ? 'present' : 'absent';
+  const name = path.basename(file);
+  if (listing.names.has(name)) return 'present';
+  return listing.foldedNames.has(folded(name)) ? 'unknown' : 'absent';
 }
 
 /** True when `file` is surely missing (see `listedPresence`); false means "look at the disk". */
@@ -83,6 +107,7 @@ export function noteFileWritten(file: string): void {
   const listing = listings.get(path.dirname(file));
   if (!listing) return;
   listing.names.add(path.basename(file));
+  listing.foldedNames.add(folded(path.basename(file)));
   listing.links.delete(path.basename(file));
 }
 

@@ -73,6 +73,15 @@ describe('folder listings answer "missing" only under the workspace lock', () =>
     expect(listedAbsent(file('out', 'second.md'))).toBe(false);
   });
 
+  test('a name that differs only in case or normalisation from a listed one is left to the disk', () => {
+    writeFileSync(file('out', 'Story.md.state.json'), '{}');
+    writeFileSync(file('out', '\u1112\u1161\u11ab.md'), 'x'); // 한 decomposed, as macOS may store it
+    lock = acquireWorkspaceLock(dir);
+    expect(listedPresence(file('out', 'story.md.state.json'))).toBe('unknown');
+    expect(listedPresence(file('out', '\ud55c.md'))).toBe('unknown'); // 한 composed
+    expect(listedPresence(file('out', 'other.md.state.json'))).toBe('absent');
+  });
+
   test('a listing names the links among the entries', () => {
     symlinkSync(os.tmpdir(), file('out', 'link'));
     const listing = folderListing(file('out'));
