@@ -6,18 +6,18 @@ describe('read-ahead policy of the streamed run', () => {
   const local = readAheadLimits(8, false);
 
   test('limits follow the concurrency', () => {
-    expect(deepl).toEqual({ batchesAhead: 32, lowWater: 16, writeBacklog: 64, writeBacklogHard: 128, network: true });
+    expect(deepl).toEqual({ batchesAhead: 32, lowWater: 16, writeBacklog: 16, writeBacklogHard: 128, network: true });
     expect(readAheadLimits(1, false)).toEqual({
       batchesAhead: 8,
       lowWater: 4,
-      writeBacklog: 64,
+      writeBacklog: 16,
       writeBacklogHard: 128,
       network: false,
     });
   });
 
   test('reads while the queue is short of batches and the writer keeps up; waits once enough is queued', () => {
-    expect(mayReadAhead({ waitingBatches: 31, queueRunning: true, writeBacklog: 63 }, deepl)).toBe(true);
+    expect(mayReadAhead({ waitingBatches: 31, queueRunning: true, writeBacklog: 15 }, deepl)).toBe(true);
     expect(mayReadAhead({ waitingBatches: 32, queueRunning: true, writeBacklog: 0 }, deepl)).toBe(false);
     // a stopped queue takes nothing: its waiting batches do not hold reading back
     expect(mayReadAhead({ waitingBatches: 40, queueRunning: false, writeBacklog: 0 }, deepl)).toBe(true);
@@ -34,7 +34,7 @@ describe('read-ahead policy of the streamed run', () => {
   });
 
   test('a local engine always waits for a writer that is behind', () => {
-    expect(mayReadAhead({ waitingBatches: 0, queueRunning: true, writeBacklog: 64 }, local)).toBe(false);
-    expect(mayReadAhead({ waitingBatches: 0, queueRunning: true, writeBacklog: 63 }, local)).toBe(true);
+    expect(mayReadAhead({ waitingBatches: 0, queueRunning: true, writeBacklog: 16 }, local)).toBe(false);
+    expect(mayReadAhead({ waitingBatches: 0, queueRunning: true, writeBacklog: 15 }, local)).toBe(true);
   });
 });
