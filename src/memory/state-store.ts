@@ -8,7 +8,7 @@
 import { recordContradiction } from './segment-life.js';
 import { HISTORY_EXPECTED, isValidHistory } from './history-shape.js';
 import { refuseSymlinkOutside } from '../config/symlinks.js';
-import type { BigIntStats } from 'node:fs';
+import { readFileSync, type BigIntStats } from 'node:fs';
 import { readTextWithStat } from '../io/read-with-stat.js';
 import path from 'node:path';
 import { StorylocError } from '../errors.js';
@@ -220,7 +220,31 @@ function checkedRecord(
  * StorylocError with file and line (nothing is overwritten: the run stops before writing).
  */
 export function readArticleState(file: string): ArticleState | null {
-  return readArticleStateWithStat(file)?.state ?? null;
+  let text: string;
+  try {
+    // by path, in one call: Node reads a UTF-8 file by path natively (a read through a descriptor, as
+    // readArticleStateWithStat needs for its status, goes through a buffer and a stat more per file)
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const failure = unreadableOrNull(file, error);
+    if (failure === null) return null;
+    throw failure;
+  }
+  return parseArticleState(text, file);
+}
+
+/** null for a file that does not exist (returned by the callers); any other read error as `state.unreadable` */
+function unreadableOrNull(file: string, error: unknown): StorylocError | null {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+  return new StorylocError(
+    'state.unreadable',
+    'memory:state.unreadable',
+    { file, detail: (error as NodeJS.ErrnoException).code },
+    {
+      position: { file },
+      cause: error,
+    },
+  );
 }
 
 /**
@@ -233,16 +257,9 @@ export function readArticleStateWithStat(file: string): { state: ArticleState; s
   try {
     ({ text, stat } = readTextWithStat(file));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new StorylocError(
-      'state.unreadable',
-      'memory:state.unreadable',
-      { file, detail: (error as NodeJS.ErrnoException).code },
-      {
-        position: { file },
-        cause: error,
-      },
-    );
+    const failure = unreadableOrNull(file, error);
+    if (failure === null) return null;
+    throw failure;
   }
   return { state: parseArticleState(text, file), stat };
 }

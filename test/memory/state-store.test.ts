@@ -1,5 +1,5 @@
 import { describe, expect, test, beforeEach, afterEach } from '@jest/globals';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../../src/config/load.js';
@@ -10,6 +10,7 @@ import {
   outputPathFor,
   parseArticleState,
   readArticleState,
+  readArticleStateWithStat,
   serializeArticleState,
   statePathFor,
   writeArticleState,
@@ -145,6 +146,29 @@ describe('records serialised as they are when already canonical', () => {
 describe('reading', () => {
   test('a missing file is null (never translated)', () => {
     expect(readArticleState(path.join(dir, 'nope.state.json'))).toBeNull();
+  });
+
+  test('read by path (readArticleState) and through the open file with its status: the same state, null, error', () => {
+    const file = path.join(dir, 'same.state.json');
+    const written = state([record('One 😀 ünï.'), record('Two.')]);
+    writeFileSync(file, serializeArticleState(written));
+    const byPath = readArticleState(file);
+    expect(byPath).toEqual(written);
+    expect(byPath).toEqual(readArticleStateWithStat(file)!.state);
+    expect(readArticleStateWithStat(file)!.stat.size).toBe(BigInt(readFileSync(file).length));
+    const missing = path.join(dir, 'missing.state.json');
+    expect(readArticleState(missing)).toBeNull();
+    expect(readArticleStateWithStat(missing)).toBeNull();
+    // a folder where the file should be: the same `state.unreadable` error, naming the file and the cause
+    const folder = path.join(dir, 'folder.state.json');
+    mkdirSync(folder);
+    const byPathError = thrown(() => readArticleState(folder));
+    const withStatError = thrown(() => readArticleStateWithStat(folder));
+    expect(byPathError.code).toBe('state.unreadable');
+    expect(byPathError.params).toEqual({ file: folder, detail: 'EISDIR' });
+    expect(withStatError.params).toEqual(byPathError.params);
+    expect(withStatError.position).toEqual({ file: folder });
+    expect(byPathError.position).toEqual({ file: folder });
   });
 
   test('invalid JSON names the file, line and column', () => {
