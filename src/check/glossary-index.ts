@@ -82,19 +82,17 @@ export function createGlossaryIndex(termbase: Termbase, problems: readonly Gloss
     formIn: (entry, lang) => formOf(entry, lang),
     sourceMatcher: (lang) =>
       matcher(sourceMatchers, lang, () =>
-        anchored(createTermMatcher(termbase, lang, { forms: ['canonical', 'variant'], markup: 'plain' })),
+        createTermMatcher(termbase, lang, { forms: ['canonical', 'variant'], markup: 'plain' }),
       ),
     targetMatcher: (lang) =>
       matcher(targetMatchers, lang, () =>
-        anchored(
-          createTermMatcher(termbase, lang, {
-            forms: ['canonical', 'variant', 'forbidden'],
-            separators: 'strict',
-            targetSide: true,
-            overlaps: 'all',
-            markup: 'plain',
-          }),
-        ),
+        createTermMatcher(termbase, lang, {
+          forms: ['canonical', 'variant', 'forbidden'],
+          separators: 'strict',
+          targetSide: true,
+          overlaps: 'all',
+          markup: 'plain',
+        }),
       ),
     isAcceptedIn,
     untranslatedGate(source, target) {
@@ -134,25 +132,6 @@ export function createGlossaryIndex(termbase: Termbase, problems: readonly Gloss
     },
     problems,
     size: termbase.entries.length,
-  };
-}
-
-/**
- * A matcher of plain text that answers "none" without scanning a text in which none of its forms can
- * occur (`reportableFormsTest` over all its forms: a glossary of up to 32 anchors, such as a small
- * newsroom's; a bigger one scans every text, as before). Most segments name no term, and the test (a
- * lower-cased copy searched for a few anchors) costs about a third of a scan. Segment XML (`markup:
- * 'xml'`) is projected first, so it is always scanned.
- */
-export function anchored(matcher: TermMatcher): TermMatcher {
-  const mayOccur = reportableFormsTest(matcher.forms);
-  if (mayOccur === null) return matcher;
-  return {
-    lang: matcher.lang,
-    patternCount: matcher.patternCount,
-    forms: matcher.forms,
-    match: (text, options) =>
-      (options?.markup ?? 'plain') === 'plain' && !mayOccur(text) ? [] : matcher.match(text, options),
   };
 }
 

@@ -52,8 +52,6 @@ export interface TermMatcher {
   readonly lang: Lang;
   /** number of patterns (forms) in the automaton */
   readonly patternCount: number;
-  /** the forms looked for (trimmed, as written in the glossary or derived), one per pattern */
-  readonly forms: readonly string[];
   match(text: string, options?: MatchOptions): TermMatch[];
 }
 
@@ -275,5 +273,5 @@ export function createTermMatcher(
     return keptCandidates(found, allOverlaps).map((candidate) => termMatchOf(candidate, projection, lang));
   }
 
-  return { lang, patternCount: patterns.length, forms: patterns.map((pattern) => pattern.form), match };
+  return { lang, patternCount: patterns.length, match };
 }
