@@ -54,24 +54,9 @@ export function createGlossaryIndex(termbase: Termbase, problems: readonly Gloss
   // and a key string built per question cost more than the answer
   const sourceMatchers = new Map<Lang, TermMatcher>();
   const targetMatchers = new Map<Lang, TermMatcher>();
-  const accepted = new Map<Lang, Map<string, AcceptedForms>>();
   const gates = new Map<Lang, Map<Lang, RegExp | null>>();
   const formTests = [false, true].map(() => new Map<Lang, Map<Lang, ((text: string) => boolean) | null>>());
-  const isAcceptedIn = (entry: GlossaryEntry, form: string, lang: Lang): boolean => {
-    const ofLang = inner(accepted, lang);
-    let forms = ofLang.get(entry.id);
-    if (!forms) {
-      forms = { folded: new Set(acceptedFormsOf(entry, lang).map((f) => foldText(f.trim()))), answers: new Map() };
-      ofLang.set(entry.id, forms);
-    }
-    // the forms asked about are the matchers' own forms, a few per entry: each answer folded once
-    let answer = forms.answers.get(form);
-    if (answer === undefined) {
-      answer = forms.folded.has(foldText(form.trim()));
-      if (forms.answers.size < MAX_ANSWERS_PER_ENTRY) forms.answers.set(form, answer);
-    }
-    return answer;
-  };
+  const isAcceptedIn = acceptedFormsAnswers();
   const matcher = (matchers: Map<Lang, TermMatcher>, lang: Lang, build: () => TermMatcher): TermMatcher => {
     let found = matchers.get(lang);
     if (!found) matchers.set(lang, (found = build()));
@@ -132,6 +117,26 @@ export function createGlossaryIndex(termbase: Termbase, problems: readonly Gloss
     },
     problems,
     size: termbase.entries.length,
+  };
+}
+
+/** `isAcceptedIn` of an index: each entry's accepted forms folded once per language, and answers remembered */
+function acceptedFormsAnswers(): GlossaryIndex['isAcceptedIn'] {
+  const accepted = new Map<Lang, Map<string, AcceptedForms>>();
+  return (entry, form, lang) => {
+    const ofLang = inner(accepted, lang);
+    let forms = ofLang.get(entry.id);
+    if (!forms) {
+      forms = { folded: new Set(acceptedFormsOf(entry, lang).map((f) => foldText(f.trim()))), answers: new Map() };
+      ofLang.set(entry.id, forms);
+    }
+    // the forms asked about are the matchers' own forms, a few per entry: each answer folded once
+    let answer = forms.answers.get(form);
+    if (answer === undefined) {
+      answer = forms.folded.has(foldText(form.trim()));
+      if (forms.answers.size < MAX_ANSWERS_PER_ENTRY) forms.answers.set(form, answer);
+    }
+    return answer;
   };
 }
 

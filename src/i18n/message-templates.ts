@@ -62,7 +62,7 @@ const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** a bound, whatever is asked: the catalogs have a few hundred messages */
 const MAX_TEMPLATES = 10_000;
 
-/** The template of `key` with parameters `names`, from i18next's text with stand-ins; null when it is not a plain cut. */
+/** The template of `key` with parameters `names`, from i18next's text with stand-ins; null: not a plain cut. */
 function learnTemplate(key: MessageKey, names: readonly string[], translate: typeof t): Template | null {
   if (names.length > 200) return null;
   const standIns: Record<string, string> = {};
