@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Severity } from '../config/types.js';
 import type { Lang } from '../languages.js';
 import { t } from '../i18n/index.js';
+import { formatMessage } from '../i18n/message-templates.js';
 import type { MessageKey } from '../i18n/catalogs.js';
 import type { GlossaryIndex } from './glossary-index.js';
 import type { SegmentLocator } from './locate.js';
@@ -59,7 +60,7 @@ function reportNaming(input: FileContextInput): {
   };
   const plainMessages = input.plainMessages ?? new Map<MessageKey, string>();
   const messageOf = (key: MessageKey, params: Record<string, unknown> | undefined): string => {
-    if (params !== undefined && Object.keys(params).length > 0) return t(key, params);
+    if (params !== undefined && Object.keys(params).length > 0) return formatMessage(key, params);
     let message = plainMessages.get(key);
     if (message === undefined) {
       message = t(key, {});

@@ -50,39 +50,27 @@ interface AcceptedForms {
 const MAX_ANSWERS_PER_ENTRY = 256;
 
 export function createGlossaryIndex(termbase: Termbase, problems: readonly GlossaryProblem[] = []): GlossaryIndex {
-  const matchers = new Map<string, TermMatcher>();
-  const accepted = new Map<string, AcceptedForms>();
-  const gates = new Map<string, RegExp | null>();
-  const formTests = new Map<string, ((text: string) => boolean) | null>();
-  const isAcceptedIn = (entry: GlossaryEntry, form: string, lang: Lang): boolean => {
-    const key = `${lang}\u0000${entry.id}`;
-    let forms = accepted.get(key);
-    if (!forms) {
-      forms = { folded: new Set(acceptedFormsOf(entry, lang).map((f) => foldText(f.trim()))), answers: new Map() };
-      accepted.set(key, forms);
-    }
-    // the forms asked about are the matchers' own forms, a few per entry: each answer folded once
-    let answer = forms.answers.get(form);
-    if (answer === undefined) {
-      answer = forms.folded.has(foldText(form.trim()));
-      if (forms.answers.size < MAX_ANSWERS_PER_ENTRY) forms.answers.set(form, answer);
-    }
-    return answer;
-  };
-  const matcher = (key: string, build: () => TermMatcher): TermMatcher => {
-    let found = matchers.get(key);
-    if (!found) matchers.set(key, (found = build()));
+  // every lookup below is by its languages (and entry id) through nested maps: the rules ask per segment,
+  // and a key string built per question cost more than the answer
+  const sourceMatchers = new Map<Lang, TermMatcher>();
+  const targetMatchers = new Map<Lang, TermMatcher>();
+  const gates = new Map<Lang, Map<Lang, RegExp | null>>();
+  const formTests = [false, true].map(() => new Map<Lang, Map<Lang, ((text: string) => boolean) | null>>());
+  const isAcceptedIn = acceptedFormsAnswers();
+  const matcher = (matchers: Map<Lang, TermMatcher>, lang: Lang, build: () => TermMatcher): TermMatcher => {
+    let found = matchers.get(lang);
+    if (!found) matchers.set(lang, (found = build()));
     return found;
   };
   return {
     entry: (id) => termbase.byId.get(id),
     formIn: (entry, lang) => formOf(entry, lang),
     sourceMatcher: (lang) =>
-      matcher(`source:${lang}`, () =>
+      matcher(sourceMatchers, lang, () =>
         createTermMatcher(termbase, lang, { forms: ['canonical', 'variant'], markup: 'plain' }),
       ),
     targetMatcher: (lang) =>
-      matcher(`target:${lang}`, () =>
+      matcher(targetMatchers, lang, () =>
         createTermMatcher(termbase, lang, {
           forms: ['canonical', 'variant', 'forbidden'],
           separators: 'strict',
@@ -93,19 +81,22 @@ export function createGlossaryIndex(termbase: Termbase, problems: readonly Gloss
       ),
     isAcceptedIn,
     untranslatedGate(source, target) {
-      const key = `${source}:${target}`;
-      if (!gates.has(key)) {
+      const ofSource = inner(gates, source);
+      let gate = ofSource.get(target);
+      if (gate === undefined) {
         // only forms that could ever be reported: entries to translate, forms not also accepted in the target
         const forms = termbase.entries
           .filter((entry) => !entry.doNotTranslate && formOf(entry, target) !== undefined)
           .flatMap((entry) => acceptedFormsOf(entry, source).filter((form) => !isAcceptedIn(entry, form, target)));
-        gates.set(key, forms.length > 0 && forms.every((form) => HANGUL.test(form)) ? HANGUL : null);
+        gate = forms.length > 0 && forms.every((form) => HANGUL.test(form)) ? HANGUL : null;
+        ofSource.set(target, gate);
       }
-      return gates.get(key)!;
+      return gate;
     },
     untranslatedFormsTest(source, target, strictSpelling) {
-      const key = `${source}:${target}:${strictSpelling}`;
-      if (!formTests.has(key)) {
+      const ofSource = inner(formTests[strictSpelling ? 1 : 0]!, source);
+      let test = ofSource.get(target);
+      if (test === undefined) {
         // what analyseTerms keeps of a match of the source matcher (whose patterns are every entry's
         // forms): the entry of the match's id to translate, with a target form, matched by a form that
         // (unless spelling is strict) is not one of its accepted target forms too
@@ -119,13 +110,41 @@ export function createGlossaryIndex(termbase: Termbase, problems: readonly Gloss
             .map((form) => form.trim())
             .filter((form) => form !== '' && kept(termbase.byId.get(entry.id), form)),
         );
-        formTests.set(key, reportableFormsTest(forms));
+        test = reportableFormsTest(forms);
+        ofSource.set(target, test);
       }
-      return formTests.get(key)!;
+      return test;
     },
     problems,
     size: termbase.entries.length,
   };
+}
+
+/** `isAcceptedIn` of an index: each entry's accepted forms folded once per language, and answers remembered */
+function acceptedFormsAnswers(): GlossaryIndex['isAcceptedIn'] {
+  const accepted = new Map<Lang, Map<string, AcceptedForms>>();
+  return (entry, form, lang) => {
+    const ofLang = inner(accepted, lang);
+    let forms = ofLang.get(entry.id);
+    if (!forms) {
+      forms = { folded: new Set(acceptedFormsOf(entry, lang).map((f) => foldText(f.trim()))), answers: new Map() };
+      ofLang.set(entry.id, forms);
+    }
+    // the forms asked about are the matchers' own forms, a few per entry: each answer folded once
+    let answer = forms.answers.get(form);
+    if (answer === undefined) {
+      answer = forms.folded.has(foldText(form.trim()));
+      if (forms.answers.size < MAX_ANSWERS_PER_ENTRY) forms.answers.set(form, answer);
+    }
+    return answer;
+  };
+}
+
+/** the map under `key` in `outer`, made when missing */
+function inner<K, V>(outer: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let found = outer.get(key);
+  if (found === undefined) outer.set(key, (found = new Map()));
+  return found;
 }
 
 /** at most this many anchors are looked for in a text; a bigger glossary scans every text */

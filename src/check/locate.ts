@@ -187,16 +187,16 @@ export function createOutputLocator(input: {
       }
       const markedTargets = new Map(targets);
       markedTargets.set(segment.id, marked);
-      if (inSync) {
-        const rendered = reassemble(article, markedTargets, targetLang);
-        return placementFromMarkers(outputPath, rendered, startMarker, endMarker) ?? segmentStart(article, segmentId);
-      }
       let rendered: string;
       try {
         rendered = reassemble(article, markedTargets, targetLang);
       } catch {
-        return segmentStart(article, segmentId); // targets whose tags do not fit: markup-parity reports them
+        // targets whose tags do not fit (markup-parity reports them), or a span of a target the output
+        // does not show (written as its source text, persist.ts) that falls inside one of its tags
+        return segmentStart(article, segmentId);
       }
+      if (inSync)
+        return placementFromMarkers(outputPath, rendered, startMarker, endMarker) ?? segmentStart(article, segmentId);
       const found = placementByContext(outputPath, rendered, outputText, startMarker, endMarker);
       return found ?? segmentStart(article, segmentId);
     },

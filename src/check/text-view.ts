@@ -11,7 +11,7 @@
  *
  * Text with no tag and no entity (most segments) is its own view: no copy, no offset table.
  */
-import { tokenizeSegmentXml } from '../segments/xml.js';
+import { tokenizeSegmentXml, type SegmentXmlToken } from '../segments/xml.js';
 
 export const STANDALONE_PLACEHOLDER = '\uFFFC';
 
@@ -41,10 +41,10 @@ export function identityView(text: string): TextView {
 }
 
 /**
- * Builds the plain view of segment XML (linear in its length; the grammar is segments/xml's). The offset
- * tables are built when an offset is first asked for: most segments are read (terms, numbers) and never
- * reported at a place, and two tables of the XML's length per tagged segment were most of a check's
- * garbage.
+ * Builds the plain view of segment XML (linear in its length; the grammar is segments/xml's). An offset
+ * is found by walking the view's tokens when it is asked for: most segments are read (terms, numbers) and
+ * never reported at a place, and a reported one is asked for an offset or two per finding, so neither
+ * tables of the XML's length per view (once most of a check's garbage) nor any other work up front.
  */
 export function textView(xml: string): TextView {
   if (xml.indexOf('<') < 0 && xml.indexOf('&') < 0) return identityView(xml);
@@ -69,49 +69,45 @@ export function textView(xml: string): TextView {
     }
   }
   if (openDepth !== 0) wellFormed = false;
-  let tables: OffsetTables | undefined;
+  const textLength = text.length;
   return {
     text,
     tags,
     wellFormed,
-    xmlOffset: (index) => (tables ??= offsetTables(xml, tokens)).starts[index]!,
-    xmlEnd: (index) => (tables ??= offsetTables(xml, tokens)).ends[index]!,
+    xmlOffset: (index) => xmlOffsetOf(xml, tokens, textLength, index, false),
+    xmlEnd: (index) => xmlOffsetOf(xml, tokens, textLength, index, true),
   };
 }
 
-/** where each plain character of a view is in the XML: the token it comes from, [start, end) */
-interface OffsetTables {
-  starts: Int32Array;
-  ends: Int32Array;
-}
-
-function offsetTables(xml: string, tokens: ReturnType<typeof tokenizeSegmentXml>): OffsetTables {
-  const starts = new Int32Array(xml.length + 1);
-  const ends = new Int32Array(xml.length + 1);
-  let n = 0;
-  /** plain characters that each stand for the whole token [from, to) of the XML */
-  const appendToken = (length: number, from: number, to: number): void => {
-    for (let i = 0; i < length; i++) {
-      starts[n] = from;
-      ends[n++] = to;
-    }
-  };
+/**
+ * Where plain character `index` of a view stands in the XML: the start (or with `end`, the end) of the
+ * XML it comes from, one character of a text token, or the whole of an entity or a standalone tag; at
+ * `textLength`, the XML's length. Past that, what the offset tables this replaces read there: 0 up to the
+ * XML's length, else nothing.
+ */
+function xmlOffsetOf(
+  xml: string,
+  tokens: readonly SegmentXmlToken[],
+  textLength: number,
+  index: number,
+  end: boolean,
+): number {
+  if (index === textLength) return xml.length;
+  if (!Number.isInteger(index) || index < 0 || index > xml.length) return undefined as unknown as number;
+  if (index > textLength) return 0;
+  let plain = 0;
   for (const token of tokens) {
     if (token.type === 'text') {
-      for (let i = token.start; i < token.end; i++) {
-        starts[n] = i;
-        ends[n++] = i + 1;
-      }
-    } else if (token.type === 'entity') {
+      const length = token.end - token.start;
+      if (index < plain + length) return token.start + (index - plain) + (end ? 1 : 0);
+      plain += length;
+    } else if (token.type === 'entity' || token.type === 'empty') {
       // an astral character decodes to two UTF-16 units; both stand for the entity
-      appendToken(token.text.length, token.start, token.end);
-    } else if (token.type === 'empty') {
-      appendToken(STANDALONE_PLACEHOLDER.length, token.start, token.end);
+      plain += token.type === 'entity' ? token.text.length : STANDALONE_PLACEHOLDER.length;
+      if (index < plain) return end ? token.end : token.start;
     }
   }
-  starts[n] = xml.length;
-  ends[n] = xml.length;
-  return { starts, ends };
+  return 0; // not reached: every plain character comes from a token
 }
 
 /** A span of the plain text [start, end) as a span of the XML. */

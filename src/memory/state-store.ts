@@ -8,7 +8,7 @@
 import { recordContradiction } from './segment-life.js';
 import { HISTORY_EXPECTED, isValidHistory } from './history-shape.js';
 import { refuseSymlinkOutside } from '../config/symlinks.js';
-import type { BigIntStats } from 'node:fs';
+import { readFileSync, type BigIntStats } from 'node:fs';
 import { readTextWithStat } from '../io/read-with-stat.js';
 import path from 'node:path';
 import { StorylocError } from '../errors.js';
@@ -106,23 +106,12 @@ export function parseArticleState(text: string, file: string): ArticleState {
 
 /** The JSON of a state file; a git merge conflict or invalid JSON throws with the file and line. */
 function parseStateJson(text: string, file: string): unknown {
-  // A state file merged in git with both sides changed: say so, rather than "invalid JSON at position …".
-  // (looked for by line only in a text that has a marker's seven characters at all: most have none)
-  const markers = text.includes('<<<<<<<') || text.includes('=======') || text.includes('>>>>>>>');
-  const conflict = markers ? /^(?:<{7}|={7}|>{7})(?: |$)/m.exec(text) : null;
-  if (conflict) {
-    const where = lineColumnAt(text, conflict.index);
-    throw new StorylocError(
-      'state.mergeConflict',
-      'memory:state.mergeConflict',
-      { file, line: where.line },
-      { position: { file, line: where.line, column: 1 } },
-    );
-  }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
+    // A state file merged in git with both sides changed: say so, rather than "invalid JSON at position …".
+    refuseMergeConflict(text, file);
     const message = (error as Error).message;
     const byLine = /line (\d+) column (\d+)/.exec(message);
     const byOffset = /position (\d+)/.exec(message);
@@ -138,7 +127,24 @@ function parseStateJson(text: string, file: string): unknown {
       },
     );
   }
+  // Valid JSON has no conflict marker at the start of a line: a line starts between tokens (a raw line
+  // break cannot stand in a string), where < = > cannot. Except after U+2028 or U+2029, which a string
+  // may hold as they are and which start a line for the marker's pattern: only then is it looked for.
+  if (text.includes('\u2028') || text.includes('\u2029')) refuseMergeConflict(text, file);
   return data;
+}
+
+/** Throws `state.mergeConflict` at the first line that starts with a git conflict marker, if any. */
+function refuseMergeConflict(text: string, file: string): void {
+  const conflict = /^(?:<{7}|={7}|>{7})(?: |$)/m.exec(text);
+  if (!conflict) return;
+  const where = lineColumnAt(text, conflict.index);
+  throw new StorylocError(
+    'state.mergeConflict',
+    'memory:state.mergeConflict',
+    { file, line: where.line },
+    { position: { file, line: where.line, column: 1 } },
+  );
 }
 
 type ShapeFailure = (field: string, expected: string, id?: unknown) => never;
@@ -220,7 +226,31 @@ function checkedRecord(
  * StorylocError with file and line (nothing is overwritten: the run stops before writing).
  */
 export function readArticleState(file: string): ArticleState | null {
-  return readArticleStateWithStat(file)?.state ?? null;
+  let text: string;
+  try {
+    // by path, in one call: Node reads a UTF-8 file by path natively (a read through a descriptor, as
+    // readArticleStateWithStat needs for its status, goes through a buffer and a stat more per file)
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const failure = unreadableOrNull(file, error);
+    if (failure === null) return null;
+    throw failure;
+  }
+  return parseArticleState(text, file);
+}
+
+/** null for a file that does not exist (returned by the callers); any other read error as `state.unreadable` */
+function unreadableOrNull(file: string, error: unknown): StorylocError | null {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+  return new StorylocError(
+    'state.unreadable',
+    'memory:state.unreadable',
+    { file, detail: (error as NodeJS.ErrnoException).code },
+    {
+      position: { file },
+      cause: error,
+    },
+  );
 }
 
 /**
@@ -233,16 +263,9 @@ export function readArticleStateWithStat(file: string): { state: ArticleState; s
   try {
     ({ text, stat } = readTextWithStat(file));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new StorylocError(
-      'state.unreadable',
-      'memory:state.unreadable',
-      { file, detail: (error as NodeJS.ErrnoException).code },
-      {
-        position: { file },
-        cause: error,
-      },
-    );
+    const failure = unreadableOrNull(file, error);
+    if (failure === null) return null;
+    throw failure;
   }
   return { state: parseArticleState(text, file), stat };
 }

@@ -128,6 +128,38 @@ describe('createOutputLocator', () => {
     expect(partialLocator.place(byText('Viewers asked\na question.'))).toMatchObject({ line: 9, column: 3 });
   });
 
+  test('a span that cannot be marked in the text the output shows: the segment in the source article', () => {
+    // a target whose tags do not fit is written as its source text (persist.ts), but rules read the
+    // target: its span, put into the source text, may fall inside a tag, and nothing renders with it
+    const clip = byText(
+      'The clip of <g id="1">Queen of Tears</g> was\nuploaded by <g id="2">tvN Drama</g> on Tuesday.',
+    );
+    const written = new Map(targets);
+    written.delete(clip);
+    const writtenLocator = createOutputLocator({
+      article,
+      targets: written,
+      targetLang: 'it',
+      outputPath: 'o.md',
+      outputText: reassembleArticle(article, written, 'it'),
+      inSync: true,
+      reassemble: reassembleArticle,
+    });
+    expect(writtenLocator.place(clip, { start: 14, end: 20 })).toEqual({
+      file: '/ws/articles/en/a.md',
+      line: 6,
+      column: 1,
+    });
+    // a span that can be marked there is placed in the output as usual
+    expect(writtenLocator.place(clip, { start: 4, end: 8 })).toEqual({
+      file: 'o.md',
+      line: 6,
+      column: 5,
+      endLine: 6,
+      endColumn: 9,
+    });
+  });
+
   test('an output out of sync: the segment in the source article', () => {
     const stale = createOutputLocator({
       article,

@@ -1,5 +1,5 @@
 /**
- * The plain view of segment XML builds its offset tables only when an offset is asked for
+ * The plain view of segment XML finds offsets only when one is asked for
  * (check/text-view.ts). Compared here with the view built all at once (the reference below, as the module
  * built it before), on generated XML: tags paired, nested, unclosed or stray, entities (astral ones too),
  * text around them; every offset of the plain text, asked before and after the text is read.
@@ -62,6 +62,31 @@ function eagerView(xml: string): {
   return { text, tags, wellFormed, starts, ends };
 }
 
+/** the offset tables the view once built (Int32Arrays of the XML's length + 1), read at any index */
+function tableReads(xml: string): (index: number) => [number | undefined, number | undefined] {
+  const starts = new Int32Array(xml.length + 1);
+  const ends = new Int32Array(xml.length + 1);
+  let n = 0;
+  const appendToken = (length: number, from: number, to: number): void => {
+    for (let i = 0; i < length; i++) {
+      starts[n] = from;
+      ends[n++] = to;
+    }
+  };
+  for (const token of tokenizeSegmentXml(xml)) {
+    if (token.type === 'text') {
+      for (let i = token.start; i < token.end; i++) {
+        starts[n] = i;
+        ends[n++] = i + 1;
+      }
+    } else if (token.type === 'entity') appendToken(token.text.length, token.start, token.end);
+    else if (token.type === 'empty') appendToken(STANDALONE_PLACEHOLDER.length, token.start, token.end);
+  }
+  starts[n] = xml.length;
+  ends[n] = xml.length;
+  return (index) => [starts[index], ends[index]];
+}
+
 const PIECES = [
   'Queen',
   ' of ',
@@ -102,6 +127,20 @@ describe('textView with offset tables built on demand', () => {
         expect(view.wellFormed).toBe(expected.wellFormed);
         const all = early ?? offsets();
         expect(all).toEqual(expected.starts.map((start, i) => [start, expected.ends[i]]));
+      }),
+      propertySettings(3000),
+    );
+  });
+
+  test('offsets found from the tokens: what the offset tables gave at every index, in range and out (property)', () => {
+    fc.assert(
+      fc.property(xml, (segmentXml) => {
+        if (!segmentXml.includes('<') && !segmentXml.includes('&')) return; // its own view: no tables
+        const view = textView(segmentXml);
+        const table = tableReads(segmentXml);
+        for (let index = -2; index <= segmentXml.length + 2; index++)
+          expect([view.xmlOffset(index), view.xmlEnd(index)]).toEqual(table(index));
+        expect([view.xmlOffset(0.5), view.xmlEnd(0.5)]).toEqual(table(0.5));
       }),
       propertySettings(3000),
     );

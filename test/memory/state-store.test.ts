@@ -1,5 +1,5 @@
 import { describe, expect, test, beforeEach, afterEach } from '@jest/globals';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../../src/config/load.js';
@@ -10,6 +10,7 @@ import {
   outputPathFor,
   parseArticleState,
   readArticleState,
+  readArticleStateWithStat,
   serializeArticleState,
   statePathFor,
   writeArticleState,
@@ -17,6 +18,7 @@ import {
 import { record, state } from './factories.js';
 import type { SegmentRecord } from '../../src/memory/types.js';
 import { createRandom } from '../support/random.js';
+import { lineColumnAt } from '../../src/text/positions.js';
 
 let dir: string;
 beforeEach(() => {
@@ -147,6 +149,29 @@ describe('reading', () => {
     expect(readArticleState(path.join(dir, 'nope.state.json'))).toBeNull();
   });
 
+  test('read by path (readArticleState) and through the open file with its status: the same state, null, error', () => {
+    const file = path.join(dir, 'same.state.json');
+    const written = state([record('One 😀 ünï.'), record('Two.')]);
+    writeFileSync(file, serializeArticleState(written));
+    const byPath = readArticleState(file);
+    expect(byPath).toEqual(written);
+    expect(byPath).toEqual(readArticleStateWithStat(file)!.state);
+    expect(readArticleStateWithStat(file)!.stat.size).toBe(BigInt(readFileSync(file).length));
+    const missing = path.join(dir, 'missing.state.json');
+    expect(readArticleState(missing)).toBeNull();
+    expect(readArticleStateWithStat(missing)).toBeNull();
+    // a folder where the file should be: the same `state.unreadable` error, naming the file and the cause
+    const folder = path.join(dir, 'folder.state.json');
+    mkdirSync(folder);
+    const byPathError = thrown(() => readArticleState(folder));
+    const withStatError = thrown(() => readArticleStateWithStat(folder));
+    expect(byPathError.code).toBe('state.unreadable');
+    expect(byPathError.params).toEqual({ file: folder, detail: 'EISDIR' });
+    expect(withStatError.params).toEqual(byPathError.params);
+    expect(withStatError.position).toEqual({ file: folder });
+    expect(byPathError.position).toEqual({ file: folder });
+  });
+
   test('invalid JSON names the file, line and column', () => {
     const file = path.join(dir, 'bad.state.json');
     writeFileSync(file, '{\n  "version": 1,\n  "article": "en/a.md",\n}\n');
@@ -190,6 +215,56 @@ describe('reading', () => {
     expect(error.exitCode).toBe(2);
     expect(error.params).toEqual({ file: 'f.state.json', line: at + 1 });
     expect(error.position).toEqual({ file: 'f.state.json', line: at + 1, column: 1 });
+  });
+
+  test('merge conflicts looked for after JSON.parse: the same answer as looking first (property)', () => {
+    // the order before: conflict markers at a line start first, then JSON
+    const conflictFirst = (text: string): string => {
+      const conflict = /^(?:<{7}|={7}|>{7})(?: |$)/m.exec(text);
+      if (conflict) return `conflict at line ${lineColumnAt(text, conflict.index).line}`;
+      try {
+        JSON.parse(text);
+        return 'json';
+      } catch {
+        return 'invalid';
+      }
+    };
+    const outcome = (text: string): string => {
+      try {
+        parseArticleState(text, 'f');
+        return 'json';
+      } catch (error) {
+        const e = error as StorylocError;
+        if (e.code === 'state.mergeConflict') return `conflict at line ${(e.params as { line: number }).line}`;
+        if (e.code === 'state.invalidJson') return 'invalid';
+        throw error;
+      }
+    };
+    const good = serializeArticleState(state([record('One.'), record('Two.')]));
+    const pieces = ['=======', '<<<<<<< HEAD', '>>>>>>> b', '\n', '\r\n', '\u2028', '\u2029', ' ', 'x', '"', '\\n'];
+    const next = createRandom(7);
+    const random = { int: (n: number) => Math.floor(next() * n) };
+    let conflicts = 0;
+    let valid = 0;
+    for (let trial = 0; trial < 1500; trial++) {
+      // pieces put inside the first target (a JSON string) or between the lines of the file
+      const inserted = Array.from({ length: 1 + random.int(4) }, () => pieces[random.int(pieces.length)]!).join('');
+      const inString = random.int(2) === 0;
+      const text = inString
+        ? good.replace('"target": "IT One.', `"target": "IT One.${inserted}`)
+        : good.replace('\n  "segments"', `\n${inserted}\n  "segments"`);
+      expect(text).not.toBe(good);
+      const expected = conflictFirst(text);
+      if (expected !== 'json' && expected !== 'invalid') conflicts++;
+      if (expected === 'json') valid++;
+      expect(outcome(text)).toBe(expected);
+    }
+    expect(conflicts).toBeGreaterThan(100);
+    expect(valid).toBeGreaterThan(100);
+    // a string holding U+2028 then a marker: valid JSON, read as a conflict, as it always was
+    const separated = good.replace('"target": "IT One.', '"target": "IT One.\u2028======= theirs');
+    expect(JSON.parse(separated)).toBeTruthy();
+    expect(thrown(() => parseArticleState(separated, 'f')).code).toBe('state.mergeConflict');
   });
 
   test('duplicate ids and a wrong version are refused', () => {

@@ -4,7 +4,7 @@
  * Escaping follows @actions/core: in the message % \r \n;
  * in property values also : and ,.
  */
-import { t } from '../../i18n/index.js';
+import { formatMessage } from '../../i18n/message-templates.js';
 import type { CheckReport, Violation } from '../types.js';
 import { foldRepeatedWarnings } from './fold.js';
 import { memoized } from './memoized.js';
@@ -31,7 +31,7 @@ function command(violation: Violation, suggestionLine: (suggestion: string) => s
 }
 
 export function formatGithub(report: CheckReport): string {
-  const suggestionLine = memoized((suggestion: string) => t('check:report.suggestion', { suggestion }));
+  const suggestionLine = memoized((suggestion: string) => formatMessage('check:report.suggestion', { suggestion }));
   return foldRepeatedWarnings(report.violations)
     .map((violation) => `${command(violation, suggestionLine)}\n`)
     .join('');

@@ -4,6 +4,7 @@
  * <testcase> for a file with no violation, so clean files show up as passed.
  */
 import { t } from '../../i18n/index.js';
+import { formatMessage } from '../../i18n/message-templates.js';
 import type { CheckReport, Violation } from '../types.js';
 import { memoized } from './memoized.js';
 
@@ -35,7 +36,7 @@ interface JunitText {
 function junitText(): JunitText {
   return {
     segmentLine: segmentLineOf(),
-    suggestionLine: memoized((suggestion) => t('check:report.suggestion', { suggestion })),
+    suggestionLine: memoized((suggestion) => formatMessage('check:report.suggestion', { suggestion })),
     attribute: memoized(escapeXmlAttribute),
   };
 }

@@ -5,6 +5,7 @@
  * region in 1-based lines and UTF-16 columns). A suggestion on a span becomes a `fix`.
  */
 import { t } from '../../i18n/index.js';
+import { formatMessage } from '../../i18n/message-templates.js';
 import { defaultSeverities } from '../severities.js';
 import { ruleIds, type CheckReport, type Violation } from '../types.js';
 import { prettyJsonPieces } from './json-chunks.js';
@@ -40,14 +41,14 @@ function result(violation: Violation, uriOf: (file: string) => string): Record<s
       text:
         violation.suggestion === undefined
           ? violation.message
-          : `${violation.message} (${t('check:report.suggestion', { suggestion: violation.suggestion })})`,
+          : `${violation.message} (${formatMessage('check:report.suggestion', { suggestion: violation.suggestion })})`,
     },
     locations: [{ physicalLocation: { artifactLocation, region: region(violation) } }],
   };
   if (violation.suggestion !== undefined && violation.endLine !== undefined) {
     out.fixes = [
       {
-        description: { text: t('check:report.suggestion', { suggestion: violation.suggestion }) },
+        description: { text: formatMessage('check:report.suggestion', { suggestion: violation.suggestion }) },
         artifactChanges: [
           {
             artifactLocation,

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { displayPath, type DisplayPathBase } from '../../display-path.js';
 import { t } from '../../i18n/index.js';
+import { formatMessage } from '../../i18n/message-templates.js';
 import type { CheckReport, Violation } from '../types.js';
 import { foldRepeatedWarnings } from './fold.js';
 import { countBySeverity } from './summary.js';
@@ -28,8 +29,10 @@ export function cwdRelativeFile(file: string, base: Required<DisplayPathBase>): 
 export function formatText(report: CheckReport, base?: Required<DisplayPathBase>): string {
   const lines: string[] = [];
   const byFile = new Map<string, Violation[]>();
+  // a file's violations come one after another: each file rebased once
+  const shown = base === undefined ? undefined : memoized((file: string) => cwdRelativeFile(file, base));
   for (const violation of foldRepeatedWarnings(report.violations)) {
-    const file = base === undefined ? violation.file : cwdRelativeFile(violation.file, base);
+    const file = shown === undefined ? violation.file : shown(violation.file);
     const list = byFile.get(file);
     if (list) list.push(violation);
     else byFile.set(file, [violation]);
@@ -37,7 +40,7 @@ export function formatText(report: CheckReport, base?: Required<DisplayPathBase>
   // one translation per severity and per suggestion, not one per line (i18next's t is the slow part here)
   const severityNames = { error: t('check:report.severity.error'), warning: t('check:report.severity.warning') };
   const severityWidth = Math.max(severityNames.error.length, severityNames.warning.length);
-  const suggestionLine = memoized((suggestion: string) => t('check:report.suggestion', { suggestion }));
+  const suggestionLine = memoized((suggestion: string) => formatMessage('check:report.suggestion', { suggestion }));
   let ruleWidth = 0;
   for (const violation of report.violations) ruleWidth = Math.max(ruleWidth, violation.rule.length);
   for (const [file, violations] of byFile) {
