@@ -4,7 +4,6 @@
  * which hands the outcomes out in file order and raises an unreadable file's error at its turn. This
  * module only says what a file's round trip is, here and in a worker (roundtrip-worker.ts).
  */
-import { setFlagsFromString } from 'node:v8';
 import type { LooseArticleConfig } from '../articles/loose.js';
 import { doSharedWork, type SharedWork, type SharedWorkKind } from '../io/shared-work.js';
 import { roundtripFile, type RoundtripFileOptions, type RoundtripOutcome } from './roundtrip-file.js';
@@ -38,19 +37,9 @@ export function roundtripByIndex(job: RoundtripJob): (index: number) => Roundtri
 }
 
 /**
- * A `roundtrip` process is short and cold: on 2,000 stories V8's optimizing compiler took a third of its
- * instructions (callgrind, `--jobs 1`), much of it inlining callees into the parser's large functions.
- * A smaller inlining budget per function (150 bytes of bytecode instead of 920) compiles less for code
- * nearly as fast: 8% fewer instructions over the whole run. The flag is process-wide (workers included)
- * and only changes how fast the code runs, never what it computes.
- */
-const QUICK_COMPILE_FLAG = '--max-inlined-bytecode-size-cumulative=150';
-
-/**
  * Round trips every file on up to `threads` threads (this one included; 'auto': the idle cores). The
  * outcomes are read in file order; reading throws an unreadable file's error after the files before it.
  */
 export function roundtripFiles(job: RoundtripJob, threads: number | 'auto'): Promise<Iterable<RoundtripOutcome>> {
-  setFlagsFromString(QUICK_COMPILE_FLAG);
   return doSharedWork(roundtripWork(job), threads, roundtripByIndex(job));
 }

@@ -18,6 +18,7 @@ import type { FailOn } from '../../check/types.js';
 import { workspaceConfigOrDefaults } from '../workspace.js';
 import type { CommandModule } from '../context.js';
 import { parseJobs } from '../jobs.js';
+import { compileForShortRun } from '../quick-compile.js';
 
 interface CheckFlags {
   to?: string;
@@ -84,6 +85,7 @@ export const checkCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('--jobs <n>', t('check:cli.jobs')))
     .action(async (paths: string[], flags: CheckFlags) => {
       const threads = parseJobs(flags.jobs);
+      compileForShortRun();
       let report: ReturnType<typeof checkWorkspace>;
       let workspaceDir: string;
       if (flags.targetOnly) {

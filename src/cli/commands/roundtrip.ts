@@ -12,6 +12,7 @@ import { roundtripFiles } from '../../reassembly/roundtrip-files.js';
 import { workspaceConfigOrDefaults } from '../workspace.js';
 import type { CommandModule } from '../context.js';
 import { parseJobs } from '../jobs.js';
+import { compileForShortRun } from '../quick-compile.js';
 
 interface RoundtripFlags {
   lang?: string;
@@ -29,6 +30,7 @@ export const roundtripCommand: CommandModule = (program, ctx, setExitCode) => {
     .addOption(new Option('--jobs <n>', t('cli:roundtrip.jobs')))
     .action(async (files: string[], flags: RoundtripFlags) => {
       const jobs = parseJobs(flags.jobs);
+      compileForShortRun();
       const { paths, frontMatterKeys, limits } = workspaceConfigOrDefaults(ctx);
       const config = { paths: { articles: paths.articles }, frontMatterKeys, limits };
       const outcomes = await roundtripFiles({ files, config, options: { cwd: ctx.cwd, lang: flags.lang } }, jobs);
