@@ -1,10 +1,10 @@
 /**
  * What a folder holds, from one listing (`readdir`) that answers for its entries for a second, kept up to
- * date with the files this process writes atomically (a file removed since only makes a caller look at the
- * disk). A run asks about thousands of files in
- * a few folders (the state, output, review diff and source snapshot of every article); on a first run
- * nearly all of them are missing, and each failed lookup was a system call that builds an error and waits
- * on the folder's lock while the writer thread creates files in the same folder.
+ * date with the files this process writes atomically (a file removed since only makes a caller look at
+ * the disk). A run asks about thousands of files in a few folders (the state, output, review diff and
+ * source snapshot of every article); on a first run nearly all of them are missing, and each failed lookup
+ * was a system call that builds an error and waits on the folder's lock while the writer thread creates
+ * files in the same folder.
  *
  * A name missing from a listing is trusted to be missing only while this process holds the workspace lock
  * (`memory/lock.ts` turns that on and off): then no other storyloc process writes in the workspace, and the
