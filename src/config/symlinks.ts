@@ -7,7 +7,7 @@
 import { type Stats, existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { inputError } from '../errors.js';
-import { folderListing, listedAbsent } from '../io/folder-listing.js';
+import { folderListing, listedAbsent, listedPresenceIn } from '../io/folder-listing.js';
 import type { ResolvedConfig } from './types.js';
 
 /** Folders already found to stay inside, per config (a run checks the same few folders many times). */
@@ -28,7 +28,7 @@ function isLinkByListing(folder: string, name: string): boolean | null {
   if (listing === null) return null;
   if (listing.names.has(name)) return listing.links.has(name);
   if (listing.notLinks.has(name)) return false;
-  return listedAbsent(path.join(folder, name)) ? false : null;
+  return listedPresenceIn(folder, name) === 'absent' ? false : null;
 }
 
 function isInside(root: string, target: string): boolean {

@@ -27,8 +27,8 @@ export interface FolderListing {
   at: number;
   names: Set<string>;
   links: Set<string>;
-  /** the names case-folded and NFC-composed (see `listedPresence`) */
-  foldedNames: Set<string>;
+  /** the names case-folded and NFC-composed (see `listedPresence`), made when a name is first not found */
+  foldedNames: Set<string> | null;
   /** names the link check found missing since the listing: no link, for it alone (not "present") */
   notLinks: Set<string>;
 }
@@ -70,12 +70,11 @@ export function folderListing(folder: string): FolderListing | null {
     at: now,
     names: new Set(),
     links: new Set(),
-    foldedNames: new Set(),
+    foldedNames: null,
     notLinks: new Set(),
   };
   for (const entry of entries) {
     fresh.names.add(entry.name);
-    fresh.foldedNames.add(folded(entry.name));
     if (entry.isSymbolicLink()) fresh.links.add(entry.name);
   }
   listings.set(folder, fresh);
@@ -89,11 +88,16 @@ export function folderListing(folder: string): FolderListing | null {
  * a state written as `Story.md.state.json` must still be found for `story.md`): look at the disk.
  */
 export function listedPresence(file: string): 'present' | 'absent' | 'unknown' {
+  return listedPresenceIn(path.dirname(file), path.basename(file));
+}
+
+/** `listedPresence` of `name` in `folder` (for a caller that has the two apart already). */
+export function listedPresenceIn(folder: string, name: string): 'present' | 'absent' | 'unknown' {
   if (lockHolds === 0) return 'unknown';
-  const listing = folderListing(path.dirname(file));
+  const listing = folderListing(folder);
   if (listing === null) return 'unknown';
-  const name = path.basename(file);
   if (listing.names.has(name)) return 'present';
+  listing.foldedNames ??= new Set([...listing.names].map(folded));
   return listing.foldedNames.has(folded(name)) ? 'unknown' : 'absent';
 }
 
@@ -106,9 +110,10 @@ export function listedAbsent(file: string): boolean {
 export function noteFileWritten(file: string): void {
   const listing = listings.get(path.dirname(file));
   if (!listing) return;
-  listing.names.add(path.basename(file));
-  listing.foldedNames.add(folded(path.basename(file)));
-  listing.links.delete(path.basename(file));
+  const name = path.basename(file);
+  listing.names.add(name);
+  listing.foldedNames?.add(folded(name));
+  listing.links.delete(name);
 }
 
 /** Called by the workspace lock when it is taken (`held`) and given back. */
