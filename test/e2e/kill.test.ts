@@ -12,6 +12,7 @@ import { startDeepLServer, type DeepLServer } from '../support/deepl-server.js';
 import { cliEntry, ensureBuilt } from './build.js';
 import { copyWorkspace, useDeepLEngine, type TempWorkspace } from './workspace.js';
 import { waitFor } from '../support/wait-for.js';
+import { freezeWhen } from '../support/step-child.js';
 
 let server: DeepLServer;
 beforeAll(async () => {
@@ -37,6 +38,14 @@ function runChild(ws: TempWorkspace): {
     child.on('exit', (code, signal) => resolve({ code, signal, stderr })),
   );
   return { child, done };
+}
+
+/** Larger requests than the fixture's 3 texts, so a generated corpus of stories takes a few dozen, not hundreds. */
+function useTextsPerRequest(ws: TempWorkspace, texts: number): void {
+  const file = path.join(ws.dir, 'storyloc.config.yaml');
+  const config = ws.read('storyloc.config.yaml');
+  if (!config.includes('maxTextsPerRequest: 3\n')) throw new Error('fixture config changed: maxTextsPerRequest');
+  writeFileSync(file, config.replace('maxTextsPerRequest: 3\n', `maxTextsPerRequest: ${texts}\n`));
 }
 
 function allFiles(dir: string): string[] {
@@ -172,6 +181,7 @@ describe('kill -9 while the articles are being written', () => {
     const ws = copyWorkspace();
     try {
       useDeepLEngine(ws, server.url, 20000);
+      useTextsPerRequest(ws, 20);
       for (const article of generateCorpus(16)) {
         const file = path.join(ws.dir, 'articles', article.relativePath);
         mkdirSync(path.dirname(file), { recursive: true });
@@ -182,7 +192,8 @@ describe('kill -9 while the articles are being written', () => {
       const diffs = (): number => allFiles(ws.dir).filter((f) => f.endsWith('.md.diff')).length;
       const first = runChild(ws);
       // Killed once the third article is on disk: others are being written or still waiting for answers.
-      await waitFor(() => diffs() >= 3, 30_000);
+      // Looked at only while frozen, so a fast run cannot finish between the look and the kill.
+      expect(await freezeWhen(first.child, () => diffs() >= 3)).toBe(true);
       first.child.kill('SIGKILL');
       expect((await first.done).signal).toBe('SIGKILL');
       // pair and text of the answers that reached the journal before the kill (a key is `en-it|…|text`)
@@ -225,9 +236,22 @@ describe('kill -9 during the final writes (every answer already in the journal)'
     const { generateCorpus } = await import('../../bench/corpus.js');
     const { mkdirSync, existsSync } = await import('node:fs');
     const { execFileSync } = await import('node:child_process');
-    const ws = copyWorkspace();
-    try {
+    const journalName = '.storyloc/journal/answers.ndjson';
+    /** Files a finished run leaves per article: its state, its output and its review diff. */
+    const writtenFiles = (ws: TempWorkspace): number =>
+      allFiles(ws.dir).filter(
+        (f) => f.endsWith('.state.json') || f.endsWith('.md.diff') || (f.startsWith('output/') && f.endsWith('.md')),
+      ).length;
+
+    /**
+     * One try: a fresh workspace, a run frozen step by step from its last request on, killed at the first
+     * step where every answer is in the journal. Returns null when that step also finished every file (the
+     * kill then tests nothing); the caller tries again.
+     */
+    const killDuringFinalWrites = async (): Promise<{ ws: TempWorkspace; requests: number } | null> => {
+      const ws = copyWorkspace();
       useDeepLEngine(ws, server.url, 20000);
+      useTextsPerRequest(ws, 20);
       for (const article of generateCorpus(24)) {
         const file = path.join(ws.dir, 'articles', article.relativePath);
         mkdirSync(path.dirname(file), { recursive: true });
@@ -242,18 +266,35 @@ describe('kill -9 during the final writes (every answer already in the journal)'
       expect(plan.requests).toBeGreaterThan(4);
       server.clearLog();
       server.clearFaults();
-      const journal = path.join(ws.dir, '.storyloc', 'journal', 'answers.ndjson');
       const journaledBatches = (): number =>
-        existsSync(journal) ? parseJournal(ws.read('.storyloc/journal/answers.ndjson')).entries.length : 0;
+        existsSync(path.join(ws.dir, journalName)) ? parseJournal(ws.read(journalName)).entries.length : 0;
       const first = runChild(ws);
-      // Killed the moment the last answer is durable: nothing is left to send, the last articles are
-      // being written.
-      await waitFor(() => journaledBatches() >= plan.requests, 60_000);
+      const articleCount = allFiles(path.join(ws.dir, 'articles')).length;
+      // Until its last request has reached the server the run cannot finish; from then on it moves in
+      // steps of about a millisecond and is looked at only while frozen.
+      await waitFor(
+        () => server.requests({ path: '/v2/translate' }).length >= plan.requests || first.child.exitCode !== null,
+        60_000,
+      );
+      const frozen = await freezeWhen(first.child, () => journaledBatches() >= plan.requests);
+      const filesAtKill = frozen ? writtenFiles(ws) : 3 * articleCount;
       first.child.kill('SIGKILL');
-      expect((await first.done).signal).toBe('SIGKILL');
+      await first.done;
+      if (filesAtKill === 3 * articleCount) {
+        ws.remove();
+        return null;
+      }
       expect(server.requests({ path: '/v2/translate' }).filter((r) => r.status === 200)).toHaveLength(plan.requests);
-      server.clearLog();
+      return { ws, requests: plan.requests };
+    };
 
+    let killed: { ws: TempWorkspace; requests: number } | null = null;
+    // A step can run past the whole final write phase only on a very fast disk; three tries make that moot.
+    for (let attempt = 0; attempt < 3 && killed === null; attempt++) killed = await killDuringFinalWrites();
+    expect(killed).not.toBeNull();
+    const { ws } = killed!;
+    try {
+      server.clearLog();
       const rerun = await runChild(ws).done;
       expect({ code: rerun.code, stderr: rerun.stderr }).toEqual({ code: 0, stderr: '' });
       // nothing sent again, nothing billed again
@@ -266,9 +307,9 @@ describe('kill -9 during the final writes (every answer already in the journal)'
       expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
       const records = files.filter((f) => f.endsWith('.state.json')).flatMap((f) => ws.state(f).segments);
       expect(records.filter((r) => r.target === null)).toEqual([]);
-      expect(existsSync(journal)).toBe(false);
+      expect(existsSync(path.join(ws.dir, journalName))).toBe(false);
     } finally {
       ws.remove();
     }
-  }, 120_000);
+  }, 180_000);
 });
