@@ -67,7 +67,7 @@ const statusOf = async (article: string): Promise<{ publishable: boolean; counts
 
 /** Translated by DeepL (the test server) and approved, committed: the state a newsroom publishes from. */
 async function translatedAndApproved(): Promise<void> {
-  useDeepLEngine(ws, server.url, 2000);
+  useDeepLEngine(ws, server.url, 20_000);
   expect((await cli('translate', ARTICLE)).code).toBe(0);
   const approved = await cli('approve', 'en/set.md', '--all');
   expect(approved.stderr).toBe('');
@@ -102,7 +102,7 @@ describe('1. undo restores, free', () => {
 
 describe('1. every approved or edited translation stays in the memory', () => {
   test('a hand-edited sentence whose source changed and changed back comes back from memory: 0 sent', async () => {
-    useDeepLEngine(ws, server.url, 2000);
+    useDeepLEngine(ws, server.url, 20_000);
     expect((await cli('translate', ARTICLE)).code).toBe(0);
     const machineItalian = record(APPLAUSE).target!;
     const handItalian = 'Tutta la troupe ha applaudito a lungo.';
@@ -169,7 +169,7 @@ describe('2. no source text where Italian was', () => {
   });
 
   test('only a segment that never had a translation shows its source, and the summary says so', async () => {
-    useDeepLEngine(ws, server.url, 2000);
+    useDeepLEngine(ws, server.url, 20_000);
     server.injectFault({ kind: 'status', status: 456, count: 100 });
     const run = await cli('translate', ARTICLE);
     expect(run.code).toBe(2);
@@ -243,7 +243,7 @@ describe('4. one meaning of "publishable"; 7. who did it', () => {
 
   test('a hand edit that breaks a number: attributed to the git user, refused by approve, not publishable, check fails', async () => {
     writeFileSync(path.join(ws.dir, RATINGS), '# Ratings\n\nThe finale drew 11 million viewers.\n');
-    useDeepLEngine(ws, server.url, 2000);
+    useDeepLEngine(ws, server.url, 20_000);
     expect((await cli('translate', RATINGS)).code).toBe(0);
     const output = ws.read(RATINGS_OUTPUT);
     expect(output).toContain('11');
@@ -299,7 +299,7 @@ describe('5. pseudo output is never reused as a translation', () => {
     expect((await cli('translate', ARTICLE, '--engine', 'pseudo')).code).toBe(0);
     expect((await cli('approve', 'en/set.md', '--all', '--force')).code).toBe(0);
     expect((await statusOf('en/set.md')).publishable).toBe(false);
-    useDeepLEngine(ws, server.url, 2000);
+    useDeepLEngine(ws, server.url, 20_000);
     const run = JSON.parse((await cli('translate', ARTICLE, '--json')).stdout) as Record<string, number>;
     const segments = ws.state(STATE).segments;
     expect(run).toMatchObject({ segments: segments.length, from_memory: 0, sent: segments.length });

@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => ws.remove());
 
-const useDeepL = (url: string): void => useDeepLEngine(ws, url, 2000);
+const useDeepL = (url: string): void => useDeepLEngine(ws, url, 20_000);
 
 const env = (): NodeJS.ProcessEnv => ({ LANG: 'en_US.UTF-8', DEEPL_AUTH_KEY: server.authKey });
 const translated = () =>

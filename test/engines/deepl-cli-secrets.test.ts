@@ -29,7 +29,8 @@ beforeEach(() => {
 });
 afterEach(() => ws.remove());
 
-const useDeepL = (url: string): void => useDeepLEngine(ws, url, 300);
+/** A request timeout of 20 s, or a short one where a test makes the server hang (a loaded machine never hits 20 s). */
+const useDeepL = (url: string, timeoutMs = 20_000): void => useDeepLEngine(ws, url, timeoutMs);
 
 /** Runs `translate --debug` and returns everything it printed plus every file of the workspace. */
 async function runAndCollect(
@@ -82,7 +83,7 @@ describe('the DeepL key is never printed, logged or written (translate --debug)'
     ['a hanging server', () => server.injectFault({ kind: 'hang', count: 10 }), /The engine kept failing \(/],
     ['456 quota', () => server.injectFault({ kind: 'status', status: 456, count: 1 }), /The engine quota is used up/],
   ])('%s: exit 2, a clear message, no key', async (_name, fault, message) => {
-    useDeepL(server.url);
+    useDeepL(server.url, 300);
     fault();
     const run = await runAndCollect(KEY);
     expect(run.code).toBe(2);
