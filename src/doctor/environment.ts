@@ -8,7 +8,7 @@ import { isCommandOnPath } from '../engines/select.js';
 import { packageRoot } from '../package-info.js';
 import type { DoctorFinding } from './types.js';
 
-/** `>=20.11` from package.json engines.node. */
+/** `>=20.12` from package.json engines.node. */
 function requiredNode(): string {
   const pkg = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
     engines?: { node?: string };

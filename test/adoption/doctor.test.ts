@@ -128,7 +128,7 @@ describe('storyloc doctor with DeepL', () => {
 
   test('no key, no Apertium, no Chromium: every finding with its fix, the default engine is none, exit 1', async () => {
     const result = await doctor(undefined);
-    const nodeLine = `  ✓ Node.js: ${process.versions.node} (storyloc needs >=20.11)`;
+    const nodeLine = `  ✓ Node.js: ${process.versions.node} (storyloc needs >=20.12)`;
     expect(result.stdout).toBe(
       [
         'storyloc 0.1.0: doctor',
@@ -198,11 +198,12 @@ describe('storyloc doctor on a broken workspace', () => {
     expect(report.findings[0]).toEqual({
       id: 'node',
       status: 'fail',
-      message: { key: 'setup:doctor.node.old', params: { version: '18.19.1', required: '>=20.11' } },
-      fix: { key: 'setup:doctor.node.fix', params: { required: '>=20.11' } },
+      message: { key: 'setup:doctor.node.old', params: { version: '18.19.1', required: '>=20.12' } },
+      fix: { key: 'setup:doctor.node.fix', params: { required: '>=20.12' } },
     });
-    expect(
-      (await runDoctor({ cwd: dir, env: { PATH: NO_TOOLS_PATH }, nodeVersion: '20.11.0' })).findings[0]!.status,
-    ).toBe('ok');
+    const statusOn = async (nodeVersion: string) =>
+      (await runDoctor({ cwd: dir, env: { PATH: NO_TOOLS_PATH }, nodeVersion })).findings[0]!.status;
+    // crypto.hash and Dirent.parentPath came in 20.12
+    expect([await statusOn('20.11.1'), await statusOn('20.12.0')]).toEqual(['fail', 'ok']);
   });
 });

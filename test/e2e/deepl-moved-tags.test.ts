@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   ws = copyWorkspace();
-  useDeepLEngine(ws, server.url, 5000);
+  useDeepLEngine(ws, server.url, 20_000);
   rmSync(path.join(ws.dir, 'articles', 'ko'), { recursive: true, force: true });
   rmSync(path.join(ws.dir, 'articles', 'en'), { recursive: true, force: true });
   server.clearLog();

@@ -24,7 +24,7 @@ afterAll(async () => {
 beforeEach(() => {
   ws = copyWorkspace();
   server.clearLog();
-  useDeepLEngine(ws, server.url, 5000);
+  useDeepLEngine(ws, server.url, 20_000);
 });
 afterEach(() => {
   setDefaultAtomicWriteFs(null);

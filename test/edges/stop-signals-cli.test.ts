@@ -48,7 +48,7 @@ async function signalledRun(
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.resume();
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, sig) => resolve({ code, signal: sig })),
+    child.on('close', (code, sig) => resolve({ code, signal: sig })),
   );
   const translateLog = () => server.requests({ path: '/v2/translate' });
   await waitFor(() => translateLog().length === 2 && translateLog()[1]!.status === null);

@@ -34,7 +34,10 @@ beforeEach(() => {
     config,
     ws
       .read('storyloc.config.yaml')
-      .replace('    sendContext: true\n', `    sendContext: true\n    serverUrl: ${server.url}\n    timeoutMs: 5000\n`),
+      .replace(
+        '    sendContext: true\n',
+        `    sendContext: true\n    serverUrl: ${server.url}\n    timeoutMs: 20000\n`,
+      ),
   );
   server.clearLog();
 });
@@ -101,7 +104,7 @@ describe('a text that is not well-formed XML cannot cost its batch', () => {
       serverUrl: server.url,
       formality: 'default',
       sendContext: false,
-      timeoutMs: 5000,
+      timeoutMs: 20_000,
     });
     const result = await engine.translateBatch({
       texts: ['The <g id="1">drama</g>', 'Tom & <b>Jerry', 'The video'],

@@ -24,7 +24,7 @@ function engineFor(overrides: Partial<DeepLEngineOptions> = {}) {
     serverUrl: server.url,
     formality: 'default',
     sendContext: true,
-    timeoutMs: 2000,
+    timeoutMs: 20_000,
     ...overrides,
   });
 }
@@ -197,12 +197,10 @@ describe('failures map to EngineError kinds, with one request each (deepl-node d
 
   test('a hanging server → network timeout within timeoutMs', async () => {
     server.injectFault({ kind: 'hang' });
-    const started = performance.now();
+    // no clock here: without the timeout the request would hang until jest's own limit fails the test
     const error = await engineError(engineFor({ timeoutMs: 300 }).translateBatch(enIt(['the video'])));
-    const elapsed = performance.now() - started;
     expect([error.kind, error.message]).toEqual(['network', 'DeepL did not answer within 300 ms.']);
-    expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(900);
+    expect(server.log.map((request) => request.outcome)).toEqual(['hang']);
   });
 
   test('aborting rejects with the signal reason, not an EngineError', async () => {

@@ -267,15 +267,12 @@ describe('lint error classes', () => {
       { length: 1_000 },
       (_, i) => `  - id: e${i}\n    type: term\n    forms: { en: "Term (${i})+*?", it: "Termine [${i}]" }\n`,
     );
-    const started = performance.now();
     const loaded = parseTermbaseTexts([{ file: 'big.yaml', text: `entries:\n${entries.join('')}` }]);
     const problems = lintTermbase(loaded.termbase, lintOptions);
-    const seconds = (performance.now() - started) / 1000;
     expect(loaded.problems).toEqual([]);
     expect(problems).toEqual([]);
     expect(loaded.termbase.entries).toHaveLength(1_000);
     expect(loaded.termbase.entries[999]!.forms.en).toBe('Term (999)+*?');
-    expect(seconds).toBeLessThan(10); // a generous ceiling: figures belong to the bench
   });
 });
 

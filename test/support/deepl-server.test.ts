@@ -7,9 +7,10 @@ import { DeepLClient, DeepLError, GlossaryEntries, GlossaryNotFoundError, Author
 import { startDeepLServer, DEFAULT_TEST_AUTH_KEY, type DeepLServer } from './deepl-server.js';
 import { billedCharactersForTest, translateForTest } from './deepl-translate.js';
 import { parseEntries } from './deepl-glossaries.js';
+import { waitFor } from './wait-for.js';
 
 function clientFor(server: DeepLServer, key = server.authKey): DeepLClient {
-  return new DeepLClient(key, { serverUrl: server.url, maxRetries: 0, minTimeout: 2000 });
+  return new DeepLClient(key, { serverUrl: server.url, maxRetries: 0, minTimeout: 20_000 });
 }
 
 async function post(
@@ -369,16 +370,14 @@ describe('DeepL test server faults and limits', () => {
 
   test('a reset fault destroys the connection', async () => {
     server.injectFault({ kind: 'reset' });
-    const started = Date.now();
     expect(await outcome(translateOnce(server))).toBe('ConnectionError');
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(server.log[0]).toMatchObject({ outcome: 'reset', status: null });
   });
 
   test('a hanging request never answers; close() ends it', async () => {
     server.injectFault({ kind: 'hang' });
     const pending = outcome(translateOnce(server));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor(() => server.log[0]?.outcome === 'hang');
     expect(server.log[0]).toMatchObject({ outcome: 'hang', status: null });
     await server.close();
     expect(await pending).toBe('ConnectionError');
