@@ -13,7 +13,8 @@
  * forms, numbers and dates written the Italian way, vowels of the remaining text accented (so no segment
  * is its own source), tags kept. Writing the workspaces is not timed.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { discardAfterBench } from './discard.js';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArticle } from '../src/articles/read.js';
@@ -182,7 +183,7 @@ export async function benchCheck(): Promise<{
       ...checkScore(),
     };
   } finally {
-    rmSync(single, { recursive: true, force: true });
-    rmSync(double, { recursive: true, force: true });
+    discardAfterBench(single);
+    discardAfterBench(double);
   }
 }

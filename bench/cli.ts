@@ -31,6 +31,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startDeepLServer } from '../test/support/deepl-server.js';
 import { idealSeconds } from './queue.js';
+import { deleteDiscarded, discardAfterBench } from './discard.js';
 import { longArticleWorkspace, newsWorkspace, repoRoot, type BenchWorkspace } from './workspace.js';
 
 const STORIES = 2000;
@@ -136,19 +137,6 @@ const round = (value: number, digits = 2): number => Number(value.toFixed(digits
 
 function log(text: string): void {
   process.stderr.write(`  ${text}\n`);
-}
-
-/**
- * Workspaces of finished runs, deleted only once every timed run is over. Deleting the previous run's
- * 10,000 files right before the next timed run charged the CLI with the bench's own cleanup: on ext4
- * without a journal (this VM's disk), creating a file within seconds of many deletions scans past the
- * freshly freed inodes, about a fifth of a first translate's CPU samples. A user's first run never
- * pays for a deletion it did not make.
- */
-const finishedWorkspaces: string[] = [];
-
-function discardAfterBench(dir: string): void {
-  finishedWorkspaces.push(dir);
 }
 
 async function repeat(runs: number, what: string, once: (index: number) => Promise<ChildRun>): Promise<ChildRun[]> {
@@ -335,7 +323,8 @@ export async function benchCli(): Promise<Record<string, number>> {
     }
     if (options.parts.has('version')) Object.assign(figures, await startUp(options));
   } finally {
-    for (const dir of finishedWorkspaces.splice(0)) rmSync(dir, { recursive: true, force: true });
+    // a bench run for the CLI part alone cleans up after itself too
+    deleteDiscarded();
   }
   return figures;
 }

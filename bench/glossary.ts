@@ -10,7 +10,8 @@
  * - glossary_load_50k_cached_s: the same file loaded again from the workspace's parse cache
  *   (`.storyloc/cache/glossary/`: read, checksum, JSON) and linted, as every command after the first does.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { discardAfterBench } from './discard.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTermMatcher, type TermMatcher } from '../src/glossary/matcher.js';
@@ -144,7 +145,7 @@ function cachedLoadSeconds(yaml: string): number {
       throw new Error('the cached 50,000-entry glossary did not load clean');
     return seconds;
   } finally {
-    rmSync(workspace, { recursive: true, force: true });
+    discardAfterBench(workspace);
   }
 }
 

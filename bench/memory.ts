@@ -7,7 +7,8 @@
  *   sent / that sentence's characters (goal 1.000).
  * The engine is the real pseudo engine, wrapped to count what it is sent.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { discardAfterBench } from './discard.js';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +96,6 @@ export async function benchMemory(options: { articles?: number } = {}): Promise<
       edit_one_sentence_billed_ratio: Math.round((billed / billedCharacterCount(editedSentence)) * 1000) / 1000,
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    discardAfterBench(dir);
   }
 }

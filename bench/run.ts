@@ -11,6 +11,7 @@ import { benchMemory } from './memory.js';
 import { benchCheck } from './check.js';
 import { benchCli } from './cli.js';
 import { secondsSince } from './timing.js';
+import { deleteDiscarded } from './discard.js';
 
 type Bench = { name: string; run: () => Promise<Record<string, number>> };
 
@@ -30,6 +31,20 @@ async function main(): Promise<void> {
     ?.slice('--only='.length)
     .split(',');
   const figures: Record<string, number | string> = {};
+  try {
+    await runBenches(benches, only, json, figures);
+  } finally {
+    deleteDiscarded();
+  }
+  if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+async function runBenches(
+  benches: Bench[],
+  only: string[] | undefined,
+  json: boolean,
+  figures: Record<string, number | string>,
+): Promise<void> {
   for (const bench of benches) {
     if (only && !only.includes(bench.name)) continue;
     if (process.argv.includes('--skip-cli') && bench.name === 'cli') continue;
@@ -41,7 +56,6 @@ async function main(): Promise<void> {
       process.stderr.write(`(${bench.name} took ${secondsSince(started).toFixed(1)} s)\n`);
     }
   }
-  if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
 main().catch((error: unknown) => {
