@@ -37,6 +37,7 @@ import { dryRunSummary, runSummary, type SummaryBase } from './summary.js';
 import type { TranslateOptions, TranslateSummary } from './types.js';
 import { openRunJournal, type RunJournal } from './journal.js';
 import { removeDeadTempFiles } from '../io/atomic-file.js';
+import { refuseWorkspaceLinksOutside } from '../config/symlinks.js';
 
 export { BrokenEditsError } from '../reassembly/human-edits.js';
 export { summaryToJson } from './summary.js';
@@ -49,6 +50,9 @@ export async function translateWorkspace(options: TranslateOptions): Promise<Tra
   const nowIso = (): string => clock().toISOString();
   const dryRun = options.dryRun ?? false;
   const scope = resolveRunScope(options);
+  // The CLI checks this when it loads the config; a library caller's config was never checked, and the
+  // lock below is the first file written under `.storyloc/`.
+  refuseWorkspaceLinksOutside(config);
   const lock = dryRun ? null : acquireWorkspaceLock(config.workspaceDir);
   let engine: Engine | null = null;
   let journal: RunJournal | null = null;

@@ -187,3 +187,27 @@ describe('glossary edits', () => {
     expect(ws.state(FINALE_STATE)).toEqual(finaleBefore);
   });
 });
+
+describe('translateWorkspace as a library', () => {
+  test('a .storyloc linked outside the workspace is refused before the lock is taken there', async () => {
+    const { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'storyloc-outside-'));
+    try {
+      symlinkSync(outside, path.join(ws.dir, '.storyloc'));
+      // The folder outside holds another live run's lock: taking the lock through the link would read it
+      // (and report that run) before anything named the link.
+      const othersLock = `${JSON.stringify({ pid: process.ppid, host: os.hostname(), startedAt: '2024-05-01T09:00:00.000Z' })}\n`;
+      writeFileSync(path.join(outside, 'lock'), othersLock);
+      const engine = recordingPseudo();
+      await expect(translate(ws, engine)).rejects.toMatchObject({
+        code: 'path.symlinkOutside',
+        params: { link: path.join(ws.dir, '.storyloc'), target: outside },
+      });
+      expect([readFileSync(path.join(outside, 'lock'), 'utf8'), engine.sent]).toEqual([othersLock, []]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
