@@ -1,18 +1,20 @@
-import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArticle, readArticleFile } from '../../src/articles/read.js';
 import { readLooseArticle } from '../../src/articles/loose.js';
 import { reassembleArticle } from '../../src/reassembly/reassemble.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
+import { removeTempDirs, tempDir } from '../support/temp-dir.js';
+
+afterAll(removeTempDirs);
 
 const parse = (text: string) =>
   parseArticle({ path: 'en/story.md', relativePath: 'en/story.md', lang: 'en', text, frontMatterKeys: ['title'] });
 
 /** The two fields article reading uses, for files written to a temporary workspace. */
 function workspace(): { dir: string; config: ResolvedConfig } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'storyloc-fm-'));
+  const dir = tempDir('storyloc-fm-');
   mkdirSync(path.join(dir, 'articles', 'drafts'), { recursive: true });
   const config = {
     paths: { articles: path.join(dir, 'articles') },

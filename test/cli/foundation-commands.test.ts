@@ -1,9 +1,11 @@
-import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCli } from '../support/run-cli.js';
+import { removeTempDirs, tempDir } from '../support/temp-dir.js';
+
+afterAll(removeTempDirs);
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -23,7 +25,7 @@ describe('storyloc segment', () => {
   });
 
   test('a binary file: exit 2, the file and position, no stack trace', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'storyloc-cli-'));
+    const dir = tempDir('storyloc-cli-');
     writeFileSync(
       path.join(dir, 'photo.md'),
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
@@ -64,7 +66,7 @@ describe('storyloc roundtrip', () => {
   });
 
   test('exit 2 and a clear message for front matter that is never closed', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'storyloc-cli-'));
+    const dir = tempDir('storyloc-cli-');
     writeFileSync(path.join(dir, 'draft.md'), '---\ntitle: Draft\n\nBody.\n');
     const result = await runCli(['roundtrip', 'draft.md'], { cwd: dir });
     expect(result.code).toBe(2);

@@ -4,15 +4,17 @@
  * `--jobs 2`), and the worker thread itself run on the compiled module (`--jobs` itself and the default
  * number of threads: test/cli/jobs.test.ts, test/io/shared-work.test.ts).
  */
-import { beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { runCli } from '../support/run-cli.js';
 import { ensureBuilt } from '../e2e/build.js';
 import { DEFAULT_ARTICLE_LIMITS } from '../../src/config/load.js';
+import { removeTempDirs, tempDir } from '../support/temp-dir.js';
+
+afterAll(removeTempDirs);
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** A module of the build (the worker threads run compiled code only). */
@@ -22,7 +24,7 @@ beforeAll(() => ensureBuilt(), 120_000);
 
 /** `count` stories `story-000.md`… (a title, a list and a quote each), one broken one where asked. */
 function storiesDir(count: number, broken?: number): { dir: string; files: string[] } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'storyloc-roundtrip-'));
+  const dir = tempDir('storyloc-roundtrip-');
   mkdirSync(path.join(dir, 'drafts'));
   const files: string[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,9 +1,11 @@
-import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findWorkspace, loadConfig, parseConfig } from '../../src/config/load.js';
 import { StorylocError } from '../../src/errors.js';
+import { removeTempDirs, tempDir } from '../support/temp-dir.js';
+
+afterAll(removeTempDirs);
 
 function configError(text: string): StorylocError {
   try {
@@ -54,7 +56,7 @@ describe('storyloc.config.yaml', () => {
   });
 
   test('found from a subfolder upwards; --workspace must hold a config', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'storyloc-config-'));
+    const dir = tempDir('storyloc-config-');
     writeFileSync(path.join(dir, 'storyloc.config.yaml'), 'targetLanguages: it\n');
     mkdirSync(path.join(dir, 'articles', 'en'), { recursive: true });
     expect(findWorkspace(path.join(dir, 'articles', 'en'))).toBe(dir);
