@@ -32,30 +32,21 @@ async function main(): Promise<void> {
     .split(',');
   const figures: Record<string, number | string> = {};
   try {
-    await runBenches(benches, only, json, figures);
+    for (const bench of benches) {
+      if (only && !only.includes(bench.name)) continue;
+      if (process.argv.includes('--skip-cli') && bench.name === 'cli') continue;
+      const started = performance.now();
+      const result = await bench.run();
+      Object.assign(figures, result);
+      if (!json) {
+        for (const [key, value] of Object.entries(result)) process.stdout.write(`${key}: ${value}\n`);
+        process.stderr.write(`(${bench.name} took ${secondsSince(started).toFixed(1)} s)\n`);
+      }
+    }
   } finally {
     deleteDiscarded();
   }
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
-}
-
-async function runBenches(
-  benches: Bench[],
-  only: string[] | undefined,
-  json: boolean,
-  figures: Record<string, number | string>,
-): Promise<void> {
-  for (const bench of benches) {
-    if (only && !only.includes(bench.name)) continue;
-    if (process.argv.includes('--skip-cli') && bench.name === 'cli') continue;
-    const started = performance.now();
-    const result = await bench.run();
-    Object.assign(figures, result);
-    if (!json) {
-      for (const [key, value] of Object.entries(result)) process.stdout.write(`${key}: ${value}\n`);
-      process.stderr.write(`(${bench.name} took ${secondsSince(started).toFixed(1)} s)\n`);
-    }
-  }
 }
 
 main().catch((error: unknown) => {

@@ -157,16 +157,22 @@ const OWN_FILES: readonly (readonly string[])[] = [
   ['.storyloc', 'sources'],
 ];
 
+/** Configs whose workspace folders `refuseWorkspaceLinksOutside` found inside. */
+const workspaceLinksChecked = new WeakSet<ResolvedConfig>();
+
 /**
  * The workspace's own folders (articles, glossary, output, `.storyloc` with the lock, caches, journal and
  * snapshots) checked once when a command loads the config, so a linked folder or file is named before
  * any work.
  */
 export function refuseWorkspaceLinksOutside(config: ResolvedConfig): void {
+  // once per config: the CLI checks at config load, `translateWorkspace` again for library callers
+  if (workspaceLinksChecked.has(config)) return;
   for (const folder of [config.paths.articles, config.paths.glossary, config.paths.output])
     refuseSymlinkOutside(config, folder);
   for (const parts of OWN_FILES) refuseSymlinkOutside(config, path.join(config.workspaceDir, ...parts));
   refuseSymlinkOutside(config, path.join(config.paths.output, '.storyloc', 'deepl-glossaries.json'));
+  workspaceLinksChecked.add(config);
 }
 
 /**
